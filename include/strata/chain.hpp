@@ -1,0 +1,79 @@
+#pragma once
+// `strata::chain<m1, m2, ...>`: a migration history, checked when any of its members is used.
+#include <cstdint>
+
+#include <strata/detail/checkpoints.hpp>
+#include <strata/detail/diagnostics.hpp>
+#include <strata/migration.hpp>
+#include <strata/schema.hpp>
+
+namespace strata {
+using detail::error_kind;
+
+namespace detail {
+template <class Chain>
+consteval std::size_t index_of_version(std::uint64_t v) {
+    if (v == 0) return 0;
+    // Versions increase (checked): binary search.
+    std::size_t lo = 0, hi = Chain::size;
+    while (lo < hi) {
+        std::size_t mid = (lo + hi) / 2;
+        if (Chain::descs[mid].version < v) lo = mid + 1; else hi = mid;
+    }
+    return lo < Chain::size && Chain::descs[lo].version == v ? lo + 1 : std::size_t(-1);
+}
+
+// The hard check: a `static_assert` naming the culprit, instantiated only on failure. The
+// culprit's pieces are complete objects so that they can be template arguments.
+template <class Chain>
+struct chain_failure {
+    static constexpr error err = final_result<Chain>.err;
+    static constexpr const migration_desc& culprit = Chain::descs[err.migration];
+    static constexpr std::string_view culprit_name = culprit.name;
+    static constexpr std::string_view label =
+        err.in_down ? culprit.down_ops[err.op].label : (culprit.nops ? culprit.ops[err.op].label : std::string_view{"migration"});
+    static constexpr bool value = report<err, culprit.version, culprit_name, label>();
+};
+struct chain_success {
+    static constexpr bool value = true;
+};
+template <class Chain>
+inline constexpr bool checked_chain =
+    std::conditional_t<!final_result<Chain>.err, chain_success, chain_failure<Chain>>::value;
+
+template <class Chain, std::uint64_t Version>
+struct version_index {
+    static constexpr std::size_t value = index_of_version<Chain>(Version);
+    static_assert(value != std::size_t(-1), "strata: schema_at<V>: the chain has no migration with version V");
+};
+template <class Chain, std::uint64_t Version>
+inline constexpr std::size_t checked_version = checked_chain<Chain> ? version_index<Chain, Version>::value : 0;
+}  // namespace detail
+
+template <class... Migrations>
+struct chain {
+    static_assert((migration_type<Migrations> && ...),
+                  "strata: chain<...>: every argument must be a strata::migration<Version, \"name\", ...>");
+    static_assert(sizeof...(Migrations) > 0, "strata: a chain needs at least one migration");
+
+    static constexpr std::size_t size = sizeof...(Migrations);
+    static constexpr detail::migration_desc descs[] = {Migrations::desc...};
+
+    // The members below check the chain and fail to compile, naming the culprit, if it is wrong.
+    // (strata::valid_chain<C> and strata::chain_error<C> ask without failing.)
+    static constexpr std::uint64_t head = detail::checked_chain<chain> ? descs[size - 1].version : 0;
+
+    // The typed state after every migration (a nested class, so it is checked only when used).
+    struct schema : schema_state<chain, detail::checked_chain<chain> ? size : 0> {};
+
+    // The typed state right after migration `Version` (0: the empty schema).
+    template <std::uint64_t Version>
+    using schema_at = schema_state<chain, detail::checked_version<chain, Version>>;
+};
+
+// Predicates for tests: is this chain valid, and why not.
+template <class Chain>
+inline constexpr bool valid_chain = !detail::final_result<Chain>.err;
+template <class Chain>
+inline constexpr error_kind chain_error = detail::final_result<Chain>.err.kind;
+}  // namespace strata

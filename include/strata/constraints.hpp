@@ -1,0 +1,128 @@
+#pragma once
+// Column constraints (`primary_key`, `default_value<0>`, `references<"users", "id">`, ...) and
+// table constraints for `create_table` (`unique_constraint<...>`, `foreign_key<...>`, ...).
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+
+#include <strata/detail/descriptors.hpp>
+#include <strata/fixed_string.hpp>
+
+namespace strata::detail {
+// A default value as a template argument: integers, booleans or strings.
+struct literal {
+    default_kind kind = default_kind::none;
+    char text[128]{};
+    std::size_t size = 0;
+
+    template <std::integral I>
+    constexpr literal(I v) noexcept {  // NOLINT: implicit on purpose, `default_value<0>`
+        if constexpr (std::same_as<I, bool>) {
+            kind = default_kind::boolean;
+            text[0] = v ? '1' : '0';
+            size = 1;
+        } else {
+            kind = default_kind::integer;
+            bool neg = v < 0;
+            unsigned long long u = neg ? 0ull - static_cast<unsigned long long>(v)
+                                       : static_cast<unsigned long long>(v);
+            char buf[24]{};
+            std::size_t n = 0;
+            do { buf[n++] = static_cast<char>('0' + u % 10); u /= 10; } while (u);
+            if (neg) text[size++] = '-';
+            while (n) text[size++] = buf[--n];
+        }
+    }
+    template <std::size_t N>
+    constexpr literal(const char (&s)[N]) noexcept : kind(default_kind::string) {
+        static_assert(N <= sizeof(text), "strata: default_value strings are limited to 127 bytes");
+        for (std::size_t i = 0; i + 1 < N; ++i) text[size++] = s[i];
+    }
+};
+
+template <class C>
+concept column_constraint = requires(column_desc& c) { C::apply(c); };
+template <class C>
+concept table_constraint = requires { { C::constraint } -> std::convertible_to<constraint_desc>; };
+}  // namespace strata::detail
+
+namespace strata::dsl {
+struct primary_key {
+    static constexpr void apply(detail::column_desc& c) { c.primary_key = c.not_null = true; }
+};
+struct not_null {
+    static constexpr void apply(detail::column_desc& c) { c.not_null = true; }
+};
+struct unique {
+    static constexpr void apply(detail::column_desc& c) { c.unique = true; }
+};
+struct autoincrement {
+    static constexpr void apply(detail::column_desc& c) { c.autoincrement = true; }
+};
+template <detail::literal V>
+struct default_value {
+    static constexpr detail::default_desc value{V.kind, std::string_view{V.text, V.size}};
+    static constexpr void apply(detail::column_desc& c) { c.def = value; }
+};
+template <fixed_string Sql>
+struct default_sql {
+    static constexpr detail::default_desc value{detail::default_kind::sql, detail::name_v<Sql>};
+    static constexpr void apply(detail::column_desc& c) { c.def = value; }
+};
+template <fixed_string Expr>
+struct check {
+    static constexpr void apply(detail::column_desc& c) { c.check = detail::name_v<Expr>; }
+};
+
+// clang-format off
+struct on_delete_no_action   { static constexpr auto action = detail::fk_action::no_action; };
+struct on_delete_restrict    { static constexpr auto action = detail::fk_action::restrict; };
+struct on_delete_cascade     { static constexpr auto action = detail::fk_action::cascade; };
+struct on_delete_set_null    { static constexpr auto action = detail::fk_action::set_null; };
+struct on_delete_set_default { static constexpr auto action = detail::fk_action::set_default; };
+// clang-format on
+template <class A>
+concept on_delete_action = requires { { A::action } -> std::convertible_to<detail::fk_action>; };
+
+template <fixed_string Table, fixed_string Column, class OnDelete = on_delete_no_action>
+struct references {
+    static_assert(on_delete_action<OnDelete>,
+                  "strata: references<T, C, A>: A must be one of on_delete_no_action, "
+                  "on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default");
+    static constexpr void apply(detail::column_desc& c) {
+        c.ref_table = detail::name_v<Table>;
+        c.ref_column = detail::name_v<Column>;
+        c.on_delete = OnDelete::action;
+    }
+};
+
+// Table constraints. Composite keys name up to detail::max_key_columns columns.
+template <fixed_string... Columns>
+struct primary_key_constraint {
+    static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                  "strata: primary_key_constraint takes 1 to 8 columns");
+    static constexpr detail::constraint_desc constraint{
+        detail::constraint_kind::primary_key, {}, {detail::name_v<Columns>...}, sizeof...(Columns)};
+};
+template <fixed_string Name, fixed_string... Columns>
+struct unique_constraint {
+    static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                  "strata: unique_constraint takes 1 to 8 columns");
+    static constexpr detail::constraint_desc constraint{
+        detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...},
+        sizeof...(Columns)};
+};
+template <fixed_string Name, fixed_string Expr>
+struct check_constraint {
+    static constexpr detail::constraint_desc constraint{
+        detail::constraint_kind::check, detail::name_v<Name>, {}, 0, detail::name_v<Expr>};
+};
+template <fixed_string Name, fixed_string Column, fixed_string RefTable, fixed_string RefColumn,
+          class OnDelete = on_delete_no_action>
+struct foreign_key {
+    static_assert(on_delete_action<OnDelete>, "strata: foreign_key<...>: the last argument must be an on_delete_ action");
+    static constexpr detail::constraint_desc constraint{
+        detail::constraint_kind::foreign_key, detail::name_v<Name>, {detail::name_v<Column>}, 1, {},
+        detail::name_v<RefTable>, detail::name_v<RefColumn>, OnDelete::action};
+};
+}  // namespace strata::dsl

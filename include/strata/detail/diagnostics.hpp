@@ -1,0 +1,152 @@
+#pragma once
+// Turns a chain's error value into a `static_assert` whose message starts `strata:` and whose
+// template arguments spell the culprit: the migration, the operation and the names involved.
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include <strata/detail/errors.hpp>
+#include <strata/fixed_string.hpp>
+
+namespace strata::diag {
+// clang prints a string template argument as a list of numbers; a character pack reads better.
+#if defined(__clang__)
+template <char... C>
+struct name {};
+#else
+template <fixed_string S>
+struct name {};
+#endif
+template <std::uint64_t Version, class Name>
+struct in_migration {};
+template <std::size_t Position, class Operation>
+struct operation {};  // Position counts from 1 in the migration's up (or down) list
+template <std::size_t Position, class Operation>
+struct down_operation {};
+}  // namespace strata::diag
+
+namespace strata::detail {
+template <const std::string_view& S, std::size_t... I>
+auto make_name(std::index_sequence<I...>) {
+#if defined(__clang__)
+    return diag::name<S[I]...>{};
+#else
+    return diag::name<fixed_string<sizeof...(I) + 1>(S)>{};
+#endif
+}
+template <const std::string_view& S>
+using name_t = decltype(make_name<S>(std::make_index_sequence<S.size()>{}));
+
+template <class T>
+inline constexpr bool always_false = false;
+
+// One template per rule: its name and message say the rule, its arguments the culprit.
+#define STRATA_RULE(rule, message)                              \
+    template <class Where, class... Names>                      \
+    struct rule {                                               \
+        static_assert(always_false<Where>, "strata: " message); \
+        static constexpr bool value = false;                    \
+    }
+STRATA_RULE(empty_chain, "a chain needs at least one migration");
+STRATA_RULE(versions_must_increase, "migration versions must be strictly increasing");
+STRATA_RULE(duplicate_version, "two migrations have the same version");
+STRATA_RULE(duplicate_migration_name, "two migrations have the same name");
+STRATA_RULE(migration_without_operations, "a migration needs at least one operation");
+STRATA_RULE(invalid_identifier, "invalid identifier (empty, longer than 63 bytes, or containing a quote or NUL)");
+STRATA_RULE(table_does_not_exist, "no such table in the schema this operation applies to");
+STRATA_RULE(table_already_exists, "a table (or index) with this name already exists");
+STRATA_RULE(column_does_not_exist, "no such column in this table");
+STRATA_RULE(column_already_exists, "this table already has a column with this name");
+STRATA_RULE(table_without_columns, "create_table needs at least one column");
+STRATA_RULE(index_does_not_exist, "no such index");
+STRATA_RULE(index_already_exists, "an index (or table or constraint) with this name already exists");
+STRATA_RULE(constraint_does_not_exist, "no such constraint on this table");
+STRATA_RULE(constraint_already_exists, "a constraint (or table or index) with this name already exists");
+STRATA_RULE(enum_does_not_exist, "no such enum type");
+STRATA_RULE(enum_already_exists, "an enum type with this name already exists");
+STRATA_RULE(enum_value_already_exists, "this enum already has this value");
+STRATA_RULE(enum_still_used, "cannot drop an enum type a column still uses");
+STRATA_RULE(foreign_key_to_missing_table, "foreign key to a table that does not exist");
+STRATA_RULE(foreign_key_to_missing_column, "foreign key to a column that does not exist");
+STRATA_RULE(foreign_key_type_mismatch, "foreign key column and referenced column have different types");
+STRATA_RULE(foreign_key_target_not_unique, "a foreign key must reference a primary key or unique column");
+STRATA_RULE(table_still_referenced, "cannot drop a table that another table references");
+STRATA_RULE(column_still_used, "cannot drop or change a column that an index, constraint or foreign key uses");
+STRATA_RULE(last_column, "cannot drop the only column of a table");
+STRATA_RULE(multiple_primary_keys, "a table can have only one primary key");
+STRATA_RULE(bad_autoincrement, "autoincrement needs an integer primary key column");
+STRATA_RULE(conflicting_changes, "alter_column asks for contradictory changes");
+STRATA_RULE(primary_key_nullable, "a primary key column cannot become nullable");
+STRATA_RULE(default_type_mismatch, "the default value does not fit the column type");
+STRATA_RULE(bad_type, "invalid column type");
+STRATA_RULE(down_does_not_restore, "the explicit down<...> does not restore the schema before up<...>");
+STRATA_RULE(needs_chain, "this migration's SQL depends on the schema before it: ask the chain, strata::sql<Dialect, Chain, Version>");
+STRATA_RULE(dialect_cannot_express, "the chosen dialect cannot express this column type or default");
+#undef STRATA_RULE
+
+template <error_kind K, class W, class... N>
+constexpr bool report_rule() {
+    // clang-format off
+    if constexpr (K == error_kind::empty_chain) return empty_chain<W, N...>::value;
+    else if constexpr (K == error_kind::version_not_increasing) return versions_must_increase<W, N...>::value;
+    else if constexpr (K == error_kind::duplicate_version) return duplicate_version<W, N...>::value;
+    else if constexpr (K == error_kind::duplicate_name) return duplicate_migration_name<W, N...>::value;
+    else if constexpr (K == error_kind::no_operations) return migration_without_operations<W, N...>::value;
+    else if constexpr (K == error_kind::invalid_identifier) return invalid_identifier<W, N...>::value;
+    else if constexpr (K == error_kind::table_missing) return table_does_not_exist<W, N...>::value;
+    else if constexpr (K == error_kind::table_exists) return table_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::column_missing) return column_does_not_exist<W, N...>::value;
+    else if constexpr (K == error_kind::column_exists) return column_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::no_columns) return table_without_columns<W, N...>::value;
+    else if constexpr (K == error_kind::index_missing) return index_does_not_exist<W, N...>::value;
+    else if constexpr (K == error_kind::index_exists) return index_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::constraint_missing) return constraint_does_not_exist<W, N...>::value;
+    else if constexpr (K == error_kind::constraint_exists) return constraint_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::enum_missing) return enum_does_not_exist<W, N...>::value;
+    else if constexpr (K == error_kind::enum_exists) return enum_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::enum_value_exists) return enum_value_already_exists<W, N...>::value;
+    else if constexpr (K == error_kind::enum_in_use) return enum_still_used<W, N...>::value;
+    else if constexpr (K == error_kind::fk_table_missing) return foreign_key_to_missing_table<W, N...>::value;
+    else if constexpr (K == error_kind::fk_column_missing) return foreign_key_to_missing_column<W, N...>::value;
+    else if constexpr (K == error_kind::fk_type_mismatch) return foreign_key_type_mismatch<W, N...>::value;
+    else if constexpr (K == error_kind::fk_target_not_unique) return foreign_key_target_not_unique<W, N...>::value;
+    else if constexpr (K == error_kind::table_referenced) return table_still_referenced<W, N...>::value;
+    else if constexpr (K == error_kind::column_in_use) return column_still_used<W, N...>::value;
+    else if constexpr (K == error_kind::last_column) return last_column<W, N...>::value;
+    else if constexpr (K == error_kind::multiple_primary_keys) return multiple_primary_keys<W, N...>::value;
+    else if constexpr (K == error_kind::bad_autoincrement) return bad_autoincrement<W, N...>::value;
+    else if constexpr (K == error_kind::conflicting_changes) return conflicting_changes<W, N...>::value;
+    else if constexpr (K == error_kind::primary_key_nullable) return primary_key_nullable<W, N...>::value;
+    else if constexpr (K == error_kind::default_type_mismatch) return default_type_mismatch<W, N...>::value;
+    else if constexpr (K == error_kind::bad_type) return bad_type<W, N...>::value;
+    else if constexpr (K == error_kind::down_mismatch) return down_does_not_restore<W, N...>::value;
+    else if constexpr (K == error_kind::needs_chain) return needs_chain<W, N...>::value;
+    else if constexpr (K == error_kind::dialect_cannot_express) return dialect_cannot_express<W, N...>::value;
+    else return true;
+    // clang-format on
+}
+
+// The error of a failed evaluation, with each piece a complete object so that it can be a
+// template argument.
+template <const error& E>
+struct failure_parts {
+    static constexpr std::string_view a = E.a, b = E.b, c = E.c;
+};
+
+template <const error& E, std::uint64_t Version, const std::string_view& MigrationName,
+          const std::string_view& Label>
+constexpr bool report() {
+    using parts = failure_parts<E>;
+    using mig = diag::in_migration<Version, name_t<MigrationName>>;
+    using where = std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>,
+                                     diag::operation<E.op + 1, name_t<Label>>>;
+    if constexpr (!E.c.empty())
+        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>, name_t<parts::c>>();
+    else if constexpr (!E.b.empty())
+        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>>();
+    else if constexpr (!E.a.empty())
+        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>>();
+    else
+        return report_rule<E.kind, std::pair<mig, where>>();
+}
+}  // namespace strata::detail

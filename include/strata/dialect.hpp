@@ -1,0 +1,27 @@
+#pragma once
+// The backends as tags: each names a dialect the core can spell SQL in. Their nested
+// `connection` class is declared here and defined only by the backend header
+// (<strata/sqlite.hpp>, <strata/postgres.hpp>), so the core includes no database client.
+#include <string_view>
+
+namespace strata {
+namespace detail {
+enum class dialect_id : unsigned char { sqlite, postgres };
+}
+
+struct sqlite {
+    static constexpr detail::dialect_id id = detail::dialect_id::sqlite;
+    static constexpr std::string_view name = "sqlite";
+    class connection;
+};
+struct postgres {
+    static constexpr detail::dialect_id id = detail::dialect_id::postgres;
+    static constexpr std::string_view name = "postgres";
+    class connection;
+};
+
+template <class D>
+concept dialect = requires {
+    { D::id } -> std::convertible_to<detail::dialect_id>;
+};
+}  // namespace strata

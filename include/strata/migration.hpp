@@ -1,0 +1,64 @@
+#pragma once
+// `strata::migration<Version, "name", operations...>` and the explicit pair
+// `strata::migration<Version, "name", up<operations...>, down<operations...>>`.
+#include <cstdint>
+
+#include <strata/operations.hpp>
+
+namespace strata {
+namespace dsl {
+template <class... Ops>
+struct up {};
+template <class... Ops>
+struct down {};
+}  // namespace dsl
+
+namespace detail {
+template <class... Ops>
+struct op_list {
+    static constexpr std::size_t size = sizeof...(Ops);
+    // A one-element dummy keeps empty lists valid arrays; `size` says how many are real.
+    static constexpr op_desc ops[sizeof...(Ops) ? sizeof...(Ops) : 1] = {Ops::desc...};
+};
+
+template <class... Ops>
+struct migration_body {
+    static constexpr bool explicit_pair = false;
+    static constexpr bool valid = (operation<Ops> && ...);
+    using up_list = op_list<Ops...>;
+    using down_list = op_list<>;
+};
+template <class... U, class... D>
+struct migration_body<dsl::up<U...>, dsl::down<D...>> {
+    static constexpr bool explicit_pair = true;
+    static constexpr bool valid = (operation<U> && ...) && (operation<D> && ...);
+    using up_list = op_list<U...>;
+    using down_list = op_list<D...>;
+};
+
+template <class T>
+struct is_migration_t : std::false_type {};
+}  // namespace detail
+
+template <std::uint64_t Version, fixed_string Name, class... Ops>
+struct migration {
+    using body = detail::migration_body<Ops...>;
+    static_assert(body::valid,
+                  "strata: migration<V, Name, ...>: every argument after the name must be an "
+                  "operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly "
+                  "up<...>, down<...>");
+    static constexpr std::uint64_t version = Version;
+    static constexpr std::string_view name = detail::name_v<Name>;
+    static constexpr detail::migration_desc desc{
+        Version, detail::name_v<Name>, body::up_list::ops, body::up_list::size,
+        body::explicit_pair ? body::down_list::ops : nullptr, body::down_list::size,
+        body::explicit_pair};
+};
+
+namespace detail {
+template <std::uint64_t V, fixed_string N, class... Ops>
+struct is_migration_t<migration<V, N, Ops...>> : std::true_type {};
+}
+template <class T>
+concept migration_type = detail::is_migration_t<T>::value;
+}  // namespace strata
