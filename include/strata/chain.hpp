@@ -2,6 +2,7 @@
 // `strata::chain<m1, m2, ...>`: a migration history, checked when any of its members is used.
 #include <cstdint>
 
+#include <strata/detail/chain_key.hpp>
 #include <strata/detail/checkpoints.hpp>
 #include <strata/detail/diagnostics.hpp>
 #include <strata/migration.hpp>
@@ -11,6 +12,13 @@ namespace strata {
 using detail::error_kind;
 
 namespace detail {
+template <std::size_t N>
+consteval bool all_of(const bool (&xs)[N]) {
+    for (bool x : xs)
+        if (!x) return false;
+    return true;
+}
+
 template <class Chain>
 consteval std::size_t index_of_version(std::uint64_t v) {
     if (v == 0) return 0;
@@ -52,28 +60,52 @@ inline constexpr std::size_t checked_version = checked_chain<Chain> ? version_in
 
 template <class... Migrations>
 struct chain {
-    static_assert((migration_type<Migrations> && ...),
+    // (a braced list, not a fold: clang folds at most 256 arguments)
+    static_assert(detail::all_of({migration_type<Migrations>...}),
                   "strata: chain<...>: every argument must be a strata::migration<Version, \"name\", ...>");
     static_assert(sizeof...(Migrations) > 0, "strata: a chain needs at least one migration");
 
-    static constexpr std::size_t size = sizeof...(Migrations);
-    static constexpr detail::migration_desc descs[] = {Migrations::desc...};
+    // Enumerators, not variables: see detail/chain_key.hpp.
+    enum : std::size_t { size = sizeof...(Migrations) };
+    enum : std::uint64_t { key = detail::chain_hash({Migrations::desc.hash...}) };
+    enum : std::size_t { registered = sizeof(detail::bind_chain<chain, key>) };
+    using proxy = detail::keyed<key>;
 
     // The members below check the chain and fail to compile, naming the culprit, if it is wrong.
     // (strata::valid_chain<C> and strata::chain_error<C> ask without failing.)
-    static constexpr std::uint64_t head = detail::checked_chain<chain> ? descs[size - 1].version : 0;
+    enum : std::uint64_t {
+        head = detail::checked_chain<proxy> ? detail::descriptors_v<key>.value[size - 1].version : 0
+    };
 
     // The typed state after every migration (a nested class, so it is checked only when used).
-    struct schema : schema_state<chain, detail::checked_chain<chain> ? size : 0> {};
+    struct schema : schema_state<proxy, detail::checked_chain<proxy> ? size : 0> {};
 
     // The typed state right after migration `Version` (0: the empty schema).
     template <std::uint64_t Version>
-    using schema_at = schema_state<chain, detail::checked_version<chain, Version>>;
+    using schema_at = schema_state<proxy, detail::checked_version<proxy, Version>>;
 };
 
+namespace detail {
+template <class... Migrations>
+struct descriptors_of<chain<Migrations...>> {
+    using type = descriptor_array<Migrations...>;
+};
+template <class T>
+struct proxy_of {
+    using type = T;  // already internal (a lone migration)
+};
+template <class... Migrations>
+struct proxy_of<chain<Migrations...>> {
+    using type = typename chain<Migrations...>::proxy;
+};
+template <class T>
+using proxy_t = typename proxy_of<T>::type;
+}  // namespace detail
+
 // Predicates for tests: is this chain valid, and why not.
+// (a concept, not a variable: no symbol named after the chain; see detail/chain_key.hpp)
 template <class Chain>
-inline constexpr bool valid_chain = !detail::final_result<Chain>.err;
+concept valid_chain = (Chain::registered > 0) && !detail::final_result<detail::proxy_t<Chain>>.err;
 template <class Chain>
-inline constexpr error_kind chain_error = detail::final_result<Chain>.err.kind;
+inline constexpr error_kind chain_error = (Chain::registered > 0) ? detail::final_result<detail::proxy_t<Chain>>.err.kind : error_kind::none;
 }  // namespace strata

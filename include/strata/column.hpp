@@ -12,17 +12,13 @@ struct column {
                   "strata: column<Name, Type, ...>: every argument after the type must be a column "
                   "constraint (primary_key, not_null, unique, autoincrement, default_value<V>, "
                   "default_sql<\"...\">, check<\"...\">, references<T, C, ...>)");
-    static constexpr detail::column_desc desc = [] {
-        detail::column_desc c{};
-        c.name = detail::name_v<Name>;
-        c.type = Type::desc;
-        (Constraints::apply(c), ...);
-        return c;
-    }();
+    static constexpr detail::column_desc desc = detail::make_column(detail::name_v<Name>, Type::desc, {Constraints::part...});
+    static constexpr bool is_column = true;
+    static constexpr detail::constraint_desc constraint{};  // none: create_table's lists line up
 };
 }  // namespace strata::dsl
 
 namespace strata::detail {
 template <class T>
-concept column_definition = requires { { T::desc } -> std::convertible_to<column_desc>; };
+concept column_definition = requires { requires T::is_column; };
 }

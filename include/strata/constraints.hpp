@@ -41,37 +41,31 @@ struct literal {
 };
 
 template <class C>
-concept column_constraint = requires(column_desc& c) { C::apply(c); };
+concept column_constraint = requires { { C::part } -> std::convertible_to<column_part>; };
 template <class C>
-concept table_constraint = requires { { C::constraint } -> std::convertible_to<constraint_desc>; };
+concept table_constraint = requires { { C::constraint } -> std::convertible_to<constraint_desc>; } &&
+                           !requires { requires C::is_column; };
 }  // namespace strata::detail
 
 namespace strata::dsl {
-struct primary_key {
-    static constexpr void apply(detail::column_desc& c) { c.primary_key = c.not_null = true; }
-};
-struct not_null {
-    static constexpr void apply(detail::column_desc& c) { c.not_null = true; }
-};
-struct unique {
-    static constexpr void apply(detail::column_desc& c) { c.unique = true; }
-};
-struct autoincrement {
-    static constexpr void apply(detail::column_desc& c) { c.autoincrement = true; }
-};
+using detail::column_part;
+struct primary_key { static constexpr column_part part{column_part::primary_key}; };
+struct not_null { static constexpr column_part part{column_part::not_null}; };
+struct unique { static constexpr column_part part{column_part::unique}; };
+struct autoincrement { static constexpr column_part part{column_part::autoincrement}; };
 template <detail::literal V>
 struct default_value {
     static constexpr detail::default_desc value{V.kind, std::string_view{V.text, V.size}};
-    static constexpr void apply(detail::column_desc& c) { c.def = value; }
+    static constexpr column_part part{0, value};
 };
 template <fixed_string Sql>
 struct default_sql {
     static constexpr detail::default_desc value{detail::default_kind::sql, detail::name_v<Sql>};
-    static constexpr void apply(detail::column_desc& c) { c.def = value; }
+    static constexpr column_part part{0, value};
 };
 template <fixed_string Expr>
 struct check {
-    static constexpr void apply(detail::column_desc& c) { c.check = detail::name_v<Expr>; }
+    static constexpr column_part part{0, {}, detail::name_v<Expr>};
 };
 
 // clang-format off
@@ -89,37 +83,36 @@ struct references {
     static_assert(on_delete_action<OnDelete>,
                   "strata: references<T, C, A>: A must be one of on_delete_no_action, "
                   "on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default");
-    static constexpr void apply(detail::column_desc& c) {
-        c.ref_table = detail::name_v<Table>;
-        c.ref_column = detail::name_v<Column>;
-        c.on_delete = OnDelete::action;
-    }
+    static constexpr column_part part{0, {}, {}, detail::name_v<Table>, detail::name_v<Column>, OnDelete::action};
 };
 
-// Table constraints. Composite keys name up to detail::max_key_columns columns.
+// Table constraints, for create_table (after its columns) and the add_ operations. Composite
+// keys name up to detail::max_key_columns columns. (`desc` marks them as no column.)
+struct table_constraint_base {
+    static constexpr detail::column_desc desc{};
+};
 template <fixed_string... Columns>
-struct primary_key_constraint {
+struct primary_key_constraint : table_constraint_base {
     static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
                   "strata: primary_key_constraint takes 1 to 8 columns");
     static constexpr detail::constraint_desc constraint{
         detail::constraint_kind::primary_key, {}, {detail::name_v<Columns>...}, sizeof...(Columns)};
 };
 template <fixed_string Name, fixed_string... Columns>
-struct unique_constraint {
+struct unique_constraint : table_constraint_base {
     static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
                   "strata: unique_constraint takes 1 to 8 columns");
     static constexpr detail::constraint_desc constraint{
-        detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...},
-        sizeof...(Columns)};
+        detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...}, sizeof...(Columns)};
 };
 template <fixed_string Name, fixed_string Expr>
-struct check_constraint {
+struct check_constraint : table_constraint_base {
     static constexpr detail::constraint_desc constraint{
         detail::constraint_kind::check, detail::name_v<Name>, {}, 0, detail::name_v<Expr>};
 };
 template <fixed_string Name, fixed_string Column, fixed_string RefTable, fixed_string RefColumn,
           class OnDelete = on_delete_no_action>
-struct foreign_key {
+struct foreign_key : table_constraint_base {
     static_assert(on_delete_action<OnDelete>, "strata: foreign_key<...>: the last argument must be an on_delete_ action");
     static constexpr detail::constraint_desc constraint{
         detail::constraint_kind::foreign_key, detail::name_v<Name>, {detail::name_v<Column>}, 1, {},

@@ -1,6 +1,7 @@
 #pragma once
 // A string usable as a template argument: the names and SQL snippets of the DSL.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace strata {

@@ -38,6 +38,11 @@ struct migration_body<dsl::up<U...>, dsl::down<D...>> {
 
 template <class T>
 struct is_migration_t : std::false_type {};
+
+constexpr migration_desc with_hash(migration_desc m) {
+    m.hash = hash_migration(m);
+    return m;
+}
 }  // namespace detail
 
 template <std::uint64_t Version, fixed_string Name, class... Ops>
@@ -49,10 +54,9 @@ struct migration {
                   "up<...>, down<...>");
     static constexpr std::uint64_t version = Version;
     static constexpr std::string_view name = detail::name_v<Name>;
-    static constexpr detail::migration_desc desc{
+    static constexpr detail::migration_desc desc = detail::with_hash(detail::migration_desc{
         Version, detail::name_v<Name>, body::up_list::ops, body::up_list::size,
-        body::explicit_pair ? body::down_list::ops : nullptr, body::down_list::size,
-        body::explicit_pair};
+        body::explicit_pair ? body::down_list::ops : nullptr, body::down_list::size, body::explicit_pair});
 };
 
 namespace detail {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <strata/chain.hpp>
@@ -16,40 +17,53 @@ namespace strata {
 using detail::step_kind;
 
 // One thing to do when applying a migration: a statement, the foreign-key check that follows
-// a SQLite rebuild (any row it returns is a violation), or a data step.
+// a SQLite rebuild (any row it returns is a violation), or a data step. A statement comes in
+// fragments (see detail/sql_writer.hpp); sql() joins them.
 struct step {
     step_kind kind = step_kind::sql;
-    std::string_view sql{};
+    std::span<const std::string_view> fragments{};
     detail::data_fn run = nullptr;
     detail::check_fn check = nullptr;
+
+    std::string sql() const {
+        std::string s;
+        for (std::string_view f : fragments) s += f;
+        return s;
+    }
 };
 
 struct migration_sql {
     std::uint64_t version = 0;
     std::string_view name{};
-    std::string_view up{}, down{};   // every statement, each ending ";\n"
-    std::uint64_t checksum = 0;      // FNV-1a of the dialect's generated SQL and step kinds
+    std::uint64_t checksum = 0;      // of the canonical operations and the dialect
     bool reversible = true;          // false: execute_irreversible or run<fn> without a down
     bool rebuilds_tables = false;    // SQLite: run with foreign keys off, check after
     std::span<const step> up_steps{}, down_steps{};
+
+    // Every statement, each followed by ";\n".
+    static std::string text(std::span<const step> steps) {
+        std::string s;
+        for (const step& st : steps)
+            if (st.kind == step_kind::sql || st.kind == step_kind::foreign_key_check) {
+                for (std::string_view f : st.fragments) s += f;
+                s += ";\n";
+            }
+        return s;
+    }
+    std::string up_sql() const { return text(up_steps); }
+    std::string down_sql() const { return text(down_steps); }
 };
+
+// Bumped when the generated SQL changes meaning; part of every checksum.
+inline constexpr std::uint64_t sql_generation = 1;
+
+constexpr std::uint64_t checksum_of(std::uint64_t migration_hash, detail::dialect_id d) {
+    return detail::mix(detail::mix(migration_hash, static_cast<std::uint64_t>(d) + 1), sql_generation);
+}
 
 namespace detail {
 template <class D, class Chain, std::size_t K>
 inline constexpr auto segment_sql_v = fill_segment<D::id, Chain, K>();
-
-template <class D, class Chain, std::size_t K>
-consteval auto make_steps() {
-    constexpr const auto& seg = segment_sql_v<D, Chain, K>;
-    std::array<step, seg.steps.size()> out{};
-    for (std::size_t i = 0; i < seg.steps.size(); ++i) {
-        const step_rec& r = seg.steps[i];
-        out[i] = step{r.kind, std::string_view{seg.text.data() + r.off, r.len}, r.fn, r.check};
-    }
-    return out;
-}
-template <class D, class Chain, std::size_t K>
-inline constexpr auto segment_steps_v = make_steps<D, Chain, K>();
 
 // A generation failure (a dialect that cannot express a column, a lone migration that needs
 // its chain) reported like a chain error.
@@ -70,43 +84,99 @@ inline constexpr bool checked_segment =
     std::conditional_t<lenient_chain<Chain>, chain_success, chain_checked<Chain>>::value &&
     std::conditional_t<!segment_size_v<D::id, Chain, K>.err, chain_success, segment_failure<D, Chain, K>>::value;
 
+// All segments of a chain in one object: the only variable named after the whole chain that
+// reaches the object file (a symbol per segment would repeat the chain's name each time).
+template <std::size_t K, class T>
+struct segment_slot {
+    T value;
+};
+template <class D, class Chain, class Seq = std::make_index_sequence<chain_layout<Chain>::segments>>
+struct segment_store;
+template <class D, class Chain, std::size_t... K>
+struct segment_store<D, Chain, std::index_sequence<K...>>
+    : segment_slot<K, std::remove_cvref_t<decltype(segment_sql_v<D, Chain, K>)>>... {};
+
+template <class D, class Chain, std::size_t... K>
+consteval auto make_store(std::index_sequence<K...>) {
+    [[maybe_unused]] const bool checked[] = {checked_segment<D, Chain, K>..., true};
+    return segment_store<D, Chain>{{segment_sql_v<D, Chain, K>}...};
+}
+
+template <class D, class Chain>
+struct chain_storage {
+    static constexpr auto store = make_store<D, Chain>(std::make_index_sequence<chain_layout<Chain>::segments>{});
+
+    template <std::size_t K>
+    static constexpr const auto& segment() {
+        return static_cast<const segment_slot<K, std::remove_cvref_t<decltype(segment_sql_v<D, Chain, K>)>>&>(store).value;
+    }
+    template <std::size_t... K>
+    static consteval std::size_t count_steps(std::index_sequence<K...>) {
+        return (std::size_t{0} + ... + segment_size_v<D::id, Chain, K>.steps);
+    }
+    static constexpr std::size_t total_steps = count_steps(std::make_index_sequence<chain_layout<Chain>::segments>{});
+
+    template <std::size_t K>
+    static constexpr void copy_steps(std::array<step, total_steps + 1>& out, std::size_t& n) {
+        const auto& seg = segment<K>();
+        for (std::size_t i = 0; i < segment_size_v<D::id, Chain, K>.steps; ++i) {
+            const step_rec& r = seg.steps[i];
+            out[n++] = step{r.kind, std::span<const std::string_view>{seg.frags.data() + r.first, r.count}, r.fn, r.check};
+        }
+    }
+    template <std::size_t... K>
+    static consteval auto make_steps(std::index_sequence<K...>) {
+        std::array<step, total_steps + 1> out{};
+        std::size_t n = 0;
+        [[maybe_unused]] int order[] = {(copy_steps<K>(out, n), 0)..., 0};
+        return out;
+    }
+    static constexpr auto steps = make_steps(std::make_index_sequence<chain_layout<Chain>::segments>{});
+
+    template <std::size_t K>
+    static constexpr void copy_migrations(std::array<migration_sql, Chain::size>& out, std::size_t& first_step) {
+        const auto& seg = segment<K>();
+        for (std::size_t j = 0; j < seg.migrations.size(); ++j) {
+            const migration_rec& r = seg.migrations[j];
+            const migration_desc& m = Chain::descs[K * segment_size + j];
+            out[K * segment_size + j] = migration_sql{
+                m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
+                std::span<const step>{steps.data() + first_step + r.up_step, r.up_steps},
+                std::span<const step>{steps.data() + first_step + r.down_step, r.down_steps}};
+        }
+        first_step += segment_size_v<D::id, Chain, K>.steps;
+    }
+    template <std::size_t... K>
+    static consteval auto make_migrations(std::index_sequence<K...>) {
+        std::array<migration_sql, Chain::size> out{};
+        std::size_t first_step = 0;
+        [[maybe_unused]] int order[] = {(copy_migrations<K>(out, first_step), 0)..., 0};
+        return out;
+    }
+    static constexpr auto migrations = make_migrations(std::make_index_sequence<chain_layout<Chain>::segments>{});
+};
+
+// One migration's statements joined into text at compile time (strata::sql<...>::up/down).
 template <class D, class Chain, std::size_t I>
-consteval migration_sql migration_sql_at() {
+consteval auto join_migration() {
     constexpr std::size_t K = I / segment_size;
     static_assert(checked_segment<D, Chain, K>);
     constexpr const auto& seg = segment_sql_v<D, Chain, K>;
-    constexpr const auto& steps = segment_steps_v<D, Chain, K>;
-    const migration_rec& r = seg.migrations[I % segment_size];
-    const migration_desc& m = Chain::descs[I];
-    return migration_sql{m.version, m.name,
-                         std::string_view{seg.text.data() + r.up_off, r.up_len},
-                         std::string_view{seg.text.data() + r.down_off, r.down_len},
-                         r.checksum, r.reversible, r.rebuilds,
-                         std::span<const step>{steps.data() + r.up_step, r.up_steps},
-                         std::span<const step>{steps.data() + r.down_step, r.down_steps}};
-}
-
-template <class D, class Chain, std::size_t K, std::size_t N>
-constexpr void copy_segment(std::array<migration_sql, N>& out) {
-    static_assert(checked_segment<D, Chain, K>);
-    constexpr const auto& seg = segment_sql_v<D, Chain, K>;
-    constexpr const auto& steps = segment_steps_v<D, Chain, K>;
-    for (std::size_t j = 0; j < seg.migrations.size(); ++j) {
-        const migration_rec& r = seg.migrations[j];
-        const migration_desc& m = Chain::descs[K * segment_size + j];
-        out[K * segment_size + j] = migration_sql{
-            m.version, m.name, std::string_view{seg.text.data() + r.up_off, r.up_len},
-            std::string_view{seg.text.data() + r.down_off, r.down_len}, r.checksum, r.reversible, r.rebuilds,
-            std::span<const step>{steps.data() + r.up_step, r.up_steps},
-            std::span<const step>{steps.data() + r.down_step, r.down_steps}};
-    }
-}
-template <class D, class Chain, std::size_t... K>
-consteval auto all_migrations(std::index_sequence<K...>) {
-    std::array<migration_sql, Chain::size> out{};
-    [[maybe_unused]] int order[] = {(copy_segment<D, Chain, K>(out), 0)..., 0};
+    constexpr const migration_rec& r = seg.migrations[I % segment_size];
+    std::array<char, r.up_chars + r.down_chars + 1> out{};
+    std::size_t n = 0;
+    join_steps(seg, r.up_step, r.up_steps, out.data(), n);
+    join_steps(seg, r.down_step, r.down_steps, out.data(), n);
     return out;
 }
+template <class D, class Chain, std::size_t I>
+struct joined_migration {
+    static constexpr auto text = join_migration<D, Chain, I>();
+    static constexpr const migration_rec& rec = segment_sql_v<D, Chain, I / segment_size>.migrations[I % segment_size];
+    static constexpr std::string_view up{text.data(), rec.up_chars};
+    static constexpr std::string_view down{text.data() + rec.up_chars, rec.down_chars};
+    static constexpr std::uint64_t checksum = checksum_of(Chain::descs[I].hash, D::id);
+};
 
 // A migration on its own, as a one-migration chain whose references may point outside it.
 template <class M>
@@ -121,33 +191,25 @@ template <class Chain, std::uint64_t V>
 inline constexpr std::size_t sql_index = version_index<Chain, V>::value;
 }  // namespace detail
 
-// strata::sql<Dialect, Migration> or strata::sql<Dialect, Chain, Version>.
+// strata::sql<Dialect, Migration> or strata::sql<Dialect, Chain, Version>: the migration's
+// statements as constant text, each followed by ";\n", and its checksum.
 template <class D, class X, std::uint64_t Version = std::uint64_t(-1)>
-struct sql {
+struct sql : detail::joined_migration<D, detail::proxy_t<X>, detail::sql_index<detail::proxy_t<X>, Version> - 1> {
     static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
     static_assert(Version != std::uint64_t(-1), "strata: sql<D, Chain, V>: name the migration's version V");
-    static constexpr migration_sql value = detail::migration_sql_at<D, X, detail::sql_index<X, Version> - 1>();
-    static constexpr std::string_view up = value.up;
-    static constexpr std::string_view down = value.down;
-    static constexpr std::uint64_t checksum = value.checksum;
-    static constexpr bool reversible = value.reversible;
 };
 template <class D, std::uint64_t V, fixed_string N, class... Ops>
-struct sql<D, migration<V, N, Ops...>, std::uint64_t(-1)> {
+struct sql<D, migration<V, N, Ops...>, std::uint64_t(-1)>
+    : detail::joined_migration<D, detail::lone<migration<V, N, Ops...>>, 0> {
     static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
-    static constexpr migration_sql value = detail::migration_sql_at<D, detail::lone<migration<V, N, Ops...>>, 0>();
-    static constexpr std::string_view up = value.up;
-    static constexpr std::string_view down = value.down;
-    static constexpr std::uint64_t checksum = value.checksum;
-    static constexpr bool reversible = value.reversible;
 };
 
 // Every migration of a chain, in order: what a runtime applies.
 template <class D, class Chain>
 struct chain_sql {
     static_assert(dialect<D>, "strata: chain_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
-    static constexpr std::array<migration_sql, Chain::size> migrations =
-        detail::all_migrations<D, Chain>(std::make_index_sequence<detail::chain_layout<Chain>::segments>{});
+    static constexpr const std::array<migration_sql, Chain::size>& migrations =
+        detail::chain_storage<D, detail::proxy_t<Chain>>::migrations;
 };
 
 }  // namespace strata

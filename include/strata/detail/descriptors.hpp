@@ -4,6 +4,7 @@
 // cost of checking a chain grows with its size, not with template instantiation depth.
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 namespace strata {
@@ -52,11 +53,41 @@ struct column_desc {
     fk_action on_delete = fk_action::no_action;
 };
 
+// What one column constraint (primary_key, default_value<0>, ...) contributes.
+struct column_part {
+    enum : std::uint8_t { not_null = 1, primary_key = 2, unique = 4, autoincrement = 8 };
+    std::uint8_t flags = 0;
+    default_desc def{};
+    std::string_view check{};
+    std::string_view ref_table{}, ref_column{};
+    fk_action on_delete = fk_action::no_action;
+};
+// One function for every column: a lambda per column type would cost an instantiation each.
+constexpr column_desc make_column(std::string_view name, type_desc type, std::initializer_list<column_part> parts) {
+    column_desc c{};
+    c.name = name;
+    c.type = type;
+    for (const column_part& p : parts) {
+        c.not_null = c.not_null || (p.flags & (column_part::not_null | column_part::primary_key));
+        c.primary_key = c.primary_key || (p.flags & column_part::primary_key);
+        c.unique = c.unique || (p.flags & column_part::unique);
+        c.autoincrement = c.autoincrement || (p.flags & column_part::autoincrement);
+        if (p.def.kind != default_kind::none) c.def = p.def;
+        if (!p.check.empty()) c.check = p.check;
+        if (!p.ref_table.empty()) {
+            c.ref_table = p.ref_table;
+            c.ref_column = p.ref_column;
+            c.on_delete = p.on_delete;
+        }
+    }
+    return c;
+}
+
 inline constexpr std::size_t max_key_columns = 8;
 
-enum class constraint_kind : std::uint8_t { primary_key, unique, check, foreign_key };
+enum class constraint_kind : std::uint8_t { none, primary_key, unique, check, foreign_key };
 struct constraint_desc {
-    constraint_kind kind = constraint_kind::unique;
+    constraint_kind kind = constraint_kind::none;  // none: a column, in create_table's list
     std::string_view name{};  // empty only for a table's primary key
     std::string_view columns[max_key_columns]{};
     std::size_t ncolumns = 0;
@@ -110,6 +141,33 @@ struct op_desc {
     std::string_view label{};    // the operation's DSL name, for diagnostics
 };
 
+// One function builds every operation's descriptor (see make_column).
+constexpr op_desc make_op(op_kind k, std::string_view label, std::string_view table, std::string_view name = {},
+                          std::string_view new_name = {}) {
+    op_desc d{};
+    d.kind = k;
+    d.label = label;
+    d.table = table;
+    d.name = name;
+    d.new_name = new_name;
+    return d;
+}
+struct alter_part {
+    alter_desc change{};
+};
+constexpr alter_desc make_alter(std::initializer_list<alter_part> parts) {
+    alter_desc a{};
+    for (const alter_part& p : parts) {
+        const alter_desc& c = p.change;
+        if (c.set_type) { a.set_type = true; a.type = c.type; }
+        a.set_not_null = a.set_not_null || c.set_not_null;
+        a.drop_not_null = a.drop_not_null || c.drop_not_null;
+        if (c.set_default) { a.set_default = true; a.def = c.def; }
+        a.drop_default = a.drop_default || c.drop_default;
+    }
+    return a;
+}
+
 struct migration_desc {
     std::uint64_t version = 0;
     std::string_view name{};
@@ -118,6 +176,84 @@ struct migration_desc {
     const op_desc* down_ops = nullptr;  // explicit down<...>; null when derived
     std::size_t ndown_ops = 0;
     bool explicit_down = false;
+    std::uint64_t hash = 0;  // hash_migration: the checksum before the dialect is mixed in
 };
+
+// Checksums are made of the canonical operations (the descriptors), not of the C++ spelling.
+constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) noexcept {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 1099511628211ull;
+}
+// (an initializer list, not a fold: no limit on the number of arguments)
+constexpr std::uint64_t mix_all(std::initializer_list<std::uint64_t> vs) noexcept {
+    std::uint64_t h = 0;
+    for (std::uint64_t v : vs) h = mix(h, v);
+    return h;
+}
+constexpr std::uint64_t hash_text(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
+    for (char ch : s) {
+        h ^= static_cast<unsigned char>(ch);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// The checksum of a migration, before the dialect is mixed in: every field of every operation
+// that changes what it does (names, types, constraints, SQL text, whether data steps have a down).
+constexpr std::uint64_t hash_migration(const migration_desc& m) {
+    std::uint64_t h = mix(hash_text(m.name), m.version);
+    auto text = [&h](std::string_view s) { h = hash_text(s, mix(h, s.size())); };
+    auto type = [&](const type_desc& t) {
+        h = mix(mix(mix(h, static_cast<std::uint64_t>(t.kind)), t.p), t.s);
+        text(t.enum_name);
+    };
+    auto deflt = [&](const default_desc& d) {
+        h = mix(h, static_cast<std::uint64_t>(d.kind));
+        text(d.text);
+    };
+    auto ops = [&](const op_desc* o, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const op_desc& op = o[i];
+            h = mix(h, static_cast<std::uint64_t>(op.kind) + 1000);
+            text(op.table);
+            text(op.name);
+            text(op.new_name);
+            for (std::size_t c = 0; c < op.ncolumns; ++c) {
+                const column_desc& d = op.columns[c];
+                text(d.name);
+                type(d.type);
+                h = mix(h, d.not_null + 2u * d.primary_key + 4u * d.unique + 8u * d.autoincrement);
+                deflt(d.def);
+                text(d.check);
+                text(d.ref_table);
+                text(d.ref_column);
+                h = mix(h, static_cast<std::uint64_t>(d.on_delete));
+            }
+            for (std::size_t k = 0; k < op.nconstraints; ++k) {
+                const constraint_desc& c = op.constraints[k];
+                h = mix(h, static_cast<std::uint64_t>(c.kind));
+                text(c.name);
+                for (std::size_t j = 0; j < c.ncolumns; ++j) text(c.columns[j]);
+                text(c.check);
+                text(c.ref_table);
+                text(c.ref_column);
+                h = mix(h, static_cast<std::uint64_t>(c.on_delete));
+            }
+            for (std::size_t j = 0; j < op.nnames; ++j) text(op.names[j]);
+            h = mix(h, op.unique);
+            const alter_desc& a = op.alter;
+            h = mix(h, a.set_type + 2u * a.set_not_null + 4u * a.drop_not_null + 8u * a.set_default + 16u * a.drop_default);
+            if (a.set_type) type(a.type);
+            if (a.set_default) deflt(a.def);
+            text(op.sql_up);
+            text(op.sql_down);
+            h = mix(h, op.reversible + 2u * (op.fn_up != nullptr) + 4u * (op.fn_down != nullptr) + 8u * (op.fn_check != nullptr));
+        }
+    };
+    ops(m.ops, m.nops);
+    h = mix(h, m.explicit_down);
+    ops(m.down_ops, m.ndown_ops);
+    return h;
+}
 
 }  // namespace strata::detail

@@ -9,7 +9,14 @@
 
 namespace strata::detail {
 
-inline constexpr std::size_t segment_size = 8;
+// Migrations per constant evaluation. clang counts steps (1,048,576 at most by default), so its
+// segments are short; g++ copies a whole state at each segment boundary and keeps every copy
+// until the evaluation ends, so its segments are long.
+#if defined(__clang__)
+inline constexpr std::size_t segment_size = 50;
+#else
+inline constexpr std::size_t segment_size = 50;
+#endif
 
 consteval capacities count_capacities(const migration_desc* migs, std::size_t n) {
     capacities c{};
@@ -17,16 +24,19 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
         for (std::size_t i = 0; i < k; ++i) {
             const op_desc& op = ops[i];
             switch (op.kind) {
+                case op_kind::rename_table: ++c.names; break;
                 case op_kind::create_table:
                     ++c.tables;
+                    c.names += 1 + op.nconstraints;
                     c.columns += op.ncolumns;
                     c.constraints += op.nconstraints;
                     break;
                 case op_kind::add_column: ++c.columns; break;
-                case op_kind::create_index: ++c.indexes; break;
-                case op_kind::add_constraint: ++c.constraints; break;
+                case op_kind::create_index: ++c.indexes; ++c.names; break;
+                case op_kind::add_constraint: ++c.constraints; ++c.names; break;
                 case op_kind::create_enum:
                     ++c.enums;
+                    ++c.names;
                     c.enum_values += op.nnames;
                     break;
                 case op_kind::add_enum_value: ++c.enum_values; break;
@@ -34,6 +44,7 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
             }
         }
     };
+    c.migrations = n;
     for (std::size_t i = 0; i < n; ++i) {
         count(migs[i].ops, migs[i].nops);
         count(migs[i].down_ops, migs[i].ndown_ops);
@@ -65,10 +76,9 @@ constexpr std::string_view first_difference(const S& a, const S& b) {
             int d = b.find_column(u, a.columns[c].def.name);
             if (d == -1 || !same_column(c, d)) return a.tables[t].name;
         }
-        auto count_idx = [](const S& s, int tt) { int n = 0; for (int i = 0; i < s.nindexes; ++i) n += s.indexes[i].alive && s.indexes[i].table == tt; return n; };
+        auto count_idx = [](const S& s, int tt) { int n = 0; for (int i = s.tables[tt].first_index; i != -1; i = s.indexes[i].next) ++n; return n; };
         if (count_idx(a, t) != count_idx(b, u)) return a.tables[t].name;
-        for (int i = 0; i < a.nindexes; ++i) {
-            if (!a.indexes[i].alive || a.indexes[i].table != t) continue;
+        for (int i = a.tables[t].first_index; i != -1; i = a.indexes[i].next) {
             int j = b.find_index(a.indexes[i].name);
             if (j == -1 || b.indexes[j].table != u || b.indexes[j].unique != a.indexes[i].unique ||
                 b.indexes[j].ncolumns != a.indexes[i].ncolumns)
@@ -77,11 +87,11 @@ constexpr std::string_view first_difference(const S& a, const S& b) {
                 if (a.columns[a.indexes[i].columns[k]].def.name != b.columns[b.indexes[j].columns[k]].def.name)
                     return a.tables[t].name;
         }
-        auto count_k = [](const S& s, int tt) { int n = 0; for (int i = 0; i < s.nconstraints; ++i) n += s.constraints[i].alive && s.constraints[i].table == tt; return n; };
+        auto count_k = [](const S& s, int tt) { int n = 0; for (int i = s.tables[tt].first_constraint; i != -1; i = s.constraints[i].next) ++n; return n; };
         if (count_k(a, t) != count_k(b, u)) return a.tables[t].name;
-        for (int i = 0; i < a.nconstraints; ++i) {
+        for (int i = a.tables[t].first_constraint; i != -1; i = a.constraints[i].next) {
             const auto& k = a.constraints[i];
-            if (!k.alive || k.table != t || k.name.empty()) continue;
+            if (k.name.empty()) continue;
             int j = b.find_constraint(k.name);
             if (j == -1 || b.constraints[j].kind != k.kind || b.constraints[j].check != k.check) return a.tables[t].name;
         }
@@ -147,9 +157,7 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
     if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
     if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
-    // Equal names share one template-parameter object: an address comparison each.
-    for (std::size_t j = 0; j < i; ++j)
-        if (same_name(migs[j].name, m.name)) return at(fail(error_kind::duplicate_name, m.name, migs[j].name));
+    if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_name, m.name));
     if (m.nops == 0) return at(fail(error_kind::no_operations, m.name));
     if (m.explicit_down) return apply_explicit_pair(s, m, i);
     for (std::size_t k = 0; k < m.nops; ++k)

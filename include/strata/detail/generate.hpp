@@ -2,49 +2,10 @@
 // SQL generation from the typed state. Each operation's up statements are spelled from the
 // state after it, its down statements from the state before it; on SQLite, what ALTER TABLE
 // cannot do becomes the table rebuild procedure, generated from the state's table definition.
-#include <vector>
-
 #include <strata/detail/state.hpp>
 #include <strata/dialect/spelling.hpp>
 
 namespace strata::detail {
-
-enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate };
-
-struct step_rec {
-    step_kind kind = step_kind::sql;
-    std::size_t off = 0, len = 0;  // the statement within its text
-    data_fn fn = nullptr;
-    check_fn check = nullptr;
-};
-
-// The statements of one direction of one operation (or migration): "stmt;\n" each.
-struct piece {
-    sql_writer w;
-    std::vector<step_rec> steps;
-    std::size_t start = 0;
-
-    constexpr sql_writer& begin() {
-        start = w.size();
-        return w;
-    }
-    constexpr void end(step_kind k = step_kind::sql) {
-        steps.push_back(step_rec{k, start, w.size() - start, nullptr, nullptr});
-        w.put(";\n");
-    }
-    constexpr void statement(std::string_view sql) {
-        begin().put(sql);
-        end();
-    }
-    constexpr void append(const piece& o) {
-        std::size_t base = w.size();
-        for (char ch : o.w.out) w.out.push_back(ch);
-        for (step_rec s : o.steps) {
-            s.off += base;
-            steps.push_back(s);
-        }
-    }
-};
 
 template <class S>
 struct generator {
@@ -54,7 +15,7 @@ struct generator {
 
     constexpr bool pg() const { return d == dialect_id::postgres; }
 
-    constexpr void column_def(sql_writer& w, const S& s, int c) const {
+    constexpr void column_def(emitter& w, const S& s, int c) const {
         const column_state& cs = s.columns[c];
         const column_desc& d0 = cs.def;
         w.ident(d0.name).put(' ');
@@ -90,7 +51,7 @@ struct generator {
         }
     }
 
-    constexpr void constraint_def(sql_writer& w, const S& s, int k) const {
+    constexpr void constraint_def(emitter& w, const S& s, int k) const {
         const constraint_state& x = s.constraints[k];
         if (!x.name.empty()) w.put("CONSTRAINT ").ident(x.name).put(' ');
         auto cols = [&] {
@@ -102,6 +63,7 @@ struct generator {
             w.put(')');
         };
         switch (x.kind) {
+            case constraint_kind::none: break;
             case constraint_kind::primary_key: w.put("PRIMARY KEY "); cols(); break;
             case constraint_kind::unique: w.put("UNIQUE "); cols(); break;
             case constraint_kind::check: w.put("CHECK (").put(x.check).put(')'); break;
@@ -115,8 +77,8 @@ struct generator {
     }
 
     // CREATE TABLE for table t as the state defines it, under `name` (a rebuild's new table).
-    constexpr void create_table(piece& p, const S& s, int t, std::string_view prefix = {}) const {
-        sql_writer& w = p.begin();
+    constexpr void create_table(emitter& p, const S& s, int t, std::string_view prefix = {}) const {
+        emitter& w = p.begin();
         w.put("CREATE TABLE ").ident(prefix, s.tables[t].name).put(" (");
         bool first = true;
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
@@ -124,17 +86,16 @@ struct generator {
             first = false;
             column_def(w, s, c);
         }
-        for (int k = 0; k < s.nconstraints; ++k)
-            if (s.constraints[k].alive && s.constraints[k].table == t) {
-                w.put(",\n  ");
-                constraint_def(w, s, k);
-            }
+        for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
+            w.put(",\n  ");
+            constraint_def(w, s, k);
+        }
         w.put("\n)");
         p.end();
     }
-    constexpr void create_index(piece& p, const S& s, int i) const {
+    constexpr void create_index(emitter& p, const S& s, int i) const {
         const index_state& x = s.indexes[i];
-        sql_writer& w = p.begin();
+        emitter& w = p.begin();
         w.put(x.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").ident(x.name).put(" ON ").ident(s.tables[x.table].name).put(" (");
         for (std::size_t k = 0; k < x.ncolumns; ++k) {
             if (k) w.put(", ");
@@ -143,12 +104,11 @@ struct generator {
         w.put(')');
         p.end();
     }
-    constexpr void create_indexes_of(piece& p, const S& s, int t) const {
-        for (int i = 0; i < s.nindexes; ++i)
-            if (s.indexes[i].alive && s.indexes[i].table == t) create_index(p, s, i);
+    constexpr void create_indexes_of(emitter& p, const S& s, int t) const {
+        for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) create_index(p, s, i);
     }
-    constexpr void create_enum(piece& p, const S& s, int e) const {
-        sql_writer& w = p.begin();
+    constexpr void create_enum(emitter& p, const S& s, int e) const {
+        emitter& w = p.begin();
         w.put("CREATE TYPE ").ident(s.enums[e].name).put(" AS ENUM (");
         for (int v = s.enums[e].first; v != -1; v = s.enum_values[v].next) {
             w.literal(s.enum_values[v].value);
@@ -160,11 +120,11 @@ struct generator {
 
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
     // indexes, foreign-key check. `nocopy`: a column of the new definition with no old data.
-    constexpr void rebuild(piece& p, const S& s, int t, int nocopy = -1) {
+    constexpr void rebuild(emitter& p, const S& s, int t, int nocopy = -1) {
         rebuilds = true;
         std::string_view name = s.tables[t].name;
         create_table(p, s, t, "_strata_new_");
-        sql_writer& w = p.begin();
+        emitter& w = p.begin();
         w.put("INSERT INTO ").ident("_strata_new_", name).put(" (");
         auto list = [&] {
             bool first = true;
@@ -199,28 +159,25 @@ struct generator {
     }
     static constexpr bool sqlite_can_drop(const S& s, int c) {
         const column_state& x = s.columns[c];
-        if (x.def.primary_key || x.def.unique || x.ref_table != -1) return false;
-        for (int k = 0; k < s.nconstraints; ++k)
-            if (s.constraints[k].alive && s.constraints[k].table == x.table) return false;
-        return true;
+        return !(x.def.primary_key || x.def.unique || x.ref_table != -1 || s.tables[x.table].first_constraint != -1);
     }
 
-    constexpr void add_column_sql(piece& p, const S& s, int t, int c) const {
-        sql_writer& w = p.begin();
+    constexpr void add_column_sql(emitter& p, const S& s, int t, int c) const {
+        emitter& w = p.begin();
         w.put("ALTER TABLE ").ident(s.tables[t].name).put(" ADD COLUMN ");
         column_def(w, s, c);
         p.end();
     }
-    constexpr void drop_column_sql(piece& p, const S& s, int t, int c) const {
+    constexpr void drop_column_sql(emitter& p, const S& s, int t, int c) const {
         p.begin().put("ALTER TABLE ").ident(s.tables[t].name).put(" DROP COLUMN ").ident(s.columns[c].def.name);
         p.end();
     }
     // PostgreSQL: the ALTER COLUMN clauses that turn column definition `from` into `to`.
-    constexpr void alter_sql(piece& p, std::string_view table, const column_desc& from, const column_desc& to) const {
-        sql_writer& w = p.begin();
+    constexpr void alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const {
+        emitter& w = p.begin();
         w.put("ALTER TABLE ").ident(table);
         bool first = true;
-        auto clause = [&]() -> sql_writer& {
+        auto clause = [&]() -> emitter& {
             w.put(first ? " ALTER COLUMN " : ", ALTER COLUMN ").ident(to.name).put(' ');
             first = false;
             return w;
@@ -241,7 +198,7 @@ struct generator {
     }
     // PostgreSQL cannot drop an enum value: rename the type away, recreate it as the state
     // has it, move every column over, drop the old type.
-    constexpr void recreate_enum(piece& p, const S& s, int e) const {
+    constexpr void recreate_enum(emitter& p, const S& s, int e) const {
         std::string_view name = s.enums[e].name;
         p.begin().put("ALTER TYPE ").ident(name).put(" RENAME TO ").ident("_strata_old_", name);
         p.end();
@@ -258,7 +215,7 @@ struct generator {
                 .put(" USING ").ident(x.def.name).put("::text::").ident(name);
             p.end();
             if (x.def.def.kind != default_kind::none) {
-                sql_writer& w = p.begin();
+                emitter& w = p.begin();
                 w.put("ALTER TABLE ").ident(tn).put(" ALTER COLUMN ").ident(x.def.name).put(" SET DEFAULT ");
                 spell_default(w, d, x.def.def);
                 p.end();
@@ -267,7 +224,7 @@ struct generator {
         p.begin().put("DROP TYPE ").ident("_strata_old_", name);
         p.end();
     }
-    constexpr void rebuild_enum_users(piece& p, const S& s, std::string_view enum_name) {
+    constexpr void rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name) {
         for (int t = 0; t < s.ntables; ++t) {
             if (!s.tables[t].alive) continue;
             for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
@@ -284,7 +241,7 @@ struct generator {
     }
 
     // Applies `op` to `s` and spells its up and down statements.
-    constexpr error operation(S& s, const op_desc& op, piece& up, piece& down) {
+    constexpr error operation(S& s, const op_desc& op, emitter& up, emitter& down) {
         const bool sq = !pg();
         error e{};
         switch (op.kind) {
@@ -387,7 +344,7 @@ struct generator {
                 if ((e = s.apply(op))) return e;
                 if (sq) rebuild(up, s, t);
                 else {
-                    sql_writer& w = up.begin();
+                    emitter& w = up.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
                     constraint_def(w, s, s.nconstraints - 1);
                     up.end();
@@ -402,7 +359,7 @@ struct generator {
                 if (t == -1 || k == -1) return fail(error_kind::needs_chain, op.table, op.name);
                 if (sq) rebuild(down, s, t);
                 else {
-                    sql_writer& w = down.begin();
+                    emitter& w = down.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
                     constraint_def(w, s, k);
                     down.end();
@@ -453,12 +410,12 @@ struct generator {
                 else irreversible = true;
                 return e;
             case op_kind::run:
-                up.steps.push_back(step_rec{step_kind::run, up.w.size(), 0, op.fn_up, nullptr});
-                if (op.fn_down) down.steps.push_back(step_rec{step_kind::run, down.w.size(), 0, op.fn_down, nullptr});
+                up.add_step(step_rec{step_kind::run, 0, 0, op.fn_up, nullptr});
+                if (op.fn_down) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});
                 else irreversible = true;
                 return e;
             case op_kind::validate:
-                up.steps.push_back(step_rec{step_kind::validate, up.w.size(), 0, nullptr, op.fn_check});
+                up.add_step(step_rec{step_kind::validate, 0, 0, nullptr, op.fn_check});
                 return e;
         }
         return e;
@@ -467,13 +424,10 @@ struct generator {
    private:
     // SQLite: the down of add_column is a DROP COLUMN when SQLite can drop it, else a rebuild
     // to the definition before the column, spelled now, while the state is that definition.
-    constexpr void rebuild_if_needed_before_add(const S& s, int t, piece& down, const op_desc& op) {
+    constexpr void rebuild_if_needed_before_add(const S& s, int t, emitter& down, const op_desc& op) {
         const column_desc& d0 = op.columns[0];
         const bool plain = !(d0.primary_key || d0.unique || !d0.ref_table.empty());
-        bool has_constraints = false;
-        for (int k = 0; k < s.nconstraints; ++k)
-            if (s.constraints[k].alive && s.constraints[k].table == t) has_constraints = true;
-        if (!plain || has_constraints) rebuild(down, s, t);
+        if (!plain || s.tables[t].first_constraint != -1) rebuild(down, s, t);
     }
 };
 

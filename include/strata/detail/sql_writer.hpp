@@ -1,44 +1,89 @@
 #pragma once
-// A growable character buffer for constant evaluation (std::string is not constexpr with
-// clang 14 + libstdc++ 12; std::vector is), with SQL quoting.
+// Where generated SQL goes: a rope of fragments (keywords, and names that live in the DSL's
+// template-parameter objects), not characters. One pass counts, a second writes into arrays of
+// exactly the counted size. Writing a fragment is one step where copying its characters would
+// be one per character: the difference between seconds and minutes for a long chain.
 #include <cstdint>
 #include <string_view>
-#include <vector>
+
+#include <strata/detail/descriptors.hpp>
 
 namespace strata::detail {
 
-struct sql_writer {
-    std::vector<char> out;
+enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate };
 
-    constexpr sql_writer& put(std::string_view s) {
-        for (char ch : s) out.push_back(ch);
+struct step_rec {
+    step_kind kind = step_kind::sql;
+    std::size_t first = 0, count = 0;  // the statement's fragments within the segment
+    data_fn fn = nullptr;
+    check_fn check = nullptr;
+};
+
+// The statements of one direction of one migration: fragments, and the step list.
+struct emitter {
+    std::string_view* frags = nullptr;  // null: count only
+    std::size_t base = 0;               // index of frags[0] within the segment's fragments
+    std::size_t nfrags = 0;
+    std::size_t chars = 0;              // the text's length once joined
+    step_rec* steps = nullptr;          // null: count only
+    std::size_t nsteps = 0;
+    std::size_t start = 0;
+
+    constexpr emitter& put(std::string_view s) {
+        if (s.empty()) return *this;
+        if (frags) frags[nfrags] = s;
+        ++nfrags;
+        chars += s.size();
         return *this;
     }
-    constexpr sql_writer& put(char ch) {
-        out.push_back(ch);
-        return *this;
+    constexpr emitter& put(char ch) {
+        switch (ch) {
+            case '"': return put(std::string_view{"\""});
+            case '\'': return put(std::string_view{"'"});
+            case '(': return put(std::string_view{"("});
+            case ')': return put(std::string_view{")"});
+            case ' ': return put(std::string_view{" "});
+            default: return put(std::string_view{"?"});
+        }
     }
     // Identifiers are always quoted; valid ones contain no quote (checked by the fold).
-    constexpr sql_writer& ident(std::string_view s) { return put('"').put(s).put('"'); }
-    constexpr sql_writer& ident(std::string_view prefix, std::string_view s) {
+    constexpr emitter& ident(std::string_view s) { return put('"').put(s).put('"'); }
+    constexpr emitter& ident(std::string_view prefix, std::string_view s) {
         return put('"').put(prefix).put(s).put('"');
     }
-    constexpr sql_writer& literal(std::string_view s) {
+    constexpr emitter& literal(std::string_view s) {
         put('\'');
-        for (char ch : s) {
-            if (ch == '\'') out.push_back('\'');
-            out.push_back(ch);
-        }
-        return put('\'');
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s[i] == '\'') {
+                put(s.substr(from, i + 1 - from)).put('\'');  // the quote, doubled
+                from = i + 1;
+            }
+        return put(s.substr(from)).put('\'');
     }
-    constexpr sql_writer& number(std::uint64_t n) {
-        char buf[20]{};
-        int k = 0;
-        do { buf[k++] = static_cast<char>('0' + n % 10); n /= 10; } while (n);
-        while (k) out.push_back(buf[--k]);
+    constexpr emitter& number(std::uint64_t n) {
+        constexpr std::string_view digits = "0123456789";
+        std::uint64_t scale = 1;
+        while (n / scale >= 10) scale *= 10;
+        for (; scale; scale /= 10) put(digits.substr(n / scale % 10, 1));
         return *this;
     }
-    constexpr std::size_t size() const { return out.size(); }
+
+    constexpr emitter& begin() {
+        start = nfrags;
+        return *this;
+    }
+    constexpr void end(step_kind k = step_kind::sql) {
+        add_step(step_rec{k, base + start, nfrags - start, nullptr, nullptr});
+    }
+    constexpr void statement(std::string_view sql) {
+        begin().put(sql);
+        end();
+    }
+    constexpr void add_step(step_rec r) {
+        if (steps) steps[nsteps] = r;
+        ++nsteps;
+    }
 };
 
 // FNV-1a, 64 bits: the checksum of a migration's generated SQL.

@@ -3,10 +3,15 @@
 //
 // Why values and not types: a schema rebuilt as a type per migration, or kept in a Boost.Hana
 // map, grows compile time super-linearly (measured: 1,036 s at N = 1000). Here the state lives
-// in fixed-capacity arrays sized once per chain; a step mutates it in place, slots are never
-// reused (a dropped table keeps its data, marked dead), and names compare by the address of
-// their template-parameter object (detail::name_v), one step each.
+// in fixed-capacity arrays sized once per chain; a step mutates it in place and costs the same
+// at migration 10 as at migration 1000:
+//  - slots are never reused (a dropped table keeps its data, marked dead);
+//  - names are found through a hash map, columns through their table's list, indexes and
+//    constraints through their table's lists;
+//  - who uses a column, table or enum is a counter kept up to date, so refusing to drop what is
+//    in use needs no scan (the scan that names the user runs only when there is an error).
 #include <cstddef>
+#include <cstdint>
 
 #include <strata/detail/descriptors.hpp>
 #include <strata/detail/errors.hpp>
@@ -16,11 +21,15 @@ namespace strata::detail {
 
 struct capacities {
     std::size_t tables = 0, columns = 0, indexes = 0, constraints = 0, enums = 0, enum_values = 0;
+    std::size_t names = 0;  // hash-map slots for table, index, constraint and enum names
+    std::size_t migrations = 0;
 };
 
 struct table_state {
     std::string_view name{};
     int first = -1, last = -1;  // column list, in table order
+    int first_index = -1, first_constraint = -1;
+    int referenced_by = 0;      // foreign keys from other tables
     bool alive = false;
 };
 struct column_state {
@@ -28,11 +37,15 @@ struct column_state {
     int table = -1;
     int next = -1;
     int ref_table = -1, ref_column = -1;
+    int key_uses = 0;     // indexes and constraints naming this column
+    int fk_refs = 0;      // foreign keys pointing at this column
+    int unique_keys = 0;  // single-column unique indexes / unique or primary key constraints
     bool alive = false;
 };
 struct index_state {
     std::string_view name{};
     int table = -1;
+    int next = -1;  // in its table's list
     bool unique = false;
     int columns[max_key_columns]{};
     std::size_t ncolumns = 0;
@@ -42,6 +55,7 @@ struct constraint_state {
     constraint_kind kind = constraint_kind::unique;
     std::string_view name{};
     int table = -1;
+    int next = -1;  // in its table's list
     int columns[max_key_columns]{};
     std::size_t ncolumns = 0;
     std::string_view check{};
@@ -52,6 +66,7 @@ struct constraint_state {
 struct enum_state {
     std::string_view name{};
     int first = -1, last = -1;  // value list
+    int uses = 0;               // columns of this type
     bool alive = false;
 };
 struct enum_value_state {
@@ -59,7 +74,19 @@ struct enum_value_state {
     int next = -1;
 };
 
+enum class name_kind : std::uint8_t { empty, tombstone, table, index, constraint, enumeration };
+struct name_entry {
+    std::string_view name{};
+    name_kind kind = name_kind::empty;
+    int slot = -1;
+};
+
 constexpr std::size_t at_least_one(std::size_t n) { return n ? n : 1; }
+constexpr std::size_t map_capacity(std::size_t names) {
+    std::size_t n = 16;
+    while (n < 2 * names + 8) n *= 2;
+    return n;
+}
 
 constexpr bool valid_identifier(std::string_view s) {
     if (s.empty() || s.size() > 63) return false;
@@ -76,35 +103,57 @@ struct state {
     constraint_state constraints[at_least_one(Cap.constraints)]{};
     enum_state enums[at_least_one(Cap.enums)]{};
     enum_value_state enum_values[at_least_one(Cap.enum_values)]{};
+    name_entry names[map_capacity(Cap.names)]{};
+    std::string_view migration_names[map_capacity(Cap.migrations)]{};  // a hash set
     int ntables = 0, ncolumns = 0, nindexes = 0, nconstraints = 0, nenums = 0, nenum_values = 0;
     // A lone migration's SQL (strata::sql<D, M>) is spelled without the chain: references to
     // tables it does not create are taken as written.
     bool lenient = false;
 
-    // ---- lookups (-1: none) ----
-    constexpr int find_table(std::string_view n) const {
-        for (int i = 0; i < ntables; ++i)
-            if (tables[i].alive && same_name(tables[i].name, n)) return i;
-        return -1;
+    static constexpr std::size_t mask = map_capacity(Cap.names) - 1;
+
+    // ---- the name map: tables, indexes, constraints and enums share one namespace, as
+    // relations and types do in PostgreSQL ----
+    constexpr std::size_t probe(std::string_view n) const {
+        std::size_t i = hash_text(n) & mask;
+        while (names[i].kind != name_kind::empty &&
+               (names[i].kind == name_kind::tombstone || !same_name(names[i].name, n)))
+            i = (i + 1) & mask;
+        return i;
     }
+    constexpr int find(name_kind k, std::string_view n) const {
+        const name_entry& e = names[probe(n)];
+        return e.kind == k ? e.slot : -1;
+    }
+    constexpr bool name_taken(std::string_view n) const { return names[probe(n)].kind != name_kind::empty; }
+    constexpr void name_insert(name_kind k, std::string_view n, int slot) {
+        std::size_t i = hash_text(n) & mask;
+        while (names[i].kind != name_kind::empty && names[i].kind != name_kind::tombstone) i = (i + 1) & mask;
+        names[i] = name_entry{n, k, slot};
+    }
+    constexpr void name_erase(std::string_view n) {
+        std::size_t i = probe(n);
+        if (names[i].kind != name_kind::empty) names[i] = name_entry{{}, name_kind::tombstone, -1};
+    }
+
+    // Records a migration's name; false if the chain already has it.
+    constexpr bool add_migration_name(std::string_view n) {
+        constexpr std::size_t m = map_capacity(Cap.migrations) - 1;
+        std::size_t i = hash_text(n) & m;
+        for (; !migration_names[i].empty(); i = (i + 1) & m)
+            if (same_name(migration_names[i], n)) return false;
+        migration_names[i] = n;
+        return true;
+    }
+
+    // ---- lookups (-1: none) ----
+    constexpr int find_table(std::string_view n) const { return find(name_kind::table, n); }
+    constexpr int find_index(std::string_view n) const { return find(name_kind::index, n); }
+    constexpr int find_constraint(std::string_view n) const { return find(name_kind::constraint, n); }
+    constexpr int find_enum(std::string_view n) const { return find(name_kind::enumeration, n); }
     constexpr int find_column(int t, std::string_view n) const {
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (same_name(columns[c].def.name, n)) return c;
-        return -1;
-    }
-    constexpr int find_index(std::string_view n) const {
-        for (int i = 0; i < nindexes; ++i)
-            if (indexes[i].alive && same_name(indexes[i].name, n)) return i;
-        return -1;
-    }
-    constexpr int find_constraint(std::string_view n) const {
-        for (int i = 0; i < nconstraints; ++i)
-            if (constraints[i].alive && same_name(constraints[i].name, n)) return i;
-        return -1;
-    }
-    constexpr int find_enum(std::string_view n) const {
-        for (int i = 0; i < nenums; ++i)
-            if (enums[i].alive && same_name(enums[i].name, n)) return i;
         return -1;
     }
     constexpr bool enum_has(int e, std::string_view v) const {
@@ -117,32 +166,23 @@ struct state {
         for (int c = tables[t].first; c != -1; c = columns[c].next) ++n;
         return n;
     }
-    // A relation name (table or index) is one namespace in PostgreSQL.
-    constexpr bool relation_taken(std::string_view n) const {
-        return find_table(n) != -1 || find_index(n) != -1 || find_constraint(n) != -1;
+    constexpr bool has_primary_key(int t) const {
+        for (int c = tables[t].first; c != -1; c = columns[c].next)
+            if (columns[c].def.primary_key) return true;
+        for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next)
+            if (constraints[k].kind == constraint_kind::primary_key) return true;
+        return false;
     }
     // Is column c of table t a valid foreign-key target: its primary key or unique on its own?
     constexpr bool is_unique_key(int t, int c) const {
         const auto& d = columns[c].def;
-        if (d.unique) return true;
-        if (d.primary_key) {
-            for (int o = tables[t].first; o != -1; o = columns[o].next)
-                if (o != c && columns[o].def.primary_key) return false;
-            return true;
-        }
-        for (int i = 0; i < nconstraints; ++i) {
-            const auto& k = constraints[i];
-            if (k.alive && k.table == t && k.ncolumns == 1 && k.columns[0] == c &&
-                (k.kind == constraint_kind::unique || k.kind == constraint_kind::primary_key))
-                return true;
-        }
-        for (int i = 0; i < nindexes; ++i) {
-            const auto& x = indexes[i];
-            if (x.alive && x.unique && x.table == t && x.ncolumns == 1 && x.columns[0] == c) return true;
-        }
-        return false;
+        if (d.unique || columns[c].unique_keys > 0) return true;
+        if (!d.primary_key) return false;
+        for (int o = tables[t].first; o != -1; o = columns[o].next)
+            if (o != c && columns[o].def.primary_key) return false;
+        return true;
     }
-    // Who uses column c (an index, a constraint or a foreign key elsewhere)? Empty: nobody.
+    // Who uses column c; only called to name the culprit of an error.
     constexpr std::string_view column_user(int c) const {
         for (int i = 0; i < nindexes; ++i)
             if (indexes[i].alive)
@@ -150,26 +190,23 @@ struct state {
                     if (indexes[i].columns[k] == c) return indexes[i].name;
         for (int i = 0; i < nconstraints; ++i)
             if (constraints[i].alive) {
-                if (constraints[i].ref_column == c) return constraints[i].name;
+                if (constraints[i].ref_column == c) return tables[constraints[i].table].name;
                 for (std::size_t k = 0; k < constraints[i].ncolumns; ++k)
                     if (constraints[i].columns[k] == c)
-                        return constraints[i].name.empty() ? std::string_view{"primary key"}
-                                                           : constraints[i].name;
+                        return constraints[i].name.empty() ? std::string_view{"primary key"} : constraints[i].name;
             }
         for (int i = 0; i < ncolumns; ++i)
-            if (columns[i].alive && columns[i].ref_column == c && i != c)
-                return tables[columns[i].table].name;
-        return {};
+            if (columns[i].alive && columns[i].ref_column == c && i != c) return tables[columns[i].table].name;
+        return "?";
     }
-    // The table (other than t) that references table t, if any.
+    // The table (other than t) that references table t; only called to name a culprit.
     constexpr int referencing_table(int t) const {
         for (int i = 0; i < ncolumns; ++i)
-            if (columns[i].alive && columns[i].ref_table == t && columns[i].table != t)
-                return columns[i].table;
+            if (columns[i].alive && columns[i].ref_table == t && columns[i].table != t) return columns[i].table;
         for (int i = 0; i < nconstraints; ++i)
             if (constraints[i].alive && constraints[i].ref_table == t && constraints[i].table != t)
                 return constraints[i].table;
-        return -1;
+        return t;
     }
 
     // ---- building blocks ----
@@ -177,7 +214,7 @@ struct state {
         if (ty.kind == type_kind::varchar && ty.p == 0) return fail(error_kind::bad_type, column, "varchar<0>");
         if (ty.kind == type_kind::numeric && (ty.p == 0 || ty.s > ty.p))
             return fail(error_kind::bad_type, column, "numeric<P, S> needs 0 < P and S <= P");
-        if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1)
+        if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1 && !lenient)
             return fail(error_kind::enum_missing, ty.enum_name, column);
         return {};
     }
@@ -203,8 +240,8 @@ struct state {
         }
         return {};
     }
-    // Checks a column definition for table slot t (-1: the table being created, named tname).
-    constexpr error check_column(const column_desc& d, std::string_view tname, int self_table) const {
+    // Checks a column definition for table `tname` (references to it are self-references).
+    constexpr error check_column(const column_desc& d, std::string_view tname) const {
         if (!valid_identifier(d.name)) return fail(error_kind::invalid_identifier, d.name, tname);
         if (auto e = check_type(d.type, d.name)) return e;
         if (auto e = check_default(d)) return e;
@@ -221,25 +258,57 @@ struct state {
             if (!(columns[rc].def.type == d.type)) return fail(error_kind::fk_type_mismatch, tname, d.name, d.ref_table);
             if (!is_unique_key(rt, rc)) return fail(error_kind::fk_target_not_unique, d.ref_table, d.ref_column, tname);
         }
-        (void)self_table;
         return {};
+    }
+    constexpr void link_reference(int c, int rt, int rc, int delta) {
+        columns[rc].fk_refs += delta;
+        if (rt != columns[c].table) tables[rt].referenced_by += delta;
     }
     constexpr int push_column(int t, const column_desc& d) {
         int c = ncolumns++;
-        columns[c] = column_state{d, t, -1, -1, -1, true};
+        columns[c] = column_state{d, t, -1, -1, -1, 0, 0, 0, true};
         if (tables[t].last == -1) tables[t].first = c; else columns[tables[t].last].next = c;
         tables[t].last = c;
+        if (d.type.kind == type_kind::enumeration)
+            if (int e = find_enum(d.type.enum_name); e != -1) ++enums[e].uses;
         if (!d.ref_table.empty()) {
-            columns[c].ref_table = find_table(d.ref_table);
-            if (columns[c].ref_table != -1) columns[c].ref_column = find_column(columns[c].ref_table, d.ref_column);
+            int rt = find_table(d.ref_table);
+            int rc = rt == -1 ? -1 : find_column(rt, d.ref_column);
+            if (rc != -1) {
+                columns[c].ref_table = rt;
+                columns[c].ref_column = rc;
+                link_reference(c, rt, rc, +1);
+            }
         }
         return c;
+    }
+    // A column leaves (drop_column, drop_table): release what it held.
+    constexpr void release_column(int c) {
+        column_state& x = columns[c];
+        if (x.ref_table != -1) link_reference(c, x.ref_table, x.ref_column, -1);
+        if (x.def.type.kind == type_kind::enumeration)
+            if (int e = find_enum(x.def.type.enum_name); e != -1) --enums[e].uses;
+        x.alive = false;
+    }
+    constexpr void use_key(const int* cols, std::size_t n, bool unique_key, int delta) {
+        for (std::size_t i = 0; i < n; ++i) columns[cols[i]].key_uses += delta;
+        if (unique_key && n == 1) columns[cols[0]].unique_keys += delta;
+    }
+    constexpr void release_constraint(int k) {
+        constraint_state& x = constraints[k];
+        use_key(x.columns, x.ncolumns, x.kind != constraint_kind::check && x.kind != constraint_kind::foreign_key, -1);
+        if (x.kind == constraint_kind::foreign_key) {
+            columns[x.ref_column].fk_refs -= 1;
+            if (x.ref_table != x.table) tables[x.ref_table].referenced_by -= 1;
+        }
+        if (!x.name.empty()) name_erase(x.name);
+        x.alive = false;
     }
     constexpr error add_constraint(int t, const constraint_desc& k) {
         std::string_view tname = tables[t].name;
         if (!k.name.empty()) {
             if (!valid_identifier(k.name)) return fail(error_kind::invalid_identifier, k.name, tname);
-            if (relation_taken(k.name)) return fail(error_kind::constraint_exists, k.name, tname);
+            if (name_taken(k.name)) return fail(error_kind::constraint_exists, k.name, tname);
         }
         constraint_state s{};
         s.kind = k.kind;
@@ -252,12 +321,11 @@ struct state {
             s.columns[i] = find_column(t, k.columns[i]);
             if (s.columns[i] == -1) return fail(error_kind::column_missing, tname, k.columns[i]);
         }
-        if (k.kind == constraint_kind::primary_key)
-            for (int c = tables[t].first; c != -1; c = columns[c].next)
-                if (columns[c].def.primary_key) return fail(error_kind::multiple_primary_keys, tname, columns[c].def.name);
+        if (k.kind == constraint_kind::primary_key && has_primary_key(t))
+            return fail(error_kind::multiple_primary_keys, tname);
         if (k.kind == constraint_kind::foreign_key) {
             int rt = find_table(k.ref_table);
-            if (rt == -1) return fail(error_kind::fk_table_missing, tname, k.columns[0], k.ref_table);
+            if (rt == -1) return fail(lenient ? error_kind::needs_chain : error_kind::fk_table_missing, tname, k.columns[0], k.ref_table);
             int rc = find_column(rt, k.ref_column);
             if (rc == -1) return fail(error_kind::fk_column_missing, tname, k.columns[0], k.ref_column);
             if (!(columns[rc].def.type == columns[s.columns[0]].def.type))
@@ -265,9 +333,15 @@ struct state {
             if (!is_unique_key(rt, rc)) return fail(error_kind::fk_target_not_unique, k.ref_table, k.ref_column, tname);
             s.ref_table = rt;
             s.ref_column = rc;
+            columns[rc].fk_refs += 1;
+            if (rt != t) tables[rt].referenced_by += 1;
         }
         s.alive = true;
-        constraints[nconstraints++] = s;
+        int slot = nconstraints++;
+        constraints[slot] = s;
+        use_key(s.columns, s.ncolumns, k.kind == constraint_kind::unique || k.kind == constraint_kind::primary_key, +1);
+        append_constraint(t, slot);
+        if (!k.name.empty()) name_insert(name_kind::constraint, k.name, slot);
         return {};
     }
 
@@ -278,46 +352,53 @@ struct state {
             case op_kind::drop_table: {
                 int t = find_table(op.table);
                 if (t == -1) return fail(error_kind::table_missing, op.table);
-                if (int r = referencing_table(t); r != -1) return fail(error_kind::table_referenced, op.table, tables[r].name);
+                if (tables[t].referenced_by > 0)
+                    return fail(error_kind::table_referenced, op.table, tables[referencing_table(t)].name);
+                for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next) release_constraint(k);
+                for (int i = tables[t].first_index; i != -1; i = indexes[i].next) {
+                    indexes[i].alive = false;
+                    name_erase(indexes[i].name);
+                }
+                for (int c = tables[t].first; c != -1; c = columns[c].next) release_column(c);
                 tables[t].alive = false;
-                for (int c = tables[t].first; c != -1; c = columns[c].next) columns[c].alive = false;
-                for (int i = 0; i < nindexes; ++i) if (indexes[i].table == t) indexes[i].alive = false;
-                for (int i = 0; i < nconstraints; ++i) if (constraints[i].table == t) constraints[i].alive = false;
+                name_erase(op.table);
                 return {};
             }
             case op_kind::rename_table: {
                 int t = find_table(op.table);
                 if (t == -1) return fail(error_kind::table_missing, op.table);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-                if (relation_taken(op.new_name)) return fail(error_kind::table_exists, op.new_name);
+                if (name_taken(op.new_name)) return fail(error_kind::table_exists, op.new_name);
+                name_erase(op.table);
+                name_insert(name_kind::table, op.new_name, t);
                 tables[t].name = op.new_name;
                 return {};
             }
             case op_kind::add_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 const column_desc& d = op.columns[0];
                 if (find_column(t, d.name) != -1) return fail(error_kind::column_exists, op.table, d.name);
-                if (auto e = check_column(d, op.table, t)) return e;
-                if (d.primary_key)
-                    for (int c = tables[t].first; c != -1; c = columns[c].next)
-                        if (columns[c].def.primary_key) return fail(error_kind::multiple_primary_keys, op.table, d.name);
+                if (auto e = check_column(d, op.table)) return e;
+                if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
                 push_column(t, d);
                 return {};
             }
             case op_kind::drop_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 int c = find_column(t, op.name);
                 if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
-                if (auto u = column_user(c); !u.empty()) return fail(error_kind::column_in_use, op.table, op.name, u);
+                if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
+                    return fail(error_kind::column_in_use, op.table, op.name, column_user(c));
                 if (column_count(t) == 1) return fail(error_kind::last_column, op.table, op.name);
                 unlink_column(t, c);
+                release_column(c);
                 return {};
             }
             case op_kind::rename_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 int c = find_column(t, op.name);
                 if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
@@ -328,9 +409,9 @@ struct state {
             case op_kind::alter_column: return alter_column(op);
             case op_kind::create_index: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
-                if (relation_taken(op.name)) return fail(error_kind::index_exists, op.name, op.table);
+                if (name_taken(op.name)) return fail(error_kind::index_exists, op.name, op.table);
                 index_state x{};
                 x.name = op.name;
                 x.table = t;
@@ -341,39 +422,55 @@ struct state {
                     if (x.columns[i] == -1) return fail(error_kind::column_missing, op.table, op.names[i]);
                 }
                 x.alive = true;
-                indexes[nindexes++] = x;
+                int slot = nindexes++;
+                indexes[slot] = x;
+                use_key(x.columns, x.ncolumns, x.unique, +1);
+                append_index(t, slot);
+                name_insert(name_kind::index, op.name, slot);
                 return {};
             }
             case op_kind::drop_index: {
                 int i = find_index(op.name);
-                if (i == -1) return fail(error_kind::index_missing, op.name);
-                if (indexes[i].unique)  // a foreign key may depend on it
-                    for (int c = 0; c < ncolumns; ++c)
-                        if (columns[c].alive && indexes[i].ncolumns == 1 && columns[c].ref_column == indexes[i].columns[0] &&
-                            !is_unique_key_without_index(indexes[i].table, indexes[i].columns[0], i))
-                            return fail(error_kind::column_in_use, tables[indexes[i].table].name,
-                                        columns[indexes[i].columns[0]].def.name, tables[columns[c].table].name);
-                indexes[i].alive = false;
+                if (i == -1) return fail(lenient ? error_kind::needs_chain : error_kind::index_missing, op.name);
+                index_state& x = indexes[i];
+                use_key(x.columns, x.ncolumns, x.unique, -1);
+                if (x.unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0 && !is_unique_key(x.table, x.columns[0])) {
+                    use_key(x.columns, x.ncolumns, x.unique, +1);
+                    return fail(error_kind::column_in_use, tables[x.table].name, columns[x.columns[0]].def.name,
+                                column_user_fk(x.columns[0]));
+                }
+                unlink_index(x.table, i);
+                x.alive = false;
+                name_erase(op.name);
                 return {};
             }
             case op_kind::add_constraint: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 return add_constraint(t, op.constraints[0]);
             }
             case op_kind::drop_constraint: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 int k = find_constraint(op.name);
                 if (k == -1 || constraints[k].table != t) return fail(error_kind::constraint_missing, op.table, op.name);
-                constraints[k].alive = false;
+                const constraint_state& x = constraints[k];
+                if (x.kind == constraint_kind::unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0) {
+                    columns[x.columns[0]].unique_keys -= 1;
+                    bool still = is_unique_key(t, x.columns[0]);
+                    columns[x.columns[0]].unique_keys += 1;
+                    if (!still) return fail(error_kind::column_in_use, op.table, columns[x.columns[0]].def.name, column_user_fk(x.columns[0]));
+                }
+                release_constraint(k);
+                unlink_constraint(t, k);
                 return {};
             }
             case op_kind::create_enum: {
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name);
-                if (find_enum(op.name) != -1) return fail(error_kind::enum_exists, op.name);
+                if (name_taken(op.name)) return fail(error_kind::enum_exists, op.name);
                 int e = nenums++;
-                enums[e] = enum_state{op.name, -1, -1, true};
+                enums[e] = enum_state{op.name, -1, -1, 0, true};
+                name_insert(name_kind::enumeration, op.name, e);
                 for (std::size_t i = 0; i < op.nnames; ++i) {
                     if (!valid_identifier(op.names[i])) return fail(error_kind::invalid_identifier, op.names[i], op.name);
                     if (enum_has(e, op.names[i])) return fail(error_kind::enum_value_exists, op.name, op.names[i]);
@@ -383,7 +480,7 @@ struct state {
             }
             case op_kind::add_enum_value: {
                 int e = find_enum(op.name);
-                if (e == -1) return fail(error_kind::enum_missing, op.name);
+                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, op.name);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.name);
                 if (enum_has(e, op.new_name)) return fail(error_kind::enum_value_exists, op.name, op.new_name);
                 push_enum_value(e, op.new_name);
@@ -391,12 +488,15 @@ struct state {
             }
             case op_kind::drop_enum: {
                 int e = find_enum(op.name);
-                if (e == -1) return fail(error_kind::enum_missing, op.name);
-                for (int c = 0; c < ncolumns; ++c)
-                    if (columns[c].alive && columns[c].def.type.kind == type_kind::enumeration &&
-                        same_name(columns[c].def.type.enum_name, op.name))
-                        return fail(error_kind::enum_in_use, op.name, tables[columns[c].table].name, columns[c].def.name);
+                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, op.name);
+                if (enums[e].uses > 0) {
+                    for (int c = 0; c < ncolumns; ++c)
+                        if (columns[c].alive && columns[c].def.type.kind == type_kind::enumeration &&
+                            same_name(columns[c].def.type.enum_name, op.name))
+                            return fail(error_kind::enum_in_use, op.name, tables[columns[c].table].name, columns[c].def.name);
+                }
                 enums[e].alive = false;
+                name_erase(op.name);
                 return {};
             }
             case op_kind::execute:
@@ -407,18 +507,31 @@ struct state {
     }
 
    private:
-    constexpr bool is_unique_key_without_index(int t, int c, int skip_index) {
-        indexes[skip_index].alive = false;
-        bool r = is_unique_key(t, c);
-        indexes[skip_index].alive = true;
-        return r;
-    }
     constexpr void unlink_column(int t, int c) {
         int prev = -1;
         for (int i = tables[t].first; i != c; i = columns[i].next) prev = i;
         if (prev == -1) tables[t].first = columns[c].next; else columns[prev].next = columns[c].next;
         if (tables[t].last == c) tables[t].last = prev;
-        columns[c].alive = false;
+    }
+    constexpr void append_index(int t, int i) {
+        int* at = &tables[t].first_index;
+        while (*at != -1) at = &indexes[*at].next;
+        *at = i;
+    }
+    constexpr void unlink_index(int t, int i) {
+        int* at = &tables[t].first_index;
+        while (*at != i) at = &indexes[*at].next;
+        *at = indexes[i].next;
+    }
+    constexpr void append_constraint(int t, int k) {
+        int* at = &tables[t].first_constraint;
+        while (*at != -1) at = &constraints[*at].next;
+        *at = k;
+    }
+    constexpr void unlink_constraint(int t, int k) {
+        int* at = &tables[t].first_constraint;
+        while (*at != k) at = &constraints[*at].next;
+        *at = constraints[k].next;
     }
     constexpr void push_enum_value(int e, std::string_view v) {
         int i = nenum_values++;
@@ -428,36 +541,43 @@ struct state {
     }
     constexpr error create_table(const op_desc& op) {
         if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
-        if (relation_taken(op.table)) return fail(error_kind::table_exists, op.table);
-        if (op.ncolumns == 0) return fail(error_kind::no_columns, op.table);
-        int pks = 0;
+        if (name_taken(op.table)) return fail(error_kind::table_exists, op.table);
+        int pks = 0, real = 0;
         for (std::size_t i = 0; i < op.ncolumns; ++i) {
             const column_desc& d = op.columns[i];
+            if (d.name.empty()) continue;  // a table constraint's place in the list
+            ++real;
             for (std::size_t j = 0; j < i; ++j)
                 if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_exists, op.table, d.name);
             if (d.primary_key && ++pks > 1) return fail(error_kind::multiple_primary_keys, op.table, d.name);
-            if (auto e = check_column(d, op.table, -1)) return e;
+            if (auto e = check_column(d, op.table)) return e;
         }
+        if (real == 0) return fail(error_kind::no_columns, op.table);
         int t = ntables++;
-        tables[t] = table_state{op.table, -1, -1, true};
-        for (std::size_t i = 0; i < op.ncolumns; ++i) push_column(t, op.columns[i]);
+        tables[t] = table_state{op.table, -1, -1, -1, -1, 0, true};
+        name_insert(name_kind::table, op.table, t);
+        for (std::size_t i = 0; i < op.ncolumns; ++i)
+            if (!op.columns[i].name.empty()) push_column(t, op.columns[i]);
         // Self-references resolve once every column exists.
         for (int c = tables[t].first; c != -1; c = columns[c].next) {
             auto& s = columns[c];
             if (!s.def.ref_table.empty() && same_name(s.def.ref_table, op.table)) {
+                int rc = find_column(t, s.def.ref_column);
+                if (rc == -1) return fail(error_kind::fk_column_missing, op.table, s.def.name, s.def.ref_column);
+                if (!(columns[rc].def.type == s.def.type)) return fail(error_kind::fk_type_mismatch, op.table, s.def.name, op.table);
                 s.ref_table = t;
-                s.ref_column = find_column(t, s.def.ref_column);
-                if (s.ref_column == -1) return fail(error_kind::fk_column_missing, op.table, s.def.name, s.def.ref_column);
-                if (!(columns[s.ref_column].def.type == s.def.type)) return fail(error_kind::fk_type_mismatch, op.table, s.def.name, op.table);
+                s.ref_column = rc;
+                link_reference(c, t, rc, +1);
             }
         }
         for (std::size_t i = 0; i < op.nconstraints; ++i)
-            if (auto e = add_constraint(t, op.constraints[i])) return e;
+            if (op.constraints[i].kind != constraint_kind::none)
+                if (auto e = add_constraint(t, op.constraints[i])) return e;
         return {};
     }
     constexpr error alter_column(const op_desc& op) {
         int t = find_table(op.table);
-        if (t == -1) return fail(error_kind::table_missing, op.table);
+        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
         int c = find_column(t, op.name);
         if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
         const alter_desc& a = op.alter;
@@ -466,8 +586,12 @@ struct state {
         column_desc d = columns[c].def;
         if (a.set_type) {
             if (auto e = check_type(a.type, op.name)) return e;
-            if (!(a.type == d.type) && (columns[c].ref_table != -1 || !column_user_fk(c).empty()))
+            if (!(a.type == d.type) && (columns[c].ref_table != -1 || columns[c].fk_refs > 0))
                 return fail(error_kind::fk_type_mismatch, op.table, op.name, column_user_fk(c));
+            if (d.type.kind == type_kind::enumeration)
+                if (int e = find_enum(d.type.enum_name); e != -1) --enums[e].uses;
+            if (a.type.kind == type_kind::enumeration)
+                if (int e = find_enum(a.type.enum_name); e != -1) ++enums[e].uses;
             d.type = a.type;
         }
         if (a.set_not_null) d.not_null = true;
@@ -482,13 +606,14 @@ struct state {
         return {};
     }
     constexpr std::string_view column_user_fk(int c) const {
+        if (columns[c].ref_table != -1) return tables[columns[c].ref_table].name;
         for (int i = 0; i < ncolumns; ++i)
             if (columns[i].alive && columns[i].ref_column == c) return tables[columns[i].table].name;
         for (int i = 0; i < nconstraints; ++i)
             if (constraints[i].alive && constraints[i].kind == constraint_kind::foreign_key &&
                 (constraints[i].ref_column == c || constraints[i].columns[0] == c))
                 return constraints[i].name;
-        return {};
+        return "?";
     }
 };
 

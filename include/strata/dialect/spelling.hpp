@@ -8,7 +8,7 @@ namespace strata::detail {
 
 // The type as declared in SQL. SQLite spells every integer type INTEGER so that an integer
 // primary key is the rowid; enums are TEXT there (with a CHECK added by the column).
-constexpr void spell_type(sql_writer& w, dialect_id d, const type_desc& t) {
+constexpr void spell_type(emitter& w, dialect_id d, const type_desc& t) {
     const bool pg = d == dialect_id::postgres;
     switch (t.kind) {
         case type_kind::smallint: w.put(pg ? "SMALLINT" : "INTEGER"); break;
@@ -34,7 +34,7 @@ constexpr void spell_type(sql_writer& w, dialect_id d, const type_desc& t) {
     }
 }
 
-constexpr void spell_default(sql_writer& w, dialect_id d, const default_desc& v) {
+constexpr void spell_default(emitter& w, dialect_id d, const default_desc& v) {
     switch (v.kind) {
         case default_kind::integer: w.put(v.text); break;
         case default_kind::boolean:

@@ -2,66 +2,59 @@
 // Column operations: add_column, drop_column, rename_column, alter_column and its changes.
 #include <strata/column.hpp>
 
+namespace strata::detail {
+constexpr op_desc make_add_column(std::string_view table, const column_desc* c) {
+    op_desc d = make_op(op_kind::add_column, "add_column", table, c->name);
+    d.columns = c;
+    d.ncolumns = 1;
+    return d;
+}
+constexpr op_desc make_alter_column(std::string_view table, std::string_view column, alter_desc a) {
+    op_desc d = make_op(op_kind::alter_column, "alter_column", table, column);
+    d.alter = a;
+    return d;
+}
+}  // namespace strata::detail
+
 namespace strata::dsl {
 template <fixed_string Table, class Column>
 struct add_column {
     static_assert(detail::column_definition<Column>,
                   "strata: add_column<T, C>: C must be a column<\"name\", type, ...>");
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::add_column;
-        d.label = "add_column";
-        d.table = detail::name_v<Table>;
-        d.name = Column::desc.name;
-        d.columns = &Column::desc;
-        d.ncolumns = 1;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_add_column(detail::name_v<Table>, &Column::desc);
 };
 
 template <fixed_string Table, fixed_string Column>
 struct drop_column {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::drop_column;
-        d.label = "drop_column";
-        d.table = detail::name_v<Table>;
-        d.name = detail::name_v<Column>;
-        return d;
-    }();
+    static constexpr detail::op_desc desc =
+        detail::make_op(detail::op_kind::drop_column, "drop_column", detail::name_v<Table>, detail::name_v<Column>);
 };
 
 template <fixed_string Table, fixed_string Column, fixed_string NewName>
 struct rename_column {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::rename_column;
-        d.label = "rename_column";
-        d.table = detail::name_v<Table>;
-        d.name = detail::name_v<Column>;
-        d.new_name = detail::name_v<NewName>;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_op(detail::op_kind::rename_column, "rename_column",
+                                                            detail::name_v<Table>, detail::name_v<Column>,
+                                                            detail::name_v<NewName>);
 };
 
 // The changes alter_column accepts.
 template <class Type>
 struct set_type {
     static_assert(column_type<Type>, "strata: set_type<T>: T must be a column type");
-    static constexpr void apply(detail::alter_desc& a) { a.set_type = true; a.type = Type::desc; }
+    static constexpr detail::alter_part part{{true, Type::desc}};
 };
 struct set_not_null {
-    static constexpr void apply(detail::alter_desc& a) { a.set_not_null = true; }
+    static constexpr detail::alter_part part{{false, {}, true}};
 };
 struct drop_not_null {
-    static constexpr void apply(detail::alter_desc& a) { a.drop_not_null = true; }
+    static constexpr detail::alter_part part{{false, {}, false, true}};
 };
 template <class Default>
 struct set_default {
-    static constexpr void apply(detail::alter_desc& a) { a.set_default = true; a.def = Default::value; }
+    static constexpr detail::alter_part part{{false, {}, false, false, true, Default::value}};
 };
 struct drop_default {
-    static constexpr void apply(detail::alter_desc& a) { a.drop_default = true; }
+    static constexpr detail::alter_part part{{false, {}, false, false, false, {}, true}};
 };
 
 template <fixed_string Table, fixed_string Column, class... Changes>
@@ -69,17 +62,10 @@ struct alter_column {
     static_assert(sizeof...(Changes) > 0,
                   "strata: alter_column<T, C, ...> needs at least one change (set_type<...>, "
                   "set_not_null, drop_not_null, set_default<...>, drop_default)");
-    static_assert((requires(detail::alter_desc& a) { Changes::apply(a); } && ...),
+    static_assert((requires { { Changes::part } -> std::convertible_to<detail::alter_part>; } && ...),
                   "strata: alter_column<T, C, ...>: each change must be set_type<...>, "
                   "set_not_null, drop_not_null, set_default<...> or drop_default");
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::alter_column;
-        d.label = "alter_column";
-        d.table = detail::name_v<Table>;
-        d.name = detail::name_v<Column>;
-        (Changes::apply(d.alter), ...);
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_alter_column(
+        detail::name_v<Table>, detail::name_v<Column>, detail::make_alter({Changes::part...}));
 };
 }  // namespace strata::dsl

@@ -3,54 +3,44 @@
 #include <strata/constraints.hpp>
 
 namespace strata::detail {
-template <op_kind K, bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
+constexpr op_desc make_index(bool unique, std::string_view name, std::string_view table, const std::string_view* cols,
+                             std::size_t n) {
+    op_desc d = make_op(op_kind::create_index, unique ? "create_unique_index" : "create_index", table, name);
+    d.names = cols;
+    d.nnames = n;
+    d.unique = unique;
+    return d;
+}
+constexpr op_desc make_add_constraint(std::string_view table, const constraint_desc* c) {
+    op_desc d = make_op(op_kind::add_constraint, "add_constraint", table, c->name);
+    d.constraints = c;
+    d.nconstraints = 1;
+    return d;
+}
+template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
 struct index_op {
     static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= max_key_columns,
                   "strata: an index names 1 to 8 columns");
     static constexpr std::string_view columns[] = {name_v<Columns>...};
-    static constexpr op_desc desc = [] {
-        op_desc d{};
-        d.kind = K;
-        d.label = Unique ? "create_unique_index" : "create_index";
-        d.table = name_v<Table>;
-        d.name = name_v<Name>;
-        d.names = columns;
-        d.nnames = sizeof...(Columns);
-        d.unique = Unique;
-        return d;
-    }();
+    static constexpr op_desc desc = make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns));
 };
 template <fixed_string Table, class Constraint>
 struct add_constraint_op {
     static constexpr constraint_desc constraint = Constraint::constraint;
-    static constexpr op_desc desc = [] {
-        op_desc d{};
-        d.kind = op_kind::add_constraint;
-        d.label = "add_constraint";
-        d.table = name_v<Table>;
-        d.name = constraint.name;
-        d.constraints = &constraint;
-        d.nconstraints = 1;
-        return d;
-    }();
+    static constexpr op_desc desc = make_add_constraint(name_v<Table>, &constraint);
 };
 }  // namespace strata::detail
 
 namespace strata::dsl {
 template <fixed_string Name, fixed_string Table, fixed_string... Columns>
-struct create_index : detail::index_op<detail::op_kind::create_index, false, Name, Table, Columns...> {};
+struct create_index : detail::index_op<false, Name, Table, Columns...> {};
 template <fixed_string Name, fixed_string Table, fixed_string... Columns>
-struct create_unique_index : detail::index_op<detail::op_kind::create_index, true, Name, Table, Columns...> {};
+struct create_unique_index : detail::index_op<true, Name, Table, Columns...> {};
 
 template <fixed_string Name>
 struct drop_index {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::drop_index;
-        d.label = "drop_index";
-        d.name = detail::name_v<Name>;
-        return d;
-    }();
+    static constexpr detail::op_desc desc =
+        detail::make_op(detail::op_kind::drop_index, "drop_index", {}, detail::name_v<Name>);
 };
 
 template <fixed_string Table, fixed_string Name, fixed_string Column, fixed_string RefTable,
@@ -64,13 +54,7 @@ struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>
 
 template <fixed_string Table, fixed_string Name>
 struct drop_constraint {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::drop_constraint;
-        d.label = "drop_constraint";
-        d.table = detail::name_v<Table>;
-        d.name = detail::name_v<Name>;
-        return d;
-    }();
+    static constexpr detail::op_desc desc =
+        detail::make_op(detail::op_kind::drop_constraint, "drop_constraint", detail::name_v<Table>, detail::name_v<Name>);
 };
 }  // namespace strata::dsl

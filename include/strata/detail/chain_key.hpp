@@ -1,0 +1,63 @@
+#pragma once
+// Why the internals are keyed by a number, not by the chain type.
+//
+// g++ gives every variable and function template specialization a mangled name at the end of
+// the translation unit, even those only used in constant evaluation, and mangling a name is
+// quadratic in its length. A chain's type spells out every migration, so each specialization
+// keyed by it cost 0.12 s at N = 300 and over a second at N = 1000 (measured). Types cost
+// nothing, so the chain hashes its migrations into an enumerator, registers itself under that
+// number (a friend function defined by `bind_chain`, looked up by `chain_t`), and every
+// internal variable is keyed by `keyed<Key>`, whose mangled name is a few bytes.
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include <strata/detail/descriptors.hpp>
+
+namespace strata::detail {
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnon-template-friend"
+#endif
+template <std::uint64_t Key>
+struct chain_key {
+    friend constexpr auto chain_of(chain_key<Key>);
+};
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+template <class Chain, std::uint64_t Key>
+struct bind_chain {
+    friend constexpr auto chain_of(chain_key<Key>) { return std::type_identity<Chain>{}; }
+};
+template <std::uint64_t Key>
+using chain_t = typename decltype(chain_of(chain_key<Key>{}))::type;
+
+// The migrations' descriptors as one array: an aggregate with a default member initializer,
+// so that filling it instantiates no function named after the chain.
+template <class... Migrations>
+struct descriptor_array {
+    migration_desc value[sizeof...(Migrations)] = {Migrations::desc...};
+};
+template <class Chain>
+struct descriptors_of;
+
+template <std::uint64_t Key>
+inline constexpr typename descriptors_of<chain_t<Key>>::type descriptors_v{};
+
+// What the internals take as "the chain".
+template <std::uint64_t Key>
+struct keyed {
+    static constexpr std::size_t size = chain_t<Key>::size;
+    static constexpr const migration_desc (&descs)[size] = descriptors_v<Key>.value;
+};
+
+constexpr std::uint64_t chain_hash(std::initializer_list<std::uint64_t> migration_hashes) {
+    std::uint64_t h = 0x5354524154410001ull;  // "STRATA", 1
+    for (std::uint64_t m : migration_hashes) h = mix(h, m);
+    return h;
+}
+
+}  // namespace strata::detail
