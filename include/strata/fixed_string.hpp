@@ -24,10 +24,24 @@ template <std::size_t N>
 fixed_string(const char (&)[N]) -> fixed_string<N>;
 
 namespace detail {
-// One object per distinct name: a view into the template-parameter object, so equal names
-// usually share an address and compare in one step (see detail::same_name).
+// A name between double quotes, stored once per name: generated SQL quotes every identifier,
+// and with the quotes in place `"users"` is one fragment (detail::emitter::ident), not three.
+template <std::size_t N>
+struct quoted_name {
+    char data[N + 2]{};
+    constexpr quoted_name(const fixed_string<N>& s) noexcept {
+        data[0] = '"';
+        for (std::size_t i = 0; i + 1 < N; ++i) data[i + 1] = s.data[i];
+        data[N] = '"';
+    }
+};
 template <fixed_string S>
-inline constexpr std::string_view name_v{S.data, S.size()};
+inline constexpr quoted_name<sizeof(S.data)> quoted_v{S};
+
+// One object per distinct name, so equal names share an address and compare in one step
+// (see same_name). The view excludes the quotes around it.
+template <fixed_string S>
+inline constexpr std::string_view name_v{quoted_v<S>.data + 1, S.size()};
 
 constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
     return (a.data() == b.data() && a.size() == b.size()) || a == b;

@@ -112,16 +112,22 @@ struct chain_storage {
     }
     template <std::size_t... K>
     static consteval std::size_t count_steps(std::index_sequence<K...>) {
-        return (std::size_t{0} + ... + segment_size_v<D::id, Chain, K>.steps);
+        return (std::size_t{0} + ... + (segment_size_v<D::id, Chain, K>.up_steps + segment_size_v<D::id, Chain, K>.down_steps));
     }
     static constexpr std::size_t total_steps = count_steps(std::make_index_sequence<chain_layout<Chain>::segments>{});
 
+    // Per segment: its up steps, then its down steps.
     template <std::size_t K>
     static constexpr void copy_steps(std::array<step, total_steps + 1>& out, std::size_t& n) {
         const auto& seg = segment<K>();
-        for (std::size_t i = 0; i < segment_size_v<D::id, Chain, K>.steps; ++i) {
-            const step_rec& r = seg.steps[i];
-            out[n++] = step{r.kind, std::span<const std::string_view>{seg.frags.data() + r.first, r.count}, r.fn, r.check};
+        constexpr segment_size_info size = segment_size_v<D::id, Chain, K>;
+        for (int down = 0; down < 2; ++down) {
+            const step_rec* recs = seg.steps(down);
+            const std::string_view* frags = seg.frags(down);
+            for (std::size_t i = 0; i < (down ? size.down_steps : size.up_steps); ++i) {
+                const step_rec& r = recs[i];
+                out[n++] = step{r.kind, std::span<const std::string_view>{frags + r.first, r.count}, r.fn, r.check};
+            }
         }
     }
     template <std::size_t... K>
@@ -136,15 +142,17 @@ struct chain_storage {
     template <std::size_t K>
     static constexpr void copy_migrations(std::array<migration_sql, Chain::size>& out, std::size_t& first_step) {
         const auto& seg = segment<K>();
+        constexpr segment_size_info size = segment_size_v<D::id, Chain, K>;
+        const std::size_t up_base = first_step, down_base = first_step + size.up_steps;
         for (std::size_t j = 0; j < seg.migrations.size(); ++j) {
             const migration_rec& r = seg.migrations[j];
             const migration_desc& m = Chain::descs[K * segment_size + j];
             out[K * segment_size + j] = migration_sql{
                 m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
-                std::span<const step>{steps.data() + first_step + r.up_step, r.up_steps},
-                std::span<const step>{steps.data() + first_step + r.down_step, r.down_steps}};
+                std::span<const step>{steps.data() + up_base + r.up_step, r.up_steps},
+                std::span<const step>{steps.data() + down_base + r.down_step, r.down_steps}};
         }
-        first_step += segment_size_v<D::id, Chain, K>.steps;
+        first_step += size.up_steps + size.down_steps;
     }
     template <std::size_t... K>
     static consteval auto make_migrations(std::index_sequence<K...>) {
@@ -165,8 +173,8 @@ consteval auto join_migration() {
     constexpr const migration_rec& r = seg.migrations[I % segment_size];
     std::array<char, r.up_chars + r.down_chars + 1> out{};
     std::size_t n = 0;
-    join_steps(seg, r.up_step, r.up_steps, out.data(), n);
-    join_steps(seg, r.down_step, r.down_steps, out.data(), n);
+    join_steps(seg, false, r.up_step, r.up_steps, out.data(), n);
+    join_steps(seg, true, r.down_step, r.down_steps, out.data(), n);
     return out;
 }
 template <class D, class Chain, std::size_t I>

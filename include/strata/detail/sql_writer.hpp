@@ -46,8 +46,9 @@ struct emitter {
             default: return put(std::string_view{"?"});
         }
     }
-    // Identifiers are always quoted; valid ones contain no quote (checked by the fold).
-    constexpr emitter& ident(std::string_view s) { return put('"').put(s).put('"'); }
+    // Identifiers are always quoted; valid ones contain no quote (checked by the fold). Every
+    // name comes from detail::name_v, which keeps its quotes around it: one fragment.
+    constexpr emitter& ident(std::string_view s) { return put(std::string_view{s.data() - 1, s.size() + 2}); }
     constexpr emitter& ident(std::string_view prefix, std::string_view s) {
         return put('"').put(prefix).put(s).put('"');
     }
