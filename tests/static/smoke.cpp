@@ -1,0 +1,2 @@
+#include <strata/strata.hpp>
+int main() {}
