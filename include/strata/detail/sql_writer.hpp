@@ -29,6 +29,12 @@ struct emitter {
     std::size_t nsteps = 0;
     std::size_t start = 0;
 
+    // A literal's length is known: building a string_view from a `const char*` would count it
+    // character by character in every constant evaluation.
+    template <std::size_t N>
+    constexpr emitter& put(const char (&s)[N]) {
+        return put(std::string_view{s, N - 1});
+    }
     constexpr emitter& put(std::string_view s) {
         if (s.empty()) return *this;
         if (frags) frags[nfrags] = s;
@@ -38,12 +44,12 @@ struct emitter {
     }
     constexpr emitter& put(char ch) {
         switch (ch) {
-            case '"': return put(std::string_view{"\""});
-            case '\'': return put(std::string_view{"'"});
-            case '(': return put(std::string_view{"("});
-            case ')': return put(std::string_view{")"});
-            case ' ': return put(std::string_view{" "});
-            default: return put(std::string_view{"?"});
+            case '"': return put("\"");
+            case '\'': return put("'");
+            case '(': return put("(");
+            case ')': return put(")");
+            case ' ': return put(" ");
+            default: return put("?");
         }
     }
     // Identifiers are always quoted; valid ones contain no quote (checked by the fold). Every
