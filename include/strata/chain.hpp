@@ -40,7 +40,7 @@ struct chain_failure {
     static constexpr std::string_view culprit_name = culprit.name;
     static constexpr std::string_view label =
         err.in_down ? culprit.down_ops[err.op].label : (culprit.nops ? culprit.ops[err.op].label : std::string_view{"migration"});
-    static constexpr bool value = report<err, culprit.version, culprit_name, label>();
+    static constexpr bool value = report<err, culprit.version, culprit_name, label>::value;
 };
 struct chain_success {
     static constexpr bool value = true;
@@ -54,8 +54,24 @@ struct version_index {
     static constexpr std::size_t value = index_of_version<Chain>(Version);
     static_assert(value != std::size_t(-1), "strata: schema_at<V>: the chain has no migration with version V");
 };
-template <class Chain, std::uint64_t Version>
-inline constexpr std::size_t checked_version = checked_chain<Chain> ? version_index<Chain, Version>::value : 0;
+
+}  // namespace detail
+
+template <class... Migrations>
+struct chain;
+
+namespace detail {
+// A chain's key and its registration, without instantiating the chain itself (so that
+// strata::valid_chain<C> can ask about a wrong chain without failing).
+template <class... Migrations>
+struct chain_identity {
+    enum : std::uint64_t { key = chain_hash({Migrations::desc.hash...}) };
+    // Two chain types with the same descriptors (constraints written in another order, say)
+    // are the same history and share one key: register the first only.
+    enum : bool { known = requires { chain_of(chain_key<key>{}); } };
+    enum : std::size_t { registered = sizeof(std::conditional_t<known, char, bind_chain<chain<Migrations...>, key>>) };
+    using proxy = keyed<key>;
+};
 }  // namespace detail
 
 template <class... Migrations>
@@ -67,22 +83,21 @@ struct chain {
 
     // Enumerators, not variables: see detail/chain_key.hpp.
     enum : std::size_t { size = sizeof...(Migrations) };
-    enum : std::uint64_t { key = detail::chain_hash({Migrations::desc.hash...}) };
-    enum : std::size_t { registered = sizeof(detail::bind_chain<chain, key>) };
-    using proxy = detail::keyed<key>;
+    using proxy = typename detail::chain_identity<Migrations...>::proxy;
+    enum : std::uint64_t { key = detail::chain_identity<Migrations...>::key };
 
-    // The members below check the chain and fail to compile, naming the culprit, if it is wrong.
-    // (strata::valid_chain<C> and strata::chain_error<C> ask without failing.)
-    enum : std::uint64_t {
-        head = detail::checked_chain<proxy> ? detail::descriptors_v<key>.value[size - 1].version : 0
-    };
+    // Using any member checks the chain: a wrong chain fails to compile here, once, naming the
+    // culprit (strata::valid_chain<C> and strata::chain_error<C> ask without failing).
+    enum : bool { checked = detail::checked_chain<proxy> };
 
-    // The typed state after every migration (a nested class, so it is checked only when used).
-    struct schema : schema_state<proxy, detail::checked_chain<proxy> ? size : 0> {};
+    enum : std::uint64_t { head = detail::descriptors_v<key>.value[size - 1].version };
+
+    // The typed state after every migration.
+    struct schema : schema_state<proxy, size> {};
 
     // The typed state right after migration `Version` (0: the empty schema).
     template <std::uint64_t Version>
-    using schema_at = schema_state<proxy, detail::checked_version<proxy, Version>>;
+    using schema_at = schema_state<proxy, detail::version_index<proxy, Version>::value>;
 };
 
 namespace detail {
@@ -96,7 +111,7 @@ struct proxy_of {
 };
 template <class... Migrations>
 struct proxy_of<chain<Migrations...>> {
-    using type = typename chain<Migrations...>::proxy;
+    using type = typename chain_identity<Migrations...>::proxy;
 };
 template <class T>
 using proxy_t = typename proxy_of<T>::type;
@@ -105,7 +120,7 @@ using proxy_t = typename proxy_of<T>::type;
 // Predicates for tests: is this chain valid, and why not.
 // (a concept, not a variable: no symbol named after the chain; see detail/chain_key.hpp)
 template <class Chain>
-concept valid_chain = (Chain::registered > 0) && !detail::final_result<detail::proxy_t<Chain>>.err;
+concept valid_chain = !detail::final_result<detail::proxy_t<Chain>>.err;
 template <class Chain>
-inline constexpr error_kind chain_error = (Chain::registered > 0) ? detail::final_result<detail::proxy_t<Chain>>.err.kind : error_kind::none;
+inline constexpr error_kind chain_error = detail::final_result<detail::proxy_t<Chain>>.err.kind;
 }  // namespace strata

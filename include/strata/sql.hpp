@@ -73,7 +73,7 @@ struct segment_failure {
     static constexpr const migration_desc& culprit = Chain::descs[err.migration];
     static constexpr std::string_view culprit_name = culprit.name;
     static constexpr std::string_view label = err.in_down ? culprit.down_ops[err.op].label : culprit.ops[err.op].label;
-    static constexpr bool value = report<err, culprit.version, culprit_name, label>();
+    static constexpr bool value = report<err, culprit.version, culprit_name, label>::value;
 };
 template <class Chain>
 struct chain_checked {

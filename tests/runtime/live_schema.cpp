@@ -92,9 +92,16 @@ using m11 = strata::migration<11, "explicit pair",
     down<drop_index<"articles_slug_idx">, drop_column<"articles", "slug">>>;
 using m12 = strata::migration<12, "temporary enum",
     create_enum<"color", "red", "green">, drop_enum<"color">>;
-using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12>;
+using m13 = strata::migration<13, "defaults",
+    add_column<"users", column<"level", smallint, default_value<1>>>,
+    add_column<"users", column<"feeling", text, not_null, default_value<"happy">>>>;
+// A type change on a column with a default (PostgreSQL cannot cast the default).
+using m14 = strata::migration<14, "retype",
+    alter_column<"users", "level", set_type<integer>>,
+    alter_column<"users", "feeling", set_type<enum_type<"mood">>>>;
+using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14>;
 
-static_assert(history::head == 12);
+static_assert(history::head == 14);
 
 namespace {
 

@@ -39,6 +39,7 @@ using chain_t = typename decltype(chain_of(chain_key<Key>{}))::type;
 // so that filling it instantiates no function named after the chain.
 template <class... Migrations>
 struct descriptor_array {
+    static constexpr std::size_t size = sizeof...(Migrations);
     migration_desc value[sizeof...(Migrations)] = {Migrations::desc...};
 };
 template <class Chain>
@@ -50,7 +51,7 @@ inline constexpr typename descriptors_of<chain_t<Key>>::type descriptors_v{};
 // What the internals take as "the chain".
 template <std::uint64_t Key>
 struct keyed {
-    static constexpr std::size_t size = chain_t<Key>::size;
+    static constexpr std::size_t size = descriptors_of<chain_t<Key>>::type::size;
     static constexpr const migration_desc (&descs)[size] = descriptors_v<Key>.value;
 };
 

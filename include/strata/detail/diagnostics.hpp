@@ -45,7 +45,6 @@ inline constexpr bool always_false = false;
     template <class Where, class... Names>                      \
     struct rule {                                               \
         static_assert(always_false<Where>, "strata: " message); \
-        static constexpr bool value = false;                    \
     }
 STRATA_RULE(empty_chain, "a chain needs at least one migration");
 STRATA_RULE(versions_must_increase, "migration versions must be strictly increasing");
@@ -82,49 +81,53 @@ STRATA_RULE(bad_type, "invalid column type");
 STRATA_RULE(down_does_not_restore, "the explicit down<...> does not restore the schema before up<...>");
 STRATA_RULE(needs_chain, "this migration's SQL depends on the schema before it: ask the chain, strata::sql<Dialect, Chain, Version>");
 STRATA_RULE(dialect_cannot_express, "the chosen dialect cannot express this column type or default");
+STRATA_RULE(new_enum_value_used, "an enum value added by a migration cannot be used in that same migration (PostgreSQL runs it in one transaction): use it in the next migration");
 #undef STRATA_RULE
 
 template <error_kind K, class W, class... N>
-constexpr bool report_rule() {
-    // clang-format off
-    if constexpr (K == error_kind::empty_chain) return empty_chain<W, N...>::value;
-    else if constexpr (K == error_kind::version_not_increasing) return versions_must_increase<W, N...>::value;
-    else if constexpr (K == error_kind::duplicate_version) return duplicate_version<W, N...>::value;
-    else if constexpr (K == error_kind::duplicate_name) return duplicate_migration_name<W, N...>::value;
-    else if constexpr (K == error_kind::no_operations) return migration_without_operations<W, N...>::value;
-    else if constexpr (K == error_kind::invalid_identifier) return invalid_identifier<W, N...>::value;
-    else if constexpr (K == error_kind::table_missing) return table_does_not_exist<W, N...>::value;
-    else if constexpr (K == error_kind::table_exists) return table_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::column_missing) return column_does_not_exist<W, N...>::value;
-    else if constexpr (K == error_kind::column_exists) return column_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::no_columns) return table_without_columns<W, N...>::value;
-    else if constexpr (K == error_kind::index_missing) return index_does_not_exist<W, N...>::value;
-    else if constexpr (K == error_kind::index_exists) return index_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::constraint_missing) return constraint_does_not_exist<W, N...>::value;
-    else if constexpr (K == error_kind::constraint_exists) return constraint_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::enum_missing) return enum_does_not_exist<W, N...>::value;
-    else if constexpr (K == error_kind::enum_exists) return enum_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::enum_value_exists) return enum_value_already_exists<W, N...>::value;
-    else if constexpr (K == error_kind::enum_in_use) return enum_still_used<W, N...>::value;
-    else if constexpr (K == error_kind::fk_table_missing) return foreign_key_to_missing_table<W, N...>::value;
-    else if constexpr (K == error_kind::fk_column_missing) return foreign_key_to_missing_column<W, N...>::value;
-    else if constexpr (K == error_kind::fk_type_mismatch) return foreign_key_type_mismatch<W, N...>::value;
-    else if constexpr (K == error_kind::fk_target_not_unique) return foreign_key_target_not_unique<W, N...>::value;
-    else if constexpr (K == error_kind::table_referenced) return table_still_referenced<W, N...>::value;
-    else if constexpr (K == error_kind::column_in_use) return column_still_used<W, N...>::value;
-    else if constexpr (K == error_kind::last_column) return last_column<W, N...>::value;
-    else if constexpr (K == error_kind::multiple_primary_keys) return multiple_primary_keys<W, N...>::value;
-    else if constexpr (K == error_kind::bad_autoincrement) return bad_autoincrement<W, N...>::value;
-    else if constexpr (K == error_kind::conflicting_changes) return conflicting_changes<W, N...>::value;
-    else if constexpr (K == error_kind::primary_key_nullable) return primary_key_nullable<W, N...>::value;
-    else if constexpr (K == error_kind::default_type_mismatch) return default_type_mismatch<W, N...>::value;
-    else if constexpr (K == error_kind::bad_type) return bad_type<W, N...>::value;
-    else if constexpr (K == error_kind::down_mismatch) return down_does_not_restore<W, N...>::value;
-    else if constexpr (K == error_kind::needs_chain) return needs_chain<W, N...>::value;
-    else if constexpr (K == error_kind::dialect_cannot_express) return dialect_cannot_express<W, N...>::value;
-    else return true;
-    // clang-format on
-}
+struct rule_for;
+#define STRATA_RULE_FOR(kind, rule)                \
+    template <class W, class... N>                 \
+    struct rule_for<error_kind::kind, W, N...> {   \
+        using type = rule<W, N...>;                \
+    }
+STRATA_RULE_FOR(empty_chain, empty_chain);
+STRATA_RULE_FOR(version_not_increasing, versions_must_increase);
+STRATA_RULE_FOR(duplicate_version, duplicate_version);
+STRATA_RULE_FOR(duplicate_name, duplicate_migration_name);
+STRATA_RULE_FOR(no_operations, migration_without_operations);
+STRATA_RULE_FOR(invalid_identifier, invalid_identifier);
+STRATA_RULE_FOR(table_missing, table_does_not_exist);
+STRATA_RULE_FOR(table_exists, table_already_exists);
+STRATA_RULE_FOR(column_missing, column_does_not_exist);
+STRATA_RULE_FOR(column_exists, column_already_exists);
+STRATA_RULE_FOR(no_columns, table_without_columns);
+STRATA_RULE_FOR(index_missing, index_does_not_exist);
+STRATA_RULE_FOR(index_exists, index_already_exists);
+STRATA_RULE_FOR(constraint_missing, constraint_does_not_exist);
+STRATA_RULE_FOR(constraint_exists, constraint_already_exists);
+STRATA_RULE_FOR(enum_missing, enum_does_not_exist);
+STRATA_RULE_FOR(enum_exists, enum_already_exists);
+STRATA_RULE_FOR(enum_value_exists, enum_value_already_exists);
+STRATA_RULE_FOR(enum_in_use, enum_still_used);
+STRATA_RULE_FOR(fk_table_missing, foreign_key_to_missing_table);
+STRATA_RULE_FOR(fk_column_missing, foreign_key_to_missing_column);
+STRATA_RULE_FOR(fk_type_mismatch, foreign_key_type_mismatch);
+STRATA_RULE_FOR(fk_target_not_unique, foreign_key_target_not_unique);
+STRATA_RULE_FOR(table_referenced, table_still_referenced);
+STRATA_RULE_FOR(column_in_use, column_still_used);
+STRATA_RULE_FOR(last_column, last_column);
+STRATA_RULE_FOR(multiple_primary_keys, multiple_primary_keys);
+STRATA_RULE_FOR(bad_autoincrement, bad_autoincrement);
+STRATA_RULE_FOR(conflicting_changes, conflicting_changes);
+STRATA_RULE_FOR(primary_key_nullable, primary_key_nullable);
+STRATA_RULE_FOR(default_type_mismatch, default_type_mismatch);
+STRATA_RULE_FOR(bad_type, bad_type);
+STRATA_RULE_FOR(down_mismatch, down_does_not_restore);
+STRATA_RULE_FOR(needs_chain, needs_chain);
+STRATA_RULE_FOR(dialect_cannot_express, dialect_cannot_express);
+STRATA_RULE_FOR(new_enum_value_used, new_enum_value_used);
+#undef STRATA_RULE_FOR
 
 // The error of a failed evaluation, with each piece a complete object so that it can be a
 // template argument.
@@ -133,20 +136,17 @@ struct failure_parts {
     static constexpr std::string_view a = E.a, b = E.b, c = E.c;
 };
 
+// Instantiating `fire` raises the rule's static_assert; `value` stays a constant (false), so
+// what depends on it reports nothing more.
 template <const error& E, std::uint64_t Version, const std::string_view& MigrationName,
           const std::string_view& Label>
-constexpr bool report() {
+struct report {
     using parts = failure_parts<E>;
     using mig = diag::in_migration<Version, name_t<MigrationName>>;
     using where = std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>,
                                      diag::operation<E.op + 1, name_t<Label>>>;
-    if constexpr (!E.c.empty())
-        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>, name_t<parts::c>>();
-    else if constexpr (!E.b.empty())
-        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>>();
-    else if constexpr (!E.a.empty())
-        return report_rule<E.kind, std::pair<mig, where>, name_t<parts::a>>();
-    else
-        return report_rule<E.kind, std::pair<mig, where>>();
-}
+    using fire = decltype(typename rule_for<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>,
+                                            name_t<parts::c>>::type{});
+    static constexpr bool value = false;
+};
 }  // namespace strata::detail

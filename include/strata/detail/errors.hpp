@@ -44,6 +44,7 @@ enum class error_kind : std::uint8_t {
     down_mismatch,
     needs_chain,
     dialect_cannot_express,
+    new_enum_value_used,
 };
 
 struct error {

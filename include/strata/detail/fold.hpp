@@ -159,6 +159,7 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
     if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_name, m.name));
     if (m.nops == 0) return at(fail(error_kind::no_operations, m.name));
+    s.migration = i;
     if (m.explicit_down) return apply_explicit_pair(s, m, i);
     for (std::size_t k = 0; k < m.nops; ++k)
         if (error e = s.apply(m.ops[k])) {

@@ -141,6 +141,14 @@ struct generator {
         list();
         w.put(" FROM ").ident(name);
         p.end();
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            if (s.columns[c].def.autoincrement) {  // DROP TABLE forgets the sequence: carry it over
+                p.begin().put("DELETE FROM \"sqlite_sequence\" WHERE \"name\" = ").literal("_strata_new_"sv, name);
+                p.end();
+                p.begin().put("INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\") SELECT ").literal("_strata_new_"sv, name)
+                    .put(", \"seq\" FROM \"sqlite_sequence\" WHERE \"name\" = ").literal(name);
+                p.end();
+            }
         p.begin().put("DROP TABLE ").ident(name);
         p.end();
         p.begin().put("ALTER TABLE ").ident("_strata_new_"sv, name).put(" RENAME TO ").ident(name);
@@ -175,6 +183,13 @@ struct generator {
     }
     // PostgreSQL: the ALTER COLUMN clauses that turn column definition `from` into `to`.
     constexpr void alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const {
+        // A default may not survive a type change (PostgreSQL casts it): drop it first, set the
+        // new one after.
+        const bool retype = !(from.type == to.type);
+        if (retype && from.def.kind != default_kind::none) {
+            p.begin().put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" DROP DEFAULT");
+            p.end();
+        }
         emitter& w = p.begin();
         w.put("ALTER TABLE ").ident(table);
         bool first = true;
@@ -191,6 +206,16 @@ struct generator {
             spell_type(w, d, to.type);
         }
         if (from.not_null != to.not_null) clause().put(to.not_null ? "SET NOT NULL"sv : "DROP NOT NULL"sv);
+        if (retype && from.def.kind != default_kind::none) {
+            p.end();  // the TYPE clause is in it
+            if (to.def.kind != default_kind::none) {
+                emitter& v = p.begin();
+                v.put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" SET DEFAULT ");
+                spell_default(v, d, to.def);
+                p.end();
+            }
+            return;
+        }
         if (!(from.def == to.def)) {
             if (to.def.kind == default_kind::none) clause().put("DROP DEFAULT");
             else { clause().put("SET DEFAULT "); spell_default(w, d, to.def); }

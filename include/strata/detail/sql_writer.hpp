@@ -58,8 +58,9 @@ struct emitter {
     constexpr emitter& ident(std::string_view prefix, std::string_view s) {
         return put('"').put(prefix).put(s).put('"');
     }
-    constexpr emitter& literal(std::string_view s) {
-        put('\'');
+    constexpr emitter& literal(std::string_view s) { return literal({}, s); }
+    constexpr emitter& literal(std::string_view prefix, std::string_view s) {
+        put('\'').put(prefix);
         std::size_t from = 0;
         for (std::size_t i = 0; i < s.size(); ++i)
             if (s[i] == '\'') {

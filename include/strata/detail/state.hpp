@@ -72,6 +72,7 @@ struct enum_state {
 struct enum_value_state {
     std::string_view value{};
     int next = -1;
+    std::size_t added_in = std::size_t(-1);  // the migration that added it (add_enum_value)
 };
 
 enum class name_kind : std::uint8_t { empty, tombstone, table, index, constraint, enumeration };
@@ -109,6 +110,7 @@ struct state {
     // A lone migration's SQL (strata::sql<D, M>) is spelled without the chain: references to
     // tables it does not create are taken as written.
     bool lenient = false;
+    std::size_t migration = 0;  // the migration being applied
 
     static constexpr std::size_t mask = map_capacity(Cap.names) - 1;
 
@@ -214,8 +216,8 @@ struct state {
         if (ty.kind == type_kind::varchar && ty.p == 0) return fail(error_kind::bad_type, column, "varchar<0>");
         if (ty.kind == type_kind::numeric && (ty.p == 0 || ty.s > ty.p))
             return fail(error_kind::bad_type, column, "numeric<P, S> needs 0 < P and S <= P");
-        if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1 && !lenient)
-            return fail(error_kind::enum_missing, ty.enum_name, column);
+        if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1)
+            return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, ty.enum_name, column);
         return {};
     }
     constexpr error check_default(const column_desc& d) const {
@@ -223,8 +225,8 @@ struct state {
         const bool numberish = k == type_kind::smallint || k == type_kind::integer || k == type_kind::bigint ||
                                k == type_kind::real || k == type_kind::double_precision || k == type_kind::numeric;
         switch (d.def.kind) {
-            case default_kind::integer:
-                if (!numberish && k != type_kind::boolean) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
+            case default_kind::integer:  // (not on boolean: PostgreSQL refuses DEFAULT 0 there)
+                if (!numberish) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
                 break;
             case default_kind::boolean:
                 if (k != type_kind::boolean) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
@@ -234,6 +236,10 @@ struct state {
                 if (k == type_kind::enumeration) {
                     int e = find_enum(d.type.enum_name);
                     if (e != -1 && !enum_has(e, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
+                    // PostgreSQL cannot use a value in the transaction that adds it.
+                    for (int v = e == -1 ? -1 : enums[e].first; v != -1; v = enum_values[v].next)
+                        if (enum_values[v].value == d.def.text && enum_values[v].added_in == migration)
+                            return fail(error_kind::new_enum_value_used, d.type.enum_name, d.def.text, d.name);
                 }
                 break;
             default: break;
@@ -351,7 +357,7 @@ struct state {
             case op_kind::create_table: return create_table(op);
             case op_kind::drop_table: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 if (tables[t].referenced_by > 0)
                     return fail(error_kind::table_referenced, op.table, tables[referencing_table(t)].name);
                 for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next) release_constraint(k);
@@ -366,7 +372,7 @@ struct state {
             }
             case op_kind::rename_table: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
                 if (name_taken(op.new_name)) return fail(error_kind::table_exists, op.new_name);
                 name_erase(op.table);
@@ -484,6 +490,7 @@ struct state {
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.name);
                 if (enum_has(e, op.new_name)) return fail(error_kind::enum_value_exists, op.name, op.new_name);
                 push_enum_value(e, op.new_name);
+                enum_values[enums[e].last].added_in = migration;
                 return {};
             }
             case op_kind::drop_enum: {
@@ -535,7 +542,7 @@ struct state {
     }
     constexpr void push_enum_value(int e, std::string_view v) {
         int i = nenum_values++;
-        enum_values[i] = enum_value_state{v, -1};
+        enum_values[i] = enum_value_state{v, -1, std::size_t(-1)};
         if (enums[e].last == -1) enums[e].first = i; else enum_values[enums[e].last].next = i;
         enums[e].last = i;
     }
