@@ -835,6 +835,26 @@ def emit_sql(gen, args):
     return out
 
 
+def emit_app(gen, args):
+    """What an application's start-up translation unit compiles: the chain, checked, and the
+    generator of the one dialect it runs on (SQLite), run when the program starts."""
+    out = header(args, "app")
+    out.append("#include <strata/strata.hpp>")
+    out.append("")
+    out.append("#include <cstdio>")
+    out.append("")
+    emit_chain(gen, out)
+    emit_asserts(gen, out)
+    out.append("int main() {")
+    out.append("    const auto g = strata::generate_sql<strata::sqlite, history>();")
+    out.append("    const auto s = g.migrations();")
+    out.append("    std::size_t n = 0;")
+    out.append("    for (const auto& m : s) n += m.up_sql().size() + m.down_sql().size();")
+    out.append('    std::printf("%zu migrations, %zu bytes of SQLite SQL\\n", s.size(), n);')
+    out.append("}")
+    return out
+
+
 def snapshot(st, op):
     """A copy of the parts of st that approx_sql reads for op."""
     snap = State()
@@ -959,7 +979,7 @@ def build(n, seed):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, required=True, help="number of migrations")
-    ap.add_argument("--mode", choices=["check", "sql", "floor"], required=True)
+    ap.add_argument("--mode", choices=["check", "app", "sql", "floor"], required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--floor-from", help="stdout of a compiled sql-mode program (floor mode)")
     ap.add_argument("-o", "--output", required=True, help="output .cpp ('-' for stdout)")
@@ -967,7 +987,7 @@ def main(argv=None):
     if args.n < 1:
         ap.error("--n must be at least 1")
     gen = build(args.n, args.seed)
-    lines = {"check": emit_check, "sql": emit_sql, "floor": emit_floor}[args.mode](gen, args)
+    lines = {"check": emit_check, "app": emit_app, "sql": emit_sql, "floor": emit_floor}[args.mode](gen, args)
     text = "\n".join(lines) + "\n"
     if args.output == "-":
         sys.stdout.write(text)

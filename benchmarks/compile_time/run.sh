@@ -68,14 +68,14 @@ compile() {  # compile CXX SRC OBJ LABEL
 
 for n in $NS; do
     echo "== N=$n" >&2
-    for mode in check sql; do
+    for mode in check app sql; do
         "$PYTHON" "$here/generate.py" --n "$n" --mode "$mode" --seed "$SEED" -o "$WORK/n$n-$mode.cpp" || exit 1
     done
     sql_out=""
     sql_outs=0
     for cxx in $CXXS; do
         cx=$(basename "$cxx")
-        for mode in check sql; do
+        for mode in check app sql; do
             label="n$n-$cx-$mode"
             compile "$cxx" "$WORK/n$n-$mode.cpp" "$WORK/$label.o" "$label"
             obj_kib=$( [[ $m_status == ok ]] && du -k "$WORK/$label.o" | cut -f1 || echo "")
@@ -167,9 +167,11 @@ if [[ $README != "-" ]]; then
 What is measured: the cost of compiling a strata migration history. `compile_time/generate.py`
 writes a valid history of N migrations (about 3 operations each, growing to about 50 tables,
 with the operation mix of real histories) and `compile_time/run.sh` compiles it with
-`-std=c++20 -O0 -c` and the compilers' default limits, in three modes:
+`-std=c++20 -O0 -c` and the compilers' default limits, in four modes:
 
 - `check`: the chain and a few `static_assert`s on it (what a CI check of the history costs);
+- `app`: `check` plus `strata::generate_sql<strata::sqlite, history>()`, the same generator run
+  when the program starts: what the start-up translation unit of an application compiles;
 - `sql`: `check` plus all SQL of both dialects materialised (`strata::chain_sql<dialect, history>`),
   what a binary that migrates costs; its program prints the SQL, diffed across compilers;
 - `floor`: no strata at all, the same SQL text as plain constant strings: the least any

@@ -102,13 +102,16 @@ struct segment_out {
     migration_rec* recs = nullptr;
 };
 
-// Runs the generator over segment K of Chain: counting when `out.up_frags` is null, else
-// writing at the offsets the count gave.
-template <dialect_id D, class Chain, std::size_t K>
-constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
-    auto s = checkpoint<Chain, K>.state;
-    s.lenient = lenient_chain<Chain>;
-    const std::size_t from = K * segment_size, to = std::min(from + segment_size, Chain::size);
+struct range_totals {
+    std::size_t up_frags = 0, down_frags = 0, up_steps = 0, down_steps = 0;
+};
+
+// Runs the generator over migrations [from, to) from state `s`: counting when `out.up_frags` is
+// null, else writing at the offsets the count left in `sizes`. Used at compile time per
+// segment, and at run time over a whole chain (strata::generate_sql).
+template <class S>
+constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, std::size_t from, std::size_t to,
+                               migration_size* sizes, segment_out out, range_totals& totals) {
     std::size_t uf = 0, df = 0, us = 0, ds = 0;
     for (std::size_t i = from; i < to; ++i) {
         emitter up{}, down{};
@@ -117,7 +120,7 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
             down = emitter{out.down_frags + df, df, 0, 0, out.down_steps + ds, 0, 0};
         }
         generated_flags flags{};
-        if (error e = generate_migration(D, s, Chain::descs[i], up, down, flags)) {
+        if (error e = generate_migration(d, s, descs[i], up, down, flags)) {
             e.migration = i;
             return e;
         }
@@ -129,19 +132,30 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
             out.recs[i - from] = migration_rec{us, up.nsteps, ds, down.nsteps, up.chars + 2 * up_sql,
                                                down.chars + 2 * down_sql, flags.reversible, flags.rebuilds};
         }
-        sizes.migrations[i - from] = migration_size{up.nfrags, down.nfrags, up.nsteps, down.nsteps};
+        sizes[i - from] = migration_size{up.nfrags, down.nfrags, up.nsteps, down.nsteps};
         uf += up.nfrags;
         df += down.nfrags;
         us += up.nsteps;
         ds += down.nsteps;
     }
-    sizes.up_frags = uf;
-    sizes.down_frags = df;
-    sizes.up_steps = us;
-    sizes.down_steps = ds;
+    totals = range_totals{uf, df, us, ds};
     return {};
 }
 
+// Segment K of Chain, from its checkpoint.
+template <dialect_id D, class Chain, std::size_t K>
+constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
+    auto s = checkpoint<Chain, K>.state;
+    s.lenient = lenient_chain<Chain>;
+    const std::size_t from = K * segment_size, to = std::min(from + segment_size, Chain::size);
+    range_totals t{};
+    error e = generate_range(D, s, Chain::descs, from, to, sizes.migrations, out, t);
+    sizes.up_frags = t.up_frags;
+    sizes.down_frags = t.down_frags;
+    sizes.up_steps = t.up_steps;
+    sizes.down_steps = t.down_steps;
+    return e;
+}
 template <dialect_id D, class Chain, std::size_t K>
 consteval segment_size_info measure_segment() {
     segment_size_info r{};
