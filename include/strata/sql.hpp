@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 #include <string_view>
@@ -197,8 +198,17 @@ struct lone {
 template <class M>
 inline constexpr bool lenient_chain<lone<M>> = true;
 
+// The index of version V, or 1 once its error is reported (so nothing more fails after it).
 template <class Chain, std::uint64_t V>
-inline constexpr std::size_t sql_index = version_index<Chain, V>::value;
+struct sql_version {
+    static_assert(V != std::uint64_t(-1), "strata: sql<D, Chain, V>: name the migration's version V");
+    static_assert(V != 0, "strata: sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version");
+    static constexpr std::size_t found = (V == std::uint64_t(-1) || V == 0) ? 1 : index_of_version<Chain>(V);
+    static_assert(found != std::size_t(-1), "strata: sql<D, Chain, V>: the chain has no migration with version V");
+    static constexpr std::size_t value = found == std::size_t(-1) ? 1 : found;
+};
+template <class Chain, std::uint64_t V>
+inline constexpr std::size_t sql_index = sql_version<Chain, V>::value;
 }  // namespace detail
 
 // strata::sql<Dialect, Migration> or strata::sql<Dialect, Chain, Version>: the migration's
@@ -206,7 +216,6 @@ inline constexpr std::size_t sql_index = version_index<Chain, V>::value;
 template <class D, class X, std::uint64_t Version = std::uint64_t(-1)>
 struct sql : detail::joined_migration<D, detail::proxy_t<X>, detail::sql_index<detail::proxy_t<X>, Version> - 1> {
     static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
-    static_assert(Version != std::uint64_t(-1), "strata: sql<D, Chain, V>: name the migration's version V");
 };
 template <class D, std::uint64_t V, fixed_string N, class... Ops>
 struct sql<D, migration<V, N, Ops...>, std::uint64_t(-1)>
@@ -245,7 +254,12 @@ generated_sql generate_sql() {
     auto s = std::make_unique<S>();
     std::vector<detail::migration_size> sizes(n);
     detail::range_totals t{};
-    (void)detail::generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t);  // count
+    // A column the dialect cannot spell is found here, when the program runs: strata::sql and
+    // strata::chain_sql find it at compile time.
+    if (detail::error e = detail::generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
+        throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
+                               std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" + std::string(e.c) +
+                               "), migration " + std::to_string(P::descs[e.migration].version));
 
     generated_sql g;
     g.up_frags_.resize(t.up_frags + 1);

@@ -10,10 +10,9 @@
 namespace strata::detail {
 
 // Migrations per constant evaluation. clang counts steps (1,048,576 at most by default), so its
-// segments are short; g++ copies a whole state at each segment boundary and keeps every copy
-// until the evaluation ends, so its segments are long.
+// segments are shorter; each segment boundary copies a whole state, so they are not too short.
 #if defined(__clang__)
-inline constexpr std::size_t segment_size = 50;
+inline constexpr std::size_t segment_size = 25;
 #else
 inline constexpr std::size_t segment_size = 50;
 #endif
@@ -154,6 +153,7 @@ template <class S>
 constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i) {
     const migration_desc& m = migs[i];
     auto at = [i](error e) { e.migration = i; return e; };
+    if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
     if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
     if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));

@@ -163,12 +163,12 @@ struct generator {
         const column_desc& d = s.columns[c].def;
         if (d.primary_key || d.unique || d.def.kind == default_kind::sql) return false;
         if (d.not_null && d.def.kind == default_kind::none) return false;
-        if (s.columns[c].ref_table != -1 && d.def.kind != default_kind::none) return false;
+        if (!d.ref_table.empty() && d.def.kind != default_kind::none) return false;
         return true;
     }
     static constexpr bool sqlite_can_drop(const S& s, int c) {
         const column_state& x = s.columns[c];
-        return !(x.def.primary_key || x.def.unique || x.ref_table != -1 || s.tables[x.table].first_constraint != -1);
+        return !(x.def.primary_key || x.def.unique || !x.def.ref_table.empty() || s.tables[x.table].first_constraint != -1);
     }
 
     constexpr void add_column_sql(emitter& p, const S& s, int t, int c) const {
@@ -440,9 +440,7 @@ struct generator {
                 if (op.fn_down) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});
                 else irreversible = true;
                 return e;
-            case op_kind::validate:
-                up.add_step(step_rec{step_kind::validate, 0, 0, nullptr, op.fn_check});
-                return e;
+            case op_kind::validate: return e;  // after the migration's other steps (generate_migration)
         }
         return e;
     }

@@ -94,13 +94,4 @@ struct emitter {
     }
 };
 
-// FNV-1a, 64 bits: the checksum of a migration's generated SQL.
-constexpr std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
-    for (char ch : s) {
-        h ^= static_cast<unsigned char>(ch);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 }  // namespace strata::detail

@@ -580,6 +580,9 @@ struct state {
         for (std::size_t i = 0; i < op.nconstraints; ++i)
             if (op.constraints[i].kind != constraint_kind::none)
                 if (auto e = add_constraint(t, op.constraints[i])) return e;
+        for (int c = tables[t].first; c != -1; c = columns[c].next)  // once the keys exist
+            if (columns[c].ref_table == t && !is_unique_key(t, columns[c].ref_column))
+                return fail(error_kind::fk_target_not_unique, op.table, columns[columns[c].ref_column].def.name, op.table);
         return {};
     }
     constexpr error alter_column(const op_desc& op) {

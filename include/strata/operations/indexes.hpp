@@ -11,8 +11,8 @@ constexpr op_desc make_index(bool unique, std::string_view name, std::string_vie
     d.unique = unique;
     return d;
 }
-constexpr op_desc make_add_constraint(std::string_view table, const constraint_desc* c) {
-    op_desc d = make_op(op_kind::add_constraint, "add_constraint", table, c->name);
+constexpr op_desc make_add_constraint(std::string_view label, std::string_view table, const constraint_desc* c) {
+    op_desc d = make_op(op_kind::add_constraint, label, table, c->name);
     d.constraints = c;
     d.nconstraints = 1;
     return d;
@@ -27,7 +27,11 @@ struct index_op {
 template <fixed_string Table, class Constraint>
 struct add_constraint_op {
     static constexpr constraint_desc constraint = Constraint::constraint;
-    static constexpr op_desc desc = make_add_constraint(name_v<Table>, &constraint);
+    static constexpr op_desc desc = make_add_constraint(
+        constraint.kind == constraint_kind::foreign_key ? std::string_view{"add_foreign_key"}
+        : constraint.kind == constraint_kind::check     ? std::string_view{"add_check"}
+                                                        : std::string_view{"add_unique"},
+        name_v<Table>, &constraint);
 };
 }  // namespace strata::detail
 
