@@ -2,7 +2,9 @@
 // The typed schema state as a constexpr value and the fold step that applies one operation.
 //
 // Why values and not types: a schema rebuilt as a type per migration, or kept in a Boost.Hana
-// map, grows compile time super-linearly (measured: 1,036 s at N = 1000). Here the state lives
+// map, grows compile time super-linearly (measured: 1,036 s at N = 1000; a Hana map 365 s at
+// N = 30). So no Boost.Hana here or at the edges: a pack becomes an array by a braced expansion,
+// one instantiation and no argument limit (docs/design.md). Here the state lives
 // in fixed-capacity arrays sized once per chain; a step mutates it in place and costs the same
 // at migration 10 as at migration 1000:
 //  - slots are never reused (a dropped table keeps its data, marked dead);
