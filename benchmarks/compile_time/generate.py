@@ -957,9 +957,12 @@ def emit_floor(gen, args):
     out.append("#include <cstdio>")
     out.append("#include <string_view>")
     out.append("")
+    out.append("using namespace std::string_view_literals;")
+    out.append("")
+    out.append("// (sv literals: their length is known, nothing is counted at compile time)")
     out.append("constexpr std::string_view sql[] = {")
     for ch in chunks:
-        out.append("    " + cstr(ch) + ",")
+        out.append("    " + cstr(ch) + "sv,")
     if not chunks:
         out.append('    "",')
     out.append("};")
