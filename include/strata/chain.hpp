@@ -39,7 +39,9 @@ struct chain_failure {
     static constexpr const migration_desc& culprit = Chain::descs[err.migration];
     static constexpr std::string_view culprit_name = culprit.name;
     static constexpr std::string_view label =
-        err.in_down ? culprit.down_ops[err.op].label : (culprit.nops ? culprit.ops[err.op].label : std::string_view{"migration"});
+        err.whole_migration ? std::string_view{"the migration itself"}
+        : err.in_down       ? culprit.down_ops[err.op].label
+                            : culprit.ops[err.op].label;
     static constexpr bool value = report<err, culprit.version, culprit_name, label>::value;
 };
 struct chain_success {
@@ -51,8 +53,9 @@ inline constexpr bool checked_chain =
 
 template <class Chain, std::uint64_t Version>
 struct version_index {
-    static constexpr std::size_t value = index_of_version<Chain>(Version);
-    static_assert(value != std::size_t(-1), "strata: schema_at<V>: the chain has no migration with version V");
+    static constexpr std::size_t found = index_of_version<Chain>(Version);
+    static_assert(found != std::size_t(-1), "strata: schema_at<V>: the chain has no migration with version V");
+    static constexpr std::size_t value = found == std::size_t(-1) ? 0 : found;  // nothing more fails
 };
 
 }  // namespace detail

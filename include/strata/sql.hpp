@@ -83,9 +83,14 @@ struct chain_checked {
     static constexpr bool value = checked_chain<Chain>;
 };
 template <class D, class Chain, std::size_t K>
+struct segment_checked {
+    static constexpr bool value =
+        std::conditional_t<!segment_size_v<D::id, Chain, K>.err, chain_success, segment_failure<D, Chain, K>>::value;
+};
+// A wrong chain is reported once, as a chain error; its SQL is not looked at.
+template <class D, class Chain, std::size_t K>
 inline constexpr bool checked_segment =
-    std::conditional_t<lenient_chain<Chain>, chain_success, chain_checked<Chain>>::value &&
-    std::conditional_t<!segment_size_v<D::id, Chain, K>.err, chain_success, segment_failure<D, Chain, K>>::value;
+    std::conditional_t<lenient_chain<Chain> || !final_result<Chain>.err, segment_checked<D, Chain, K>, chain_checked<Chain>>::value;
 
 // All segments of a chain in one object: the only variable named after the whole chain that
 // reaches the object file (a symbol per segment would repeat the chain's name each time).

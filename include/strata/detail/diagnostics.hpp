@@ -23,6 +23,7 @@ template <std::size_t Position, class Operation>
 struct operation {};  // Position counts from 1 in the migration's up (or down) list
 template <std::size_t Position, class Operation>
 struct down_operation {};
+struct whole_migration {};  // the error is about the migration, not one of its operations
 }  // namespace strata::diag
 
 namespace strata::detail {
@@ -143,8 +144,9 @@ template <const error& E, std::uint64_t Version, const std::string_view& Migrati
 struct report {
     using parts = failure_parts<E>;
     using mig = diag::in_migration<Version, name_t<MigrationName>>;
-    using where = std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>,
-                                     diag::operation<E.op + 1, name_t<Label>>>;
+    using where = std::conditional_t<
+        E.whole_migration, diag::whole_migration,
+        std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>, diag::operation<E.op + 1, name_t<Label>>>>;
     using fire = decltype(typename rule_for<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>,
                                             name_t<parts::c>>::type{});
     static constexpr bool value = false;

@@ -143,6 +143,7 @@ constexpr error apply_explicit_pair(S& s, const migration_desc& m, std::size_t i
     if (!d.empty()) {
         error e = fail(error_kind::down_mismatch, m.name, d);
         e.migration = i;
+        e.whole_migration = true;
         return e;
     }
     return {};
@@ -152,7 +153,11 @@ constexpr error apply_explicit_pair(S& s, const migration_desc& m, std::size_t i
 template <class S>
 constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i) {
     const migration_desc& m = migs[i];
-    auto at = [i](error e) { e.migration = i; return e; };
+    auto at = [i](error e) {
+        e.migration = i;
+        e.whole_migration = true;
+        return e;
+    };
     if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
     if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
     if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));

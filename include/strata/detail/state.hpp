@@ -554,7 +554,7 @@ struct state {
         int pks = 0, real = 0;
         for (std::size_t i = 0; i < op.ncolumns; ++i) {
             const column_desc& d = op.columns[i];
-            if (d.name.empty()) continue;  // a table constraint's place in the list
+            if (op.nconstraints > i && op.constraints[i].kind != constraint_kind::none) continue;  // a constraint's place
             ++real;
             for (std::size_t j = 0; j < i; ++j)
                 if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_exists, op.table, d.name);
@@ -566,7 +566,7 @@ struct state {
         tables[t] = table_state{op.table, -1, -1, -1, -1, 0, true};
         name_insert(name_kind::table, op.table, t);
         for (std::size_t i = 0; i < op.ncolumns; ++i)
-            if (!op.columns[i].name.empty()) push_column(t, op.columns[i]);
+            if (!(op.nconstraints > i && op.constraints[i].kind != constraint_kind::none)) push_column(t, op.columns[i]);
         // Self-references resolve once every column exists.
         for (int c = tables[t].first; c != -1; c = columns[c].next) {
             auto& s = columns[c];

@@ -1,0 +1,28 @@
+// compile-fail: invalid identifier: contains a double quote
+// expect: strata: invalid identifier [(]empty, longer than 63 bytes, or containing a quote or NUL[)]
+// expect: >, strata::diag::name<(strata::fixed_string<7>[{]"user.?"s"[}]|'u', 's', 'e', 'r', '"', 's')>
+// expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<7>[{]"quoted"[}]|'q', 'u', 'o', 't', 'e', 'd')>
+// expect: diag::operation<1, strata::diag::name<(strata::fixed_string<13>[{]"create_table"[}]|'c', 'r', 'e', 'a', 't', 'e', '_', 't', 'a', 'b', 'l', 'e')>
+//
+// A table name with a double quote in it (identifiers are always quoted in the SQL).
+// The control build (-DSTRATA_CONTROL) is this file without the offending use.
+#include <strata/strata.hpp>
+
+using namespace strata::dsl;
+
+using m1 = strata::migration<1, "create_users",
+                             create_table<"users", column<"id", bigint, primary_key>,
+                                          column<"email", text, not_null>>>;
+using m2 = strata::migration<2, "quoted", create_table<"user\"s", column<"id", bigint, primary_key>>>;
+
+using good = strata::chain<m1>;
+using bad = strata::chain<m1, m2>;
+
+static_assert(strata::valid_chain<good>);
+static_assert(good::head == 1);
+static_assert(!strata::valid_chain<bad>);
+static_assert(strata::chain_error<bad> == strata::error_kind::invalid_identifier);
+
+#ifndef STRATA_CONTROL
+constexpr auto head = bad::head;
+#endif

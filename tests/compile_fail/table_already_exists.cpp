@@ -1,0 +1,28 @@
+// compile-fail: create_table with a name already taken
+// expect: strata: a table [(]or index[)] with this name already exists
+// expect: >, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>
+// expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<12>[{]"users_again"[}]|'u', 's', 'e', 'r', 's', '_', 'a', 'g', 'a', 'i', 'n')>
+// expect: diag::operation<1, strata::diag::name<(strata::fixed_string<13>[{]"create_table"[}]|'c', 'r', 'e', 'a', 't', 'e', '_', 't', 'a', 'b', 'l', 'e')>
+//
+// "users" is created twice.
+// The control build (-DSTRATA_CONTROL) is this file without the offending use.
+#include <strata/strata.hpp>
+
+using namespace strata::dsl;
+
+using m1 = strata::migration<1, "create_users",
+                             create_table<"users", column<"id", bigint, primary_key>,
+                                          column<"email", text, not_null>>>;
+using m2 = strata::migration<2, "users_again", create_table<"users", column<"id", bigint, primary_key>>>;
+
+using good = strata::chain<m1>;
+using bad = strata::chain<m1, m2>;
+
+static_assert(strata::valid_chain<good>);
+static_assert(good::head == 1);
+static_assert(!strata::valid_chain<bad>);
+static_assert(strata::chain_error<bad> == strata::error_kind::table_exists);
+
+#ifndef STRATA_CONTROL
+constexpr auto head = bad::head;
+#endif
