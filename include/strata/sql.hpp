@@ -6,8 +6,6 @@
 #include <array>
 #include <cstdint>
 #include <span>
-#include <memory>
-#include <stdexcept>
 #include <string>
 #include <vector>
 #include <string_view>
@@ -227,70 +225,6 @@ struct sql<D, migration<V, N, Ops...>, std::uint64_t(-1)>
     : detail::joined_migration<D, detail::lone<migration<V, N, Ops...>>, 0> {
     static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
 };
-
-// The same SQL, generated when the program runs instead of stored in it: the chain is checked
-// at compile time as always, the binary carries only the descriptors, and the generator (the
-// same constexpr code) runs once, in microseconds per migration. strata::chain_sql keeps the
-// whole text in the binary and costs the compiler for it (benchmarks/README.md).
-class generated_sql {
-   public:
-    std::span<const migration_sql> migrations() const { return migrations_; }
-
-    generated_sql(generated_sql&&) = default;  // the spans point into the vectors' buffers
-    generated_sql& operator=(generated_sql&&) = default;
-
-   private:
-    generated_sql() = default;
-    template <class D, class Chain>
-    friend generated_sql generate_sql();
-
-    std::vector<std::string_view> up_frags_, down_frags_;
-    std::vector<step> steps_;
-    std::vector<migration_sql> migrations_;
-};
-
-template <class D, class Chain>
-generated_sql generate_sql() {
-    using P = detail::proxy_t<Chain>;
-    static_assert(dialect<D>, "strata: generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
-    static_assert(detail::checked_chain<P>);
-    using S = typename detail::chain_layout<P>::state_type;
-    constexpr std::size_t n = P::size;
-    auto s = std::make_unique<S>();
-    std::vector<detail::migration_size> sizes(n);
-    detail::range_totals t{};
-    // A column the dialect cannot spell is found here, when the program runs: strata::sql and
-    // strata::chain_sql find it at compile time.
-    if (detail::error e = detail::generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
-        throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
-                               std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" + std::string(e.c) +
-                               "), migration " + std::to_string(P::descs[e.migration].version));
-
-    generated_sql g;
-    g.up_frags_.resize(t.up_frags + 1);
-    g.down_frags_.resize(t.down_frags + 1);
-    std::vector<detail::step_rec> up(t.up_steps + 1), down(t.down_steps + 1);
-    std::vector<detail::migration_rec> recs(n);
-    s = std::make_unique<S>();  // the fill starts from the empty schema again
-    (void)detail::generate_range(D::id, *s, P::descs, 0, n, sizes.data(),
-                                 {g.up_frags_.data(), g.down_frags_.data(), up.data(), down.data(), recs.data()}, t);
-    g.steps_.reserve(t.up_steps + t.down_steps);
-    auto add = [&g](const detail::step_rec& r, const std::vector<std::string_view>& frags) {
-        g.steps_.push_back(step{r.kind, std::span<const std::string_view>{frags.data() + r.first, r.count}, r.fn, r.check});
-    };
-    for (std::size_t i = 0; i < t.up_steps; ++i) add(up[i], g.up_frags_);
-    for (std::size_t i = 0; i < t.down_steps; ++i) add(down[i], g.down_frags_);
-    g.migrations_.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const detail::migration_desc& m = P::descs[i];
-        const detail::migration_rec& r = recs[i];
-        g.migrations_.push_back(migration_sql{
-            m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
-            std::span<const step>{g.steps_.data() + r.up_step, r.up_steps},
-            std::span<const step>{g.steps_.data() + t.up_steps + r.down_step, r.down_steps}});
-    }
-    return g;
-}
 
 // Every migration of a chain, in order: what a runtime applies.
 template <class D, class Chain>

@@ -6,4 +6,5 @@
 #include <strata/operations.hpp>
 #include <strata/schema.hpp>
 #include <strata/sql.hpp>
+#include <strata/generate_sql.hpp>
 #include <strata/dialect.hpp>

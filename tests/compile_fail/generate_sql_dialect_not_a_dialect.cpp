@@ -1,6 +1,6 @@
 // compile-fail: strata::generate_sql<D, Chain>() with a D that is not a dialect
 // expect: strata: generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres
-// expect: (D = int; Chain = |generate_sql<int, strata::chain<)
+// expect: (sql_generator<int, |D = int)
 //
 // generate_sql<int, ...>.
 // The control build (-DSTRATA_CONTROL) is this file without the offending use.

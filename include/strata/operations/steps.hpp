@@ -3,29 +3,37 @@
 #include <strata/fixed_string.hpp>
 #include <strata/detail/descriptors.hpp>
 
+namespace strata::detail {
+constexpr op_desc make_execute(std::string_view label, std::string_view up, std::string_view down, bool reversible) {
+    op_desc d = make_op(op_kind::execute, label, {});
+    d.sql_up = up;
+    d.sql_down = down;
+    d.reversible = reversible;
+    return d;
+}
+constexpr op_desc make_run(data_fn up, data_fn down) {
+    op_desc d = make_op(op_kind::run, "run", {});
+    d.fn_up = up;
+    d.fn_down = down;
+    d.reversible = down != nullptr;
+    return d;
+}
+constexpr op_desc make_validate(check_fn check) {
+    op_desc d = make_op(op_kind::validate, "validate", {});
+    d.fn_check = check;
+    return d;
+}
+}  // namespace strata::detail
+
 namespace strata::dsl {
 // Raw SQL with its explicit down. The typed state does not see it: use it for data, not DDL.
 template <fixed_string Up, fixed_string Down>
 struct execute {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::execute;
-        d.label = "execute";
-        d.sql_up = detail::name_v<Up>;
-        d.sql_down = detail::name_v<Down>;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_execute("execute", detail::name_v<Up>, detail::name_v<Down>, true);
 };
 template <fixed_string Up>
 struct execute_irreversible {
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::execute;
-        d.label = "execute_irreversible";
-        d.sql_up = detail::name_v<Up>;
-        d.reversible = false;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_execute("execute_irreversible", detail::name_v<Up>, {}, false);
 };
 
 // A C++ data step, run inside the migration's transaction. Without a down function the
@@ -33,26 +41,13 @@ struct execute_irreversible {
 template <detail::data_fn Up, detail::data_fn Down = nullptr>
 struct run {
     static_assert(Up != nullptr, "strata: run<fn>: fn must be a function void(strata::session&)");
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::run;
-        d.label = "run";
-        d.fn_up = Up;
-        d.fn_down = Down;
-        d.reversible = Down != nullptr;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_run(Up, Down);
 };
-// A check run after the migration's other steps; `false` rolls the migration back.
+// A check run after the migration's other steps, before it commits; `false` rolls the
+// migration back.
 template <detail::check_fn Check>
 struct validate {
     static_assert(Check != nullptr, "strata: validate<fn>: fn must be a function bool(strata::session&)");
-    static constexpr detail::op_desc desc = [] {
-        detail::op_desc d{};
-        d.kind = detail::op_kind::validate;
-        d.label = "validate";
-        d.fn_check = Check;
-        return d;
-    }();
+    static constexpr detail::op_desc desc = detail::make_validate(Check);
 };
 }  // namespace strata::dsl

@@ -1,0 +1,93 @@
+#pragma once
+// strata::generate_sql<D, Chain>(): a chain's SQL generated when the program runs.
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <strata/sql.hpp>
+
+namespace strata {
+
+// The same SQL, generated when the program runs instead of stored in it: the chain is checked
+// at compile time as always, the binary carries only the descriptors, and the generator (the
+// same constexpr code) runs once, in microseconds per migration. strata::chain_sql keeps the
+// whole text in the binary and costs the compiler for it (benchmarks/README.md).
+namespace detail {
+template <class D, class P>
+struct sql_generator;
+}
+
+class generated_sql {
+   public:
+    std::span<const migration_sql> migrations() const { return migrations_; }
+
+    generated_sql(generated_sql&&) = default;  // the spans point into the vectors' buffers
+    generated_sql& operator=(generated_sql&&) = default;
+
+   private:
+    generated_sql() = default;
+    template <class D, class P>
+    friend struct detail::sql_generator;
+
+    std::vector<std::string_view> up_frags_, down_frags_;
+    std::vector<step> steps_;
+    std::vector<migration_sql> migrations_;
+};
+
+namespace detail {
+// A class keyed by the chain's short key: its constructor is the only function the compiler
+// emits for it, under a name of a few bytes (see detail/chain_key.hpp).
+template <class D, class P>
+struct sql_generator : generated_sql {
+    static_assert(dialect<D>, "strata: generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
+    static_assert(checked_chain<P>);
+
+    sql_generator() {
+        using S = typename chain_layout<P>::state_type;
+        constexpr std::size_t n = P::size;
+        auto s = std::make_unique<S>();
+        std::vector<migration_size> sizes(n);
+        range_totals t{};
+        // A column the dialect cannot spell is found here, when the program runs: strata::sql
+        // and strata::chain_sql find it at compile time.
+        if (error e = generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
+            throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
+                                   std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" +
+                                   std::string(e.c) + "), migration " + std::to_string(P::descs[e.migration].version));
+        up_frags_.resize(t.up_frags + 1);
+        down_frags_.resize(t.down_frags + 1);
+        std::vector<step_rec> up(t.up_steps + 1), down(t.down_steps + 1);
+        std::vector<migration_rec> recs(n);
+        s = std::make_unique<S>();  // the fill starts from the empty schema again
+        (void)generate_range(D::id, *s, P::descs, 0, n, sizes.data(),
+                             {up_frags_.data(), down_frags_.data(), up.data(), down.data(), recs.data()}, t);
+        steps_.reserve(t.up_steps + t.down_steps);
+        for (std::size_t i = 0; i < t.up_steps; ++i) add(up[i], up_frags_);
+        for (std::size_t i = 0; i < t.down_steps; ++i) add(down[i], down_frags_);
+        migrations_.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const migration_desc& m = P::descs[i];
+            const migration_rec& r = recs[i];
+            migrations_.push_back(migration_sql{
+                m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
+                std::span<const step>{steps_.data() + r.up_step, r.up_steps},
+                std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}});
+        }
+    }
+
+   private:
+    void add(const step_rec& r, const std::vector<std::string_view>& frags) {
+        steps_.push_back(step{r.kind, std::span<const std::string_view>{frags.data() + r.first, r.count}, r.fn, r.check});
+    }
+};
+}  // namespace detail
+
+// `strata::generate_sql<strata::sqlite, history>()`: an object that owns the chain's SQL,
+// generated when it is made; `.migrations()` lists them as strata::chain_sql does. (An alias
+// of a class, not a function: nothing named after the whole chain reaches the object file.)
+template <class D, class Chain>
+using generate_sql = detail::sql_generator<D, detail::proxy_t<Chain>>;
+
+}  // namespace strata
