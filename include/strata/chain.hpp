@@ -60,65 +60,69 @@ struct version_index {
 
 }  // namespace detail
 
-template <class... Migrations>
-struct chain;
-
 namespace detail {
-// A chain's key and its registration, without instantiating the chain itself (so that
-// strata::valid_chain<C> can ask about a wrong chain without failing).
+template <class... Migrations>
+struct migration_list {};
+
+// A chain's key and its registration (see detail/chain_key.hpp).
 template <class... Migrations>
 struct chain_identity {
-    enum : std::uint64_t { key = chain_hash({Migrations::desc.hash...}) };
-    // Two chain types with the same descriptors (constraints written in another order, say)
-    // are the same history and share one key: register the first only.
-    enum : bool { known = requires { chain_of(chain_key<key>{}); } };
-    enum : std::size_t { registered = sizeof(std::conditional_t<known, char, bind_chain<chain<Migrations...>, key>>) };
-    using proxy = keyed<key>;
-};
-}  // namespace detail
-
-template <class... Migrations>
-struct chain {
     // (a braced list, not a fold: clang folds at most 256 arguments)
-    static_assert(detail::all_of({migration_type<Migrations>...}),
+    static_assert(all_of({migration_type<Migrations>..., true}),
                   "strata: chain<...>: every argument must be a strata::migration<Version, \"name\", ...>");
     static_assert(sizeof...(Migrations) > 0, "strata: a chain needs at least one migration");
+    enum : std::uint64_t { key = chain_hash({Migrations::desc.hash...}) };
+    // Two lists with the same descriptors (constraints written in another order, say) are the
+    // same history and share one key: register the first only.
+    enum : bool { known = requires { chain_of(chain_key<key>{}); } };
+    enum : std::size_t {
+        registered = sizeof(std::conditional_t<known, char, bind_chain<migration_list<Migrations...>, key>>)
+    };
+};
+template <class... Migrations>
+struct descriptors_of<migration_list<Migrations...>> {
+    using type = descriptor_array<Migrations...>;
+};
 
-    // Enumerators, not variables: see detail/chain_key.hpp.
-    enum : std::size_t { size = sizeof...(Migrations) };
-    using proxy = typename detail::chain_identity<Migrations...>::proxy;
-    enum : std::uint64_t { key = detail::chain_identity<Migrations...>::key };
+// What `strata::chain<m...>` names. Its name is its key, a number: compiler diagnostics and
+// symbols stay a few bytes long however long the history (see detail/chain_key.hpp).
+template <std::uint64_t Key>
+struct chain {
+    // Enumerators, not variables: nothing here reaches the object file.
+    enum : std::size_t { size = keyed<Key>::size };
+    using proxy = keyed<Key>;
+    enum : std::uint64_t { key = Key };
 
     // Using any member checks the chain: a wrong chain fails to compile here, once, naming the
     // culprit (strata::valid_chain<C> and strata::chain_error<C> ask without failing).
-    enum : bool { checked = detail::checked_chain<proxy> };
+    enum : bool { checked = checked_chain<proxy> };
 
-    enum : std::uint64_t { head = detail::descriptors_v<key>.value[size - 1].version };
+    enum : std::uint64_t { head = descriptors_v<Key>.value[size - 1].version };
 
     // The typed state after every migration.
     struct schema : schema_state<proxy, size> {};
 
     // The typed state right after migration `Version` (0: the empty schema).
     template <std::uint64_t Version>
-    using schema_at = schema_state<proxy, detail::version_index<proxy, Version>::value>;
+    using schema_at = schema_state<proxy, version_index<proxy, Version>::value>;
 };
 
-namespace detail {
-template <class... Migrations>
-struct descriptors_of<chain<Migrations...>> {
-    using type = descriptor_array<Migrations...>;
-};
 template <class T>
 struct proxy_of {
     using type = T;  // already internal (a lone migration)
 };
-template <class... Migrations>
-struct proxy_of<chain<Migrations...>> {
-    using type = typename chain_identity<Migrations...>::proxy;
+template <std::uint64_t Key>
+struct proxy_of<chain<Key>> {
+    using type = keyed<Key>;
 };
 template <class T>
 using proxy_t = typename proxy_of<T>::type;
 }  // namespace detail
+
+// `strata::chain<m1, m2, ...>`: a migration history. (An alias: the chain's type is named by the
+// hash of its migrations, so equal histories are one type.)
+template <class... Migrations>
+using chain = detail::chain<detail::chain_identity<Migrations...>::key>;
 
 // Predicates for tests: is this chain valid, and why not.
 // (a concept, not a variable: no symbol named after the chain; see detail/chain_key.hpp)

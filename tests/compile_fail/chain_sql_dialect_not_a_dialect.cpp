@@ -1,6 +1,6 @@
 // compile-fail: strata::chain_sql<D, Chain> with a D that is not a dialect
 // expect: strata: chain_sql<D, Chain>: D must be strata::sqlite or strata::postgres
-// expect: strata::chain_sql<int, strata::chain<
+// expect: strata::chain_sql<int, strata::detail::chain<
 //
 // chain_sql<int, ...>.
 // The control build (-DSTRATA_CONTROL) is this file without the offending use.

@@ -1,6 +1,6 @@
 // compile-fail: strata::sql<D, Chain, V> with a D that is not a dialect
 // expect: strata: sql<D, [.][.][.]>: D must be strata::sqlite or strata::postgres
-// expect: strata::sql<int, strata::chain<
+// expect: strata::sql<int, strata::detail::chain<
 //
 // sql<int, ...>.
 // The control build (-DSTRATA_CONTROL) is this file without the offending use.

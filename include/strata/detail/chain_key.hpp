@@ -5,9 +5,10 @@
 // the translation unit, even those only used in constant evaluation, and mangling a name is
 // quadratic in its length. A chain's type spells out every migration, so each specialization
 // keyed by it cost 0.12 s at N = 300 and over a second at N = 1000 (measured). Types cost
-// nothing, so the chain hashes its migrations into an enumerator, registers itself under that
-// number (a friend function defined by `bind_chain`, looked up by `chain_t`), and every
-// internal variable is keyed by `keyed<Key>`, whose mangled name is a few bytes.
+// nothing, so the migrations are hashed into a number, registered under it (a friend function
+// defined by `bind_chain`, looked up by `chain_t`), `strata::chain<m...>` is an alias of the
+// class `detail::chain<Key>`, and every internal variable is keyed by `keyed<Key>`, whose
+// mangled name is a few bytes. Diagnostics name the number too, not the whole history.
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
