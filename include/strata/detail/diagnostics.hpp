@@ -47,7 +47,6 @@ inline constexpr bool always_false = false;
     struct rule {                                               \
         static_assert(always_false<Where>, "strata: " message); \
     }
-STRATA_RULE(empty_chain, "a chain needs at least one migration");
 STRATA_RULE(versions_must_increase, "migration versions must be strictly increasing");
 STRATA_RULE(duplicate_version, "two migrations have the same version");
 STRATA_RULE(duplicate_migration_name, "two migrations have the same name");
@@ -92,7 +91,6 @@ struct rule_for;
     struct rule_for<error_kind::kind, W, N...> {   \
         using type = rule<W, N...>;                \
     }
-STRATA_RULE_FOR(empty_chain, empty_chain);
 STRATA_RULE_FOR(version_not_increasing, versions_must_increase);
 STRATA_RULE_FOR(duplicate_version, duplicate_version);
 STRATA_RULE_FOR(duplicate_name, duplicate_migration_name);

@@ -9,7 +9,6 @@ namespace strata::detail {
 
 enum class error_kind : std::uint8_t {
     none,
-    empty_chain,
     version_not_increasing,
     duplicate_version,
     duplicate_name,
