@@ -8,3 +8,5 @@
 #include <strata/sql.hpp>
 #include <strata/generate_sql.hpp>
 #include <strata/dialect.hpp>
+#include <strata/session.hpp>
+#include <strata/migrator.hpp>

@@ -1,0 +1,649 @@
+#pragma once
+// The migrator's engine. Nothing here is a template: strata::migrator<Chain> hands it the
+// chain as data (descriptors, a generator, a state folder), so a program compiles this once
+// whatever its chains, and the compiler's cost of a chain stays in the chain.
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <strata/detail/schema_facts.hpp>
+#include <strata/driver.hpp>
+#include <strata/generate_sql.hpp>
+#include <strata/log.hpp>
+#include <strata/migration_error.hpp>
+#include <strata/reports.hpp>
+#include <strata/session.hpp>
+
+namespace strata {
+
+struct migrator_options {
+    // The chain's name in strata_migrations: one per application module sharing a database.
+    std::string chain = "main";
+    log_sink log = log_to_stderr;
+};
+
+namespace detail {
+
+// A chain as data.
+struct chain_info {
+    const migration_desc* descs = nullptr;
+    std::size_t size = 0;
+    generated_sql (*generate)(dialect_id) = nullptr;
+    std::vector<std::string> (*facts_after)(std::size_t applied, dialect_id) = nullptr;
+};
+
+template <class P>
+generated_sql generate_for(dialect_id d) {
+    if (d == dialect_id::postgres) return sql_generator<postgres, P>{};
+    return sql_generator<sqlite, P>{};
+}
+template <class P>
+inline constexpr chain_info chain_info_of{P::descs, P::size, &generate_for<P>, &facts_after<P>};
+
+inline std::string hex16(std::uint64_t v) { return fmt::format("{:016x}", v); }
+
+inline std::string utc_now() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", fmt::gmtime(t), ms);
+}
+
+inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
+
+inline constexpr std::string_view tracking_table = "strata_migrations";
+
+// The same text on both backends; versions as BIGINT, checksums as hex text, times as UTC text.
+inline constexpr std::string_view create_tracking_table =
+    "CREATE TABLE IF NOT EXISTS \"strata_migrations\" ("
+    "\"chain\" TEXT NOT NULL, "
+    "\"version\" BIGINT NOT NULL, "
+    "\"name\" TEXT NOT NULL, "
+    "\"checksum\" TEXT NOT NULL, "
+    "\"applied_at\" TEXT NOT NULL, "
+    "\"duration_ms\" BIGINT NOT NULL, "
+    "\"dirty\" BOOLEAN NOT NULL DEFAULT FALSE, "
+    "PRIMARY KEY (\"chain\", \"version\"))";
+
+class migrator_core {
+   public:
+    migrator_core(driver& db, migrator_options options, const chain_info& chain)
+        : db_(db), opt_(std::move(options)), chain_(chain) {
+        if (opt_.chain.empty()) throw std::invalid_argument("strata: migrator: the chain's name must not be empty");
+        if (!opt_.log) opt_.log = log_nowhere;
+    }
+
+    std::uint64_t head() const { return chain_.size ? chain_.descs[chain_.size - 1].version : 0; }
+
+    status_report status() {
+        status_report r;
+        r.chain = opt_.chain;
+        r.head = head();
+        r.applied = read_rows();
+        const inspection in = inspect(r.applied);
+        r.current = version_at(in.applied);
+        if (in.problem) r.problem = in.problem->what();
+        for (std::size_t i = in.applied; i < chain_.size; ++i)
+            r.pending.push_back({chain_.descs[i].version, std::string(chain_.descs[i].name)});
+        return r;
+    }
+
+    run_report upgrade_to(std::optional<std::uint64_t> target_version) {
+        const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
+        run_report report = start_report();
+        // The start-up path: one query finds the database up to date, with no lock taken.
+        if (db_.has_table(tracking_table)) {
+            const inspection in = checked(read_rows(true));
+            if (in.applied == target) return finish_up_to_date(report, in.applied);
+        }
+        ensure_tracking_table();
+        lock_guard lock(*this);
+        inspection in = checked(read_rows());
+        report.from = version_at(in.applied);
+        if (in.applied > target)
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("upgrade_to({}) but the database is at version {}: use downgrade_to", version_at(target),
+                                      report.from));
+        if (in.applied == target) return finish_up_to_date(report, in.applied);
+        const auto& migrations = sql().migrations();
+        log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({} migrations)", opt_.chain,
+                                         db_.describe(), report.from, version_at(target), target - in.applied));
+        const std::size_t total = target - in.applied;
+        const auto started = clock::now();
+        while (in.applied < target) {
+            const std::size_t i = in.applied;
+            if (auto run = apply(migrations[i], i, direction::up, report.migrations.size() + 1, total)) {
+                report.migrations.push_back(*run);
+                ++in.applied;
+            } else {
+                in = checked(read_rows());  // another process got there first
+            }
+        }
+        report.to = version_at(in.applied);
+        report.duration = since(started);
+        log(log_level::info, fmt::format("strata: {}: at version {} ({} migrations, {})", opt_.chain, report.to,
+                                         report.migrations.size(), ms_text(report.duration)));
+        return report;
+    }
+
+    run_report downgrade_to(std::uint64_t target_version) {
+        const std::size_t target = count_through(target_version);
+        run_report report = start_report();
+        if (!db_.has_table(tracking_table)) {
+            if (target == 0) return finish_up_to_date(report, 0);
+        }
+        ensure_tracking_table();
+        lock_guard lock(*this);
+        inspection in = checked(read_rows());
+        report.from = version_at(in.applied);
+        if (in.applied < target)
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("downgrade_to({}) but the database is at version {}: use upgrade_to", target_version,
+                                      report.from));
+        if (in.applied == target) return finish_up_to_date(report, in.applied);
+        const auto& migrations = sql().migrations();
+        // Every migration on the way down must have a down, checked before the first one runs.
+        for (std::size_t i = in.applied; i-- > target;)
+            if (!migrations[i].reversible)
+                throw refusal(migration_failure::irreversible,
+                              fmt::format("downgrade_to({}) would pass migration {} \"{}\", which is irreversible "
+                                          "(execute_irreversible or run<fn> without a down); nothing was changed",
+                                          target_version, migrations[i].version, migrations[i].name),
+                              migrations[i].version, std::string(migrations[i].name));
+        log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({} migrations)", opt_.chain,
+                                         db_.describe(), report.from, target_version, in.applied - target));
+        const std::size_t total = in.applied - target;
+        const auto started = clock::now();
+        while (in.applied > target) {
+            const std::size_t i = in.applied - 1;
+            if (auto run = apply(migrations[i], i, direction::down, report.migrations.size() + 1, total)) {
+                report.migrations.push_back(*run);
+                --in.applied;
+            } else {
+                in = checked(read_rows());
+                if (in.applied < target) break;
+            }
+        }
+        report.to = version_at(in.applied);
+        report.duration = since(started);
+        log(log_level::info, fmt::format("strata: {}: at version {} ({} migrations, {})", opt_.chain, report.to,
+                                         report.migrations.size(), ms_text(report.duration)));
+        return report;
+    }
+
+    plan_report plan(std::uint64_t target_version) {
+        const std::size_t target = count_through(target_version);
+        const inspection in = checked(read_rows());
+        plan_report p;
+        p.chain = opt_.chain;
+        p.from = version_at(in.applied);
+        p.to = version_at(target);
+        if (in.applied == target) return p;
+        const auto& migrations = sql().migrations();
+        const bool up = in.applied < target;
+        auto add = [&](const migration_sql& m, direction dir) {
+            planned_migration pm{m.version, std::string(m.name), dir, m.transactional, {}};
+            for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
+                switch (s.kind) {
+                    case step_kind::sql:
+                    case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
+                    case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
+                    case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+                }
+            }
+            p.migrations.push_back(std::move(pm));
+        };
+        if (up)
+            for (std::size_t i = in.applied; i < target; ++i) add(migrations[i], direction::up);
+        else
+            for (std::size_t i = in.applied; i-- > target;) {
+                if (!migrations[i].reversible)
+                    throw refusal(migration_failure::irreversible,
+                                  fmt::format("plan({}) passes migration {} \"{}\", which is irreversible", target_version,
+                                              migrations[i].version, migrations[i].name),
+                                  migrations[i].version, std::string(migrations[i].name));
+                add(migrations[i], direction::down);
+            }
+        return p;
+    }
+
+    verify_report verify() {
+        verify_report r;
+        r.chain = opt_.chain;
+        const inspection in = inspect(read_rows());
+        r.checksum_problems = in.checksum_problems;
+        if (in.problem && in.checksum_problems.empty()) r.checksum_problems.push_back(in.problem->what());
+        r.version = version_at(in.applied);
+        diff_live(in.applied, r.missing, r.unexpected);
+        if (r.ok())
+            log(log_level::info, fmt::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
+                                             db_.describe(), r.version, r.version));
+        else
+            log(log_level::warning, fmt::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
+                                                r.version, r.text()));
+        return r;
+    }
+
+    // Adopts a database made before strata (or by hand) at `version`: its live schema must be
+    // schema_at<version>; then the migrations up to it are recorded as applied.
+    void baseline(std::uint64_t version) {
+        const std::size_t n = count_through(version);
+        ensure_tracking_table();
+        lock_guard lock(*this);
+        if (!read_rows().empty())
+            throw refusal(migration_failure::unknown_state,
+                          fmt::format("baseline({}): the chain already has applied migrations in {}; baseline adopts a "
+                                      "database strata has not migrated",
+                                      version, db_.describe()));
+        std::vector<std::string> missing, unexpected;
+        diff_live(n, missing, unexpected);
+        if (!missing.empty() || !unexpected.empty())
+            throw refusal(migration_failure::schema_mismatch,
+                          fmt::format("baseline({}): the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
+                                      version, db_.describe(), version, diff_text(version, missing, unexpected)),
+                          version);
+        transaction tx(*this);
+        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false);
+        tx.commit();
+        log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({} migrations)", opt_.chain,
+                                         db_.describe(), version, n));
+    }
+
+    // The explicit way out of a refusal, for a person who has looked: a dirty migration is
+    // recorded as done or as not applied, whichever the live schema shows (neither: refused,
+    // with the difference); a changed checksum or name is replaced by the code's.
+    std::vector<std::string> repair() {
+        ensure_tracking_table();
+        lock_guard lock(*this);
+        std::vector<std::string> done;
+        const std::vector<applied_migration> rows = read_rows();
+        transaction tx(*this);
+        for (const applied_migration& r : rows) {
+            const std::size_t i = index_of(r.version);
+            if (i == npos)
+                throw refusal(migration_failure::database_ahead,
+                              fmt::format("repair: version {} \"{}\" is recorded but not in this code; deploy the code "
+                                          "that has it, or downgrade with it",
+                                          r.version, r.name),
+                              r.version, r.name);
+            const migration_desc& m = chain_.descs[i];
+            if (r.dirty) {
+                std::vector<std::string> missing_done, unexpected_done, missing_undone, unexpected_undone;
+                diff_live(i + 1, missing_done, unexpected_done);
+                diff_live(i, missing_undone, unexpected_undone);
+                if (missing_done.empty() && unexpected_done.empty()) {
+                    const value p[] = {opt_.chain, static_cast<std::int64_t>(r.version)};
+                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                    done.push_back(fmt::format("migration {} \"{}\": the database has it: marked done", r.version, r.name));
+                } else if (missing_undone.empty() && unexpected_undone.empty()) {
+                    delete_row(r.version);
+                    done.push_back(fmt::format("migration {} \"{}\": the database does not have it: marked not applied",
+                                               r.version, r.name));
+                } else {
+                    throw refusal(migration_failure::schema_mismatch,
+                                  fmt::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
+                                              "schema_at<{}> nor the one before it. Against schema_at<{}>:\n{}Fix the "
+                                              "database by hand, then repair again",
+                                              r.version, r.name, r.version, r.version,
+                                              diff_text(r.version, missing_done, unexpected_done)),
+                                  r.version, r.name);
+                }
+            } else if (r.checksum != hex16(checksum(i)) || r.name != m.name) {
+                const value p[] = {hex16(checksum(i)), std::string(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
+                db_.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1, \"name\" = $2 WHERE \"chain\" = $3 AND \"version\" = $4",
+                            p, {});
+                done.push_back(fmt::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
+                                           hex16(checksum(i)), r.checksum, r.name));
+            }
+        }
+        tx.commit();
+        for (const auto& d : done) log(log_level::warning, fmt::format("strata: {}: repair: {}", opt_.chain, d));
+        if (done.empty()) log(log_level::info, fmt::format("strata: {}: repair: nothing to repair", opt_.chain));
+        return done;
+    }
+
+   private:
+    using clock = std::chrono::steady_clock;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    static std::chrono::microseconds since(clock::time_point t) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
+    }
+
+    struct inspection {
+        std::size_t applied = 0;  // how many of the chain's migrations the database has
+        std::optional<migration_error> problem;
+        std::vector<std::string> checksum_problems;
+    };
+
+    struct lock_guard {
+        migrator_core& m;
+        explicit lock_guard(migrator_core& c) : m(c) { m.db_.lock(m.opt_.chain); }
+        ~lock_guard() { m.db_.unlock(m.opt_.chain); }
+    };
+    struct transaction {
+        migrator_core& m;
+        bool open = true;
+        explicit transaction(migrator_core& c) : m(c) { m.db_.begin(); }
+        void commit() {
+            m.db_.commit();
+            open = false;
+        }
+        ~transaction() {
+            if (open) m.db_.rollback();
+        }
+    };
+
+    void log(log_level l, const std::string& line) const { opt_.log(l, line); }
+
+    run_report start_report() const {
+        run_report r;
+        r.chain = opt_.chain;
+        return r;
+    }
+    run_report finish_up_to_date(run_report& r, std::size_t applied) {
+        r.from = r.to = version_at(applied);
+        log(log_level::info, fmt::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
+        return r;
+    }
+
+    std::uint64_t version_at(std::size_t applied) const { return applied ? chain_.descs[applied - 1].version : 0; }
+    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i].hash, db_.dialect()); }
+
+    std::size_t index_of(std::uint64_t version) const {
+        const migration_desc* end = chain_.descs + chain_.size;
+        const migration_desc* it =
+            std::lower_bound(chain_.descs, end, version, [](const migration_desc& m, std::uint64_t v) { return m.version < v; });
+        return it != end && it->version == version ? static_cast<std::size_t>(it - chain_.descs) : npos;
+    }
+    // How many migrations are applied at `version` (0 or a version of the chain).
+    std::size_t count_through(std::uint64_t version) const {
+        if (version == 0) return 0;
+        const std::size_t i = index_of(version);
+        if (i == npos)
+            throw refusal(migration_failure::no_such_version,
+                          fmt::format("no migration has version {} (head is {})", version, head()), version);
+        return i + 1;
+    }
+
+    migration_error refusal(migration_failure kind, const std::string& what, std::uint64_t version = 0,
+                            std::string migration = {}) const {
+        std::string text = fmt::format("strata: chain \"{}\": {}", opt_.chain, what);
+        log(log_level::error, text);
+        return migration_error(kind, std::move(text), opt_.chain, version, std::move(migration));
+    }
+
+    const generated_sql& sql() {
+        if (!sql_) sql_.emplace(chain_.generate(db_.dialect()));
+        return *sql_;
+    }
+
+    void ensure_tracking_table() {
+        if (db_.has_table(tracking_table)) return;
+        // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
+        db_.lock("strata_migrations");
+        try {
+            db_.execute(create_tracking_table, {}, {});
+        } catch (...) {
+            db_.unlock("strata_migrations");
+            throw;
+        }
+        db_.unlock("strata_migrations");
+    }
+
+    std::vector<applied_migration> read_rows(bool table_exists = false) {
+        std::vector<applied_migration> rows;
+        if (!table_exists && !db_.has_table(tracking_table)) return rows;
+        const value p[] = {opt_.chain};
+        db_.execute(
+            "SELECT \"version\", \"name\", \"checksum\", \"applied_at\", \"duration_ms\", \"dirty\" FROM \"strata_migrations\" "
+            "WHERE \"chain\" = $1 ORDER BY \"version\"",
+            p, [&](const row& r) {
+                rows.push_back({static_cast<std::uint64_t>(r.get<std::int64_t>(0)), r.get<std::string>(1), r.get<std::string>(2),
+                                r.get<std::string>(3), std::chrono::milliseconds(r.get<std::int64_t>(4)), r.get<bool>(5)});
+            });
+        return rows;
+    }
+
+    // What the recorded rows say, checked against the chain: the first problem (a refusal), and
+    // every changed checksum.
+    inspection inspect(const std::vector<applied_migration>& rows) const {
+        inspection in;
+        auto problem = [&](migration_failure k, const std::string& what, const applied_migration& r) {
+            if (!in.problem)
+                in.problem.emplace(k, fmt::format("strata: chain \"{}\": {}", opt_.chain, what), opt_.chain, r.version, r.name);
+        };
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const applied_migration& r = rows[k];
+            const std::size_t i = index_of(r.version);
+            if (i == npos) {
+                if (r.version > head())
+                    problem(migration_failure::database_ahead,
+                            fmt::format("the database is ahead of the code: it has migration {} \"{}\", this code's head "
+                                        "is {}. Deploy the newer code, or downgrade with it; nothing was changed",
+                                        r.version, r.name, head()),
+                            r);
+                else
+                    problem(migration_failure::unknown_state,
+                            fmt::format("the database has migration {} \"{}\", which this code does not have (removed or "
+                                        "renumbered?); nothing was changed",
+                                        r.version, r.name),
+                            r);
+                continue;
+            }
+            if (i != k) {
+                problem(migration_failure::unknown_state,
+                        fmt::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
+                                    "applied migrations are not a prefix of the chain; nothing was changed",
+                                    r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
+                        r);
+                continue;
+            }
+            const std::string code = hex16(checksum(i));
+            if (r.checksum != code || r.name != chain_.descs[i].name) {
+                const std::string what =
+                    fmt::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
+                                "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
+                                "call repair() to record the new checksum; nothing was changed",
+                                r.version, chain_.descs[i].name, r.checksum, code,
+                                r.name != chain_.descs[i].name ? fmt::format("; recorded as \"{}\"", r.name) : "");
+                in.checksum_problems.push_back(what);
+                problem(migration_failure::checksum_changed, what, r);
+            }
+            if (r.dirty)
+                problem(migration_failure::dirty,
+                        fmt::format("migration {} \"{}\" is dirty: it runs outside a transaction and did not finish. "
+                                    "verify() shows the live schema; fix it by hand if needed, then call repair(); "
+                                    "nothing was changed",
+                                    r.version, r.name),
+                        r);
+            if (!in.problem) in.applied = k + 1;
+        }
+        return in;
+    }
+    inspection checked(const std::vector<applied_migration>& rows) const {
+        inspection in = inspect(rows);
+        if (in.problem) {
+            log(log_level::error, in.problem->what());
+            throw *in.problem;
+        }
+        return in;
+    }
+
+    void insert_row(std::size_t i, std::chrono::microseconds took, bool dirty) {
+        const migration_desc& m = chain_.descs[i];
+        const value p[] = {opt_.chain,
+                           static_cast<std::int64_t>(m.version),
+                           std::string(m.name),
+                           hex16(checksum(i)),
+                           utc_now(),
+                           static_cast<std::int64_t>(took.count() / 1000),
+                           std::int64_t{dirty}};
+        db_.execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
+                    "\"duration_ms\", \"dirty\") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    p, {});
+    }
+    void delete_row(std::uint64_t version) {
+        const value p[] = {opt_.chain, static_cast<std::int64_t>(version)};
+        db_.execute("DELETE FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+    }
+    // Inside the migration's transaction: is the chain where this process expects it?
+    std::uint64_t recorded_version() {
+        std::int64_t v = 0;
+        const value p[] = {opt_.chain};
+        db_.execute("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = $1", p,
+                    [&](const row& r) { v = r.get<std::optional<std::int64_t>>(0).value_or(0); });
+        return static_cast<std::uint64_t>(v);
+    }
+
+    void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
+        const chain_names names = names_of(chain_.descs, chain_.size);
+        const std::vector<std::string> want = chain_.facts_after(applied, db_.dialect());
+        const std::vector<std::string> got = db_.schema_facts(names.tables, names.enums);
+        std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
+        std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
+    }
+    static std::string diff_text(std::uint64_t version, const std::vector<std::string>& missing,
+                                 const std::vector<std::string>& unexpected) {
+        verify_report r;
+        r.version = version;
+        r.missing = missing;
+        r.unexpected = unexpected;
+        return r.text();
+    }
+
+    // Runs one migration one way. Returns what ran, or nothing when another process had already
+    // moved the chain past this step (the caller reads the state again).
+    std::optional<migration_run> apply(const migration_sql& m, std::size_t i, direction dir, std::size_t k, std::size_t total) {
+        const bool up = dir == direction::up;
+        const std::uint64_t expected = up ? version_at(i) : m.version;
+        // SQLite's rebuild procedure needs foreign keys off, which cannot change inside a
+        // transaction; the foreign_key_check step stands in for them.
+        const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
+        if (keys_off) db_.execute("PRAGMA foreign_keys = OFF", {}, {});
+        struct keys_back_on {
+            driver& db;
+            bool on;
+            ~keys_back_on() {
+                if (on) try {
+                        db.execute("PRAGMA foreign_keys = ON", {}, {});
+                    } catch (...) {
+                    }
+            }
+        } restore{db_, keys_off};
+
+        const auto steps = up ? m.up_steps : m.down_steps;
+        const auto started = clock::now();
+        std::size_t statements = 0;
+        if (m.transactional) {
+            transaction tx(*this);
+            if (recorded_version() != expected) return std::nullopt;
+            statements = run_steps(m, dir, steps, "nothing of it was applied");
+            if (up) insert_row(i, since(started), false);
+            else delete_row(m.version);
+            tx.commit();
+        } else {
+            // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
+            {
+                transaction tx(*this);
+                if (recorded_version() != expected) return std::nullopt;
+                if (up) insert_row(i, std::chrono::microseconds{0}, true);
+                else {
+                    const value p[] = {opt_.chain, static_cast<std::int64_t>(m.version)};
+                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                }
+                tx.commit();
+            }
+            statements = run_steps(m, dir, steps,
+                                   "it runs outside a transaction and is marked dirty: see verify() and repair()");
+            transaction tx(*this);
+            if (up) {
+                const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
+                                   static_cast<std::int64_t>(m.version)};
+                db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE, \"duration_ms\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
+                            p, {});
+            } else {
+                delete_row(m.version);
+            }
+            tx.commit();
+        }
+        const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
+        log(log_level::info, fmt::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
+                                         m.version, m.name, ms_text(run.duration)));
+        return run;
+    }
+
+    std::size_t run_steps(const migration_sql& m, direction dir, std::span<const step> steps, std::string_view outcome) {
+        session s(db_);
+        std::size_t statements = 0;
+        std::string text;
+        auto failure = [&](migration_failure kind, const std::string& why, const std::string& statement,
+                           const std::string& driver_message) {
+            std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain,
+                                           m.version, m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
+            if (!statement.empty()) what += "\n  statement: " + statement;
+            what += fmt::format("\n  {}; the database is at version {}", outcome,
+                                dir == direction::up ? version_at(index_of(m.version)) : m.version);
+            log(log_level::error, what);
+            return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+        };
+        for (const step& st : steps) {
+            try {
+                switch (st.kind) {
+                    case step_kind::sql:
+                        text = st.sql();
+                        db_.execute(text, {}, {});
+                        ++statements;
+                        break;
+                    case step_kind::foreign_key_check: {
+                        text = st.sql();
+                        std::string violation;
+                        db_.execute(text, {}, [&](const row& r) {
+                            if (violation.empty())
+                                violation = fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+                                                        r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+                        });
+                        ++statements;
+                        if (!violation.empty())
+                            throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
+                                          text, "");
+                        break;
+                    }
+                    case step_kind::run:
+                        text.clear();
+                        st.run(s);
+                        break;
+                    case step_kind::validate:
+                        text.clear();
+                        if (!st.check(s))
+                            throw failure(migration_failure::validation_failed, "validate<fn> returned false", "", "");
+                        break;
+                }
+            } catch (const migration_error&) {
+                throw;
+            } catch (const database_error& e) {
+                throw failure(migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
+                              e.statement().empty() ? text : e.statement(), e.driver_message());
+            } catch (const std::exception& e) {
+                throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
+            }
+        }
+        return statements;
+    }
+
+    driver& db_;
+    migrator_options opt_;
+    chain_info chain_;
+    std::optional<generated_sql> sql_;
+};
+
+}  // namespace detail
+}  // namespace strata

@@ -1,0 +1,166 @@
+#pragma once
+// A schema as canonical facts, one string each, sorted: what verify() compares. The same
+// strings come from the typed state (here) and from a live database (each driver's
+// schema_facts), so a difference is a fact present on one side only, named in full.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <strata/detail/checkpoints.hpp>
+#include <strata/schema.hpp>
+
+namespace strata::detail {
+
+inline std::string fact_type(dialect_id d, const type_desc& t) {
+    const bool pg = d == dialect_id::postgres;
+    switch (t.kind) {  // PostgreSQL: as format_type() prints it; SQLite: as declared
+        case type_kind::smallint: return pg ? "smallint" : "INTEGER";
+        case type_kind::integer: return pg ? "integer" : "INTEGER";
+        case type_kind::bigint: return pg ? "bigint" : "INTEGER";
+        case type_kind::real: return pg ? "real" : "REAL";
+        case type_kind::double_precision: return pg ? "double precision" : "REAL";
+        case type_kind::numeric:
+            return (pg ? "numeric(" : "NUMERIC(") + std::to_string(t.p) + (pg ? "," : ", ") + std::to_string(t.s) + ")";
+        case type_kind::text: return pg ? "text" : "TEXT";
+        case type_kind::varchar: return (pg ? "character varying(" : "VARCHAR(") + std::to_string(t.p) + ")";
+        case type_kind::boolean: return pg ? "boolean" : "BOOLEAN";
+        case type_kind::date: return pg ? "date" : "DATE";
+        case type_kind::timestamp: return pg ? "timestamp without time zone" : "TIMESTAMP";
+        case type_kind::timestamptz: return pg ? "timestamp with time zone" : "TIMESTAMP";
+        case type_kind::uuid: return pg ? "uuid" : "TEXT";
+        case type_kind::json: return pg ? "json" : "TEXT";
+        case type_kind::jsonb: return pg ? "jsonb" : "TEXT";
+        case type_kind::blob: return pg ? "bytea" : "BLOB";
+        case type_kind::enumeration: return pg ? std::string(t.enum_name) : "TEXT";
+        case type_kind::none: break;
+    }
+    return "?";
+}
+inline std::string fact_default(dialect_id d, const default_desc& v) {
+    switch (v.kind) {
+        case default_kind::none: return "";
+        case default_kind::integer: return std::string(v.text);
+        case default_kind::boolean: return d == dialect_id::postgres ? (v.text == "1" ? "true" : "false") : std::string(v.text);
+        case default_kind::string: return "'" + std::string(v.text) + "'";
+        case default_kind::sql: return std::string(v.text);
+    }
+    return "?";
+}
+inline std::string fact_action(fk_action a) {
+    switch (a) {
+        case fk_action::no_action: return "NO ACTION";
+        case fk_action::restrict: return "RESTRICT";
+        case fk_action::cascade: return "CASCADE";
+        case fk_action::set_null: return "SET NULL";
+        case fk_action::set_default: return "SET DEFAULT";
+    }
+    return "?";
+}
+inline std::string fact_list(std::vector<std::string> xs, bool sort = false) {
+    if (sort) std::sort(xs.begin(), xs.end());
+    std::string s;
+    for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
+    return s;
+}
+
+// The facts of a state (a value of the chain's state type, at compile time or run time).
+template <class S>
+std::vector<std::string> state_facts(const S& s, dialect_id d) {
+    std::vector<std::string> f;
+    const slot_range<S, table_view<S>, count_tables<S>, keep_table<S>> tables{&s, -1};
+    for (auto t : tables) {
+        const std::string tn(t.name());
+        f.push_back("table " + tn);
+        std::vector<std::string> pk;
+        for (auto c : t.columns()) {
+            if (c.primary_key()) pk.push_back(std::string(c.name()));
+            f.push_back("column " + tn + "." + std::string(c.name()) + " " + fact_type(d, c.type()) +
+                        (c.not_null() || c.primary_key() ? " not null" : "") + " default=" + fact_default(d, c.default_value()));
+            if (c.unique()) f.push_back("unique " + tn + "(" + std::string(c.name()) + ")");
+            if (c.is_foreign_key())
+                f.push_back("fk " + tn + "." + std::string(c.name()) + " -> " + std::string(c.references_table()) + "." +
+                            std::string(c.references_column()) + " " + fact_action(c.on_delete()));
+            if (!c.check().empty() && d == dialect_id::postgres) f.push_back("check " + tn + "_" + std::string(c.name()) + "_check");
+        }
+        for (auto k : t.constraints()) {
+            std::vector<std::string> cols;
+            for (std::size_t i = 0; i < k.column_count(); ++i) cols.push_back(std::string(k.column(i)));
+            switch (k.kind()) {
+                case constraint_kind::primary_key: pk = cols; break;
+                case constraint_kind::unique: f.push_back("unique " + tn + "(" + fact_list(cols) + ")"); break;
+                case constraint_kind::check: f.push_back("check " + std::string(k.name())); break;
+                case constraint_kind::foreign_key:
+                    f.push_back("fk " + tn + "." + cols[0] + " -> " + std::string(k.references_table()) + "." +
+                                std::string(k.references_column()) + " " + fact_action(k.on_delete()));
+                    break;
+                case constraint_kind::none: break;
+            }
+        }
+        if (!pk.empty()) f.push_back("pk " + tn + "(" + fact_list(pk, true) + ")");
+        for (auto x : t.indexes()) {
+            std::vector<std::string> cols;
+            for (std::size_t i = 0; i < x.column_count(); ++i) cols.push_back(std::string(x.column(i)));
+            f.push_back("index " + std::string(x.name()) + " on " + tn + "(" + fact_list(cols) + ")" + (x.unique() ? " unique" : ""));
+        }
+    }
+    if (d == dialect_id::postgres) {
+        const slot_range<S, enum_view<S>, count_enums<S>, keep_enum<S>> enums{&s, -1};
+        for (auto e : enums) {
+            std::vector<std::string> values;
+            for (auto v : e.values()) values.push_back(std::string(v));
+            f.push_back("enum " + std::string(e.name()) + "(" + fact_list(values) + ")");
+        }
+    }
+    std::sort(f.begin(), f.end());
+    return f;
+}
+
+// The state after the first `applied` migrations, folded when the program runs (the chain was
+// checked at compile time, so no step fails), as facts.
+template <class P>
+std::vector<std::string> facts_after(std::size_t applied, dialect_id d) {
+    using S = typename chain_layout<P>::state_type;
+    auto s = std::make_unique<S>();
+    for (std::size_t i = 0; i < applied && i < P::size; ++i) (void)apply_migration(*s, P::descs, i);
+    return state_facts(*s, d);
+}
+
+// Every table and enum a chain ever names: verify() looks at these and nothing else, so other
+// chains' tables and the application's own stay out of it, while a table this chain dropped
+// but that is still there is reported.
+struct chain_names {
+    std::vector<std::string> tables, enums;
+};
+inline chain_names names_of(const migration_desc* migs, std::size_t n) {
+    chain_names r;
+    auto add = [](std::vector<std::string>& v, std::string_view s) {
+        if (!s.empty()) v.emplace_back(s);
+    };
+    auto scan = [&](const op_desc* ops, std::size_t k) {
+        for (std::size_t i = 0; i < k; ++i) {
+            const op_desc& op = ops[i];
+            switch (op.kind) {
+                case op_kind::create_enum:
+                case op_kind::add_enum_value:
+                case op_kind::drop_enum: add(r.enums, op.name); break;
+                case op_kind::rename_table: add(r.tables, op.table); add(r.tables, op.new_name); break;
+                case op_kind::execute:
+                case op_kind::run:
+                case op_kind::validate: break;
+                default: add(r.tables, op.table);
+            }
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        scan(migs[i].ops, migs[i].nops);
+        scan(migs[i].down_ops, migs[i].ndown_ops);
+    }
+    for (auto* v : {&r.tables, &r.enums}) {
+        std::sort(v->begin(), v->end());
+        v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+    return r;
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,198 @@
+#pragma once
+// strata::driver: what a backend provides to the runtime. strata::sqlite::connection and
+// strata::postgres::connection implement it; a third backend implements the same few virtual
+// functions (docs/drivers.md). The runtime above it (session, migrator) is compiled once per
+// program, not once per chain or per backend.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <variant>
+#include <vector>
+
+#include <strata/dialect.hpp>
+
+namespace strata {
+
+using detail::dialect_id;
+
+// A bound parameter or a result cell. Booleans travel as integers (1/0), which both backends
+// accept for a boolean parameter; PostgreSQL returns every cell as text and row::get converts.
+using value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// What a backend's failure carries: the statement and the driver's own message.
+class database_error : public std::runtime_error {
+   public:
+    database_error(std::string what, std::string statement, std::string driver_message)
+        : std::runtime_error(std::move(what)), statement_(std::move(statement)), driver_message_(std::move(driver_message)) {}
+    const std::string& statement() const noexcept { return statement_; }
+    const std::string& driver_message() const noexcept { return driver_message_; }
+
+   private:
+    std::string statement_, driver_message_;
+};
+
+class row;
+using row_callback = std::function<void(const row&)>;
+
+class driver {
+   public:
+    virtual ~driver() = default;
+
+    virtual dialect_id dialect() const noexcept = 0;
+    // Where the database is, for messages ("sqlite app.db", "postgres host/db").
+    virtual std::string describe() const = 0;
+
+    // One statement with `$1, $2, ...` bound to `params`; `on_row` (may be empty) sees every row.
+    // Throws database_error naming the statement.
+    virtual void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) = 0;
+
+    // One transaction at a time. SQLite: BEGIN IMMEDIATE, so that a writer waits (busy
+    // timeout) at the start instead of failing at its first write.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() noexcept = 0;
+    virtual bool in_transaction() const noexcept = 0;
+
+    // Serialises migrators of one chain across processes, held outside transactions.
+    // PostgreSQL: a session advisory lock; SQLite: nothing (BEGIN IMMEDIATE does it).
+    virtual void lock(std::string_view chain) = 0;
+    virtual void unlock(std::string_view chain) noexcept = 0;
+
+    virtual bool has_table(std::string_view name) = 0;
+
+    // The live schema of the given tables (and, on PostgreSQL, of the given enums), as the
+    // canonical facts of detail/schema_facts.hpp: "table t", "column t.c TYPE not null
+    // default=...", "pk t(a,b)", "fk t.c -> u.d CASCADE", "unique t(a)", "check name",
+    // "index i on t(a,b) unique", "enum e(a,b)". Tables that do not exist give no facts.
+    virtual std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) = 0;
+
+    // The client's own handle (sqlite3*, pqxx::transaction_base*) and its type.
+    virtual void* native_handle() noexcept = 0;
+    virtual const std::type_info& native_type() const noexcept = 0;
+};
+
+// One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,
+// std::optional<T> for a nullable cell.
+class row {
+   public:
+    explicit row(std::span<const value> cells) : cells_(cells) {}
+    std::size_t size() const noexcept { return cells_.size(); }
+    bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(at(i)); }
+    const value& operator[](std::size_t i) const { return at(i); }
+
+    template <class T>
+    T get(std::size_t i) const;
+
+   private:
+    const value& at(std::size_t i) const {
+        if (i >= cells_.size())
+            throw std::out_of_range("strata: row has " + std::to_string(cells_.size()) + " columns, asked for column " +
+                                    std::to_string(i));
+        return cells_[i];
+    }
+    std::span<const value> cells_;
+};
+
+namespace detail {
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+[[noreturn]] inline void bad_cell(std::string_view want, const value& v) {
+    std::string got = std::visit(
+        [](const auto& x) -> std::string {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::monostate>) return "NULL";
+            else if constexpr (std::is_same_v<X, std::string>) return "'" + x + "'";
+            else return std::to_string(x);
+        },
+        v);
+    throw std::runtime_error("strata: cannot read " + got + " as " + std::string(want));
+}
+
+inline std::int64_t cell_integer(const value& v) {
+    if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
+    if (auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+    if (auto* s = std::get_if<std::string>(&v)) {
+        if (*s == "t" || *s == "true") return 1;
+        if (*s == "f" || *s == "false") return 0;
+        std::size_t used = 0;
+        try {
+            std::int64_t r = std::stoll(*s, &used);
+            if (used == s->size()) return r;
+        } catch (const std::exception&) {
+        }
+    }
+    bad_cell("an integer", v);
+}
+inline double cell_real(const value& v) {
+    if (auto* d = std::get_if<double>(&v)) return *d;
+    if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+    if (auto* s = std::get_if<std::string>(&v)) {
+        std::size_t used = 0;
+        try {
+            double r = std::stod(*s, &used);
+            if (used == s->size()) return r;
+        } catch (const std::exception&) {
+        }
+    }
+    bad_cell("a number", v);
+}
+inline std::string cell_text(const value& v) {
+    if (auto* s = std::get_if<std::string>(&v)) return *s;
+    if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+    bad_cell("text", v);
+}
+}  // namespace detail
+
+template <class T>
+T row::get(std::size_t i) const {
+    const value& v = at(i);
+    if constexpr (detail::is_optional<T>::value) {
+        if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
+        return get<typename T::value_type>(i);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return detail::cell_integer(v) != 0;
+    } else if constexpr (std::is_integral_v<T>) {
+        return static_cast<T>(detail::cell_integer(v));
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return static_cast<T>(detail::cell_real(v));
+    } else if constexpr (std::is_convertible_v<std::string, T>) {
+        return T(detail::cell_text(v));
+    } else {
+        static_assert(sizeof(T) == 0, "strata: row::get<T>: T must be an integer, floating point, bool, string or std::optional of one");
+    }
+}
+
+namespace detail {
+// A C++ argument as a bound parameter.
+template <class T>
+value to_value(const T& x) {
+    if constexpr (is_optional<T>::value) {
+        return x ? to_value(*x) : value{};
+    } else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::nullopt_t>) {
+        return value{};
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return value{std::int64_t{x ? 1 : 0}};
+    } else if constexpr (std::is_integral_v<T>) {
+        return value{static_cast<std::int64_t>(x)};
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return value{static_cast<double>(x)};
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+        return value{std::string(std::string_view(x))};
+    } else if constexpr (std::is_same_v<T, value>) {
+        return x;
+    } else {
+        static_assert(sizeof(T) == 0, "strata: a bound parameter must be an integer, floating point, bool, string, nullptr or std::optional of one");
+    }
+}
+}  // namespace detail
+
+}  // namespace strata

@@ -1,0 +1,49 @@
+#pragma once
+// strata::migrator<Chain>: applies a chain to a database through any strata::driver.
+//
+//   strata::sqlite::connection db{"app.db"};
+//   strata::migrator<history> m{db};
+//   m.upgrade();  m.upgrade_to(3);  m.downgrade_to(0);  m.status();  m.plan(2);  m.verify();
+//
+// Each migration runs in its own transaction with its bookkeeping row; what is wrong with the
+// database (ahead of the code, a changed checksum, a dirty migration) is refused before any
+// change. See docs/runtime.md.
+#include <strata/chain.hpp>
+#include <strata/detail/migrator_core.hpp>
+
+namespace strata {
+
+template <class Chain>
+class migrator {
+    using proxy = detail::proxy_t<Chain>;
+
+   public:
+    static constexpr std::uint64_t head = Chain::head;
+
+    explicit migrator(driver& db, migrator_options options = {})
+        : core_(db, std::move(options), detail::chain_info_of<proxy>) {}
+
+    // To the head, or to `version`; each migration in its own transaction. Up to date: one
+    // query, no lock, nothing written.
+    run_report upgrade() { return core_.upgrade_to(std::nullopt); }
+    run_report upgrade_to(std::uint64_t version) { return core_.upgrade_to(version); }
+    // Down to `version` (0: everything); refused before any change if a migration on the way
+    // has no down.
+    run_report downgrade_to(std::uint64_t version) { return core_.downgrade_to(version); }
+
+    status_report status() { return core_.status(); }
+    // What upgrade_to(version) or downgrade_to(version) would run; changes nothing.
+    plan_report plan(std::uint64_t version) { return core_.plan(version); }
+    plan_report plan() { return core_.plan(head); }
+    // Checksums, and the live schema of the chain's tables against schema_at<current>.
+    verify_report verify() { return core_.verify(); }
+    // Adopt a database whose live schema already is schema_at<version>.
+    void baseline(std::uint64_t version) { core_.baseline(version); }
+    // After a refusal for a dirty migration or a changed checksum: see docs/runtime.md.
+    std::vector<std::string> repair() { return core_.repair(); }
+
+   private:
+    detail::migrator_core core_;
+};
+
+}  // namespace strata

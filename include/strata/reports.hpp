@@ -1,0 +1,93 @@
+#pragma once
+// What the migrator returns: status, what a run did, what a plan would do, what verify found.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace strata {
+
+enum class direction { up, down };
+
+struct applied_migration {
+    std::uint64_t version = 0;
+    std::string name;
+    std::string checksum;    // 16 hex digits
+    std::string applied_at;  // UTC, ISO 8601: 2026-11-22T03:12:59.123Z
+    std::chrono::milliseconds duration{};
+    bool dirty = false;
+};
+
+struct pending_migration {
+    std::uint64_t version = 0;
+    std::string name;
+};
+
+struct status_report {
+    std::string chain;
+    std::uint64_t current = 0;  // 0: nothing applied
+    std::uint64_t head = 0;
+    std::vector<applied_migration> applied;
+    std::vector<pending_migration> pending;
+    std::string problem;  // why upgrade() would refuse (dirty, checksum, ahead...), or empty
+    bool up_to_date() const { return pending.empty() && problem.empty(); }
+};
+
+struct migration_run {
+    std::uint64_t version = 0;
+    std::string name;
+    strata::direction direction = direction::up;
+    std::size_t statements = 0;
+    std::chrono::microseconds duration{};
+};
+
+struct run_report {
+    std::string chain;
+    std::uint64_t from = 0, to = 0;
+    std::vector<migration_run> migrations;  // in the order they ran
+    std::chrono::microseconds duration{};
+    bool changed() const { return !migrations.empty(); }
+};
+
+struct planned_migration {
+    std::uint64_t version = 0;
+    std::string name;
+    strata::direction direction = direction::up;
+    bool transactional = true;
+    std::vector<std::string> statements;  // data steps appear as comments: "-- run: data step"
+};
+
+struct plan_report {
+    std::string chain;
+    std::uint64_t from = 0, to = 0;
+    std::vector<planned_migration> migrations;
+    // As a script: each migration in BEGIN/COMMIT unless it runs outside a transaction.
+    std::string sql() const {
+        std::string s;
+        for (const auto& m : migrations) {
+            s += "-- " + std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name + "\n";
+            if (m.transactional) s += "BEGIN;\n";
+            for (const auto& st : m.statements) s += st + (st.rfind("--", 0) == 0 ? "\n" : ";\n");
+            if (m.transactional) s += "COMMIT;\n";
+        }
+        return s;
+    }
+};
+
+struct verify_report {
+    std::string chain;
+    std::uint64_t version = 0;
+    std::vector<std::string> checksum_problems;  // applied migrations whose definition changed
+    std::vector<std::string> missing;             // facts of schema_at<version> not in the database
+    std::vector<std::string> unexpected;          // facts in the database not in schema_at<version>
+    bool ok() const { return checksum_problems.empty() && missing.empty() && unexpected.empty(); }
+    std::string text() const {
+        std::string s;
+        for (const auto& c : checksum_problems) s += "  checksum: " + c + "\n";
+        for (const auto& m : missing) s += "  missing from the database: " + m + "\n";
+        for (const auto& u : unexpected) s += "  not in schema_at<" + std::to_string(version) + ">: " + u + "\n";
+        return s;
+    }
+};
+
+}  // namespace strata

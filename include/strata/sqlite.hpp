@@ -1,0 +1,231 @@
+#pragma once
+// The SQLite backend: strata::sqlite::connection, a strata::driver over the C API.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <regex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <strata/driver.hpp>
+
+namespace strata {
+
+class sqlite::connection final : public driver {
+   public:
+    // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on;
+    // a writer that finds the database locked waits up to `busy_timeout`.
+    explicit connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30))
+        : where_(path), owned_(true) {
+        const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw database_error("strata: sqlite: cannot open " + path + ": " + msg, "", msg);
+        }
+        set_up(busy_timeout);
+    }
+    // Borrows a handle the program opened; it stays the program's to close. Foreign keys are
+    // turned on and the busy timeout is set on it.
+    explicit connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30))
+        : db_(borrowed), owned_(false) {
+        const char* file = sqlite3_db_filename(borrowed, "main");
+        where_ = file && *file ? file : ":memory:";
+        set_up(busy_timeout);
+    }
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+    ~connection() override {
+        for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+        if (owned_) sqlite3_close(db_);
+    }
+
+    sqlite3* handle() const noexcept { return db_; }
+
+    dialect_id dialect() const noexcept override { return dialect_id::sqlite; }
+    std::string describe() const override { return "sqlite " + where_; }
+
+    void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
+        // Statements with parameters are strata's bookkeeping or a data step's, run again and
+        // again: they are prepared once. Others (DDL) run once and may be scripts.
+        if (!params.empty()) {
+            sqlite3_stmt* st = cached(sql);
+            run(st, sql, params, on_row);
+            return;
+        }
+        const char* p = sql.data();
+        const char* end = sql.data() + sql.size();
+        while (p < end) {
+            sqlite3_stmt* st = nullptr;
+            const char* tail = nullptr;
+            if (sqlite3_prepare_v2(db_, p, static_cast<int>(end - p), &st, &tail) != SQLITE_OK) fail(sql);
+            if (!st) break;  // only whitespace or comments left
+            try {
+                run(st, sql, {}, on_row);
+            } catch (...) {
+                sqlite3_finalize(st);
+                throw;
+            }
+            sqlite3_finalize(st);
+            p = tail;
+        }
+    }
+
+    void begin() override { exec_plain("BEGIN IMMEDIATE"); }
+    void commit() override { exec_plain("COMMIT"); }
+    void rollback() noexcept override {
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    bool in_transaction() const noexcept override { return !sqlite3_get_autocommit(db_); }
+
+    void lock(std::string_view) override {}
+    void unlock(std::string_view) noexcept override {}
+
+    bool has_table(std::string_view name) override {
+        bool found = false;
+        const value p[] = {std::string(name)};
+        execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", p, [&](const row&) { found = true; });
+        return found;
+    }
+
+    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string>) override {
+        std::vector<std::string> f;
+        auto query = [&](std::string_view sql, const std::string& arg) {
+            std::vector<std::vector<std::string>> rows;
+            const value p[] = {arg};
+            execute(sql, p, [&](const row& r) {
+                auto& out = rows.emplace_back();
+                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
+            });
+            return rows;
+        };
+        auto join = [](const std::vector<std::string>& xs) {
+            std::string s;
+            for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
+            return s;
+        };
+        for (const std::string& tn : tables) {
+            auto sql_rows = query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", tn);
+            if (sql_rows.empty()) continue;
+            f.push_back("table " + tn);
+            std::vector<std::string> pk;
+            bool null_default = false;
+            for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL FROM pragma_table_info($1)", tn)) {
+                null_default = c[5] == "1";
+                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") + " default=" +
+                            (null_default ? "" : c[3]));
+                if (c[4] != "0") pk.push_back(c[0]);
+            }
+            if (!pk.empty()) {
+                std::sort(pk.begin(), pk.end());
+                f.push_back("pk " + tn + "(" + join(pk) + ")");
+            }
+            for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list($1)", tn))
+                f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3]);
+            for (auto& x : query("SELECT name, \"unique\", origin FROM pragma_index_list($1)", tn)) {
+                std::vector<std::string> cols;
+                for (auto& c : query("SELECT name FROM pragma_index_info($1) ORDER BY seqno", x[0])) cols.push_back(c[0]);
+                if (x[2] == "c") f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : ""));
+                else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
+            }
+            // Named CHECK constraints live only in the table's SQL.
+            static const std::regex named_check("CONSTRAINT \"([^\"]+)\" CHECK");
+            const std::string& sql = sql_rows[0][0];
+            for (auto it = std::sregex_iterator(sql.begin(), sql.end(), named_check); it != std::sregex_iterator(); ++it)
+                f.push_back("check " + (*it)[1].str());
+        }
+        std::sort(f.begin(), f.end());
+        return f;
+    }
+
+    void* native_handle() noexcept override { return db_; }
+    const std::type_info& native_type() const noexcept override { return typeid(sqlite3*); }
+
+   private:
+    void set_up(std::chrono::milliseconds busy_timeout) {
+        sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
+        exec_plain("PRAGMA foreign_keys = ON");
+    }
+    void exec_plain(const char* sql) {
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
+    }
+    [[noreturn]] void fail(std::string_view sql) const {
+        const std::string msg = sqlite3_errmsg(db_);
+        throw database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+    }
+    sqlite3_stmt* cached(std::string_view sql) {
+        auto it = cache_.find(sql);
+        if (it != cache_.end()) return it->second;
+        sqlite3_stmt* st = nullptr;
+        const char* tail = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, &tail) != SQLITE_OK) fail(sql);
+        if (!st) throw database_error("strata: sqlite: empty statement", std::string(sql), "");
+        if (std::string_view(tail, sql.data() + sql.size() - tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+            sqlite3_finalize(st);
+            throw database_error("strata: sqlite: a statement with parameters must be a single statement\n  in: " + std::string(sql),
+                                 std::string(sql), "");
+        }
+        if (cache_.size() >= 64) {  // a data step looping over fresh texts should not grow this
+            for (auto& [s, old] : cache_) sqlite3_finalize(old);
+            cache_.clear();
+        }
+        cache_.emplace(std::string(sql), st);
+        return st;
+    }
+    void run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(st))
+            throw database_error("strata: sqlite: the statement has " + std::to_string(sqlite3_bind_parameter_count(st)) +
+                                     " parameters, " + std::to_string(params.size()) + " given\n  in: " + std::string(sql),
+                                 std::string(sql), "");
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const int k = static_cast<int>(i) + 1;
+            int rc = SQLITE_OK;
+            if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(st, k, *n);
+            else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
+            else if (auto* s = std::get_if<std::string>(&params[i]))
+                rc = sqlite3_bind_text(st, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+            else rc = sqlite3_bind_null(st, k);
+            if (rc != SQLITE_OK) fail(sql);
+        }
+        std::vector<value> cells;
+        for (;;) {
+            const int rc = sqlite3_step(st);
+            if (rc == SQLITE_DONE) break;
+            if (rc != SQLITE_ROW) {
+                const std::string msg = sqlite3_errmsg(db_);
+                sqlite3_reset(st);
+                throw database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+            }
+            if (!on_row) continue;
+            const int n = sqlite3_column_count(st);
+            cells.assign(static_cast<std::size_t>(n), value{});
+            for (int i = 0; i < n; ++i) {
+                switch (sqlite3_column_type(st, i)) {
+                    case SQLITE_INTEGER: cells[i] = std::int64_t{sqlite3_column_int64(st, i)}; break;
+                    case SQLITE_FLOAT: cells[i] = sqlite3_column_double(st, i); break;
+                    case SQLITE_NULL: break;
+                    default: {
+                        const auto* t = static_cast<const char*>(sqlite3_column_blob(st, i));
+                        cells[i] = std::string(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+                    }
+                }
+            }
+            on_row(row(cells));
+        }
+        sqlite3_reset(st);
+    }
+
+    sqlite3* db_ = nullptr;
+    std::string where_;
+    bool owned_ = true;
+    std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+};
+
+}  // namespace strata
