@@ -1,0 +1,344 @@
+#pragma once
+// The PostgreSQL backend: strata::postgres::connection, a strata::driver over libpqxx (6.4 and
+// 7.x). One pqxx::nontransaction lives as long as the driver and every statement goes through
+// it; transactions are plain BEGIN / COMMIT / ROLLBACK statements, so they are exactly where
+// the runtime says, and a process that dies inside one leaves the server to roll it back.
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <strata/driver.hpp>
+
+namespace strata {
+
+class postgres::connection final : public driver {
+   public:
+    // Connects with a libpq connection string or URL ("postgresql://user@host:5432/db").
+    explicit connection(const std::string& conninfo_or_url) {
+        try {
+            owned_ = std::make_unique<pqxx::connection>(conninfo_or_url);
+        } catch (const std::exception& e) {
+            // Not the connection string in the message: it may hold a password.
+            const std::string msg = trimmed(e.what());
+            throw database_error("strata: postgres: cannot connect: " + msg, "", msg);
+        }
+        set_up(*owned_);
+    }
+    // Borrows a connection the program opened; it stays the program's to close. While this
+    // driver lives, its nontransaction is the connection's one open transaction object: run
+    // your own statements through native_handle() or destroy the driver first.
+    explicit connection(pqxx::connection& borrowed) { set_up(borrowed); }
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+    ~connection() override {
+        rollback();
+        // Session-level locks outlive a borrowed connection's use by us: give them back.
+        for (auto& [chain, count] : locks_)
+            if (count > 0) unlock_now(chain);
+        tx_.reset();  // before owned_ closes the connection
+    }
+
+    pqxx::connection& handle() noexcept { return *conn_; }
+
+    dialect_id dialect() const noexcept override { return dialect_id::postgres; }
+    std::string describe() const override { return where_; }
+
+    void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
+        pqxx::result res;
+        try {
+            if (params.empty()) {
+                res = tx_->exec(std::string(sql));  // may be a script of several statements
+            } else {
+                // Every value goes as text with an unspecified type, as psql would send it:
+                // the server infers each $n's type from the statement.
+                std::vector<std::string> texts(params.size());
+                std::vector<const char*> ptrs(params.size(), nullptr);  // nullptr: NULL
+                for (std::size_t i = 0; i < params.size(); ++i) {
+                    if (std::holds_alternative<std::monostate>(params[i])) continue;
+                    texts[i] = as_text(params[i]);
+                    ptrs[i] = texts[i].c_str();
+                }
+                res = exec_with(std::string(sql), texts, ptrs);
+            }
+        } catch (const std::exception& e) {
+            fail(sql, e.what());
+        }
+        if (!on_row) return;
+        // Outside the try: what on_row throws is the caller's, not a database error.
+        const auto nrows = res.size();
+        const auto ncols = res.columns();
+        std::vector<value> cells;
+        for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
+            const auto r = res[i];
+            cells.assign(static_cast<std::size_t>(ncols), value{});
+            for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
+                const auto f = r[j];
+                if (!f.is_null()) cells[static_cast<std::size_t>(j)] = std::string(f.c_str(), f.size());
+            }
+            on_row(row(cells));
+        }
+    }
+
+    void begin() override {
+        execute("BEGIN", {}, {});
+        in_tx_ = true;
+    }
+    void commit() override {
+        // COMMIT of a transaction that an error has aborted answers ROLLBACK without an error
+        // (possible when user code caught a failure through native_handle()): a statement
+        // first makes that a failure instead of a silent rollback.
+        try {
+            execute("SELECT 1", {}, {});
+            execute("COMMIT", {}, {});
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        in_tx_ = false;
+    }
+    void rollback() noexcept override {
+        if (!in_tx_) return;
+        in_tx_ = false;  // a broken connection has no transaction left either
+        try {
+            tx_->exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+    bool in_transaction() const noexcept override { return in_tx_; }
+
+    // A session-level advisory lock keyed by the chain's name: waits until granted; nested
+    // calls for the same chain only count.
+    void lock(std::string_view chain) override {
+        auto it = locks_.find(chain);
+        if (it != locks_.end() && it->second > 0) {
+            ++it->second;
+            return;
+        }
+        const value p[] = {lock_key(chain)};
+        execute("SELECT pg_advisory_lock($1::bigint)", p, {});
+        locks_[std::string(chain)] = 1;
+    }
+    void unlock(std::string_view chain) noexcept override {
+        auto it = locks_.find(chain);
+        if (it == locks_.end() || it->second == 0) return;
+        if (--it->second == 0) unlock_now(it->first);
+    }
+
+    bool has_table(std::string_view name) override {
+        bool found = false;
+        const value p[] = {std::string(name)};
+        execute("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
+                p, [&](const row&) { found = true; });
+        return found;
+    }
+
+    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
+        std::vector<std::string> f;
+        // Every cell as text, NULL as "" (the queries below say where NULL matters).
+        auto query = [&](std::string_view sql, std::vector<value> args) {
+            std::vector<std::vector<std::string>> rows;
+            execute(sql, args, [&](const row& r) {
+                auto& out = rows.emplace_back();
+                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
+            });
+            return rows;
+        };
+        auto join = [](const std::vector<std::string>& xs) {
+            std::string s;
+            for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
+            return s;
+        };
+        // The names of attribute numbers `keys` (an int2 array literal, "{1,2}") of `rel`, in order.
+        auto cols_of = [&](const std::string& rel, const std::string& keys) {
+            std::vector<std::string> cols;
+            for (auto& c : query("SELECT a.attname FROM unnest($2::smallint[]) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+                                 "ON a.attrelid = $1::oid AND a.attnum = k.n ORDER BY k.o",
+                                 {rel, keys}))
+                cols.push_back(c[0]);
+            return cols;
+        };
+        auto first = [](const std::vector<std::string>& xs) { return xs.empty() ? std::string() : xs[0]; };
+        static const std::map<std::string, std::string, std::less<>> actions{
+            {"a", "NO ACTION"}, {"r", "RESTRICT"}, {"c", "CASCADE"}, {"n", "SET NULL"}, {"d", "SET DEFAULT"}};
+
+        for (const std::string& tn : tables) {
+            auto found = query("SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                               "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
+                               {tn});
+            if (found.empty()) continue;
+            const std::string oid = found[0][0];
+            f.push_back("table " + tn);
+            for (auto& c : query("SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                                 "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a LEFT JOIN pg_attrdef d "
+                                 "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                                 "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped",
+                                 {oid}))
+                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") + " default=" +
+                            normalize_default(c[3]));
+            for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
+                                 "(SELECT relname FROM pg_class WHERE oid = confrelid) FROM pg_constraint WHERE conrelid = $1::oid",
+                                 {oid})) {
+                const std::string& type = k[0];
+                if (type == "c") {
+                    f.push_back("check " + k[1]);
+                    continue;
+                }
+                if (type != "p" && type != "u" && type != "f") continue;
+                auto cols = cols_of(oid, k[2]);
+                if (type == "p") {
+                    std::sort(cols.begin(), cols.end());
+                    f.push_back("pk " + tn + "(" + join(cols) + ")");
+                } else if (type == "u") {
+                    f.push_back("unique " + tn + "(" + join(cols) + ")");
+                } else {
+                    auto action = actions.find(k[5]);
+                    f.push_back("fk " + tn + "." + first(cols) + " -> " + k[6] + "." + first(cols_of(k[3], k[4])) + " " +
+                                (action != actions.end() ? action->second : k[5]));
+                }
+            }
+            // Indexes that are not a constraint's own (a foreign key's conindid names the index
+            // it relies on in the other table, which stays that table's index). An index left
+            // invalid (a CREATE INDEX CONCURRENTLY that failed) says so, and so differs from the
+            // typed state.
+            for (auto& x : query("SELECT i.relname, ix.indisunique, ix.indkey::text, ix.indisvalid FROM pg_index ix "
+                                 "JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::oid AND NOT EXISTS "
+                                 "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
+                                 {oid})) {
+                std::string keys = x[2];  // int2vector: "1 3"
+                std::replace(keys.begin(), keys.end(), ' ', ',');
+                f.push_back("index " + x[0] + " on " + tn + "(" + join(cols_of(oid, "{" + keys + "}")) + ")" +
+                            (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid"));
+            }
+        }
+        for (const std::string& en : enums)
+            for (auto& e : query("SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t "
+                                 "JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid "
+                                 "WHERE n.nspname = current_schema() AND t.typname = $1 GROUP BY t.oid",
+                                 {en}))
+                f.push_back("enum " + en + "(" + e[0] + ")");
+        std::sort(f.begin(), f.end());
+        return f;
+    }
+
+    // The nontransaction every statement goes through: inside begin()/commit() it is the
+    // migration's transaction.
+    void* native_handle() noexcept override { return static_cast<pqxx::transaction_base*>(&*tx_); }
+    const std::type_info& native_type() const noexcept override { return typeid(pqxx::transaction_base*); }
+
+   private:
+    void set_up(pqxx::connection& c) {
+        conn_ = &c;
+        const char* host = c.hostname();
+        const char* port = c.port();
+        where_ = std::string("postgres ") + c.dbname() + "@" + (host ? host : "") + ":" + (port ? port : "");
+        try {
+            tx_.emplace(c, "strata");
+        } catch (const std::exception& e) {
+            const std::string msg = trimmed(e.what());
+            throw database_error("strata: postgres: cannot use the connection (is a transaction open on it?): " + msg, "", msg);
+        }
+    }
+
+    // A run-time number of parameters. libpqxx 6.4 and 7.0-7.5 take them as
+    // prepare::make_dynamic_params (pointers, nullptr for NULL); 7.6 deprecated that for
+    // pqxx::params, and 7.10 deprecated exec_params for exec(query, params). A switch over the
+    // count with the variadic exec_params would cap the count and is deprecated in 7.10 too.
+    static pqxx::result exec_with(pqxx::transaction_base& tx, const std::string& sql, const std::vector<std::string>& texts,
+                                  const std::vector<const char*>& ptrs) {
+#if PQXX_VERSION_MAJOR > 7 || (PQXX_VERSION_MAJOR == 7 && PQXX_VERSION_MINOR >= 6)
+        pqxx::params p;
+        p.reserve(ptrs.size());
+        for (std::size_t i = 0; i < ptrs.size(); ++i) {
+            if (ptrs[i]) p.append(texts[i]);
+            else p.append();
+        }
+#if PQXX_VERSION_MAJOR > 7 || PQXX_VERSION_MINOR >= 10
+        return tx.exec(sql, p);
+#else
+        return tx.exec_params(sql, p);
+#endif
+#else
+        (void)texts;
+        return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ptrs));
+#endif
+    }
+    pqxx::result exec_with(const std::string& sql, const std::vector<std::string>& texts, const std::vector<const char*>& ptrs) {
+        return exec_with(*tx_, sql, texts, ptrs);
+    }
+
+    // A bound value as PostgreSQL's text input: decimal integers, doubles in the shortest
+    // form that reads back to the same value, the special values in PostgreSQL's spelling.
+    static std::string as_text(const value& v) {
+        if (auto* s = std::get_if<std::string>(&v)) return *s;
+        char buf[64];
+        if (auto* n = std::get_if<std::int64_t>(&v)) {
+            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *n);
+            return std::string(buf, end);
+        }
+        const double d = std::get<double>(v);
+        if (std::isnan(d)) return "NaN";
+        if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+        return std::string(buf, end);
+    }
+
+    // "strata:" + chain, FNV-1a 64, as a bigint.
+    static std::int64_t lock_key(std::string_view chain) {
+        std::uint64_t h = 14695981039346656037ull;
+        for (std::string_view part : {std::string_view("strata:"), chain})
+            for (unsigned char c : part) {
+                h ^= c;
+                h *= 1099511628211ull;
+            }
+        return static_cast<std::int64_t>(h);
+    }
+    void unlock_now(const std::string& chain) noexcept {
+        try {
+            const value p[] = {lock_key(chain)};
+            execute("SELECT pg_advisory_unlock($1::bigint)", p, {});
+        } catch (...) {
+        }
+    }
+
+    // Defaults read back as "'x'::text", "(0)::numeric(10,2)", "'a'::character varying": the
+    // casts and the parentheses around the value go, as the typed state spells defaults.
+    static std::string normalize_default(std::string s) {
+        static const std::regex cast("::[a-z ]+(\\([0-9, ]*\\))?$");
+        for (std::string prev; prev != s;) {
+            prev = s;
+            s = std::regex_replace(s, cast, "");
+            if (s.size() > 1 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
+        }
+        return s;
+    }
+
+    static std::string trimmed(std::string s) {
+        while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+        return s;
+    }
+    [[noreturn]] static void fail(std::string_view sql, const char* what) {
+        const std::string msg = trimmed(what);
+        throw database_error("strata: postgres: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+    }
+
+    std::unique_ptr<pqxx::connection> owned_;  // empty when borrowed
+    pqxx::connection* conn_ = nullptr;
+    std::optional<pqxx::nontransaction> tx_;
+    std::string where_;
+    bool in_tx_ = false;
+    std::map<std::string, int, std::less<>> locks_;
+};
+
+}  // namespace strata

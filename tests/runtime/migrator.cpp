@@ -1,0 +1,554 @@
+// strata::migrator against real databases (a SQLite file, a PostgreSQL schema): applying,
+// status, plans, data steps, validation, refusals before any change, rollback on failure,
+// several chains in one database, drift, baseline, repair, logging.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <strata/strata.hpp>
+#include <strata/testing.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+using strata::migration_failure;
+
+namespace {
+
+// ---- chains ----
+void seed_roles(strata::session& s) {
+    s.execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES ($1, $2)", 1, "admin");
+    s.execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES ($1, $2)", std::int64_t{2}, std::string("user"));
+    s.execute("INSERT INTO \"roles\" (\"id\", \"name\", \"note\") VALUES ($1, $2, $3)", 3, "guest", std::optional<std::string>{});
+    if (s.query_value<std::int64_t>("SELECT count(*) FROM \"roles\"") != 3) throw std::runtime_error("seed: not 3 rows");
+}
+void unseed_roles(strata::session& s) { s.execute("DELETE FROM \"roles\" WHERE \"id\" <= $1", 3); }
+bool roles_seeded(strata::session& s) {
+    return s.query_value<std::int64_t>("SELECT count(*) FROM \"roles\" WHERE \"name\" = $1", "admin") == 1 &&
+           !s.query_value<std::optional<std::string>>("SELECT \"note\" FROM \"roles\" WHERE \"id\" = $1", 3).has_value();
+}
+bool never(strata::session&) { return false; }
+void throws(strata::session&) { throw std::runtime_error("the data step gave up"); }
+void copy_names(strata::session& s) {
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    s.for_each_row("SELECT \"id\", \"name\" FROM \"roles\" WHERE \"id\" > $1 ORDER BY \"id\"",
+                   [&](const strata::row& r) { rows.emplace_back(r.get<std::int64_t>(0), r.get<std::string>(1)); }, 0);
+    for (auto& [id, name] : rows) s.execute("UPDATE \"roles\" SET \"note\" = $1 WHERE \"id\" = $2", name + "!", id);
+}
+
+using a1 = strata::migration<1, "create users",
+    create_table<"users", column<"id", bigint, primary_key>, column<"email", text, not_null, unique>>>;
+using a2 = strata::migration<2, "roles",
+    create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text>>>;
+using a3 = strata::migration<3, "seed roles", run<seed_roles, unseed_roles>, validate<roles_seeded>>;
+using a4 = strata::migration<4, "user role",
+    add_column<"users", column<"role_id", bigint, references<"roles", "id">>>,
+    create_index<"users_role_idx", "users", "role_id">>;
+using chain_a = strata::chain<a1, a2, a3, a4>;
+using chain_a2 = strata::chain<a1, a2>;
+
+// Version 2 changed after it was applied (a column added to its create_table).
+using a2_changed = strata::migration<2, "roles",
+    create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text>,
+                 column<"extra", integer>>>;
+using chain_a2_changed = strata::chain<a1, a2_changed>;
+
+// A migration whose second statement fails: its first must not remain.
+using bad2 = strata::migration<2, "half broken",
+    create_table<"half", column<"id", bigint, primary_key>>,
+    execute<"INSERT INTO \"no_such_table\" VALUES (1)", "SELECT 1">>;
+using chain_bad = strata::chain<a1, bad2>;
+
+using v3 = strata::migration<3, "seed that fails validation", run<seed_roles, unseed_roles>, validate<never>>;
+using chain_invalid = strata::chain<a1, a2, v3>;
+using t3 = strata::migration<3, "seed that throws", run<throws, unseed_roles>>;
+using chain_throws = strata::chain<a1, a2, t3>;
+
+using i3 = strata::migration<3, "one way", run<seed_roles>>;  // no down: irreversible
+using i4 = strata::migration<4, "copy names", run<copy_names, unseed_roles>>;
+using chain_irreversible = strata::chain<a1, a2, i3, i4>;
+
+// A second module's chain in the same database.
+using b1 = strata::migration<10, "billing accounts",
+    create_table<"accounts", column<"id", bigint, primary_key>, column<"balance", numeric<12, 2>, not_null, default_value<0>>>>;
+using b2 = strata::migration<20, "billing invoices",
+    create_table<"invoices", column<"id", bigint, primary_key>,
+                 column<"account_id", bigint, not_null, references<"accounts", "id", on_delete_cascade>>>>;
+using chain_b = strata::chain<b1, b2>;
+
+struct captured_log {
+    std::vector<std::string> lines;
+    strata::log_sink sink() {
+        return [this](strata::log_level, std::string_view l) { lines.emplace_back(l); };
+    }
+    bool has(const std::string& needle) const {
+        for (const auto& l : lines)
+            if (l.find(needle) != std::string::npos) return true;
+        return false;
+    }
+};
+
+std::int64_t count(strata::driver& db, const std::string& sql) {
+    strata::session s(db);
+    return s.query_value<std::int64_t>(sql);
+}
+
+class Migrator : public ::testing::TestWithParam<const char*> {
+   protected:
+    void SetUp() override {
+        database_ = strata_test::make_database(GetParam(), "migrator");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+    strata::driver& db() { return database_->db(); }
+    strata::migrator_options quiet(std::string chain = "main") { return {std::move(chain), log.sink()}; }
+    template <class Chain>
+    strata::migrator<Chain> make(std::string chain = "main") {
+        return strata::migrator<Chain>(db(), quiet(std::move(chain)));
+    }
+    // Everything a refusal must leave as it was.
+    std::vector<std::string> snapshot() {
+        std::vector<std::string> f = db().schema_facts(std::vector<std::string>{"users", "roles", "half", "strata_migrations"}, {});
+        if (!db().has_table("strata_migrations")) return f;
+        strata::session s(db());
+        s.for_each_row("SELECT \"chain\", \"version\", \"checksum\", \"dirty\" FROM \"strata_migrations\" ORDER BY 1, 2",
+                       [&](const strata::row& r) {
+                           f.push_back(r.get<std::string>(0) + " " + r.get<std::string>(1) + " " + r.get<std::string>(2) + " " +
+                                       std::to_string(r.get<bool>(3)));
+                       });
+        return f;
+    }
+    std::unique_ptr<strata_test::test_database> database_;
+    captured_log log;
+};
+
+TEST_P(Migrator, UpgradeAppliesEveryMigrationThenFindsItUpToDate) {
+    auto m = make<chain_a>();
+    const auto st0 = m.status();
+    EXPECT_EQ(st0.current, 0u);
+    EXPECT_EQ(st0.head, 4u);
+    EXPECT_EQ(st0.pending.size(), 4u);
+    EXPECT_FALSE(st0.up_to_date());
+
+    const auto r = m.upgrade();
+    EXPECT_EQ(r.from, 0u);
+    EXPECT_EQ(r.to, 4u);
+    ASSERT_EQ(r.migrations.size(), 4u);
+    EXPECT_EQ(r.migrations[2].version, 3u);
+    EXPECT_EQ(r.migrations[2].name, "seed roles");
+    EXPECT_EQ(r.migrations[0].statements, 1u);  // CREATE TABLE
+    EXPECT_EQ(r.migrations[2].statements, 0u);  // data steps only
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\""), 3);
+
+    const auto st = m.status();
+    EXPECT_TRUE(st.up_to_date()) << st.problem;
+    EXPECT_EQ(st.current, 4u);
+    ASSERT_EQ(st.applied.size(), 4u);
+    EXPECT_EQ(st.applied[3].name, "user role");
+    EXPECT_EQ(st.applied[3].checksum.size(), 16u);
+    EXPECT_EQ(st.applied[3].applied_at.size(), 24u);  // 2026-11-22T03:12:59.123Z
+    EXPECT_FALSE(st.applied[3].dirty);
+
+    const auto again = m.upgrade();
+    EXPECT_FALSE(again.changed());
+    EXPECT_EQ(again.to, 4u);
+    EXPECT_TRUE(log.has("is up to date at version 4"));
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\""), 3);  // the data step ran once
+
+    const auto v = m.verify();
+    EXPECT_TRUE(v.ok()) << v.text();
+}
+
+TEST_P(Migrator, UpgradeToAndDowngradeToRunToATarget) {
+    auto m = make<chain_a>();
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    EXPECT_EQ(m.status().current, 2u);
+    EXPECT_TRUE(m.verify().ok());
+    EXPECT_EQ(m.upgrade_to(4).migrations.size(), 2u);
+    const auto down = m.downgrade_to(2);
+    ASSERT_EQ(down.migrations.size(), 2u);
+    EXPECT_EQ(down.migrations[0].version, 4u);
+    EXPECT_EQ(down.migrations[0].direction, strata::direction::down);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\""), 0);  // the data step's down ran
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    m.downgrade_to(0);
+    EXPECT_EQ(m.status().current, 0u);
+    EXPECT_FALSE(db().has_table("users"));
+    EXPECT_TRUE(m.verify().ok());
+
+    try {
+        m.upgrade_to(3);
+        m.downgrade_to(4);
+        FAIL() << "downgrade_to above the current version was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::wrong_direction);
+    }
+    try {
+        m.upgrade_to(7);
+        FAIL() << "a version that is not in the chain was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::no_such_version);
+        EXPECT_NE(std::string(e.what()).find("no migration has version 7"), std::string::npos) << e.what();
+    }
+}
+
+TEST_P(Migrator, PlanListsTheStatementsAndChangesNothing) {
+    auto m = make<chain_a>();
+    const auto before = snapshot();
+    const auto p = m.plan(4);
+    EXPECT_EQ(p.from, 0u);
+    EXPECT_EQ(p.to, 4u);
+    ASSERT_EQ(p.migrations.size(), 4u);
+    EXPECT_NE(p.migrations[0].statements.at(0).find("CREATE TABLE \"users\""), std::string::npos);
+    EXPECT_NE(p.sql().find("-- run: a data step"), std::string::npos);
+    EXPECT_NE(p.sql().find("BEGIN;\nCREATE TABLE \"roles\""), std::string::npos) << p.sql();
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(m.status().current, 0u);
+
+    m.upgrade();
+    const auto back = m.plan(1);
+    ASSERT_EQ(back.migrations.size(), 3u);
+    EXPECT_EQ(back.migrations[0].version, 4u);
+    EXPECT_EQ(back.migrations[0].direction, strata::direction::down);
+    EXPECT_NE(back.sql().find("DROP INDEX \"users_role_idx\""), std::string::npos) << back.sql();
+    EXPECT_EQ(m.status().current, 4u);
+}
+
+TEST_P(Migrator, ValidateFalseRollsTheMigrationBack) {
+    auto m = make<chain_invalid>();
+    m.upgrade_to(2);
+    try {
+        m.upgrade();
+        FAIL() << "validate<never> did not stop the migration";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::validation_failed);
+        EXPECT_EQ(e.version(), 3u);
+        EXPECT_EQ(e.migration(), "seed that fails validation");
+        EXPECT_NE(std::string(e.what()).find("chain \"main\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("the database is at version 2"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\""), 0);  // the data step's rows are gone
+    EXPECT_EQ(m.status().current, 2u);
+}
+
+TEST_P(Migrator, AFailingStatementLeavesNothingOfItsMigration) {
+    auto m = make<chain_bad>();
+    try {
+        m.upgrade();
+        FAIL() << "a failing statement did not fail the upgrade";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::statement_failed);
+        EXPECT_FALSE(e.refused());
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_EQ(e.migration(), "half broken");
+        EXPECT_EQ(e.statement(), "INSERT INTO \"no_such_table\" VALUES (1)");
+        EXPECT_NE(e.driver_message().find("no_such_table"), std::string::npos) << e.driver_message();
+        const std::string what = e.what();
+        EXPECT_NE(what.find("statement: INSERT INTO \"no_such_table\""), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing of it was applied"), std::string::npos) << what;
+    }
+    EXPECT_TRUE(db().has_table("users"));   // migration 1 committed
+    EXPECT_FALSE(db().has_table("half"));   // migration 2's first statement rolled back
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_TRUE(log.has("statement: INSERT INTO \"no_such_table\""));
+}
+
+TEST_P(Migrator, ADataStepThatThrowsRollsBack) {
+    auto m = make<chain_throws>();
+    m.upgrade_to(2);
+    try {
+        m.upgrade();
+        FAIL();
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::data_step_failed);
+        EXPECT_NE(std::string(e.what()).find("the data step gave up"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 2u);
+}
+
+TEST_P(Migrator, DowngradePastAnIrreversibleMigrationIsRefusedBeforeAnyChange) {
+    auto m = make<chain_irreversible>();
+    m.upgrade();
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\" WHERE \"note\" = 'admin!'"), 1);  // for_each_row + execute
+    const auto before = snapshot();
+    try {
+        m.downgrade_to(1);
+        FAIL() << "downgrade past an irreversible migration was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::irreversible);
+        EXPECT_TRUE(e.refused());
+        EXPECT_EQ(e.version(), 3u);
+        EXPECT_NE(std::string(e.what()).find("migration 3 \"one way\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);  // not even migration 4 was taken down
+    EXPECT_EQ(m.downgrade_to(3).to, 3u);  // down to it is fine
+}
+
+TEST_P(Migrator, ADatabaseAheadOfTheCodeIsRefused) {
+    make<chain_a>().upgrade();
+    const auto before = snapshot();
+    auto old = make<chain_a2>();
+    try {
+        old.upgrade();
+        FAIL() << "older code migrated a newer database";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::database_ahead);
+        EXPECT_EQ(e.chain(), "main");
+        EXPECT_EQ(e.version(), 3u);
+        EXPECT_NE(std::string(e.what()).find("ahead of the code"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("head is 2"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(old.downgrade_to(0), strata::migration_error);
+    EXPECT_FALSE(old.status().problem.empty());
+    EXPECT_EQ(snapshot(), before);
+}
+
+TEST_P(Migrator, AChangedChecksumIsRefusedUntilRepaired) {
+    make<chain_a2>().upgrade();
+    const auto before = snapshot();
+    auto changed = make<chain_a2_changed>();
+    try {
+        changed.upgrade();
+        FAIL() << "a changed migration was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::checksum_changed);
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_EQ(e.migration(), "roles");
+        EXPECT_NE(std::string(e.what()).find("migration 2 \"roles\" changed after it was applied"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);
+    const auto v = changed.verify();
+    EXPECT_EQ(v.checksum_problems.size(), 1u);
+    EXPECT_FALSE(v.ok());
+    // The explicit way out: record the code's checksum.
+    const auto done = changed.repair();
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_NE(done[0].find("checksum"), std::string::npos);
+    EXPECT_NO_THROW(changed.upgrade());
+    EXPECT_TRUE(changed.verify().checksum_problems.empty());
+}
+
+TEST_P(Migrator, ADirtyMigrationIsRefusedAndRepairedFromTheLiveSchema) {
+    auto m = make<chain_a>();
+    m.upgrade_to(2);
+    // As if migration 2 had run outside a transaction and been cut short after finishing.
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2", {}, {});
+    const auto before = snapshot();
+    try {
+        m.upgrade();
+        FAIL() << "a dirty migration was not refused";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::dirty);
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_NE(std::string(e.what()).find("migration 2 \"roles\" is dirty"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);
+    // The live schema has migration 2: repair records it as done.
+    auto done = m.repair();
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_NE(done[0].find("marked done"), std::string::npos) << done[0];
+    EXPECT_EQ(m.upgrade().to, 4u);
+
+    // Dirty again, but the live schema is the one before it: repair forgets the row.
+    m.downgrade_to(1);
+    db().execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
+                 "\"duration_ms\", \"dirty\") SELECT \"chain\", 2, 'roles', '" +
+                     strata::detail::hex16(strata::checksum_of(a2::desc.hash, db().dialect())) +
+                     "', 'x', 0, TRUE FROM \"strata_migrations\" WHERE \"version\" = 1",
+                 {}, {});
+    EXPECT_EQ(m.status().problem.empty(), false);
+    done = m.repair();
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_NE(done[0].find("marked not applied"), std::string::npos) << done[0];
+    EXPECT_EQ(m.status().current, 1u);
+
+    // Neither: refused, with the difference.
+    m.upgrade_to(2);
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2", {}, {});
+    db().execute("CREATE INDEX \"by_hand\" ON \"roles\" (\"name\")", {}, {});
+    try {
+        m.repair();
+        FAIL();
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::schema_mismatch);
+        EXPECT_NE(std::string(e.what()).find("index by_hand on roles(name)"), std::string::npos) << e.what();
+    }
+}
+
+TEST_P(Migrator, AppliedMigrationsThatAreNotAPrefixAreAnUnknownState) {
+    auto m = make<chain_a>();
+    m.upgrade_to(2);
+    db().execute("DELETE FROM \"strata_migrations\" WHERE \"version\" = 1", {}, {});
+    const auto before = snapshot();
+    try {
+        m.upgrade();
+        FAIL();
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_state);
+        EXPECT_NE(std::string(e.what()).find("has migration 2 \"roles\" but not migration 1 \"create users\""),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);
+}
+
+TEST_P(Migrator, SeveralChainsShareOneDatabase) {
+    auto a = make<chain_a>("app");
+    auto b = make<chain_b>("billing");
+    a.upgrade();
+    EXPECT_EQ(b.status().current, 0u);
+    b.upgrade();
+    EXPECT_EQ(a.status().current, 4u);
+    EXPECT_EQ(b.status().current, 20u);
+    EXPECT_TRUE(a.verify().ok()) << a.verify().text();  // the other chain's tables are not drift
+    EXPECT_TRUE(b.verify().ok()) << b.verify().text();
+    b.downgrade_to(0);
+    EXPECT_EQ(a.status().current, 4u);
+    EXPECT_TRUE(db().has_table("users"));
+    EXPECT_FALSE(db().has_table("accounts"));
+}
+
+TEST_P(Migrator, VerifyNamesTheDrift) {
+    auto m = make<chain_a>();
+    m.upgrade();
+    db().execute("CREATE INDEX \"roles_by_name\" ON \"roles\" (\"name\")", {}, {});
+    db().execute("DROP INDEX \"users_role_idx\"", {}, {});
+    const auto v = m.verify();
+    EXPECT_FALSE(v.ok());
+    EXPECT_EQ(v.version, 4u);
+    ASSERT_EQ(v.missing.size(), 1u) << v.text();
+    EXPECT_EQ(v.missing[0], "index users_role_idx on users(role_id)");
+    ASSERT_EQ(v.unexpected.size(), 1u) << v.text();
+    EXPECT_EQ(v.unexpected[0], "index roles_by_name on roles(name)");
+    EXPECT_TRUE(log.has("index users_role_idx on users(role_id)"));
+}
+
+TEST_P(Migrator, BaselineAdoptsAnExistingDatabase) {
+    // A database made without strata, by the statements of migrations 1 and 2.
+    const auto p = make<chain_a2>().plan(2);
+    for (const auto& pm : p.migrations)
+        for (const auto& s : pm.statements) db().execute(s, {}, {});
+    auto m = make<chain_a>();
+    m.baseline(2);
+    const auto st = m.status();
+    EXPECT_EQ(st.current, 2u);
+    EXPECT_EQ(st.applied.size(), 2u);
+    EXPECT_EQ(m.upgrade().to, 4u);
+    EXPECT_TRUE(m.verify().ok());
+    EXPECT_THROW(m.baseline(2), strata::migration_error);  // the chain is already recorded
+}
+
+TEST_P(Migrator, BaselineRefusesASchemaThatIsNotTheVersion) {
+    db().execute("CREATE TABLE \"users\" (\"id\" BIGINT PRIMARY KEY)", {}, {});
+    auto m = make<chain_a>();
+    try {
+        m.baseline(1);
+        FAIL();
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::schema_mismatch);
+        EXPECT_NE(std::string(e.what()).find("users.email"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 0u);
+}
+
+TEST_P(Migrator, TheLogHasOneLineAMigrationWithProgressAndTime) {
+    auto m = make<chain_a>();
+    m.upgrade();
+    EXPECT_TRUE(log.has("strata: main [1/4] up 1 \"create users\" ")) << ::testing::PrintToString(log.lines);
+    EXPECT_TRUE(log.has("strata: main [4/4] up 4 \"user role\" "));
+    int per_migration = 0;
+    for (const auto& l : log.lines)
+        if (l.find(" ms") != std::string::npos && l.find("] up ") != std::string::npos) ++per_migration;
+    EXPECT_EQ(per_migration, 4);
+    m.downgrade_to(2);
+    EXPECT_TRUE(log.has("strata: main [1/2] down 4 \"user role\" "));
+}
+
+TEST_P(Migrator, SessionNativeGivesTheClientHandle) {
+    strata::session s(db());
+    if (GetParam() == std::string("sqlite")) {
+        sqlite3* h = s.native();
+        EXPECT_EQ(h, static_cast<strata::sqlite::connection&>(db()).handle());
+    }
+#ifdef STRATA_TEST_POSTGRES
+    else {
+        pqxx::transaction_base* t = s.native();
+        EXPECT_NE(t, nullptr);
+    }
+#endif
+    EXPECT_THROW((void)static_cast<int*>(s.native()), std::logic_error);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT $1 + 1", 41), 42);
+    EXPECT_EQ(s.query_value<std::string>("SELECT $1", "x'); DROP TABLE users; --"), "x'); DROP TABLE users; --");
+    EXPECT_FALSE(s.query_value<std::optional<std::int64_t>>("SELECT NULL").has_value());
+    EXPECT_THROW(s.query_value<std::int64_t>("SELECT NULL"), std::runtime_error);
+}
+
+TEST_P(Migrator, RoundTripOverEveryStep) {
+    const auto r = strata::testing::round_trip<chain_a>(db());
+    EXPECT_TRUE(r.ok()) << r;
+    EXPECT_EQ(r.steps, 4u * 3u + 4u);
+    // The database is back to empty: another chain's round trip, one migration of which has no down.
+    auto other = database_->open();
+    const auto irr = strata::testing::round_trip<chain_irreversible>(*other, {"other", strata::log_nowhere});
+    EXPECT_TRUE(irr.ok()) << irr;
+    ASSERT_EQ(irr.notes.size(), 2u) << irr;
+    EXPECT_NE(irr.notes[0].find("migration 3 \"one way\" is irreversible"), std::string::npos) << irr;
+    // It starts from an empty chain only.
+    const auto again = strata::testing::round_trip<chain_irreversible>(*other, {"other", strata::log_nowhere});
+    EXPECT_FALSE(again.ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Migrator, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+TEST(SqliteConnection, BorrowsAHandleAndLeavesItOpen) {
+    const auto path = std::filesystem::temp_directory_path() / ("strata_borrow_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
+    {
+        strata::sqlite::connection db(h);
+        strata::migrator<chain_a2> m(db, {"main", strata::log_nowhere});
+        EXPECT_EQ(m.upgrade().to, 2u);
+    }
+    // Still open, and foreign keys were turned on for it.
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(h, "PRAGMA foreign_keys", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    EXPECT_EQ(sqlite3_close(h), SQLITE_OK);
+    std::filesystem::remove(path);
+}
+
+TEST(SqliteConnection, OpensAUri) {
+    const auto path = std::filesystem::temp_directory_path() / ("strata_uri_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    {
+        strata::sqlite::connection db("file:" + path.string() + "?mode=rwc");
+        strata::migrator<chain_a2> m(db, {"main", strata::log_nowhere});
+        EXPECT_EQ(m.upgrade().to, 2u);
+    }
+    EXPECT_TRUE(std::filesystem::exists(path));
+    std::filesystem::remove(path);
+    EXPECT_THROW(strata::sqlite::connection("file:/nonexistent/dir/x.db?mode=ro"), strata::database_error);
+}
+
+#ifdef STRATA_TEST_POSTGRES
+TEST(PostgresConnection, BorrowsAConnection) {
+    const char* url = strata_test::postgres_url();
+    if (!url) STRATA_SKIP_WITHOUT_POSTGRES();
+    strata_test::postgres_database scratch(url, "borrow");
+    pqxx::connection c(url);
+    {
+        strata::postgres::connection db(c);
+        db.execute("SET search_path TO \"" + scratch.schema + "\"", {}, {});
+        strata::migrator<chain_a2> m(db, {"main", strata::log_nowhere});
+        EXPECT_EQ(m.upgrade().to, 2u);
+    }
+    EXPECT_TRUE(c.is_open());
+    pqxx::nontransaction n(c);
+    EXPECT_EQ(n.exec("SELECT count(*) FROM \"" + scratch.schema + "\".strata_migrations")[0][0].as<int>(), 2);
+}
+#endif
+
+}  // namespace
