@@ -235,6 +235,7 @@ function(strata_example file)
   add_test(NAME example.${stem}
     COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}>
             -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/${stem}.run
+            -DSOURCE=${file}
             -P ${STRATA_TESTING_DIR}/RunExample.cmake)
   set_tests_properties(example.${stem} PROPERTIES LABELS example)
   _strata_uses_postgres(pg ${file})

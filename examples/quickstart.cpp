@@ -1,6 +1,7 @@
 // quickstart: a migration history declared next to the code, checked by the compiler, and
 // applied to a SQLite file at start-up. Run it twice: the second run finds it up to date.
 //   quickstart [database file]   (default: quickstart.db in the current directory)
+// expect-second-run: is up to date at version 4
 #include <cstdio>
 #include <string>
 #include <string_view>

@@ -137,12 +137,13 @@ class migrator_core {
     run_report downgrade_to(std::uint64_t target_version) {
         const std::size_t target = count_through(target_version);
         run_report report = start_report();
-        if (!db_.has_table(tracking_table)) {
+        if (!db_.has_table(tracking_table)) {  // nothing applied: nothing to create either
             if (target == 0) return finish_up_to_date(report, 0);
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("downgrade_to({}) but the database is at version 0: use upgrade_to", target_version));
         }
-        ensure_tracking_table();
         lock_guard lock(*this);
-        inspection in = checked(read_rows());
+        inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
         if (in.applied < target)
             throw refusal(migration_failure::wrong_direction,
