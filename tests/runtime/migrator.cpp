@@ -77,6 +77,10 @@ using b2 = strata::migration<20, "billing invoices",
                  column<"account_id", bigint, not_null, references<"accounts", "id", on_delete_cascade>>>>;
 using chain_b = strata::chain<b1, b2>;
 
+// PostgreSQL builds this index without a transaction (CREATE INDEX CONCURRENTLY).
+using c3 = strata::migration<3, "unique role names", create_unique_index_concurrently<"roles_name_uq", "roles", "name">>;
+using chain_concurrent = strata::chain<a1, a2, c3>;
+
 struct captured_log {
     std::vector<std::string> lines;
     strata::log_sink sink() {
@@ -496,6 +500,61 @@ TEST_P(Migrator, RoundTripOverEveryStep) {
     // It starts from an empty chain only.
     const auto again = strata::testing::round_trip<chain_irreversible>(*other, {"other", strata::log_nowhere});
     EXPECT_FALSE(again.ok());
+}
+
+TEST_P(Migrator, AMigrationOutsideATransactionIsTrackedDirtyUntilDone) {
+    const bool pg = GetParam() == std::string("postgres");
+    auto m = make<chain_concurrent>();
+    m.upgrade_to(2);
+    const auto p = m.plan(3);
+    ASSERT_EQ(p.migrations.size(), 1u);
+    EXPECT_EQ(p.migrations[0].transactional, !pg);
+    EXPECT_EQ(p.sql().find("BEGIN;") == std::string::npos, pg) << p.sql();
+    // Duplicates make the unique index fail part-way.
+    db().execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES (1, 'x'), (2, 'x')", {}, {});
+    try {
+        m.upgrade();
+        FAIL() << "a unique index over duplicates was built";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::statement_failed);
+        EXPECT_EQ(e.version(), 3u);
+        if (pg) {
+            EXPECT_NE(std::string(e.what()).find("marked dirty"), std::string::npos) << e.what();
+        }
+    }
+    if (!pg) {  // SQLite: one transaction as always, nothing left
+        EXPECT_EQ(m.status().current, 2u);
+        EXPECT_TRUE(m.status().problem.empty());
+        EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    } else {
+        // Recorded dirty, refused until repaired; the invalid index is drift.
+        const auto st = m.status();
+        ASSERT_EQ(st.applied.size(), 3u);
+        EXPECT_TRUE(st.applied[2].dirty);
+        EXPECT_NE(st.problem.find("is dirty"), std::string::npos) << st.problem;
+        try {
+            m.upgrade();
+            FAIL() << "a dirty migration was not refused";
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), migration_failure::dirty);
+        }
+        const auto v = m.verify();
+        ASSERT_EQ(v.unexpected.size(), 1u) << v.text();
+        EXPECT_EQ(v.unexpected[0], "index roles_name_uq on roles(name) unique invalid");
+        EXPECT_THROW(m.repair(), strata::migration_error);  // neither version 2 nor 3
+        db().execute("DROP INDEX \"roles_name_uq\"", {}, {});
+        const auto done = m.repair();
+        ASSERT_EQ(done.size(), 1u);
+        EXPECT_NE(done[0].find("marked not applied"), std::string::npos) << done[0];
+    }
+    db().execute("DELETE FROM \"roles\" WHERE \"id\" = 2", {}, {});
+    EXPECT_EQ(m.upgrade().to, 3u);
+    const auto st = m.status();
+    EXPECT_TRUE(st.up_to_date()) << st.problem;
+    EXPECT_FALSE(st.applied[2].dirty);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.downgrade_to(2).to, 2u);  // DROP INDEX CONCURRENTLY on PostgreSQL
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Migrator, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -2,8 +2,7 @@
 // The migrator's engine. Nothing here is a template: strata::migrator<Chain> hands it the
 // chain as data (descriptors, a generator, a state folder), so a program compiles this once
 // whatever its chains, and the compiler's cost of a chain stays in the chain.
-#include <fmt/chrono.h>
-#include <fmt/format.h>
+#include <fmt/core.h>  // (not format.h / chrono.h: every TU that includes strata.hpp parses this)
 
 #include <algorithm>
 #include <chrono>
@@ -54,7 +53,10 @@ inline std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t t = std::chrono::system_clock::to_time_t(now);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", fmt::gmtime(t), ms);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                       tm.tm_min, tm.tm_sec, ms);
 }
 
 inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }

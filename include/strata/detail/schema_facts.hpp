@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <strata/detail/checkpoints.hpp>
+#include <strata/dialect.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
