@@ -73,7 +73,7 @@ struct sql_generator : generated_sql {
             migrations_.push_back(migration_sql{
                 m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
                 std::span<const step>{steps_.data() + r.up_step, r.up_steps},
-                std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}});
+                std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}, r.transactional});
         }
     }
 

@@ -23,8 +23,8 @@ class migrator {
     explicit migrator(driver& db, migrator_options options = {})
         : core_(db, std::move(options), detail::chain_info_of<proxy>) {}
 
-    // To the head, or to `version`; each migration in its own transaction. Up to date: one
-    // query, no lock, nothing written.
+    // To the head, or to `version`; each migration in its own transaction. Up to date: two
+    // reads, no lock, nothing written.
     run_report upgrade() { return core_.upgrade_to(std::nullopt); }
     run_report upgrade_to(std::uint64_t version) { return core_.upgrade_to(version); }
     // Down to `version` (0: everything); refused before any change if a migration on the way

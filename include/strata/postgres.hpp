@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -125,8 +127,16 @@ class postgres::connection final : public driver {
             ++it->second;
             return;
         }
+        // Polled, not pg_advisory_lock: a session blocked inside a statement holds a snapshot,
+        // and CREATE INDEX CONCURRENTLY in the lock holder waits for every such snapshot: a
+        // deadlock. Between polls this session runs nothing.
         const value p[] = {lock_key(chain)};
-        execute("SELECT pg_advisory_lock($1::bigint)", p, {});
+        for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
+            bool got = false;
+            execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
+            if (got) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+        }
         locks_[std::string(chain)] = 1;
     }
     void unlock(std::string_view chain) noexcept override {

@@ -54,7 +54,8 @@ struct planned_migration {
     std::string name;
     strata::direction direction = direction::up;
     bool transactional = true;
-    std::vector<std::string> statements;  // data steps appear as comments: "-- run: data step"
+    bool foreign_keys_off = false;  // SQLite table rebuilds: PRAGMA foreign_keys = OFF around it
+    std::vector<std::string> statements;  // data steps appear as comments: "-- run: a data step (C++ function)"
 };
 
 struct plan_report {
@@ -66,9 +67,11 @@ struct plan_report {
         std::string s;
         for (const auto& m : migrations) {
             s += "-- " + std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name + "\n";
+            if (m.foreign_keys_off) s += "PRAGMA foreign_keys = OFF;\n";
             if (m.transactional) s += "BEGIN;\n";
             for (const auto& st : m.statements) s += st + (st.rfind("--", 0) == 0 ? "\n" : ";\n");
             if (m.transactional) s += "COMMIT;\n";
+            if (m.foreign_keys_off) s += "PRAGMA foreign_keys = ON;\n";
         }
         return s;
     }
@@ -78,12 +81,14 @@ struct verify_report {
     std::string chain;
     std::uint64_t version = 0;
     std::vector<std::string> checksum_problems;  // applied migrations whose definition changed
+    std::vector<std::string> record_problems;    // dirty, ahead of the code, not a prefix of the chain
     std::vector<std::string> missing;             // facts of schema_at<version> not in the database
     std::vector<std::string> unexpected;          // facts in the database not in schema_at<version>
-    bool ok() const { return checksum_problems.empty() && missing.empty() && unexpected.empty(); }
+    bool ok() const { return checksum_problems.empty() && record_problems.empty() && missing.empty() && unexpected.empty(); }
     std::string text() const {
         std::string s;
         for (const auto& c : checksum_problems) s += "  checksum: " + c + "\n";
+        for (const auto& c : record_problems) s += "  records: " + c + "\n";
         for (const auto& m : missing) s += "  missing from the database: " + m + "\n";
         for (const auto& u : unexpected) s += "  not in schema_at<" + std::to_string(version) + ">: " + u + "\n";
         return s;

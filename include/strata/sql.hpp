@@ -40,6 +40,9 @@ struct migration_sql {
     bool reversible = true;          // false: execute_irreversible or run<fn> without a down
     bool rebuilds_tables = false;    // SQLite: run with foreign keys off, check after
     std::span<const step> up_steps{}, down_steps{};
+    // false: PostgreSQL cannot run its statements in a transaction (CREATE INDEX CONCURRENTLY);
+    // the runtime runs them one by one and keeps the migration marked dirty until all are done.
+    bool transactional = true;
 
     // Every statement, each followed by ";\n".
     static std::string text(std::span<const step> steps) {
@@ -156,7 +159,7 @@ struct chain_storage {
             out[K * segment_size + j] = migration_sql{
                 m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
                 std::span<const step>{steps.data() + up_base + r.up_step, r.up_steps},
-                std::span<const step>{steps.data() + down_base + r.down_step, r.down_steps}};
+                std::span<const step>{steps.data() + down_base + r.down_step, r.down_steps}, r.transactional};
         }
         first_step += size.up_steps + size.down_steps;
     }

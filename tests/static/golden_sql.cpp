@@ -4,7 +4,7 @@
 // with the one before the matching up) before it was frozen here.
 //
 // Also: the steps and flags of strata::chain_sql (rebuilds, irreversible migrations, run and
-// validate steps), checksums (per dialect, per migration, independent of the C++ spelling), and
+// validate steps, migrations that run outside a transaction), checksums (per dialect, per migration, independent of the C++ spelling), and
 // strata::sql<D, M> of a lone migration against strata::sql<D, Chain, V>.
 #include <strata/strata.hpp>
 
@@ -105,16 +105,23 @@ using g34 = strata::migration<34, "purge notes", execute_irreversible<"DELETE FR
 using g35 = strata::migration<35, "data", run<fill, unfill>, validate<all_filled>>;
 using g36 = strata::migration<36, "one way", run<fill>>;
 using g37 = strata::migration<37, "explicit slug", up<drop_column<"articles", "slug">>, down<add_column<"articles", column<"slug", text, unique>>>>;
+using g38 = strata::migration<38, "editor index", create_index_concurrently<"articles_editor_idx", "articles", "editor_id">>;
+using g39 = strata::migration<39, "title index", create_unique_index_concurrently<"articles_title_idx", "articles", "title", "author_id">>;
+using g40 = strata::migration<40, "drop age index", drop_index_concurrently<"users_age_idx">>;
+using g41 = strata::migration<41, "explicit concurrent",
+    up<create_index_concurrently<"articles_summary_idx", "articles", "summary">, drop_index_concurrently<"articles_editor_idx">>,
+    down<create_index_concurrently<"articles_editor_idx", "articles", "editor_id">, drop_index_concurrently<"articles_summary_idx">>>;
 
 using golden = strata::chain<g1, g2, g3, g4, g5, g6, g7, g8, g9, g10, g11, g12, g13, g14, g15, g16, g17, g18, g19, g20,
-                             g21, g22, g23, g24, g25, g26, g27, g28, g29, g30, g31, g32, g33, g34, g35, g36, g37>;
+                             g21, g22, g23, g24, g25, g26, g27, g28, g29, g30, g31, g32, g33, g34, g35, g36, g37, g38, g39, g40,
+                             g41>;
 
 using lite = strata::sqlite;
 using pg = strata::postgres;
 template <class D, std::uint64_t V>
 using at = strata::sql<D, golden, V>;
 
-static_assert(golden::head == 37);
+static_assert(golden::head == 41 && golden::size == 41);
 
 // ---- 1: create_enum: PostgreSQL CREATE TYPE ... AS ENUM, down DROP TYPE in reverse order; SQLite has no enum types (nothing to run)
 static_assert(at<lite, 1>::up.empty());
@@ -931,6 +938,40 @@ static_assert(at<lite, 37>::down ==
     "PRAGMA foreign_key_check(\"articles\");\n");
 static_assert(at<pg, 37>::up == "ALTER TABLE \"articles\" DROP COLUMN \"slug\";\n");
 static_assert(at<pg, 37>::down == "ALTER TABLE \"articles\" ADD COLUMN \"slug\" TEXT UNIQUE;\n");
+
+// ---- 38: create_index_concurrently: PostgreSQL CREATE INDEX CONCURRENTLY, down DROP INDEX CONCURRENTLY
+// (outside a transaction, one statement at a time: transactional == false, checked below); SQLite: plain
+static_assert(at<lite, 38>::up == "CREATE INDEX \"articles_editor_idx\" ON \"articles\" (\"editor_id\");\n");
+static_assert(at<lite, 38>::down == "DROP INDEX \"articles_editor_idx\";\n");
+static_assert(at<pg, 38>::up == "CREATE INDEX CONCURRENTLY \"articles_editor_idx\" ON \"articles\" (\"editor_id\");\n");
+static_assert(at<pg, 38>::down == "DROP INDEX CONCURRENTLY \"articles_editor_idx\";\n");
+
+// ---- 39: create_unique_index_concurrently
+static_assert(at<lite, 39>::up == "CREATE UNIQUE INDEX \"articles_title_idx\" ON \"articles\" (\"title\", \"author_id\");\n");
+static_assert(at<lite, 39>::down == "DROP INDEX \"articles_title_idx\";\n");
+static_assert(at<pg, 39>::up ==
+    "CREATE UNIQUE INDEX CONCURRENTLY \"articles_title_idx\" ON \"articles\" (\"title\", \"author_id\");\n");
+static_assert(at<pg, 39>::down == "DROP INDEX CONCURRENTLY \"articles_title_idx\";\n");
+
+// ---- 40: drop_index_concurrently: the derived down recreates the index, CONCURRENTLY on PostgreSQL
+static_assert(at<lite, 40>::up == "DROP INDEX \"users_age_idx\";\n");
+static_assert(at<lite, 40>::down == "CREATE INDEX \"users_age_idx\" ON \"users\" (\"age\");\n");
+static_assert(at<pg, 40>::up == "DROP INDEX CONCURRENTLY \"users_age_idx\";\n");
+static_assert(at<pg, 40>::down == "CREATE INDEX CONCURRENTLY \"users_age_idx\" ON \"users\" (\"age\");\n");
+
+// ---- 41: an explicit pair of concurrent operations: each list as written
+static_assert(at<lite, 41>::up ==
+    "CREATE INDEX \"articles_summary_idx\" ON \"articles\" (\"summary\");\n"
+    "DROP INDEX \"articles_editor_idx\";\n");
+static_assert(at<lite, 41>::down ==
+    "CREATE INDEX \"articles_editor_idx\" ON \"articles\" (\"editor_id\");\n"
+    "DROP INDEX \"articles_summary_idx\";\n");
+static_assert(at<pg, 41>::up ==
+    "CREATE INDEX CONCURRENTLY \"articles_summary_idx\" ON \"articles\" (\"summary\");\n"
+    "DROP INDEX CONCURRENTLY \"articles_editor_idx\";\n");
+static_assert(at<pg, 41>::down ==
+    "CREATE INDEX CONCURRENTLY \"articles_editor_idx\" ON \"articles\" (\"editor_id\");\n"
+    "DROP INDEX CONCURRENTLY \"articles_summary_idx\";\n");
 // ---- the example of DESIGN.md: strata::sql<D, M> of migration 3 on its own
 namespace design {
 using m3 = strata::migration<3, "posts",
@@ -962,14 +1003,14 @@ static_assert(strata::sql<lite, m3>::down == strata::sql<pg, m3>::down);
 // ---- strata::chain_sql: one migration_sql per migration, with its flags and steps
 constexpr const auto& lite_ms = strata::chain_sql<lite, golden>::migrations;
 constexpr const auto& pg_ms = strata::chain_sql<pg, golden>::migrations;
-static_assert(lite_ms.size() == 37 && pg_ms.size() == 37);
+static_assert(lite_ms.size() == golden::size && pg_ms.size() == golden::size);
 static_assert(lite_ms[0].version == 1 && lite_ms[0].name == "enums");
 static_assert(lite_ms[36].version == 37 && lite_ms[36].name == "explicit slug");
 static_assert(pg_ms[9].version == 10 && pg_ms[9].name == "rename posts");
 
 // irreversible: execute_irreversible (34) and run<fn> without a down (36)
 static_assert([] {
-    for (std::size_t i = 0; i < 37; ++i) {
+    for (std::size_t i = 0; i < golden::size; ++i) {
         const bool want = lite_ms[i].version != 34 && lite_ms[i].version != 36;
         if (lite_ms[i].reversible != want || pg_ms[i].reversible != want) return false;
     }
@@ -980,7 +1021,7 @@ static_assert(lite_ms[33].down_steps.empty() && pg_ms[33].down_steps.empty());
 // SQLite rebuilds exactly where ALTER TABLE cannot do it; PostgreSQL never does
 constexpr std::uint64_t sqlite_rebuilds[] = {12, 13, 14, 15, 17, 19, 21, 22, 23, 24, 27, 28, 29, 30, 31, 32, 37};
 static_assert([] {
-    for (std::size_t i = 0; i < 37; ++i) {
+    for (std::size_t i = 0; i < golden::size; ++i) {
         bool want = false;
         for (std::uint64_t v : sqlite_rebuilds) want = want || v == lite_ms[i].version;
         if (lite_ms[i].rebuilds_tables != want || pg_ms[i].rebuilds_tables) return false;
@@ -1017,12 +1058,23 @@ consteval bool data_steps_ok() {
 static_assert(data_steps_ok<lite_ms>() && data_steps_ok<pg_ms>());
 static_assert(lite_ms[0].up_steps.empty() && lite_ms[8].up_steps.empty());  // SQLite: no enum types
 
+// transactional: false on PostgreSQL exactly for the migrations with a concurrent index operation
+// (38 to 41; 41 an explicit pair), which the runtime runs outside a transaction; always true on SQLite
+static_assert([] {
+    for (std::size_t i = 0; i < golden::size; ++i)
+        if (!lite_ms[i].transactional || pg_ms[i].transactional != (pg_ms[i].version < 38)) return false;
+    return true;
+}());
+static_assert(pg_ms[24].transactional && pg_ms[25].transactional);  // 25, 26: the plain create_index, drop_index
+static_assert(!pg_ms[37].transactional && !pg_ms[39].transactional && !pg_ms[40].transactional);
+static_assert(pg_ms[40].up_steps.size() == 2 && pg_ms[40].down_steps.size() == 2);  // one step per statement
+
 // ---- checksums
 // one per migration and dialect, all different; strata::sql<D, Chain, V> has the chain_sql one
 static_assert([] {
-    for (std::size_t i = 0; i < 37; ++i) {
+    for (std::size_t i = 0; i < golden::size; ++i) {
         if (lite_ms[i].checksum == pg_ms[i].checksum) return false;
-        for (std::size_t j = 0; j < 37; ++j)
+        for (std::size_t j = 0; j < golden::size; ++j)
             if (i != j && (lite_ms[i].checksum == lite_ms[j].checksum || pg_ms[i].checksum == pg_ms[j].checksum ||
                            lite_ms[i].checksum == pg_ms[j].checksum))
                 return false;
@@ -1033,7 +1085,7 @@ template <std::size_t... I>
 consteval bool sql_checksums_match(std::index_sequence<I...>) {
     return ((at<lite, I + 1>::checksum == lite_ms[I].checksum && at<pg, I + 1>::checksum == pg_ms[I].checksum) && ...);
 }
-static_assert(sql_checksums_match(std::make_index_sequence<37>{}));
+static_assert(sql_checksums_match(std::make_index_sequence<golden::size>{}));
 static_assert(at<lite, 12>::checksum != at<pg, 12>::checksum);
 
 // the same migration in another C++ spelling: namespace alias, type alias, constraints in
@@ -1070,6 +1122,14 @@ using zero_ages_other = strata::migration<33, "zero ages", execute<"UPDATE \"use
 static_assert(strata::sql<lite, zero_ages_other>::checksum != at<lite, 33>::checksum);
 using data_one_way = strata::migration<35, "data", run<fill>, validate<all_filled>>;
 static_assert(strata::sql<lite, data_one_way>::checksum != at<lite, 35>::checksum);
+// ... and CONCURRENTLY; the flag is mixed in only when set, so the plain index operations keep
+// the checksums they had before it existed (the values below were computed before it)
+using age_index_concurrently = strata::migration<25, "age index", create_index_concurrently<"users_age_idx", "users", "age">>;
+using drop_title_concurrently = strata::migration<26, "drop title index", drop_index_concurrently<"posts_title_idx">>;
+static_assert(strata::checksum_of(age_index_concurrently::desc.hash, pg::id) != at<pg, 25>::checksum);
+static_assert(strata::checksum_of(drop_title_concurrently::desc.hash, lite::id) != at<lite, 26>::checksum);
+static_assert(at<pg, 25>::checksum == 0xa0b4a48024beadb0ull && at<lite, 26>::checksum == 0xf5f05d762f41958aull);
+static_assert(at<pg, 4>::checksum == 0xd4865945cf9ac830ull && at<lite, 4>::checksum == 0xd4394b85d0198bdeull);
 }  // namespace spelled_again
 
 // ---- strata::sql<D, M> on its own equals strata::sql<D, Chain, V> when the SQL does not depend
@@ -1094,9 +1154,17 @@ bool joined_text_matches(std::index_sequence<I...>) {
 }
 
 int main() {
-    if (!joined_text_matches<lite, lite_ms>(std::make_index_sequence<37>{})) return 1;
-    if (!joined_text_matches<pg, pg_ms>(std::make_index_sequence<37>{})) return 2;
+    if (!joined_text_matches<lite, lite_ms>(std::make_index_sequence<golden::size>{})) return 1;
+    if (!joined_text_matches<pg, pg_ms>(std::make_index_sequence<golden::size>{})) return 2;
     if (lite_ms[9].up_steps[0].sql() != "ALTER TABLE \"posts\" RENAME TO \"articles\"") return 3;
     if (!strata::migration_sql::text(lite_ms[11].up_steps).starts_with("CREATE TABLE \"_strata_new_articles\" (\n")) return 4;
+    // strata::generate_sql carries the same transactional flags as chain_sql
+    const auto pg_run = strata::generate_sql<pg, golden>();
+    const auto lite_run = strata::generate_sql<lite, golden>();
+    for (std::size_t i = 0; i < golden::size; ++i)
+        if (pg_run.migrations()[i].transactional != pg_ms[i].transactional ||
+            lite_run.migrations()[i].transactional != lite_ms[i].transactional)
+            return 5;
+    if (pg_run.migrations()[37].transactional || pg_run.migrations()[37].up_sql() != at<pg, 38>::up) return 6;
     return 0;
 }

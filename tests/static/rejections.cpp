@@ -303,6 +303,44 @@ static_assert(chain_error<chain<users, named_like_table>> == error_kind::index_e
 static_assert(valid_chain<chain<users, create, good>>);
 }  // namespace index_exists
 
+// A concurrent index operation runs outside any transaction (PostgreSQL): its migration holds
+// nothing else, in its up or in an explicit down.
+namespace concurrent_index_mixed {
+using with_table = migration<2, "posts", create_table<"posts", column<"id", bigint, primary_key>>,
+                             create_index_concurrently<"posts_by_id", "posts", "id">>;
+using with_plain = migration<2, "indexes", create_index_concurrently<"users_by_email", "users", "email">,
+                             create_index<"users_by_id", "users", "id">>;
+using with_step = migration<2, "index", execute<"UPDATE users SET email = lower(email)", "SELECT 1">,
+                            create_unique_index_concurrently<"users_by_email", "users", "email">>;
+using plain_down = migration<2, "index", up<create_index_concurrently<"users_by_email", "users", "email">>,
+                             down<drop_index<"users_by_email">>>;
+using concurrent_down = migration<2, "index", up<create_index<"users_by_email", "users", "email">>,
+                                  down<drop_index_concurrently<"users_by_email">>>;
+static_assert(!valid_chain<chain<users, with_table>>);
+static_assert(chain_error<chain<users, with_table>> == error_kind::concurrent_index_mixed);
+static_assert(chain_error<chain<users, with_plain>> == error_kind::concurrent_index_mixed);
+static_assert(chain_error<chain<users, with_step>> == error_kind::concurrent_index_mixed);
+static_assert(chain_error<chain<users, plain_down>> == error_kind::concurrent_index_mixed);
+static_assert(chain_error<chain<users, concurrent_down>> == error_kind::concurrent_index_mixed);
+
+using posts = migration<2, "posts", create_table<"posts", column<"id", bigint, primary_key>>>;
+using posts_index = migration<3, "posts_index", create_index_concurrently<"posts_by_id", "posts", "id">>;
+using both = migration<2, "indexes", create_index_concurrently<"users_by_email", "users", "email">,
+                       create_unique_index_concurrently<"users_by_id", "users", "id">>;
+using swap = migration<3, "swap", drop_index_concurrently<"users_by_email">,
+                       create_index_concurrently<"users_by_email2", "users", "email">>;
+using pair = migration<2, "index", up<create_index_concurrently<"users_by_email", "users", "email">>,
+                       down<drop_index_concurrently<"users_by_email">>>;
+static_assert(valid_chain<chain<users, posts, posts_index>>);
+static_assert(valid_chain<chain<users, both, swap>>);
+static_assert(valid_chain<chain<users, pair>>);
+// the operations' own rules still apply
+using no_table = migration<2, "index", create_index_concurrently<"posts_by_id", "posts", "id">>;
+using no_index = migration<2, "drop", drop_index_concurrently<"users_by_email">>;
+static_assert(chain_error<chain<users, no_table>> == error_kind::table_missing);
+static_assert(chain_error<chain<users, no_index>> == error_kind::index_missing);
+}  // namespace concurrent_index_mixed
+
 namespace constraint_missing {
 using bad = migration<2, "m", drop_constraint<"users", "users_email_key">>;
 using add = migration<2, "add", add_unique<"users", "users_email_key", "email">>;

@@ -131,6 +131,7 @@ struct op_desc {
     const std::string_view* names = nullptr;  // index columns, enum values
     std::size_t nnames = 0;
     bool unique = false;         // create_unique_index
+    bool concurrently = false;   // *_index_concurrently: PostgreSQL runs it outside a transaction
     alter_desc alter{};
     std::string_view sql_up{};   // execute
     std::string_view sql_down{};
@@ -241,6 +242,7 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
             }
             for (std::size_t j = 0; j < op.nnames; ++j) text(op.names[j]);
             h = mix(h, op.unique);
+            if (op.concurrently) h = mix(h, 0xc0c0);  // only when set: older checksums stay as they were
             const alter_desc& a = op.alter;
             h = mix(h, a.set_type + 2u * a.set_not_null + 4u * a.drop_not_null + 8u * a.set_default + 16u * a.drop_default);
             if (a.set_type) type(a.type);

@@ -82,6 +82,7 @@ STRATA_RULE(down_does_not_restore, "the explicit down<...> does not restore the 
 STRATA_RULE(needs_chain, "this migration's SQL depends on the schema before it: ask the chain, strata::sql<Dialect, Chain, Version>");
 STRATA_RULE(dialect_cannot_express, "the chosen dialect cannot express this column type or default");
 STRATA_RULE(new_enum_value_used, "an enum value added by a migration cannot be used in that same migration (PostgreSQL runs it in one transaction): use it in the next migration");
+STRATA_RULE(concurrent_index_mixed, "a migration with a concurrent index operation (create_index_concurrently, drop_index_concurrently) may contain only such operations: it runs outside a transaction");
 #undef STRATA_RULE
 
 template <error_kind K, class W, class... N>
@@ -126,6 +127,7 @@ STRATA_RULE_FOR(down_mismatch, down_does_not_restore);
 STRATA_RULE_FOR(needs_chain, needs_chain);
 STRATA_RULE_FOR(dialect_cannot_express, dialect_cannot_express);
 STRATA_RULE_FOR(new_enum_value_used, new_enum_value_used);
+STRATA_RULE_FOR(concurrent_index_mixed, concurrent_index_mixed);
 #undef STRATA_RULE_FOR
 
 // The error of a failed evaluation, with each piece a complete object so that it can be a

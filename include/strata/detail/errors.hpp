@@ -44,6 +44,7 @@ enum class error_kind : std::uint8_t {
     needs_chain,
     dialect_cannot_express,
     new_enum_value_used,
+    concurrent_index_mixed,
 };
 
 struct error {

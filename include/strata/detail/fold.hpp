@@ -149,6 +149,31 @@ constexpr error apply_explicit_pair(S& s, const migration_desc& m, std::size_t i
     return {};
 }
 
+// PostgreSQL cannot run CREATE/DROP INDEX CONCURRENTLY in a transaction, so the runtime runs such
+// a migration's statements one by one, outside any: nothing that relies on the migration being
+// atomic may share it. Reports the first other operation (up list, then down list), naming the
+// index of the first concurrent operation and that operation.
+constexpr error concurrent_mix(const migration_desc& m) {
+    const op_desc* first = nullptr;
+    for (std::size_t k = 0; k < m.nops && !first; ++k)
+        if (m.ops[k].concurrently) first = &m.ops[k];
+    for (std::size_t k = 0; k < m.ndown_ops && !first; ++k)
+        if (m.down_ops[k].concurrently) first = &m.down_ops[k];
+    if (!first) return {};
+    auto other = [first](const op_desc* ops, std::size_t n, bool in_down) {
+        for (std::size_t k = 0; k < n; ++k)
+            if (!ops[k].concurrently) {
+                error e = fail(error_kind::concurrent_index_mixed, first->name, first->label);
+                e.op = k;
+                e.in_down = in_down;
+                return e;
+            }
+        return error{};
+    };
+    if (error e = other(m.ops, m.nops, false)) return e;
+    return other(m.down_ops, m.ndown_ops, true);
+}
+
 // Applies migration i (its checks first), or reports the first error.
 template <class S>
 constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i) {
@@ -164,6 +189,10 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
     if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_name, m.name));
     if (m.nops == 0) return at(fail(error_kind::no_operations, m.name));
+    if (error e = concurrent_mix(m)) {
+        e.migration = i;
+        return e;
+    }
     s.migration = i;
     if (m.explicit_down) return apply_explicit_pair(s, m, i);
     for (std::size_t k = 0; k < m.nops; ++k)

@@ -13,6 +13,7 @@ struct generator {
     dialect_id d;
     bool irreversible = false;  // some operation has no down
     bool rebuilds = false;      // SQLite: a table rebuild (run with foreign keys off)
+    bool concurrent = false;    // PostgreSQL: a CONCURRENTLY statement (not in a transaction)
 
     constexpr bool pg() const { return d == dialect_id::postgres; }
 
@@ -94,15 +95,22 @@ struct generator {
         w.put("\n)");
         p.end();
     }
-    constexpr void create_index(emitter& p, const S& s, int i) const {
+    // `concurrently`: a *_index_concurrently operation, CONCURRENTLY on PostgreSQL only.
+    constexpr void create_index(emitter& p, const S& s, int i, bool concurrently = false) const {
         const index_state& x = s.indexes[i];
         emitter& w = p.begin();
-        w.put(x.unique ? "CREATE UNIQUE INDEX "sv : "CREATE INDEX "sv).ident(x.name).put(" ON ").ident(s.tables[x.table].name).put(" (");
+        if (concurrently && pg()) w.put(x.unique ? "CREATE UNIQUE INDEX CONCURRENTLY "sv : "CREATE INDEX CONCURRENTLY "sv);
+        else w.put(x.unique ? "CREATE UNIQUE INDEX "sv : "CREATE INDEX "sv);
+        w.ident(x.name).put(" ON ").ident(s.tables[x.table].name).put(" (");
         for (std::size_t k = 0; k < x.ncolumns; ++k) {
             if (k) w.put(", ");
             w.ident(s.columns[x.columns[k]].def.name);
         }
         w.put(')');
+        p.end();
+    }
+    constexpr void drop_index(emitter& p, std::string_view name, bool concurrently) const {
+        p.begin().put(concurrently && pg() ? "DROP INDEX CONCURRENTLY "sv : "DROP INDEX "sv).ident(name);
         p.end();
     }
     constexpr void create_indexes_of(emitter& p, const S& s, int t) const {
@@ -350,17 +358,17 @@ struct generator {
             }
             case op_kind::create_index:
                 if ((e = s.apply(op))) return e;
-                create_index(up, s, s.find_index(op.name));
-                down.begin().put("DROP INDEX ").ident(op.name);
-                down.end();
+                concurrent = concurrent || (op.concurrently && !sq);
+                create_index(up, s, s.find_index(op.name), op.concurrently);
+                drop_index(down, op.name, op.concurrently);
                 return e;
             case op_kind::drop_index: {
                 int i = s.find_index(op.name);
                 if (i == -1) return fail(error_kind::needs_chain, op.name);
-                create_index(down, s, i);
+                concurrent = concurrent || (op.concurrently && !sq);
+                create_index(down, s, i, op.concurrently);
                 if ((e = s.apply(op))) return e;
-                up.begin().put("DROP INDEX ").ident(op.name);
-                up.end();
+                drop_index(up, op.name, op.concurrently);
                 return e;
             }
             case op_kind::add_constraint: {

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <strata/detail/schema_facts.hpp>
@@ -59,6 +60,8 @@ inline std::string utc_now() {
                        tm.tm_min, tm.tm_sec, ms);
 }
 
+inline std::string migrations_text(std::size_t n) { return fmt::format("{} migration{}", n, n == 1 ? "" : "s"); }
+
 inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
 
 inline constexpr std::string_view tracking_table = "strata_migrations";
@@ -85,7 +88,27 @@ class migrator_core {
 
     std::uint64_t head() const { return chain_.size ? chain_.descs[chain_.size - 1].version : 0; }
 
-    status_report status() {
+    status_report status() { return named([&] { return status_impl(); }); }
+    run_report upgrade_to(std::optional<std::uint64_t> target_version) {
+        return named([&] { return upgrade_impl(target_version); });
+    }
+    run_report downgrade_to(std::uint64_t target_version) {
+        return named([&] { return downgrade_impl(target_version); });
+    }
+    plan_report plan(std::uint64_t target_version) { return named([&] { return plan_impl(target_version); }); }
+    verify_report verify() { return named([&] { return verify_impl(); }); }
+    // Adopts a database made before strata (or by hand) at `version`: its live schema must be
+    // schema_at<version>; then the migrations up to it are recorded as applied.
+    void baseline(std::uint64_t version) { named([&] { baseline_impl(version); }); }
+    // The explicit way out of a refusal, for a person who has looked: a dirty migration is
+    // recorded as done or as not applied, whichever the live schema shows (neither: refused,
+    // with the difference); a changed checksum or name is replaced by the code's.
+    std::vector<std::string> repair() { return named([&] { return repair_impl(); }); }
+
+   private:
+    using clock = std::chrono::steady_clock;
+
+    status_report status_impl() {
         status_report r;
         r.chain = opt_.chain;
         r.head = head();
@@ -98,10 +121,10 @@ class migrator_core {
         return r;
     }
 
-    run_report upgrade_to(std::optional<std::uint64_t> target_version) {
+    run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
-        // The start-up path: one query finds the database up to date, with no lock taken.
+        // The start-up path: two reads find the database up to date, with no lock taken.
         if (db_.has_table(tracking_table)) {
             const inspection in = checked(read_rows(true));
             if (in.applied == target) return finish_up_to_date(report, in.applied);
@@ -116,8 +139,8 @@ class migrator_core {
                                       report.from));
         if (in.applied == target) return finish_up_to_date(report, in.applied);
         const auto& migrations = sql().migrations();
-        log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({} migrations)", opt_.chain,
-                                         db_.describe(), report.from, version_at(target), target - in.applied));
+        log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+                                         report.from, version_at(target), migrations_text(target - in.applied)));
         const std::size_t total = target - in.applied;
         const auto started = clock::now();
         while (in.applied < target) {
@@ -131,12 +154,12 @@ class migrator_core {
         }
         report.to = version_at(in.applied);
         report.duration = since(started);
-        log(log_level::info, fmt::format("strata: {}: at version {} ({} migrations, {})", opt_.chain, report.to,
-                                         report.migrations.size(), ms_text(report.duration)));
+        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+                                         migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
     }
 
-    run_report downgrade_to(std::uint64_t target_version) {
+    run_report downgrade_impl(std::uint64_t target_version) {
         const std::size_t target = count_through(target_version);
         run_report report = start_report();
         if (!db_.has_table(tracking_table)) {  // nothing applied: nothing to create either
@@ -161,8 +184,8 @@ class migrator_core {
                                           "(execute_irreversible or run<fn> without a down); nothing was changed",
                                           target_version, migrations[i].version, migrations[i].name),
                               migrations[i].version, std::string(migrations[i].name));
-        log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({} migrations)", opt_.chain,
-                                         db_.describe(), report.from, target_version, in.applied - target));
+        log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+                                         report.from, target_version, migrations_text(in.applied - target)));
         const std::size_t total = in.applied - target;
         const auto started = clock::now();
         while (in.applied > target) {
@@ -177,12 +200,12 @@ class migrator_core {
         }
         report.to = version_at(in.applied);
         report.duration = since(started);
-        log(log_level::info, fmt::format("strata: {}: at version {} ({} migrations, {})", opt_.chain, report.to,
-                                         report.migrations.size(), ms_text(report.duration)));
+        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+                                         migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
     }
 
-    plan_report plan(std::uint64_t target_version) {
+    plan_report plan_impl(std::uint64_t target_version) {
         const std::size_t target = count_through(target_version);
         const inspection in = checked(read_rows());
         plan_report p;
@@ -193,7 +216,8 @@ class migrator_core {
         const auto& migrations = sql().migrations();
         const bool up = in.applied < target;
         auto add = [&](const migration_sql& m, direction dir) {
-            planned_migration pm{m.version, std::string(m.name), dir, m.transactional, {}};
+            planned_migration pm{m.version, std::string(m.name), dir, m.transactional,
+                                 m.rebuilds_tables && db_.dialect() == dialect_id::sqlite, {}};
             for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
                 switch (s.kind) {
                     case step_kind::sql:
@@ -218,12 +242,12 @@ class migrator_core {
         return p;
     }
 
-    verify_report verify() {
+    verify_report verify_impl() {
         verify_report r;
         r.chain = opt_.chain;
         const inspection in = inspect(read_rows());
         r.checksum_problems = in.checksum_problems;
-        if (in.problem && in.checksum_problems.empty()) r.checksum_problems.push_back(in.problem->what());
+        if (in.problem && in.problem->kind() != migration_failure::checksum_changed) r.record_problems.push_back(in.problem->what());
         r.version = version_at(in.applied);
         diff_live(in.applied, r.missing, r.unexpected);
         if (r.ok())
@@ -231,15 +255,12 @@ class migrator_core {
                                              db_.describe(), r.version, r.version));
         else
             log(log_level::warning, fmt::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
-                                                r.version, r.text()));
+                                                r.version, trimmed(r.text())));
         return r;
     }
 
-    // Adopts a database made before strata (or by hand) at `version`: its live schema must be
-    // schema_at<version>; then the migrations up to it are recorded as applied.
-    void baseline(std::uint64_t version) {
+    void baseline_impl(std::uint64_t version) {
         const std::size_t n = count_through(version);
-        ensure_tracking_table();
         lock_guard lock(*this);
         if (!read_rows().empty())
             throw refusal(migration_failure::unknown_state,
@@ -251,32 +272,45 @@ class migrator_core {
         if (!missing.empty() || !unexpected.empty())
             throw refusal(migration_failure::schema_mismatch,
                           fmt::format("baseline({}): the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
-                                      version, db_.describe(), version, diff_text(version, missing, unexpected)),
+                                      version, db_.describe(), version, trimmed(diff_text(version, missing, unexpected))),
                           version);
+        ensure_tracking_table();
         transaction tx(*this);
         for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false);
         tx.commit();
-        log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({} migrations)", opt_.chain,
-                                         db_.describe(), version, n));
+        log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
+                                         db_.describe(), version, migrations_text(n)));
     }
 
-    // The explicit way out of a refusal, for a person who has looked: a dirty migration is
-    // recorded as done or as not applied, whichever the live schema shows (neither: refused,
-    // with the difference); a changed checksum or name is replaced by the code's.
-    std::vector<std::string> repair() {
-        ensure_tracking_table();
-        lock_guard lock(*this);
+    std::vector<std::string> repair_impl() {
         std::vector<std::string> done;
-        const std::vector<applied_migration> rows = read_rows();
+        if (!db_.has_table(tracking_table)) {
+            log(log_level::info, fmt::format("strata: {}: repair: nothing recorded, nothing to repair", opt_.chain));
+            return done;
+        }
+        lock_guard lock(*this);
+        const std::vector<applied_migration> rows = read_rows(true);
+        // What cannot be repaired here is refused before anything is written.
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const applied_migration& r = rows[k];
+            const std::size_t i = index_of(r.version);
+            if (i == npos && r.version > head())
+                throw refusal(migration_failure::database_ahead,
+                              fmt::format("repair: migration {} \"{}\" is recorded but this code's head is {}: deploy the "
+                                          "code that has it, or downgrade with it; nothing was changed",
+                                          r.version, r.name, head()),
+                              r.version, r.name);
+            if (i != k)
+                throw refusal(migration_failure::unknown_state,
+                              fmt::format("repair: the recorded migrations are not a prefix of the chain (migration {} "
+                                          "\"{}\" at position {}); repair does not guess: fix strata_migrations by hand; "
+                                          "nothing was changed",
+                                          r.version, r.name, k + 1),
+                              r.version, r.name);
+        }
         transaction tx(*this);
         for (const applied_migration& r : rows) {
             const std::size_t i = index_of(r.version);
-            if (i == npos)
-                throw refusal(migration_failure::database_ahead,
-                              fmt::format("repair: version {} \"{}\" is recorded but not in this code; deploy the code "
-                                          "that has it, or downgrade with it",
-                                          r.version, r.name),
-                              r.version, r.name);
             const migration_desc& m = chain_.descs[i];
             if (r.dirty) {
                 std::vector<std::string> missing_done, unexpected_done, missing_undone, unexpected_undone;
@@ -285,21 +319,23 @@ class migrator_core {
                 if (missing_done.empty() && unexpected_done.empty()) {
                     const value p[] = {opt_.chain, static_cast<std::int64_t>(r.version)};
                     db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
-                    done.push_back(fmt::format("migration {} \"{}\": the database has it: marked done", r.version, r.name));
+                    done.push_back(fmt::format("migration {} \"{}\": the database has it: marked done", r.version, m.name));
                 } else if (missing_undone.empty() && unexpected_undone.empty()) {
                     delete_row(r.version);
                     done.push_back(fmt::format("migration {} \"{}\": the database does not have it: marked not applied",
-                                               r.version, r.name));
+                                               r.version, m.name));
+                    break;  // the rows after it (none, normally) are not applied either
                 } else {
                     throw refusal(migration_failure::schema_mismatch,
                                   fmt::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
-                                              "schema_at<{}> nor the one before it. Against schema_at<{}>:\n{}Fix the "
-                                              "database by hand, then repair again",
-                                              r.version, r.name, r.version, r.version,
-                                              diff_text(r.version, missing_done, unexpected_done)),
+                                              "schema_at<{}> nor the one before it. Against schema_at<{}>:\n{}\nFix the "
+                                              "database by hand, then repair again; nothing was changed",
+                                              r.version, m.name, r.version, r.version,
+                                              trimmed(diff_text(r.version, missing_done, unexpected_done))),
                                   r.version, r.name);
                 }
-            } else if (r.checksum != hex16(checksum(i)) || r.name != m.name) {
+            }
+            if (r.checksum != hex16(checksum(i)) || r.name != m.name) {
                 const value p[] = {hex16(checksum(i)), std::string(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
                 db_.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1, \"name\" = $2 WHERE \"chain\" = $3 AND \"version\" = $4",
                             p, {});
@@ -313,8 +349,20 @@ class migrator_core {
         return done;
     }
 
-   private:
-    using clock = std::chrono::steady_clock;
+
+    // A driver error outside a migration's steps (reading the records, taking the lock, a
+    // busy timeout) still names the chain and the database.
+    template <class F>
+    std::invoke_result_t<F&> named(F&& f) {
+        try {
+            return f();
+        } catch (const database_error& e) {
+            std::string what = fmt::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
+            log(log_level::error, what);
+            throw migration_error(migration_failure::statement_failed, std::move(what), opt_.chain, 0, {}, e.statement(),
+                                  e.driver_message());
+        }
+    }
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     static std::chrono::microseconds since(clock::time_point t) {
@@ -514,6 +562,10 @@ class migrator_core {
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
     }
+    static std::string trimmed(std::string s) {
+        while (!s.empty() && s.back() == '\n') s.pop_back();
+        return s;
+    }
     static std::string diff_text(std::uint64_t version, const std::vector<std::string>& missing,
                                  const std::vector<std::string>& unexpected) {
         verify_report r;
@@ -546,42 +598,61 @@ class migrator_core {
         const auto steps = up ? m.up_steps : m.down_steps;
         const auto started = clock::now();
         std::size_t statements = 0;
-        if (m.transactional) {
-            transaction tx(*this);
-            if (recorded_version() != expected) return std::nullopt;
-            statements = run_steps(m, dir, steps, "nothing of it was applied");
-            if (up) insert_row(i, since(started), false);
-            else delete_row(m.version);
-            tx.commit();
-        } else {
-            // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
-            {
+        // The bookkeeping's own statements (BEGIN, the version check, the row, COMMIT) fail
+        // like the migration's: named, logged, rolled back.
+        try {
+            if (m.transactional) {
                 transaction tx(*this);
                 if (recorded_version() != expected) return std::nullopt;
-                if (up) insert_row(i, std::chrono::microseconds{0}, true);
-                else {
-                    const value p[] = {opt_.chain, static_cast<std::int64_t>(m.version)};
-                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                statements = run_steps(m, dir, steps, "nothing of it was applied");
+                if (up) insert_row(i, since(started), false);
+                else delete_row(m.version);
+                tx.commit();
+            } else {
+                // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
+                {
+                    transaction tx(*this);
+                    if (recorded_version() != expected) return std::nullopt;
+                    if (up) insert_row(i, std::chrono::microseconds{0}, true);
+                    else {
+                        const value p[] = {opt_.chain, static_cast<std::int64_t>(m.version)};
+                        db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                    }
+                    tx.commit();
+                }
+                statements = run_steps(m, dir, steps,
+                                       "it runs outside a transaction and is marked dirty: see verify() and repair()");
+                transaction tx(*this);
+                if (up) {
+                    const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
+                                       static_cast<std::int64_t>(m.version)};
+                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE, \"duration_ms\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
+                                p, {});
+                } else {
+                    delete_row(m.version);
                 }
                 tx.commit();
             }
-            statements = run_steps(m, dir, steps,
-                                   "it runs outside a transaction and is marked dirty: see verify() and repair()");
-            transaction tx(*this);
-            if (up) {
-                const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
-                                   static_cast<std::int64_t>(m.version)};
-                db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE, \"duration_ms\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
-                            p, {});
-            } else {
-                delete_row(m.version);
-            }
-            tx.commit();
+        } catch (const database_error& e) {
+            throw failed(m, dir, migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
+                         e.statement(), e.driver_message(),
+                         m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
         }
         const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
         log(log_level::info, fmt::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
                                          m.version, m.name, ms_text(run.duration)));
         return run;
+    }
+
+    migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const std::string& why,
+                           const std::string& statement, const std::string& driver_message, std::string_view outcome) const {
+        std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
+                                       m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
+        if (!statement.empty()) what += "\n  statement: " + statement;
+        what += fmt::format("\n  {}; the database is at version {}", outcome,
+                            dir == direction::up ? version_at(index_of(m.version)) : m.version);
+        log(log_level::error, what);
+        return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }
 
     std::size_t run_steps(const migration_sql& m, direction dir, std::span<const step> steps, std::string_view outcome) {
@@ -590,13 +661,7 @@ class migrator_core {
         std::string text;
         auto failure = [&](migration_failure kind, const std::string& why, const std::string& statement,
                            const std::string& driver_message) {
-            std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain,
-                                           m.version, m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
-            if (!statement.empty()) what += "\n  statement: " + statement;
-            what += fmt::format("\n  {}; the database is at version {}", outcome,
-                                dir == direction::up ? version_at(index_of(m.version)) : m.version);
-            log(log_level::error, what);
-            return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+            return failed(m, dir, kind, why, statement, driver_message, outcome);
         };
         for (const step& st : steps) {
             try {

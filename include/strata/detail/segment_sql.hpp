@@ -15,6 +15,7 @@ struct migration_rec {
     std::size_t up_chars = 0, down_chars = 0;  // joined, with ";\n" after each statement
     bool reversible = true;
     bool rebuilds = false;
+    bool transactional = true;  // false: PostgreSQL CONCURRENTLY statements, run outside a transaction
 };
 
 // A derived down runs the operations' downs in reverse order. They are written forward (each
@@ -38,6 +39,7 @@ constexpr void reverse_pieces(emitter& e, const std::vector<std::size_t>& step_m
 struct generated_flags {
     bool reversible = true;
     bool rebuilds = false;
+    bool transactional = true;
 };
 
 template <class S>
@@ -79,8 +81,10 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
             }
         flags.reversible = !gd.irreversible;
         g.rebuilds = g.rebuilds || gd.rebuilds;
+        g.concurrent = g.concurrent || gd.concurrent;
     }
     flags.rebuilds = g.rebuilds;
+    flags.transactional = !g.concurrent;
     return {};
 }
 
@@ -135,7 +139,8 @@ constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, 
             for (std::size_t k = 0; k < up.nsteps; ++k) up_sql += up.steps[k].kind <= step_kind::foreign_key_check;
             for (std::size_t k = 0; k < down.nsteps; ++k) down_sql += down.steps[k].kind <= step_kind::foreign_key_check;
             out.recs[i - from] = migration_rec{us, up.nsteps, ds, down.nsteps, up.chars + 2 * up_sql,
-                                               down.chars + 2 * down_sql, flags.reversible, flags.rebuilds};
+                                               down.chars + 2 * down_sql, flags.reversible, flags.rebuilds,
+                                               flags.transactional};
         }
         sizes[i - from] = migration_size{up.nfrags, down.nfrags, up.nsteps, down.nsteps};
         uf += up.nfrags;

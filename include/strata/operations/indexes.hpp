@@ -11,6 +11,14 @@ constexpr op_desc make_index(bool unique, std::string_view name, std::string_vie
     d.unique = unique;
     return d;
 }
+// The same index operation, run CONCURRENTLY on PostgreSQL.
+constexpr op_desc make_concurrent(op_desc d) {
+    d.concurrently = true;
+    d.label = d.kind == op_kind::drop_index ? "drop_index_concurrently"
+              : d.unique                    ? "create_unique_index_concurrently"
+                                            : "create_index_concurrently";
+    return d;
+}
 constexpr op_desc make_add_constraint(std::string_view label, std::string_view table, const constraint_desc* c) {
     op_desc d = make_op(op_kind::add_constraint, label, table, c->name);
     d.constraints = c;
@@ -23,6 +31,11 @@ struct index_op {
                   "strata: an index names 1 to 8 columns");
     static constexpr std::string_view columns[] = {name_v<Columns>...};
     static constexpr op_desc desc = make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns));
+};
+// (derived, so that a wrong column count fails in index_op as for create_index)
+template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
+struct concurrent_index_op : index_op<Unique, Name, Table, Columns...> {
+    static constexpr op_desc desc = make_concurrent(index_op<Unique, Name, Table, Columns...>::desc);
 };
 template <fixed_string Table, class Constraint>
 struct add_constraint_op {
@@ -45,6 +58,19 @@ template <fixed_string Name>
 struct drop_index {
     static constexpr detail::op_desc desc =
         detail::make_op(detail::op_kind::drop_index, "drop_index", {}, detail::name_v<Name>);
+};
+
+// PostgreSQL's CREATE/DROP INDEX CONCURRENTLY (no write lock on the table while it builds),
+// which cannot run in a transaction: a migration holding one may hold only such operations,
+// and is marked migration_sql::transactional == false. SQLite gets the plain statements.
+template <fixed_string Name, fixed_string Table, fixed_string... Columns>
+struct create_index_concurrently : detail::concurrent_index_op<false, Name, Table, Columns...> {};
+template <fixed_string Name, fixed_string Table, fixed_string... Columns>
+struct create_unique_index_concurrently : detail::concurrent_index_op<true, Name, Table, Columns...> {};
+
+template <fixed_string Name>
+struct drop_index_concurrently {
+    static constexpr detail::op_desc desc = detail::make_concurrent(drop_index<Name>::desc);
 };
 
 template <fixed_string Table, fixed_string Name, fixed_string Column, fixed_string RefTable,
