@@ -60,7 +60,9 @@ class driver {
 
     // Serialises migrators of one chain across processes, held outside transactions.
     // PostgreSQL: a session advisory lock; SQLite: nothing (BEGIN IMMEDIATE does it).
-    virtual void lock(std::string_view chain) = 0;
+    // Returns true when the lock itself keeps every other migrator out until unlock(); false
+    // when it does nothing, and the runtime re-reads the chain's version in each transaction.
+    virtual bool lock(std::string_view chain) = 0;
     virtual void unlock(std::string_view chain) noexcept = 0;
 
     virtual bool has_table(std::string_view name) = 0;

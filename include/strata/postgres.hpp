@@ -99,10 +99,10 @@ class postgres::connection final : public driver {
     void commit() override {
         // COMMIT of a transaction that an error has aborted answers ROLLBACK without an error
         // (possible when user code caught a failure through native_handle()): a statement
-        // first makes that a failure instead of a silent rollback.
+        // first makes that a failure instead of a silent rollback. One query string, so one
+        // round trip; the server skips the COMMIT when the SELECT fails.
         try {
-            execute("SELECT 1", {}, {});
-            execute("COMMIT", {}, {});
+            execute("SELECT 1; COMMIT", {}, {});
         } catch (...) {
             rollback();
             throw;
@@ -121,11 +121,11 @@ class postgres::connection final : public driver {
 
     // A session-level advisory lock keyed by the chain's name: waits until granted; nested
     // calls for the same chain only count.
-    void lock(std::string_view chain) override {
+    bool lock(std::string_view chain) override {
         auto it = locks_.find(chain);
         if (it != locks_.end() && it->second > 0) {
             ++it->second;
-            return;
+            return true;
         }
         // Polled, not pg_advisory_lock: a session blocked inside a statement holds a snapshot,
         // and CREATE INDEX CONCURRENTLY in the lock holder waits for every such snapshot: a
@@ -138,6 +138,7 @@ class postgres::connection final : public driver {
             std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
         }
         locks_[std::string(chain)] = 1;
+        return true;
     }
     void unlock(std::string_view chain) noexcept override {
         auto it = locks_.find(chain);

@@ -13,6 +13,7 @@ struct applied_migration {
     std::uint64_t version = 0;
     std::string name;
     std::string checksum;    // 16 hex digits
+    std::string history_checksum;  // 16 hex digits: this checksum and every one before it
     std::string applied_at;  // UTC, ISO 8601: 2026-11-22T03:12:59.123Z
     std::chrono::milliseconds duration{};
     bool dirty = false;

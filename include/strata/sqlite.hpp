@@ -83,7 +83,7 @@ class sqlite::connection final : public driver {
     }
     bool in_transaction() const noexcept override { return !sqlite3_get_autocommit(db_); }
 
-    void lock(std::string_view) override {}
+    bool lock(std::string_view) override { return false; }
     void unlock(std::string_view) noexcept override {}
 
     bool has_table(std::string_view name) override {

@@ -100,7 +100,7 @@ class crashing_driver final : public strata::driver {
     }
     void rollback() noexcept override { inner_->rollback(); }
     bool in_transaction() const noexcept override { return inner_->in_transaction(); }
-    void lock(std::string_view chain) override { inner_->lock(chain); }
+    bool lock(std::string_view chain) override { return inner_->lock(chain); }
     void unlock(std::string_view chain) noexcept override { inner_->unlock(chain); }
     bool has_table(std::string_view name) override { return inner_->has_table(name); }
     std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {

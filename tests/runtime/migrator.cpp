@@ -53,6 +53,10 @@ using a2_changed = strata::migration<2, "roles",
     create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text>,
                  column<"extra", integer>>>;
 using chain_a2_changed = strata::chain<a1, a2_changed>;
+// Version 1 changed, the last one not: only the history checksum of the last row shows it.
+using a1_changed = strata::migration<1, "create users",
+    create_table<"users", column<"id", bigint, primary_key>, column<"email", text, not_null>>>;
+using chain_a1_changed = strata::chain<a1_changed, a2>;
 
 // A migration whose second statement fails: its first must not remain.
 using bad2 = strata::migration<2, "half broken",
@@ -97,6 +101,45 @@ std::int64_t count(strata::driver& db, const std::string& sql) {
     strata::session s(db);
     return s.query_value<std::int64_t>(sql);
 }
+
+// Passes everything to a real connection and records what the migrator asked of it.
+class recording_driver final : public strata::driver {
+   public:
+    explicit recording_driver(strata::driver& inner) : inner_(inner) {}
+    std::vector<std::string> statements;
+    int locks = 0, transactions = 0;
+
+    strata::dialect_id dialect() const noexcept override { return inner_.dialect(); }
+    std::string describe() const override { return inner_.describe(); }
+    void execute(std::string_view sql, std::span<const strata::value> params, const strata::row_callback& on_row) override {
+        statements.emplace_back(sql);
+        inner_.execute(sql, params, on_row);
+    }
+    void begin() override {
+        ++transactions;
+        inner_.begin();
+    }
+    void commit() override { inner_.commit(); }
+    void rollback() noexcept override { inner_.rollback(); }
+    bool in_transaction() const noexcept override { return inner_.in_transaction(); }
+    bool lock(std::string_view chain) override {
+        ++locks;
+        return inner_.lock(chain);
+    }
+    void unlock(std::string_view chain) noexcept override { inner_.unlock(chain); }
+    bool has_table(std::string_view name) override {
+        statements.push_back("has_table " + std::string(name));
+        return inner_.has_table(name);
+    }
+    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
+        return inner_.schema_facts(tables, enums);
+    }
+    void* native_handle() noexcept override { return inner_.native_handle(); }
+    const std::type_info& native_type() const noexcept override { return inner_.native_type(); }
+
+   private:
+    strata::driver& inner_;
+};
 
 class Migrator : public ::testing::TestWithParam<const char*> {
    protected:
@@ -161,6 +204,50 @@ TEST_P(Migrator, UpgradeAppliesEveryMigrationThenFindsItUpToDate) {
 
     const auto v = m.verify();
     EXPECT_TRUE(v.ok()) << v.text();
+}
+
+// An application's start-up on an up-to-date database: one statement, no lock, no
+// transaction, and yet every applied migration's checksum is covered (next test).
+TEST_P(Migrator, TheStartUpCheckOfAnUpToDateDatabaseIsOneRead) {
+    // With work to do: the chain's lock, the bookkeeping table's (created), a transaction each.
+    recording_driver first(db());
+    EXPECT_EQ(strata::migrator<chain_a>(first, quiet()).upgrade().migrations.size(), 4u);
+    EXPECT_EQ(first.locks, 2);
+    EXPECT_EQ(first.transactions, 4);
+
+    recording_driver rec(db());
+    strata::migrator<chain_a> m(rec, quiet());
+    const auto r = m.upgrade();
+    EXPECT_FALSE(r.changed());
+    EXPECT_EQ(r.to, 4u);
+    ASSERT_EQ(rec.statements.size(), 1u) << ::testing::PrintToString(rec.statements);
+    EXPECT_TRUE(rec.statements[0].starts_with("SELECT count(*)")) << rec.statements[0];
+    EXPECT_EQ(rec.locks, 0);
+    EXPECT_EQ(rec.transactions, 0);
+}
+
+TEST_P(Migrator, AnEarlierMigrationChangedIsRefusedAtStartUp) {
+    make<chain_a2>().upgrade();
+    const auto before = snapshot();
+    auto changed = make<chain_a1_changed>();
+    try {
+        changed.upgrade();
+        FAIL() << "a changed earlier migration was accepted by the start-up check";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::checksum_changed);
+        EXPECT_EQ(e.version(), 1u);
+        EXPECT_NE(std::string(e.what()).find("migration 1 \"create users\" changed after it was applied"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);
+    // repair() records the code's checksum and the history checksums after it: the start-up
+    // check is one read again.
+    ASSERT_EQ(changed.repair().size(), 1u);
+    recording_driver rec(db());
+    EXPECT_FALSE(strata::migrator<chain_a1_changed>(rec, quiet()).upgrade().changed());
+    EXPECT_EQ(rec.statements.size(), 1u) << ::testing::PrintToString(rec.statements);
+    // ... and the original code is now the changed one.
+    EXPECT_THROW(make<chain_a2>().upgrade(), strata::migration_error);
 }
 
 TEST_P(Migrator, UpgradeToAndDowngradeToRunToATarget) {
@@ -356,9 +443,9 @@ TEST_P(Migrator, ADirtyMigrationIsRefusedAndRepairedFromTheLiveSchema) {
     // Dirty again, but the live schema is the one before it: repair forgets the row.
     m.downgrade_to(1);
     db().execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
-                 "\"duration_ms\", \"dirty\") SELECT \"chain\", 2, 'roles', '" +
+                 "\"duration_ms\", \"dirty\", \"history_checksum\") SELECT \"chain\", 2, 'roles', '" +
                      strata::detail::hex16(strata::checksum_of(a2::desc.hash, db().dialect())) +
-                     "', 'x', 0, TRUE FROM \"strata_migrations\" WHERE \"version\" = 1",
+                     "', 'x', 0, TRUE, 'unknown' FROM \"strata_migrations\" WHERE \"version\" = 1",
                  {}, {});
     EXPECT_EQ(m.status().problem.empty(), false);
     done = m.repair();

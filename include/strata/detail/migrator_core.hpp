@@ -5,6 +5,7 @@
 #include <fmt/core.h>  // (not format.h / chrono.h: every TU that includes strata.hpp parses this)
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -67,6 +68,8 @@ inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:
 inline constexpr std::string_view tracking_table = "strata_migrations";
 
 // The same text on both backends; versions as BIGINT, checksums as hex text, times as UTC text.
+// history_checksum folds the checksums of a row's migration and of every one before it, so
+// that the last row alone vouches for all of them (the start-up check reads one row).
 inline constexpr std::string_view create_tracking_table =
     "CREATE TABLE IF NOT EXISTS \"strata_migrations\" ("
     "\"chain\" TEXT NOT NULL, "
@@ -76,7 +79,15 @@ inline constexpr std::string_view create_tracking_table =
     "\"applied_at\" TEXT NOT NULL, "
     "\"duration_ms\" BIGINT NOT NULL, "
     "\"dirty\" BOOLEAN NOT NULL DEFAULT FALSE, "
+    "\"history_checksum\" TEXT NOT NULL, "
     "PRIMARY KEY (\"chain\", \"version\"))";
+
+// 16 hex digits as written by hex16, compared without formatting.
+inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
+    std::uint64_t got = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), got, 16);
+    return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
+}
 
 class migrator_core {
    public:
@@ -124,14 +135,12 @@ class migrator_core {
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
-        // The start-up path: two reads find the database up to date, with no lock taken.
-        if (db_.has_table(tracking_table)) {
-            const inspection in = checked(read_rows(true));
-            if (in.applied == target) return finish_up_to_date(report, in.applied);
-        }
-        ensure_tracking_table();
+        // The start-up path: one read finds the database up to date, with no lock taken.
+        const summary s = summarize();
+        if (shows(s, target)) return finish_up_to_date(report, target);
+        if (!s.table) ensure_tracking_table();
         lock_guard lock(*this);
-        inspection in = checked(read_rows());
+        inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
@@ -309,6 +318,7 @@ class migrator_core {
                               r.version, r.name);
         }
         transaction tx(*this);
+        std::size_t kept = rows.size();  // the rows still recorded after the repair
         for (const applied_migration& r : rows) {
             const std::size_t i = index_of(r.version);
             const migration_desc& m = chain_.descs[i];
@@ -324,6 +334,7 @@ class migrator_core {
                     delete_row(r.version);
                     done.push_back(fmt::format("migration {} \"{}\": the database does not have it: marked not applied",
                                                r.version, m.name));
+                    kept = i;
                     break;  // the rows after it (none, normally) are not applied either
                 } else {
                     throw refusal(migration_failure::schema_mismatch,
@@ -342,6 +353,13 @@ class migrator_core {
                 done.push_back(fmt::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
                                            hex16(checksum(i)), r.checksum, r.name));
             }
+        }
+        // The history checksums follow the checksums now recorded (no line of their own).
+        for (std::size_t i = 0; i < kept; ++i) {
+            if (is_hex16_of(rows[i].history_checksum, history_checksum(i))) continue;
+            const value p[] = {hex16(history_checksum(i)), opt_.chain, static_cast<std::int64_t>(rows[i].version)};
+            db_.execute("UPDATE \"strata_migrations\" SET \"history_checksum\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
+                        p, {});
         }
         tx.commit();
         for (const auto& d : done) log(log_level::warning, fmt::format("strata: {}: repair: {}", opt_.chain, d));
@@ -377,8 +395,11 @@ class migrator_core {
 
     struct lock_guard {
         migrator_core& m;
-        explicit lock_guard(migrator_core& c) : m(c) { m.db_.lock(m.opt_.chain); }
-        ~lock_guard() { m.db_.unlock(m.opt_.chain); }
+        explicit lock_guard(migrator_core& c) : m(c) { m.exclusive_ = m.db_.lock(m.opt_.chain); }
+        ~lock_guard() {
+            m.exclusive_ = false;
+            m.db_.unlock(m.opt_.chain);
+        }
     };
     struct transaction {
         migrator_core& m;
@@ -408,6 +429,54 @@ class migrator_core {
 
     std::uint64_t version_at(std::size_t applied) const { return applied ? chain_.descs[applied - 1].version : 0; }
     std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i].hash, db_.dialect()); }
+    // The history checksum of the first i + 1 migrations.
+    std::uint64_t history_checksum(std::size_t i) {
+        if (history_.size() != chain_.size) {
+            history_.resize(chain_.size);
+            std::uint64_t h = 0;
+            for (std::size_t k = 0; k < chain_.size; ++k) history_[k] = h = mix(h, checksum(k));
+        }
+        return history_[i];
+    }
+
+    // What the start-up check reads: one row of aggregates over the chain's records.
+    struct summary {
+        bool table = false;  // strata_migrations exists
+        std::size_t rows = 0;
+        std::uint64_t last = 0;
+        std::int64_t dirty = 0;
+        std::string history;  // the last row's history_checksum
+    };
+    summary summarize() {
+        try {
+            return summarize_now();
+        } catch (const database_error&) {
+            // Asking first would cost a catalog query at every start; a missing table is rare.
+            if (!db_.has_table(tracking_table)) return {};
+            return summarize_now();  // another process has just created it
+        }
+    }
+    summary summarize_now() {
+        summary s;
+        const value p[] = {opt_.chain};
+        db_.execute("SELECT count(*), max(\"version\"), sum(CASE WHEN \"dirty\" THEN 1 ELSE 0 END), "
+                    "(SELECT \"history_checksum\" FROM \"strata_migrations\" WHERE \"chain\" = $1 "
+                    "ORDER BY \"version\" DESC LIMIT 1) FROM \"strata_migrations\" WHERE \"chain\" = $1",
+                    p, [&](const row& r) {
+                        s.rows = static_cast<std::size_t>(r.get<std::int64_t>(0));
+                        s.last = static_cast<std::uint64_t>(r.get<std::optional<std::int64_t>>(1).value_or(0));
+                        s.dirty = r.get<std::optional<std::int64_t>>(2).value_or(0);
+                        s.history = r.get<std::optional<std::string>>(3).value_or("");
+                    });
+        s.table = true;
+        return s;
+    }
+    // Does the summary show exactly the first `applied` migrations, clean and unchanged?
+    bool shows(const summary& s, std::size_t applied) {
+        if (applied == 0) return s.rows == 0;
+        return s.rows == applied && s.last == version_at(applied) && s.dirty == 0 &&
+               is_hex16_of(s.history, history_checksum(applied - 1));
+    }
 
     std::size_t index_of(std::uint64_t version) const {
         const migration_desc* end = chain_.descs + chain_.size;
@@ -455,11 +524,12 @@ class migrator_core {
         if (!table_exists && !db_.has_table(tracking_table)) return rows;
         const value p[] = {opt_.chain};
         db_.execute(
-            "SELECT \"version\", \"name\", \"checksum\", \"applied_at\", \"duration_ms\", \"dirty\" FROM \"strata_migrations\" "
-            "WHERE \"chain\" = $1 ORDER BY \"version\"",
+            "SELECT \"version\", \"name\", \"checksum\", \"history_checksum\", \"applied_at\", \"duration_ms\", \"dirty\" "
+            "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\"",
             p, [&](const row& r) {
                 rows.push_back({static_cast<std::uint64_t>(r.get<std::int64_t>(0)), r.get<std::string>(1), r.get<std::string>(2),
-                                r.get<std::string>(3), std::chrono::milliseconds(r.get<std::int64_t>(4)), r.get<bool>(5)});
+                                r.get<std::string>(3), r.get<std::string>(4), std::chrono::milliseconds(r.get<std::int64_t>(5)),
+                                r.get<bool>(6)});
             });
         return rows;
     }
@@ -498,8 +568,8 @@ class migrator_core {
                         r);
                 continue;
             }
-            const std::string code = hex16(checksum(i));
-            if (r.checksum != code || r.name != chain_.descs[i].name) {
+            if (!is_hex16_of(r.checksum, checksum(i)) || r.name != chain_.descs[i].name) {
+                const std::string code = hex16(checksum(i));
                 const std::string what =
                     fmt::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
                                 "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
@@ -537,16 +607,18 @@ class migrator_core {
                            hex16(checksum(i)),
                            utc_now(),
                            static_cast<std::int64_t>(took.count() / 1000),
-                           std::int64_t{dirty}};
+                           std::int64_t{dirty},
+                           hex16(history_checksum(i))};
         db_.execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
-                    "\"duration_ms\", \"dirty\") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "\"duration_ms\", \"dirty\", \"history_checksum\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                     p, {});
     }
     void delete_row(std::uint64_t version) {
         const value p[] = {opt_.chain, static_cast<std::int64_t>(version)};
         db_.execute("DELETE FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
     }
-    // Inside the migration's transaction: is the chain where this process expects it?
+    // Inside the migration's transaction: is the chain where this process expects it? (Asked
+    // only when the chain's lock does not keep other migrators out, as on SQLite.)
     std::uint64_t recorded_version() {
         std::int64_t v = 0;
         const value p[] = {opt_.chain};
@@ -603,7 +675,7 @@ class migrator_core {
         try {
             if (m.transactional) {
                 transaction tx(*this);
-                if (recorded_version() != expected) return std::nullopt;
+                if (!exclusive_ && recorded_version() != expected) return std::nullopt;
                 statements = run_steps(m, dir, steps, "nothing of it was applied");
                 if (up) insert_row(i, since(started), false);
                 else delete_row(m.version);
@@ -612,7 +684,7 @@ class migrator_core {
                 // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
                 {
                     transaction tx(*this);
-                    if (recorded_version() != expected) return std::nullopt;
+                    if (!exclusive_ && recorded_version() != expected) return std::nullopt;
                     if (up) insert_row(i, std::chrono::microseconds{0}, true);
                     else {
                         const value p[] = {opt_.chain, static_cast<std::int64_t>(m.version)};
@@ -711,6 +783,8 @@ class migrator_core {
     migrator_options opt_;
     chain_info chain_;
     std::optional<generated_sql> sql_;
+    std::vector<std::uint64_t> history_;
+    bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out
 };
 
 }  // namespace detail
