@@ -83,6 +83,7 @@ std::string_view category(std::string_view sql) {
     if (sql.find("\"strata_migrations\"") != std::string_view::npos) {
         if (starts("CREATE TABLE")) return "create tracking table";
         if (starts("SELECT max(")) return "SELECT max(version) in the transaction";
+        if (starts("SELECT \"version\", \"dirty\"")) return "SELECT the chain's last row and count (start-up check)";
         if (starts("SELECT \"version\"")) return "SELECT the chain's rows";
         if (starts("INSERT")) return "INSERT bookkeeping row";
         return "other bookkeeping";
@@ -103,13 +104,15 @@ class timing_driver final : public strata::driver {
         s_.time("BEGIN", [&] { inner_.begin(); });
     }
     void commit() override {
-        s_.time(inner_.dialect() == strata::dialect_id::postgres ? "COMMIT (and its SELECT 1)" : "COMMIT",
+        s_.time(inner_.dialect() == strata::dialect_id::postgres ? "SELECT 1; COMMIT" : "COMMIT",
                 [&] { inner_.commit(); });
     }
     void rollback() noexcept override { inner_.rollback(); }
     bool in_transaction() const noexcept override { return inner_.in_transaction(); }
-    void lock(std::string_view chain) override {
-        s_.time("lock / unlock", [&] { inner_.lock(chain); });
+    bool lock(std::string_view chain) override {
+        bool exclusive = false;
+        s_.time("lock / unlock", [&] { exclusive = inner_.lock(chain); });
+        return exclusive;
     }
     void unlock(std::string_view chain) noexcept override {
         const auto t0 = steady::now();
@@ -175,10 +178,10 @@ void driver_floor_apply(strata::driver& db, const floor_plan& plan, sums& s) {
                    [&] { db.execute(st.sql, {}, st.fk_check ? violation : strata::row_callback{}); });
         s.time("INSERT bookkeeping row", [&] {
             const strata::value p[] = {std::string("main"), m.version, m.name, m.checksum, utc_now(), ms_since(started),
-                                       std::int64_t{0}};
+                                       std::int64_t{0}, m.checksum};
             db.execute(insert_row_sql, p, {});
         });
-        s.time(db.dialect() == strata::dialect_id::postgres ? "COMMIT (and its SELECT 1)" : "COMMIT", [&] { db.commit(); });
+        s.time(db.dialect() == strata::dialect_id::postgres ? "SELECT 1; COMMIT" : "COMMIT", [&] { db.commit(); });
         if (m.rebuilds) s.time("PRAGMA foreign_keys", [&] { db.execute("PRAGMA foreign_keys = ON", {}, {}); });
     }
 }

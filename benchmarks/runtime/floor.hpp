@@ -99,7 +99,7 @@ inline std::int64_t ms_since(steady::time_point t) {
 
 inline constexpr const char* insert_row_sql =
     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
-    "\"duration_ms\", \"dirty\") VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    "\"duration_ms\", \"dirty\", \"history_checksum\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 inline constexpr const char* startup_floor_sql = "SELECT max(version) FROM strata_migrations WHERE chain = 'main'";
 
 inline std::string tag(const std::string& what, std::size_t n) {
@@ -184,6 +184,7 @@ void sqlite_floor_apply(sqlite3* db, const floor_plan& plan, Probe&& probe = {})
                 sqlite_bind_text(db, ins, 5, utc_now());
                 sqlite3_bind_int64(ins, 6, ms_since(started));
                 sqlite3_bind_int64(ins, 7, 0);
+                sqlite_bind_text(db, ins, 8, m.checksum);  // (a 16-digit text, as strata's)
                 if (sqlite3_step(ins) != SQLITE_DONE) sqlite_fail(db, insert_row_sql);
             });
             if (m.transactional) probe("COMMIT", [&] { sqlite_exec(db, "COMMIT"); });
@@ -295,8 +296,9 @@ void pg_floor_apply(const pg_client& c, const floor_plan& plan, Probe&& probe = 
         for (const floor_statement& s : m.statements) probe("migration statements", [&] { c.exec(s.sql); });
         probe("INSERT bookkeeping row", [&] {
             const std::string version = std::to_string(m.version), at = utc_now(), took = std::to_string(ms_since(started));
-            const char* values[] = {"main", version.c_str(), m.name.c_str(), m.checksum.c_str(), at.c_str(), took.c_str(), "false"};
-            c.exec_params(insert_row_sql, 7, values);
+            const char* values[] = {"main", version.c_str(), m.name.c_str(), m.checksum.c_str(), at.c_str(), took.c_str(), "false",
+                                    m.checksum.c_str()};
+            c.exec_params(insert_row_sql, 8, values);
         });
         if (m.transactional) probe("COMMIT", [&] { c.exec("COMMIT"); });
     }

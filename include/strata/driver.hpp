@@ -5,6 +5,7 @@
 // program, not once per chain or per backend.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -76,7 +77,46 @@ class driver {
     // The client's own handle (sqlite3*, pqxx::transaction_base*) and its type.
     virtual void* native_handle() noexcept = 0;
     virtual const std::type_info& native_type() const noexcept = 0;
+
+    // A new connection to the same database, for work on another thread (background steps).
+    // A driver that cannot say how it was opened keeps this default.
+    virtual std::unique_ptr<driver> open_another() const {
+        throw std::logic_error("strata: " + describe() +
+                               ": this connection cannot open another one; give startup_options::background_connection");
+    }
 };
+
+namespace detail {
+using opener = std::unique_ptr<driver> (*)(std::string_view url);
+struct opener_entry {
+    std::string_view prefix;
+    opener open;
+};
+inline std::vector<opener_entry>& openers() {
+    static std::vector<opener_entry> all;
+    return all;
+}
+// Each backend header registers the URL prefixes it opens when it is included.
+inline bool register_opener(std::string_view prefix, opener open) {
+    openers().push_back({prefix, open});
+    return true;
+}
+}  // namespace detail
+
+// Opens a database by URL: "sqlite:PATH" (a file, created if missing, or a file: URI) with
+// <strata/sqlite.hpp>; "postgresql://..." or "postgres://..." (libpq's URL) with
+// <strata/postgres.hpp>. A scheme whose backend the program did not include is an error that
+// says which header it needs.
+inline std::unique_ptr<driver> open_database(std::string_view url) {
+    for (const detail::opener_entry& e : detail::openers())
+        if (url.substr(0, e.prefix.size()) == e.prefix) return e.open(url);
+    const std::string u(url);
+    if (u.rfind("sqlite:", 0) == 0) throw std::invalid_argument("strata: \"" + u + "\": include <strata/sqlite.hpp> to open SQLite databases");
+    if (u.rfind("postgres://", 0) == 0 || u.rfind("postgresql://", 0) == 0)
+        throw std::invalid_argument("strata: this program was built without the PostgreSQL backend (include <strata/postgres.hpp> "
+                                    "and link strata::postgres)");
+    throw std::invalid_argument("strata: \"" + u + "\" is not a database URL: use sqlite:PATH or postgresql://...");
+}
 
 // One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,
 // std::optional<T> for a nullable cell.

@@ -35,6 +35,7 @@ class postgres::connection final : public driver {
             const std::string msg = trimmed(e.what());
             throw database_error("strata: postgres: cannot connect: " + msg, "", msg);
         }
+        conninfo_ = conninfo_or_url;
         set_up(*owned_);
     }
     // Borrows a connection the program opened; it stays the program's to close. While this
@@ -248,6 +249,13 @@ class postgres::connection final : public driver {
     void* native_handle() noexcept override { return static_cast<pqxx::transaction_base*>(&*tx_); }
     const std::type_info& native_type() const noexcept override { return typeid(pqxx::transaction_base*); }
 
+    std::unique_ptr<driver> open_another() const override {
+        if (conninfo_.empty())
+            throw std::logic_error("strata: " + where_ + ": a borrowed connection cannot open another one; give "
+                                   "startup_options::background_connection");
+        return std::make_unique<connection>(conninfo_);
+    }
+
    private:
     void set_up(pqxx::connection& c) {
         conn_ = &c;
@@ -349,7 +357,17 @@ class postgres::connection final : public driver {
     std::optional<pqxx::nontransaction> tx_;
     std::string where_;
     bool in_tx_ = false;
+    std::string conninfo_;  // empty when borrowed
     std::map<std::string, int, std::less<>> locks_;
 };
+
+namespace detail {
+// "postgresql://..." and "postgres://..." for strata::open_database.
+inline std::unique_ptr<driver> open_postgres_url(std::string_view url) {
+    return std::make_unique<postgres::connection>(std::string(url));
+}
+inline const bool postgres_url_registered =
+    register_opener("postgresql://", open_postgres_url) && register_opener("postgres://", open_postgres_url);
+}  // namespace detail
 
 }  // namespace strata

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <regex>
@@ -146,8 +147,16 @@ class sqlite::connection final : public driver {
     void* native_handle() noexcept override { return db_; }
     const std::type_info& native_type() const noexcept override { return typeid(sqlite3*); }
 
+    std::unique_ptr<driver> open_another() const override {
+        const char* file = sqlite3_db_filename(db_, "main");
+        if (!file || !*file)
+            throw std::logic_error("strata: sqlite " + where_ + ": an in-memory database has no second connection");
+        return std::make_unique<connection>(std::string(file), busy_timeout_);
+    }
+
    private:
     void set_up(std::chrono::milliseconds busy_timeout) {
+        busy_timeout_ = busy_timeout;
         sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
         exec_plain("PRAGMA foreign_keys = ON");
     }
@@ -185,7 +194,15 @@ class sqlite::connection final : public driver {
                                      " parameters, " + std::to_string(params.size()) + " given\n  in: " + std::string(sql),
                                  std::string(sql), "");
         for (std::size_t i = 0; i < params.size(); ++i) {
-            const int k = static_cast<int>(i) + 1;
+            // By name: SQLite numbers "$n" parameters in order of first appearance, so in
+            // "SET a = $2 WHERE b = $1" the first slot is $2.
+            char name[24];
+            std::snprintf(name, sizeof name, "$%zu", i + 1);
+            const int k = sqlite3_bind_parameter_index(st, name);
+            if (k == 0)
+                throw database_error("strata: sqlite: the statement has no parameter " + std::string(name) +
+                                         " (placeholders are $1, $2, ...)\n  in: " + std::string(sql),
+                                     std::string(sql), "");
             int rc = SQLITE_OK;
             if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(st, k, *n);
             else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
@@ -225,7 +242,17 @@ class sqlite::connection final : public driver {
     sqlite3* db_ = nullptr;
     std::string where_;
     bool owned_ = true;
+    std::chrono::milliseconds busy_timeout_{};
     std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
+
+namespace detail {
+// "sqlite:PATH" for strata::open_database.
+inline const bool sqlite_url_registered = register_opener("sqlite:", [](std::string_view url) -> std::unique_ptr<driver> {
+    const std::string path(url.substr(7));
+    if (path.empty()) throw std::invalid_argument("strata: \"sqlite:\" needs a path: sqlite:app.db");
+    return std::make_unique<sqlite::connection>(path);
+});
+}  // namespace detail
 
 }  // namespace strata

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <stop_token>
 #include <string_view>
 
 namespace strata {
@@ -103,7 +104,8 @@ enum class op_kind : std::uint8_t {
     create_index, drop_index,
     add_constraint, drop_constraint,
     create_enum, add_enum_value, drop_enum,
-    execute, run, validate
+    execute, run, validate,
+    background  // (last: the kinds before it keep their numbers, and so the checksums)
 };
 
 struct alter_desc {
@@ -118,6 +120,7 @@ struct alter_desc {
 
 using data_fn = void (*)(session&);
 using check_fn = bool (*)(session&);
+using background_fn = void (*)(session&, std::stop_token);
 
 struct op_desc {
     op_kind kind{};
@@ -139,6 +142,7 @@ struct op_desc {
     data_fn fn_up = nullptr;
     data_fn fn_down = nullptr;
     check_fn fn_check = nullptr;
+    background_fn fn_background = nullptr;
     std::string_view label{};    // the operation's DSL name, for diagnostics
 };
 
@@ -250,6 +254,7 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
             text(op.sql_up);
             text(op.sql_down);
             h = mix(h, op.reversible + 2u * (op.fn_up != nullptr) + 4u * (op.fn_down != nullptr) + 8u * (op.fn_check != nullptr));
+            if (op.fn_background) h = mix(h, 0xb9b9);
         }
     };
     ops(m.ops, m.nops);

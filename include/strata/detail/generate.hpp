@@ -449,6 +449,7 @@ struct generator {
                 else irreversible = true;
                 return e;
             case op_kind::validate: return e;  // after the migration's other steps (generate_migration)
+            case op_kind::background: return e;  // not part of the migration's SQL: run by the start-up helper
         }
         return e;
     }

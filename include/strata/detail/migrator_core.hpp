@@ -80,13 +80,36 @@ inline constexpr std::string_view create_tracking_table =
     "\"duration_ms\" BIGINT NOT NULL, "
     "\"dirty\" BOOLEAN NOT NULL DEFAULT FALSE, "
     "\"history_checksum\" TEXT NOT NULL, "
+    "\"background_pending\" BOOLEAN NOT NULL DEFAULT FALSE, "
+    "\"background_done_at\" TEXT, "
     "PRIMARY KEY (\"chain\", \"version\"))";
+
+// Does the migration have background<fn> steps (run by the start-up helper, after it)?
+inline bool has_background(const migration_desc& m) {
+    for (std::size_t k = 0; k < m.nops; ++k)
+        if (m.ops[k].kind == op_kind::background) return true;
+    return false;
+}
 
 // 16 hex digits as written by hex16, compared without formatting.
 inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     std::uint64_t got = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), got, 16);
     return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
+}
+
+// One migration one way, as plan() and the CLI's offline `sql` show it.
+inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
+    planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
+    for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
+        switch (s.kind) {
+            case step_kind::sql:
+            case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
+            case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
+            case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+        }
+    }
+    return pm;
 }
 
 class migrator_core {
@@ -224,19 +247,7 @@ class migrator_core {
         if (in.applied == target) return p;
         const auto& migrations = sql().migrations();
         const bool up = in.applied < target;
-        auto add = [&](const migration_sql& m, direction dir) {
-            planned_migration pm{m.version, std::string(m.name), dir, m.transactional,
-                                 m.rebuilds_tables && db_.dialect() == dialect_id::sqlite, {}};
-            for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
-                switch (s.kind) {
-                    case step_kind::sql:
-                    case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
-                    case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
-                    case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
-                }
-            }
-            p.migrations.push_back(std::move(pm));
-        };
+        auto add = [&](const migration_sql& m, direction dir) { p.migrations.push_back(planned(m, dir, db_.dialect())); };
         if (up)
             for (std::size_t i = in.applied; i < target; ++i) add(migrations[i], direction::up);
         else
@@ -439,12 +450,12 @@ class migrator_core {
         return history_[i];
     }
 
-    // What the start-up check reads: one row of aggregates over the chain's records.
+    // What the start-up check reads: the chain's last record and how many there are.
     struct summary {
         bool table = false;  // strata_migrations exists
         std::size_t rows = 0;
         std::uint64_t last = 0;
-        std::int64_t dirty = 0;
+        bool dirty = false;   // the last row's
         std::string history;  // the last row's history_checksum
     };
     summary summarize() {
@@ -459,14 +470,16 @@ class migrator_core {
     summary summarize_now() {
         summary s;
         const value p[] = {opt_.chain};
-        db_.execute("SELECT count(*), max(\"version\"), sum(CASE WHEN \"dirty\" THEN 1 ELSE 0 END), "
-                    "(SELECT \"history_checksum\" FROM \"strata_migrations\" WHERE \"chain\" = $1 "
-                    "ORDER BY \"version\" DESC LIMIT 1) FROM \"strata_migrations\" WHERE \"chain\" = $1",
+        // The last row by the primary key, and the count from its index: no table scan. Only
+        // the last row can be dirty: nothing runs after a dirty migration until repair().
+        db_.execute("SELECT \"version\", \"dirty\", \"history_checksum\", "
+                    "(SELECT count(*) FROM \"strata_migrations\" WHERE \"chain\" = $1) "
+                    "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\" DESC LIMIT 1",
                     p, [&](const row& r) {
-                        s.rows = static_cast<std::size_t>(r.get<std::int64_t>(0));
-                        s.last = static_cast<std::uint64_t>(r.get<std::optional<std::int64_t>>(1).value_or(0));
-                        s.dirty = r.get<std::optional<std::int64_t>>(2).value_or(0);
-                        s.history = r.get<std::optional<std::string>>(3).value_or("");
+                        s.last = static_cast<std::uint64_t>(r.get<std::int64_t>(0));
+                        s.dirty = r.get<bool>(1);
+                        s.history = r.get<std::string>(2);
+                        s.rows = static_cast<std::size_t>(r.get<std::int64_t>(3));
                     });
         s.table = true;
         return s;
@@ -474,7 +487,7 @@ class migrator_core {
     // Does the summary show exactly the first `applied` migrations, clean and unchanged?
     bool shows(const summary& s, std::size_t applied) {
         if (applied == 0) return s.rows == 0;
-        return s.rows == applied && s.last == version_at(applied) && s.dirty == 0 &&
+        return s.rows == applied && s.last == version_at(applied) && !s.dirty &&
                is_hex16_of(s.history, history_checksum(applied - 1));
     }
 
@@ -608,9 +621,11 @@ class migrator_core {
                            utc_now(),
                            static_cast<std::int64_t>(took.count() / 1000),
                            std::int64_t{dirty},
-                           hex16(history_checksum(i))};
+                           hex16(history_checksum(i)),
+                           std::int64_t{has_background(m)}};
         db_.execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
-                    "\"duration_ms\", \"dirty\", \"history_checksum\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                     p, {});
     }
     void delete_row(std::uint64_t version) {

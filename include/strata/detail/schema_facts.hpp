@@ -148,7 +148,8 @@ inline chain_names names_of(const migration_desc* migs, std::size_t n) {
                 case op_kind::rename_table: add(r.tables, op.table); add(r.tables, op.new_name); break;
                 case op_kind::execute:
                 case op_kind::run:
-                case op_kind::validate: break;
+                case op_kind::validate:
+                case op_kind::background: break;
                 default: add(r.tables, op.table);
             }
         }

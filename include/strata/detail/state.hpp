@@ -510,7 +510,8 @@ struct state {
             }
             case op_kind::execute:
             case op_kind::run:
-            case op_kind::validate: return {};
+            case op_kind::validate:
+            case op_kind::background: return {};
         }
         return {};
     }

@@ -1,0 +1,104 @@
+#pragma once
+// The background steps of a chain (background<fn>): found through strata_migrations'
+// background_pending flag, set in the migration's own transaction, and run in version order
+// after every foreground migration, each migration's steps then marked done. Compiled once per
+// program.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include <strata/detail/migrator_core.hpp>
+
+namespace strata {
+
+struct background_report {
+    std::vector<std::uint64_t> completed;  // the migrations whose background steps finished now
+    std::vector<std::uint64_t> remaining;  // still pending: they run at the next start
+    bool cancelled = false;                // stopped by background_work::cancel()
+    std::string error;                     // a step that threw (its migration stays pending)
+    bool ok() const { return error.empty(); }
+};
+
+namespace detail {
+
+inline bool chain_has_background(const chain_info& c) {
+    for (std::size_t i = 0; i < c.size; ++i)
+        if (has_background(c.descs[i])) return true;
+    return false;
+}
+
+// The versions whose background steps have not finished, in order.
+inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
+    std::vector<std::uint64_t> v;
+    if (!db.has_table(tracking_table)) return v;
+    const value p[] = {chain};
+    db.execute("SELECT \"version\" FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"background_pending\" ORDER BY \"version\"",
+               p, [&](const row& r) { v.push_back(static_cast<std::uint64_t>(r.get<std::int64_t>(0))); });
+    return v;
+}
+
+// Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
+// any transaction: each statement of a step commits on its own, so a step works in batches.
+inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
+                                        std::stop_token stop) {
+    background_report r;
+    std::vector<std::uint64_t> todo;
+    try {
+        todo = pending_background(db, chain);
+    } catch (const std::exception& e) {
+        r.error = fmt::format("strata: {}: background steps: cannot read what is pending: {}", chain, e.what());
+        log(log_level::error, r.error);
+        return r;
+    }
+    if (!todo.empty())
+        log(log_level::info, fmt::format("strata: {}: background steps of {} to run", chain, migrations_text(todo.size())));
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        const std::uint64_t version = todo[k];
+        const migration_desc* end = c.descs + c.size;
+        const migration_desc* m = std::find_if(c.descs, end, [&](const migration_desc& d) { return d.version == version; });
+        if (stop.stop_requested()) {
+            r.cancelled = true;
+            r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
+            break;
+        }
+        if (m == end) continue;  // not this code's (upgrade refuses such a database first)
+        const auto started = std::chrono::steady_clock::now();
+        try {
+            session s(db);
+            for (std::size_t o = 0; o < m->nops && !stop.stop_requested(); ++o)
+                if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, stop);
+            if (stop.stop_requested()) {  // it may have returned part-way: it runs again next time
+                r.cancelled = true;
+                r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
+                log(log_level::info, fmt::format("strata: {}: background steps of migration {} \"{}\" stopped; they run again "
+                                                 "at the next start",
+                                                 chain, version, m->name));
+                break;
+            }
+            const value p[] = {utc_now(), chain, static_cast<std::int64_t>(version)};
+            db.execute("UPDATE \"strata_migrations\" SET \"background_pending\" = FALSE, \"background_done_at\" = $1 "
+                       "WHERE \"chain\" = $2 AND \"version\" = $3",
+                       p, {});
+        } catch (const std::exception& e) {
+            r.error = fmt::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
+                                  "again at the next start",
+                                  chain, version, m->name, e.what());
+            r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
+            log(log_level::error, r.error);
+            break;
+        }
+        r.completed.push_back(version);
+        const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        log(log_level::info, fmt::format("strata: {} background [{}/{}] migration {} \"{}\" done {}", chain, k + 1, todo.size(),
+                                         version, m->name, ms_text(ms)));
+    }
+    return r;
+}
+
+}  // namespace detail
+}  // namespace strata

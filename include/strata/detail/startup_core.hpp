@@ -1,0 +1,243 @@
+#pragma once
+// What migrate_on_startup does besides the migrations, compiled once per program: the
+// STRATA_AUTO_MIGRATE switch, and the application versions (the version stored per chain,
+// on_upgrade, tasks bound to one target version).
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <strata/detail/migrator_core.hpp>
+
+namespace strata {
+
+// What a version task and on_upgrade are told.
+struct version_change {
+    std::string_view app;   // the chain's name
+    std::string_view from;  // the version stored before this start ("" the first time)
+    std::string_view to;    // startup_options::version
+};
+
+// A task bound to one version: it runs when the application is upgraded to exactly
+// `target_version` (from an older one, or from none), once per chain, in a transaction of its
+// own with the record that it ran; every other start logs that it is skipped.
+struct version_task {
+    std::string title;
+    std::string target_version;
+    std::function<void(session&, const version_change&)> run;
+};
+
+namespace detail {
+
+// STRATA_AUTO_MIGRATE, read when the application starts: nullopt when unset. A value that is
+// not a boolean is an error, never a guess.
+inline std::optional<bool> auto_migrate_setting(const char* name = "STRATA_AUTO_MIGRATE") {
+    const char* raw = std::getenv(name);
+    if (!raw) return std::nullopt;
+    std::string v(raw);
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (v == "true" || v == "1" || v == "yes" || v == "on") return true;
+    if (v == "false" || v == "0" || v == "no" || v == "off") return false;
+    throw std::invalid_argument(fmt::format("strata: {}=\"{}\" is not a boolean: use true|false, 1|0, yes|no or on|off; "
+                                            "nothing was changed",
+                                            name, raw));
+}
+
+// Dotted versions compared part by part, numerically where both parts are numbers
+// ("1.10.0" > "1.9.2"), as text otherwise.
+inline int compare_versions(std::string_view a, std::string_view b) {
+    while (!a.empty() || !b.empty()) {
+        const auto cut = [](std::string_view& s) {
+            const std::size_t dot = s.find('.');
+            std::string_view part = s.substr(0, dot);
+            s = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
+            return part;
+        };
+        const std::string_view x = cut(a), y = cut(b);
+        unsigned long long nx = 0, ny = 0;
+        const bool numx = !x.empty() && std::from_chars(x.data(), x.data() + x.size(), nx).ptr == x.data() + x.size();
+        const bool numy = !y.empty() && std::from_chars(y.data(), y.data() + y.size(), ny).ptr == y.data() + y.size();
+        if (numx && numy) {
+            if (nx != ny) return nx < ny ? -1 : 1;
+        } else if (x != y) {
+            return x < y ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+inline constexpr std::string_view create_app_versions_table =
+    "CREATE TABLE IF NOT EXISTS \"strata_app_versions\" ("
+    "\"chain\" TEXT NOT NULL PRIMARY KEY, "
+    "\"version\" TEXT NOT NULL, "
+    "\"updated_at\" TEXT NOT NULL)";
+inline constexpr std::string_view create_version_tasks_table =
+    "CREATE TABLE IF NOT EXISTS \"strata_version_tasks\" ("
+    "\"chain\" TEXT NOT NULL, "
+    "\"title\" TEXT NOT NULL, "
+    "\"target_version\" TEXT NOT NULL, "
+    "\"ran_at\" TEXT NOT NULL, "
+    "\"duration_ms\" BIGINT NOT NULL, "
+    "PRIMARY KEY (\"chain\", \"title\", \"target_version\"))";
+
+struct app_version_report {
+    std::string from, to;              // from: "" when none was stored
+    std::vector<std::string> ran;      // titles of the tasks that ran at this start
+    std::vector<std::string> skipped;  // the others, with why
+};
+
+// The version phase of a start: tasks for exactly this version, then on_upgrade, then the
+// new version recorded; the version is recorded only when all of them succeeded, so a failed
+// start is tried again with the same `from` at the next one.
+class app_versions {
+   public:
+    app_versions(driver& db, std::string chain, const log_sink& log) : db_(db), chain_(std::move(chain)), log_(log) {}
+
+    app_version_report run(const std::string& version,
+                           const std::function<void(session&, std::string_view, std::string_view)>& on_upgrade,
+                           const std::vector<version_task>& tasks) {
+        if (version.empty()) {
+            if (on_upgrade || !tasks.empty())
+                throw std::invalid_argument("strata: startup_options: on_upgrade and tasks need the application's version");
+            return {};
+        }
+        ensure_tables();
+        // One process at a time per chain (PostgreSQL; SQLite serialises the transactions).
+        db_.lock(lock_name());
+        struct unlock_at_end {
+            driver& db;
+            std::string name;
+            ~unlock_at_end() { db.unlock(name); }
+        } unlock{db_, lock_name()};
+
+        app_version_report r;
+        r.from = stored_version().value_or("");
+        r.to = version;
+        const version_change change{chain_, r.from, r.to};
+        const bool upgrading = r.from.empty() || compare_versions(r.from, r.to) < 0;
+        for (const version_task& t : tasks) {
+            std::string why;
+            if (t.target_version != version) why = fmt::format("for version {}, this is {}", t.target_version, version);
+            else if (!upgrading) why = fmt::format("not an upgrade to {} (the stored version is {})", version, r.from);
+            if (!why.empty()) {
+                skip(r, t, why);
+                continue;
+            }
+            transaction tx(db_);
+            if (auto at = ran_at(t)) {
+                skip(r, t, "ran already, at " + *at);
+                continue;  // (rolled back: nothing written)
+            }
+            const auto started = std::chrono::steady_clock::now();
+            session s(db_);
+            try {
+                t.run(s, change);
+            } catch (const std::exception& e) {
+                const std::string what = fmt::format("strata: {}: version task \"{}\" ({}) failed: {}; it was rolled back and "
+                                                     "runs again at the next start",
+                                                     chain_, t.title, t.target_version, e.what());
+                log_(log_level::error, what);
+                throw std::runtime_error(what);
+            }
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            const value p[] = {chain_, t.title, t.target_version, utc_now(), static_cast<std::int64_t>(ms.count())};
+            db_.execute("INSERT INTO \"strata_version_tasks\" (\"chain\", \"title\", \"target_version\", \"ran_at\", \"duration_ms\") "
+                        "VALUES ($1, $2, $3, $4, $5)",
+                        p, {});
+            tx.commit();
+            r.ran.push_back(t.title);
+            log_(log_level::info, fmt::format("strata: {}: version task \"{}\" ({}) ran in {} ms", chain_, t.title,
+                                              t.target_version, ms.count()));
+        }
+        transaction tx(db_);
+        if (on_upgrade) {
+            session s(db_);
+            try {
+                on_upgrade(s, r.from, r.to);
+            } catch (const std::exception& e) {
+                const std::string what = fmt::format("strata: {}: on_upgrade({} -> {}) failed: {}; it was rolled back, the "
+                                                     "stored version stays {}",
+                                                     chain_, r.from.empty() ? "none" : r.from, r.to, e.what(),
+                                                     r.from.empty() ? "unset" : r.from);
+                log_(log_level::error, what);
+                throw std::runtime_error(what);
+            }
+        }
+        if (r.from != r.to) {
+            const value p[] = {chain_, r.to, utc_now()};
+            db_.execute(r.from.empty() ? "INSERT INTO \"strata_app_versions\" (\"chain\", \"version\", \"updated_at\") VALUES ($1, $2, $3)"
+                                       : "UPDATE \"strata_app_versions\" SET \"version\" = $2, \"updated_at\" = $3 WHERE \"chain\" = $1",
+                        p, {});
+        }
+        tx.commit();
+        if (r.from != r.to)
+            log_(log_level::info, fmt::format("strata: {}: application version {} -> {}", chain_,
+                                              r.from.empty() ? "none" : r.from, r.to));
+        return r;
+    }
+
+    std::optional<std::string> stored_version() {
+        if (!db_.has_table("strata_app_versions")) return std::nullopt;
+        std::optional<std::string> v;
+        const value p[] = {chain_};
+        db_.execute("SELECT \"version\" FROM \"strata_app_versions\" WHERE \"chain\" = $1", p,
+                    [&](const row& r) { v = r.get<std::string>(0); });
+        return v;
+    }
+
+   private:
+    struct transaction {
+        driver& db;
+        bool open = true;
+        explicit transaction(driver& d) : db(d) { db.begin(); }
+        void commit() {
+            db.commit();
+            open = false;
+        }
+        ~transaction() {
+            if (open) db.rollback();
+        }
+    };
+
+    std::string lock_name() const { return chain_ + ":app_version"; }
+
+    void ensure_tables() {
+        if (db_.has_table("strata_app_versions") && db_.has_table("strata_version_tasks")) return;
+        db_.lock("strata_migrations");
+        struct unlock_at_end {
+            driver& db;
+            ~unlock_at_end() { db.unlock("strata_migrations"); }
+        } unlock{db_};
+        db_.execute(create_app_versions_table, {}, {});
+        db_.execute(create_version_tasks_table, {}, {});
+    }
+
+    std::optional<std::string> ran_at(const version_task& t) {
+        std::optional<std::string> at;
+        const value p[] = {chain_, t.title, t.target_version};
+        db_.execute("SELECT \"ran_at\" FROM \"strata_version_tasks\" WHERE \"chain\" = $1 AND \"title\" = $2 AND \"target_version\" = $3",
+                    p, [&](const row& r) { at = r.get<std::string>(0); });
+        return at;
+    }
+
+    void skip(app_version_report& r, const version_task& t, const std::string& why) {
+        r.skipped.push_back(t.title + ": " + why);
+        log_(log_level::info, fmt::format("strata: {}: version task \"{}\" ({}) skipped: {}", chain_, t.title, t.target_version, why));
+    }
+
+    driver& db_;
+    std::string chain_;
+    const log_sink& log_;
+};
+
+}  // namespace detail
+}  // namespace strata

@@ -1,0 +1,274 @@
+// strata::migrate_on_startup against real databases: STRATA_AUTO_MIGRATE, application
+// versions (on_upgrade, tasks bound to one version, several apps in one database), and
+// background steps (a backfill of 100,000 rows in batches, cancelled and resumed).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <strata/startup.hpp>
+#include <strata/strata.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+
+namespace {
+
+using s1 = strata::migration<1, "create notes",
+    create_table<"notes", column<"id", bigint, primary_key>, column<"body", text, not_null>>>;
+using s2 = strata::migration<2, "note titles", add_column<"notes", column<"title", text>>>;
+using notes = strata::chain<s1, s2>;
+using ledger = strata::chain<strata::migration<10, "ledger", create_table<"ledger", column<"id", bigint, primary_key>>>>;
+
+// ---- a backfill: 100,000 rows, doubled in batches of 5,000 by a background step ----
+constexpr std::int64_t item_count = 100000;
+constexpr std::int64_t batch = 5000;
+
+void fill_items(strata::session& s) {
+    if (s.dialect() == strata::dialect_id::postgres)
+        s.execute("INSERT INTO \"items\" (\"id\", \"value\") SELECT g, g % 1000 FROM generate_series(1, $1::bigint) AS g",
+                  item_count);
+    else
+        s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) "
+                  "INSERT INTO \"items\" (\"id\", \"value\") SELECT i, i % 1000 FROM n",
+                  item_count);
+}
+void empty_items(strata::session& s) { s.execute("DELETE FROM \"items\""); }
+
+std::atomic<int> batches_run{0};
+std::atomic<int> stop_after_batches{-1};  // >= 0: this many batches, then wait to be stopped
+
+// Idempotent, resumable: each batch is one UPDATE of the next rows still NULL.
+void double_values(strata::session& s, std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        const auto next = s.query_value<std::optional<std::int64_t>>("SELECT min(\"id\") FROM \"items\" WHERE \"doubled\" IS NULL");
+        if (!next) return;
+        s.execute("UPDATE \"items\" SET \"doubled\" = \"value\" * 2 WHERE \"id\" >= $1 AND \"id\" < $2 AND \"doubled\" IS NULL",
+                  *next, *next + batch);
+        ++batches_run;
+        if (stop_after_batches >= 0 && batches_run >= stop_after_batches)
+            while (!stop.stop_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+using b1 = strata::migration<1, "items",
+    create_table<"items", column<"id", bigint, primary_key>, column<"value", bigint, not_null>>>;
+using b2 = strata::migration<2, "fill items", run<fill_items, empty_items>>;
+using b3 = strata::migration<3, "doubled values", add_column<"items", column<"doubled", bigint>>, background<double_values>>;
+using b4 = strata::migration<4, "item notes", add_column<"items", column<"note", text>>>;
+using items = strata::chain<b1, b2, b3, b4>;
+
+struct captured_log {
+    std::vector<std::string> lines;
+    strata::log_sink sink() {
+        return [this](strata::log_level, std::string_view l) { lines.emplace_back(l); };
+    }
+    bool has(const std::string& needle) const {
+        for (const auto& l : lines)
+            if (l.find(needle) != std::string::npos) return true;
+        return false;
+    }
+};
+
+class Startup : public ::testing::TestWithParam<const char*> {
+   protected:
+    void SetUp() override {
+        ::unsetenv("STRATA_AUTO_MIGRATE");
+        batches_run = 0;
+        stop_after_batches = -1;
+        database_ = strata_test::make_database(GetParam(), "startup");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+    void TearDown() override { ::unsetenv("STRATA_AUTO_MIGRATE"); }
+    strata::driver& db() { return database_->db(); }
+    strata::startup_options options(std::string version = {}) {
+        strata::startup_options o;
+        o.log = log.sink();
+        o.version = std::move(version);
+        // (on PostgreSQL each test has its schema, set per connection)
+        o.background_connection = [this] { return database_->open(); };
+        return o;
+    }
+    std::int64_t count(const std::string& sql) { return strata::session(db()).query_value<std::int64_t>(sql); }
+
+    std::unique_ptr<strata_test::test_database> database_;
+    captured_log log;
+};
+
+TEST_P(Startup, MigratesByDefault) {
+    const auto r = strata::migrate_on_startup<notes>(db(), options());
+    EXPECT_FALSE(r.skipped);
+    EXPECT_EQ(r.migrations.to, 2u);
+    EXPECT_FALSE(r.background.started());
+    EXPECT_FALSE(strata::migrate_on_startup<notes>(db(), options()).migrations.changed());
+}
+
+TEST_P(Startup, AutoMigrateFalseInTheEnvironmentSkipsAndSaysSo) {
+    for (const char* off : {"false", "0", "no", "OFF"}) {
+        ::setenv("STRATA_AUTO_MIGRATE", off, 1);
+        log.lines.clear();
+        const auto r = strata::migrate_on_startup<notes>(db(), options());
+        EXPECT_TRUE(r.skipped) << off;
+        EXPECT_TRUE(log.has("Automatic migrations are disabled. Skipping migrations...")) << off;
+        EXPECT_FALSE(db().has_table("strata_migrations")) << off;
+        EXPECT_FALSE(db().has_table("notes")) << off;
+    }
+}
+
+TEST_P(Startup, TheEnvironmentOverridesTheOptionBothWays) {
+    auto o = options();
+    o.auto_migrate = false;
+    EXPECT_TRUE(strata::migrate_on_startup<notes>(db(), o).skipped);
+    EXPECT_FALSE(db().has_table("notes"));
+    ::setenv("STRATA_AUTO_MIGRATE", "yes", 1);
+    const auto r = strata::migrate_on_startup<notes>(db(), o);
+    EXPECT_FALSE(r.skipped);
+    EXPECT_EQ(r.migrations.to, 2u);
+}
+
+TEST_P(Startup, ABadValueIsAnErrorAndChangesNothing) {
+    ::setenv("STRATA_AUTO_MIGRATE", "maybe", 1);
+    try {
+        strata::migrate_on_startup<notes>(db(), options());
+        FAIL() << "STRATA_AUTO_MIGRATE=maybe was accepted";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("STRATA_AUTO_MIGRATE=\"maybe\" is not a boolean"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(db().has_table("strata_migrations"));
+}
+
+TEST_P(Startup, OnUpgradeAndVersionTasks) {
+    std::vector<std::string> calls;
+    auto o = options("1.0.0");
+    o.on_upgrade = [&](strata::session&, std::string_view from, std::string_view to) {
+        calls.push_back(std::string(from) + "->" + std::string(to));
+    };
+    int format_runs = 0, later_runs = 0;
+    o.tasks = {{"Update data format", "1.2.0",
+                [&](strata::session& s, const strata::version_change& c) {
+                    ++format_runs;
+                    EXPECT_EQ(c.app, "main");
+                    EXPECT_EQ(c.to, "1.2.0");
+                    s.execute("INSERT INTO \"notes\" (\"id\", \"body\") VALUES ($1, $2)", 1, std::string(c.from));
+                }},
+               {"Later", "1.3.0", [&](strata::session&, const strata::version_change&) { ++later_runs; }}};
+
+    auto r = strata::migrate_on_startup<notes>(db(), o);  // first start: 1.0.0
+    EXPECT_EQ(r.app.from, "");
+    EXPECT_EQ(r.app.to, "1.0.0");
+    EXPECT_EQ(r.app.skipped.size(), 2u);
+    EXPECT_EQ(format_runs, 0);
+
+    o.version = "1.2.0";  // the upgrade the task is for
+    r = strata::migrate_on_startup<notes>(db(), o);
+    EXPECT_EQ(format_runs, 1);
+    ASSERT_EQ(r.app.ran.size(), 1u);
+    EXPECT_EQ(r.app.ran[0], "Update data format");
+    EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"body\" FROM \"notes\" WHERE \"id\" = 1"), "1.0.0");
+    EXPECT_TRUE(log.has("version task \"Update data format\" (1.2.0) ran in"));
+    EXPECT_TRUE(log.has("version task \"Later\" (1.3.0) skipped: for version 1.3.0, this is 1.2.0"));
+    EXPECT_TRUE(log.has("application version 1.0.0 -> 1.2.0"));
+
+    r = strata::migrate_on_startup<notes>(db(), o);  // same version again: never twice
+    EXPECT_EQ(format_runs, 1);
+    EXPECT_TRUE(r.app.ran.empty());
+    EXPECT_EQ(calls, (std::vector<std::string>{"->1.0.0", "1.0.0->1.2.0", "1.2.0->1.2.0"}));  // at every start
+    EXPECT_EQ(later_runs, 0);
+
+    // Another app's chain in the same database has its own version.
+    auto other = options("7.0");
+    other.chain = "billing";
+    EXPECT_EQ(strata::migrate_on_startup<ledger>(db(), other).app.from, "");
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "1.2.0");
+    EXPECT_EQ(strata::detail::app_versions(db(), "billing", log.sink()).stored_version(), "7.0");
+}
+
+TEST_P(Startup, AFailingHookOrTaskKeepsTheOldVersionAndRunsAgain) {
+    strata::migrate_on_startup<notes>(db(), options("1.0.0"));
+    auto o = options("2.0.0");
+    bool fail = true;
+    int runs = 0;
+    o.tasks = {{"Fill", "2.0.0", [&](strata::session& s, const strata::version_change&) {
+                    ++runs;
+                    s.execute("INSERT INTO \"notes\" (\"id\", \"body\") VALUES (2, 'x')");
+                    if (fail) throw std::runtime_error("not today");
+                }}};
+    EXPECT_THROW(strata::migrate_on_startup<notes>(db(), o), std::runtime_error);
+    EXPECT_EQ(count("SELECT count(*) FROM \"notes\""), 0);  // the task's work rolled back
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "1.0.0");
+    fail = false;
+    const auto r = strata::migrate_on_startup<notes>(db(), o);
+    EXPECT_EQ(runs, 2);
+    EXPECT_EQ(r.app.from, "1.0.0");
+    EXPECT_EQ(count("SELECT count(*) FROM \"notes\""), 1);
+
+    auto h = options("3.0.0");
+    h.on_upgrade = [](strata::session&, std::string_view, std::string_view) { throw std::runtime_error("hook down"); };
+    EXPECT_THROW(strata::migrate_on_startup<notes>(db(), h), std::runtime_error);
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "2.0.0");
+}
+
+TEST(VersionOrder, DottedNumbersCompareAsNumbers) {
+    using strata::detail::compare_versions;
+    EXPECT_LT(compare_versions("1.9.2", "1.10.0"), 0);
+    EXPECT_EQ(compare_versions("1.2.0", "1.2.0"), 0);
+    EXPECT_GT(compare_versions("2.0", "1.99.99"), 0);
+    EXPECT_LT(compare_versions("1.2", "1.2.1"), 0);
+}
+
+// The backfill runs while the caller goes on, is cancelled part-way (as at shutdown), and the
+// next start resumes it; its migration is marked done only when it has finished.
+TEST_P(Startup, ABackgroundBackfillIsCancelledAndResumedAtTheNextStart) {
+    stop_after_batches = 3;
+    auto first = strata::migrate_on_startup<items>(db(), options());
+    EXPECT_EQ(first.migrations.to, 4u);  // every foreground migration, b4 included, came first
+    ASSERT_TRUE(first.background.started());
+    while (batches_run < 3) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // The application serves meanwhile: its connection reads and writes.
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\""), item_count);
+    strata::session(db()).execute("UPDATE \"items\" SET \"note\" = 'served' WHERE \"id\" = 1");
+    const strata::background_report stopped = first.background.cancel();
+    EXPECT_TRUE(stopped.cancelled);
+    EXPECT_TRUE(stopped.completed.empty());
+    EXPECT_EQ(stopped.remaining, (std::vector<std::uint64_t>{3}));
+    const std::int64_t done = count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NOT NULL");
+    EXPECT_EQ(done, 3 * batch);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 1);
+
+    // Next start: nothing in the foreground, the backfill resumes where it stopped.
+    stop_after_batches = -1;
+    batches_run = 0;
+    auto second = strata::migrate_on_startup<items>(db(), options());
+    EXPECT_FALSE(second.migrations.changed());
+    const strata::background_report finished = second.background.wait();
+    EXPECT_TRUE(finished.ok()) << finished.error;
+    EXPECT_EQ(finished.completed, (std::vector<std::uint64_t>{3}));
+    EXPECT_EQ(batches_run, (item_count - 3 * batch) / batch);
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" <> \"value\" * 2"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_done_at\" IS NOT NULL"), 1);
+    EXPECT_TRUE(log.has("background [1/1] migration 3 \"doubled values\" done"));
+
+    // A third start has nothing to do in the background either.
+    EXPECT_FALSE(strata::migrate_on_startup<items>(db(), options()).background.started());
+}
+
+// What a CLI does: the background steps before migrate_on_startup returns.
+TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
+    auto o = options();
+    o.background_on_thread = false;
+    const auto r = strata::migrate_on_startup<items>(db(), o);
+    EXPECT_FALSE(r.background.started());
+    EXPECT_EQ(r.background_done.completed, (std::vector<std::uint64_t>{3}));
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NULL"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+}  // namespace
