@@ -232,11 +232,19 @@ function(strata_example file)
   set_target_properties(${target} PROPERTIES OUTPUT_NAME ${stem})
   _strata_own_target(${target})
   target_link_libraries(${target} PRIVATE ${ARG_LIBS} strata::strata strata_sanitize)
-  add_test(NAME example.${stem}
-    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}>
-            -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/${stem}.run
-            -DSOURCE=${file}
-            -P ${STRATA_TESTING_DIR}/RunExample.cmake)
+  # <stem>.test.sh beside the example, if there is one, runs it as a person would (its verbs,
+  # their output and exit codes); otherwise RunExample.cmake runs it twice.
+  get_filename_component(dir ${file} DIRECTORY)
+  if(EXISTS ${dir}/${stem}.test.sh)
+    add_test(NAME example.${stem}
+      COMMAND bash ${dir}/${stem}.test.sh $<TARGET_FILE:${target}> ${CMAKE_CURRENT_BINARY_DIR}/${stem}.run)
+  else()
+    add_test(NAME example.${stem}
+      COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}>
+              -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/${stem}.run
+              -DSOURCE=${file}
+              -P ${STRATA_TESTING_DIR}/RunExample.cmake)
+  endif()
   set_tests_properties(example.${stem} PROPERTIES LABELS example)
   _strata_uses_postgres(pg ${file})
   if(pg)

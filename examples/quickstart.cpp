@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <strata/sqlite.hpp>
+#include <strata/startup.hpp>
 #include <strata/strata.hpp>
 
 using namespace strata::dsl;
@@ -45,12 +46,16 @@ static_assert(strata::sql<strata::sqlite, m3>::up.starts_with("CREATE TABLE \"po
 int main(int argc, char** argv) try {
     const std::string path = argc > 1 ? argv[1] : "quickstart.db";
     strata::sqlite::connection db{path};
-    strata::migrator<history> m{db};  // logs one line a migration to stderr
 
-    const strata::run_report report = m.upgrade();
+    // Pending migrations, each in its own transaction; logs one line a migration to stderr.
+    // STRATA_AUTO_MIGRATE=false skips it (and says so).
+    const strata::startup_report started = strata::migrate_on_startup<history>(db);
+    const strata::run_report& report = started.migrations;
     std::printf("%s: version %llu -> %llu, %zu migrations applied\n", path.c_str(),
                 static_cast<unsigned long long>(report.from), static_cast<unsigned long long>(report.to),
                 report.migrations.size());
+
+    strata::migrator<history> m{db};
 
     const strata::status_report st = m.status();
     for (const strata::applied_migration& a : st.applied)

@@ -30,18 +30,18 @@ struct startup_options {
     bool auto_migrate = true;
 
     // The application's version ("1.2.0"), stored per chain. Empty: no version hooks.
-    std::string version;
+    std::string version{};
     // Called at every start once the migrations are done (from: the stored version, "" the
     // first time), in a transaction with the new version's record: if it throws, both roll
     // back and the next start calls it again with the same `from`.
-    std::function<void(session&, std::string_view from, std::string_view to)> on_upgrade;
-    std::vector<version_task> tasks;
+    std::function<void(session&, std::string_view from, std::string_view to)> on_upgrade{};
+    std::vector<version_task> tasks{};
 
     // Where background steps run: true, a worker thread (migrate_on_startup returns at once);
     // false, before it returns (a CLI, a one-off job).
     bool background_on_thread = true;
     // Their connection; by default db.open_another() (the same file or server).
-    std::function<std::unique_ptr<driver>()> background_connection;
+    std::function<std::unique_ptr<driver>()> background_connection{};
 };
 
 namespace detail {

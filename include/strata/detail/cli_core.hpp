@@ -1,0 +1,410 @@
+#pragma once
+// The verbs of strata/cli.hpp, compiled once per program: argument parsing, the database
+// opened by URL, each verb on the migrator's engine, plain text on stdout, errors on stderr.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <strata/detail/background_core.hpp>
+#include <strata/detail/diagram.hpp>
+#include <strata/detail/migrator_core.hpp>
+
+namespace strata::cli {
+
+// Exit codes of strata::cli::run.
+inline constexpr int exit_ok = 0;       // done, up to date, verified
+inline constexpr int exit_failed = 1;   // refused, failed, or a difference found (verify, status)
+inline constexpr int exit_usage = 2;    // unknown verb or option, a missing or bad argument
+
+struct options {
+    // The command in messages ("app db"); empty: argv[0]'s file name.
+    std::string program{};
+    std::string chain = "main";
+    // The database when --database is not given; empty: $STRATA_DATABASE_URL.
+    std::string database{};
+    log_sink log = log_to_stderr;
+    std::FILE* out = stdout;
+    std::FILE* err = stderr;
+};
+
+}  // namespace strata::cli
+
+namespace strata::detail {
+
+struct cli_chain {
+    chain_info info;
+    std::string (*diagram)(std::size_t applied, diagram_format);
+};
+
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct verb_spec {
+    std::string_view name, args, summary, help;
+};
+inline constexpr verb_spec verbs[] = {
+    {"upgrade", "[--to V]", "apply the pending migrations (up to V), then their background steps",
+     "Applies the pending migrations in order, each in its own transaction, up to the head or to\n"
+     "version V, then runs the background steps of every migration that has them, in the\n"
+     "foreground. Up to date: nothing is written."},
+    {"downgrade", "--to V", "revert the migrations after V (0: all of them)",
+     "Runs the downs of the migrations after version V, newest first, each in its own\n"
+     "transaction. Refused before any change if one of them is irreversible."},
+    {"current", "", "the database's version", "Prints the version the database is at, and the migration's name."},
+    {"history", "[--verbose]", "the chain's migrations; with --database, which are applied",
+     "Lists the chain's migrations, oldest first. With --verbose: each one's operations, its\n"
+     "checksum, whether it has a down, runs in a transaction and has background steps. With a\n"
+     "database, each line says applied (and when) or pending. Works without a database."},
+    {"status", "", "current version, head, applied (when, how long), pending, problems",
+     "Prints where the database is against the code. Exit code 1 when upgrade would refuse it."},
+    {"sql", "[--dialect sqlite|postgres] [--from A] [--to B]", "the SQL from version A to B, offline",
+     "Prints the statements that take a database from version A (default 0) to B (default the\n"
+     "head), downs when B < A, as upgrade or downgrade would run them, with their transactions.\n"
+     "Needs no database; the dialect defaults to the --database's, else sqlite."},
+    {"verify", "", "checksums and the live schema against schema_at<current>",
+     "Compares the recorded checksums with the code's and the live schema of the chain's tables\n"
+     "with the schema the compiler computed for the current version. Exit code 1 on any difference."},
+    {"baseline", "V", "adopt an existing database whose schema is schema_at<V>",
+     "Records migrations up to version V as applied, after checking that the live schema is\n"
+     "schema_at<V>. For a database made before strata."},
+    {"repair", "", "clear a dirty flag or record a changed checksum, as the live schema decides",
+     "The explicit way out of a refusal for a dirty migration or a changed checksum (see\n"
+     "docs/runtime.md)."},
+    {"diagram", "[--at V] [--format mermaid|dot]", "the schema at version V as a diagram, offline",
+     "Prints the schema after version V (default the head) as a Mermaid erDiagram (default) or a\n"
+     "Graphviz digraph. Needs no database."},
+};
+
+class cli_runner {
+   public:
+    cli_runner(const cli_chain& chain, cli::options o, std::string program)
+        : c_(chain), o_(std::move(o)), program_(std::move(program)) {
+        if (!o_.log) o_.log = log_nowhere;
+    }
+
+    int run(const std::vector<std::string>& args) {
+        try {
+            if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+                if (args.size() > 1 && find(args[1])) return help(*find(args[1]));
+                usage(args.empty() ? o_.err : o_.out);
+                return args.empty() ? cli::exit_usage : cli::exit_ok;
+            }
+            const verb_spec* v = find(args[0]);
+            if (!v) throw usage_error(fmt::format("unknown verb \"{}\"", args[0]));
+            parse(*v, std::vector<std::string>(args.begin() + 1, args.end()));
+            if (flag("help")) return help(*v);
+            return dispatch(*v);
+        } catch (const usage_error& e) {
+            fmt::print(o_.err, "{}: {}\n(see {} --help)\n", program_, e.what(), program_);
+            return cli::exit_usage;
+        } catch (const std::exception& e) {
+            fmt::print(o_.err, "{}\n", e.what());
+            return cli::exit_failed;
+        }
+    }
+
+   private:
+    static const verb_spec* find(std::string_view name) {
+        for (const verb_spec& v : verbs)
+            if (v.name == name) return &v;
+        return nullptr;
+    }
+
+    void usage(std::FILE* f) const {
+        fmt::print(f, "usage: {} <verb> [--database URL] [--chain NAME] [options]\n\nverbs:\n", program_);
+        for (const verb_spec& v : verbs) fmt::print(f, "  {:<10} {:<48} {}\n", v.name, v.args, v.summary);
+        fmt::print(f,
+                   "\n--database URL   sqlite:PATH or postgresql://... (default: {})\n"
+                   "--chain NAME     the chain's name in strata_migrations (default: {})\n"
+                   "{} <verb> --help  one verb's help\n"
+                   "exit codes: 0 done, 1 refused, failed or different, 2 bad usage\n",
+                   o_.database.empty() ? "$STRATA_DATABASE_URL" : o_.database, o_.chain, program_);
+    }
+    int help(const verb_spec& v) const {
+        fmt::print(o_.out, "usage: {} {} {}[--database URL] [--chain NAME]\n\n{}\n", program_, v.name,
+                   v.args.empty() ? "" : std::string(v.args) + " ", v.help);
+        return cli::exit_ok;
+    }
+
+    // --name value, --name=value, flags, and positionals.
+    void parse(const verb_spec& v, const std::vector<std::string>& rest) {
+        static constexpr std::string_view with_value[] = {"to", "from", "dialect", "format", "at", "database", "chain"};
+        static constexpr std::string_view flags[] = {"verbose", "help"};
+        for (std::size_t i = 0; i < rest.size(); ++i) {
+            std::string a = rest[i];
+            if (a == "-h") a = "--help";
+            if (a.rfind("--", 0) != 0) {
+                positional_.push_back(a);
+                continue;
+            }
+            std::string name = a.substr(2), val;
+            const std::size_t eq = name.find('=');
+            const bool inline_value = eq != std::string::npos;
+            if (inline_value) {
+                val = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            const bool takes = std::find(std::begin(with_value), std::end(with_value), name) != std::end(with_value);
+            const bool is_flag = std::find(std::begin(flags), std::end(flags), name) != std::end(flags);
+            if (!takes && !is_flag) throw usage_error(fmt::format("{}: unknown option --{}", v.name, name));
+            if (takes && !inline_value) {
+                if (i + 1 >= rest.size()) throw usage_error(fmt::format("{}: --{} needs a value", v.name, name));
+                val = rest[++i];
+            }
+            if (is_flag && inline_value) throw usage_error(fmt::format("{}: --{} takes no value", v.name, name));
+            values_[name] = takes ? val : "1";
+        }
+        // Which options each verb takes (the global ones everywhere).
+        auto allowed = [&](std::initializer_list<std::string_view> names) {
+            for (const auto& [k, x] : values_)
+                if (k != "database" && k != "chain" && k != "help" && std::find(names.begin(), names.end(), k) == names.end())
+                    throw usage_error(fmt::format("{}: unknown option --{}", v.name, k));
+        };
+        const std::string_view n = v.name;
+        if (n == "upgrade" || n == "downgrade") allowed({"to"});
+        else if (n == "history") allowed({"verbose"});
+        else if (n == "sql") allowed({"dialect", "from", "to"});
+        else if (n == "diagram") allowed({"at", "format"});
+        else allowed({});
+        const std::size_t want = n == "baseline" ? 1 : 0;
+        if (positional_.size() > want)
+            throw usage_error(fmt::format("{}: unexpected argument \"{}\"", v.name, positional_[want]));
+        if (positional_.size() < want && !flag("help")) throw usage_error(fmt::format("{}: needs a version: {} {} V", v.name, program_, v.name));
+        if (values_.count("chain")) o_.chain = values_["chain"];
+    }
+    bool flag(const std::string& name) const { return values_.count(name) != 0; }
+    std::optional<std::string> value(const std::string& name) const {
+        auto it = values_.find(name);
+        if (it == values_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    std::uint64_t head() const { return c_.info.size ? c_.info.descs[c_.info.size - 1].version : 0; }
+    // A version argument: a number that is 0 or one of the chain's versions; "head" and "base".
+    std::uint64_t version_arg(std::string_view what, const std::string& s) const {
+        if (s == "head") return head();
+        if (s == "base") return 0;
+        std::uint64_t v = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc{} || end != s.data() + s.size())
+            throw usage_error(fmt::format("{}: \"{}\" is not a version (a number, head or base)", what, s));
+        if (v != 0 && index_of(v) == npos) throw usage_error(fmt::format("{}: no migration has version {} (head is {})", what, v, head()));
+        return v;
+    }
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t index_of(std::uint64_t v) const {
+        for (std::size_t i = 0; i < c_.info.size; ++i)
+            if (c_.info.descs[i].version == v) return i;
+        return npos;
+    }
+    std::size_t count_through(std::uint64_t v) const { return v == 0 ? 0 : index_of(v) + 1; }
+
+    std::string database_url() const {
+        if (auto d = value("database")) return *d;
+        if (!o_.database.empty()) return o_.database;
+        if (const char* env = std::getenv("STRATA_DATABASE_URL"); env && *env) return env;
+        return {};
+    }
+    driver& open() {
+        if (!db_) {
+            const std::string url = database_url();
+            if (url.empty()) throw usage_error("no database: give --database sqlite:PATH or postgresql://... (or set STRATA_DATABASE_URL)");
+            try {
+                db_ = open_database(url);
+            } catch (const std::invalid_argument& e) {
+                throw usage_error(e.what());
+            }
+        }
+        return *db_;
+    }
+    migrator_core migrator() { return migrator_core(open(), migrator_options{o_.chain, o_.log}, c_.info); }
+
+    int dispatch(const verb_spec& v) {
+        const std::string_view n = v.name;
+        if (n == "upgrade") return upgrade();
+        if (n == "downgrade") return downgrade();
+        if (n == "current") return current();
+        if (n == "history") return history();
+        if (n == "status") return status();
+        if (n == "sql") return sql();
+        if (n == "verify") return verify();
+        if (n == "baseline") return baseline();
+        if (n == "repair") return repair();
+        return diagram();
+    }
+
+    void print_run(const run_report& r) {
+        if (!r.changed()) {
+            fmt::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
+            return;
+        }
+        for (const migration_run& m : r.migrations)
+            fmt::print(o_.out, "{} {} {} ({} statement{}, {})\n", m.direction == direction::up ? "up  " : "down", m.version,
+                       m.name, m.statements, m.statements == 1 ? "" : "s", ms_text(m.duration));
+        fmt::print(o_.out, "{}: {} from version {} to {} ({}, {})\n", o_.chain, db_->describe(), r.from, r.to,
+                   migrations_text(r.migrations.size()), ms_text(r.duration));
+    }
+
+    int upgrade() {
+        const auto to = value("to") ? std::optional<std::uint64_t>(version_arg("upgrade --to", *value("to"))) : std::nullopt;
+        const run_report r = migrator().upgrade_to(to);
+        print_run(r);
+        // Background steps run here in the foreground, as in Quart-DB's CLI.
+        if (chain_has_background(c_.info)) {
+            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, std::stop_token{});
+            for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
+            if (!b.ok()) {
+                fmt::print(o_.err, "{}\n", b.error);
+                return cli::exit_failed;
+            }
+        }
+        return cli::exit_ok;
+    }
+    int downgrade() {
+        if (!value("to")) throw usage_error("downgrade: needs --to V (0 reverts everything)");
+        print_run(migrator().downgrade_to(version_arg("downgrade --to", *value("to"))));
+        return cli::exit_ok;
+    }
+    int current() {
+        const status_report s = migrator().status();
+        const std::size_t i = index_of(s.current);
+        fmt::print(o_.out, "{}{}{}\n", s.current, i == npos ? "" : " " + std::string(c_.info.descs[i].name),
+                   s.current == head() && s.current != 0 ? " (head)" : "");
+        if (!s.problem.empty()) {
+            fmt::print(o_.err, "{}\n", s.problem);
+            return cli::exit_failed;
+        }
+        return cli::exit_ok;
+    }
+    int status() {
+        const status_report s = migrator().status();
+        fmt::print(o_.out, "chain {} on {}\ncurrent version {}, head {}\n", s.chain, db_->describe(), s.current, s.head);
+        if (!s.applied.empty()) fmt::print(o_.out, "applied:\n");
+        for (const applied_migration& a : s.applied)
+            fmt::print(o_.out, "  {:>6} {:<32} {} ({} ms){}\n", a.version, a.name, a.applied_at, a.duration.count(),
+                       a.dirty ? " DIRTY" : "");
+        if (!s.pending.empty()) fmt::print(o_.out, "pending:\n");
+        for (const pending_migration& p : s.pending) fmt::print(o_.out, "  {:>6} {}\n", p.version, p.name);
+        if (s.up_to_date()) fmt::print(o_.out, "up to date\n");
+        if (!s.problem.empty()) {
+            fmt::print(o_.err, "{}\n", s.problem);
+            return cli::exit_failed;
+        }
+        return cli::exit_ok;
+    }
+    int history() {
+        std::optional<status_report> s;
+        if (!database_url().empty()) s = migrator().status();
+        const dialect_id d = s ? db_->dialect() : dialect_id::sqlite;
+        std::optional<generated_sql> sql;
+        if (flag("verbose")) sql.emplace(c_.info.generate(d));
+        for (std::size_t i = 0; i < c_.info.size; ++i) {
+            const migration_desc& m = c_.info.descs[i];
+            std::string mark;
+            if (s) {
+                if (i < s->applied.size() && s->applied[i].version == m.version) mark = "  applied " + s->applied[i].applied_at;
+                else mark = "  pending";
+                if (m.version == s->current) mark += " (current)";
+            }
+            fmt::print(o_.out, "{:>6} {}{}{}\n", m.version, m.name, i + 1 == c_.info.size ? " (head)" : "", mark);
+            if (!sql) continue;
+            const migration_sql& ms = sql->migrations()[i];
+            fmt::print(o_.out, "         checksum {} ({}), {}{}{}\n", hex16(ms.checksum), d == dialect_id::sqlite ? "sqlite" : "postgres",
+                       ms.reversible ? "reversible" : "irreversible", ms.transactional ? "" : ", outside a transaction",
+                       has_background(m) ? ", background steps" : "");
+            for (std::size_t k = 0; k < m.nops; ++k) {
+                const op_desc& op = m.ops[k];
+                std::string what(op.label);
+                if (!op.table.empty()) what += " " + std::string(op.table);
+                if (!op.name.empty()) what += (op.table.empty() ? " " : ".") + std::string(op.name);
+                if (!op.new_name.empty()) what += " -> " + std::string(op.new_name);
+                fmt::print(o_.out, "         - {}\n", what);
+            }
+        }
+        return cli::exit_ok;
+    }
+    int sql() {
+        dialect_id d = dialect_id::sqlite;
+        if (auto name = value("dialect")) {
+            if (*name == "sqlite") d = dialect_id::sqlite;
+            else if (*name == "postgres" || *name == "postgresql") d = dialect_id::postgres;
+            else throw usage_error(fmt::format("sql: --dialect {}: use sqlite or postgres", *name));
+        } else if (!database_url().empty()) {
+            const std::string url = database_url();
+            d = url.rfind("postgres", 0) == 0 ? dialect_id::postgres : dialect_id::sqlite;
+        }
+        const std::uint64_t from = value("from") ? version_arg("sql --from", *value("from")) : 0;
+        const std::uint64_t to = value("to") ? version_arg("sql --to", *value("to")) : head();
+        const generated_sql g = c_.info.generate(d);
+        plan_report p;
+        p.chain = o_.chain;
+        p.from = from;
+        p.to = to;
+        const std::size_t a = count_through(from), b = count_through(to);
+        if (a <= b)
+            for (std::size_t i = a; i < b; ++i) p.migrations.push_back(planned(g.migrations()[i], direction::up, d));
+        else
+            for (std::size_t i = a; i-- > b;) {
+                if (!g.migrations()[i].reversible)
+                    throw migration_error(migration_failure::irreversible,
+                                          fmt::format("strata: chain \"{}\": migration {} \"{}\" is irreversible: it has no down SQL",
+                                                      o_.chain, g.migrations()[i].version, g.migrations()[i].name),
+                                          o_.chain, g.migrations()[i].version, std::string(g.migrations()[i].name));
+                p.migrations.push_back(planned(g.migrations()[i], direction::down, d));
+            }
+        fmt::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}\n{}", o_.chain,
+                   d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to, p.sql());
+        return cli::exit_ok;
+    }
+    int verify() {
+        const verify_report r = migrator().verify();
+        if (r.ok()) {
+            fmt::print(o_.out, "{}: {} at version {} matches schema_at<{}>\n", o_.chain, db_->describe(), r.version, r.version);
+            return cli::exit_ok;
+        }
+        fmt::print(o_.out, "{}: {} at version {} differs:\n{}", o_.chain, db_->describe(), r.version, r.text());
+        return cli::exit_failed;
+    }
+    int baseline() {
+        const std::uint64_t v = version_arg("baseline", positional_.at(0));
+        migrator().baseline(v);
+        fmt::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
+        return cli::exit_ok;
+    }
+    int repair() {
+        const std::vector<std::string> done = migrator().repair();
+        for (const std::string& d : done) fmt::print(o_.out, "{}\n", d);
+        if (done.empty()) fmt::print(o_.out, "nothing to repair\n");
+        return cli::exit_ok;
+    }
+    int diagram() {
+        diagram_format f = diagram_format::mermaid;
+        if (auto name = value("format")) {
+            if (*name == "dot") f = diagram_format::dot;
+            else if (*name != "mermaid") throw usage_error(fmt::format("diagram: --format {}: use mermaid or dot", *name));
+        }
+        const std::uint64_t at = value("at") ? version_arg("diagram --at", *value("at")) : head();
+        fmt::print(o_.out, "{}", c_.diagram(count_through(at), f));
+        return cli::exit_ok;
+    }
+
+    const cli_chain& c_;
+    cli::options o_;
+    std::string program_;
+    std::map<std::string, std::string> values_;
+    std::vector<std::string> positional_;
+    std::unique_ptr<driver> db_;
+};
+
+}  // namespace strata::detail
