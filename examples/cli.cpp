@@ -1,5 +1,5 @@
 // cli: the migration verbs inside the application's own binary. `cli db <verb>` is strata's
-// (upgrade, downgrade, current, history, status, sql, verify, baseline, repair, diagram);
+// (upgrade, downgrade, current, history, status, sql, verify, baseline, repair, diagram, diff);
 // anything else is the application, which migrates at start-up.
 //   cli db upgrade --database sqlite:app.db
 //   cli db sql --dialect postgres --from 1 --to 3
@@ -16,6 +16,7 @@
 #include <strata/sqlite.hpp>  // --database sqlite:PATH
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
+#include <strata/target_schema.hpp>
 
 using namespace strata::dsl;
 
@@ -48,8 +49,22 @@ using m4 = strata::migration<4, "email keys",
     background<lowercase_emails>>;
 using history = strata::chain<m1, m2, m3, m4>;
 
+// The schema the code wants next (autogenerate): one column more than the head. `cli db diff`
+// prints the migration that gets there; once it is in the chain,
+// static_assert(strata::matches<history, target>) holds (CI would assert it).
+using target = strata::target_schema<
+    create_table<"roles", column<"name", text, primary_key>>,
+    create_table<"users",
+        column<"id", bigint, primary_key>,
+        column<"email", text, not_null, unique>,
+        column<"role", text, references<"roles", "name">>,
+        column<"email_key", text>,
+        column<"last_login", timestamptz>>,
+    create_index<"users_email_key_idx", "users", "email_key">>;
+static_assert(strata::difference_count<history, target> == 1);
+
 int main(int argc, char** argv) try {
-    if (argc > 1 && std::string_view(argv[1]) == "db") return strata::cli::run<history>(argc - 1, argv + 1, {.program = "cli db"});
+    if (argc > 1 && std::string_view(argv[1]) == "db") return strata::cli::run<history, target>(argc - 1, argv + 1, {.program = "cli db"});
 
     // The application: migrate at start-up, background steps while it "serves".
     const char* url = argc > 2 && std::string_view(argv[1]) == "serve" ? argv[2] : "sqlite:cli.db";

@@ -30,7 +30,7 @@ db=sqlite:app.db
 # Offline verbs: no database.
 check 0 'usage: cli db <verb>' db --help
 check 2 'usage: cli db <verb>' db
-for verb in upgrade downgrade current history status sql verify baseline repair diagram; do
+for verb in upgrade downgrade current history status sql verify baseline repair diagram diff; do
   check 0 "usage: cli db $verb " db $verb --help
 done
 check 2 'unknown verb "upgrad"' db upgrad
@@ -46,6 +46,9 @@ check 0 'digraph schema' db diagram --format dot --at 2
 check 0 '^erDiagram' db diagram --at 1
 check 2 'no database: give --database' db status
 check 2 'unknown option --frm' db sql --frm 1
+# autogenerate: the head against the declared target (exit 1: differences, printed)
+check 1 'add_column<"users", column<"last_login", timestamptz>>' db diff
+check 1 'using m5 = strata::migration<5, "last logins"' db diff --name "last logins"
 
 # Against a SQLite file.
 check 0 'pending:' db status --database "$db"

@@ -10,25 +10,35 @@
 //
 //   app db upgrade [--to V] | downgrade --to V | current | history [--verbose] | status
 //          | sql [--dialect sqlite|postgres] [--from A] [--to B] | verify | baseline V | repair
-//          | diagram [--at V] [--format mermaid|dot]     [--database URL] [--chain NAME]
+//          | diagram [--at V] [--format mermaid|dot] | diff [--name TEXT]   [--database URL] [--chain NAME]
 //
 // --database takes sqlite:PATH (with <strata/sqlite.hpp> included) or postgresql://... (with
 // <strata/postgres.hpp>). Exit codes: 0 done, 1 refused, failed or a difference found, 2 bad
 // usage; results on stdout, errors on stderr. See docs/cli.md.
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <strata/chain.hpp>
 #include <strata/detail/cli_core.hpp>
 #include <strata/migrator.hpp>
+#include <strata/target_schema.hpp>
 
 namespace strata::cli {
 
-// argv[0] names the program (or the verb group) in messages; the verb is argv[1].
-template <class Chain>
+// argv[0] names the program (or the verb group) in messages; the verb is argv[1]. With a
+// Target (a strata::target_schema<...>), the `diff` verb prints the migration that reaches it.
+template <class Chain, class Target = void>
 int run(int argc, const char* const* argv, options o = {}) {
     using P = detail::proxy_t<Chain>;
-    static constexpr detail::cli_chain chain{detail::chain_info_of<P>, &detail::diagram_after<P>};
+    static constexpr detail::cli_chain chain = [] {
+        detail::cli_chain c{detail::chain_info_of<P>, &detail::diagram_after<P>};
+        if constexpr (!std::is_void_v<Target>) {
+            c.diff = &autogenerate<Chain, Target>;
+            c.differences = difference_count<Chain, Target>;
+        }
+        return c;
+    }();
     std::string program = o.program;
     if (program.empty()) {
         program = argc > 0 && argv[0] ? argv[0] : "app";

@@ -3,6 +3,7 @@
 #include <strata/operations/columns.hpp>
 #include <strata/operations/enums.hpp>
 #include <strata/operations/indexes.hpp>
+#include <strata/operations/seed.hpp>
 #include <strata/operations/steps.hpp>
 #include <strata/operations/tables.hpp>
 

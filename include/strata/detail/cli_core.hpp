@@ -44,6 +44,9 @@ namespace strata::detail {
 struct cli_chain {
     chain_info info;
     std::string (*diagram)(std::size_t applied, diagram_format);
+    // With a target schema (strata::cli::run<Chain, Target>): the migration that reaches it.
+    std::string (*diff)(std::uint64_t version, std::string_view name) = nullptr;
+    std::size_t differences = 0;
 };
 
 struct usage_error : std::runtime_error {
@@ -84,6 +87,11 @@ inline constexpr verb_spec verbs[] = {
     {"diagram", "[--at V] [--format mermaid|dot]", "the schema at version V as a diagram, offline",
      "Prints the schema after version V (default the head) as a Mermaid erDiagram (default) or a\n"
      "Graphviz digraph. Needs no database."},
+    {"diff", "[--name TEXT]", "the C++ of the migration from the head to the target schema, offline",
+     "Compares the chain's head with the target schema the program declares\n"
+     "(strata::cli::run<Chain, Target>) and prints the migration that closes the gap, with notes\n"
+     "for what no operation can do and where a rename may have been meant (renames are never\n"
+     "guessed). Exit code 0: no difference; 1: differences (printed). Needs no database."},
 };
 
 class cli_runner {
@@ -139,7 +147,7 @@ class cli_runner {
 
     // --name value, --name=value, flags, and positionals.
     void parse(const verb_spec& v, const std::vector<std::string>& rest) {
-        static constexpr std::string_view with_value[] = {"to", "from", "dialect", "format", "at", "database", "chain"};
+        static constexpr std::string_view with_value[] = {"to", "from", "dialect", "format", "at", "database", "chain", "name"};
         static constexpr std::string_view flags[] = {"verbose", "help"};
         for (std::size_t i = 0; i < rest.size(); ++i) {
             std::string a = rest[i];
@@ -176,6 +184,7 @@ class cli_runner {
         else if (n == "history") allowed({"verbose"});
         else if (n == "sql") allowed({"dialect", "from", "to"});
         else if (n == "diagram") allowed({"at", "format"});
+        else if (n == "diff") allowed({"name"});
         else allowed({});
         const std::size_t want = n == "baseline" ? 1 : 0;
         if (positional_.size() > want)
@@ -241,6 +250,7 @@ class cli_runner {
         if (n == "verify") return verify();
         if (n == "baseline") return baseline();
         if (n == "repair") return repair();
+        if (n == "diff") return diff();
         return diagram();
     }
 
@@ -397,6 +407,14 @@ class cli_runner {
         const std::uint64_t at = value("at") ? version_arg("diagram --at", *value("at")) : head();
         fmt::print(o_.out, "{}", c_.diagram(count_through(at), f));
         return cli::exit_ok;
+    }
+
+    int diff() {
+        if (!c_.diff)
+            throw usage_error("diff: this program declares no target schema (strata::cli::run<Chain, Target> with a "
+                              "strata::target_schema<...>)");
+        fmt::print(o_.out, "{}", c_.diff(0, value("name").value_or("describe this migration")));
+        return c_.differences == 0 ? cli::exit_ok : cli::exit_failed;
     }
 
     const cli_chain& c_;

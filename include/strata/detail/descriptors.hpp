@@ -105,7 +105,14 @@ enum class op_kind : std::uint8_t {
     add_constraint, drop_constraint,
     create_enum, add_enum_value, drop_enum,
     execute, run, validate,
-    background  // (last: the kinds before it keep their numbers, and so the checksums)
+    background,  // (new kinds go last: the kinds before them keep their numbers, and so the checksums)
+    seed
+};
+
+// One value of a seed row: an integer (digits), a boolean ("1"/"0"), a string, or NULL (none).
+struct seed_cell {
+    default_kind kind = default_kind::none;
+    std::string_view text{};
 };
 
 struct alter_desc {
@@ -143,6 +150,8 @@ struct op_desc {
     data_fn fn_down = nullptr;
     check_fn fn_check = nullptr;
     background_fn fn_background = nullptr;
+    const seed_cell* cells = nullptr;  // seed: the rows' values, row after row (nnames a row)
+    std::size_t ncells = 0;
     std::string_view label{};    // the operation's DSL name, for diagnostics
 };
 
@@ -255,6 +264,10 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
             text(op.sql_down);
             h = mix(h, op.reversible + 2u * (op.fn_up != nullptr) + 4u * (op.fn_down != nullptr) + 8u * (op.fn_check != nullptr));
             if (op.fn_background) h = mix(h, 0xb9b9);
+            for (std::size_t j = 0; j < op.ncells; ++j) {
+                h = mix(h, static_cast<std::uint64_t>(op.cells[j].kind) + 77);
+                text(op.cells[j].text);
+            }
         }
     };
     ops(m.ops, m.nops);

@@ -83,6 +83,9 @@ STRATA_RULE(needs_chain, "this migration's SQL depends on the schema before it: 
 STRATA_RULE(dialect_cannot_express, "the chosen dialect cannot express this column type or default");
 STRATA_RULE(new_enum_value_used, "an enum value added by a migration cannot be used in that same migration (PostgreSQL runs it in one transaction): use it in the next migration");
 STRATA_RULE(concurrent_index_mixed, "a migration with a concurrent index operation (create_index_concurrently, drop_index_concurrently) may contain only such operations: it runs outside a transaction");
+STRATA_RULE(seed_value_mismatch, "a seed value does not fit its column (type, NULL in a NOT NULL column, varchar length, or an enum value the type does not have)");
+STRATA_RULE(seed_missing_column, "a seed row leaves out a NOT NULL column that has no default: name it in columns<...>");
+STRATA_RULE(seed_without_key, "seed rows must give the table's primary key, by which the derived down deletes exactly them");
 #undef STRATA_RULE
 
 template <error_kind K, class W, class... N>
@@ -128,6 +131,9 @@ STRATA_RULE_FOR(needs_chain, needs_chain);
 STRATA_RULE_FOR(dialect_cannot_express, dialect_cannot_express);
 STRATA_RULE_FOR(new_enum_value_used, new_enum_value_used);
 STRATA_RULE_FOR(concurrent_index_mixed, concurrent_index_mixed);
+STRATA_RULE_FOR(seed_value_mismatch, seed_value_mismatch);
+STRATA_RULE_FOR(seed_missing_column, seed_missing_column);
+STRATA_RULE_FOR(seed_without_key, seed_without_key);
 #undef STRATA_RULE_FOR
 
 // The error of a failed evaluation, with each piece a complete object so that it can be a

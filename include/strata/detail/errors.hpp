@@ -45,6 +45,9 @@ enum class error_kind : std::uint8_t {
     dialect_cannot_express,
     new_enum_value_used,
     concurrent_index_mixed,
+    seed_value_mismatch,
+    seed_missing_column,
+    seed_without_key,
 };
 
 struct error {

@@ -274,6 +274,54 @@ struct generator {
                 e = fail(error_kind::dialect_cannot_express, s.tables[t].name, s.columns[c].def.name, why);
     }
 
+    // A seed value: integers as written, booleans as the dialect spells them, strings quoted.
+    constexpr void seed_value(emitter& w, const seed_cell& v) const {
+        switch (v.kind) {
+            case default_kind::none: w.put("NULL"); break;
+            case default_kind::boolean: w.put(pg() ? (v.text == "1" ? "TRUE" : "FALSE") : v.text); break;
+            case default_kind::string: w.literal(v.text); break;
+            default: w.put(v.text);
+        }
+    }
+    // INSERT of every row; the down deletes exactly them, by primary key.
+    constexpr void seed_sql(emitter& up, emitter& down, const S& s, const op_desc& op) const {
+        const std::size_t n = op.nnames, rows = op.ncells / op.nnames;
+        emitter& w = up.begin();
+        w.put("INSERT INTO ").ident(op.table).put(" (");
+        for (std::size_t i = 0; i < n; ++i) (i ? w.put(", ") : w).ident(op.names[i]);
+        w.put(") VALUES ");
+        for (std::size_t r = 0; r < rows; ++r) {
+            w.put(r ? ", (" : "(");
+            for (std::size_t i = 0; i < n; ++i) seed_value(i ? w.put(", ") : w, op.cells[r * n + i]);
+            w.put(")");
+        }
+        up.end();
+        const int t = s.find_table(op.table);
+        int pk[max_key_columns]{};
+        const std::size_t npk = s.primary_key_columns(t, pk);
+        std::size_t at[max_key_columns]{};  // where each key column is in the seed's columns
+        for (std::size_t k = 0; k < npk; ++k)
+            for (std::size_t i = 0; i < n; ++i)
+                if (op.names[i] == s.columns[pk[k]].def.name) at[k] = i;
+        emitter& x = down.begin();
+        x.put("DELETE FROM ").ident(op.table).put(" WHERE ");
+        if (npk == 1) {
+            x.ident(op.names[at[0]]).put(" IN (");
+            for (std::size_t r = 0; r < rows; ++r) seed_value(r ? x.put(", ") : x, op.cells[r * n + at[0]]);
+            x.put(")");
+        } else {
+            for (std::size_t r = 0; r < rows; ++r) {
+                x.put(r ? " OR (" : "(");
+                for (std::size_t k = 0; k < npk; ++k) {
+                    (k ? x.put(" AND ") : x).ident(op.names[at[k]]).put(" = ");
+                    seed_value(x, op.cells[r * n + at[k]]);
+                }
+                x.put(")");
+            }
+        }
+        down.end();
+    }
+
     // Applies `op` to `s` and spells its up and down statements.
     constexpr error operation(S& s, const op_desc& op, emitter& up, emitter& down) {
         const bool sq = !pg();
@@ -450,6 +498,11 @@ struct generator {
                 return e;
             case op_kind::validate: return e;  // after the migration's other steps (generate_migration)
             case op_kind::background: return e;  // not part of the migration's SQL: run by the start-up helper
+            case op_kind::seed: {
+                if ((e = s.apply(op))) return e;
+                seed_sql(up, down, s, op);
+                return e;
+            }
         }
         return e;
     }

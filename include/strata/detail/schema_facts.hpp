@@ -150,6 +150,7 @@ inline chain_names names_of(const migration_desc* migs, std::size_t n) {
                 case op_kind::run:
                 case op_kind::validate:
                 case op_kind::background: break;
+                case op_kind::seed: add(r.tables, op.table); break;
                 default: add(r.tables, op.table);
             }
         }

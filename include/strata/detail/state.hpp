@@ -213,6 +213,63 @@ struct state {
         return t;
     }
 
+    // The primary key's columns of table t (column-level or a table constraint), in order.
+    constexpr std::size_t primary_key_columns(int t, int (&out)[max_key_columns]) const {
+        std::size_t n = 0;
+        for (int c = tables[t].first; c != -1 && n < max_key_columns; c = columns[c].next)
+            if (columns[c].def.primary_key) out[n++] = c;
+        if (n) return n;
+        for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next)
+            if (constraints[k].kind == constraint_kind::primary_key) {
+                for (std::size_t i = 0; i < constraints[k].ncolumns; ++i) out[n++] = constraints[k].columns[i];
+                break;
+            }
+        return n;
+    }
+    // Seed rows against the table they go into: every named column exists, every value fits
+    // its column, no NOT NULL column without a default is left out, the primary key is given.
+    constexpr error check_seed(const op_desc& op) const {
+        int t = find_table(op.table);
+        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+        int cols[64]{};
+        if (op.nnames > 64) return fail(error_kind::seed_value_mismatch, op.table, "at most 64 columns in one seed");
+        for (std::size_t i = 0; i < op.nnames; ++i) {
+            cols[i] = find_column(t, op.names[i]);
+            if (cols[i] == -1) return fail(error_kind::column_missing, op.table, op.names[i]);
+        }
+        for (int c = tables[t].first; c != -1; c = columns[c].next) {
+            const column_desc& d = columns[c].def;
+            if (!(d.not_null || d.primary_key) || d.def.kind != default_kind::none || d.autoincrement) continue;
+            bool named = false;
+            for (std::size_t i = 0; i < op.nnames; ++i) named = named || cols[i] == c;
+            if (!named) return fail(error_kind::seed_missing_column, op.table, d.name);
+        }
+        int pk[max_key_columns]{};
+        const std::size_t npk = primary_key_columns(t, pk);
+        if (npk == 0) return fail(error_kind::seed_without_key, op.table);
+        for (std::size_t k = 0; k < npk; ++k) {
+            bool named = false;
+            for (std::size_t i = 0; i < op.nnames; ++i) named = named || cols[i] == pk[k];
+            if (!named) return fail(error_kind::seed_without_key, op.table, columns[pk[k]].def.name);
+        }
+        for (std::size_t j = 0; j < op.ncells; ++j) {
+            const seed_cell& v = op.cells[j];
+            column_desc d = columns[cols[j % op.nnames]].def;
+            if (v.kind == default_kind::none) {
+                if (d.not_null || d.primary_key) return fail(error_kind::seed_value_mismatch, op.table, d.name, "NULL");
+                continue;
+            }
+            if (d.type.kind == type_kind::varchar && v.kind == default_kind::string && v.text.size() > d.type.p)
+                return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
+            d.def = default_desc{v.kind, v.text};
+            if (error e = check_default(d)) {
+                if (e.kind == error_kind::new_enum_value_used) return e;
+                return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
+            }
+        }
+        return {};
+    }
+
     // ---- building blocks ----
     constexpr error check_type(const type_desc& ty, std::string_view column) const {
         if (ty.kind == type_kind::varchar && ty.p == 0) return fail(error_kind::bad_type, column, "varchar<0>");
@@ -512,6 +569,7 @@ struct state {
             case op_kind::run:
             case op_kind::validate:
             case op_kind::background: return {};
+            case op_kind::seed: return check_seed(op);
         }
         return {};
     }

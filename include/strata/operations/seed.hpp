@@ -1,0 +1,93 @@
+#pragma once
+// Seed data: typed rows inserted by a migration, checked against the columns' types when the
+// chain compiles, and removed again (exactly them, by primary key) by its derived down.
+//
+//   seed<"roles", columns<"id", "name", "builtin">,
+//        values<1, "admin", true>,
+//        values<2, "guest", nullptr>>
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <type_traits>
+
+#include <strata/constraints.hpp>
+#include <strata/detail/descriptors.hpp>
+#include <strata/fixed_string.hpp>
+
+namespace strata::detail {
+// A seed value as a template argument: what default_value takes (integers, booleans, strings
+// up to 127 bytes), and nullptr for NULL.
+struct seed_literal : literal {
+    using literal::literal;
+    constexpr seed_literal(std::nullptr_t) noexcept : literal(0) {  // NOLINT: implicit on purpose
+        kind = default_kind::none;
+        text[0] = '\0';
+        size = 0;
+    }
+};
+
+constexpr std::size_t sum(std::initializer_list<std::size_t> xs) {
+    std::size_t n = 0;
+    for (std::size_t x : xs) n += x;
+    return n;
+}
+// (braced lists, not folds: no limit on the number of rows)
+template <class... Rows>
+constexpr auto flatten_rows() {
+    constexpr std::size_t total = sum({Rows::size..., 0});
+    const std::size_t sizes[] = {Rows::size..., 0};
+    const seed_cell* rows[] = {Rows::cells..., nullptr};
+    std::array<seed_cell, total == 0 ? 1 : total> out{};
+    std::size_t k = 0;
+    for (std::size_t r = 0; r < sizeof...(Rows); ++r)
+        for (std::size_t i = 0; i < sizes[r]; ++i) out[k++] = rows[r][i];
+    return out;
+}
+template <class T>
+struct is_columns : std::false_type {};
+
+constexpr op_desc make_seed(std::string_view table, const std::string_view* names, std::size_t nnames, const seed_cell* cells,
+                            std::size_t ncells) {
+    op_desc d = make_op(op_kind::seed, "seed", table);
+    d.names = names;
+    d.nnames = nnames;
+    d.cells = cells;
+    d.ncells = ncells;
+    return d;
+}
+constexpr bool all_rows(std::initializer_list<bool> xs) {
+    for (bool x : xs)
+        if (!x) return false;
+    return true;
+}
+}  // namespace strata::detail
+
+namespace strata::dsl {
+template <fixed_string... Names>
+struct columns {
+    static constexpr std::size_t size = sizeof...(Names);
+    static constexpr std::string_view names[] = {detail::name_v<Names>..., {}};
+};
+template <detail::seed_literal... V>
+struct values {
+    static constexpr std::size_t size = sizeof...(V);
+    static constexpr detail::seed_cell cells[] = {detail::seed_cell{V.kind, std::string_view{V.text, V.size}}..., {}};
+};
+
+template <fixed_string Table, class Columns, class... Rows>
+struct seed {
+    static_assert(detail::is_columns<Columns>::value,
+                  "strata: seed<\"table\", columns<\"a\", ...>, values<...>...>: the second argument must be columns<...>");
+    static_assert(sizeof...(Rows) > 0, "strata: seed<...>: at least one values<...> row");
+    static_assert(detail::all_rows({(Rows::size == Columns::size)..., true}),
+                  "strata: seed<...>: every values<...> row has one value per name in columns<...>");
+    static constexpr auto cells = detail::flatten_rows<Rows...>();
+    static constexpr detail::op_desc desc =
+        detail::make_seed(detail::name_v<Table>, Columns::names, Columns::size, cells.data(), Columns::size * sizeof...(Rows));
+};
+}  // namespace strata::dsl
+
+namespace strata::detail {
+template <fixed_string... Names>
+struct is_columns<dsl::columns<Names...>> : std::true_type {};
+}  // namespace strata::detail

@@ -1,0 +1,86 @@
+// Seed data (seed<table, columns<...>, values<...>...>) on real databases: the typed rows go in
+// with the migration, and its derived down removes exactly them.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <strata/strata.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+
+namespace {
+
+using r1 = strata::migration<1, "roles",
+    create_enum<"tier", "free", "paid">,
+    create_table<"roles",
+        column<"id", bigint, primary_key>,
+        column<"name", varchar<20>, not_null, unique>,
+        column<"builtin", boolean, not_null, default_value<false>>,
+        column<"tier", enum_type<"tier">>,
+        column<"note", text>>,
+    create_table<"grants",
+        column<"role_id", bigint, not_null, references<"roles", "id">>,
+        column<"scope", text, not_null>,
+        primary_key_constraint<"role_id", "scope">>>;
+using r2 = strata::migration<2, "default roles",
+    seed<"roles", columns<"id", "name", "builtin", "tier", "note">,
+         values<1, "admin", true, "paid", "can do \"anything\"; it's the root">,
+         values<2, "guest", false, "free", nullptr>,
+         values<3, "editor", false, nullptr, "">>,
+    seed<"grants", columns<"role_id", "scope">, values<1, "all">, values<3, "posts">>>;
+using history = strata::chain<r1, r2>;
+
+static_assert(strata::valid_chain<history>);
+// A composite key: the down deletes row by row.
+static_assert(strata::sql<strata::sqlite, history, 2>::down.find(
+                  "DELETE FROM \"grants\" WHERE (\"role_id\" = 1 AND \"scope\" = 'all') OR (\"role_id\" = 3 AND \"scope\" = 'posts')") !=
+              std::string_view::npos);
+static_assert(strata::sql<strata::postgres, history, 2>::up.find("(1, 'admin', TRUE, 'paid', 'can do \"anything\"; it''s the root')") !=
+              std::string_view::npos);
+
+class Seed : public ::testing::TestWithParam<const char*> {
+   protected:
+    void SetUp() override {
+        database_ = strata_test::make_database(GetParam(), "seed");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+    strata::driver& db() { return database_->db(); }
+    std::int64_t count(const std::string& sql) { return strata::session(db()).query_value<std::int64_t>(sql); }
+    std::unique_ptr<strata_test::test_database> database_;
+};
+
+TEST_P(Seed, TheRowsGoInAndTheDownRemovesExactlyThem) {
+    strata::migrator<history> m(db(), {"main", strata::log_nowhere});
+    m.upgrade();
+    strata::session s(db());
+    EXPECT_EQ(count("SELECT count(*) FROM \"roles\""), 3);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"note\" FROM \"roles\" WHERE \"id\" = 1"), "can do \"anything\"; it's the root");
+    EXPECT_TRUE(s.query_value<bool>("SELECT \"builtin\" FROM \"roles\" WHERE \"id\" = 1"));
+    EXPECT_FALSE(s.query_value<std::optional<std::string>>("SELECT \"note\" FROM \"roles\" WHERE \"id\" = 2").has_value());
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"note\" FROM \"roles\" WHERE \"id\" = 3"), "");
+    EXPECT_EQ(s.query_value<std::string>("SELECT CAST(\"tier\" AS TEXT) FROM \"roles\" WHERE \"id\" = 2"), "free");
+    EXPECT_EQ(count("SELECT count(*) FROM \"grants\""), 2);
+    EXPECT_TRUE(m.verify().ok());
+
+    // Rows the application added are not the seed's: the down leaves them. One that still
+    // references a seeded row makes the down fail, and then nothing of it is undone.
+    s.execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES (10, 'custom')");
+    s.execute("INSERT INTO \"grants\" (\"role_id\", \"scope\") VALUES (1, 'posts'), (10, 'all')");
+    EXPECT_THROW(m.downgrade_to(1), strata::migration_error);
+    EXPECT_EQ(count("SELECT count(*) FROM \"roles\""), 4);
+    EXPECT_EQ(count("SELECT count(*) FROM \"grants\""), 4);
+    s.execute("DELETE FROM \"grants\" WHERE \"role_id\" = 1 AND \"scope\" = 'posts'");
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"roles\""), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"roles\" WHERE \"id\" = 10"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"grants\""), 1);  // (10, all) stays
+    m.upgrade();
+    EXPECT_EQ(count("SELECT count(*) FROM \"roles\""), 4);
+    EXPECT_EQ(count("SELECT count(*) FROM \"grants\""), 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Seed, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+}  // namespace
