@@ -1,7 +1,10 @@
 // strata::migrate_on_startup against real databases: STRATA_AUTO_MIGRATE, application
 // versions (on_upgrade, tasks bound to one version, several apps in one database), and
-// background steps (a backfill of 100,000 rows in batches, cancelled and resumed).
+// background steps (a backfill of 100,000 rows in batches, cancelled and resumed; a process
+// killed in the middle of it, and the next start finishing it).
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -42,6 +45,7 @@ void empty_items(strata::session& s) { s.execute("DELETE FROM \"items\""); }
 
 std::atomic<int> batches_run{0};
 std::atomic<int> stop_after_batches{-1};  // >= 0: this many batches, then wait to be stopped
+std::atomic<int> die_after_batches{-1};   // >= 0: this many batches, then the process dies
 
 // Idempotent, resumable: each batch is one UPDATE of the next rows still NULL.
 void double_values(strata::session& s, std::stop_token stop) {
@@ -51,6 +55,7 @@ void double_values(strata::session& s, std::stop_token stop) {
         s.execute("UPDATE \"items\" SET \"doubled\" = \"value\" * 2 WHERE \"id\" >= $1 AND \"id\" < $2 AND \"doubled\" IS NULL",
                   *next, *next + batch);
         ++batches_run;
+        if (die_after_batches >= 0 && batches_run >= die_after_batches) std::_Exit(0);  // no unwinding, no cleanup
         if (stop_after_batches >= 0 && batches_run >= stop_after_batches)
             while (!stop.stop_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
@@ -81,6 +86,7 @@ class Startup : public ::testing::TestWithParam<const char*> {
         ::unsetenv("STRATA_AUTO_MIGRATE");
         batches_run = 0;
         stop_after_batches = -1;
+        die_after_batches = -1;
         database_ = strata_test::make_database(GetParam(), "startup");
         if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
     }
@@ -257,6 +263,32 @@ TEST_P(Startup, ABackgroundBackfillIsCancelledAndResumedAtTheNextStart) {
 
     // A third start has nothing to do in the background either.
     EXPECT_FALSE(strata::migrate_on_startup<items>(db(), options()).background.started());
+}
+
+// A process that dies in the middle of the backfill (no unwinding): the next start runs the
+// step again and finishes it.
+TEST_P(Startup, ABackgroundBackfillResumesAfterTheProcessDied) {
+    const pid_t child = ::fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        die_after_batches = 4;
+        auto db = database_->open();
+        auto started = strata::migrate_on_startup<items>(*db, options());
+        started.background.wait();
+        std::_Exit(3);  // never reached: the step ends the process first
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NOT NULL"), 4 * batch);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 1);
+
+    auto next = strata::migrate_on_startup<items>(db(), options());
+    EXPECT_FALSE(next.migrations.changed());
+    const strata::background_report r = next.background.wait();
+    EXPECT_EQ(r.completed, (std::vector<std::uint64_t>{3}));
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
 }
 
 // What a CLI does: the background steps before migrate_on_startup returns.

@@ -174,8 +174,10 @@ class app_versions {
         }
         if (r.from != r.to) {
             const value p[] = {chain_, r.to, utc_now()};
-            db_.execute(r.from.empty() ? "INSERT INTO \"strata_app_versions\" (\"chain\", \"version\", \"updated_at\") VALUES ($1, $2, $3)"
-                                       : "UPDATE \"strata_app_versions\" SET \"version\" = $2, \"updated_at\" = $3 WHERE \"chain\" = $1",
+            // An upsert: another instance may have recorded it since this one read it.
+            db_.execute("INSERT INTO \"strata_app_versions\" (\"chain\", \"version\", \"updated_at\") VALUES ($1, $2, $3) "
+                        "ON CONFLICT (\"chain\") DO UPDATE SET \"version\" = excluded.\"version\", "
+                        "\"updated_at\" = excluded.\"updated_at\"",
                         p, {});
         }
         tx.commit();
