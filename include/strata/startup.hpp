@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <strata/detail/background_core.hpp>
+#include <strata/operations/background.hpp>
 #include <strata/detail/startup_core.hpp>
 #include <strata/migrator.hpp>
 

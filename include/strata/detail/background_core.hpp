@@ -71,7 +71,7 @@ inline background_report run_background(driver& db, const std::string& chain, co
         try {
             session s(db);
             for (std::size_t o = 0; o < m->nops && !stop.stop_requested(); ++o)
-                if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, stop);
+                if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, &stop);
             if (stop.stop_requested()) {  // it may have returned part-way: it runs again next time
                 r.cancelled = true;
                 r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <stop_token>
 #include <string_view>
 
 namespace strata {
@@ -127,7 +126,9 @@ struct alter_desc {
 
 using data_fn = void (*)(session&);
 using check_fn = bool (*)(session&);
-using background_fn = void (*)(session&, std::stop_token);
+// background<fn>'s function behind an adapter that receives the std::stop_token by address, so
+// that this header (and every translation unit of a chain) does without <stop_token>.
+using background_fn = void (*)(session&, const void* stop_token);
 
 struct op_desc {
     op_kind kind{};

@@ -1,5 +1,5 @@
 #pragma once
-// Raw SQL and data steps: execute, execute_irreversible, run, validate, background.
+// Raw SQL and data steps: execute, execute_irreversible, run, validate (background<fn>: background.hpp).
 #include <strata/fixed_string.hpp>
 #include <strata/detail/descriptors.hpp>
 
@@ -23,11 +23,7 @@ constexpr op_desc make_validate(check_fn check) {
     d.fn_check = check;
     return d;
 }
-constexpr op_desc make_background(background_fn fn) {
-    op_desc d = make_op(op_kind::background, "background", {});
-    d.fn_background = fn;
-    return d;
-}
+
 }  // namespace strata::detail
 
 namespace strata::dsl {
@@ -54,15 +50,5 @@ template <detail::check_fn Check>
 struct validate {
     static_assert(Check != nullptr, "strata: validate<fn>: fn must be a function bool(strata::session&)");
     static constexpr detail::op_desc desc = detail::make_validate(Check);
-};
-// Data work that runs after every foreground migration, on a worker thread, while the
-// application serves (strata::migrate_on_startup), outside any transaction: typically a
-// backfill in batches. Its completion is recorded; a process that stops first runs it again at
-// its next start, so it must be idempotent, and it should return soon once `stop` is
-// requested (it then runs again at the next start). The migration's down does not undo it.
-template <detail::background_fn Fn>
-struct background {
-    static_assert(Fn != nullptr, "strata: background<fn>: fn must be a function void(strata::session&, std::stop_token)");
-    static constexpr detail::op_desc desc = detail::make_background(Fn);
 };
 }  // namespace strata::dsl

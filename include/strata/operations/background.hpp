@@ -1,0 +1,30 @@
+#pragma once
+// background<fn>: data work that runs after every foreground migration, on a worker thread,
+// while the application serves (strata::migrate_on_startup, <strata/startup.hpp>, which
+// includes this header), outside any transaction: typically a backfill in batches. Its
+// completion is recorded; a process that stops first runs it again at its next start, so it
+// must be idempotent, and it should return soon once `stop` is requested. The migration's down
+// does not undo it. (Not in the umbrella: <stop_token> costs every translation unit.)
+#include <stop_token>
+
+#include <strata/detail/descriptors.hpp>
+
+namespace strata::detail {
+template <void (*Fn)(session&, std::stop_token)>
+void call_background(session& s, const void* stop) {
+    Fn(s, *static_cast<const std::stop_token*>(stop));
+}
+constexpr op_desc make_background(background_fn fn) {
+    op_desc d = make_op(op_kind::background, "background", {});
+    d.fn_background = fn;
+    return d;
+}
+}  // namespace strata::detail
+
+namespace strata::dsl {
+template <void (*Fn)(session&, std::stop_token)>
+struct background {
+    static_assert(Fn != nullptr, "strata: background<fn>: fn must be a function void(strata::session&, std::stop_token)");
+    static constexpr detail::op_desc desc = detail::make_background(&detail::call_background<Fn>);
+};
+}  // namespace strata::dsl
