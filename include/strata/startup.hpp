@@ -65,7 +65,7 @@ class background_work {
     }
     ~background_work() { cancel(); }
 
-    // A worker thread was started (there were background steps to run).
+    // A worker thread was started (there were background steps to run) and not yet waited for.
     bool started() const noexcept { return s_ && s_->thread.joinable(); }
     background_report wait() {
         if (s_ && s_->thread.joinable()) s_->thread.join();
