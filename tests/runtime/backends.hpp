@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <strata/sqlite.hpp>
 #if __has_include(<pqxx/pqxx>)
@@ -100,5 +102,19 @@ inline std::unique_ptr<test_database> make_database(const std::string& backend, 
     } while (0)
 
 inline std::string backend_name(const ::testing::TestParamInfo<const char*>& info) { return info.param; }
+
+// A log sink that keeps the lines, for assertions on them.
+struct captured_log {
+    std::vector<std::string> lines;
+    strata::log_sink sink() {
+        return [this](strata::log_level, std::string_view l) { lines.emplace_back(l); };
+    }
+    bool has(const std::string& needle) const {
+        for (const auto& l : lines)
+            if (l.find(needle) != std::string::npos) return true;
+        return false;
+    }
+};
+
 
 }  // namespace strata_test

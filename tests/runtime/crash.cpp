@@ -40,8 +40,8 @@
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
+#include "child_process.hpp"
 
-extern char** environ;
 
 using namespace strata::dsl;
 
@@ -187,77 +187,12 @@ using k6 = strata::migration<6, "ledger note",
 using history = strata::chain<k1, k2, k3, k4, k5, k6>;
 constexpr std::uint64_t head = history::head;
 
-// ---- processes ----
-// Starts this test binary again with the parent's environment plus `extra` ("NAME=value").
-pid_t spawn_self(const std::vector<std::string>& extra) {
-    std::vector<std::string> env;
-    for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "STRATA_CHILD", 12) != 0 && std::strncmp(*e, "STRATA_CRASH", 12) != 0) env.emplace_back(*e);
-    env.insert(env.end(), extra.begin(), extra.end());
-    std::vector<char*> envp;
-    for (auto& s : env) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string arg0 = "strata_crash_child";
-    char* argv[] = {arg0.data(), nullptr};
-    std::fflush(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {  // only async-signal-safe calls until exec
-        ::execve("/proc/self/exe", argv, envp.data());
-        ::_exit(127);
-    }
-    if (pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
-    return pid;
-}
-
-// The child's wait status, or nothing if it did not end by `deadline` (it is then killed).
-std::optional<int> wait_until(pid_t pid, std::chrono::steady_clock::time_point deadline) {
-    for (;;) {
-        int status = 0;
-        const pid_t r = ::waitpid(pid, &status, WNOHANG);
-        if (r == pid) return status;
-        if (r < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "waitpid");
-        if (std::chrono::steady_clock::now() >= deadline) {
-            ::kill(pid, SIGKILL);
-            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-            }
-            return std::nullopt;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
-
-std::string describe_status(const std::optional<int>& status) {
-    if (!status) return "did not finish in time (killed)";
-    if (WIFEXITED(*status)) return "exit " + std::to_string(WEXITSTATUS(*status));
-    if (WIFSIGNALED(*status)) return "killed by signal " + std::to_string(WTERMSIG(*status)) + " (" + strsignal(WTERMSIG(*status)) + ")";
-    return "status " + std::to_string(*status);
-}
-
-std::vector<std::string> location_env(strata_test::test_database& d) {
-    if (auto* s = dynamic_cast<strata_test::sqlite_database*>(&d)) return {"STRATA_CHILD_SQLITE=" + s->path.string()};
-#ifdef STRATA_TEST_POSTGRES
-    if (auto* p = dynamic_cast<strata_test::postgres_database*>(&d))
-        return {"STRATA_CHILD_PG_URL=" + p->url, "STRATA_CHILD_PG_SCHEMA=" + p->schema};
-#endif
-    throw std::logic_error("crash: unknown test database");
-}
-
-std::string env_or_throw(const char* name) {
-    const char* v = std::getenv(name);
-    if (!v) throw std::runtime_error(std::string("child: ") + name + " is not set");
-    return v;
-}
-
-std::unique_ptr<strata::driver> open_from_env() {
-    if (const char* path = std::getenv("STRATA_CHILD_SQLITE")) return std::make_unique<strata::sqlite::connection>(path);
-#ifdef STRATA_TEST_POSTGRES
-    auto c = std::make_unique<strata::postgres::connection>(env_or_throw("STRATA_CHILD_PG_URL"));
-    c->execute("SET search_path TO \"" + env_or_throw("STRATA_CHILD_PG_SCHEMA") + "\"", {}, {});
-    return c;
-#else
-    throw std::runtime_error("child: no database given");
-#endif
-}
+using strata_test::describe_status;
+using strata_test::env_or_throw;
+using strata_test::location_env;
+using strata_test::open_from_env;
+using strata_test::spawn_self;
+using strata_test::wait_until;
 
 // ---- the child ----
 // Exit 0: at the head. 1: an error. 3: the crash point was never reached. SIGALRM: stuck for

@@ -85,17 +85,7 @@ using chain_b = strata::chain<b1, b2>;
 using c3 = strata::migration<3, "unique role names", create_unique_index_concurrently<"roles_name_uq", "roles", "name">>;
 using chain_concurrent = strata::chain<a1, a2, c3>;
 
-struct captured_log {
-    std::vector<std::string> lines;
-    strata::log_sink sink() {
-        return [this](strata::log_level, std::string_view l) { lines.emplace_back(l); };
-    }
-    bool has(const std::string& needle) const {
-        for (const auto& l : lines)
-            if (l.find(needle) != std::string::npos) return true;
-        return false;
-    }
-};
+using strata_test::captured_log;
 
 std::int64_t count(strata::driver& db, const std::string& sql) {
     strata::session s(db);

@@ -68,17 +68,7 @@ using b3 = strata::migration<3, "doubled values", add_column<"items", column<"do
 using b4 = strata::migration<4, "item notes", add_column<"items", column<"note", text>>>;
 using items = strata::chain<b1, b2, b3, b4>;
 
-struct captured_log {
-    std::vector<std::string> lines;
-    strata::log_sink sink() {
-        return [this](strata::log_level, std::string_view l) { lines.emplace_back(l); };
-    }
-    bool has(const std::string& needle) const {
-        for (const auto& l : lines)
-            if (l.find(needle) != std::string::npos) return true;
-        return false;
-    }
-};
+using strata_test::captured_log;
 
 class Startup : public ::testing::TestWithParam<const char*> {
    protected:
