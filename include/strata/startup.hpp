@@ -9,9 +9,10 @@
 // In order: the pending migrations (strata::migrator::upgrade), the tasks bound to this
 // application version, on_upgrade, the version recorded, then background<fn> steps on a worker
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
-// it on; any other value is an error. See docs/runtime.md, "Start-up".
+// it on; any other value is an error. See docs/runtime.md, section 14.
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -89,8 +90,8 @@ class background_work {
 struct startup_report {
     bool skipped = false;            // STRATA_AUTO_MIGRATE or auto_migrate said no
     run_report migrations;           // what upgrade() did
-    detail::app_version_report app;  // versions and tasks (empty without a version)
-    background_work background;      // the worker; background_report of a foreground run below
+    app_version_report app;          // versions and tasks (empty without a version)
+    background_work background;      // the worker thread, when background steps were pending
     background_report background_done;  // with background_on_thread = false: what ran
 };
 
@@ -100,6 +101,9 @@ struct startup_runner {
                               const std::function<run_report(migrator_options)>& upgrade) {
         startup_report r;
         if (!o.log) o.log = log_nowhere;
+        if (o.version.empty() && (o.on_upgrade || !o.tasks.empty()))  // before anything is touched
+            throw std::invalid_argument("strata: startup_options: on_upgrade and tasks need the application's version "
+                                        "(startup_options::version); nothing was changed");
         bool on = o.auto_migrate;
         try {
             if (const auto setting = detail::auto_migrate_setting()) on = *setting;

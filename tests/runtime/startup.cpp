@@ -209,6 +209,14 @@ TEST_P(Startup, AFailingHookOrTaskKeepsTheOldVersionAndRunsAgain) {
     EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "2.0.0");
 }
 
+TEST_P(Startup, HooksWithoutAVersionAreAMistakeNotIgnored) {
+    auto o = options();
+    o.on_upgrade = [](strata::session&, std::string_view, std::string_view) {};
+    EXPECT_THROW(strata::migrate_on_startup<notes>(db(), o), std::invalid_argument);
+    EXPECT_FALSE(db().has_table("notes"));  // refused before anything was touched
+    EXPECT_FALSE(db().has_table("strata_migrations"));
+}
+
 TEST(VersionOrder, DottedNumbersCompareAsNumbers) {
     using strata::detail::compare_versions;
     EXPECT_LT(compare_versions("1.9.2", "1.10.0"), 0);

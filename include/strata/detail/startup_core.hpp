@@ -36,6 +36,13 @@ struct version_task {
     std::function<void(session&, const version_change&)> run;
 };
 
+// What the version phase of a start did.
+struct app_version_report {
+    std::string from, to;              // from: "" when none was stored
+    std::vector<std::string> ran;      // titles of the tasks that ran at this start
+    std::vector<std::string> skipped;  // the others, with why
+};
+
 namespace detail {
 
 // STRATA_AUTO_MIGRATE, read when the application starts: nullopt when unset. A value that is
@@ -89,12 +96,6 @@ inline constexpr std::string_view create_version_tasks_table =
     "\"duration_ms\" BIGINT NOT NULL, "
     "PRIMARY KEY (\"chain\", \"title\", \"target_version\"))";
 
-struct app_version_report {
-    std::string from, to;              // from: "" when none was stored
-    std::vector<std::string> ran;      // titles of the tasks that ran at this start
-    std::vector<std::string> skipped;  // the others, with why
-};
-
 // The version phase of a start: tasks for exactly this version, then on_upgrade, then the
 // new version recorded; the version is recorded only when all of them succeeded, so a failed
 // start is tried again with the same `from` at the next one.
@@ -105,11 +106,7 @@ class app_versions {
     app_version_report run(const std::string& version,
                            const std::function<void(session&, std::string_view, std::string_view)>& on_upgrade,
                            const std::vector<version_task>& tasks) {
-        if (version.empty()) {
-            if (on_upgrade || !tasks.empty())
-                throw std::invalid_argument("strata: startup_options: on_upgrade and tasks need the application's version");
-            return {};
-        }
+        if (version.empty()) return {};  // (on_upgrade and tasks without one: refused by migrate_on_startup)
         ensure_tables();
         // One process at a time per chain (PostgreSQL; SQLite serialises the transactions).
         db_.lock(lock_name());
