@@ -72,6 +72,12 @@ sqlite3 legacy.db 'CREATE TABLE "users" ("id" INTEGER NOT NULL PRIMARY KEY, "ema
 check 0 'recorded at version 1' db baseline 1 --database sqlite:legacy.db
 check 0 '^1 create users$' db current --database sqlite:legacy.db
 check 1 'not schema_at<2>' db baseline 2 --database sqlite:fresh.db
+n=$((n + 1))  # an error is printed once, not once by the log and once more by the CLI
+if [[ $("$exe" db baseline 2 --database sqlite:fresh.db 2>&1 | grep -c 'baseline(2)') == 1 ]]; then
+  echo "ok:   the refusal is printed once"
+else
+  echo "FAIL: the refusal is not printed exactly once"; failures=$((failures + 1))
+fi
 check 0 'nothing to repair' db repair --database "$db"
 # the application itself migrates at start-up
 check 0 'serving at version 4' serve sqlite:served.db

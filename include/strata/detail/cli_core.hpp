@@ -98,8 +98,15 @@ class cli_runner {
    public:
     cli_runner(const cli_chain& chain, cli::options o, std::string program)
         : c_(chain), o_(std::move(o)), program_(std::move(program)) {
-        if (!o_.log) o_.log = log_nowhere;
+        // The migrator logs its refusals and failures, and throws them: the CLI prints them
+        // once, on `err`, and passes the progress lines to the log.
+        log_sink user = o_.log ? o_.log : log_sink(log_nowhere);
+        o_.log = [user](log_level l, std::string_view line) {
+            if (l != log_level::error) user(l, line);
+        };
     }
+    cli_runner(const cli_runner&) = delete;
+    cli_runner& operator=(const cli_runner&) = delete;
 
     int run(const std::vector<std::string>& args) {
         try {
