@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
+#include <typeinfo>
 #include <string_view>
 #include <vector>
 
@@ -102,6 +104,35 @@ inline std::unique_ptr<test_database> make_database(const std::string& backend, 
     } while (0)
 
 inline std::string backend_name(const ::testing::TestParamInfo<const char*>& info) { return info.param; }
+
+// A driver that passes every call to another; tests override the calls they watch.
+class forwarding_driver : public strata::driver {
+   public:
+    explicit forwarding_driver(strata::driver& inner) : inner_(inner) {}
+    explicit forwarding_driver(std::unique_ptr<strata::driver> owned) : owned_(std::move(owned)), inner_(*owned_) {}
+
+    strata::dialect_id dialect() const noexcept override { return inner_.dialect(); }
+    std::string describe() const override { return inner_.describe(); }
+    void execute(std::string_view sql, std::span<const strata::value> params, const strata::row_callback& on_row) override {
+        inner_.execute(sql, params, on_row);
+    }
+    void begin() override { inner_.begin(); }
+    void commit() override { inner_.commit(); }
+    void rollback() noexcept override { inner_.rollback(); }
+    bool in_transaction() const noexcept override { return inner_.in_transaction(); }
+    bool lock(std::string_view chain) override { return inner_.lock(chain); }
+    void unlock(std::string_view chain) noexcept override { inner_.unlock(chain); }
+    bool has_table(std::string_view name) override { return inner_.has_table(name); }
+    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
+        return inner_.schema_facts(tables, enums);
+    }
+    void* native_handle() noexcept override { return inner_.native_handle(); }
+    const std::type_info& native_type() const noexcept override { return inner_.native_type(); }
+
+   private:
+    std::unique_ptr<strata::driver> owned_;  // (before inner_: it may be what inner_ refers to)
+    strata::driver& inner_;
+};
 
 // A log sink that keeps the lines, for assertions on them.
 struct captured_log {

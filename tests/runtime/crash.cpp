@@ -78,39 +78,26 @@ void hang_here(const std::string& point) {
 // The child's connection, wrapped to die at two points the runtime reaches without calling
 // user code: "bookkeeping:<V>", just before the row of migration V goes into
 // strata_migrations, and "commit:<V>", just before the COMMIT of migration V (its row written).
-class crashing_driver final : public strata::driver {
+class crashing_driver final : public strata_test::forwarding_driver {
    public:
-    explicit crashing_driver(std::unique_ptr<strata::driver> inner) : inner_(std::move(inner)) {}
-    strata::dialect_id dialect() const noexcept override { return inner_->dialect(); }
-    std::string describe() const override { return inner_->describe(); }
+    using forwarding_driver::forwarding_driver;
     void execute(std::string_view sql, std::span<const strata::value> params, const strata::row_callback& on_row) override {
         if (sql.starts_with("INSERT INTO \"strata_migrations\"") && params.size() > 1) {
             if (const auto* version = std::get_if<std::int64_t>(&params[1])) pending_ = std::to_string(*version);
             crash_here("bookkeeping:" + pending_);
         }
-        inner_->execute(sql, params, on_row);
+        forwarding_driver::execute(sql, params, on_row);
     }
     void begin() override {
         pending_.clear();
-        inner_->begin();
+        forwarding_driver::begin();
     }
     void commit() override {
         if (!pending_.empty()) crash_here("commit:" + pending_);
-        inner_->commit();
+        forwarding_driver::commit();
     }
-    void rollback() noexcept override { inner_->rollback(); }
-    bool in_transaction() const noexcept override { return inner_->in_transaction(); }
-    bool lock(std::string_view chain) override { return inner_->lock(chain); }
-    void unlock(std::string_view chain) noexcept override { inner_->unlock(chain); }
-    bool has_table(std::string_view name) override { return inner_->has_table(name); }
-    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
-        return inner_->schema_facts(tables, enums);
-    }
-    void* native_handle() noexcept override { return inner_->native_handle(); }
-    const std::type_info& native_type() const noexcept override { return inner_->native_type(); }
 
    private:
-    std::unique_ptr<strata::driver> inner_;
     std::string pending_;  // the version whose bookkeeping row this transaction wrote
 };
 

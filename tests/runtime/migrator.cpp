@@ -93,42 +93,28 @@ std::int64_t count(strata::driver& db, const std::string& sql) {
 }
 
 // Passes everything to a real connection and records what the migrator asked of it.
-class recording_driver final : public strata::driver {
+class recording_driver final : public strata_test::forwarding_driver {
    public:
-    explicit recording_driver(strata::driver& inner) : inner_(inner) {}
+    using forwarding_driver::forwarding_driver;
     std::vector<std::string> statements;
     int locks = 0, transactions = 0;
 
-    strata::dialect_id dialect() const noexcept override { return inner_.dialect(); }
-    std::string describe() const override { return inner_.describe(); }
     void execute(std::string_view sql, std::span<const strata::value> params, const strata::row_callback& on_row) override {
         statements.emplace_back(sql);
-        inner_.execute(sql, params, on_row);
+        forwarding_driver::execute(sql, params, on_row);
     }
     void begin() override {
         ++transactions;
-        inner_.begin();
+        forwarding_driver::begin();
     }
-    void commit() override { inner_.commit(); }
-    void rollback() noexcept override { inner_.rollback(); }
-    bool in_transaction() const noexcept override { return inner_.in_transaction(); }
     bool lock(std::string_view chain) override {
         ++locks;
-        return inner_.lock(chain);
+        return forwarding_driver::lock(chain);
     }
-    void unlock(std::string_view chain) noexcept override { inner_.unlock(chain); }
     bool has_table(std::string_view name) override {
         statements.push_back("has_table " + std::string(name));
-        return inner_.has_table(name);
+        return forwarding_driver::has_table(name);
     }
-    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
-        return inner_.schema_facts(tables, enums);
-    }
-    void* native_handle() noexcept override { return inner_.native_handle(); }
-    const std::type_info& native_type() const noexcept override { return inner_.native_type(); }
-
-   private:
-    strata::driver& inner_;
 };
 
 class Migrator : public ::testing::TestWithParam<const char*> {

@@ -35,10 +35,12 @@ inline bool chain_has_background(const chain_info& c) {
 // The versions whose background steps have not finished, in order.
 inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
     std::vector<std::uint64_t> v;
-    if (!db.has_table(tracking_table)) return v;
     const value p[] = {chain};
-    db.execute("SELECT \"version\" FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"background_pending\" ORDER BY \"version\"",
-               p, [&](const row& r) { v.push_back(static_cast<std::uint64_t>(r.get<std::int64_t>(0))); });
+    read_if_table(db, tracking_table, [&] {
+        v.clear();
+        db.execute("SELECT \"version\" FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"background_pending\" ORDER BY \"version\"",
+                   p, [&](const row& r) { v.push_back(static_cast<std::uint64_t>(r.get<std::int64_t>(0))); });
+    });
     return v;
 }
 

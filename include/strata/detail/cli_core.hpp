@@ -218,12 +218,7 @@ class cli_runner {
         if (v != 0 && index_of(v) == npos) throw usage_error(fmt::format("{}: no migration has version {} (head is {})", what, v, head()));
         return v;
     }
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    std::size_t index_of(std::uint64_t v) const {
-        for (std::size_t i = 0; i < c_.info.size; ++i)
-            if (c_.info.descs[i].version == v) return i;
-        return npos;
-    }
+    std::size_t index_of(std::uint64_t v) const { return index_in(c_.info, v); }
     std::size_t count_through(std::uint64_t v) const { return v == 0 ? 0 : index_of(v) + 1; }
 
     std::string database_url() const {

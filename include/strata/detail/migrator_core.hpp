@@ -49,6 +49,54 @@ generated_sql generate_for(dialect_id d) {
 template <class P>
 inline constexpr chain_info chain_info_of{P::descs, P::size, &generate_for<P>, &facts_after<P>};
 
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+// The index of the chain's migration `version`, or npos.
+inline std::size_t index_in(const chain_info& c, std::uint64_t version) {
+    const migration_desc* end = c.descs + c.size;
+    const migration_desc* it =
+        std::lower_bound(c.descs, end, version, [](const migration_desc& m, std::uint64_t v) { return m.version < v; });
+    return it != end && it->version == version ? static_cast<std::size_t>(it - c.descs) : npos;
+}
+
+// A transaction that rolls back unless committed.
+struct db_transaction {
+    driver& db;
+    bool open = true;
+    explicit db_transaction(driver& d) : db(d) { db.begin(); }
+    db_transaction(const db_transaction&) = delete;
+    void commit() {
+        db.commit();
+        open = false;
+    }
+    ~db_transaction() {
+        if (open) db.rollback();
+    }
+};
+// driver::lock held for a scope; `exclusive`: what lock() said.
+struct held_lock {
+    driver& db;
+    std::string name;
+    bool exclusive;
+    held_lock(driver& d, std::string n) : db(d), name(std::move(n)), exclusive(db.lock(name)) {}
+    held_lock(const held_lock&) = delete;
+    ~held_lock() { db.unlock(name); }
+};
+
+// Runs `read` on a bookkeeping table that may not exist yet: false, and nothing read, when it
+// does not. It asks the catalog only when the read fails (a missing table is rare, and asking
+// first would cost a query at every start), and reads again when the table turns out to exist
+// (another process has just created it).
+template <class F>
+bool read_if_table(driver& db, std::string_view table, F&& read) {
+    try {
+        read();
+    } catch (const database_error&) {
+        if (!db.has_table(table)) return false;
+        read();
+    }
+    return true;
+}
+
 inline std::string hex16(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
 inline std::string utc_now() {
@@ -295,7 +343,7 @@ class migrator_core {
                                       version, db_.describe(), version, trimmed(diff_text(version, missing, unexpected))),
                           version);
         ensure_tracking_table();
-        transaction tx(*this);
+        db_transaction tx(db_);
         for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false);
         tx.commit();
         log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
@@ -328,7 +376,7 @@ class migrator_core {
                                           r.version, r.name, k + 1),
                               r.version, r.name);
         }
-        transaction tx(*this);
+        db_transaction tx(db_);
         std::size_t kept = rows.size();  // the rows still recorded after the repair
         for (const applied_migration& r : rows) {
             const std::size_t i = index_of(r.version);
@@ -392,7 +440,6 @@ class migrator_core {
                                   e.driver_message());
         }
     }
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     static std::chrono::microseconds since(clock::time_point t) {
         return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
@@ -404,25 +451,12 @@ class migrator_core {
         std::vector<std::string> checksum_problems;
     };
 
+    // The chain's lock, and whether it keeps other migrators out (see recorded_version).
     struct lock_guard {
         migrator_core& m;
-        explicit lock_guard(migrator_core& c) : m(c) { m.exclusive_ = m.db_.lock(m.opt_.chain); }
-        ~lock_guard() {
-            m.exclusive_ = false;
-            m.db_.unlock(m.opt_.chain);
-        }
-    };
-    struct transaction {
-        migrator_core& m;
-        bool open = true;
-        explicit transaction(migrator_core& c) : m(c) { m.db_.begin(); }
-        void commit() {
-            m.db_.commit();
-            open = false;
-        }
-        ~transaction() {
-            if (open) m.db_.rollback();
-        }
+        held_lock held;
+        explicit lock_guard(migrator_core& c) : m(c), held(c.db_, c.opt_.chain) { m.exclusive_ = held.exclusive; }
+        ~lock_guard() { m.exclusive_ = false; }
     };
 
     void log(log_level l, const std::string& line) const { opt_.log(l, line); }
@@ -459,29 +493,21 @@ class migrator_core {
         std::string history;  // the last row's history_checksum
     };
     summary summarize() {
-        try {
-            return summarize_now();
-        } catch (const database_error&) {
-            // Asking first would cost a catalog query at every start; a missing table is rare.
-            if (!db_.has_table(tracking_table)) return {};
-            return summarize_now();  // another process has just created it
-        }
-    }
-    summary summarize_now() {
         summary s;
         const value p[] = {opt_.chain};
         // The last row by the primary key, and the count from its index: no table scan. Only
         // the last row can be dirty: nothing runs after a dirty migration until repair().
-        db_.execute("SELECT \"version\", \"dirty\", \"history_checksum\", "
-                    "(SELECT count(*) FROM \"strata_migrations\" WHERE \"chain\" = $1) "
-                    "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\" DESC LIMIT 1",
-                    p, [&](const row& r) {
-                        s.last = static_cast<std::uint64_t>(r.get<std::int64_t>(0));
-                        s.dirty = r.get<bool>(1);
-                        s.history = r.get<std::string>(2);
-                        s.rows = static_cast<std::size_t>(r.get<std::int64_t>(3));
-                    });
-        s.table = true;
+        s.table = read_if_table(db_, tracking_table, [&] {
+            db_.execute("SELECT \"version\", \"dirty\", \"history_checksum\", "
+                        "(SELECT count(*) FROM \"strata_migrations\" WHERE \"chain\" = $1) "
+                        "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\" DESC LIMIT 1",
+                        p, [&](const row& r) {
+                            s.last = static_cast<std::uint64_t>(r.get<std::int64_t>(0));
+                            s.dirty = r.get<bool>(1);
+                            s.history = r.get<std::string>(2);
+                            s.rows = static_cast<std::size_t>(r.get<std::int64_t>(3));
+                        });
+        });
         return s;
     }
     // Does the summary show exactly the first `applied` migrations, clean and unchanged?
@@ -491,12 +517,7 @@ class migrator_core {
                is_hex16_of(s.history, history_checksum(applied - 1));
     }
 
-    std::size_t index_of(std::uint64_t version) const {
-        const migration_desc* end = chain_.descs + chain_.size;
-        const migration_desc* it =
-            std::lower_bound(chain_.descs, end, version, [](const migration_desc& m, std::uint64_t v) { return m.version < v; });
-        return it != end && it->version == version ? static_cast<std::size_t>(it - chain_.descs) : npos;
-    }
+    std::size_t index_of(std::uint64_t version) const { return index_in(chain_, version); }
     // How many migrations are applied at `version` (0 or a version of the chain).
     std::size_t count_through(std::uint64_t version) const {
         if (version == 0) return 0;
@@ -522,14 +543,8 @@ class migrator_core {
     void ensure_tracking_table() {
         if (db_.has_table(tracking_table)) return;
         // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
-        db_.lock("strata_migrations");
-        try {
-            db_.execute(create_tracking_table, {}, {});
-        } catch (...) {
-            db_.unlock("strata_migrations");
-            throw;
-        }
-        db_.unlock("strata_migrations");
+        held_lock lock(db_, "strata_migrations");
+        db_.execute(create_tracking_table, {}, {});
     }
 
     std::vector<applied_migration> read_rows(bool table_exists = false) {
@@ -689,7 +704,7 @@ class migrator_core {
         // like the migration's: named, logged, rolled back.
         try {
             if (m.transactional) {
-                transaction tx(*this);
+                db_transaction tx(db_);
                 if (!exclusive_ && recorded_version() != expected) return std::nullopt;
                 statements = run_steps(m, dir, steps, "nothing of it was applied");
                 if (up) insert_row(i, since(started), false);
@@ -698,7 +713,7 @@ class migrator_core {
             } else {
                 // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
                 {
-                    transaction tx(*this);
+                    db_transaction tx(db_);
                     if (!exclusive_ && recorded_version() != expected) return std::nullopt;
                     if (up) insert_row(i, std::chrono::microseconds{0}, true);
                     else {
@@ -709,7 +724,7 @@ class migrator_core {
                 }
                 statements = run_steps(m, dir, steps,
                                        "it runs outside a transaction and is marked dirty: see verify() and repair()");
-                transaction tx(*this);
+                db_transaction tx(db_);
                 if (up) {
                     const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
                                        static_cast<std::int64_t>(m.version)};

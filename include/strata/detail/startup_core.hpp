@@ -107,18 +107,17 @@ class app_versions {
                            const std::function<void(session&, std::string_view, std::string_view)>& on_upgrade,
                            const std::vector<version_task>& tasks) {
         if (version.empty()) return {};  // (on_upgrade and tasks without one: refused by migrate_on_startup)
-        ensure_tables();
-        // One process at a time per chain (PostgreSQL; SQLite serialises the transactions).
-        db_.lock(lock_name());
-        struct unlock_at_end {
-            driver& db;
-            std::string name;
-            ~unlock_at_end() { db.unlock(name); }
-        } unlock{db_, lock_name()};
-
         app_version_report r;
-        r.from = stored_version().value_or("");
         r.to = version;
+        // An ordinary start finds this version recorded: no task can be due and nothing is to
+        // be written, so it takes no lock. An upgrade takes the chain's (PostgreSQL; SQLite
+        // serialises the transactions) and reads the version again under it.
+        std::optional<held_lock> lock;
+        if (const bool tables = read_version(r.from); r.from != version) {
+            if (!tables) ensure_tables();
+            lock.emplace(db_, chain_ + ":app_version");
+            read_version(r.from);
+        }
         const version_change change{chain_, r.from, r.to};
         const bool upgrading = r.from.empty() || compare_versions(r.from, r.to) < 0;
         for (const version_task& t : tasks) {
@@ -129,7 +128,7 @@ class app_versions {
                 skip(r, t, why);
                 continue;
             }
-            transaction tx(db_);
+            db_transaction tx(db_);
             if (auto at = ran_at(t)) {
                 skip(r, t, "ran already, at " + *at);
                 continue;  // (rolled back: nothing written)
@@ -155,7 +154,8 @@ class app_versions {
             log_(log_level::info, fmt::format("strata: {}: version task \"{}\" ({}) ran in {} ms", chain_, t.title,
                                               t.target_version, ms.count()));
         }
-        transaction tx(db_);
+        if (!on_upgrade && r.from == r.to) return r;
+        db_transaction tx(db_);
         if (on_upgrade) {
             session s(db_);
             try {
@@ -184,38 +184,26 @@ class app_versions {
         return r;
     }
 
+    // The chain's recorded version, if any.
     std::optional<std::string> stored_version() {
-        if (!db_.has_table("strata_app_versions")) return std::nullopt;
-        std::optional<std::string> v;
-        const value p[] = {chain_};
-        db_.execute("SELECT \"version\" FROM \"strata_app_versions\" WHERE \"chain\" = $1", p,
-                    [&](const row& r) { v = r.get<std::string>(0); });
+        std::string v;
+        if (!read_version(v) || v.empty()) return std::nullopt;
         return v;
     }
 
    private:
-    struct transaction {
-        driver& db;
-        bool open = true;
-        explicit transaction(driver& d) : db(d) { db.begin(); }
-        void commit() {
-            db.commit();
-            open = false;
-        }
-        ~transaction() {
-            if (open) db.rollback();
-        }
-    };
-
-    std::string lock_name() const { return chain_ + ":app_version"; }
+    // The recorded version into `v` ("" when none); false when the tables do not exist yet.
+    bool read_version(std::string& v) {
+        v.clear();
+        const value p[] = {chain_};
+        return read_if_table(db_, "strata_app_versions", [&] {
+            db_.execute("SELECT \"version\" FROM \"strata_app_versions\" WHERE \"chain\" = $1", p,
+                        [&](const row& r) { v = r.get<std::string>(0); });
+        });
+    }
 
     void ensure_tables() {
-        if (db_.has_table("strata_app_versions") && db_.has_table("strata_version_tasks")) return;
-        db_.lock("strata_migrations");
-        struct unlock_at_end {
-            driver& db;
-            ~unlock_at_end() { db.unlock("strata_migrations"); }
-        } unlock{db_};
+        held_lock lock(db_, "strata_migrations");  // (PostgreSQL: concurrent CREATE IF NOT EXISTS can clash)
         db_.execute(create_app_versions_table, {}, {});
         db_.execute(create_version_tasks_table, {}, {});
     }
