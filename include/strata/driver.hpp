@@ -37,6 +37,13 @@ class database_error : public std::runtime_error {
     std::string statement_, driver_message_;
 };
 
+// The connection to the server broke (server stopped or restarted, network): whether the
+// server ran the statement, a COMMIT included, is not known to the client.
+class connection_lost : public database_error {
+   public:
+    using database_error::database_error;
+};
+
 class row;
 using row_callback = std::function<void(const row&)>;
 

@@ -21,6 +21,7 @@ enum class migration_failure {
     foreign_key_violation,  // SQLite: rows that break a foreign key after a table rebuild
     validation_failed,      // validate<fn> returned false
     data_step_failed,       // run<fn> threw
+    unknown_objects,        // SQLite: a table rebuild would drop what the chain does not know
 };
 
 class migration_error : public std::runtime_error {

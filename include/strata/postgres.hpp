@@ -58,6 +58,17 @@ class postgres::connection final : public driver {
     std::string describe() const override { return where_; }
 
     void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
+        // libpq takes C strings: a NUL would end the statement, or a value, there, silently.
+        if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
+            throw database_error("strata: postgres: the statement holds a NUL byte at offset " + std::to_string(at) +
+                                     " (libpq would ignore the rest of it)",
+                                 std::string(sql.substr(0, at)), "");
+        for (std::size_t i = 0; i < params.size(); ++i)
+            if (auto* text = std::get_if<std::string>(&params[i]); text && text->find('\0') != std::string::npos)
+                throw database_error("strata: postgres: parameter $" + std::to_string(i + 1) + " holds a NUL byte at offset " +
+                                         std::to_string(text->find('\0')) + " of " + std::to_string(text->size()) +
+                                         ": PostgreSQL text cannot store it (it would be cut there)\n  in: " + std::string(sql),
+                                     std::string(sql), "");
         pqxx::result res;
         try {
             if (params.empty()) {
@@ -74,7 +85,10 @@ class postgres::connection final : public driver {
                 }
                 res = exec_with(std::string(sql), texts, ptrs);
             }
+        } catch (const pqxx::broken_connection& e) {
+            lost(sql, e.what());
         } catch (const std::exception& e) {
+            if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
             fail(sql, e.what());
         }
         if (!on_row) return;
@@ -346,6 +360,16 @@ class postgres::connection final : public driver {
     static std::string trimmed(std::string s) {
         while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
         return s;
+    }
+    [[noreturn]] void lost(std::string_view sql, const char* what) const {
+        const std::string msg = trimmed(what);
+        // libpq's own words when it has them; not libpqxx's "Could not obtain client encoding",
+        // which is what a statement on a connection already lost gets.
+        const bool says_why = msg.find("client encoding") == std::string::npos;
+        throw connection_lost("strata: postgres: the connection to " + where_ +
+                                  " was lost (the server stopped or restarted, or the network failed)" +
+                                  (says_why ? ": " + msg : std::string()) + "\n  in: " + std::string(sql),
+                              std::string(sql), msg);
     }
     [[noreturn]] static void fail(std::string_view sql, const char* what) {
         const std::string msg = trimmed(what);

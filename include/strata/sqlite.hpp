@@ -52,6 +52,11 @@ class sqlite::connection final : public driver {
     std::string describe() const override { return "sqlite " + where_; }
 
     void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
+        // SQLite stops reading a statement at a NUL: what follows it would be dropped unseen.
+        if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
+            throw database_error("strata: sqlite: the statement holds a NUL byte at offset " + std::to_string(at) +
+                                     " (SQLite would ignore the rest of it); pass such text as a parameter",
+                                 std::string(sql.substr(0, at)), "");
         // Statements with parameters are strata's bookkeeping or a data step's, run again and
         // again: they are prepared once. Others (DDL) run once and may be scripts.
         if (!params.empty()) {
@@ -189,6 +194,16 @@ class sqlite::connection final : public driver {
     void run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
+        // However this ends (a row callback that throws included): a statement left stepping
+        // keeps its read lock, and inside a long-lived connection blocks every writer; a bound
+        // value would stay copied in the cache.
+        struct reset_after {
+            sqlite3_stmt* st;
+            ~reset_after() {
+                sqlite3_reset(st);
+                sqlite3_clear_bindings(st);
+            }
+        } reset{st};
         if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(st))
             throw database_error("strata: sqlite: the statement has " + std::to_string(sqlite3_bind_parameter_count(st)) +
                                      " parameters, " + std::to_string(params.size()) + " given\n  in: " + std::string(sql),
@@ -217,7 +232,6 @@ class sqlite::connection final : public driver {
             if (rc == SQLITE_DONE) break;
             if (rc != SQLITE_ROW) {
                 const std::string msg = sqlite3_errmsg(db_);
-                sqlite3_reset(st);
                 throw database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
             }
             if (!on_row) continue;
@@ -236,7 +250,6 @@ class sqlite::connection final : public driver {
             }
             on_row(row(cells));
         }
-        sqlite3_reset(st);
     }
 
     sqlite3* db_ = nullptr;

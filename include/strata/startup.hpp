@@ -116,6 +116,22 @@ struct startup_runner {
             r.skipped = true;
             return r;
         }
+        // Background steps run on a second connection. One that cannot be had (an in-memory
+        // SQLite database, a borrowed connection) is refused before a migration commits and
+        // marks them pending, not after.
+        std::unique_ptr<driver> worker_db;
+        if (o.background_on_thread && !o.background_connection && detail::chain_has_background(chain)) {
+            try {
+                worker_db = db.open_another();
+            } catch (const std::exception& e) {
+                const std::string what = fmt::format(
+                    "strata: {}: the chain has background steps, which run on a second connection, and {}: give "
+                    "startup_options::background_connection, or set background_on_thread = false; nothing was changed",
+                    o.chain, e.what());
+                o.log(log_level::error, what);
+                throw std::logic_error(what);
+            }
+        }
         r.migrations = upgrade(migrator_options{o.chain, o.log});
         r.app = detail::app_versions(db, o.chain, o.log).run(o.version, o.on_upgrade, o.tasks);
 
@@ -126,10 +142,14 @@ struct startup_runner {
         }
         if (detail::pending_background(db, o.chain).empty()) return r;
         auto s = std::make_unique<background_work::state>();
-        s->db = o.background_connection ? o.background_connection() : db.open_another();
+        s->db = o.background_connection ? o.background_connection() : std::move(worker_db);
         background_work::state* raw = s.get();
         s->thread = std::jthread([raw, chain_name = o.chain, chain, log = o.log](std::stop_token stop) {
-            raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
+            try {
+                raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
+            } catch (...) {  // (a log sink that throws): reported, not std::terminate
+                raw->report.error = "strata: " + chain_name + ": background steps stopped: " + detail::current_exception_text();
+            }
         });
         r.background.s_ = std::move(s);
         return r;

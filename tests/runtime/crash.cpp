@@ -412,7 +412,8 @@ TEST(CrashChain, TheRebuildDataStepSitsAfterTheSqliteRebuild) {
         if (st[i].rfind("-- run", 0) == 0) run = i;
     ASSERT_LT(run, st.size()) << p.sql();
     ASSERT_GE(run, 4u) << p.sql();
-    EXPECT_NE(st[0].find("CREATE TABLE \"_strata_new_accounts\""), std::string::npos) << p.sql();
+    EXPECT_NE(st[0].find("-- check: table \"accounts\""), std::string::npos) << p.sql();  // the rebuild's guard
+    EXPECT_NE(st[1].find("CREATE TABLE \"_strata_new_accounts\""), std::string::npos) << p.sql();
     EXPECT_NE(st[run - 1].find("foreign_key_check"), std::string::npos) << p.sql();
     EXPECT_LT(run + 1, st.size()) << p.sql();  // drop_column's statement after it
 }

@@ -86,10 +86,10 @@ inline background_report run_background(driver& db, const std::string& chain, co
             db.execute("UPDATE \"strata_migrations\" SET \"background_pending\" = FALSE, \"background_done_at\" = $1 "
                        "WHERE \"chain\" = $2 AND \"version\" = $3",
                        p, {});
-        } catch (const std::exception& e) {
+        } catch (...) {  // on the worker thread: anything escaping would be std::terminate
             r.error = fmt::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
                                   "again at the next start",
-                                  chain, version, m->name, e.what());
+                                  chain, version, m->name, current_exception_text());
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
             break;

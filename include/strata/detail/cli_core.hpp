@@ -197,7 +197,10 @@ class cli_runner {
         if (positional_.size() > want)
             throw usage_error(fmt::format("{}: unexpected argument \"{}\"", v.name, positional_[want]));
         if (positional_.size() < want && !flag("help")) throw usage_error(fmt::format("{}: needs a version: {} {} V", v.name, program_, v.name));
-        if (values_.count("chain")) o_.chain = values_["chain"];
+        if (values_.count("chain")) {
+            if (values_["chain"].empty()) throw usage_error(fmt::format("{}: --chain needs a name: --chain NAME", v.name));
+            o_.chain = values_["chain"];
+        }
     }
     bool flag(const std::string& name) const { return values_.count(name) != 0; }
     std::optional<std::string> value(const std::string& name) const {

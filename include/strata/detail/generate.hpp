@@ -128,10 +128,20 @@ struct generator {
     }
 
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
-    // indexes, foreign-key check. `nocopy`: a column of the new definition with no old data.
-    constexpr void rebuild(emitter& p, const S& s, int t, int nocopy = -1) {
+    // indexes, foreign-key check. `nocopy`: a column of the new definition with no old data;
+    // `dropped`: a column the live table has and the new definition drops.
+    constexpr void rebuild(emitter& p, const S& s, int t, int nocopy = -1, std::string_view dropped = {}) {
         rebuilds = true;
         std::string_view name = s.tables[t].name;
+        // First the guard: DROP TABLE would take with it whatever the state does not know.
+        emitter& g = p.begin();
+        g.ident(name);
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            if (c != nocopy) g.ident(s.columns[c].def.name);
+        if (!dropped.empty()) g.ident(dropped);
+        g.put("index");
+        for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) g.ident(s.indexes[i].name);
+        p.end(step_kind::rebuild_guard);
         create_table(p, s, t, "_strata_new_"sv);
         emitter& w = p.begin();
         w.put("INSERT INTO ").ident("_strata_new_"sv, name).put(" (");
@@ -377,7 +387,7 @@ struct generator {
                 else rebuild(down, s, t, c);
                 if ((e = s.apply(op))) return e;
                 if (simple) drop_column_sql(up, s, t, c);
-                else rebuild(up, s, t);
+                else rebuild(up, s, t, -1, op.name);
                 return e;
             }
             case op_kind::rename_column:
@@ -513,7 +523,7 @@ struct generator {
     constexpr void rebuild_if_needed_before_add(const S& s, int t, emitter& down, const op_desc& op) {
         const column_desc& d0 = op.columns[0];
         const bool plain = !(d0.primary_key || d0.unique || !d0.ref_table.empty());
-        if (!plain || s.tables[t].first_constraint != -1) rebuild(down, s, t);
+        if (!plain || s.tables[t].first_constraint != -1) rebuild(down, s, t, -1, op.name);
     }
 };
 

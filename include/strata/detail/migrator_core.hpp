@@ -97,6 +97,17 @@ bool read_if_table(driver& db, std::string_view table, F&& read) {
     return true;
 }
 
+// What the exception being handled says: what() of a std::exception, else that it is not one.
+inline std::string current_exception_text() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "an exception that is not a std::exception";
+    }
+}
+
 inline std::string hex16(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
 inline std::string utc_now() {
@@ -146,6 +157,51 @@ inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
 }
 
+// Does SQL text `sql` name the identifier `name` (SQLite's rules: bare words compared without
+// case, "..." `...` [...] quoted), outside string literals and comments?
+inline bool names_identifier(std::string_view sql, std::string_view name) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto same_nocase = [&](std::string_view a) {
+        if (a.size() != name.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (lower(a[i]) != lower(name[i])) return false;
+        return true;
+    };
+    auto word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            const char close = c == '[' ? ']' : c;
+            std::string text;
+            std::size_t j = i + 1;
+            for (; j < sql.size(); ++j) {
+                if (sql[j] != close) text += sql[j];
+                else if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) text += sql[++j];  // doubled
+                else break;
+            }
+            if (c != '\'' && same_nocase(text)) return true;
+            i = j + 1;
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            while (i < sql.size() && sql[i] != '\n') ++i;
+        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? sql.size() : end + 2;
+        } else if (word(c)) {
+            std::size_t j = i;
+            while (j < sql.size() && word(sql[j])) ++j;
+            if (same_nocase(sql.substr(i, j - i))) return true;
+            i = j;
+        } else {
+            ++i;
+        }
+    }
+    return false;
+}
+
 // One migration one way, as plan() and the CLI's offline `sql` show it.
 inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
     planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
@@ -155,6 +211,11 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
             case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+            case step_kind::rebuild_guard:
+                pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
+                                        " holds no column, index, trigger or view the chain does not know (the rebuild "
+                                        "would drop them)");
+                break;
         }
     }
     return pm;
@@ -206,10 +267,13 @@ class migrator_core {
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
-        // The start-up path: one read finds the database up to date, with no lock taken.
-        const summary s = summarize();
-        if (shows(s, target)) return finish_up_to_date(report, target);
-        if (!s.table) ensure_tracking_table();
+        // The start-up path: one read finds the database up to date, with no lock taken. It
+        // reads every row and judges them as status() does: one verdict for every state.
+        std::vector<applied_migration> rows;
+        const bool table = read_if_table(db_, tracking_table, [&] { read_rows_into(rows); });
+        if (const inspection first = inspect(rows); !first.problem && first.applied == target)
+            return finish_up_to_date(report, target);
+        if (!table) ensure_tracking_table();
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
@@ -344,7 +408,9 @@ class migrator_core {
                           version);
         ensure_tracking_table();
         db_transaction tx(db_);
-        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false);
+        // No background step is marked pending: baseline adopts a database that has them, as it
+        // runs no data step.
+        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, false);
         tx.commit();
         log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
                                          db_.describe(), version, migrations_text(n)));
@@ -484,39 +550,6 @@ class migrator_core {
         return history_[i];
     }
 
-    // What the start-up check reads: the chain's last record and how many there are.
-    struct summary {
-        bool table = false;  // strata_migrations exists
-        std::size_t rows = 0;
-        std::uint64_t last = 0;
-        bool dirty = false;   // the last row's
-        std::string history;  // the last row's history_checksum
-    };
-    summary summarize() {
-        summary s;
-        const value p[] = {opt_.chain};
-        // The last row by the primary key, and the count from its index: no table scan. Only
-        // the last row can be dirty: nothing runs after a dirty migration until repair().
-        s.table = read_if_table(db_, tracking_table, [&] {
-            db_.execute("SELECT \"version\", \"dirty\", \"history_checksum\", "
-                        "(SELECT count(*) FROM \"strata_migrations\" WHERE \"chain\" = $1) "
-                        "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\" DESC LIMIT 1",
-                        p, [&](const row& r) {
-                            s.last = static_cast<std::uint64_t>(r.get<std::int64_t>(0));
-                            s.dirty = r.get<bool>(1);
-                            s.history = r.get<std::string>(2);
-                            s.rows = static_cast<std::size_t>(r.get<std::int64_t>(3));
-                        });
-        });
-        return s;
-    }
-    // Does the summary show exactly the first `applied` migrations, clean and unchanged?
-    bool shows(const summary& s, std::size_t applied) {
-        if (applied == 0) return s.rows == 0;
-        return s.rows == applied && s.last == version_at(applied) && !s.dirty &&
-               is_hex16_of(s.history, history_checksum(applied - 1));
-    }
-
     std::size_t index_of(std::uint64_t version) const { return index_in(chain_, version); }
     // How many migrations are applied at `version` (0 or a version of the chain).
     std::size_t count_through(std::uint64_t version) const {
@@ -550,16 +583,72 @@ class migrator_core {
     std::vector<applied_migration> read_rows(bool table_exists = false) {
         std::vector<applied_migration> rows;
         if (!table_exists && !db_.has_table(tracking_table)) return rows;
+        read_rows_into(rows);
+        return rows;
+    }
+    // Every row of the chain, in version order. A cell that is not what strata wrote (edited by
+    // hand: 'abc', 3.5, -1, NULL) is refused, naming the row and the column, never guessed at.
+    void read_rows_into(std::vector<applied_migration>& rows) {
+        rows.clear();
         const value p[] = {opt_.chain};
         db_.execute(
             "SELECT \"version\", \"name\", \"checksum\", \"history_checksum\", \"applied_at\", \"duration_ms\", \"dirty\" "
             "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\"",
             p, [&](const row& r) {
-                rows.push_back({static_cast<std::uint64_t>(r.get<std::int64_t>(0)), r.get<std::string>(1), r.get<std::string>(2),
-                                r.get<std::string>(3), r.get<std::string>(4), std::chrono::milliseconds(r.get<std::int64_t>(5)),
-                                r.get<bool>(6)});
+                applied_migration& a = rows.emplace_back();
+                const std::size_t n = rows.size();
+                a.name = recorded_text(r[1], n, a, "name");
+                a.version = recorded_integer(r[0], n, a.name, "version", 1);
+                a.checksum = recorded_text(r[2], n, a, "checksum");
+                a.history_checksum = recorded_text(r[3], n, a, "history_checksum");
+                a.applied_at = recorded_text(r[4], n, a, "applied_at");
+                a.duration = std::chrono::milliseconds(recorded_integer(r[5], n, a.name, "duration_ms", 0));
+                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0) != 0;
             });
-        return rows;
+    }
+    [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
+                                 std::string_view want) const {
+        const std::string shown = std::visit(
+            [](const auto& x) -> std::string {
+                using X = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<X, std::monostate>) return "NULL";
+                else if constexpr (std::is_same_v<X, std::string>) {
+                    double number = 0;  // PostgreSQL's text of a number shows as SQLite's does: unquoted
+                    const auto [end, ec] = std::from_chars(x.data(), x.data() + x.size(), number);
+                    return ec == std::errc{} && end == x.data() + x.size() && !x.empty() ? x : "'" + x + "'";
+                } else return fmt::format("{}", x);
+            },
+            v);
+        throw refusal(migration_failure::unknown_state,
+                      fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
+                                  "{}, not {}: the bookkeeping was edited outside strata. Restore the row (status() and "
+                                  "the CLI's `history` show the others); nothing was changed",
+                                  db_.describe(), n, name.empty() ? "" : fmt::format(", migration \"{}\"", name), column,
+                                  shown, want));
+    }
+    // A non-negative integer (at least `min`): an integer cell, or PostgreSQL's text of one;
+    // booleans also as PostgreSQL spells them.
+    std::uint64_t recorded_integer(const value& v, std::size_t n, std::string_view name, std::string_view column,
+                                   std::uint64_t min) const {
+        const bool flag = column == "dirty";
+        std::uint64_t got = 0;
+        bool ok = false;
+        if (auto* i = std::get_if<std::int64_t>(&v)) {
+            ok = *i >= 0;
+            got = static_cast<std::uint64_t>(*i);
+        } else if (auto* t = std::get_if<std::string>(&v)) {
+            if (flag && (*t == "t" || *t == "true" || *t == "f" || *t == "false")) return t->front() == 't';
+            const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
+            ok = ec == std::errc{} && end == t->data() + t->size() && !t->empty();
+        }
+        if (ok && flag) ok = got <= 1;
+        if (!ok || got < min)
+            bad_record(n, name, column, v, flag ? "a boolean" : min ? "a version (a positive integer)" : "a non-negative integer");
+        return got;
+    }
+    std::string recorded_text(const value& v, std::size_t n, const applied_migration& a, std::string_view column) const {
+        if (auto* t = std::get_if<std::string>(&v)) return *t;
+        bad_record(n, a.name, column, v, "text");
     }
 
     // What the recorded rows say, checked against the chain: the first problem (a refusal), and
@@ -573,6 +662,14 @@ class migrator_core {
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const applied_migration& r = rows[k];
             const std::size_t i = index_of(r.version);
+            if (k > 0 && rows[k - 1].version == r.version) {
+                problem(migration_failure::unknown_state,
+                        fmt::format("migration {} \"{}\" is recorded twice in strata_migrations (a duplicate row: the "
+                                    "table's primary key is gone or was bypassed); nothing was changed",
+                                    r.version, r.name),
+                        r);
+                continue;
+            }
             if (i == npos) {
                 if (r.version > head())
                     problem(migration_failure::database_ahead,
@@ -627,7 +724,7 @@ class migrator_core {
         return in;
     }
 
-    void insert_row(std::size_t i, std::chrono::microseconds took, bool dirty) {
+    void insert_row(std::size_t i, std::chrono::microseconds took, bool dirty, bool background = true) {
         const migration_desc& m = chain_.descs[i];
         const value p[] = {opt_.chain,
                            static_cast<std::int64_t>(m.version),
@@ -637,7 +734,7 @@ class migrator_core {
                            static_cast<std::int64_t>(took.count() / 1000),
                            std::int64_t{dirty},
                            hex16(history_checksum(i)),
-                           std::int64_t{has_background(m)}};
+                           std::int64_t{background && has_background(m)}};
         db_.execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
                     "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") "
                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -700,6 +797,7 @@ class migrator_core {
         const auto steps = up ? m.up_steps : m.down_steps;
         const auto started = clock::now();
         std::size_t statements = 0;
+        bool committing = false;  // in the COMMIT that records the migration done
         // The bookkeeping's own statements (BEGIN, the version check, the row, COMMIT) fail
         // like the migration's: named, logged, rolled back.
         try {
@@ -709,6 +807,7 @@ class migrator_core {
                 statements = run_steps(m, dir, steps, "nothing of it was applied");
                 if (up) insert_row(i, since(started), false);
                 else delete_row(m.version);
+                committing = true;
                 tx.commit();
             } else {
                 // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
@@ -733,9 +832,18 @@ class migrator_core {
                 } else {
                     delete_row(m.version);
                 }
+                committing = true;
                 tx.commit();
             }
         } catch (const database_error& e) {
+            // A connection lost in that COMMIT: the server may have committed it or not.
+            if (committing && dynamic_cast<const connection_lost*>(&e))
+                throw failed(m, dir, migration_failure::statement_failed, e.what(), e.statement(), e.driver_message(),
+                             fmt::format("the connection was lost during the COMMIT of this migration: whether it was "
+                                         "recorded is unknown. Reconnect and run status() (the CLI's `status`) to see "
+                                         "whether the database is at version {} or {}",
+                                         up ? version_at(i) : m.version, up ? m.version : version_at(i)),
+                             false);
             throw failed(m, dir, migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
                          e.statement(), e.driver_message(),
                          m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
@@ -746,13 +854,18 @@ class migrator_core {
         return run;
     }
 
+    // `known`: false when the outcome says itself where the database is.
     migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const std::string& why,
-                           const std::string& statement, const std::string& driver_message, std::string_view outcome) const {
+                           const std::string& statement, const std::string& driver_message, std::string_view outcome,
+                           bool known = true) const {
         std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
                                        m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
         if (!statement.empty()) what += "\n  statement: " + statement;
-        what += fmt::format("\n  {}; the database is at version {}", outcome,
-                            dir == direction::up ? version_at(index_of(m.version)) : m.version);
+        if (known)
+            what += fmt::format("\n  {}; the database is at version {}", outcome,
+                                dir == direction::up ? version_at(index_of(m.version)) : m.version);
+        else
+            what += fmt::format("\n  {}", outcome);
         log(log_level::error, what);
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }
@@ -775,12 +888,7 @@ class migrator_core {
                         break;
                     case step_kind::foreign_key_check: {
                         text = st.sql();
-                        std::string violation;
-                        db_.execute(text, {}, [&](const row& r) {
-                            if (violation.empty())
-                                violation = fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
-                                                        r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
-                        });
+                        const std::string violation = foreign_key_violation(text);
                         ++statements;
                         if (!violation.empty())
                             throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
@@ -796,6 +904,11 @@ class migrator_core {
                         if (!st.check(s))
                             throw failure(migration_failure::validation_failed, "validate<fn> returned false", "", "");
                         break;
+                    case step_kind::rebuild_guard:
+                        text.clear();
+                        if (std::string lost = rebuild_would_lose(st.fragments); !lost.empty())
+                            throw failure(migration_failure::unknown_objects, lost, "", "");
+                        break;
                 }
             } catch (const migration_error&) {
                 throw;
@@ -804,9 +917,84 @@ class migrator_core {
                               e.statement().empty() ? text : e.statement(), e.driver_message());
             } catch (const std::exception& e) {
                 throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
+            } catch (...) {  // an int, a string: still this migration's failure, rolled back, not std::terminate
+                throw failure(migration_failure::data_step_failed,
+                              "data step threw an exception that is not a std::exception", text, "");
             }
         }
+        // SQLite runs a rebuilding migration with foreign keys off: a step after the rebuild's
+        // own check (an execute<>, a data step) could leave a dangling reference. One check of
+        // the whole database before the commit.
+        if (m.rebuilds_tables && db_.dialect() == dialect_id::sqlite) {
+            text = "PRAGMA foreign_key_check";
+            std::string violation;
+            try {
+                violation = foreign_key_violation(text);
+            } catch (const database_error& e) {
+                throw failure(migration_failure::statement_failed, e.driver_message(), text, e.driver_message());
+            }
+            if (!violation.empty())
+                throw failure(migration_failure::foreign_key_violation,
+                              "foreign key violation at the end of a migration run with foreign keys off: " + violation +
+                                  " (dangling rows written while foreign keys were off must be fixed first)",
+                              text, "");
+        }
         return statements;
+    }
+
+    // The first row `PRAGMA foreign_key_check...` returns, in words ("" when none).
+    std::string foreign_key_violation(const std::string& pragma) {
+        std::string violation;
+        db_.execute(pragma, {}, [&](const row& r) {
+            if (violation.empty())
+                violation = fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+                                        r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+        });
+        return violation;
+    }
+
+    // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
+    // step_kind::rebuild_guard), in words; "" when nothing. DROP TABLE takes the table's
+    // columns, indexes and triggers with it, and the RENAME that follows fails on a view or a
+    // trigger elsewhere that uses the table.
+    std::string rebuild_would_lose(std::span<const std::string_view> frags) {
+        auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
+        const std::string table(unquoted(frags[0]));
+        std::vector<std::string_view> columns, indexes;
+        bool in_indexes = false;
+        for (std::string_view f : frags.subspan(1)) {
+            if (f.empty() || f.front() != '"') in_indexes = true;
+            else (in_indexes ? indexes : columns).push_back(unquoted(f));
+        }
+        auto known = [](const std::vector<std::string_view>& names, const std::string& n) {
+            return std::find(names.begin(), names.end(), n) != names.end();
+        };
+        std::vector<std::string> lost;
+        const value p[] = {table};
+        db_.execute("SELECT name FROM pragma_table_xinfo($1)", p, [&](const row& r) {
+            const std::string c = r.get<std::string>(0);
+            if (!known(columns, c)) lost.push_back(fmt::format("column \"{}\" (and its data)", c));
+        });
+        db_.execute("SELECT name FROM pragma_index_list($1) WHERE origin = 'c'", p, [&](const row& r) {
+            const std::string i = r.get<std::string>(0);
+            if (!known(indexes, i)) lost.push_back(fmt::format("index \"{}\"", i));
+        });
+        db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')", {},
+                    [&](const row& r) {
+                        const std::string type = r.get<std::string>(0), name = r.get<std::string>(1);
+                        if (type == "trigger" && r.get<std::string>(2) == table)
+                            lost.push_back(fmt::format("trigger \"{}\"", name));
+                        else if (!r.is_null(3) && names_identifier(r.get<std::string>(3), table))
+                            lost.push_back(fmt::format("{} \"{}\" (it uses the table)", type, name));
+                    });
+        if (lost.empty()) return {};
+        std::string what = fmt::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
+                                       "chain does not know: ",
+                                       table);
+        for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];
+        what += ". Declare them in the chain (add_column, create_index), drop them first, or restate triggers and views "
+                "around the rebuild (execute<> steps before and after it in this migration)";
+        return what;
     }
 
     driver& db_;

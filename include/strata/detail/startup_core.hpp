@@ -137,10 +137,10 @@ class app_versions {
             session s(db_);
             try {
                 t.run(s, change);
-            } catch (const std::exception& e) {
+            } catch (...) {
                 const std::string what = fmt::format("strata: {}: version task \"{}\" ({}) failed: {}; it was rolled back and "
                                                      "runs again at the next start",
-                                                     chain_, t.title, t.target_version, e.what());
+                                                     chain_, t.title, t.target_version, current_exception_text());
                 log_(log_level::error, what);
                 throw std::runtime_error(what);
             }
@@ -160,10 +160,10 @@ class app_versions {
             session s(db_);
             try {
                 on_upgrade(s, r.from, r.to);
-            } catch (const std::exception& e) {
+            } catch (...) {
                 const std::string what = fmt::format("strata: {}: on_upgrade({} -> {}) failed: {}; it was rolled back, the "
                                                      "stored version stays {}",
-                                                     chain_, r.from.empty() ? "none" : r.from, r.to, e.what(),
+                                                     chain_, r.from.empty() ? "none" : r.from, r.to, current_exception_text(),
                                                      r.from.empty() ? "unset" : r.from);
                 log_(log_level::error, what);
                 throw std::runtime_error(what);
