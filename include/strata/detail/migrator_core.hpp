@@ -267,12 +267,9 @@ class migrator_core {
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
-        // The start-up path: one read finds the database up to date, with no lock taken. It
-        // reads every row and judges them as status() does: one verdict for every state.
-        std::vector<applied_migration> rows;
-        const bool table = read_if_table(db_, tracking_table, [&] { read_rows_into(rows); });
-        if (const inspection first = inspect(rows); !first.problem && first.applied == target)
-            return finish_up_to_date(report, target);
+        // The start-up path: one read finds the database up to date, with no lock taken.
+        bool table = false;
+        if (shows_exactly(target, table)) return finish_up_to_date(report, target);
         if (!table) ensure_tracking_table();
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
@@ -548,6 +545,57 @@ class migrator_core {
             for (std::size_t k = 0; k < chain_.size; ++k) history_[k] = h = mix(h, checksum(k));
         }
         return history_[i];
+    }
+
+    // The start-up check: does the database hold exactly the chain's first `applied`
+    // migrations, clean and unchanged? Every row is compared, in one read of one text
+    // ("version,dirty,checksum,name" per row, joined by \x1e) and two counts. Anything else
+    // (behind, ahead, changed, dirty, a cell edited by hand) says no, and the caller reads the
+    // rows one by one and judges them as status() does: one verdict, whichever path finds it.
+    // Sound without trusting the text's shape: every row contributes (no NULL: count(r) equals
+    // count(*)), so the separators are exactly the rows', and a separator inside a name
+    // would add a piece.
+    bool shows_exactly(std::size_t applied, bool& table) {
+        std::int64_t rows = -1, whole_rows = -1;
+        std::string text;
+        const value p[] = {opt_.chain};
+        const std::string_view sql =
+            db_.dialect() == dialect_id::postgres
+                ? "SELECT count(*), count(r), string_agg(r, chr(30) ORDER BY v) FROM (SELECT \"version\" AS v, "
+                  "\"version\"::text || ',' || CASE WHEN \"dirty\" THEN '1' ELSE '0' END || ',' || \"checksum\" || ',' || "
+                  "\"name\" AS r FROM \"strata_migrations\" WHERE \"chain\" = $1) x"
+                : "SELECT count(*), count(r), group_concat(r, char(30)) FROM (SELECT \"version\" || ',' || \"dirty\" || ',' || "
+                  "\"checksum\" || ',' || \"name\" AS r FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\")";
+        table = read_if_table(db_, tracking_table, [&] {
+            db_.execute(sql, p, [&](const row& r) {
+                rows = r.get<std::int64_t>(0);
+                whole_rows = r.get<std::int64_t>(1);
+                if (!r.is_null(2)) text = r.get<std::string>(2);
+            });
+        });
+        if (!table || rows != static_cast<std::int64_t>(applied) || whole_rows != rows) return false;
+        std::string_view t = text;
+        auto cut = [&t](char until) {
+            const std::size_t at = t.find(until);
+            const std::string_view piece = t.substr(0, at);
+            t = at == std::string_view::npos ? std::string_view{} : t.substr(at + 1);
+            return piece;
+        };
+        for (std::size_t i = 0; i < applied; ++i) {
+            std::string_view r = cut('\x1e');
+            auto field = [&r] {
+                const std::size_t at = r.find(',');
+                const std::string_view piece = r.substr(0, at);
+                r = at == std::string_view::npos ? std::string_view{} : r.substr(at + 1);
+                return piece;
+            };
+            const std::string_view version = field(), dirty = field(), sum = field();  // the rest: the name
+            std::uint64_t v = 0;
+            const auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(), v);
+            if (ec != std::errc{} || end != version.data() + version.size() || v != chain_.descs[i].version) return false;
+            if (dirty != "0" || !is_hex16_of(sum, checksum(i)) || r != chain_.descs[i].name) return false;
+        }
+        return t.empty();
     }
 
     std::size_t index_of(std::uint64_t version) const { return index_in(chain_, version); }
