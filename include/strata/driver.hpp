@@ -3,6 +3,7 @@
 // strata::postgres::connection implement it; a third backend implements the same few virtual
 // functions (docs/drivers.md). The runtime above it (session, migrator) is compiled once per
 // program, not once per chain or per backend.
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -159,7 +160,11 @@ struct is_optional<std::optional<T>> : std::true_type {};
             using X = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<X, std::monostate>) return "NULL";
             else if constexpr (std::is_same_v<X, std::string>) return "'" + x + "'";
-            else return std::to_string(x);
+            else if constexpr (std::is_same_v<X, double>) {  // shortest form: 3.5, not 3.500000
+                char buf[32];
+                const auto r = std::to_chars(buf, buf + sizeof buf, x);
+                return std::string(buf, r.ptr);
+            } else return std::to_string(x);
         },
         v);
     throw std::runtime_error("strata: cannot read " + got + " as " + std::string(want));
@@ -167,7 +172,11 @@ struct is_optional<std::optional<T>> : std::true_type {};
 
 inline std::int64_t cell_integer(const value& v) {
     if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
-    if (auto* d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+    if (auto* d = std::get_if<double>(&v)) {  // 3.0 is 3; 3.5 is not an integer, never silently 3
+        if (*d >= -9223372036854775808.0 && *d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(*d)) == *d)
+            return static_cast<std::int64_t>(*d);
+        bad_cell("an integer", v);
+    }
     if (auto* s = std::get_if<std::string>(&v)) {
         if (*s == "t" || *s == "true") return 1;
         if (*s == "f" || *s == "false") return 0;

@@ -257,6 +257,22 @@ TEST_P(Trust, ValuesAreStoredWholeOrRefused) {
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"blobs\" WHERE \"id\" = 3"), 1);
 }
 
+TEST_P(Trust, AFractionIsNotReadAsAnInteger) {
+    strata::session s(db());
+    if (sqlite()) {
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT 3.0"), 3);  // (a REAL that is whole)
+    }
+    try {
+        (void)s.query_value<std::int64_t>("SELECT 3.5");
+        FAIL() << "3.5 was read as an integer";
+    } catch (const std::runtime_error& e) {
+        const std::string what = e.what();  // (PostgreSQL sends it as text: '3.5')
+        EXPECT_TRUE(what.find("cannot read 3.5 as an integer") != std::string::npos ||
+                    what.find("cannot read '3.5' as an integer") != std::string::npos)
+            << what;
+    }
+}
+
 // ---- 5. Exception safety ----
 
 TEST_P(Trust, ARowCallbackThatThrowsLeavesNoLockBehind) {

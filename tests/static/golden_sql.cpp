@@ -1029,18 +1029,29 @@ static_assert([] {
     return true;
 }());
 
-// a rebuild's steps: create, copy, drop, rename, indexes, then the foreign-key check
+// a rebuild's steps: the guard (the live table holds nothing the state does not: the table, the
+// columns it may hold, "index", its indexes), create, copy, drop, rename, indexes, then the
+// foreign-key check
 static_assert([] {
     const auto& s = lite_ms[11].up_steps;  // 12 add slug
-    if (s.size() != 7) return false;
-    for (std::size_t i = 0; i < 6; ++i)
+    if (s.size() != 8 || s[0].kind != strata::step_kind::rebuild_guard) return false;
+    // articles holds every column but the new slug, and two indexes
+    const auto& g = s[0].fragments;
+    if (g.size() < 2 || g[0] != "\"articles\"" || g[g.size() - 3] != "index" || g[g.size() - 2] != "\"posts_author_idx\"" ||
+        g[g.size() - 1] != "\"posts_title_idx\"")
+        return false;
+    for (std::string_view f : g)
+        if (f == "\"slug\"") return false;
+    for (std::size_t i = 1; i < 7; ++i)
         if (s[i].kind != strata::step_kind::sql || s[i].fragments.empty()) return false;
-    return s[6].kind == strata::step_kind::foreign_key_check && s[6].run == nullptr && s[6].check == nullptr;
+    return s[7].kind == strata::step_kind::foreign_key_check && s[7].run == nullptr && s[7].check == nullptr;
 }());
-static_assert(lite_ms[31].up_steps.size() == 11 && lite_ms[31].up_steps[5].kind == strata::step_kind::foreign_key_check &&
-              lite_ms[31].up_steps[10].kind == strata::step_kind::foreign_key_check);  // 32: users, then notes
+static_assert(lite_ms[31].up_steps.size() == 13 && lite_ms[31].up_steps[0].kind == strata::step_kind::rebuild_guard &&
+              lite_ms[31].up_steps[6].kind == strata::step_kind::foreign_key_check &&
+              lite_ms[31].up_steps[7].kind == strata::step_kind::rebuild_guard &&
+              lite_ms[31].up_steps[12].kind == strata::step_kind::foreign_key_check);  // 32: users, then notes
 static_assert(pg_ms[11].up_steps.size() == 1 && pg_ms[11].up_steps[0].kind == strata::step_kind::sql);
-static_assert(pg_ms[31].up_steps.size() == 1 && pg_ms[31].down_steps.size() == 7);
+static_assert(pg_ms[31].up_steps.size() == 1 && pg_ms[31].down_steps.size() == 7);  // (no guard: PostgreSQL alters)
 
 // run / validate: steps without SQL
 template <const auto& Ms>

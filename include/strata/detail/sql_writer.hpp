@@ -31,7 +31,7 @@ struct emitter {
     std::size_t chars = 0;              // the text's length once joined
     step_rec* steps = nullptr;          // null: count only
     std::size_t nsteps = 0;
-    std::size_t start = 0;
+    std::size_t start = 0, start_chars = 0;
 
     // A literal's length is known: building a string_view from a `const char*` would count it
     // character by character in every constant evaluation.
@@ -83,10 +83,12 @@ struct emitter {
 
     constexpr emitter& begin() {
         start = nfrags;
+        start_chars = chars;
         return *this;
     }
     constexpr void end(step_kind k = step_kind::sql) {
         add_step(step_rec{k, base + start, nfrags - start, nullptr, nullptr});
+        if (k > step_kind::foreign_key_check) chars = start_chars;  // fragments that are not SQL text
     }
     constexpr void statement(std::string_view sql) {
         begin().put(sql);
