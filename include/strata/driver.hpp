@@ -86,6 +86,9 @@ class driver {
     virtual void* native_handle() noexcept = 0;
     virtual const std::type_info& native_type() const noexcept = 0;
 
+    // Whether open_another() can succeed (false: an in-memory SQLite database, a borrowed
+    // connection), asked before a migration with background steps commits.
+    virtual bool can_open_another() const noexcept { return true; }
     // A new connection to the same database, for work on another thread (background steps).
     // A driver that cannot say how it was opened keeps this default.
     virtual std::unique_ptr<driver> open_another() const {

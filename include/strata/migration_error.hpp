@@ -22,6 +22,7 @@ enum class migration_failure {
     validation_failed,      // validate<fn> returned false
     data_step_failed,       // run<fn> threw
     unknown_objects,        // SQLite: a table rebuild would drop what the chain does not know
+    outcome_unknown,        // the connection was lost during the COMMIT: recorded or not, the client cannot know
 };
 
 class migration_error : public std::runtime_error {

@@ -263,6 +263,7 @@ class postgres::connection final : public driver {
     void* native_handle() noexcept override { return static_cast<pqxx::transaction_base*>(&*tx_); }
     const std::type_info& native_type() const noexcept override { return typeid(pqxx::transaction_base*); }
 
+    bool can_open_another() const noexcept override { return !conninfo_.empty(); }
     std::unique_ptr<driver> open_another() const override {
         if (conninfo_.empty())
             throw std::logic_error("strata: " + where_ + ": a borrowed connection cannot open another one; give "

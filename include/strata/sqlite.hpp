@@ -152,6 +152,10 @@ class sqlite::connection final : public driver {
     void* native_handle() noexcept override { return db_; }
     const std::type_info& native_type() const noexcept override { return typeid(sqlite3*); }
 
+    bool can_open_another() const noexcept override {
+        const char* file = sqlite3_db_filename(db_, "main");
+        return file && *file;
+    }
     std::unique_ptr<driver> open_another() const override {
         const char* file = sqlite3_db_filename(db_, "main");
         if (!file || !*file)
@@ -185,8 +189,14 @@ class sqlite::connection final : public driver {
                                  std::string(sql), "");
         }
         if (cache_.size() >= 64) {  // a data step looping over fresh texts should not grow this
-            for (auto& [s, old] : cache_) sqlite3_finalize(old);
-            cache_.clear();
+            // Not a statement still stepping: a row callback's statements run inside it.
+            for (auto it = cache_.begin(); it != cache_.end();)
+                if (sqlite3_stmt_busy(it->second)) {
+                    ++it;
+                } else {
+                    sqlite3_finalize(it->second);
+                    it = cache_.erase(it);
+                }
         }
         cache_.emplace(std::string(sql), st);
         return st;

@@ -116,21 +116,18 @@ struct startup_runner {
             r.skipped = true;
             return r;
         }
-        // Background steps run on a second connection. One that cannot be had (an in-memory
-        // SQLite database, a borrowed connection) is refused before a migration commits and
-        // marks them pending, not after.
-        std::unique_ptr<driver> worker_db;
-        if (o.background_on_thread && !o.background_connection && detail::chain_has_background(chain)) {
-            try {
-                worker_db = db.open_another();
-            } catch (const std::exception& e) {
-                const std::string what = fmt::format(
-                    "strata: {}: the chain has background steps, which run on a second connection, and {}: give "
-                    "startup_options::background_connection, or set background_on_thread = false; nothing was changed",
-                    o.chain, e.what());
-                o.log(log_level::error, what);
-                throw std::logic_error(what);
-            }
+        // Background steps run on a second connection. When it cannot be had (an in-memory
+        // SQLite database, a borrowed connection) and steps could be pending after the upgrade,
+        // the start is refused before a migration commits and marks them pending, not after.
+        if (o.background_on_thread && !o.background_connection && !db.can_open_another() &&
+            detail::background_could_be_pending(db, o.chain, chain)) {
+            const std::string what = fmt::format(
+                "strata: {}: {}: the chain has background steps, which run on a second connection, and this connection "
+                "cannot open one: give startup_options::background_connection, or set background_on_thread = false; "
+                "nothing was changed",
+                o.chain, db.describe());
+            o.log(log_level::error, what);
+            throw std::logic_error(what);
         }
         r.migrations = upgrade(migrator_options{o.chain, o.log});
         r.app = detail::app_versions(db, o.chain, o.log).run(o.version, o.on_upgrade, o.tasks);
@@ -142,7 +139,7 @@ struct startup_runner {
         }
         if (detail::pending_background(db, o.chain).empty()) return r;
         auto s = std::make_unique<background_work::state>();
-        s->db = o.background_connection ? o.background_connection() : std::move(worker_db);
+        s->db = o.background_connection ? o.background_connection() : db.open_another();
         background_work::state* raw = s.get();
         s->thread = std::jthread([raw, chain_name = o.chain, chain, log = o.log](std::stop_token stop) {
             try {

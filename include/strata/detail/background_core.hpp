@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -42,6 +43,22 @@ inline std::vector<std::uint64_t> pending_background(driver& db, const std::stri
                    p, [&](const row& r) { v.push_back(static_cast<std::uint64_t>(r.get<std::int64_t>(0))); });
     });
     return v;
+}
+
+// Could background steps be pending once the chain is upgraded: some are, or a migration not
+// yet recorded has some? (Asked only when they could not run: see migrate_on_startup.)
+inline bool background_could_be_pending(driver& db, const std::string& chain, const chain_info& c) {
+    if (!chain_has_background(c)) return false;
+    if (!pending_background(db, chain).empty()) return true;
+    std::uint64_t recorded = 0;
+    const value p[] = {chain};
+    read_if_table(db, tracking_table, [&] {
+        db.execute("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = $1", p,
+                   [&](const row& r) { recorded = static_cast<std::uint64_t>(r.get<std::optional<std::int64_t>>(0).value_or(0)); });
+    });
+    for (std::size_t i = 0; i < c.size; ++i)
+        if (c.descs[i].version > recorded && has_background(c.descs[i])) return true;
+    return false;
 }
 
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside

@@ -161,51 +161,6 @@ inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
 }
 
-// Does SQL text `sql` name the identifier `name` (SQLite's rules: bare words compared without
-// case, "..." `...` [...] quoted), outside string literals and comments?
-inline bool names_identifier(std::string_view sql, std::string_view name) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    auto same_nocase = [&](std::string_view a) {
-        if (a.size() != name.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (lower(a[i]) != lower(name[i])) return false;
-        return true;
-    };
-    auto word = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-               static_cast<unsigned char>(c) >= 0x80;
-    };
-    std::size_t i = 0;
-    while (i < sql.size()) {
-        const char c = sql[i];
-        if (c == '\'' || c == '"' || c == '`' || c == '[') {
-            const char close = c == '[' ? ']' : c;
-            std::string text;
-            std::size_t j = i + 1;
-            for (; j < sql.size(); ++j) {
-                if (sql[j] != close) text += sql[j];
-                else if (close != ']' && j + 1 < sql.size() && sql[j + 1] == close) text += sql[++j];  // doubled
-                else break;
-            }
-            if (c != '\'' && same_nocase(text)) return true;
-            i = j + 1;
-        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-            while (i < sql.size() && sql[i] != '\n') ++i;
-        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
-            const std::size_t end = sql.find("*/", i + 2);
-            i = end == std::string_view::npos ? sql.size() : end + 2;
-        } else if (word(c)) {
-            std::size_t j = i;
-            while (j < sql.size() && word(sql[j])) ++j;
-            if (same_nocase(sql.substr(i, j - i))) return true;
-            i = j;
-        } else {
-            ++i;
-        }
-    }
-    return false;
-}
-
 // One migration one way, as plan() and the CLI's offline `sql` show it.
 inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
     planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
@@ -572,7 +527,7 @@ class migrator_core {
                             same = shows_row(r, chain_.descs[i].version, checksum(i), chain_.descs[i].name);
                         });
         });
-        return table && same && seen == applied;
+        return table ? same && seen == applied : applied == 0;
     }
     // Is the row (version, dirty, checksum, name) exactly what strata writes for this migration?
     static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name) {
@@ -651,10 +606,15 @@ class migrator_core {
                 a.name = recorded_text(r[1], n, a, "name");
                 a.version = recorded_integer(r[0], n, a.name, "version", 1);
                 a.checksum = recorded_text(r[2], n, a, "checksum");
-                a.history_checksum = recorded_text(r[3], n, a, "history_checksum");
-                a.applied_at = recorded_text(r[4], n, a, "applied_at");
-                a.duration = std::chrono::milliseconds(recorded_integer(r[5], n, a.name, "duration_ms", 0));
                 a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0) != 0;
+                // What the verdict does not depend on is shown as found (the start-up check does
+                // not read it either: one verdict).
+                if (!r.is_null(3)) a.history_checksum = detail::cell_text(r[3]);
+                if (!r.is_null(4)) a.applied_at = detail::cell_text(r[4]);
+                try {
+                    if (!r.is_null(5)) a.duration = std::chrono::milliseconds(detail::cell_integer(r[5]));
+                } catch (const std::runtime_error&) {  // (shown as 0)
+                }
             });
     }
     [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
@@ -672,8 +632,8 @@ class migrator_core {
             v);
         throw refusal(migration_failure::unknown_state,
                       fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
-                                  "{}, not {}: the bookkeeping was edited outside strata. Restore the row (status() and "
-                                  "the CLI's `history` show the others); nothing was changed",
+                                  "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
+                                  "it; nothing was changed",
                                   db_.describe(), n, name.empty() ? "" : fmt::format(", migration \"{}\"", name), column,
                                   shown, want));
     }
@@ -889,11 +849,16 @@ class migrator_core {
         } catch (const database_error& e) {
             // A connection lost in that COMMIT: the server may have committed it or not.
             if (committing && dynamic_cast<const connection_lost*>(&e))
-                throw failed(m, dir, migration_failure::statement_failed, e.what(), e.statement(), e.driver_message(),
-                             fmt::format("the connection was lost during the COMMIT of this migration: whether it was "
-                                         "recorded is unknown. Reconnect and run status() (the CLI's `status`) to see "
-                                         "whether the database is at version {} or {}",
-                                         up ? version_at(i) : m.version, up ? m.version : version_at(i)),
+                throw failed(m, dir, migration_failure::outcome_unknown,
+                             "the connection to the server was lost: " + e.driver_message(), e.statement(), e.driver_message(),
+                             m.transactional
+                                 ? fmt::format("the connection was lost during the COMMIT of this migration: whether it "
+                                               "was recorded is unknown. Reconnect and run status() (the CLI's `status`) "
+                                               "to see whether the database is at version {} or {}",
+                                               up ? version_at(i) : m.version, up ? m.version : version_at(i))
+                                 : std::string("the connection was lost during the COMMIT that records this migration "
+                                               "done: its statements ran; reconnect and run status(): if it is still "
+                                               "marked dirty, verify() and repair() finish it"),
                              false);
             throw failed(m, dir, migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
                          e.statement(), e.driver_message(),
@@ -929,6 +894,13 @@ class migrator_core {
                            const std::string& driver_message) {
             return failed(m, dir, kind, why, statement, driver_message, outcome);
         };
+        // SQLite runs a rebuilding migration with foreign keys off: a step after a rebuild's own
+        // check (an execute<>, a data step) could write a dangling reference. The whole
+        // database is checked before the commit, against what it had before the first step: a
+        // row the application left dangling earlier is not this migration's.
+        const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
+        std::vector<std::string> dangling_before;
+        if (keys_off) dangling_before = dangling_rows();
         for (const step& st : steps) {
             try {
                 switch (st.kind) {
@@ -964,8 +936,14 @@ class migrator_core {
             } catch (const migration_error&) {
                 throw;
             } catch (const database_error& e) {
-                throw failure(migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
-                              e.statement().empty() ? text : e.statement(), e.driver_message());
+                std::string why = e.driver_message().empty() ? e.what() : e.driver_message();
+                if (st.kind == step_kind::sql && text.starts_with("ALTER TABLE \"_strata_new_") &&
+                    (why.starts_with("error in view") || why.starts_with("error in trigger")))
+                    why += " (SQLite's table rebuild renames the new table into place, which fails while a view or another "
+                           "table's trigger uses the table: restate it around the rebuild, execute<> steps before and after it "
+                           "in this migration)";
+                throw failure(migration_failure::statement_failed, why, e.statement().empty() ? text : e.statement(),
+                              e.driver_message());
             } catch (const std::exception& e) {
                 throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
             } catch (...) {  // an int, a string: still this migration's failure, rolled back, not std::terminate
@@ -973,24 +951,43 @@ class migrator_core {
                               "data step threw an exception that is not a std::exception", text, "");
             }
         }
-        // SQLite runs a rebuilding migration with foreign keys off: a step after the rebuild's
-        // own check (an execute<>, a data step) could leave a dangling reference. One check of
-        // the whole database before the commit.
-        if (m.rebuilds_tables && db_.dialect() == dialect_id::sqlite) {
-            text = "PRAGMA foreign_key_check";
-            std::string violation;
+        if (keys_off) {
+            std::string added;
             try {
-                violation = foreign_key_violation(text);
+                for (std::string& d : dangling_rows())
+                    if (!std::binary_search(dangling_before.begin(), dangling_before.end(), d)) {
+                        added = std::move(d);
+                        break;
+                    }
             } catch (const database_error& e) {
-                throw failure(migration_failure::statement_failed, e.driver_message(), text, e.driver_message());
+                throw failure(migration_failure::statement_failed, e.driver_message(), e.statement(), e.driver_message());
             }
-            if (!violation.empty())
+            if (!added.empty())
                 throw failure(migration_failure::foreign_key_violation,
-                              "foreign key violation at the end of a migration run with foreign keys off: " + violation +
-                                  " (dangling rows written while foreign keys were off must be fixed first)",
-                              text, "");
+                              "foreign key violation written by this migration (it runs with foreign keys off): " + added,
+                              "PRAGMA foreign_key_check", "");
         }
         return statements;
+    }
+
+    // Every row of the database that breaks a foreign key, in words, sorted. Table by table: a
+    // table whose keys SQLite cannot check ("foreign key mismatch") is skipped, before as after.
+    std::vector<std::string> dangling_rows() {
+        std::vector<std::string> tables, rows;
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
+                    [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
+        for (const std::string& t : tables) {
+            const value p[] = {t};
+            try {
+                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
+                    rows.push_back(fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+                                               r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2)));
+                });
+            } catch (const database_error&) {
+            }
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
     }
 
     // The first row `PRAGMA foreign_key_check...` returns, in words ("" when none).
@@ -1006,8 +1003,8 @@ class migrator_core {
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
     // step_kind::rebuild_guard), in words; "" when nothing. DROP TABLE takes the table's
-    // columns, indexes and triggers with it, and the RENAME that follows fails on a view or a
-    // trigger elsewhere that uses the table.
+    // columns, indexes and triggers with it. (A view or another table's trigger that uses the
+    // table is not lost: the RENAME that follows fails on it, and the migration rolls back.)
     std::string rebuild_would_lose(std::span<const std::string_view> frags) {
         auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
         const std::string table(unquoted(frags[0]));
@@ -1030,21 +1027,15 @@ class migrator_core {
             const std::string i = r.get<std::string>(0);
             if (!known(indexes, i)) lost.push_back(fmt::format("index \"{}\"", i));
         });
-        db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')", {},
-                    [&](const row& r) {
-                        const std::string type = r.get<std::string>(0), name = r.get<std::string>(1);
-                        if (type == "trigger" && r.get<std::string>(2) == table)
-                            lost.push_back(fmt::format("trigger \"{}\"", name));
-                        else if (!r.is_null(3) && names_identifier(r.get<std::string>(3), table))
-                            lost.push_back(fmt::format("{} \"{}\" (it uses the table)", type, name));
-                    });
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1", p,
+                    [&](const row& r) { lost.push_back(fmt::format("trigger \"{}\"", r.get<std::string>(0))); });
         if (lost.empty()) return {};
         std::string what = fmt::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",
                                        table);
         for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];
-        what += ". Declare them in the chain (add_column, create_index), drop them first, or restate triggers and views "
-                "around the rebuild (execute<> steps before and after it in this migration)";
+        what += ". Declare them in the chain (add_column, create_index), drop them first, or restate triggers and "
+                "indexes the chain cannot declare around the rebuild (execute<> steps before and after it in this migration)";
         return what;
     }
 
