@@ -169,6 +169,30 @@ TEST_P(LockWaits, ABlockerThatDoesNotCommitFailsCleanlyNamingTableAndBlocker) {
     EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 3)).upgrade().to, 2u);
 }
 
+TEST_P(LockWaits, ADowngradeWaitsTheSameWay) {
+    if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout";
+    strata::migrator<chain>(db(), options(200ms, 2)).upgrade();
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    count_users(*blocker);
+    try {
+        strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1);
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("migration 2 \"nickname\" (down) failed"), std::string::npos) << what;
+        EXPECT_NE(what.find("held by pid " + std::to_string(pid)), std::string::npos) << what;
+        EXPECT_NE(what.find("the database is at version 2"), std::string::npos) << what;
+    }
+    EXPECT_TRUE(log.has("migration 2 \"nickname\" (down) waited 200 ms for a lock on table \"users\" held by pid " +
+                        std::to_string(pid)));
+    blocker->rollback();
+    EXPECT_TRUE(has_fact(db(), "column users.nickname"));
+    EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1).to, 1u);
+}
+
 TEST_P(LockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
     if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout";
     strata::migrator<chain>(db(), options(200ms, 100)).upgrade_to(1);
