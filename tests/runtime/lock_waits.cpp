@@ -73,26 +73,46 @@ std::size_t count_lines(const captured_log& log, const std::string& needle) {
     return n;
 }
 
-class LockWaits : public ::testing::TestWithParam<const char*> {
+class LockWaitsBase : public ::testing::Test {
    protected:
-    void SetUp() override {
-        database_ = strata_test::make_database(GetParam(), "locks");
-        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    void use(const std::string& backend) {
+        postgres_ = backend == "postgres";
+        database_ = strata_test::make_database(backend, "locks");
     }
-    bool postgres() const { return std::string(GetParam()) == "postgres"; }
+    bool postgres() const { return postgres_; }
     strata::driver& db() { return database_->db(); }
     strata::migrator_options options(std::chrono::milliseconds lock_timeout, int attempts,
                                      std::chrono::milliseconds budget = 10s) {
         return {.chain = "main", .log = log.sink(), .lock_timeout = lock_timeout, .lock_attempts = attempts, .lock_wait_budget = budget};
     }
+    bool postgres_ = false;
     std::unique_ptr<strata_test::test_database> database_;
     captured_log log;
+};
+// PostgreSQL's lock_timeout and statement_timeout (SQLite has neither: its busy timeout below).
+class PostgresLockWaits : public LockWaitsBase {
+   protected:
+    void SetUp() override {
+        use("postgres");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+};
+class SqliteBusyTimeout : public LockWaitsBase {
+   protected:
+    void SetUp() override { use("sqlite"); }
+};
+// Both backends.
+class LockWaits : public LockWaitsBase, public ::testing::WithParamInterface<const char*> {
+   protected:
+    void SetUp() override {
+        use(GetParam());
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
 };
 
 // ---- PostgreSQL: lock_timeout, retries, the log ----
 
-TEST_P(LockWaits, ABlockerThatCommitsInTimeCostsARetryAndTheLogNamesTableAndPid) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout (SQLite: the busy timeout, below)";
+TEST_F(PostgresLockWaits, ABlockerThatCommitsInTimeCostsARetryAndTheLogNamesTableAndPid) {
     strata::migrator<chain>(db(), options(200ms, 10)).upgrade_to(1);
     auto blocker = database_->open();
     const std::int64_t pid = backend_pid(*blocker);
@@ -125,8 +145,7 @@ TEST_P(LockWaits, ABlockerThatCommitsInTimeCostsARetryAndTheLogNamesTableAndPid)
     EXPECT_EQ(show(db(), "lock_timeout"), "0");
 }
 
-TEST_P(LockWaits, ABlockerThatDoesNotCommitFailsCleanlyNamingTableAndBlocker) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout (SQLite: the busy timeout, below)";
+TEST_F(PostgresLockWaits, ABlockerThatDoesNotCommitFailsCleanlyNamingTableAndBlocker) {
     strata::migrator<chain>(db(), options(200ms, 3)).upgrade_to(1);
     auto blocker = database_->open();
     const std::int64_t pid = backend_pid(*blocker);
@@ -169,8 +188,7 @@ TEST_P(LockWaits, ABlockerThatDoesNotCommitFailsCleanlyNamingTableAndBlocker) {
     EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 3)).upgrade().to, 2u);
 }
 
-TEST_P(LockWaits, ADowngradeWaitsTheSameWay) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout";
+TEST_F(PostgresLockWaits, ADowngradeWaitsTheSameWay) {
     strata::migrator<chain>(db(), options(200ms, 2)).upgrade();
     auto blocker = database_->open();
     const std::int64_t pid = backend_pid(*blocker);
@@ -193,8 +211,7 @@ TEST_P(LockWaits, ADowngradeWaitsTheSameWay) {
     EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1).to, 1u);
 }
 
-TEST_P(LockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's lock_timeout";
+TEST_F(PostgresLockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
     strata::migrator<chain>(db(), options(200ms, 100)).upgrade_to(1);
     auto blocker = database_->open();
     blocker->begin();
@@ -212,8 +229,7 @@ TEST_P(LockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
     blocker->rollback();
 }
 
-TEST_P(LockWaits, TheLimitsHoldInsideTheMigrationOnlyAndLeaveTheSessionsOwn) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's settings";
+TEST_F(PostgresLockWaits, TheLimitsHoldInsideTheMigrationOnlyAndLeaveTheSessionsOwn) {
     db().execute("SET lock_timeout = '7s'", {}, {});
     db().execute("SET statement_timeout = '9s'", {}, {});
     seen_lock_timeout.clear();
@@ -231,8 +247,7 @@ TEST_P(LockWaits, TheLimitsHoldInsideTheMigrationOnlyAndLeaveTheSessionsOwn) {
     EXPECT_EQ(seen_statement_timeout, "9s");
 }
 
-TEST_P(LockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAndRestoresTheSession) {
-    if (!postgres()) GTEST_SKIP() << "CREATE INDEX CONCURRENTLY: PostgreSQL";
+TEST_F(PostgresLockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAndRestoresTheSession) {
     strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade_to(1);
     db().execute("SET lock_timeout = '7s'", {}, {});
     auto blocker = database_->open();
@@ -258,8 +273,7 @@ TEST_P(LockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAndRestores
     blocker->rollback();
 }
 
-TEST_P(LockWaits, StatementTimeoutStopsALongStatement) {
-    if (!postgres()) GTEST_SKIP() << "PostgreSQL's statement_timeout";
+TEST_F(PostgresLockWaits, StatementTimeoutStopsALongStatement) {
     auto o = options(200ms, 3);
     o.statement_timeout = 200ms;
     const auto started = clock_type::now();
@@ -279,8 +293,7 @@ TEST_P(LockWaits, StatementTimeoutStopsALongStatement) {
 
 // ---- SQLite: the busy timeout ----
 
-TEST_P(LockWaits, AWriterHoldingSqlitePastTheBusyTimeoutGivesAClearErrorAndNothingApplied) {
-    if (postgres()) GTEST_SKIP() << "SQLite's busy timeout";
+TEST_F(SqliteBusyTimeout, AWriterHoldingSqlitePastTheBusyTimeoutGivesAClearErrorAndNothingApplied) {
     auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
     ASSERT_NE(file, nullptr);
     strata::sqlite::connection mine(file->path.string(), 200ms);
