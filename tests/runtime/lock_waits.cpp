@@ -410,6 +410,33 @@ TEST_P(LockWaits, CliFlagsSetTheWaits) {
     EXPECT_EQ(run_cli({"current", "--database", url}).out, "2 nickname (head)\n");
 }
 
+// ---- the pieces of the messages ----
+
+TEST(LockWaitText, TheTablesAStatementNamesAreItsIdentifiersNotItsLiteralsOrComments) {
+    const std::vector<std::string> want{"Users", "add", "alter", "column", "default", "references", "roles", "table", "text", "x"};
+    EXPECT_EQ(strata::detail::names_in("ALTER TABLE \"Users\" ADD COLUMN X TEXT DEFAULT 'a \"b\" c''d' -- \"comment\"\n"
+                                       "REFERENCES roles"),
+              want);
+    EXPECT_EQ(strata::detail::names_in("INSERT INTO \"we\"\"ird\" VALUES (1)"),
+              (std::vector<std::string>{"insert", "into", "values", "we\"ird"}));
+}
+
+TEST(LockWaitText, DurationsAndPauses) {
+    using strata::detail::duration_text;
+    EXPECT_EQ(duration_text(200ms), "200 ms");
+    EXPECT_EQ(duration_text(30s), "30 s");
+    EXPECT_EQ(duration_text(1500ms), "1.5 s");
+    EXPECT_EQ(duration_text(28750ms), "28.75 s");
+    EXPECT_EQ(duration_text(1005ms), "1.005 s");
+    EXPECT_EQ(duration_text(2min), "2 min");
+    using strata::detail::retry_pause;
+    EXPECT_EQ(retry_pause(2), 250ms);
+    EXPECT_EQ(retry_pause(3), 500ms);
+    EXPECT_EQ(retry_pause(4), 1s);
+    EXPECT_EQ(retry_pause(6), 4s);
+    EXPECT_EQ(retry_pause(50), 4s);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LockWaits, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 }  // namespace

@@ -15,7 +15,7 @@
 namespace strata::detail {
 
 // The names a statement may use for a table: quoted identifiers as written, bare words folded
-// to lower case as PostgreSQL folds them; string literals and comments skipped. (Which of them
+// to lower case as PostgreSQL folds them; string literals and -- comments skipped. (Which of them
 // are tables, the catalog says.)
 inline std::vector<std::string> names_in(std::string_view sql) {
     std::vector<std::string> names;
