@@ -211,6 +211,25 @@ TEST_F(PostgresLockWaits, ADowngradeWaitsTheSameWay) {
     EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1).to, 1u);
 }
 
+TEST_F(PostgresLockWaits, TheSessionsOwnLockTimeoutIsRetriedAndSaidAsSuch) {
+    strata::migrator<chain>(db(), options(0ms, 2)).upgrade_to(1);
+    db().execute("SET lock_timeout = '150ms'", {}, {});  // the application's, with strata's set to 0
+    auto blocker = database_->open();
+    blocker->begin();
+    count_users(*blocker);
+    try {
+        strata::migrator<chain>(db(), options(0ms, 2)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_NE(std::string(e.what()).find(": 2 attempts in "), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("(the session's lock_timeout each)"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(log.has("(up) waited the session's lock_timeout for a lock on table \"users\""));
+    blocker->rollback();
+    EXPECT_EQ(show(db(), "lock_timeout"), "150ms");
+}
+
 TEST_F(PostgresLockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
     strata::migrator<chain>(db(), options(200ms, 100)).upgrade_to(1);
     auto blocker = database_->open();
@@ -324,6 +343,27 @@ TEST_F(SqliteBusyTimeout, AWriterHoldingSqlitePastTheBusyTimeoutGivesAClearError
     EXPECT_EQ(count_users(mine), 1);
     EXPECT_FALSE(has_fact(mine, "column users.nickname"));
     EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).status().current, 1u);
+    EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).upgrade().to, 2u);
+}
+
+TEST_F(SqliteBusyTimeout, TheBookkeepingBehindAWriterSaysTheSame) {
+    // No strata_migrations yet: creating it is the first write, outside any migration.
+    auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
+    strata::sqlite::connection mine(file->path.string(), 200ms);
+    strata::sqlite::connection writer(file->path.string());
+    writer.begin();
+    writer.execute("CREATE TABLE \"app\" (\"id\" INTEGER)", {}, {});
+    try {
+        strata::migrator<chain>(mine, options(200ms, 3)).upgrade();
+        FAIL() << "expected the busy timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_EQ(e.version(), 0u);
+        EXPECT_NE(std::string(e.what()).find("database is locked: waited 200 ms for another writer"), std::string::npos)
+            << e.what();
+    }
+    writer.commit();
+    EXPECT_FALSE(mine.has_table("strata_migrations"));
     EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).upgrade().to, 2u);
 }
 

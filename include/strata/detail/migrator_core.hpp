@@ -970,24 +970,28 @@ class migrator_core {
                 throw *timed_out;
             }
             const std::string held = holders_text(pg_lock_holders(db_, timed_out->statement()));
+            // (lock_timeout 0: strata set none, and the session's own ran out)
+            const bool ours = opt_.lock_timeout.count() > 0;
+            const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
             const auto pause = retry_pause(attempt + 1);
             const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
             if (retries && attempt < opt_.lock_attempts && spent + pause < opt_.lock_wait_budget) {
                 log(log_level::warning,
                     fmt::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
                                 "{} (attempt {} of {})",
-                                opt_.chain, m.version, m.name, way, duration_text(opt_.lock_timeout), held, duration_text(pause),
+                                opt_.chain, m.version, m.name, way, waited, held, duration_text(pause),
                                 attempt + 1, opt_.lock_attempts));
                 std::this_thread::sleep_for(pause);
                 continue;
             }
             const std::string why =
-                retries ? fmt::format("gave up waiting for a lock on {}: {} attempt{} in {} (lock_timeout {} each). End the "
-                                      "blocking transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
-                                      held, attempt, attempt == 1 ? "" : "s", duration_text(spent), duration_text(opt_.lock_timeout))
-                        : fmt::format("waited {} (lock_timeout) for a lock on {}; not tried again: it runs outside a "
-                                      "transaction. End the blocking transaction, or raise lock_timeout",
-                                      duration_text(opt_.lock_timeout), held);
+                retries ? fmt::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
+                                      "transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
+                                      held, attempt, attempt == 1 ? "" : "s", duration_text(spent),
+                                      ours ? "lock_timeout " + waited : waited)
+                        : fmt::format("waited {}{} for a lock on {}; not tried again: it runs outside a transaction. End "
+                                      "the blocking transaction, or raise lock_timeout",
+                                      waited, ours ? " (lock_timeout)" : "", held);
             migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
                                        timed_out->driver_message(),
                                        m.transactional ? "nothing of it was applied"
