@@ -89,7 +89,8 @@ class postgres::connection final : public driver {
             }
         } catch (const pqxx::broken_connection& e) {
             lost(sql, e.what());
-        } catch (const pqxx::sql_error& e) {
+        } catch (const pqxx::sql_error& e) {  // (its SQLSTATE kept: 55P03 is a lock timeout)
+            if (!conn_->is_open()) lost(sql, e.what());
             fail(sql, e.what(), e.sqlstate());
         } catch (const std::exception& e) {
             if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
