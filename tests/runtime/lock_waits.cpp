@@ -32,7 +32,7 @@ void note_settings(strata::session& s) {
     seen_statement_timeout = s.query_value<std::string>("SELECT current_setting('statement_timeout')");
 }
 void forget(strata::session& s) { note_settings(s); }
-void sleep_a_second(strata::session& s) { s.execute("SELECT pg_sleep(1)"); }
+void sleep_long(strata::session& s) { s.execute("SELECT pg_sleep(5)"); }
 
 using l1 = strata::migration<1, "create users", create_table<"users", column<"id", bigint, primary_key>, column<"email", text>>>;
 using l2 = strata::migration<2, "nickname", add_column<"users", column<"nickname", text>>>;
@@ -41,7 +41,7 @@ using chain = strata::chain<l1, l2>;
 using chain_concurrent = strata::chain<l1, l3>;
 using n2 = strata::migration<2, "note settings", run<note_settings, forget>>;
 using chain_notes = strata::chain<l1, n2>;
-using s2 = strata::migration<2, "slow", run<sleep_a_second>>;
+using s2 = strata::migration<2, "slow", run<sleep_long>>;
 using chain_slow = strata::chain<l1, s2>;
 
 using strata_test::captured_log;
@@ -237,14 +237,14 @@ TEST_F(PostgresLockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
     count_users(*blocker);
     const auto started = clock_type::now();
     try {
-        strata::migrator<chain>(db(), options(200ms, 100, 1500ms)).upgrade();
+        strata::migrator<chain>(db(), options(200ms, 100, 2s)).upgrade();
         FAIL() << "expected a lock timeout";
     } catch (const strata::migration_error& e) {
         EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
-        // 200 + 250 + 200 + 500 + 200 ms; the next pause (1 s) would pass the budget.
+        // 200 + 250 + 200 + 500 + 200 ms; the next pause (1 s) would pass the 2 s budget.
         EXPECT_NE(std::string(e.what()).find(": 3 attempts in "), std::string::npos) << e.what();
     }
-    EXPECT_LT(clock_type::now() - started, 3s);
+    EXPECT_LT(clock_type::now() - started, 4s);
     blocker->rollback();
 }
 
@@ -305,7 +305,7 @@ TEST_F(PostgresLockWaits, StatementTimeoutStopsALongStatement) {
         EXPECT_NE(e.driver_message().find("statement timeout"), std::string::npos) << e.driver_message();
         EXPECT_NE(std::string(e.what()).find("the database is at version 1"), std::string::npos) << e.what();
     }
-    EXPECT_LT(clock_type::now() - started, 900ms);  // the step sleeps 1 s
+    EXPECT_LT(clock_type::now() - started, 3s);  // the step sleeps 5 s
     EXPECT_EQ(show(db(), "statement_timeout"), "0");
     EXPECT_EQ(strata::migrator<chain_slow>(db(), o).status().current, 1u);
 }
