@@ -259,6 +259,12 @@ TEST_F(PostgresLockWaits, TheLimitsHoldInsideTheMigrationOnlyAndLeaveTheSessions
     EXPECT_EQ(seen_statement_timeout, "1500ms");
     EXPECT_EQ(show(db(), "lock_timeout"), "7s");
     EXPECT_EQ(show(db(), "statement_timeout"), "9s");
+    // The defaults: 5 s to wait for a lock, no statement_timeout of strata's (the session's stays).
+    strata::migrator<chain_notes>(db(), {.chain = "main", .log = log.sink()}).downgrade_to(1);
+    strata::migrator<chain_notes>(db(), {.chain = "main", .log = log.sink()}).upgrade();
+    EXPECT_EQ(seen_lock_timeout, "5s");
+    EXPECT_EQ(seen_statement_timeout, "9s");
+    EXPECT_EQ(show(db(), "lock_timeout"), "7s");
     // 0: strata sets nothing, the session's own values apply.
     strata::migrator<chain_notes>(db(), options(0ms, 2)).downgrade_to(1);
     strata::migrator<chain_notes>(db(), options(0ms, 2)).upgrade();
