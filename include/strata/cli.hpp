@@ -11,6 +11,7 @@
 //   app db upgrade [--to V] | downgrade --to V | current | history [--verbose] | status
 //          | sql [--dialect sqlite|postgres] [--from A] [--to B] | verify | baseline V | repair
 //          | diagram [--at V] [--format mermaid|dot] | diff [--name TEXT]   [--database URL] [--chain NAME]
+//          [--lock-timeout D] [--lock-attempts N] [--lock-wait-budget D] [--statement-timeout D] [--busy-timeout D]
 //
 // --database takes sqlite:PATH (with <strata/sqlite.hpp> included) or postgresql://... (with
 // <strata/postgres.hpp>). Exit codes: 0 done, 1 refused, failed or a difference found, 2 bad

@@ -4,6 +4,7 @@
 // functions (docs/drivers.md). The runtime above it (session, migrator) is compiled once per
 // program, not once per chain or per backend.
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,16 +27,35 @@ using detail::dialect_id;
 // accept for a boolean parameter; PostgreSQL returns every cell as text and row::get converts.
 using value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
-// What a backend's failure carries: the statement and the driver's own message.
+// What a backend's failure carries: the statement and the driver's own message; PostgreSQL's
+// SQLSTATE; whether the statement gave up waiting for a lock (PostgreSQL's lock_timeout,
+// 55P03; SQLite's busy timeout), which the migrator retries or reports as such.
 class database_error : public std::runtime_error {
    public:
-    database_error(std::string what, std::string statement, std::string driver_message)
-        : std::runtime_error(std::move(what)), statement_(std::move(statement)), driver_message_(std::move(driver_message)) {}
+    database_error(std::string what, std::string statement, std::string driver_message, std::string sqlstate = {},
+                   bool lock_timeout = false)
+        : std::runtime_error(std::move(what)),
+          statement_(std::move(statement)),
+          driver_message_(std::move(driver_message)),
+          sqlstate_(std::move(sqlstate)),
+          lock_timeout_(lock_timeout || sqlstate_ == "55P03") {}
     const std::string& statement() const noexcept { return statement_; }
     const std::string& driver_message() const noexcept { return driver_message_; }
+    // Five characters on PostgreSQL ("55P03", "57014", ...); empty on SQLite.
+    const std::string& sqlstate() const noexcept { return sqlstate_; }
+    bool lock_timeout() const noexcept { return lock_timeout_; }
 
    private:
-    std::string statement_, driver_message_;
+    std::string statement_, driver_message_, sqlstate_;
+    bool lock_timeout_;
+};
+
+// Limits on waiting, which the migrator sets around each migration (0: none of strata's; the
+// server's or the session's own settings apply).
+struct wait_limits {
+    std::chrono::milliseconds lock_timeout{0};       // one statement waiting for a lock
+    std::chrono::milliseconds statement_timeout{0};  // one statement running
+    bool any() const noexcept { return lock_timeout.count() > 0 || statement_timeout.count() > 0; }
 };
 
 // The connection to the server broke (server stopped or restarted, network): whether the
@@ -66,6 +86,12 @@ class driver {
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
     virtual bool in_transaction() const noexcept = 0;
+
+    // The limits for what follows, until called again (with {} to lift them). PostgreSQL:
+    // SET LOCAL in each transaction begin() opens, a plain SET for statements outside one,
+    // restored when the limits are lifted, so a borrowed connection keeps its own settings.
+    // SQLite (and this default): nothing; the busy timeout is the connection's.
+    virtual void set_wait_limits(const wait_limits&) {}
 
     // Serialises migrators of one chain across processes, held outside transactions.
     // PostgreSQL: a session advisory lock; SQLite: nothing (BEGIN IMMEDIATE does it).
@@ -98,6 +124,20 @@ class driver {
 };
 
 namespace detail {
+// A limit in messages: "200 ms", "30 s", "1.5 s", "2 min".
+inline std::string duration_text(std::chrono::milliseconds d) {
+    const auto ms = d.count();
+    if (ms < 1000) return std::to_string(ms) + " ms";
+    if (ms % 60000 == 0) return std::to_string(ms / 60000) + " min";
+    std::string s = std::to_string(ms / 1000);
+    if (ms % 1000) {
+        std::string frac = std::to_string(1000 + ms % 1000).substr(1);  // three digits
+        while (frac.back() == '0') frac.pop_back();
+        s += "." + frac;
+    }
+    return s + " s";
+}
+
 using opener = std::unique_ptr<driver> (*)(std::string_view url);
 struct opener_entry {
     std::string_view prefix;

@@ -22,6 +22,8 @@ enum class migration_failure {
     validation_failed,      // validate<fn> returned false
     data_step_failed,       // run<fn> threw
     unknown_objects,        // SQLite: a table rebuild would drop what the chain does not know
+    lock_timeout,           // a statement waited too long for a lock: PostgreSQL's lock_timeout on
+                            // every attempt, SQLite's busy timeout; rolled back
     outcome_unknown,        // the connection was lost during the COMMIT: recorded or not, the client cannot know
 };
 

@@ -46,6 +46,7 @@ class postgres::connection final : public driver {
     connection& operator=(const connection&) = delete;
     ~connection() override {
         rollback();
+        if (session_limits_) restore_session_limits();
         // Session-level locks outlive a borrowed connection's use by us: give them back.
         for (auto& [chain, count] : locks_)
             if (count > 0) unlock_now(chain);
@@ -69,6 +70,7 @@ class postgres::connection final : public driver {
                                          std::to_string(text->find('\0')) + " of " + std::to_string(text->size()) +
                                          ": PostgreSQL text cannot store it (it would be cut there)\n  in: " + std::string(sql),
                                      std::string(sql), "");
+        if (!in_tx_ && limits_.any() && !session_limits_) set_session_limits();
         pqxx::result res;
         try {
             if (params.empty()) {
@@ -87,6 +89,9 @@ class postgres::connection final : public driver {
             }
         } catch (const pqxx::broken_connection& e) {
             lost(sql, e.what());
+        } catch (const pqxx::sql_error& e) {  // (its SQLSTATE kept: 55P03 is a lock timeout)
+            if (!conn_->is_open()) lost(sql, e.what());
+            fail(sql, e.what(), e.sqlstate());
         } catch (const std::exception& e) {
             if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
             fail(sql, e.what());
@@ -108,7 +113,8 @@ class postgres::connection final : public driver {
     }
 
     void begin() override {
-        execute("BEGIN", {}, {});
+        // The limits as SET LOCAL, in the same round trip: they end with the transaction.
+        execute("BEGIN" + limit_statements("SET LOCAL"), {}, {});
         in_tx_ = true;
     }
     void commit() override {
@@ -133,6 +139,11 @@ class postgres::connection final : public driver {
         }
     }
     bool in_transaction() const noexcept override { return in_tx_; }
+
+    void set_wait_limits(const wait_limits& l) override {
+        if (session_limits_) restore_session_limits();
+        limits_ = l;
+    }
 
     // A session-level advisory lock keyed by the chain's name: waits until granted; nested
     // calls for the same chain only count.
@@ -328,6 +339,41 @@ class postgres::connection final : public driver {
         return std::string(buf, end);
     }
 
+    // "; SET LOCAL lock_timeout = 200; ..." for the limits set (values in milliseconds).
+    std::string limit_statements(std::string_view set) const {
+        std::string s;
+        if (limits_.lock_timeout.count() > 0)
+            s += "; " + std::string(set) + " lock_timeout = " + std::to_string(limits_.lock_timeout.count());
+        if (limits_.statement_timeout.count() > 0)
+            s += "; " + std::string(set) + " statement_timeout = " + std::to_string(limits_.statement_timeout.count());
+        return s;
+    }
+    // Outside a transaction (CREATE INDEX CONCURRENTLY) SET LOCAL does nothing: a plain SET,
+    // after the session's own values are kept for restore_session_limits().
+    void set_session_limits() {
+        session_limits_ = true;  // first: execute() below must not come back here
+        try {
+            saved_limits_.clear();
+            execute("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')", {},
+                    [&](const row& r) { saved_limits_ = {r.get<std::string>(0), r.get<std::string>(1)}; });
+            execute(limit_statements("SET").substr(2), {}, {});
+        } catch (...) {
+            session_limits_ = false;
+            throw;
+        }
+    }
+    void restore_session_limits() noexcept {
+        session_limits_ = false;
+        if (saved_limits_.size() != 2) return;
+        try {
+            const value p[] = {saved_limits_[0], saved_limits_[1]};
+            const wait_limits keep = std::exchange(limits_, wait_limits{});
+            execute("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", p, {});
+            limits_ = keep;
+        } catch (...) {
+        }
+    }
+
     // "strata:" + chain, FNV-1a 64, as a bigint.
     static std::int64_t lock_key(std::string_view chain) {
         std::uint64_t h = 14695981039346656037ull;
@@ -372,9 +418,9 @@ class postgres::connection final : public driver {
                                   (says_why ? ": " + msg : std::string()) + "\n  in: " + std::string(sql),
                               std::string(sql), msg);
     }
-    [[noreturn]] static void fail(std::string_view sql, const char* what) {
+    [[noreturn]] static void fail(std::string_view sql, const char* what, std::string sqlstate = {}) {
         const std::string msg = trimmed(what);
-        throw database_error("strata: postgres: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+        throw database_error("strata: postgres: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, std::move(sqlstate));
     }
 
     std::unique_ptr<pqxx::connection> owned_;  // empty when borrowed
@@ -384,6 +430,9 @@ class postgres::connection final : public driver {
     bool in_tx_ = false;
     std::string conninfo_;  // empty when borrowed
     std::map<std::string, int, std::less<>> locks_;
+    wait_limits limits_;
+    bool session_limits_ = false;             // a plain SET of limits_ is in force
+    std::vector<std::string> saved_limits_;   // the session's own lock_timeout, statement_timeout
 };
 
 namespace detail {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <regex>
@@ -160,21 +161,40 @@ class sqlite::connection final : public driver {
         const char* file = sqlite3_db_filename(db_, "main");
         if (!file || !*file)
             throw std::logic_error("strata: sqlite " + where_ + ": an in-memory database has no second connection");
-        return std::make_unique<connection>(std::string(file), busy_timeout_);
+        return std::make_unique<connection>(std::string(file), busy_timeout());
     }
 
    private:
     void set_up(std::chrono::milliseconds busy_timeout) {
-        busy_timeout_ = busy_timeout;
         sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
         exec_plain("PRAGMA foreign_keys = ON");
     }
     void exec_plain(const char* sql) {
         if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
     }
-    [[noreturn]] void fail(std::string_view sql) const {
-        const std::string msg = sqlite3_errmsg(db_);
-        throw database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+    [[noreturn]] void fail(std::string_view sql) const { throw error(sql); }
+    // The last error as a database_error. SQLITE_BUSY is the busy timeout expiring: said in
+    // words, with the timeout and where to raise it, and flagged as a lock timeout.
+    database_error error(std::string_view sql) const {
+        std::string msg = sqlite3_errmsg(db_);
+        const bool busy = (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY;
+        if (busy)
+            msg += ": waited " + detail::duration_text(busy_timeout()) +
+                   " for another writer (the busy timeout: raise it with strata::sqlite::connection's busy_timeout "
+                   "argument, or --busy-timeout in the CLI)";
+        return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, busy);
+    }
+    // The handle's busy timeout now (it may have been changed by PRAGMA busy_timeout).
+    std::chrono::milliseconds busy_timeout() const {
+        long long ms = 0;
+        sqlite3_exec(
+            db_, "PRAGMA busy_timeout",
+            [](void* out, int n, char** cells, char**) {
+                if (n > 0 && cells[0]) *static_cast<long long*>(out) = std::atoll(cells[0]);
+                return 0;
+            },
+            &ms, nullptr);
+        return std::chrono::milliseconds(ms);
     }
     sqlite3_stmt* cached(std::string_view sql) {
         auto it = cache_.find(sql);
@@ -241,8 +261,7 @@ class sqlite::connection final : public driver {
             const int rc = sqlite3_step(st);
             if (rc == SQLITE_DONE) break;
             if (rc != SQLITE_ROW) {
-                const std::string msg = sqlite3_errmsg(db_);
-                throw database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg);
+                throw error(sql);  // (the guard above resets the statement)
             }
             if (!on_row) continue;
             const int n = sqlite3_column_count(st);
@@ -265,7 +284,6 @@ class sqlite::connection final : public driver {
     sqlite3* db_ = nullptr;
     std::string where_;
     bool owned_ = true;
-    std::chrono::milliseconds busy_timeout_{};
     std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
 

@@ -10,6 +10,7 @@
 // application version, on_upgrade, the version recorded, then background<fn> steps on a worker
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
 // it on; any other value is an error. See docs/runtime.md, section 14.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -30,6 +31,13 @@ struct startup_options {
     log_sink log = log_to_stderr;
     // Migrate when the application starts; STRATA_AUTO_MIGRATE, when set, decides instead.
     bool auto_migrate = true;
+
+    // The migrations' waits, as in migrator_options: a lock wait per statement (PostgreSQL;
+    // 0: none), the tries and the time they may take in all, a statement's run time (0: none).
+    std::chrono::milliseconds lock_timeout = std::chrono::seconds(5);
+    int lock_attempts = 5;
+    std::chrono::milliseconds lock_wait_budget = std::chrono::seconds(60);
+    std::chrono::milliseconds statement_timeout{0};
 
     // The application's version ("1.2.0"), stored per chain. Empty: no version hooks.
     std::string version{};
@@ -129,7 +137,12 @@ struct startup_runner {
             o.log(log_level::error, what);
             throw std::logic_error(what);
         }
-        r.migrations = upgrade(migrator_options{o.chain, o.log});
+        r.migrations = upgrade(migrator_options{.chain = o.chain,
+                                                .log = o.log,
+                                                .lock_timeout = o.lock_timeout,
+                                                .lock_attempts = o.lock_attempts,
+                                                .lock_wait_budget = o.lock_wait_budget,
+                                                .statement_timeout = o.statement_timeout});
         r.app = detail::app_versions(db, o.chain, o.log).run(o.version, o.on_upgrade, o.tasks);
 
         if (!detail::chain_has_background(chain)) return r;

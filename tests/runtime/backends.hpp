@@ -120,6 +120,7 @@ class forwarding_driver : public strata::driver {
     void commit() override { inner_.commit(); }
     void rollback() noexcept override { inner_.rollback(); }
     bool in_transaction() const noexcept override { return inner_.in_transaction(); }
+    void set_wait_limits(const strata::wait_limits& l) override { inner_.set_wait_limits(l); }
     bool lock(std::string_view chain) override { return inner_.lock(chain); }
     void unlock(std::string_view chain) noexcept override { inner_.unlock(chain); }
     bool has_table(std::string_view name) override { return inner_.has_table(name); }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
@@ -142,6 +143,10 @@ class cli_runner {
         fmt::print(f,
                    "\n--database URL   sqlite:PATH or postgresql://... (default: {})\n"
                    "--chain NAME     the chain's name in strata_migrations (default: {})\n"
+                   "--lock-timeout D, --lock-attempts N, --lock-wait-budget D, --statement-timeout D\n"
+                   "                 PostgreSQL: how long a migration's statement waits for a lock (default 5s),\n"
+                   "                 tries and their total time (5, 60s), a statement's run time (0: no limit)\n"
+                   "--busy-timeout D SQLite: how long to wait for another writer (default 30s)\n"
                    "{} <verb> --help  one verb's help\n"
                    "exit codes: 0 done, 1 refused, failed or different, 2 bad usage\n",
                    o_.database.empty() ? "$STRATA_DATABASE_URL" : o_.database, o_.chain, program_);
@@ -154,7 +159,10 @@ class cli_runner {
 
     // --name value, --name=value, flags, and positionals.
     void parse(const verb_spec& v, const std::vector<std::string>& rest) {
-        static constexpr std::string_view with_value[] = {"to", "from", "dialect", "format", "at", "database", "chain", "name"};
+        static constexpr std::string_view with_value[] = {"to",           "from",           "dialect",          "format",
+                                                          "at",           "database",       "chain",            "name",
+                                                          "lock-timeout", "lock-attempts",  "lock-wait-budget", "statement-timeout",
+                                                          "busy-timeout"};
         static constexpr std::string_view flags[] = {"verbose", "help"};
         for (std::size_t i = 0; i < rest.size(); ++i) {
             std::string a = rest[i];
@@ -183,7 +191,7 @@ class cli_runner {
         // Which options each verb takes (the global ones everywhere).
         auto allowed = [&](std::initializer_list<std::string_view> names) {
             for (const auto& [k, x] : values_)
-                if (k != "database" && k != "chain" && k != "help" && std::find(names.begin(), names.end(), k) == names.end())
+                if (!global(k) && std::find(names.begin(), names.end(), k) == names.end())
                     throw usage_error(fmt::format("{}: unknown option --{}", v.name, k));
         };
         const std::string_view n = v.name;
@@ -201,6 +209,40 @@ class cli_runner {
             if (values_["chain"].empty()) throw usage_error(fmt::format("{}: --chain needs a name: --chain NAME", v.name));
             o_.chain = values_["chain"];
         }
+        // The waits, checked before anything is opened.
+        for (const char* d : {"lock-timeout", "lock-wait-budget", "statement-timeout", "busy-timeout"})
+            if (auto x = value(d)) duration_arg(d, *x);
+        if (auto x = value("lock-attempts")) attempts_arg(*x);
+    }
+    // Options every verb takes (the waits matter to those that open a database).
+    static bool global(std::string_view k) {
+        return k == "database" || k == "chain" || k == "help" || k == "lock-timeout" || k == "lock-attempts" ||
+               k == "lock-wait-budget" || k == "statement-timeout" || k == "busy-timeout";
+    }
+    // "200ms", "5s", "1.5s", "2min", "0" (no limit).
+    static std::chrono::milliseconds duration_arg(std::string_view option, const std::string& s) {
+        if (s == "0") return std::chrono::milliseconds{0};
+        std::size_t used = 0;
+        double n = -1;
+        try {
+            n = std::stod(s, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        const std::string unit = used ? s.substr(used) : "";
+        const double scale = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "min" ? 60000 : -1;
+        if (!used || scale < 0 || n < 0 || !(n * scale < 1e12) || s.find_first_of("eExXpP") != std::string::npos)
+            throw usage_error(fmt::format("--{} {}: not a duration: a number and ms, s or min (200ms, 5s, 2min), or 0 for "
+                                          "no limit",
+                                          option, s));
+        return std::chrono::milliseconds(static_cast<std::int64_t>(n * scale + 0.5));
+    }
+    static int attempts_arg(const std::string& s) {
+        int n = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+        if (ec != std::errc{} || end != s.data() + s.size() || n < 1)
+            throw usage_error(fmt::format("--lock-attempts {}: not a number of attempts (1 or more)", s));
+        return n;
     }
     bool flag(const std::string& name) const { return values_.count(name) != 0; }
     std::optional<std::string> value(const std::string& name) const {
@@ -239,10 +281,20 @@ class cli_runner {
             } catch (const std::invalid_argument& e) {
                 throw usage_error(e.what());
             }
+            // SQLite's busy timeout is the connection's (PostgreSQL's lock waits: --lock-timeout).
+            if (auto t = value("busy-timeout"); t && db_->dialect() == dialect_id::sqlite)
+                db_->execute("PRAGMA busy_timeout = " + std::to_string(duration_arg("busy-timeout", *t).count()), {}, {});
         }
         return *db_;
     }
-    migrator_core migrator() { return migrator_core(open(), migrator_options{o_.chain, o_.log}, c_.info); }
+    migrator_core migrator() {
+        migrator_options m{.chain = o_.chain, .log = o_.log};
+        if (auto t = value("lock-timeout")) m.lock_timeout = duration_arg("lock-timeout", *t);
+        if (auto t = value("lock-wait-budget")) m.lock_wait_budget = duration_arg("lock-wait-budget", *t);
+        if (auto t = value("statement-timeout")) m.statement_timeout = duration_arg("statement-timeout", *t);
+        if (auto n = value("lock-attempts")) m.lock_attempts = attempts_arg(*n);
+        return migrator_core(open(), std::move(m), c_.info);
+    }
 
     int dispatch(const verb_spec& v) {
         const std::string_view n = v.name;

@@ -10,11 +10,13 @@
 #include <cstdint>
 #include <ctime>
 #include <iterator>
+#include <thread>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include <strata/detail/lock_waits.hpp>
 #include <strata/detail/schema_facts.hpp>
 #include <strata/driver.hpp>
 #include <strata/generate_sql.hpp>
@@ -29,6 +31,16 @@ struct migrator_options {
     // The chain's name in strata_migrations: one per application module sharing a database.
     std::string chain = "main";
     log_sink log = log_to_stderr;
+    // How long one statement of a migration may wait for a lock before the migration is rolled
+    // back and tried again (PostgreSQL: SET LOCAL lock_timeout in its transaction); 0: no limit.
+    // SQLite: the connection's busy timeout applies instead (strata::sqlite::connection).
+    std::chrono::milliseconds lock_timeout = std::chrono::seconds(5);
+    // How many times a migration is tried while its lock waits time out, and how long its tries
+    // and the pauses between them may take in all: whichever ends first.
+    int lock_attempts = 5;
+    std::chrono::milliseconds lock_wait_budget = std::chrono::seconds(60);
+    // How long one statement of a migration may run (PostgreSQL statement_timeout); 0: no limit.
+    std::chrono::milliseconds statement_timeout{0};
 };
 
 namespace detail {
@@ -246,7 +258,7 @@ class migrator_core {
         const auto started = clock::now();
         while (in.applied < target) {
             const std::size_t i = in.applied;
-            if (auto run = apply(migrations[i], i, direction::up, report.migrations.size() + 1, total)) {
+            if (auto run = apply_waiting(migrations[i], i, direction::up, report.migrations.size() + 1, total)) {
                 report.migrations.push_back(*run);
                 ++in.applied;
             } else {
@@ -291,7 +303,7 @@ class migrator_core {
         const auto started = clock::now();
         while (in.applied > target) {
             const std::size_t i = in.applied - 1;
-            if (auto run = apply(migrations[i], i, direction::down, report.migrations.size() + 1, total)) {
+            if (auto run = apply_waiting(migrations[i], i, direction::down, report.migrations.size() + 1, total)) {
                 report.migrations.push_back(*run);
                 --in.applied;
             } else {
@@ -459,8 +471,7 @@ class migrator_core {
         } catch (const database_error& e) {
             std::string what = fmt::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
             log(log_level::error, what);
-            throw migration_error(migration_failure::statement_failed, std::move(what), opt_.chain, 0, {}, e.statement(),
-                                  e.driver_message());
+            throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
         }
     }
 
@@ -860,7 +871,7 @@ class migrator_core {
                                                "done: its statements ran; reconnect and run status(): if it is still "
                                                "marked dirty, verify() and repair() finish it"),
                              false);
-            throw failed(m, dir, migration_failure::statement_failed, e.driver_message().empty() ? e.what() : e.driver_message(),
+            throw failed(m, dir, failure_kind(e), e.driver_message().empty() ? e.what() : e.driver_message(),
                          e.statement(), e.driver_message(),
                          m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
         }
@@ -882,8 +893,77 @@ class migrator_core {
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
             what += fmt::format("\n  {}", outcome);
-        log(log_level::error, what);
+        if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+    }
+
+    static migration_failure failure_kind(const database_error& e) {
+        return e.lock_timeout() ? migration_failure::lock_timeout : migration_failure::statement_failed;
+    }
+
+    // The limits of migrator_options for one attempt of a migration, lifted after it.
+    struct wait_scope {
+        driver& db;
+        wait_scope(driver& d, const wait_limits& l) : db(d) { db.set_wait_limits(l); }
+        wait_scope(const wait_scope&) = delete;
+        ~wait_scope() { db.set_wait_limits({}); }
+    };
+
+    // apply() under the wait limits. A migration whose statement gave up waiting for a lock was
+    // rolled back by apply(); on PostgreSQL it is tried again after a pause, while
+    // lock_attempts and lock_wait_budget last, each wait logged with the table and the pids
+    // holding it. (Outside a transaction it is not: what ran stays, marked dirty. SQLite's
+    // busy timeout is itself the whole wait.)
+    std::optional<migration_run> apply_waiting(const migration_sql& m, std::size_t i, direction dir, std::size_t k,
+                                               std::size_t total) {
+        const auto started = clock::now();
+        const bool retries = db_.dialect() == dialect_id::postgres && m.transactional;
+        const std::string_view way = dir == direction::up ? "up" : "down";
+        for (int attempt = 1;; ++attempt) {
+            std::optional<migration_error> timed_out;
+            {
+                wait_scope limits(db_, {opt_.lock_timeout, opt_.statement_timeout});
+                try {
+                    return apply(m, i, dir, k, total);
+                } catch (const migration_error& e) {
+                    if (e.kind() != migration_failure::lock_timeout) throw;
+                    timed_out = e;
+                }
+            }
+            if (db_.dialect() != dialect_id::postgres) {  // the driver's message says it all
+                log(log_level::error, timed_out->what());
+                throw *timed_out;
+            }
+            const std::string held = holders_text(pg_lock_holders(db_, timed_out->statement()));
+            // (lock_timeout 0: strata set none, and the session's own ran out)
+            const bool ours = opt_.lock_timeout.count() > 0;
+            const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
+            const auto pause = retry_pause(attempt + 1);
+            const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
+            if (retries && attempt < opt_.lock_attempts && spent + pause < opt_.lock_wait_budget) {
+                log(log_level::warning,
+                    fmt::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
+                                "{} (attempt {} of {})",
+                                opt_.chain, m.version, m.name, way, waited, held, duration_text(pause),
+                                attempt + 1, opt_.lock_attempts));
+                std::this_thread::sleep_for(pause);
+                continue;
+            }
+            const std::string why =
+                retries ? fmt::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
+                                      "transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
+                                      held, attempt, attempt == 1 ? "" : "s", duration_text(spent),
+                                      ours ? "lock_timeout " + waited : waited)
+                        : fmt::format("waited {}{} for a lock on {}; not tried again: it runs outside a transaction. End "
+                                      "the blocking transaction, or raise lock_timeout",
+                                      waited, ours ? " (lock_timeout)" : "", held);
+            migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
+                                       timed_out->driver_message(),
+                                       m.transactional ? "nothing of it was applied"
+                                                       : "if it is marked dirty, see verify() and repair()");
+            log(log_level::error, e.what());
+            throw e;
+        }
     }
 
     std::size_t run_steps(const migration_sql& m, direction dir, std::span<const step> steps, std::string_view outcome) {
@@ -942,8 +1022,7 @@ class migrator_core {
                     why += " (SQLite's table rebuild renames the new table into place, which fails while a view or another "
                            "table's trigger uses the table: restate it around the rebuild, execute<> steps before and after it "
                            "in this migration)";
-                throw failure(migration_failure::statement_failed, why, e.statement().empty() ? text : e.statement(),
-                              e.driver_message());
+                throw failure(failure_kind(e), why, e.statement().empty() ? text : e.statement(), e.driver_message());
             } catch (const std::exception& e) {
                 throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
             } catch (...) {  // an int, a string: still this migration's failure, rolled back, not std::terminate

@@ -1,0 +1,118 @@
+#pragma once
+// What the migrator needs when a migration's lock wait times out (migrator_options::lock_timeout):
+// who holds the lock, in words, and how long to pause before the next attempt.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <strata/driver.hpp>
+
+namespace strata::detail {
+
+// The names a statement may use for a table: quoted identifiers as written, bare words folded
+// to lower case as PostgreSQL folds them; string literals and -- comments skipped. (Which of them
+// are tables, the catalog says.)
+inline std::vector<std::string> names_in(std::string_view sql) {
+    std::vector<std::string> names;
+    auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9') || c == '$'; };
+    for (std::size_t i = 0; i < sql.size();) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {  // 'literal' or "identifier", doubled quotes inside
+            std::string text;
+            std::size_t j = i + 1;
+            for (; j < sql.size(); ++j) {
+                if (sql[j] == c) {
+                    if (j + 1 < sql.size() && sql[j + 1] == c) {
+                        text += c;
+                        ++j;
+                        continue;
+                    }
+                    break;
+                }
+                text += sql[j];
+            }
+            if (c == '"') names.push_back(std::move(text));
+            i = j + 1;
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            i = sql.find('\n', i);
+        } else if (word(c) && !(c >= '0' && c <= '9')) {
+            std::size_t j = i;
+            std::string w;
+            for (; j < sql.size() && word(sql[j]); ++j) w += static_cast<char>(sql[j] >= 'A' && sql[j] <= 'Z' ? sql[j] - 'A' + 'a' : sql[j]);
+            names.push_back(std::move(w));
+            i = j;
+        } else {
+            ++i;
+        }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
+struct lock_holder {
+    std::string table;
+    std::int64_t pid = 0;
+    std::string mode;   // "AccessShareLock", ...
+    std::string state;  // pg_stat_activity's: "idle in transaction", "active", ...
+};
+
+// PostgreSQL, after a lock timeout (the migration rolled back, so this session waits for
+// nothing): the other sessions holding a lock on a table of the current schema that
+// `statement` names. Empty when none is left, or when asking fails.
+inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view statement) {
+    std::vector<lock_holder> holders;
+    std::string names;
+    for (const std::string& n : names_in(statement))
+        if (n.find('\x01') == std::string::npos) names += (names.empty() ? "" : "\x01") + n;
+    if (names.empty()) return holders;
+    const value p[] = {names};
+    try {
+        db.execute("SELECT c.relname, l.pid, l.mode, coalesce(a.state, '') FROM pg_locks l "
+                   "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
+                   "LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+                   "WHERE l.granted AND l.pid <> pg_backend_pid() "
+                   "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                   "AND n.nspname = current_schema() AND c.relname = ANY(string_to_array($1, chr(1))) "
+                   "ORDER BY c.relname, l.pid, l.mode",
+                   p, [&](const row& r) {
+                       holders.push_back({r.get<std::string>(0), r.get<std::int64_t>(1), r.get<std::string>(2), r.get<std::string>(3)});
+                   });
+    } catch (const database_error&) {
+        holders.clear();  // the message goes without the holders rather than not at all
+    }
+    return holders;
+}
+
+// `table "users" held by pid 4242 (AccessShareLock, idle in transaction)`, tables separated
+// by "; ".
+inline std::string holders_text(const std::vector<lock_holder>& holders) {
+    if (holders.empty()) return "a table the statement uses (no other session holds a lock on it any more)";
+    std::string s;
+    for (std::size_t k = 0; k < holders.size();) {
+        const lock_holder& h = holders[k];
+        if (k == 0 || holders[k - 1].table != h.table) s += fmt::format("{}table \"{}\" held by ", k ? "; " : "", h.table);
+        else s += ", ";
+        std::string modes = h.mode;  // (rows come sorted by table, pid, mode)
+        std::size_t j = k + 1;
+        for (; j < holders.size() && holders[j].table == h.table && holders[j].pid == h.pid; ++j) modes += ", " + holders[j].mode;
+        s += fmt::format("pid {} ({}{}{})", h.pid, modes, h.state.empty() ? "" : ", ", h.state);
+        k = j;
+    }
+    return s;
+}
+
+// The pause before attempt `next` (2, 3, ...): 250 ms, doubling, at most 4 s. Between
+// attempts the migration holds no lock, so the application's queries queued behind it run.
+inline std::chrono::milliseconds retry_pause(int next) {
+    std::chrono::milliseconds p{250};
+    for (int k = 2; k < next && p < std::chrono::seconds(4); ++k) p *= 2;
+    return std::min<std::chrono::milliseconds>(p, std::chrono::seconds(4));
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,488 @@
+// No unbounded waits. A migration's statement that waits for a lock held by another session
+// (an application's open transaction) gives up after migrator_options::lock_timeout on
+// PostgreSQL: the migration is rolled back and tried again after a pause, each wait logged
+// with the table and the pids holding it, until lock_attempts or lock_wait_budget run out; then
+// a clean failure names them, nothing applied, and the blocker's own transaction is untouched.
+// statement_timeout bounds a statement's run time. SQLite: the busy timeout, when it expires,
+// is a clear error (how long, for what, which option). The same options through
+// migrate_on_startup and the CLI's flags.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <strata/cli.hpp>
+#include <strata/startup.hpp>
+#include <strata/strata.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+using namespace std::chrono_literals;
+using strata::migration_failure;
+
+namespace {
+
+std::string seen_lock_timeout, seen_statement_timeout;  // by the data step below
+void note_settings(strata::session& s) {
+    seen_lock_timeout = s.query_value<std::string>("SELECT current_setting('lock_timeout')");
+    seen_statement_timeout = s.query_value<std::string>("SELECT current_setting('statement_timeout')");
+}
+void forget(strata::session& s) { note_settings(s); }
+void sleep_long(strata::session& s) { s.execute("SELECT pg_sleep(5)"); }
+
+using l1 = strata::migration<1, "create users", create_table<"users", column<"id", bigint, primary_key>, column<"email", text>>>;
+using l2 = strata::migration<2, "nickname", add_column<"users", column<"nickname", text>>>;
+using l3 = strata::migration<3, "email index", create_index_concurrently<"users_email_idx", "users", "email">>;
+using chain = strata::chain<l1, l2>;
+using chain_concurrent = strata::chain<l1, l3>;
+using n2 = strata::migration<2, "note settings", run<note_settings, forget>>;
+using chain_notes = strata::chain<l1, n2>;
+using s2 = strata::migration<2, "slow", run<sleep_long>>;
+using chain_slow = strata::chain<l1, s2>;
+
+using strata_test::captured_log;
+using clock_type = std::chrono::steady_clock;
+
+std::int64_t backend_pid(strata::driver& db) {
+    std::int64_t pid = 0;
+    db.execute("SELECT pg_backend_pid()", {}, [&](const strata::row& r) { pid = r.get<std::int64_t>(0); });
+    return pid;
+}
+std::string show(strata::driver& db, const std::string& setting) {
+    std::string v;
+    db.execute("SHOW " + setting, {}, [&](const strata::row& r) { v = r.get<std::string>(0); });
+    return v;
+}
+std::int64_t count_users(strata::driver& db) {
+    std::int64_t n = 0;
+    db.execute("SELECT count(*) FROM \"users\"", {}, [&](const strata::row& r) { n = r.get<std::int64_t>(0); });
+    return n;
+}
+bool has_fact(strata::driver& db, const std::string& prefix) {
+    for (const std::string& f : db.schema_facts(std::vector<std::string>{"users"}, {}))
+        if (f.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+std::size_t count_lines(const captured_log& log, const std::string& needle) {
+    std::size_t n = 0;
+    for (const auto& l : log.lines) n += l.find(needle) != std::string::npos;
+    return n;
+}
+
+class LockWaitsBase : public ::testing::Test {
+   protected:
+    void use(const std::string& backend) {
+        postgres_ = backend == "postgres";
+        database_ = strata_test::make_database(backend, "locks");
+    }
+    bool postgres() const { return postgres_; }
+    strata::driver& db() { return database_->db(); }
+    strata::migrator_options options(std::chrono::milliseconds lock_timeout, int attempts,
+                                     std::chrono::milliseconds budget = 10s) {
+        return {.chain = "main", .log = log.sink(), .lock_timeout = lock_timeout, .lock_attempts = attempts, .lock_wait_budget = budget};
+    }
+    bool postgres_ = false;
+    std::unique_ptr<strata_test::test_database> database_;
+    captured_log log;
+};
+// PostgreSQL's lock_timeout and statement_timeout (SQLite has neither: its busy timeout below).
+class PostgresLockWaits : public LockWaitsBase {
+   protected:
+    void SetUp() override {
+        use("postgres");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+};
+class SqliteBusyTimeout : public LockWaitsBase {
+   protected:
+    void SetUp() override { use("sqlite"); }
+};
+// Both backends.
+class LockWaits : public LockWaitsBase, public ::testing::WithParamInterface<const char*> {
+   protected:
+    void SetUp() override {
+        use(GetParam());
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+};
+
+// ---- PostgreSQL: lock_timeout, retries, the log ----
+
+TEST_F(PostgresLockWaits, ABlockerThatCommitsInTimeCostsARetryAndTheLogNamesTableAndPid) {
+    strata::migrator<chain>(db(), options(200ms, 10)).upgrade_to(1);
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    count_users(*blocker);  // an application's transaction that read the table: AccessShareLock until it ends
+    std::thread ends_later([&] {
+        std::this_thread::sleep_for(700ms);
+        blocker->commit();
+    });
+    const auto started = clock_type::now();
+    strata::run_report r;
+    try {
+        r = strata::migrator<chain>(db(), options(200ms, 10)).upgrade();
+    } catch (...) {
+        ends_later.join();
+        throw;
+    }
+    ends_later.join();
+    EXPECT_EQ(r.to, 2u);
+    ASSERT_EQ(r.migrations.size(), 1u);
+    EXPECT_TRUE(has_fact(db(), "column users.nickname"));
+    // Waited 200 ms, paused 250 ms, waited again...: at least one wait logged, with table and pid.
+    const std::string wait = "migration 2 \"nickname\" (up) waited 200 ms for a lock on table \"users\" held by pid " +
+                             std::to_string(pid) + " (AccessShareLock, idle in transaction): rolled back, trying again in 250 ms "
+                             "(attempt 2 of 10)";
+    EXPECT_TRUE(log.has(wait)) << ::testing::PrintToString(log.lines);
+    EXPECT_GE(clock_type::now() - started, 600ms);
+    EXPECT_EQ(count_lines(log, "failed"), 0u);
+    // SET LOCAL: the limit ended with the migration's transaction.
+    EXPECT_EQ(show(db(), "lock_timeout"), "0");
+}
+
+TEST_F(PostgresLockWaits, ABlockerThatDoesNotCommitFailsCleanlyNamingTableAndBlocker) {
+    strata::migrator<chain>(db(), options(200ms, 3)).upgrade_to(1);
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    blocker->execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain>(db(), options(200ms, 3)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_FALSE(e.refused());
+        EXPECT_EQ(e.version(), 2u);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("migration 2 \"nickname\" (up) failed on postgres"), std::string::npos) << what;
+        EXPECT_NE(what.find("gave up waiting for a lock on table \"users\" held by pid " + std::to_string(pid) +
+                            " (RowExclusiveLock, idle in transaction): 3 attempts in "),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("(lock_timeout 200 ms each)"), std::string::npos) << what;
+        EXPECT_NE(what.find("statement: ALTER TABLE \"users\" ADD COLUMN \"nickname\""), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing of it was applied; the database is at version 1"), std::string::npos) << what;
+        EXPECT_NE(e.driver_message().find("lock timeout"), std::string::npos) << e.driver_message();
+    }
+    // 3 waits of 200 ms and pauses of 250 and 500 ms: bounded, not forever.
+    EXPECT_LT(clock_type::now() - started, 5s);
+    EXPECT_EQ(count_lines(log, "waited 200 ms for a lock on table \"users\""), 2u) << ::testing::PrintToString(log.lines);
+    EXPECT_TRUE(log.has("(attempt 3 of 3)"));
+    EXPECT_EQ(count_lines(log, "gave up waiting"), 1u);  // the error, once
+    // Nothing applied, the version unchanged, this connection usable with its own settings.
+    EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 3)).status().current, 1u);
+    EXPECT_FALSE(has_fact(db(), "column users.nickname"));
+    EXPECT_EQ(show(db(), "lock_timeout"), "0");
+    // The blocker's transaction is its own: still open, its row there, and it commits.
+    EXPECT_TRUE(blocker->in_transaction());
+    EXPECT_EQ(count_users(*blocker), 1);
+    blocker->commit();
+    EXPECT_EQ(count_users(db()), 1);
+    // Once it is gone the migration goes through.
+    EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 3)).upgrade().to, 2u);
+}
+
+TEST_F(PostgresLockWaits, ADowngradeWaitsTheSameWay) {
+    strata::migrator<chain>(db(), options(200ms, 2)).upgrade();
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    count_users(*blocker);
+    try {
+        strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1);
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("migration 2 \"nickname\" (down) failed"), std::string::npos) << what;
+        EXPECT_NE(what.find("held by pid " + std::to_string(pid)), std::string::npos) << what;
+        EXPECT_NE(what.find("the database is at version 2"), std::string::npos) << what;
+    }
+    EXPECT_TRUE(log.has("migration 2 \"nickname\" (down) waited 200 ms for a lock on table \"users\" held by pid " +
+                        std::to_string(pid)));
+    blocker->rollback();
+    EXPECT_TRUE(has_fact(db(), "column users.nickname"));
+    EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 2)).downgrade_to(1).to, 1u);
+}
+
+TEST_F(PostgresLockWaits, TheSessionsOwnLockTimeoutIsRetriedAndSaidAsSuch) {
+    strata::migrator<chain>(db(), options(0ms, 2)).upgrade_to(1);
+    db().execute("SET lock_timeout = '150ms'", {}, {});  // the application's, with strata's set to 0
+    auto blocker = database_->open();
+    blocker->begin();
+    count_users(*blocker);
+    try {
+        strata::migrator<chain>(db(), options(0ms, 2)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_NE(std::string(e.what()).find(": 2 attempts in "), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("(the session's lock_timeout each)"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(log.has("(up) waited the session's lock_timeout for a lock on table \"users\""));
+    blocker->rollback();
+    EXPECT_EQ(show(db(), "lock_timeout"), "150ms");
+}
+
+TEST_F(PostgresLockWaits, TheWaitBudgetEndsTheRetriesBeforeTheAttemptsDo) {
+    strata::migrator<chain>(db(), options(200ms, 100)).upgrade_to(1);
+    auto blocker = database_->open();
+    blocker->begin();
+    count_users(*blocker);
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain>(db(), options(200ms, 100, 2s)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        // 200 + 250 + 200 + 500 + 200 ms; the next pause (1 s) would pass the 2 s budget.
+        EXPECT_NE(std::string(e.what()).find(": 3 attempts in "), std::string::npos) << e.what();
+    }
+    EXPECT_LT(clock_type::now() - started, 4s);
+    blocker->rollback();
+}
+
+TEST_F(PostgresLockWaits, TheLimitsHoldInsideTheMigrationOnlyAndLeaveTheSessionsOwn) {
+    db().execute("SET lock_timeout = '7s'", {}, {});
+    db().execute("SET statement_timeout = '9s'", {}, {});
+    seen_lock_timeout.clear();
+    auto o = options(250ms, 2);
+    o.statement_timeout = 1500ms;
+    strata::migrator<chain_notes>(db(), o).upgrade();
+    EXPECT_EQ(seen_lock_timeout, "250ms");
+    EXPECT_EQ(seen_statement_timeout, "1500ms");
+    EXPECT_EQ(show(db(), "lock_timeout"), "7s");
+    EXPECT_EQ(show(db(), "statement_timeout"), "9s");
+    // The defaults: 5 s to wait for a lock, no statement_timeout of strata's (the session's stays).
+    strata::migrator<chain_notes>(db(), {.chain = "main", .log = log.sink()}).downgrade_to(1);
+    strata::migrator<chain_notes>(db(), {.chain = "main", .log = log.sink()}).upgrade();
+    EXPECT_EQ(seen_lock_timeout, "5s");
+    EXPECT_EQ(seen_statement_timeout, "9s");
+    EXPECT_EQ(show(db(), "lock_timeout"), "7s");
+    // 0: strata sets nothing, the session's own values apply.
+    strata::migrator<chain_notes>(db(), options(0ms, 2)).downgrade_to(1);
+    strata::migrator<chain_notes>(db(), options(0ms, 2)).upgrade();
+    EXPECT_EQ(seen_lock_timeout, "7s");
+    EXPECT_EQ(seen_statement_timeout, "9s");
+}
+
+TEST_F(PostgresLockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAndRestoresTheSession) {
+    strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade_to(1);
+    db().execute("SET lock_timeout = '7s'", {}, {});
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    blocker->execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("waited 200 ms (lock_timeout) for a lock on table \"users\" held by pid " + std::to_string(pid)),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("not tried again: it runs outside a transaction"), std::string::npos) << what;
+        EXPECT_NE(what.find("if it is marked dirty, see verify() and repair()"), std::string::npos) << what;
+    }
+    EXPECT_LT(clock_type::now() - started, 5s);  // one wait, no retry
+    // The plain SET outside a transaction was put back.
+    EXPECT_EQ(show(db(), "lock_timeout"), "7s");
+    blocker->rollback();
+}
+
+TEST_F(PostgresLockWaits, StatementTimeoutStopsALongStatement) {
+    auto o = options(200ms, 3);
+    o.statement_timeout = 200ms;
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain_slow>(db(), o).upgrade();
+        FAIL() << "expected a statement timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::statement_failed);
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_NE(e.driver_message().find("statement timeout"), std::string::npos) << e.driver_message();
+        EXPECT_NE(std::string(e.what()).find("the database is at version 1"), std::string::npos) << e.what();
+    }
+    EXPECT_LT(clock_type::now() - started, 3s);  // the step sleeps 5 s
+    EXPECT_EQ(show(db(), "statement_timeout"), "0");
+    EXPECT_EQ(strata::migrator<chain_slow>(db(), o).status().current, 1u);
+}
+
+// ---- SQLite: the busy timeout ----
+
+TEST_F(SqliteBusyTimeout, AWriterHoldingSqlitePastTheBusyTimeoutGivesAClearErrorAndNothingApplied) {
+    auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
+    ASSERT_NE(file, nullptr);
+    strata::sqlite::connection mine(file->path.string(), 200ms);
+    strata::migrator<chain>(mine, options(200ms, 3)).upgrade_to(1);
+    strata::sqlite::connection writer(file->path.string());
+    writer.begin();  // BEGIN IMMEDIATE: the database's write lock
+    writer.execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain>(mine, options(200ms, 3)).upgrade();
+        FAIL() << "expected the busy timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("migration 2 \"nickname\" (up) failed on sqlite"), std::string::npos) << what;
+        EXPECT_NE(what.find("database is locked: waited 200 ms for another writer (the busy timeout: raise it with "
+                            "strata::sqlite::connection's busy_timeout argument, or --busy-timeout in the CLI)"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("nothing of it was applied; the database is at version 1"), std::string::npos) << what;
+    }
+    const auto took = clock_type::now() - started;
+    EXPECT_GE(took, 150ms);
+    EXPECT_LT(took, 3s);  // one wait: SQLite's busy handler already retried within it
+    EXPECT_EQ(count_lines(log, "database is locked"), 1u) << ::testing::PrintToString(log.lines);
+    // The writer's transaction is its own and commits; the migration left nothing.
+    writer.commit();
+    EXPECT_EQ(count_users(mine), 1);
+    EXPECT_FALSE(has_fact(mine, "column users.nickname"));
+    EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).status().current, 1u);
+    EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).upgrade().to, 2u);
+}
+
+TEST_F(SqliteBusyTimeout, TheBookkeepingBehindAWriterSaysTheSame) {
+    // No strata_migrations yet: creating it is the first write, outside any migration.
+    auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
+    strata::sqlite::connection mine(file->path.string(), 200ms);
+    strata::sqlite::connection writer(file->path.string());
+    writer.begin();
+    writer.execute("CREATE TABLE \"app\" (\"id\" INTEGER)", {}, {});
+    try {
+        strata::migrator<chain>(mine, options(200ms, 3)).upgrade();
+        FAIL() << "expected the busy timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_EQ(e.version(), 0u);
+        EXPECT_NE(std::string(e.what()).find("database is locked: waited 200 ms for another writer"), std::string::npos)
+            << e.what();
+    }
+    writer.commit();
+    EXPECT_FALSE(mine.has_table("strata_migrations"));
+    EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).upgrade().to, 2u);
+}
+
+// ---- the same options through migrate_on_startup and the CLI ----
+
+TEST_P(LockWaits, StartupOptionsCarryTheLimits) {
+    strata::sqlite::connection* lite = nullptr;
+    std::unique_ptr<strata::sqlite::connection> owned;
+    strata::driver* target = &db();
+    if (!postgres()) {  // a connection with a short busy timeout: SQLite's own setting
+        owned = std::make_unique<strata::sqlite::connection>(
+            dynamic_cast<strata_test::sqlite_database&>(*database_).path.string(), 200ms);
+        lite = owned.get();
+        target = lite;
+    }
+    strata::migrator<chain>(*target, options(200ms, 2)).upgrade_to(1);
+    auto blocker = database_->open();
+    blocker->begin();
+    blocker->execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    try {
+        strata::migrate_on_startup<chain>(*target, {.log = log.sink(), .lock_timeout = 200ms, .lock_attempts = 2});
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_NE(std::string(e.what()).find(postgres() ? "2 attempts" : "waited 200 ms for another writer"), std::string::npos)
+            << e.what();
+    }
+    blocker->rollback();
+    EXPECT_EQ(strata::migrator<chain>(*target, options(200ms, 2)).status().current, 1u);
+}
+
+// The CLI, its output and error streams read back.
+struct cli_result {
+    int code;
+    std::string out, err;
+};
+std::string read_all(std::FILE* f) {
+    std::string s;
+    std::rewind(f);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
+    std::fclose(f);
+    return s;
+}
+cli_result run_cli(std::vector<std::string> args) {
+    std::vector<const char*> argv{"app"};
+    for (auto& a : args) argv.push_back(a.c_str());
+    std::FILE* out = std::tmpfile();
+    std::FILE* err = std::tmpfile();
+    const int code = strata::cli::run<chain>(static_cast<int>(argv.size()), argv.data(),
+                                             {.program = "app", .log = strata::log_nowhere, .out = out, .err = err});
+    return {code, read_all(out), read_all(err)};
+}
+
+TEST_P(LockWaits, CliFlagsSetTheWaits) {
+    std::string url;
+    if (postgres()) {
+#ifdef STRATA_TEST_POSTGRES
+        auto& pg = dynamic_cast<strata_test::postgres_database&>(*database_);
+        url = pg.url + (pg.url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + pg.schema;
+#endif
+    } else {
+        url = "sqlite:" + dynamic_cast<strata_test::sqlite_database&>(*database_).path.string();
+    }
+    ASSERT_EQ(run_cli({"upgrade", "--to", "1", "--database", url}).code, 0);
+    auto blocker = database_->open();
+    blocker->begin();
+    blocker->execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    const auto started = clock_type::now();
+    const cli_result r = run_cli({"upgrade", "--database", url, "--lock-timeout=200ms", "--lock-attempts=2",
+                                  "--lock-wait-budget=5s", "--busy-timeout=200ms", "--statement-timeout=0"});
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    if (postgres()) EXPECT_NE(r.err.find("gave up waiting for a lock on table \"users\""), std::string::npos) << r.err;
+    else EXPECT_NE(r.err.find("database is locked: waited 200 ms for another writer"), std::string::npos) << r.err;
+    EXPECT_LT(clock_type::now() - started, 5s);
+    blocker->rollback();
+    // A duration without a unit, or not a number, is bad usage before anything is opened.
+    for (const char* bad : {"--lock-timeout=5", "--statement-timeout=fast", "--busy-timeout=-1s", "--lock-attempts=0"}) {
+        const cli_result u = run_cli({"upgrade", "--database", url, bad});
+        EXPECT_EQ(u.code, 2) << bad << ": " << u.err;
+        EXPECT_NE(u.err.find(std::string(bad).substr(0, std::string(bad).find('='))), std::string::npos) << u.err;
+    }
+    EXPECT_EQ(run_cli({"upgrade", "--database", url, "--lock-timeout", "1.5s"}).code, 0);
+    EXPECT_EQ(run_cli({"current", "--database", url}).out, "2 nickname (head)\n");
+}
+
+// ---- the pieces of the messages ----
+
+TEST(LockWaitText, TheTablesAStatementNamesAreItsIdentifiersNotItsLiteralsOrComments) {
+    const std::vector<std::string> want{"Users", "add", "alter", "column", "default", "references", "roles", "table", "text", "x"};
+    EXPECT_EQ(strata::detail::names_in("ALTER TABLE \"Users\" ADD COLUMN X TEXT DEFAULT 'a \"b\" c''d' -- \"comment\"\n"
+                                       "REFERENCES roles"),
+              want);
+    EXPECT_EQ(strata::detail::names_in("INSERT INTO \"we\"\"ird\" VALUES (1)"),
+              (std::vector<std::string>{"insert", "into", "values", "we\"ird"}));
+}
+
+TEST(LockWaitText, DurationsAndPauses) {
+    using strata::detail::duration_text;
+    EXPECT_EQ(duration_text(200ms), "200 ms");
+    EXPECT_EQ(duration_text(30s), "30 s");
+    EXPECT_EQ(duration_text(1500ms), "1.5 s");
+    EXPECT_EQ(duration_text(28750ms), "28.75 s");
+    EXPECT_EQ(duration_text(1005ms), "1.005 s");
+    EXPECT_EQ(duration_text(2min), "2 min");
+    using strata::detail::retry_pause;
+    EXPECT_EQ(retry_pause(2), 250ms);
+    EXPECT_EQ(retry_pause(3), 500ms);
+    EXPECT_EQ(retry_pause(4), 1s);
+    EXPECT_EQ(retry_pause(6), 4s);
+    EXPECT_EQ(retry_pause(50), 4s);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LockWaits, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+}  // namespace
