@@ -32,13 +32,21 @@ using r2 = strata::migration<2, "default roles",
     seed<"grants", columns<"role_id", "scope">, values<1, "all">, values<3, "posts">>>;
 using history = strata::chain<r1, r2>;
 
+// A substring test by index: libstdc++'s string_view::find compares a pointer with null, which
+// g++ with -fsanitize=undefined does not accept in a constant expression when the text is
+// strata::sql<>'s (a static member of a class template; see the g++ UBSan build in scripts/test).
+constexpr bool contains(std::string_view s, std::string_view part) {
+    for (std::size_t i = 0; i + part.size() <= s.size(); ++i)
+        if (s.substr(i, part.size()) == part) return true;
+    return false;
+}
+
 static_assert(strata::valid_chain<history>);
 // A composite key: the down deletes row by row.
-static_assert(strata::sql<strata::sqlite, history, 2>::down.find(
-                  "DELETE FROM \"grants\" WHERE (\"role_id\" = 1 AND \"scope\" = 'all') OR (\"role_id\" = 3 AND \"scope\" = 'posts')") !=
-              std::string_view::npos);
-static_assert(strata::sql<strata::postgres, history, 2>::up.find("(1, 'admin', TRUE, 'paid', 'can do \"anything\"; it''s the root')") !=
-              std::string_view::npos);
+static_assert(contains(strata::sql<strata::sqlite, history, 2>::down,
+                       "DELETE FROM \"grants\" WHERE (\"role_id\" = 1 AND \"scope\" = 'all') OR (\"role_id\" = 3 AND \"scope\" = 'posts')"));
+static_assert(contains(strata::sql<strata::postgres, history, 2>::up, "(1, 'admin', TRUE, 'paid', 'can do \"anything\"; it''s the root')"));
+static_assert(!contains(strata::sql<strata::postgres, history, 2>::up, "(1, 'admin', FALSE"));
 
 class Seed : public ::testing::TestWithParam<const char*> {
    protected:

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <type_traits>
 
 namespace strata {
 class session;  // defined by the runtime; data steps take it by reference
@@ -129,6 +130,15 @@ using check_fn = bool (*)(session&);
 // background<fn>'s function behind an adapter that receives the std::stop_token by address, so
 // that this header (and every translation unit of a chain) does without <stop_token>.
 using background_fn = void (*)(session&, const void* stop_token);
+
+// Whether a function given as a template argument is null, decided by the identity of template
+// arguments, not by `F != nullptr`: g++ with -fno-delete-null-pointer-checks (which
+// -fsanitize=null, part of -fsanitize=undefined, implies) does not take the address of a
+// function that may be weak (a template specialisation, an inline function) as non-null in a
+// constant expression. So strata never compares a function with nullptr at compile time.
+template <auto F>
+inline constexpr bool null_function =
+    std::is_same_v<std::integral_constant<decltype(F), F>, std::integral_constant<decltype(F), nullptr>>;
 
 struct op_desc {
     op_kind kind{};
@@ -263,8 +273,11 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
             if (a.set_default) deflt(a.def);
             text(op.sql_up);
             text(op.sql_down);
-            h = mix(h, op.reversible + 2u * (op.fn_up != nullptr) + 4u * (op.fn_down != nullptr) + 8u * (op.fn_check != nullptr));
-            if (op.fn_background) h = mix(h, 0xb9b9);
+            // Which functions are set, from the kind (see null_function): fn_up for every run,
+            // fn_down for a reversible run, fn_check for validate, fn_background for background.
+            const bool run = op.kind == op_kind::run;
+            h = mix(h, op.reversible + 2u * run + 4u * (run && op.reversible) + 8u * (op.kind == op_kind::validate));
+            if (op.kind == op_kind::background) h = mix(h, 0xb9b9);
             for (std::size_t j = 0; j < op.ncells; ++j) {
                 h = mix(h, static_cast<std::uint64_t>(op.cells[j].kind) + 77);
                 text(op.cells[j].text);

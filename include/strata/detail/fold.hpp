@@ -154,12 +154,16 @@ constexpr error apply_explicit_pair(S& s, const migration_desc& m, std::size_t i
 // atomic may share it. Reports the first other operation (up list, then down list), naming the
 // index of the first concurrent operation and that operation.
 constexpr error concurrent_mix(const migration_desc& m) {
+    // A flag beside the pointer, never `first != nullptr`: &m.ops[k] points into an operation
+    // list's static array, which g++ -fsanitize=null does not take as non-null in a constant
+    // expression (see null_function in descriptors.hpp).
     const op_desc* first = nullptr;
-    for (std::size_t k = 0; k < m.nops && !first; ++k)
-        if (m.ops[k].concurrently) first = &m.ops[k];
-    for (std::size_t k = 0; k < m.ndown_ops && !first; ++k)
-        if (m.down_ops[k].concurrently) first = &m.down_ops[k];
-    if (!first) return {};
+    bool found = false;
+    for (std::size_t k = 0; k < m.nops && !found; ++k)
+        if (m.ops[k].concurrently) first = &m.ops[k], found = true;
+    for (std::size_t k = 0; k < m.ndown_ops && !found; ++k)
+        if (m.down_ops[k].concurrently) first = &m.down_ops[k], found = true;
+    if (!found) return {};
     auto other = [first](const op_desc* ops, std::size_t n, bool in_down) {
         for (std::size_t k = 0; k < n; ++k)
             if (!ops[k].concurrently) {

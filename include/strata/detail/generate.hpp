@@ -503,7 +503,7 @@ struct generator {
                 return e;
             case op_kind::run:
                 up.add_step(step_rec{step_kind::run, 0, 0, op.fn_up, nullptr});
-                if (op.fn_down) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});
+                if (op.reversible) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});  // (not `if (op.fn_down)`: see null_function)
                 else irreversible = true;
                 return e;
             case op_kind::validate: return e;  // after the migration's other steps (generate_migration)

@@ -24,7 +24,7 @@ constexpr op_desc make_background(background_fn fn) {
 namespace strata::dsl {
 template <void (*Fn)(session&, std::stop_token)>
 struct background {
-    static_assert(Fn != nullptr, "strata: background<fn>: fn must be a function void(strata::session&, std::stop_token)");
+    static_assert(!detail::null_function<Fn>, "strata: background<fn>: fn must be a function void(strata::session&, std::stop_token)");
     static constexpr detail::op_desc desc = detail::make_background(&detail::call_background<Fn>);
 };
 }  // namespace strata::dsl

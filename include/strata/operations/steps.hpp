@@ -11,11 +11,12 @@ constexpr op_desc make_execute(std::string_view label, std::string_view up, std:
     d.reversible = reversible;
     return d;
 }
-constexpr op_desc make_run(data_fn up, data_fn down) {
+// has_down: from null_function<Down>, never from `down != nullptr` (see null_function).
+constexpr op_desc make_run(data_fn up, data_fn down, bool has_down) {
     op_desc d = make_op(op_kind::run, "run", {});
     d.fn_up = up;
     d.fn_down = down;
-    d.reversible = down != nullptr;
+    d.reversible = has_down;
     return d;
 }
 constexpr op_desc make_validate(check_fn check) {
@@ -41,14 +42,14 @@ struct execute_irreversible {
 // migration cannot be downgraded.
 template <detail::data_fn Up, detail::data_fn Down = nullptr>
 struct run {
-    static_assert(Up != nullptr, "strata: run<fn>: fn must be a function void(strata::session&)");
-    static constexpr detail::op_desc desc = detail::make_run(Up, Down);
+    static_assert(!detail::null_function<Up>, "strata: run<fn>: fn must be a function void(strata::session&)");
+    static constexpr detail::op_desc desc = detail::make_run(Up, Down, !detail::null_function<Down>);
 };
 // A check run after the migration's other steps, before it commits; `false` rolls the
 // migration back.
 template <detail::check_fn Check>
 struct validate {
-    static_assert(Check != nullptr, "strata: validate<fn>: fn must be a function bool(strata::session&)");
+    static_assert(!detail::null_function<Check>, "strata: validate<fn>: fn must be a function bool(strata::session&)");
     static constexpr detail::op_desc desc = detail::make_validate(Check);
 };
 }  // namespace strata::dsl
