@@ -46,9 +46,7 @@ constexpr auto round_limit = std::chrono::seconds(90);  // per round, for all th
 
 // ---- the chain ----
 // Each data step records itself in data_step_runs, inside its migration's transaction, and
-// holds the transaction a little so that the other processes pile up behind it. (Plain
-// functions, not a template: with g++ 12 -fsanitize=undefined, run<f<2>>'s
-// static_assert(Up != nullptr) is "not a constant expression", a compiler bug.)
+// holds the transaction a little so that the other processes pile up behind it.
 void record(strata::session& s, std::int64_t version) {
     s.execute("INSERT INTO \"data_step_runs\" (\"version\", \"pid\") VALUES ($1, $2)", version,
               static_cast<std::int64_t>(::getpid()));

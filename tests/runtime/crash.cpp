@@ -102,8 +102,6 @@ class crashing_driver final : public strata_test::forwarding_driver {
 };
 
 // ---- the chain: every migration has a data step that records itself in step_runs ----
-// (Plain functions, not templates: with g++ 12 -fsanitize=undefined, run<f<1>>'s
-// static_assert(Up != nullptr) is "not a constant expression", a compiler bug.)
 void step(strata::session& s, std::int64_t version) {
     s.execute("INSERT INTO \"step_runs\" (\"version\") VALUES ($1)", version);
     hang_here("hang:" + std::to_string(version));
