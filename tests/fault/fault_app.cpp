@@ -5,11 +5,15 @@
 //
 // Scenarios (--scenarios, comma-separated; each prints one summary line):
 //   kill      per backend, --iterations times: a fresh database; 1 to 3 workers, each killed
-//             (SIGKILL, or SIGINT with its default action) after a random delay within the
-//             time a whole run takes; then a worker that runs to the end.
-//   pgstop    PostgreSQL: a worker; after a random delay the server is stopped
+//             (SIGKILL, or SIGINT with its default action) at a random point; then a worker
+//             that runs to the end.
+//   pgstop    PostgreSQL: a worker; at a random point the server is stopped
 //             (--pg-stop: `pg_ctl stop -m immediate`) and started again (--pg-start); then a
 //             worker that runs to the end. Needs a server of its own (scripts/fault-injection).
+// A random point: after the worker's k-th commit (k drawn from 0 to the migrations it has
+// left; it reports each commit in a progress file) plus a random delay of up to one
+// migration's time (up to the time to the first commit for k = 0), both measured by three
+// calibration runs: so the blows spread over the chain whatever the machine's load.
 //   diskfull  SQLite: the disk fills up at a random point: --disk-dir (a small tmpfs) is
 //             filled by a file leaving a random number of bytes free; without --disk-dir the
 //             worker's files are limited by RLIMIT_FSIZE (SIGXFSZ ignored). Then the space
@@ -122,6 +126,7 @@ constexpr std::int64_t data_steps[] = {1, 2, 3, 4, 6};
 // ---- the worker ----
 // Exit 0: at the head, background done. 1: an error (printed). SIGALRM: stuck.
 int worker_main() {
+    const auto worker_started = clock_type::now();
     if (const char* log = std::getenv("STRATA_CHILD_LOG")) {
         if (!std::freopen(log, "a", stderr)) return 2;
     }
@@ -146,7 +151,19 @@ int worker_main() {
     try {
         auto db = strata_test::open_from_env();
         strata::startup_options o;
-        o.log = [&](strata::log_level, std::string_view l) { lines.emplace_back(l); };
+        // Progress for the parent: a "u" line in STRATA_CHILD_PROGRESS as each migration commits
+        // (the runtime logs "[k/n] up V ..." right after its COMMIT), so that blows can land
+        // after a chosen number of commits whatever the machine's speed.
+        std::FILE* progress = nullptr;
+        if (const char* path = std::getenv("STRATA_CHILD_PROGRESS")) progress = std::fopen(path, "a");
+        o.log = [&](strata::log_level, std::string_view l) {
+            lines.emplace_back(l);
+            if (progress && l.find("] up ") != std::string_view::npos) {
+                const auto us = std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - worker_started).count();
+                std::fprintf(progress, "%lld\n", static_cast<long long>(us));  // (when, for the calibration)
+                std::fflush(progress);
+            }
+        };
         o.background_on_thread = false;
         o.background_connection = [] { return strata_test::open_from_env(); };
         const strata::startup_report r = strata::migrate_on_startup<history>(*db, o);
@@ -316,7 +333,6 @@ class runner {
     options opt_;
     std::filesystem::path scratch_;
     std::mt19937_64 rng_;
-    std::map<std::string, std::chrono::microseconds> whole_run_;  // per backend (and "diskfull")
     std::uintmax_t final_size_ = 0;                                 // of the SQLite file at the head
     int worker_n_ = 0;
 
@@ -330,14 +346,16 @@ class runner {
 
     struct worker {
         pid_t pid = -1;
-        std::string log;
+        std::string log, progress;
     };
     worker spawn(strata_test::test_database& d, std::vector<std::string> extra = {}, const std::vector<int>& inherit = {}) {
         worker w;
-        w.log = (scratch_ / ("worker" + std::to_string(worker_n_++) + ".log")).string();
+        w.log = (scratch_ / ("worker" + std::to_string(worker_n_) + ".log")).string();
+        w.progress = (scratch_ / ("worker" + std::to_string(worker_n_++) + ".progress")).string();
         std::vector<std::string> env = strata_test::location_env(d);
         env.push_back("STRATA_CHILD=fault-worker");
         env.push_back("STRATA_CHILD_LOG=" + w.log);
+        env.push_back("STRATA_CHILD_PROGRESS=" + w.progress);
         env.insert(env.end(), extra.begin(), extra.end());
         w.pid = strata_test::spawn_self(env, inherit);
         return w;
@@ -360,49 +378,98 @@ class runner {
         for (const auto& p : o.problems) t.failure(where + ": at the end: " + p);
         return o.problems.empty();
     }
-    bool check_after(strata_test::test_database& d, tally& t, const std::string& where, const std::string& how) {
-        const observed o = inspect(d, false);
+    observed check_after(strata_test::test_database& d, tally& t, const std::string& where, const std::string& how) {
+        observed o = inspect(d, false);
         ++t.outcomes[how + state_name(o)];
         for (const auto& p : o.problems) t.failure(where + ": " + p);
-        return o.problems.empty();
+        return o;
     }
 
-    // How long a whole run takes on this backend (kills are spread over it).
-    std::chrono::microseconds whole_run(const std::string& backend) {
-        if (auto it = whole_run_.find(backend); it != whole_run_.end()) return it->second;
-        // The fastest of three runs from scratch (the first one pays for cold caches).
-        std::chrono::microseconds took = std::chrono::hours(1);
+    // Where a blow lands: after the worker's k-th commit (0: before its first), k drawn from 0
+    // to the migrations left, then a random delay: up to half a run before the first commit
+    // (start-up, connection, migration 1), up to a seventh of a run (a migration) after one.
+    struct point {
+        int commits = 0;
+        std::chrono::microseconds delay{};
+        std::string text() const { return "after " + std::to_string(commits) + " commits + " + std::to_string(delay.count() / 1000) + " ms"; }
+    };
+    point draw_point(const std::string& backend, std::uint64_t left) {
+        const timing& tm = timing_of(backend);
+        point p;
+        p.commits = static_cast<int>(uniform(0, left));
+        p.delay = std::chrono::microseconds(uniform(0, static_cast<std::uint64_t>((p.commits == 0 ? tm.first_commit : tm.per_migration).count())));
+        return p;
+    }
+    static std::vector<long long> commits_of(const worker& w) {
+        std::vector<long long> out;
+        std::ifstream in(w.progress);
+        for (long long us; in >> us;) out.push_back(us);
+        return out;
+    }
+    // Waits until the worker has committed p.commits migrations (or has ended), then p.delay.
+    void reach(const worker& w, const point& p) {
+        const auto limit = clock_type::now() + std::chrono::seconds(60);
+        while (p.commits > 0 && clock_type::now() < limit) {
+            if (static_cast<int>(commits_of(w).size()) >= p.commits) break;
+            siginfo_t info{};
+            if (::waitid(P_PID, static_cast<id_t>(w.pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == w.pid) return;
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+        std::this_thread::sleep_for(p.delay);
+    }
+
+    // How long a run takes on this backend: from its start to its first commit, and from one
+    // commit to the next (blows are spread over these); the fastest of three runs from scratch
+    // (the first one pays for cold caches).
+    struct timing {
+        std::chrono::microseconds whole{}, first_commit{}, per_migration{};
+    };
+    std::map<std::string, timing> timings_;
+    const timing& timing_of(const std::string& backend) {
+        if (auto it = timings_.find(backend); it != timings_.end()) return it->second;
+        timing best;
+        best.whole = std::chrono::hours(1);
         for (int i = 0; i < 3; ++i) {
             auto d = database(backend);
             const auto started = clock_type::now();
             const worker w = spawn(*d);
             const auto st = wait(w);
-            took = std::min(took, std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started));
+            const auto took = std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - started);
             if (!exited(st, 0))
                 throw std::runtime_error("calibration run on " + backend + ": " + strata_test::describe_status(st) + ": " + read_file(w.log));
+            const auto commits = commits_of(w);
+            if (commits.size() != head) throw std::runtime_error("calibration run on " + backend + ": " + std::to_string(commits.size()) + " commits seen");
+            if (took < best.whole) {
+                best.whole = took;
+                best.first_commit = std::chrono::microseconds(commits.front());
+                best.per_migration = std::chrono::microseconds((commits.back() - commits.front()) / static_cast<long long>(head - 1));
+            }
             if (auto* s = dynamic_cast<strata_test::sqlite_database*>(d.get())) final_size_ = std::filesystem::file_size(s->path);
         }
-        std::printf("fault-injection: a whole run on %s takes %lld ms", backend.c_str(), static_cast<long long>(took.count() / 1000));
+        std::printf("fault-injection: a run on %s takes %lld ms: %lld ms to its first commit, then %lld ms a migration", backend.c_str(),
+                    static_cast<long long>(best.whole.count() / 1000), static_cast<long long>(best.first_commit.count() / 1000),
+                    static_cast<long long>(best.per_migration.count() / 1000));
         if (backend == "sqlite") std::printf(" (the file at the head: %llu KiB)", static_cast<unsigned long long>(final_size_ / 1024));
         std::printf("\n");
         std::fflush(stdout);
-        return whole_run_[backend] = took;
+        return timings_[backend] = best;
     }
 
     void kill_scenario(const std::string& backend, tally& t) {
-        const auto span = whole_run(backend);
+        timing_of(backend);
         for (int i = 0; i < opt_.iterations; ++i) {
             ++t.iterations;
             auto d = database(backend);
             const int kills = static_cast<int>(uniform(1, 3));
             bool ok = true;
+            std::uint64_t version = 0;
             for (int k = 0; k < kills && ok; ++k) {
-                const auto delay = std::chrono::microseconds(uniform(0, static_cast<std::uint64_t>(span.count())));
+                const point p = draw_point(backend, head - version);
                 const int sig = uniform(0, 9) < 7 ? SIGKILL : SIGINT;
                 const std::string where = t.name + " iteration " + std::to_string(i) + " kill " + std::to_string(k) + " (" +
-                                          (sig == SIGKILL ? "SIGKILL" : "SIGINT") + " after " + std::to_string(delay.count() / 1000) + " ms)";
+                                          (sig == SIGKILL ? "SIGKILL " : "SIGINT ") + p.text() + ")";
                 const worker w = spawn(*d);
-                std::this_thread::sleep_for(delay);
+                reach(w, p);
                 ::kill(w.pid, sig);
                 ++t.blows;
                 const auto st = wait(w);
@@ -414,7 +481,9 @@ class runner {
                     ok = false;
                     continue;
                 }
-                ok = check_after(*d, t, where, how);
+                const observed o = check_after(*d, t, where, how);
+                ok = o.problems.empty();
+                version = o.version;
             }
             if (ok) finish(*d, t, t.name + " iteration " + std::to_string(i));
         }
@@ -424,16 +493,15 @@ class runner {
         t.blows_are = "stops";
         if (opt_.pg_stop.empty() || opt_.pg_start.empty())
             throw std::invalid_argument("pgstop needs --pg-stop and --pg-start (scripts/fault-injection gives them)");
-        const auto span = whole_run("postgres");
+        timing_of("postgres");
         const int n = opt_.pg_stops >= 0 ? opt_.pg_stops : std::max(4, opt_.iterations / 4);
         for (int i = 0; i < n; ++i) {
             ++t.iterations;
             auto d = database("postgres");
-            // (the stop command itself takes a while: the first 60 % of a run)
-            const auto delay = std::chrono::microseconds(uniform(0, static_cast<std::uint64_t>(span.count()) * 6 / 10));
-            const std::string where = t.name + " iteration " + std::to_string(i) + " (stop after " + std::to_string(delay.count() / 1000) + " ms)";
+            const point p = draw_point("postgres", head);
+            const std::string where = t.name + " iteration " + std::to_string(i) + " (stop " + p.text() + ")";
             const worker w = spawn(*d);
-            std::this_thread::sleep_for(delay);
+            reach(w, p);
             ++t.blows;
             if (std::system(opt_.pg_stop.c_str()) != 0) {
                 t.failure(where + ": " + opt_.pg_stop + " failed");
@@ -453,7 +521,7 @@ class runner {
                 t.failure(where + ": the worker ended with " + strata_test::describe_status(st) + ": " + read_file(w.log));
                 continue;
             }
-            if (check_after(*d, t, where, how)) finish(*d, t, where);
+            if (check_after(*d, t, where, how).problems.empty()) finish(*d, t, where);
         }
     }
     std::set<std::string> seen_errors_;
@@ -474,7 +542,7 @@ class runner {
 
     void diskfull_scenario(tally& t) {
         t.blows_are = "full disks";
-        whole_run("sqlite");  // (and the size of the file at the head)
+        timing_of("sqlite");  // (and the size of the file at the head)
         const int n = opt_.disk_fulls >= 0 ? opt_.disk_fulls : std::max(4, opt_.iterations / 2);
         const bool tmpfs = !opt_.disk_dir.empty();
         if (tmpfs) ::setenv("TMPDIR", opt_.disk_dir.c_str(), 1);  // sqlite_database's file goes there
@@ -518,14 +586,14 @@ class runner {
                 t.failure(where + ": the worker ended with " + strata_test::describe_status(st) + ": " + read_file(w.log));
                 continue;
             }
-            if (check_after(*d, t, where, how)) finish(*d, t, where);
+            if (check_after(*d, t, where, how).problems.empty()) finish(*d, t, where);
         }
         if (tmpfs) ::unsetenv("TMPDIR");
     }
 
     void crowd_scenario(const std::string& backend, tally& t) {
         constexpr int processes = 16;
-        const auto span = whole_run(backend);
+        const auto span = timing_of(backend).whole;
         const int n = opt_.crowds >= 0 ? opt_.crowds : std::max(2, opt_.iterations / 10);
         for (int i = 0; i < n; ++i) {
             ++t.iterations;
@@ -563,7 +631,7 @@ class runner {
                 }
             }
             t.outcomes["reached the head"] += reached;
-            if (ok && check_after(*d, t, where, "after:")) finish(*d, t, where);
+            if (ok && check_after(*d, t, where, "after:").problems.empty()) finish(*d, t, where);
         }
     }
 };
