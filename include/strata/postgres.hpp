@@ -33,7 +33,11 @@ class postgres::connection final : public driver {
         } catch (const std::exception& e) {
             // Not the connection string in the message: it may hold a password.
             const std::string msg = trimmed(e.what());
-            throw database_error("strata: postgres: cannot connect: " + msg, "", msg);
+            // (libpq's own words when it has them; libpqxx 6.4 may only say "Connection to
+            // database failed")
+            throw database_error("strata: postgres: cannot connect (is the server running and reachable, are the "
+                                 "host, port, database and user right?): " + msg,
+                                 "", msg);
         }
         conninfo_ = conninfo_or_url;
         set_up(*owned_);

@@ -542,6 +542,11 @@ class severed_driver final : public strata_test::forwarding_driver {
         if (at_commit_) sever();
         forwarding_driver::commit();
     }
+    void begin() override {
+        if (at_begin) sever();
+        forwarding_driver::begin();
+    }
+    bool at_begin = false;
     void sever() {
         const strata::value p[] = {pid_};
         killer_->execute("SELECT pg_terminate_backend($1::int)", p, {});
@@ -574,6 +579,21 @@ TEST_F(TrustPostgres, AConnectionLostDuringTheCommitIsAnUnknownOutcome) {
     }
     auto fresh = database_->open();
     EXPECT_EQ(strata::migrator<two>(*fresh, quiet()).status().current, 1u);  // (the server never saw the COMMIT)
+}
+
+TEST_F(TrustPostgres, AServerGoneDuringAMigrationIsSaidInWords) {
+    make<chain_r1>().upgrade();
+    severed_driver d(db(), database_->open(), false);
+    d.at_begin = true;
+    try {
+        strata::migrator<two>(d, quiet()).upgrade();
+        FAIL() << "the connection is gone";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_NE(what.find("was lost (the server stopped or restarted, or the network failed)"), std::string::npos) << what;
+        EXPECT_EQ(what.find("client encoding"), std::string::npos) << what;
+    }
 }
 
 TEST_F(TrustPostgres, AServerGoneIsSaidInWords) {

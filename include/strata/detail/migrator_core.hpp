@@ -871,7 +871,7 @@ class migrator_core {
                                                "done: its statements ran; reconnect and run status(): if it is still "
                                                "marked dirty, verify() and repair() finish it"),
                              false);
-            throw failed(m, dir, failure_kind(e), e.driver_message().empty() ? e.what() : e.driver_message(),
+            throw failed(m, dir, failure_kind(e), reason(e),
                          e.statement(), e.driver_message(),
                          m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
         }
@@ -897,6 +897,16 @@ class migrator_core {
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }
 
+    // What a database error says about a migration: the driver's own text, except for a lost
+    // connection, said in words (the driver's text is then often libpqxx's "Could not obtain
+    // client encoding").
+    static std::string reason(const database_error& e) {
+        if (dynamic_cast<const connection_lost*>(&e)) {
+            const std::string what = e.what();
+            return what.substr(0, what.find('\n'));
+        }
+        return e.driver_message().empty() ? e.what() : e.driver_message();
+    }
     static migration_failure failure_kind(const database_error& e) {
         return e.lock_timeout() ? migration_failure::lock_timeout : migration_failure::statement_failed;
     }
@@ -1016,7 +1026,7 @@ class migrator_core {
             } catch (const migration_error&) {
                 throw;
             } catch (const database_error& e) {
-                std::string why = e.driver_message().empty() ? e.what() : e.driver_message();
+                std::string why = reason(e);
                 if (st.kind == step_kind::sql && text.starts_with("ALTER TABLE \"_strata_new_") &&
                     (why.starts_with("error in view") || why.starts_with("error in trigger")))
                     why += " (SQLite's table rebuild renames the new table into place, which fails while a view or another "
