@@ -89,6 +89,41 @@ TEST_P(Seed, TheRowsGoInAndTheDownRemovesExactlyThem) {
     EXPECT_EQ(count("SELECT count(*) FROM \"grants\""), 3);
 }
 
+// Explicit ids seeded into a generated key: the application's next insert without an id gets a
+// fresh one (PostgreSQL's sequence is advanced past the seeded ids; SQLite's AUTOINCREMENT
+// counter follows explicit ids by itself).
+using g1 = strata::migration<1, "Plans",
+    create_table<"Plan Kinds",
+        column<"Id", bigint, primary_key, autoincrement>,
+        column<"name", text, not_null, unique>>>;
+using g2 = strata::migration<2, "default plans",
+    seed<"Plan Kinds", columns<"Id", "name">, values<1, "free">, values<7, "pro">, values<3, "team">>>;
+using generated = strata::chain<g1, g2>;
+static_assert(strata::sql<strata::postgres, generated, 2>::up.find(
+                  "SELECT setval(pg_get_serial_sequence('\"Plan Kinds\"', 'Id'), coalesce(max(\"Id\"), 1), max(\"Id\") IS NOT NULL) "
+                  "FROM \"Plan Kinds\"") != std::string_view::npos);
+// The sequence is a key's own: a seed without the key column, or into a key without one, has nothing to move.
+static_assert(strata::sql<strata::postgres, history, 2>::up.find("setval") == std::string_view::npos);
+static_assert(strata::sql<strata::sqlite, generated, 2>::up.find("setval") == std::string_view::npos);
+
+TEST_P(Seed, AnInsertWithoutAnIdAfterSeededIdsGetsAFreshOne) {
+    strata::migrator<generated> m(db(), {"main", strata::log_nowhere});
+    m.upgrade();
+    strata::session s(db());
+    s.execute("INSERT INTO \"Plan Kinds\" (\"name\") VALUES ('enterprise')");
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT \"Id\" FROM \"Plan Kinds\" WHERE \"name\" = 'enterprise'"), 8);
+    EXPECT_EQ(count("SELECT count(*) FROM \"Plan Kinds\""), 4);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    // Down removes the seeded rows and leaves the sequence; up again seeds them again, and the
+    // next id still follows every id used.
+    s.execute("DELETE FROM \"Plan Kinds\" WHERE \"name\" = 'enterprise'");
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"Plan Kinds\""), 0);
+    m.upgrade();
+    s.execute("INSERT INTO \"Plan Kinds\" (\"name\") VALUES ('again')");
+    EXPECT_GE(s.query_value<std::int64_t>("SELECT \"Id\" FROM \"Plan Kinds\" WHERE \"name\" = 'again'"), 8);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Seed, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 }  // namespace

@@ -307,6 +307,19 @@ struct generator {
         }
         up.end();
         const int t = s.find_table(op.table);
+        // PostgreSQL: explicit ids leave an identity column's sequence behind, and the next
+        // insert without an id would collide. Move it to the largest id (SQLite's AUTOINCREMENT
+        // follows explicit ids by itself). The down leaves the sequence: ids are not reused.
+        for (int c = t == -1 || !pg() ? -1 : s.tables[t].first; c != -1; c = s.columns[c].next) {
+            const column_desc& col = s.columns[c].def;
+            bool seeded = false;
+            for (std::size_t i = 0; i < n; ++i) seeded = seeded || op.names[i] == col.name;
+            if (!col.autoincrement || !seeded) continue;
+            emitter& q = up.begin();
+            q.put("SELECT setval(pg_get_serial_sequence(").literal("\""sv, op.table, "\""sv).put(", ").literal(col.name);
+            q.put("), coalesce(max(").ident(col.name).put("), 1), max(").ident(col.name).put(") IS NOT NULL) FROM ").ident(op.table);
+            up.end();
+        }
         int pk[max_key_columns]{};
         const std::size_t npk = s.primary_key_columns(t, pk);
         std::size_t at[max_key_columns]{};  // where each key column is in the seed's columns

@@ -63,7 +63,9 @@ struct emitter {
         return put('"').put(prefix).put(s).put('"');
     }
     constexpr emitter& literal(std::string_view s) { return literal({}, s); }
-    constexpr emitter& literal(std::string_view prefix, std::string_view s) {
+    constexpr emitter& literal(std::string_view prefix, std::string_view s) { return literal(prefix, s, {}); }
+    // (prefix and suffix hold no quote)
+    constexpr emitter& literal(std::string_view prefix, std::string_view s, std::string_view suffix) {
         put('\'').put(prefix);
         std::size_t from = 0;
         for (std::size_t i = 0; i < s.size(); ++i)
@@ -71,7 +73,7 @@ struct emitter {
                 put(s.substr(from, i + 1 - from)).put('\'');  // the quote, doubled
                 from = i + 1;
             }
-        return put(s.substr(from)).put('\'');
+        return put(s.substr(from)).put(suffix).put('\'');
     }
     constexpr emitter& number(std::uint64_t n) {
         constexpr std::string_view digits = "0123456789";

@@ -1,6 +1,7 @@
 #pragma once
 // Seed data: typed rows inserted by a migration, checked against the columns' types when the
-// chain compiles, and removed again (exactly them, by primary key) by its derived down.
+// chain compiles, and removed again (exactly them, by primary key) by its derived down. On
+// PostgreSQL, explicit ids in an autoincrement key move its sequence past them (generate.hpp).
 //
 //   seed<"roles", columns<"id", "name", "builtin">,
 //        values<1, "admin", true>,
