@@ -13,13 +13,13 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include <strata/detail/sql_text.hpp>
 #include <strata/driver.hpp>
 
 namespace strata {
@@ -221,10 +221,12 @@ class postgres::connection final : public driver {
             if (found.empty()) continue;
             const std::string oid = found[0][0];
             f.push_back("table " + tn);
-            for (auto& c : query("SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                                 "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a LEFT JOIN pg_attrdef d "
-                                 "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                                 "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped",
+            // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
+            for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
+                                 "ELSE format_type(a.atttypid, a.atttypmod) END, a.attnotnull, "
+                                 "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+                                 "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                                 "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
                                  {oid}))
                 f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") + " default=" +
                             normalize_default(c[3]));
@@ -262,6 +264,18 @@ class postgres::connection final : public driver {
                 f.push_back("index " + x[0] + " on " + tn + "(" + join(cols_of(oid, "{" + keys + "}")) + ")" +
                             (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid"));
             }
+            // Triggers and views: the typed state has none, so each is drift. Not the server's
+            // own triggers (foreign keys); views (and materialized views) of the current schema
+            // whose rules depend on the table.
+            for (auto& x : query("SELECT tgname FROM pg_trigger WHERE tgrelid = $1::oid AND NOT tgisinternal", {oid}))
+                f.push_back("trigger " + x[0] + " on " + tn);
+            for (auto& x : query("SELECT DISTINCT v.relname FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid "
+                                 "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace "
+                                 "WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
+                                 "AND d.refobjid = $1::oid AND v.oid <> $1::oid AND v.relkind IN ('v', 'm') "
+                                 "AND n.nspname = current_schema()",
+                                 {oid}))
+                f.push_back("view " + x[0]);
         }
         for (const std::string& en : enums)
             for (auto& e : query("SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t "
@@ -270,6 +284,7 @@ class postgres::connection final : public driver {
                                  {en}))
                 f.push_back("enum " + en + "(" + e[0] + ")");
         std::sort(f.begin(), f.end());
+        f.erase(std::unique(f.begin(), f.end()), f.end());  // a view on two of the tables
         return f;
     }
 
@@ -396,17 +411,9 @@ class postgres::connection final : public driver {
         }
     }
 
-    // Defaults read back as "'x'::text", "(0)::numeric(10,2)", "'a'::character varying": the
-    // casts and the parentheses around the value go, as the typed state spells defaults.
-    static std::string normalize_default(std::string s) {
-        static const std::regex cast("::[a-z ]+(\\([0-9, ]*\\))?$");
-        for (std::string prev; prev != s;) {
-            prev = s;
-            s = std::regex_replace(s, cast, "");
-            if (s.size() > 1 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
-        }
-        return s;
-    }
+    // Defaults read back as "'x'::text", "(0)::numeric(10,2)", "'-1'::integer",
+    // "lower('X'::text)": brought to the spelling the typed state's facts use (sql_text.hpp).
+    static std::string normalize_default(const std::string& s) { return detail::pg_canonical_default(s); }
 
     static std::string trimmed(std::string s) {
         while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();

@@ -8,11 +8,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <regex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <strata/detail/sql_text.hpp>
 #include <strata/driver.hpp>
 
 namespace strata {
@@ -111,6 +112,15 @@ class sqlite::connection final : public driver {
             });
             return rows;
         };
+        auto query_all = [&](std::string_view sql) {
+            std::vector<std::vector<std::string>> rows;
+            execute(sql, {}, [&](const row& r) {
+                auto& out = rows.emplace_back();
+                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
+            });
+            return rows;
+        };
+        std::optional<std::vector<std::vector<std::string>>> views;  // read once, when a table is there
         auto join = [](const std::vector<std::string>& xs) {
             std::string s;
             for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
@@ -141,12 +151,17 @@ class sqlite::connection final : public driver {
                 else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
             }
             // Named CHECK constraints live only in the table's SQL.
-            static const std::regex named_check("CONSTRAINT \"([^\"]+)\" CHECK");
-            const std::string& sql = sql_rows[0][0];
-            for (auto it = std::sregex_iterator(sql.begin(), sql.end(), named_check); it != std::sregex_iterator(); ++it)
-                f.push_back("check " + (*it)[1].str());
+            for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name);
+            // Triggers and views: the typed state has none, so each is drift. A view is the
+            // table's when its SQL names the table (SQLite records no dependencies).
+            for (auto& x : query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE", tn))
+                f.push_back("trigger " + x[0] + " on " + tn);
+            if (!views) views = query_all("SELECT name, sql FROM sqlite_master WHERE type = 'view'");
+            for (auto& v : *views)
+                if (detail::names_table(v[1], tn)) f.push_back("view " + v[0]);
         }
         std::sort(f.begin(), f.end());
+        f.erase(std::unique(f.begin(), f.end()), f.end());  // a view on two of the tables
         return f;
     }
 

@@ -32,7 +32,18 @@ struct generator {
             w.put(" DEFAULT ");
             spell_default(w, d, d0.def);
         }
-        if (!d0.check.empty()) w.put(" CHECK (").put(d0.check).put(')');
+        if (!d0.check.empty()) {
+            // Named, on PostgreSQL: left to itself it names the CHECK after the column its
+            // expression reads (if one; "<table>_check", numbered, if several or none) and
+            // after today's names, where the state names it after the table and the column
+            // it was declared on, when they were created (renames keep the name).
+            if (pg()) {
+                const name_cut cut = pg_check_name_cut(cs.check_table, cs.check_column);
+                w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.table)).put("_");
+                w.put(cs.check_column.substr(0, cut.column)).put("_check\"");
+            }
+            w.put(" CHECK (").put(d0.check).put(')');
+        }
         if (!pg() && d0.type.kind == type_kind::enumeration) {
             w.put(" CHECK (").ident(d0.name).put(" IN (");
             int e = s.find_enum(d0.type.enum_name);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <strata/detail/checkpoints.hpp>
+#include <strata/detail/sql_text.hpp>
 #include <strata/dialect.hpp>
 #include <strata/schema.hpp>
 
@@ -43,12 +44,23 @@ inline std::string fact_default(dialect_id d, const default_desc& v) {
         case default_kind::none: return "";
         case default_kind::integer: return std::string(v.text);
         case default_kind::boolean: return d == dialect_id::postgres ? (v.text == "1" ? "true" : "false") : std::string(v.text);
-        case default_kind::string: {  // (not "'" + std::string: g++ 12 -O2 warns -Wrestrict on it, PR 105329)
-            std::string q(1, '\'');
-            q.append(v.text).push_back('\'');
+        case default_kind::string: {  // as SQL writes it, quotes doubled (and as both databases print it)
+            std::string q(1, '\'');  // (not "'" + std::string: g++ 12 -O2 warns -Wrestrict on it, PR 105329)
+            for (char c : v.text) {
+                q.push_back(c);
+                if (c == '\'') q.push_back(c);
+            }
+            q.push_back('\'');
             return q;
         }
-        case default_kind::sql: return std::string(v.text);
+        case default_kind::sql: {
+            // PostgreSQL prints an expression its own way: both sides go to one spelling.
+            // SQLite keeps the text, without the white space around it.
+            if (d == dialect_id::postgres) return pg_canonical_default(v.text);
+            const std::size_t from = v.text.find_first_not_of(" \t\r\n");
+            if (from == std::string_view::npos) return "";
+            return std::string(v.text.substr(from, v.text.find_last_not_of(" \t\r\n") + 1 - from));
+        }
     }
     return "?";
 }
@@ -86,7 +98,12 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
             if (c.is_foreign_key())
                 f.push_back("fk " + tn + "." + std::string(c.name()) + " -> " + std::string(c.references_table()) + "." +
                             std::string(c.references_column()) + " " + fact_action(c.on_delete()));
-            if (!c.check().empty() && d == dialect_id::postgres) f.push_back("check " + tn + "_" + std::string(c.name()) + "_check");
+            if (!c.check().empty() && d == dialect_id::postgres) {  // named by PostgreSQL when it was created
+                const column_state& cs = c.s->columns[c.i];
+                const name_cut cut = pg_check_name_cut(cs.check_table, cs.check_column);
+                f.push_back("check " + std::string(cs.check_table.substr(0, cut.table)) + "_" +
+                            std::string(cs.check_column.substr(0, cut.column)) + "_check");
+            }
         }
         for (auto k : t.constraints()) {
             std::vector<std::string> cols;
