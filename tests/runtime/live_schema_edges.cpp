@@ -71,7 +71,11 @@ using quoted_enums = strata::chain<strata::migration<1, "quoted enums",
 using long_check_names = strata::chain<strata::migration<1, "long names",
     create_table<"a_table_name_that_is_quite_long_indeed_yes",
         column<"id", integer, primary_key>,
-        column<"a_column_name_that_is_long_too", integer, check<"a_column_name_that_is_long_too > 0">>>>>;
+        column<"a_column_name_that_is_long_too", integer, check<"a_column_name_that_is_long_too > 0">>>,
+    // Shortened names end on a whole UTF-8 character (60 + 29 bytes: 28 + 27 of them are kept).
+    create_table<"éééééééééééééééééééééééééééééé",
+        column<"id", integer, primary_key>,
+        column<"xääääääääääääää", integer, check<"id > 0">>>>>;
 using renamed_checks = strata::chain<
     strata::migration<1, "checked",
         create_table<"people",
@@ -135,14 +139,18 @@ TEST_P(LiveSchemaEdges, EnumNamesThatNeedQuoting) { round_trip_clean<quoted_enum
 
 TEST_P(LiveSchemaEdges, CheckNamesTruncatedByPostgres) {
     round_trip_clean<long_check_names>();
-    if (pg()) {  // the name the server chose is the one the typed state names
+    if (pg()) {  // the name PostgreSQL would choose (seen before the names were spelled out), as the typed state names it
         strata::session s(db());
         const auto name = s.query_value<std::string>(
             "SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid = "
             "'\"a_table_name_that_is_quite_long_indeed_yes\"'::regclass");
-        EXPECT_EQ(name.size(), 63u) << name;
+        EXPECT_EQ(name, "a_table_name_that_is_quite_l_a_column_name_that_is_long_t_check");
         const auto facts = strata::detail::facts_after<long_check_names::proxy>(1, strata::dialect_id::postgres);
         EXPECT_NE(std::find(facts.begin(), facts.end(), "check " + name), facts.end()) << name;
+        const auto utf8 = s.query_value<std::string>(
+            "SELECT conname FROM pg_constraint WHERE contype = 'c' AND conname LIKE '%ä\\_check' "
+            "AND connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())");
+        EXPECT_EQ(utf8.size(), 28u + 1 + 27 + 6) << utf8;
     }
 }
 

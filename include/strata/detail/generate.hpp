@@ -33,10 +33,10 @@ struct generator {
             spell_default(w, d, d0.def);
         }
         if (!d0.check.empty()) {
-            // Named, on PostgreSQL: left to itself it names the CHECK after the column its
-            // expression reads (if one; "<table>_check", numbered, if several or none) and
-            // after today's names, where the state names it after the table and the column
-            // it was declared on, when they were created (renames keep the name).
+            // Named on PostgreSQL. Left to itself the server names it after the one column
+            // its expression reads ("<table>_check", numbered, when it reads several or none)
+            // under today's names; the state names it after the column it is declared on and
+            // its table, as they were named when the column was created (renames keep it).
             if (pg()) {
                 const name_cut cut = pg_check_name_cut(cs.check_table, cs.check_column);
                 w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.table)).put("_");
