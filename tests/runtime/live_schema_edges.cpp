@@ -192,6 +192,32 @@ TEST_P(LiveSchemaEdges, NamedChecksWithQuotesAndKeywords) {
     EXPECT_EQ(v.unexpected[0], pg() ? "check by hand" : "check by_hand");
 }
 
+// A database made by hand, as one writes SQL, is adopted by baseline() (which verifies first).
+using adopted = strata::chain<strata::migration<1, "adopted",
+    create_table<"adopted",
+        column<"id", integer, primary_key>,
+        column<"motto", text, not_null, default_value<"it's">>,
+        column<"delta", integer, default_value<-1>>,
+        column<"at", timestamp, default_sql<"CURRENT_TIMESTAMP">>,
+        column<"lowered", text, default_sql<"lower('X')">>,
+        column<"n", integer, check<"n > 0">>>>>;
+
+TEST_P(LiveSchemaEdges, BaselineAdoptsAHandMadeSchemaWithQuirks) {
+    if (pg())
+        db().execute("CREATE TABLE adopted (id integer PRIMARY KEY, motto text NOT NULL DEFAULT 'it''s', delta integer "
+                     "DEFAULT -1, at timestamp DEFAULT CURRENT_TIMESTAMP, lowered text DEFAULT lower('X'), n integer CHECK (n > 0))",
+                     {}, {});
+    else
+        db().execute("CREATE TABLE adopted (id INTEGER NOT NULL PRIMARY KEY, motto TEXT NOT NULL DEFAULT 'it''s', delta INTEGER "
+                     "DEFAULT -1, at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, lowered TEXT DEFAULT (lower('X')), n INTEGER CHECK (n > 0))",
+                     {}, {});
+    strata::migrator<adopted> m(db(), {"main", strata::log_nowhere});
+    EXPECT_NO_THROW(m.baseline(1));
+    EXPECT_EQ(m.status().current, 1u);
+    const auto v = m.verify();
+    EXPECT_TRUE(v.ok()) << v.text();
+}
+
 // ---- objects the chain does not know ----
 
 using plain = strata::chain<strata::migration<1, "plain",
