@@ -110,7 +110,7 @@ inline std::vector<std::string> named_checks(std::string_view create_table_sql) 
 }
 
 // Whether SQL text names `table` (as a word or a quoted name, any case, as SQLite compares
-// names), outside string literals.
+// names), outside string literals and comments.
 inline bool names_table(std::string_view sql, std::string_view table) {
     for (auto& t : sql_tokens(sql))
         if ((t.kind == sql_token::word || t.kind == sql_token::quoted) && sql_iequal(sql_unquote(t), table)) return true;
