@@ -708,11 +708,13 @@ class migrator_core {
                 continue;
             }
             if (i != k) {
-                problem(migration_failure::unknown_state,
-                        fmt::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
-                                    "applied migrations are not a prefix of the chain; nothing was changed",
-                                    r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
-                        r);
+                // (past a duplicate row, already the problem, k can pass the chain's end)
+                if (k < chain_.size)
+                    problem(migration_failure::unknown_state,
+                            fmt::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
+                                        "applied migrations are not a prefix of the chain; nothing was changed",
+                                        r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
+                            r);
                 continue;
             }
             if (!is_hex16_of(r.checksum, checksum(i)) || r.name != chain_.descs[i].name) {
