@@ -61,10 +61,12 @@ using pg_expressions = strata::chain<strata::migration<1, "pg expressions",
 using quoted_enums = strata::chain<strata::migration<1, "quoted enums",
     create_enum<"Mood Type", "Happy", "sad">,
     create_enum<"Status", "on", "off">,
+    create_enum<"order", "first", "second">,  // a keyword: quoted too
     create_table<"feelings",
         column<"id", integer, primary_key>,
         column<"mood", enum_type<"Mood Type">, not_null, default_value<"Happy">>,
-        column<"status", enum_type<"Status">, default_value<"off">>>>>;
+        column<"status", enum_type<"Status">, default_value<"off">>,
+        column<"position", enum_type<"order">, default_value<"second">>>>>;
 
 // Column checks: PostgreSQL names them <table>_<column>_check, truncated to 63 bytes, when
 // they are created, and keeps the name when the table or the column is renamed.
