@@ -173,6 +173,24 @@ TEST_F(TrustSqlite, ATriggerOnARebuiltTableMustBeRestated) {
     EXPECT_EQ(count(db(), "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'items_log'"), 1);
 }
 
+TEST_F(TrustSqlite, VerifyKnowsTheChainsOwnTriggersAndNamesOthers) {
+    auto m = make<chain_t_restates>();
+    m.upgrade();
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();  // items_log is the chain's (execute<>)
+    exec("CREATE TRIGGER \"by_hand\" AFTER DELETE ON \"items\" BEGIN SELECT 1; END");
+    exec("CREATE VIEW \"items_view\" AS SELECT \"id\" FROM \"items\"");
+    const auto v = m.verify();
+    EXPECT_FALSE(v.ok());
+    EXPECT_NE(v.text().find("trigger by_hand on items"), std::string::npos) << v.text();
+    EXPECT_NE(v.text().find("view items_view"), std::string::npos) << v.text();
+    EXPECT_EQ(v.text().find("items_log"), std::string::npos) << v.text();
+    EXPECT_THROW(m.downgrade_to(1), strata::migration_error);  // the down's rebuild would lose by_hand
+    exec("DROP TRIGGER \"by_hand\"");
+    exec("DROP VIEW \"items_view\"");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
+
 TEST_F(TrustSqlite, AViewUsingARebuiltTableFailsTheRenameAndSaysHowToGoOn) {
     make<chain_r1>().upgrade();
     exec("CREATE VIEW \"big_items\" AS SELECT * FROM Items WHERE qty > 10");  // unquoted, other case: still the table

@@ -187,4 +187,41 @@ inline chain_names names_of(const migration_desc* migs, std::size_t n) {
     return r;
 }
 
+// The triggers and views the chain's own execute<> statements made (and did not drop) in its
+// first `applied` migrations, as "trigger NAME" and "view NAME": not drift for verify(). The
+// typed state does not hold them; the statements' text says which.
+inline std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied) {
+    std::vector<std::string> made;
+    for (std::size_t i = 0; i < applied; ++i)
+        for (std::size_t k = 0; k < migs[i].nops; ++k) {
+            if (migs[i].ops[k].kind != op_kind::execute) continue;
+            std::vector<sql_token> t;
+            for (const sql_token& x : sql_tokens(migs[i].ops[k].sql_up))
+                if (x.kind != sql_token::space) t.push_back(x);
+            auto word = [&](std::size_t j, std::string_view w) {
+                return j < t.size() && t[j].kind == sql_token::word && sql_iequal(t[j].text, w);
+            };
+            for (std::size_t j = 0; j < t.size(); ++j) {
+                const bool create = word(j, "create"), drop = word(j, "drop");
+                if (!create && !drop) continue;
+                std::size_t n = j + 1;
+                while (word(n, "or") || word(n, "replace") || word(n, "temp") || word(n, "temporary") ||
+                       word(n, "materialized") || word(n, "constraint"))
+                    ++n;
+                const bool trigger = word(n, "trigger"), view = word(n, "view");
+                if (!trigger && !view) continue;
+                ++n;
+                while (word(n, "if") || word(n, "not") || word(n, "exists")) ++n;
+                if (n >= t.size() || (t[n].kind != sql_token::word && t[n].kind != sql_token::quoted)) continue;
+                while (n + 2 < t.size() && t[n + 1].text == "." &&
+                       (t[n + 2].kind == sql_token::word || t[n + 2].kind == sql_token::quoted))
+                    n += 2;  // schema.name: the name
+                const std::string fact = std::string(trigger ? "trigger " : "view ") + sql_unquote(t[n]);
+                if (create) made.push_back(fact);
+                else made.erase(std::remove(made.begin(), made.end(), fact), made.end());
+            }
+        }
+    return made;
+}
+
 }  // namespace strata::detail
