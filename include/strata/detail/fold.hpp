@@ -41,7 +41,7 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
                     break;
                 case op_kind::add_column:
                     ++c.columns;
-                    c.implicit += 1 + implicit_names(op.columns, op.ncolumns);
+                    c.implicit += op.columns[0].primary_key + implicit_names(op.columns, op.ncolumns);
                     break;
                 case op_kind::create_index: ++c.indexes; ++c.names; break;
                 case op_kind::add_constraint: ++c.constraints; ++c.names; break;

@@ -124,44 +124,63 @@ constexpr bool pg_names_column(const sql_identifier& id, std::string_view column
 
 // A name PostgreSQL makes up (makeObjectName in its sources): `name1_name2_label`, with name1
 // and name2 shortened, the longer first, until the whole fits in 63 bytes (NAMEDATALEN - 1),
-// never inside a UTF-8 character. `full` hashes the name before shortening.
+// never inside a UTF-8 character. Only its hashes are kept (`key` = hash_text of the name,
+// `full` of the name before shortening); `spell` writes it out, which only a name map probe needs.
 struct derived_name {
-    char text[64]{};
-    std::size_t size = 0;
-    std::uint64_t full = 0;
-    constexpr std::string_view view() const noexcept { return {text, size}; }
+    std::string_view name1{}, name2{}, label{};
+    std::size_t n1 = 0, n2 = 0;  // the bytes of name1 and name2 kept
+    std::uint64_t key = 0, full = 0;
+
+    constexpr std::size_t spell(char (&out)[64]) const {
+        std::size_t n = 0;
+        auto put = [&](std::string_view s) {
+            for (char ch : s) out[n++] = ch;
+        };
+        put(name1.substr(0, n1));
+        if (!name2.empty()) {
+            put("_");
+            put(name2.substr(0, n2));
+        }
+        put("_");
+        put(label);
+        return n;
+    }
 };
 constexpr std::size_t clip_utf8(std::string_view s, std::size_t n) noexcept {
     while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
     return n;
 }
 constexpr derived_name pg_derived_name(std::string_view name1, std::string_view name2, std::string_view label) {
-    derived_name r{};
+    derived_name r{name1, name2, label, name1.size(), name2.size()};
     const bool two = !name2.empty();
-    std::size_t n1 = name1.size(), n2 = name2.size();
     const std::size_t overhead = label.size() + 1 + (two ? 1 : 0);
     const std::size_t avail = overhead < 63 ? 63 - overhead : 0;
-    while (n1 + n2 > avail) {
-        if (n1 > n2) --n1;
-        else --n2;
+    if (r.n1 + r.n2 > avail) {  // (PostgreSQL takes a byte at a time from the longer)
+        const std::size_t cut = r.n1 + r.n2 - avail;
+        const std::size_t gap = r.n1 > r.n2 ? r.n1 - r.n2 : r.n2 - r.n1;
+        std::size_t& longer = r.n1 > r.n2 ? r.n1 : r.n2;
+        if (cut <= gap) longer -= cut;
+        else {
+            longer -= gap;  // now equal: name2 loses first, then they alternate
+            const std::size_t rest = cut - gap;
+            r.n1 -= rest / 2;
+            r.n2 -= rest - rest / 2;
+        }
+        r.n1 = clip_utf8(name1, r.n1);
+        r.n2 = clip_utf8(name2, r.n2);
     }
-    n1 = clip_utf8(name1, n1);
-    n2 = clip_utf8(name2, n2);
-    auto put = [&r](std::string_view s) {
-        for (char ch : s)
-            if (r.size < 63) r.text[r.size++] = ch;
+    auto hash = [&](std::size_t k1, std::size_t k2) {
+        std::uint64_t h = hash_text(name1.substr(0, k1));
+        if (two) h = hash_text(name2.substr(0, k2), hash_text("_", h));
+        return hash_text(label, hash_text("_", h));
     };
-    put(name1.substr(0, n1));
-    if (two) {
-        put("_");
-        put(name2.substr(0, n2));
-    }
-    put("_");
-    put(label);
-    std::uint64_t h = hash_text(name1);
-    if (two) h = hash_text(name2, hash_text("_", h));
-    r.full = hash_text(label, hash_text("_", h));
+    r.key = hash(r.n1, r.n2);
+    r.full = r.n1 == name1.size() && r.n2 == name2.size() ? r.key : hash(name1.size(), name2.size());
     return r;
+}
+// Can `n` be a name PostgreSQL derives (it ends with one of the labels strata's objects get)?
+constexpr bool implicit_like(std::string_view n) noexcept {
+    return n.ends_with("key") || n.ends_with("_check") || n.ends_with("_seq");  // (_pkey, _fkey)
 }
 
 }  // namespace strata::detail

@@ -35,7 +35,6 @@ struct table_state {
     int first_index = -1, first_constraint = -1;
     int referenced_by = 0;      // foreign keys from other tables
     bool alive = false;
-    std::uint64_t pkey = 0;     // its primary key's implicit name in the registry (0: none)
 };
 struct column_state {
     column_desc def{};  // ref_table/ref_column names are stale after renames: use the slots
@@ -46,7 +45,6 @@ struct column_state {
     int fk_refs = 0;      // foreign keys pointing at this column
     int unique_keys = 0;  // single-column unique indexes / unique or primary key constraints
     bool alive = false;
-    std::uint64_t implicit[4]{};  // its constraints' and sequence's implicit names (0: none)
 };
 struct index_state {
     std::string_view name{};
@@ -84,12 +82,13 @@ struct enum_value_state {
 // A name PostgreSQL gives an object strata leaves unnamed: `<table>_pkey`, `<table>_<column>_key`
 // (a column's unique), `_fkey` (its references<...>), `_check` (its check<...>), `_seq` (its
 // autoincrement's sequence). It is chosen when the object is created and kept across renames,
-// as PostgreSQL does. Kept by hash (the name is computed, it has no storage of its own).
+// as PostgreSQL does. Kept by hash (the name is computed, it has no storage of its own), never
+// removed: an entry whose holder is gone (slots are never reused) no longer counts.
 struct implicit_entry {
-    std::uint64_t key = 0;   // hash of the name as PostgreSQL spells it (shortened to 63 bytes)
-    std::uint64_t full = 0;  // hash of the name before shortening
-    int table = -1, column = -1;  // who holds it (column -1: the table's primary key)
-    std::uint8_t used = 0;   // 0 empty, 1 used, 2 removed
+    std::uint64_t key = 0;    // hash of the name as PostgreSQL spells it (shortened to 63 bytes)
+    std::uint32_t full = 0;   // hash of the name before shortening
+    int table = -1;           // who holds it (-1: an empty entry)
+    int column = -1;          // -1: the table's primary key
 };
 
 enum class name_kind : std::uint8_t { empty, tombstone, table, index, constraint, enumeration };
@@ -125,6 +124,7 @@ struct state {
     std::string_view migration_names[map_capacity(Cap.migrations)]{};  // a hash set
     implicit_entry implicit[map_capacity(Cap.implicit)]{};
     int ntables = 0, ncolumns = 0, nindexes = 0, nconstraints = 0, nenums = 0, nenum_values = 0;
+    int implicit_like_names = 0;  // names ever mapped that end like an implicit name (_key, ...)
     // A lone migration's SQL (strata::sql<D, M>) is spelled without the chain: references to
     // tables it does not create are taken as written.
     bool lenient = false;
@@ -151,6 +151,7 @@ struct state {
         std::size_t i = hash_folded(n) & mask;
         while (names[i].kind != name_kind::empty && names[i].kind != name_kind::tombstone) i = (i + 1) & mask;
         names[i] = name_entry{n, k, slot};
+        implicit_like_names += implicit_like(n);
     }
     constexpr void name_erase(std::string_view n) {
         std::size_t i = probe(n);
@@ -167,6 +168,7 @@ struct state {
     // without case, or that PostgreSQL already gave an implicit constraint, index or sequence.
     constexpr error check_new_name(std::string_view n, std::string_view tname = {}) const {
         if (auto twin = case_twin(n); !twin.empty()) return fail(error_kind::differs_only_in_case, n, twin, tname);
+        if (!implicit_like(n)) return {};
         if (int j = implicit_find(hash_text(n)); j != -1)
             return fail(error_kind::implicit_name_taken, n, tables[implicit[j].table].name, implicit_holder(j));
         return {};
@@ -174,47 +176,46 @@ struct state {
 
     // ---- the implicit names (see implicit_entry) ----
     constexpr int implicit_find(std::uint64_t key) const {
-        for (std::size_t i = key & implicit_mask; implicit[i].used != 0; i = (i + 1) & implicit_mask)
-            if (implicit[i].used == 1 && implicit[i].key == key) return static_cast<int>(i);
+        for (std::size_t i = key & implicit_mask; implicit[i].table != -1; i = (i + 1) & implicit_mask) {
+            const implicit_entry& e = implicit[i];
+            if (e.key == key && tables[e.table].alive && (e.column == -1 ? has_primary_key(e.table) : columns[e.column].alive))
+                return static_cast<int>(i);
+        }
         return -1;
     }
     constexpr std::string_view implicit_holder(int j) const {
         return implicit[j].column == -1 ? std::string_view{"primary key"} : columns[implicit[j].column].def.name;
-    }
-    constexpr void implicit_erase(std::uint64_t key, int t, int c) {
-        if (key == 0) return;
-        for (std::size_t i = key & implicit_mask; implicit[i].used != 0; i = (i + 1) & implicit_mask)
-            if (implicit[i].used == 1 && implicit[i].key == key && implicit[i].table == t && implicit[i].column == c) {
-                implicit[i].used = 2;
-                return;
-            }
     }
     // Records the name PostgreSQL derives for table t's `label` object (column c; -1: the primary
     // key) into `key`. Refused: a name a table, index, constraint or enum already has (PostgreSQL
     // would fail or number its own), and two different names that PostgreSQL's shortening to 63
     // bytes makes one. (The same name twice, as after rename_table and a new table of the old
     // name, PostgreSQL numbers; strata never spells these names.)
-    constexpr error add_implicit(int t, int c, std::string_view name2, std::string_view label, std::uint64_t& key) {
+    constexpr error add_implicit(int t, int c, std::string_view name2, std::string_view label) {
         const derived_name dn = pg_derived_name(tables[t].name, name2, label);
         const std::string_view holder = c == -1 ? std::string_view{"primary key"} : columns[c].def.name;
-        if (std::size_t i = probe(dn.view()); names[i].kind != name_kind::empty)
-            return fail(error_kind::implicit_name_taken, names[i].name, tables[t].name, holder);
-        const std::uint64_t k = hash_text(dn.view());
-        if (int j = implicit_find(k); j != -1 && implicit[j].full != dn.full)
+        if (implicit_like_names > 0) {  // (most chains name nothing so: no need to spell it)
+            char text[64]{};
+            const std::size_t n = dn.spell(text);
+            if (std::size_t i = probe({text, n}); names[i].kind != name_kind::empty)
+                return fail(error_kind::implicit_name_taken, names[i].name, tables[t].name, holder);
+        }
+        const std::uint64_t k = dn.key;
+        const auto full = static_cast<std::uint32_t>(dn.full);
+        if (int j = implicit_find(k); j != -1 && implicit[j].full != full)
             return fail(error_kind::derived_names_collide, tables[t].name, holder, implicit_holder(j));
         std::size_t i = k & implicit_mask;
-        while (implicit[i].used == 1) i = (i + 1) & implicit_mask;
-        implicit[i] = implicit_entry{k, dn.full, t, c, 1};
-        key = k;
+        while (implicit[i].table != -1) i = (i + 1) & implicit_mask;
+        implicit[i] = implicit_entry{k, full, t, c};
         return {};
     }
     // The implicit names of column c of table t: its unique, references, check and sequence.
     constexpr error add_implicit_of(int t, int c) {
         const column_desc& d = columns[c].def;
         if (d.unique)
-            if (auto e = add_implicit(t, c, d.name, "key", columns[c].implicit[0])) return e;
+            if (auto e = add_implicit(t, c, d.name, "key")) return e;
         if (!d.ref_table.empty())
-            if (auto e = add_implicit(t, c, d.name, "fkey", columns[c].implicit[1])) return e;
+            if (auto e = add_implicit(t, c, d.name, "fkey")) return e;
         if (!d.check.empty()) {
             // PostgreSQL names a check after the one column it uses, else after the table alone.
             std::string_view only{};
@@ -224,17 +225,11 @@ struct state {
                 for_each_identifier(d.check, [&](const sql_identifier& id) { uses = uses || pg_names_column(id, columns[o].def.name); });
                 if (uses && ++count == 1) only = columns[o].def.name;
             }
-            if (auto e = add_implicit(t, c, count == 1 ? only : std::string_view{}, "check", columns[c].implicit[2])) return e;
+            if (auto e = add_implicit(t, c, count == 1 ? only : std::string_view{}, "check")) return e;
         }
         if (d.autoincrement)
-            if (auto e = add_implicit(t, c, d.name, "seq", columns[c].implicit[3])) return e;
+            if (auto e = add_implicit(t, c, d.name, "seq")) return e;
         return {};
-    }
-    constexpr void erase_implicit_of(int c) {
-        for (std::uint64_t& k : columns[c].implicit) {
-            implicit_erase(k, columns[c].table, c);
-            k = 0;
-        }
     }
     // The check (its name, or the column whose check<...> it is) of table t whose SQL names
     // column `column` (or, `as_table`, qualifies a column with table name `column`), other than
@@ -540,11 +535,7 @@ struct state {
                     indexes[i].alive = false;
                     name_erase(indexes[i].name);
                 }
-                for (int c = tables[t].first; c != -1; c = columns[c].next) {
-                    erase_implicit_of(c);
-                    release_column(c);
-                }
-                implicit_erase(tables[t].pkey, t, -1);
+                for (int c = tables[t].first; c != -1; c = columns[c].next) release_column(c);
                 tables[t].alive = false;
                 name_erase(op.table);
                 return {};
@@ -575,7 +566,7 @@ struct state {
                 int c = push_column(t, d);
                 if (auto e = add_implicit_of(t, c)) return e;
                 if (d.primary_key)
-                    if (auto e = add_implicit(t, -1, {}, "pkey", tables[t].pkey)) return e;
+                    if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
                 return {};
             }
             case op_kind::drop_column: {
@@ -589,11 +580,6 @@ struct state {
                 // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
                 if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_in_use, op.table, op.name, k);
                 unlink_column(t, c);
-                erase_implicit_of(c);
-                if (columns[c].def.primary_key) {
-                    implicit_erase(tables[t].pkey, t, -1);
-                    tables[t].pkey = 0;
-                }
                 release_column(c);
                 return {};
             }
@@ -794,7 +780,7 @@ struct state {
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (auto e = add_implicit_of(t, c)) return e;
         if (has_primary_key(t))
-            if (auto e = add_implicit(t, -1, {}, "pkey", tables[t].pkey)) return e;
+            if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
         return {};
     }
     constexpr error alter_column(const op_desc& op) {
