@@ -84,11 +84,14 @@ struct enum_value_state {
 // autoincrement's sequence). It is chosen when the object is created and kept across renames,
 // as PostgreSQL does. Kept by hash (the name is computed, it has no storage of its own), never
 // removed: an entry whose holder is gone (slots are never reused) no longer counts.
+// (An empty entry is all zeros: in a state made when the program runs, std::make_unique<state>,
+// g++ 12 leaves the later elements of these arrays zero, not their members' default values.)
 struct implicit_entry {
     std::uint64_t key = 0;    // hash of the name as PostgreSQL spells it (shortened to 63 bytes)
     std::uint32_t full = 0;   // hash of the name before shortening
-    int table = -1;           // who holds it (-1: an empty entry)
-    int column = -1;          // -1: the table's primary key
+    int table = 0;            // who holds it
+    int column = 0;           // -1: the table's primary key
+    bool used = false;
 };
 
 enum class name_kind : std::uint8_t { empty, tombstone, table, index, constraint, enumeration };
@@ -176,7 +179,7 @@ struct state {
 
     // ---- the implicit names (see implicit_entry) ----
     constexpr int implicit_find(std::uint64_t key) const {
-        for (std::size_t i = key & implicit_mask; implicit[i].table != -1; i = (i + 1) & implicit_mask) {
+        for (std::size_t i = key & implicit_mask; implicit[i].used; i = (i + 1) & implicit_mask) {
             const implicit_entry& e = implicit[i];
             if (e.key == key && tables[e.table].alive && (e.column == -1 ? has_primary_key(e.table) : columns[e.column].alive))
                 return static_cast<int>(i);
@@ -205,8 +208,8 @@ struct state {
         if (int j = implicit_find(k); j != -1 && implicit[j].full != full)
             return fail(error_kind::derived_names_collide, tables[t].name, holder, implicit_holder(j));
         std::size_t i = k & implicit_mask;
-        while (implicit[i].table != -1) i = (i + 1) & implicit_mask;
-        implicit[i] = implicit_entry{k, full, t, c};
+        while (implicit[i].used) i = (i + 1) & implicit_mask;
+        implicit[i] = implicit_entry{k, full, t, c, true};
         return {};
     }
     // The implicit names of column c of table t: its unique, references, check and sequence.
