@@ -479,6 +479,81 @@ static_assert(chain_error<chain<users, huge>> == error_kind::none);
 static_assert(!strata::sql<strata::sqlite, chain<users, huge>, 2>::up.empty());
 }  // namespace dialect
 
+
+// ---- what the databases cannot hold (docs/reference.md, "Names") -------------------------
+namespace cannot_hold {
+using m1 = migration<1, "c", create_table<"t", column<"id", bigint, primary_key>, column<"a", integer, check<"a > 0">>,
+                                          column<"email", text, unique>, column<"n", bigint, references<"t", "id">>>>;
+static_assert(valid_chain<chain<m1>>);
+// versions below 2^63
+using big = migration<9223372036854775808ull, "big", create_table<"v", column<"id", bigint>>>;
+using largest = migration<9223372036854775807ull, "big", create_table<"v", column<"id", bigint>>>;
+static_assert(chain_error<chain<m1, big>> == error_kind::version_too_large);
+static_assert(valid_chain<chain<m1, largest>>);
+// only a primary key goes unnamed
+static_assert(chain_error<chain<m1, migration<2, "x", add_unique<"t", "", "email">>>> == error_kind::invalid_identifier);
+static_assert(chain_error<chain<m1, migration<2, "x", add_check<"t", "", "a < 9">>>> == error_kind::invalid_identifier);
+static_assert(valid_chain<chain<m1, migration<2, "x", add_unique<"t", "t_email_uq", "email">>>>);
+// case
+static_assert(chain_error<chain<m1, migration<2, "r", create_table<"T", column<"id", bigint>>>>> == error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", rename_table<"t", "T">>>> == error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", create_index<"T_idx", "t", "email">, create_index<"t_IDX", "t", "a">>>> ==
+              error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", add_column<"t", column<"Email", text>>>>> == error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", rename_column<"t", "a", "EMAIL">>>> == error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", create_table<"u", column<"x", text>, column<"X", text>>>>> ==
+              error_kind::differs_only_in_case);
+static_assert(valid_chain<chain<m1, migration<2, "r", rename_column<"t", "email", "Email">>>>);
+static_assert(valid_chain<chain<m1, migration<2, "r", create_table<"T2", column<"id", bigint>>>>>);
+// PostgreSQL's implicit names, in both orders
+static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_email_key", "t", "email">>>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_pkey", "t", "email">>>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, migration<2, "r", add_check<"t", "t_a_check", "a < 9">>>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, migration<2, "r", add_unique<"t", "t_n_fkey", "n">>>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, migration<2, "r", create_table<"t_email_key", column<"id", bigint>>>>> == error_kind::implicit_name_taken);
+static_assert(valid_chain<chain<m1, migration<2, "r", create_index<"t_a_key", "t", "a">>>>);  // a is not unique
+using early_index = migration<2, "r", create_index<"u_x_key", "t", "email">>;
+using late_unique = migration<3, "s", create_table<"u", column<"x", text, unique>>>;
+static_assert(chain_error<chain<m1, early_index, late_unique>> == error_kind::implicit_name_taken);
+using serial = migration<3, "s", create_table<"u", column<"id", bigint, primary_key, autoincrement>>>;
+static_assert(chain_error<chain<m1, serial, migration<4, "q", create_table<"u_id_seq", column<"id", bigint>>>>> ==
+              error_kind::implicit_name_taken);
+// a check that names two columns is <table>_check
+using two_columns = migration<3, "s", create_table<"u", column<"lo", integer>, column<"hi", integer, check<"hi > lo">>>>;
+static_assert(chain_error<chain<m1, two_columns, migration<4, "q", create_index<"u_check", "u", "lo">>>> ==
+              error_kind::implicit_name_taken);
+static_assert(valid_chain<chain<m1, two_columns, migration<4, "q", create_index<"u_hi_check", "u", "lo">>>>);
+// names kept across renames, as PostgreSQL keeps them; the same implicit name twice is numbered
+using to_people = migration<2, "x", rename_table<"t", "people">>;
+static_assert(valid_chain<chain<m1, to_people, migration<3, "y", create_table<"t", column<"id", bigint, primary_key>>>>>);
+static_assert(chain_error<chain<m1, to_people, migration<3, "y", create_index<"t_pkey", "people", "email">>>> ==
+              error_kind::implicit_name_taken);
+// dropped with their table or column
+static_assert(valid_chain<chain<m1, migration<2, "x", drop_column<"t", "email">, create_index<"t_email_key", "t", "a">>>>);
+// shortened to 63 bytes
+using long_unique = migration<2, "x", create_table<"w", column<"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_1", text, unique>, column<"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_2", text, unique>>>;
+using long_distinct = migration<2, "x", create_table<"w", column<"1_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", text, unique>, column<"2_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", text, unique>>>;
+static_assert(chain_error<chain<m1, long_unique>> == error_kind::derived_names_collide);
+static_assert(valid_chain<chain<m1, long_distinct>>);
+// a check's SQL names what a rename or drop would change
+static_assert(chain_error<chain<m1, migration<2, "r", rename_column<"t", "a", "b">>>> == error_kind::rename_breaks_check);
+static_assert(valid_chain<chain<m1, migration<2, "r", rename_column<"t", "email", "mail">>>>);
+using quoted_use = migration<2, "x", add_column<"t", column<"b", integer, check<"b > \"a\"">>>>;
+static_assert(chain_error<chain<m1, quoted_use, migration<3, "y", drop_column<"t", "a">>>> == error_kind::column_in_use);
+static_assert(valid_chain<chain<m1, quoted_use, migration<3, "y", drop_column<"t", "b">>>>);  // its own check goes with it
+using qualified = migration<2, "x", add_check<"t", "ck", "t.a > 0">>;
+static_assert(chain_error<chain<m1, qualified, migration<3, "y", rename_table<"t", "tt">>>> == error_kind::rename_breaks_check);
+// not a use: a string literal, a function name, a comment
+using not_uses = migration<2, "x", add_check<"t", "ck", "length(email) > 0 AND email <> 'a' -- a">>;
+static_assert(valid_chain<chain<m1, migration<2, "x", add_column<"t", column<"length", integer>>>, migration<3, "y", add_check<"t", "ck", "length(email) > 0 AND email <> 'length' -- length">>,
+                                migration<4, "z", rename_column<"t", "length", "len">>>>);
+static_assert(chain_error<chain<m1, not_uses, migration<3, "y", rename_column<"t", "email", "mail">>>> == error_kind::rename_breaks_check);
+// the way out: drop the check, rename, add it again
+using renamed = migration<2, "x", add_check<"t", "ck", "email <> ''">>;
+using around = migration<3, "y", drop_constraint<"t", "ck">, rename_column<"t", "email", "mail">, add_check<"t", "ck", "mail <> ''">>;
+static_assert(valid_chain<chain<m1, renamed, around>>);
+}  // namespace cannot_hold
+
 }  // namespace
 
 int main() {}

@@ -86,6 +86,11 @@ STRATA_RULE(concurrent_index_mixed, "a migration with a concurrent index operati
 STRATA_RULE(seed_value_mismatch, "a seed value does not fit its column (type, NULL in a NOT NULL column, varchar length, or an enum value the type does not have)");
 STRATA_RULE(seed_missing_column, "a seed row leaves out a NOT NULL column that has no default: name it in columns<...>");
 STRATA_RULE(seed_without_key, "seed rows must give the table's primary key, by which the derived down deletes exactly them");
+STRATA_RULE(version_too_large, "a migration version must be below 2^63 (9223372036854775808): the tracking table stores it in a signed 64-bit BIGINT");
+STRATA_RULE(name_differs_only_in_case, "this name differs from an existing one only in case: SQLite compares identifiers without case, so there they are the same table, index or column");
+STRATA_RULE(name_is_implicit, "PostgreSQL already gives this name to an implicit constraint, index or sequence (<table>_pkey, <table>_<column>_key, _fkey, _check or _seq): it would refuse the name or number its own");
+STRATA_RULE(derived_names_collide, "two names PostgreSQL derives (<table>_<column>_key, _fkey, _check, _seq, <table>_pkey) become the same once it shortens them to 63 bytes: shorten the table or column name");
+STRATA_RULE(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name");
 #undef STRATA_RULE
 
 template <error_kind K, class W, class... N>
@@ -134,6 +139,11 @@ STRATA_RULE_FOR(concurrent_index_mixed, concurrent_index_mixed);
 STRATA_RULE_FOR(seed_value_mismatch, seed_value_mismatch);
 STRATA_RULE_FOR(seed_missing_column, seed_missing_column);
 STRATA_RULE_FOR(seed_without_key, seed_without_key);
+STRATA_RULE_FOR(version_too_large, version_too_large);
+STRATA_RULE_FOR(differs_only_in_case, name_differs_only_in_case);
+STRATA_RULE_FOR(implicit_name_taken, name_is_implicit);
+STRATA_RULE_FOR(derived_names_collide, derived_names_collide);
+STRATA_RULE_FOR(rename_breaks_check, rename_breaks_check);
 #undef STRATA_RULE_FOR
 
 // The error of a failed evaluation, with each piece a complete object so that it can be a

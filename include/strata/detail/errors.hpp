@@ -48,6 +48,11 @@ enum class error_kind : std::uint8_t {
     seed_value_mismatch,
     seed_missing_column,
     seed_without_key,
+    version_too_large,
+    differs_only_in_case,
+    implicit_name_taken,
+    derived_names_collide,
+    rename_breaks_check,
 };
 
 struct error {

@@ -17,6 +17,14 @@ inline constexpr std::size_t segment_size = 25;
 inline constexpr std::size_t segment_size = 50;
 #endif
 
+// How many implicit names (state.hpp, implicit_entry) these columns give PostgreSQL's objects.
+constexpr std::size_t implicit_names(const column_desc* cols, std::size_t n) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        k += cols[i].unique + !cols[i].ref_table.empty() + !cols[i].check.empty() + cols[i].autoincrement;
+    return k;
+}
+
 consteval capacities count_capacities(const migration_desc* migs, std::size_t n) {
     capacities c{};
     auto count = [&c](const op_desc* ops, std::size_t k) {
@@ -29,8 +37,12 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
                     c.names += 1 + op.nconstraints;
                     c.columns += op.ncolumns;
                     c.constraints += op.nconstraints;
+                    c.implicit += 1 + implicit_names(op.columns, op.ncolumns);
                     break;
-                case op_kind::add_column: ++c.columns; break;
+                case op_kind::add_column:
+                    ++c.columns;
+                    c.implicit += op.columns[0].primary_key + implicit_names(op.columns, op.ncolumns);
+                    break;
                 case op_kind::create_index: ++c.indexes; ++c.names; break;
                 case op_kind::add_constraint: ++c.constraints; ++c.names; break;
                 case op_kind::create_enum:
@@ -188,6 +200,8 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
         return e;
     };
     if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
+    // The tracking table keeps versions in a signed 64-bit BIGINT.
+    if (m.version > 0x7fffffffffffffffull) return at(fail(error_kind::version_too_large, m.name));
     if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
     if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));

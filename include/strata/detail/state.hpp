@@ -17,6 +17,7 @@
 
 #include <strata/detail/descriptors.hpp>
 #include <strata/detail/errors.hpp>
+#include <strata/detail/sql_names.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
@@ -25,6 +26,7 @@ struct capacities {
     std::size_t tables = 0, columns = 0, indexes = 0, constraints = 0, enums = 0, enum_values = 0;
     std::size_t names = 0;  // hash-map slots for table, index, constraint and enum names
     std::size_t migrations = 0;
+    std::size_t implicit = 0;  // names PostgreSQL gives what strata leaves unnamed (see implicit_entry)
 };
 
 struct table_state {
@@ -80,6 +82,21 @@ struct enum_value_state {
     std::size_t added_in = std::size_t(-1);  // the migration that added it (add_enum_value)
 };
 
+// A name PostgreSQL gives an object strata leaves unnamed: `<table>_pkey`, `<table>_<column>_key`
+// (a column's unique), `_fkey` (its references<...>), `_check` (its check<...>), `_seq` (its
+// autoincrement's sequence). It is chosen when the object is created and kept across renames,
+// as PostgreSQL does. Kept by hash (the name is computed, it has no storage of its own), never
+// removed: an entry whose holder is gone (slots are never reused) no longer counts.
+// (An empty entry is all zeros: in a state made when the program runs, std::make_unique<state>,
+// g++ 12 leaves the later elements of these arrays zero, not their members' default values.)
+struct implicit_entry {
+    std::uint64_t key = 0;    // hash of the name as PostgreSQL spells it (shortened to 63 bytes)
+    std::uint32_t full = 0;   // hash of the name before shortening
+    int table = 0;            // who holds it
+    int column = 0;           // -1: the table's primary key
+    bool used = false;
+};
+
 enum class name_kind : std::uint8_t { empty, tombstone, table, index, constraint, enumeration };
 struct name_entry {
     std::string_view name{};
@@ -130,18 +147,21 @@ struct state {
     enum_value_state enum_values[at_least_one(Cap.enum_values)]{};
     name_entry names[map_capacity(Cap.names)]{};
     std::string_view migration_names[map_capacity(Cap.migrations)]{};  // a hash set
+    implicit_entry implicit[map_capacity(Cap.implicit)]{};
     int ntables = 0, ncolumns = 0, nindexes = 0, nconstraints = 0, nenums = 0, nenum_values = 0;
+    int implicit_like_names = 0;  // names ever mapped that end like an implicit name (_key, ...)
     // A lone migration's SQL (strata::sql<D, M>) is spelled without the chain: references to
     // tables it does not create are taken as written.
     bool lenient = false;
     std::size_t migration = 0;  // the migration being applied
 
     static constexpr std::size_t mask = map_capacity(Cap.names) - 1;
+    static constexpr std::size_t implicit_mask = map_capacity(Cap.implicit) - 1;
 
     // ---- the name map: tables, indexes, constraints and enums share one namespace, as
     // relations and types do in PostgreSQL ----
     constexpr std::size_t probe(std::string_view n) const {
-        std::size_t i = hash_text(n) & mask;
+        std::size_t i = hash_folded(n) & mask;
         while (names[i].kind != name_kind::empty &&
                (names[i].kind == name_kind::tombstone || !same_name(names[i].name, n)))
             i = (i + 1) & mask;
@@ -153,13 +173,99 @@ struct state {
     }
     constexpr bool name_taken(std::string_view n) const { return names[probe(n)].kind != name_kind::empty; }
     constexpr void name_insert(name_kind k, std::string_view n, int slot) {
-        std::size_t i = hash_text(n) & mask;
+        std::size_t i = hash_folded(n) & mask;
         while (names[i].kind != name_kind::empty && names[i].kind != name_kind::tombstone) i = (i + 1) & mask;
         names[i] = name_entry{n, k, slot};
+        implicit_like_names += implicit_like(n);
     }
     constexpr void name_erase(std::string_view n) {
         std::size_t i = probe(n);
         if (names[i].kind != name_kind::empty) names[i] = name_entry{{}, name_kind::tombstone, -1};
+    }
+    // A name in the map that differs from n in case only (SQLite takes it for n), or empty. Every
+    // case variant of n hashes as n does, so it is in n's probe run.
+    constexpr std::string_view case_twin(std::string_view n) const {
+        for (std::size_t i = hash_folded(n) & mask; names[i].kind != name_kind::empty; i = (i + 1) & mask)
+            if (names[i].kind != name_kind::tombstone && same_ignoring_case(names[i].name, n)) return names[i].name;
+        return {};
+    }
+    // Refuses a new table, index, constraint or enum name `n` (of table `tname`) that is taken
+    // without case, or that PostgreSQL already gave an implicit constraint, index or sequence.
+    constexpr error check_new_name(std::string_view n, std::string_view tname = {}) const {
+        if (auto twin = case_twin(n); !twin.empty()) return fail(error_kind::differs_only_in_case, n, twin, tname);
+        if (!implicit_like(n)) return {};
+        if (int j = implicit_find(hash_text(n)); j != -1)
+            return fail(error_kind::implicit_name_taken, n, tables[implicit[j].table].name, implicit_holder(j));
+        return {};
+    }
+
+    // ---- the implicit names (see implicit_entry) ----
+    constexpr int implicit_find(std::uint64_t key) const {
+        for (std::size_t i = key & implicit_mask; implicit[i].used; i = (i + 1) & implicit_mask) {
+            const implicit_entry& e = implicit[i];
+            if (e.key == key && tables[e.table].alive && (e.column == -1 ? has_primary_key(e.table) : columns[e.column].alive))
+                return static_cast<int>(i);
+        }
+        return -1;
+    }
+    constexpr std::string_view implicit_holder(int j) const {
+        return implicit[j].column == -1 ? std::string_view{"primary key"} : columns[implicit[j].column].def.name;
+    }
+    // Records the name PostgreSQL derives for table t's `label` object (column c; -1: the primary
+    // key) into `key`. Refused: a name a table, index, constraint or enum already has (PostgreSQL
+    // would fail or number its own), and two different names that PostgreSQL's shortening to 63
+    // bytes makes one. (The same name twice, as after rename_table and a new table of the old
+    // name, PostgreSQL numbers; strata never spells these names.)
+    constexpr error add_implicit(int t, int c, std::string_view name2, std::string_view label) {
+        const derived_name dn = pg_derived_name(tables[t].name, name2, label);
+        const std::string_view holder = c == -1 ? std::string_view{"primary key"} : columns[c].def.name;
+        if (implicit_like_names > 0) {  // (most chains name nothing so: no need to spell it)
+            char text[64]{};
+            const std::size_t n = dn.spell(text);
+            if (std::size_t i = probe({text, n}); names[i].kind != name_kind::empty)
+                return fail(error_kind::implicit_name_taken, names[i].name, tables[t].name, holder);
+        }
+        const std::uint64_t k = dn.key;
+        const auto full = static_cast<std::uint32_t>(dn.full);
+        if (int j = implicit_find(k); j != -1 && implicit[j].full != full)
+            return fail(error_kind::derived_names_collide, tables[t].name, holder, implicit_holder(j));
+        std::size_t i = k & implicit_mask;
+        while (implicit[i].used) i = (i + 1) & implicit_mask;
+        implicit[i] = implicit_entry{k, full, t, c, true};
+        return {};
+    }
+    // The implicit names of column c of table t: its unique, references, check and sequence.
+    constexpr error add_implicit_of(int t, int c) {
+        const column_desc& d = columns[c].def;
+        if (d.unique)
+            if (auto e = add_implicit(t, c, d.name, "key")) return e;
+        if (!d.ref_table.empty())
+            if (auto e = add_implicit(t, c, d.name, "fkey")) return e;
+        if (!d.check.empty()) {
+            // PostgreSQL names a check after the one column it uses, else after the table alone.
+            std::string_view only{};
+            int count = 0;
+            for (int o = tables[t].first; o != -1; o = columns[o].next) {
+                bool uses = false;
+                for_each_identifier(d.check, [&](const sql_identifier& id) { uses = uses || pg_names_column(id, columns[o].def.name); });
+                if (uses && ++count == 1) only = columns[o].def.name;
+            }
+            if (auto e = add_implicit(t, c, count == 1 ? only : std::string_view{}, "check")) return e;
+        }
+        if (d.autoincrement)
+            if (auto e = add_implicit(t, c, d.name, "seq")) return e;
+        return {};
+    }
+    // The check (its name, or the column whose check<...> it is) of table t whose SQL names
+    // column `column` (or, `as_table`, qualifies a column with table name `column`), other than
+    // column `except`'s own check; empty if none.
+    constexpr std::string_view check_naming(int t, std::string_view column, int except = -1, bool as_table = false) const {
+        auto uses = [&](std::string_view sql) { return as_table ? sql_uses_table(sql, column) : sql_uses_column(sql, column); };
+        for (int c = tables[t].first; c != -1; c = columns[c].next)
+            if (c != except && !columns[c].def.check.empty() && uses(columns[c].def.check)) return columns[c].def.name;
+        for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next)
+            if (constraints[k].kind == constraint_kind::check && uses(constraints[k].check)) return constraints[k].name;
+        return {};
     }
 
     // Records a migration's name; false if the chain already has it.
@@ -181,6 +287,12 @@ struct state {
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (same_name(columns[c].def.name, n)) return c;
         return -1;
+    }
+    // A column of table t other than `except` whose name differs from n in case only, or empty.
+    constexpr std::string_view column_case_twin(int t, std::string_view n, int except = -1) const {
+        for (int c = tables[t].first; c != -1; c = columns[c].next)
+            if (c != except && same_ignoring_case(columns[c].def.name, n)) return columns[c].def.name;
+        return {};
     }
     constexpr bool enum_has(int e, std::string_view v) const {
         for (int i = enums[e].first; i != -1; i = enum_values[i].next)
@@ -397,9 +509,11 @@ struct state {
     }
     constexpr error add_constraint(int t, const constraint_desc& k) {
         std::string_view tname = tables[t].name;
-        if (!k.name.empty()) {
+        // Only a primary key may go unnamed: an empty name would spell DROP CONSTRAINT "".
+        if (!k.name.empty() || k.kind != constraint_kind::primary_key) {
             if (!valid_identifier(k.name)) return fail(error_kind::invalid_identifier, k.name, tname);
             if (name_taken(k.name)) return fail(error_kind::constraint_exists, k.name, tname);
+            if (auto e = check_new_name(k.name, tname)) return e;
         }
         constraint_state s{};
         s.kind = k.kind;
@@ -460,6 +574,10 @@ struct state {
                 if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
                 if (name_taken(op.new_name)) return fail(error_kind::table_exists, op.new_name);
+                if (auto e = check_new_name(op.new_name)) return e;
+                // A check that qualifies a column with the table's name would keep the old one.
+                if (auto k = check_naming(t, op.table, -1, true); !k.empty())
+                    return fail(error_kind::rename_breaks_check, op.table, op.table, k);
                 name_erase(op.table);
                 name_insert(name_kind::table, op.new_name, t);
                 tables[t].name = op.new_name;
@@ -470,9 +588,14 @@ struct state {
                 if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 const column_desc& d = op.columns[0];
                 if (find_column(t, d.name) != -1) return fail(error_kind::column_exists, op.table, d.name);
+                if (auto twin = column_case_twin(t, d.name); !twin.empty())
+                    return fail(error_kind::differs_only_in_case, d.name, twin, op.table);
                 if (auto e = check_column(d, op.table)) return e;
                 if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
-                push_column(t, d);
+                int c = push_column(t, d);
+                if (auto e = add_implicit_of(t, c)) return e;
+                if (d.primary_key)
+                    if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
                 return {};
             }
             case op_kind::drop_column: {
@@ -483,6 +606,8 @@ struct state {
                 if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
                     return fail(error_kind::column_in_use, op.table, op.name, column_user(c));
                 if (column_count(t) == 1) return fail(error_kind::last_column, op.table, op.name);
+                // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
+                if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_in_use, op.table, op.name, k);
                 unlink_column(t, c);
                 release_column(c);
                 return {};
@@ -494,6 +619,11 @@ struct state {
                 if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
                 if (find_column(t, op.new_name) != -1) return fail(error_kind::column_exists, op.table, op.new_name);
+                if (auto twin = column_case_twin(t, op.new_name, c); !twin.empty())
+                    return fail(error_kind::differs_only_in_case, op.new_name, twin, op.table);
+                // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
+                // table fails with "no such column", PostgreSQL's re-created check too).
+                if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
                 columns[c].def.name = op.new_name;
                 return {};
             }
@@ -503,6 +633,7 @@ struct state {
                 if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
                 if (name_taken(op.name)) return fail(error_kind::index_exists, op.name, op.table);
+                if (auto e = check_new_name(op.name, op.table)) return e;
                 index_state x{};
                 x.name = op.name;
                 x.table = t;
@@ -559,6 +690,7 @@ struct state {
             case op_kind::create_enum: {
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name);
                 if (name_taken(op.name)) return fail(error_kind::enum_exists, op.name);
+                if (auto err = check_new_name(op.name)) return err;
                 int e = nenums++;
                 enums[e] = enum_state{op.name, -1, -1, 0, true};
                 name_insert(name_kind::enumeration, op.name, e);
@@ -636,6 +768,7 @@ struct state {
     constexpr error create_table(const op_desc& op) {
         if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
         if (name_taken(op.table)) return fail(error_kind::table_exists, op.table);
+        if (auto e = check_new_name(op.table)) return e;
         int pks = 0, real = 0;
         for (std::size_t i = 0; i < op.ncolumns; ++i) {
             const column_desc& d = op.columns[i];
@@ -643,6 +776,9 @@ struct state {
             ++real;
             for (std::size_t j = 0; j < i; ++j)
                 if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_exists, op.table, d.name);
+            for (std::size_t j = 0; j < i; ++j)
+                if (same_ignoring_case(op.columns[j].name, d.name))
+                    return fail(error_kind::differs_only_in_case, d.name, op.columns[j].name, op.table);
             if (d.primary_key && ++pks > 1) return fail(error_kind::multiple_primary_keys, op.table, d.name);
             if (auto e = check_column(d, op.table)) return e;
         }
@@ -670,6 +806,10 @@ struct state {
         for (int c = tables[t].first; c != -1; c = columns[c].next)  // once the keys exist
             if (columns[c].ref_table == t && !is_unique_key(t, columns[c].ref_column))
                 return fail(error_kind::fk_target_not_unique, op.table, columns[columns[c].ref_column].def.name, op.table);
+        for (int c = tables[t].first; c != -1; c = columns[c].next)
+            if (auto e = add_implicit_of(t, c)) return e;
+        if (has_primary_key(t))
+            if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
         return {};
     }
     constexpr error alter_column(const op_desc& op) {
