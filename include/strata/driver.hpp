@@ -198,20 +198,23 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
-[[noreturn]] inline void bad_cell(std::string_view want, const value& v) {
-    std::string got = std::visit(
+// A cell as a message shows it: NULL, 'text', 3, 3.5 (the shortest form of a double).
+inline std::string shown_cell(const value& v) {
+    return std::visit(
         [](const auto& x) -> std::string {
             using X = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<X, std::monostate>) return "NULL";
             else if constexpr (std::is_same_v<X, std::string>) return "'" + x + "'";
-            else if constexpr (std::is_same_v<X, double>) {  // shortest form: 3.5, not 3.500000
+            else if constexpr (std::is_same_v<X, double>) {
                 char buf[32];
                 const auto r = std::to_chars(buf, buf + sizeof buf, x);
                 return std::string(buf, r.ptr);
             } else return std::to_string(x);
         },
         v);
-    throw std::runtime_error("strata: cannot read " + got + " as " + std::string(want));
+}
+[[noreturn]] inline void bad_cell(std::string_view want, const value& v) {
+    throw std::runtime_error("strata: cannot read " + shown_cell(v) + " as " + std::string(want));
 }
 
 inline std::int64_t cell_integer(const value& v) {

@@ -38,9 +38,9 @@ struct generator {
             // under today's names; the state names it after the column it is declared on and
             // its table, as they were named when the column was created (renames keep it).
             if (pg()) {
-                const name_cut cut = pg_check_name_cut(cs.check_table, cs.check_column);
-                w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.table)).put("_");
-                w.put(cs.check_column.substr(0, cut.column)).put("_check\"");
+                const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
+                w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.n1)).put("_");
+                w.put(cs.check_column.substr(0, cut.n2)).put("_check\"");
             }
             w.put(" CHECK (").put(d0.check).put(')');
         }

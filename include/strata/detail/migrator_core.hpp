@@ -173,6 +173,25 @@ inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
 }
 
+// A bookkeeping cell as strata writes it: a non-negative integer, or PostgreSQL's text of one;
+// a `flag` also as PostgreSQL spells a boolean, and never above 1. Anything else: nullopt.
+inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
+    std::uint64_t got = 0;
+    if (auto* i = std::get_if<std::int64_t>(&v)) {
+        if (*i < 0) return std::nullopt;
+        got = static_cast<std::uint64_t>(*i);
+    } else if (auto* t = std::get_if<std::string>(&v)) {
+        if (flag && (*t == "t" || *t == "true")) return 1;
+        if (flag && (*t == "f" || *t == "false")) return 0;
+        const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
+        if (ec != std::errc{} || end != t->data() + t->size() || t->empty()) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (flag && got > 1) return std::nullopt;
+    return got;
+}
+
 // One migration one way, as plan() and the CLI's offline `sql` show it.
 inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
     planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
@@ -542,19 +561,8 @@ class migrator_core {
     }
     // Is the row (version, dirty, checksum, name) exactly what strata writes for this migration?
     static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name) {
-        const value &v = r[0], &dirty = r[1], &c = r[2], &n = r[3];
-        if (auto* i = std::get_if<std::int64_t>(&v)) {
-            if (*i < 0 || static_cast<std::uint64_t>(*i) != version) return false;
-        } else if (auto* t = std::get_if<std::string>(&v)) {  // PostgreSQL: every cell as text
-            std::uint64_t got = 0;
-            const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
-            if (ec != std::errc{} || end != t->data() + t->size() || got != version) return false;
-        } else {
-            return false;
-        }
-        auto* d = std::get_if<std::int64_t>(&dirty);
-        auto* dt = std::get_if<std::string>(&dirty);
-        if (!(d ? *d == 0 : dt && (*dt == "f" || *dt == "false"))) return false;
+        const value &c = r[2], &n = r[3];
+        if (recorded_count(r[0], false) != version || recorded_count(r[1], true) != 0u) return false;
         auto* ct = std::get_if<std::string>(&c);
         auto* nt = std::get_if<std::string>(&n);
         return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
@@ -630,17 +638,12 @@ class migrator_core {
     }
     [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
                                  std::string_view want) const {
-        const std::string shown = std::visit(
-            [](const auto& x) -> std::string {
-                using X = std::decay_t<decltype(x)>;
-                if constexpr (std::is_same_v<X, std::monostate>) return "NULL";
-                else if constexpr (std::is_same_v<X, std::string>) {
-                    double number = 0;  // PostgreSQL's text of a number shows as SQLite's does: unquoted
-                    const auto [end, ec] = std::from_chars(x.data(), x.data() + x.size(), number);
-                    return ec == std::errc{} && end == x.data() + x.size() && !x.empty() ? x : "'" + x + "'";
-                } else return fmt::format("{}", x);
-            },
-            v);
+        // PostgreSQL's text of a number shows as SQLite's number does: unquoted.
+        auto* text = std::get_if<std::string>(&v);
+        double number = 0;
+        const bool numeric = text && !text->empty() &&
+                             std::from_chars(text->data(), text->data() + text->size(), number).ptr == text->data() + text->size();
+        const std::string shown = numeric ? *text : shown_cell(v);
         throw refusal(migration_failure::unknown_state,
                       fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
                                   "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
@@ -648,25 +651,14 @@ class migrator_core {
                                   db_.describe(), n, name.empty() ? "" : fmt::format(", migration \"{}\"", name), column,
                                   shown, want));
     }
-    // A non-negative integer (at least `min`): an integer cell, or PostgreSQL's text of one;
-    // booleans also as PostgreSQL spells them.
+    // A non-negative integer (at least `min`) or a boolean: see recorded_count.
     std::uint64_t recorded_integer(const value& v, std::size_t n, std::string_view name, std::string_view column,
                                    std::uint64_t min) const {
         const bool flag = column == "dirty";
-        std::uint64_t got = 0;
-        bool ok = false;
-        if (auto* i = std::get_if<std::int64_t>(&v)) {
-            ok = *i >= 0;
-            got = static_cast<std::uint64_t>(*i);
-        } else if (auto* t = std::get_if<std::string>(&v)) {
-            if (flag && (*t == "t" || *t == "true" || *t == "f" || *t == "false")) return t->front() == 't';
-            const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
-            ok = ec == std::errc{} && end == t->data() + t->size() && !t->empty();
-        }
-        if (ok && flag) ok = got <= 1;
-        if (!ok || got < min)
+        const std::optional<std::uint64_t> got = recorded_count(v, flag);
+        if (!got || *got < min)
             bad_record(n, name, column, v, flag ? "a boolean" : min ? "a version (a positive integer)" : "a non-negative integer");
-        return got;
+        return *got;
     }
     std::string recorded_text(const value& v, std::size_t n, const applied_migration& a, std::string_view column) const {
         if (auto* t = std::get_if<std::string>(&v)) return *t;
@@ -1077,10 +1069,8 @@ class migrator_core {
         for (const std::string& t : tables) {
             const value p[] = {t};
             try {
-                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
-                    rows.push_back(fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
-                                               r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2)));
-                });
+                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p,
+                            [&](const row& r) { rows.push_back(dangling_text(r)); });
             } catch (const database_error&) {
             }
         }
@@ -1092,11 +1082,14 @@ class migrator_core {
     std::string foreign_key_violation(const std::string& pragma) {
         std::string violation;
         db_.execute(pragma, {}, [&](const row& r) {
-            if (violation.empty())
-                violation = fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
-                                        r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+            if (violation.empty()) violation = dangling_text(r);
         });
         return violation;
+    }
+    // A row of PRAGMA foreign_key_check (table, rowid, parent), in words.
+    static std::string dangling_text(const row& r) {
+        return fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+                           r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
     }
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see

@@ -100,9 +100,9 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
                             std::string(c.references_column()) + " " + fact_action(c.on_delete()));
             if (!c.check().empty() && d == dialect_id::postgres) {  // named by PostgreSQL when it was created
                 const column_state& cs = c.s->columns[c.i];
-                const name_cut cut = pg_check_name_cut(cs.check_table, cs.check_column);
-                f.push_back("check " + std::string(cs.check_table.substr(0, cut.table)) + "_" +
-                            std::string(cs.check_column.substr(0, cut.column)) + "_check");
+                const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
+                f.push_back("check " + std::string(cs.check_table.substr(0, cut.n1)) + "_" +
+                            std::string(cs.check_column.substr(0, cut.n2)) + "_check");
             }
         }
         for (auto k : t.constraints()) {

@@ -46,7 +46,7 @@ struct column_state {
     int unique_keys = 0;  // single-column unique indexes / unique or primary key constraints
     bool alive = false;
     // The table and column names when a check<...> came with the column: PostgreSQL names the
-    // CHECK after them then, and renames keep that name (pg_check_name_cut).
+    // CHECK after them then, and renames keep that name (pg_derived_name).
     std::string_view check_table{}, check_column{};
 };
 struct index_state {
@@ -109,25 +109,6 @@ constexpr std::size_t map_capacity(std::size_t names) {
     std::size_t n = 16;
     while (n < 2 * names + 8) n *= 2;
     return n;
-}
-
-// PostgreSQL names a column's CHECK "<table>_<column>_check", shortening the longer of the two
-// names first until the whole fits in 63 bytes, and never inside a UTF-8 character: how many
-// bytes of each it keeps.
-struct name_cut {
-    std::size_t table, column;
-};
-constexpr name_cut pg_check_name_cut(std::string_view table, std::string_view column) {
-    std::size_t a = table.size(), b = column.size();
-    while (a + b > 63 - 7) {  // two underscores and "check"
-        if (a > b) --a;
-        else --b;
-    }
-    auto whole_chars = [](std::string_view s, std::size_t n) {
-        while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-        return n;
-    };
-    return {whole_chars(table, a), whole_chars(column, b)};
 }
 
 constexpr bool valid_identifier(std::string_view s) {
