@@ -458,6 +458,66 @@ TEST_P(Trust, UpgradeAndStatusGiveOneVerdictOnEveryTamperedState) {
     }
 }
 
+// SQLite's start-up check reads one seal row instead of every row (the 1 ms goal at N = 1000);
+// a change to a judged cell, by strata or by hand, breaks the seal in its own transaction.
+TEST_F(TrustSqlite, EveryChangeToAJudgedCellBreaksTheStartUpSeal) {
+    const auto seals = [&] { return count(db(), "SELECT count(*) FROM \"strata_migrations_seal\" WHERE \"chain\" = 'main'"); };
+    make<two>().upgrade();
+    EXPECT_EQ(seals(), 1);
+    exec("UPDATE \"strata_migrations\" SET \"duration_ms\" = 5, \"background_pending\" = FALSE");  // not judged
+    EXPECT_EQ(seals(), 1);
+    const char* changes[] = {
+        "UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 1",  // even to the same value
+        "UPDATE \"strata_migrations\" SET \"checksum\" = \"checksum\" WHERE \"version\" = 1",
+        "UPDATE \"strata_migrations\" SET \"name\" = \"name\"",
+        "UPDATE \"strata_migrations\" SET \"version\" = \"version\"",
+        "UPDATE \"strata_migrations\" SET \"chain\" = \"chain\"",
+        "DELETE FROM \"strata_migrations\" WHERE \"chain\" = 'other'",
+        "INSERT INTO \"strata_migrations\" SELECT * FROM \"strata_migrations\" WHERE 0",
+    };
+    const char* other_row = "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", "
+                            "\"applied_at\", \"duration_ms\", \"history_checksum\") VALUES ('other', 1, 'x', 'x', 'x', 0, 'x')";
+    exec(other_row);  // another chain's rows break the seal too (the triggers know no chain)
+    EXPECT_EQ(seals(), 0);
+    for (const char* change : changes) {
+        SCOPED_TRACE(change);
+        make<two>().repair();  // a writing verb seals again
+        ASSERT_EQ(seals(), 1);
+        exec(change);
+        if (std::string(change).starts_with("INSERT")) {
+            EXPECT_EQ(seals(), 1);  // (no row inserted: the trigger is per row)
+            exec(other_row);
+        }
+        EXPECT_EQ(seals(), 0);
+        EXPECT_NO_THROW(make<two>().upgrade());  // the check then reads every row
+    }
+    // Only a seal forged by hand fools the check: the one thing it believes without reading.
+    exec("CREATE TABLE \"kept\" AS SELECT * FROM \"strata_migrations_seal\" WHERE 0");  // (before the seal: DDL voids it)
+    make<two>().repair();
+    exec("INSERT INTO \"kept\" SELECT * FROM \"strata_migrations_seal\"");
+    exec("UPDATE \"strata_migrations\" SET \"checksum\" = '0000000000000000' WHERE \"version\" = 1");
+    EXPECT_EQ(seals(), 0);
+    EXPECT_THROW(make<two>().upgrade(), strata::migration_error);
+    exec("INSERT INTO \"strata_migrations_seal\" SELECT * FROM \"kept\"");
+    EXPECT_FALSE(make<two>().upgrade().changed());
+    EXPECT_FALSE(make<two>().status().up_to_date());
+}
+
+// A schema change after the seal (the table rebuilt by hand, its triggers gone) voids it.
+TEST_F(TrustSqlite, AStartUpSealDoesNotOutliveTheSchemaItSealed) {
+    make<two>().upgrade();
+    exec("CREATE TABLE \"unrelated\" (\"x\" INTEGER)");
+    exec("DROP TRIGGER \"strata_migrations_unseal_update\"");
+    exec("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 1");
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"strata_migrations_seal\""), 1);  // no trigger broke it
+    try {
+        make<two>().upgrade();
+        ADD_FAILURE() << "upgrade() believed a seal from an older schema";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::dirty) << e.what();
+    }
+}
+
 TEST_F(TrustSqlite, AGarbageCellIsNamedByTableRowColumnChainAndDatabase) {
     make<two>().upgrade();
     exec("UPDATE \"strata_migrations\" SET \"version\" = 'abc' WHERE \"version\" = 2");

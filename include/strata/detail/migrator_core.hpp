@@ -159,6 +159,23 @@ inline constexpr std::string_view create_start_up_index =
     "CREATE INDEX IF NOT EXISTS \"strata_migrations_start_up\" ON \"strata_migrations\" "
     "(\"chain\", \"version\", \"dirty\", \"checksum\", \"name\")";
 
+// SQLite's start-up check reads one row: the seal a writing verb leaves when it has read every
+// row of the chain and found exactly its first `rows` migrations. Any later change to a row
+// that the check judges (by strata or by hand) deletes every seal, through these triggers, in
+// the changing transaction; any later change to the schema (the table rebuilt by hand, a
+// trigger dropped) moves SQLite's schema_version away from the one sealed. Either way the next
+// check reads every row again.
+inline constexpr std::string_view start_up_seal_sql[] = {
+    "CREATE TABLE IF NOT EXISTS \"strata_migrations_seal\" (\"chain\" TEXT PRIMARY KEY, \"rows\" BIGINT NOT NULL, "
+    "\"head\" BIGINT NOT NULL, \"history_checksum\" TEXT NOT NULL, \"schema_version\" BIGINT NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_insert\" AFTER INSERT ON \"strata_migrations\" "
+    "BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_update\" AFTER UPDATE OF \"chain\", \"version\", \"dirty\", "
+    "\"checksum\", \"name\" ON \"strata_migrations\" BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_delete\" AFTER DELETE ON \"strata_migrations\" "
+    "BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+};
+
 // Does the migration have background<fn> steps (run by the start-up helper, after it)?
 inline bool has_background(const migration_desc& m) {
     for (std::size_t k = 0; k < m.nops; ++k)
@@ -259,7 +276,7 @@ class migrator_core {
         run_report report = start_report();
         // The start-up path: one read finds the database up to date, with no lock taken.
         bool table = false;
-        if (shows_exactly(target, table)) return finish_up_to_date(report, target);
+        if (sealed(target) || shows_exactly(target, table)) return finish_up_to_date(report, target);
         if (!table) ensure_tracking_table();
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
@@ -268,8 +285,11 @@ class migrator_core {
             throw refusal(migration_failure::wrong_direction,
                           fmt::format("upgrade_to({}) but the database is at version {}: use downgrade_to", version_at(target),
                                       report.from));
-        if (in.applied == target) return finish_up_to_date(report, in.applied);
-        if (table) ensure_start_up_index();  // (a table made before the index: made now, with work to do anyway)
+        if (in.applied == target) {
+            reseal();
+            return finish_up_to_date(report, in.applied);
+        }
+        if (table) ensure_start_up_aids();  // (a table made before them: made now, with work to do anyway)
         const auto& migrations = sql().migrations();
         log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
@@ -286,6 +306,7 @@ class migrator_core {
         }
         report.to = version_at(in.applied);
         report.duration = since(started);
+        reseal();
         log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
@@ -332,6 +353,7 @@ class migrator_core {
         }
         report.to = version_at(in.applied);
         report.duration = since(started);
+        reseal();
         log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
@@ -400,6 +422,7 @@ class migrator_core {
         // runs no data step.
         for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, false);
         tx.commit();
+        reseal();
         log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
                                          db_.describe(), version, migrations_text(n)));
     }
@@ -475,6 +498,7 @@ class migrator_core {
                         p, {});
         }
         tx.commit();
+        reseal();
         for (const auto& d : done) log(log_level::warning, fmt::format("strata: {}: repair: {}", opt_.chain, d));
         if (done.empty()) log(log_level::info, fmt::format("strata: {}: repair: nothing to repair", opt_.chain));
         return done;
@@ -543,6 +567,7 @@ class migrator_core {
     // changed, dirty, a cell edited by hand) says no, and the caller reads the rows again and
     // judges them as status() does: one verdict, whichever path finds it.
     bool shows_exactly(std::size_t applied, bool& table) {
+        table = false;
         std::size_t seen = 0;
         bool same = true;
         const value p[] = {opt_.chain};
@@ -566,6 +591,52 @@ class migrator_core {
         auto* ct = std::get_if<std::string>(&c);
         auto* nt = std::get_if<std::string>(&n);
         return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
+    }
+
+    // SQLite, before shows_exactly: does the seal say the chain's first `applied` migrations,
+    // with this code's history checksum, in the schema as it was sealed? Any doubt (no seal, no
+    // table, an error) says no: shows_exactly reads every row and judges.
+    bool sealed(std::size_t applied) {
+        if (db_.dialect() != dialect_id::sqlite || applied == 0) return false;
+        bool same = false;
+        const value p[] = {opt_.chain, static_cast<std::int64_t>(applied), static_cast<std::int64_t>(version_at(applied))};
+        try {
+            db_.execute("SELECT \"history_checksum\" FROM \"strata_migrations_seal\" WHERE \"chain\" = $1 AND \"rows\" = $2 "
+                        "AND \"head\" = $3 AND \"schema_version\" = (SELECT \"schema_version\" FROM pragma_schema_version())",
+                        p, [&](const row& r) {
+                            auto* h = std::get_if<std::string>(&r[0]);
+                            same = h && is_hex16_of(*h, history_checksum(applied - 1));
+                        });
+        } catch (const database_error&) {
+            return false;
+        }
+        return same;
+    }
+    // SQLite, at the end of a writing verb, under the chain's lock: reads every row and, if they
+    // are exactly a prefix of the chain, seals them for the start-up check. A failure here
+    // loses nothing (the check then reads every row), so it is logged, not thrown.
+    void reseal() {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        try {
+            ensure_start_up_aids();
+            db_transaction tx(db_);
+            const std::vector<applied_migration> rows = read_rows(true);
+            const inspection in = inspect(rows);
+            const value c[] = {opt_.chain};
+            db_.execute("DELETE FROM \"strata_migrations_seal\" WHERE \"chain\" = $1", c, {});
+            if (!in.problem && in.applied > 0 && in.applied == rows.size()) {
+                const value p[] = {opt_.chain, static_cast<std::int64_t>(in.applied),
+                                   static_cast<std::int64_t>(version_at(in.applied)), hex16(history_checksum(in.applied - 1))};
+                db_.execute("INSERT INTO \"strata_migrations_seal\" (\"chain\", \"rows\", \"head\", \"history_checksum\", "
+                            "\"schema_version\") SELECT $1, $2, $3, $4, \"schema_version\" FROM pragma_schema_version()",
+                            p, {});
+            }
+            tx.commit();
+        } catch (const database_error& e) {
+            log(log_level::warning, fmt::format("strata: {}: the start-up check's seal was not written ({}); the check "
+                                                "reads every row until the next migration",
+                                                opt_.chain, e.driver_message()));
+        }
     }
 
     std::size_t index_of(std::uint64_t version) const { return index_in(chain_, version); }
@@ -596,13 +667,16 @@ class migrator_core {
         // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
         held_lock lock(db_, "strata_migrations");
         db_.execute(create_tracking_table, {}, {});
-        ensure_start_up_index();
+        ensure_start_up_aids();
     }
-    // SQLite: the start-up check reads every row of the chain; from this index alone, without
-    // a look-up in the table per row, it costs a third as much. Made with the table, and for a
-    // table made before it, by the next migration applied.
-    void ensure_start_up_index() {
-        if (db_.dialect() == dialect_id::sqlite) db_.execute(create_start_up_index, {}, {});
+    // SQLite: the start-up check's seal (see start_up_seal_sql), and for when it is missing, an
+    // index from which reading every row of the chain, without a look-up in the table per row,
+    // costs a third as much. Made with the table, and for a table made before them, by the
+    // next writing verb.
+    void ensure_start_up_aids() {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        db_.execute(create_start_up_index, {}, {});
+        for (std::string_view sql : start_up_seal_sql) db_.execute(sql, {}, {});
     }
 
     std::vector<applied_migration> read_rows(bool table_exists = false) {
