@@ -114,6 +114,11 @@ class timing_driver final : public strata::driver {
         s_.time("lock / unlock", [&] { exclusive = inner_.lock(chain); });
         return exclusive;
     }
+    std::optional<bool> try_lock(std::string_view chain) override {
+        std::optional<bool> got;
+        s_.time("lock / unlock", [&] { got = inner_.try_lock(chain); });
+        return got;
+    }
     void unlock(std::string_view chain) noexcept override {
         const auto t0 = steady::now();
         inner_.unlock(chain);

@@ -99,6 +99,12 @@ class driver {
     // when it does nothing, and the runtime re-reads the chain's version in each transaction.
     virtual bool lock(std::string_view chain) = 0;
     virtual void unlock(std::string_view chain) noexcept = 0;
+    // One attempt at lock(), without waiting: its result when granted, nothing when another
+    // session holds the lock. The runtime waits between attempts, logs who holds it and gives
+    // up after migrator_options::lock_wait_budget. The default waits in lock().
+    virtual std::optional<bool> try_lock(std::string_view chain) { return lock(chain); }
+    // Who holds lock `chain`, in words for messages; "" when unknown.
+    virtual std::string lock_holder(std::string_view) { return {}; }
 
     virtual bool has_table(std::string_view name) = 0;
 

@@ -149,26 +149,49 @@ class postgres::connection final : public driver {
         limits_ = l;
     }
 
-    // A session-level advisory lock keyed by the chain's name: waits until granted; nested
-    // calls for the same chain only count.
+    // A session-level advisory lock keyed by the chain's name; nested calls for the same chain
+    // only count. Polled, not pg_advisory_lock: a session blocked inside a statement holds a
+    // snapshot, and CREATE INDEX CONCURRENTLY in the lock holder waits for every such
+    // snapshot: a deadlock. Between attempts this session runs nothing.
     bool lock(std::string_view chain) override {
+        for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
+            if (try_lock(chain)) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+        }
+    }
+    std::optional<bool> try_lock(std::string_view chain) override {
         auto it = locks_.find(chain);
         if (it != locks_.end() && it->second > 0) {
             ++it->second;
             return true;
         }
-        // Polled, not pg_advisory_lock: a session blocked inside a statement holds a snapshot,
-        // and CREATE INDEX CONCURRENTLY in the lock holder waits for every such snapshot: a
-        // deadlock. Between polls this session runs nothing.
+        bool got = false;
         const value p[] = {lock_key(chain)};
-        for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
-            bool got = false;
-            execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
-            if (got) break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
-        }
+        execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
+        if (!got) return std::nullopt;
         locks_[std::string(chain)] = 1;
         return true;
+    }
+    // pg_locks shows a bigint advisory key as classid (high 32 bits) and objid (low 32 bits).
+    std::string lock_holder(std::string_view chain) override {
+        std::string who;
+        const auto key = static_cast<std::uint64_t>(lock_key(chain));
+        const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu)};
+        try {
+            execute("SELECT l.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
+                    "coalesce(extract(epoch FROM now() - a.xact_start)::bigint, -1) FROM pg_locks l "
+                    "LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                    "AND l.classid = $1::bigint AND l.objid = $2::bigint AND l.objsubid = 1 "
+                    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                    p, [&](const row& r) {
+                        who = "pid " + std::to_string(r.get<std::int64_t>(0));
+                        if (const auto app = r.get<std::string>(1); !app.empty()) who += " (application \"" + app + "\")";
+                        if (const auto state = r.get<std::string>(2); !state.empty()) who += ", " + state;
+                        if (const auto s = r.get<std::int64_t>(3); s >= 0) who += ", its transaction " + std::to_string(s) + " s old";
+                    });
+        } catch (const database_error&) {
+        }
+        return who;
     }
     void unlock(std::string_view chain) noexcept override {
         auto it = locks_.find(chain);

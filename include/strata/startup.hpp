@@ -143,7 +143,7 @@ struct startup_runner {
                                                 .lock_attempts = o.lock_attempts,
                                                 .lock_wait_budget = o.lock_wait_budget,
                                                 .statement_timeout = o.statement_timeout});
-        r.app = detail::app_versions(db, o.chain, o.log).run(o.version, o.on_upgrade, o.tasks);
+        r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget).run(o.version, o.on_upgrade, o.tasks);
 
         if (!detail::chain_has_background(chain)) return r;
         if (!o.background_on_thread) {

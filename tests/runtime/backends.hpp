@@ -122,6 +122,8 @@ class forwarding_driver : public strata::driver {
     bool in_transaction() const noexcept override { return inner_.in_transaction(); }
     void set_wait_limits(const strata::wait_limits& l) override { inner_.set_wait_limits(l); }
     bool lock(std::string_view chain) override { return inner_.lock(chain); }
+    std::optional<bool> try_lock(std::string_view chain) override { return inner_.try_lock(chain); }
+    std::string lock_holder(std::string_view chain) override { return inner_.lock_holder(chain); }
     void unlock(std::string_view chain) noexcept override { inner_.unlock(chain); }
     bool has_table(std::string_view name) override { return inner_.has_table(name); }
     std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {

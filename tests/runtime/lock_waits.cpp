@@ -298,6 +298,64 @@ TEST_F(PostgresLockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAnd
     blocker->rollback();
 }
 
+// Another migrator holding the chain's lock (working, or hung): waited for, said in the log
+// with its pid, given up after lock_wait_budget; never an endless silent wait.
+TEST_F(PostgresLockWaits, AnotherMigratorsLockIsWaitedForWithinTheBudgetAndNamed) {
+    auto other = database_->open();
+    const std::int64_t pid = backend_pid(*other);
+    ASSERT_TRUE(other->try_lock("main").has_value());  // the chain's lock, as a migrator at work holds it
+    EXPECT_FALSE(db().try_lock("main").has_value());
+    EXPECT_NE(db().lock_holder("main").find("pid " + std::to_string(pid)), std::string::npos) << db().lock_holder("main");
+    const auto started = clock_type::now();
+    try {
+        strata::migrator<chain>(db(), options(200ms, 3, 700ms)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        const std::string what = e.what();
+        EXPECT_NE(what.find("strata: chain \"main\": " + db().describe() + ": gave up after "), std::string::npos) << what;
+        EXPECT_NE(what.find("waiting for the lock \"main\", held by pid " + std::to_string(pid)), std::string::npos) << what;
+        EXPECT_NE(what.find("raise lock_wait_budget; nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_GE(clock_type::now() - started, 700ms);
+    EXPECT_LT(clock_type::now() - started, 3s);
+    EXPECT_EQ(count_lines(log, "strata: main: waiting for the lock \"main\", held by pid " + std::to_string(pid)), 1u)
+        << ::testing::PrintToString(log.lines);
+    EXPECT_FALSE(db().has_table("users"));
+    // Released in time: the wait ends, the migration runs.
+    std::thread releases([&] {
+        std::this_thread::sleep_for(300ms);
+        other->unlock("main");
+    });
+    strata::run_report r;
+    try {
+        r = strata::migrator<chain>(db(), options(200ms, 3, 10s)).upgrade();
+    } catch (...) {
+        releases.join();
+        throw;
+    }
+    releases.join();
+    EXPECT_EQ(r.to, 2u);
+}
+
+// The start-up helper's locks (the app version's, the bookkeeping tables') wait the same way.
+TEST_F(PostgresLockWaits, TheStartUpHelpersLocksHaveTheSameBudget) {
+    auto other = database_->open();
+    ASSERT_TRUE(other->try_lock("main:app_version").has_value());
+    strata::startup_options o;
+    o.log = log.sink();
+    o.version = "2.0.0";
+    o.lock_wait_budget = 300ms;
+    try {
+        strata::migrate_on_startup<chain>(db(), o);
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_NE(std::string(e.what()).find("waiting for the lock \"main:app_version\""), std::string::npos) << e.what();
+    }
+    other->unlock("main:app_version");
+}
+
 TEST_F(PostgresLockWaits, StatementTimeoutStopsALongStatement) {
     auto o = options(200ms, 3);
     o.statement_timeout = 200ms;

@@ -111,6 +111,11 @@ class recording_driver final : public strata_test::forwarding_driver {
         ++locks;
         return forwarding_driver::lock(chain);
     }
+    std::optional<bool> try_lock(std::string_view chain) override {
+        auto got = forwarding_driver::try_lock(chain);
+        locks += got.has_value();
+        return got;
+    }
     bool has_table(std::string_view name) override {
         statements.push_back("has_table " + std::string(name));
         return forwarding_driver::has_table(name);

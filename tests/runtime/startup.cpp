@@ -180,8 +180,8 @@ TEST_P(Startup, OnUpgradeAndVersionTasks) {
     auto other = options("7.0");
     other.chain = "billing";
     EXPECT_EQ(strata::migrate_on_startup<ledger>(db(), other).app.from, "");
-    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "1.2.0");
-    EXPECT_EQ(strata::detail::app_versions(db(), "billing", log.sink()).stored_version(), "7.0");
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink(), std::chrono::seconds(5)).stored_version(), "1.2.0");
+    EXPECT_EQ(strata::detail::app_versions(db(), "billing", log.sink(), std::chrono::seconds(5)).stored_version(), "7.0");
 }
 
 TEST_P(Startup, AFailingHookOrTaskKeepsTheOldVersionAndRunsAgain) {
@@ -196,7 +196,7 @@ TEST_P(Startup, AFailingHookOrTaskKeepsTheOldVersionAndRunsAgain) {
                 }}};
     EXPECT_THROW(strata::migrate_on_startup<notes>(db(), o), std::runtime_error);
     EXPECT_EQ(count("SELECT count(*) FROM \"notes\""), 0);  // the task's work rolled back
-    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "1.0.0");
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink(), std::chrono::seconds(5)).stored_version(), "1.0.0");
     fail = false;
     const auto r = strata::migrate_on_startup<notes>(db(), o);
     EXPECT_EQ(runs, 2);
@@ -206,7 +206,7 @@ TEST_P(Startup, AFailingHookOrTaskKeepsTheOldVersionAndRunsAgain) {
     auto h = options("3.0.0");
     h.on_upgrade = [](strata::session&, std::string_view, std::string_view) { throw std::runtime_error("hook down"); };
     EXPECT_THROW(strata::migrate_on_startup<notes>(db(), h), std::runtime_error);
-    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink()).stored_version(), "2.0.0");
+    EXPECT_EQ(strata::detail::app_versions(db(), "main", log.sink(), std::chrono::seconds(5)).stored_version(), "2.0.0");
 }
 
 TEST_P(Startup, HooksWithoutAVersionAreAMistakeNotIgnored) {

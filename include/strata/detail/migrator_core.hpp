@@ -85,11 +85,49 @@ struct db_transaction {
     }
 };
 // driver::lock held for a scope; `exclusive`: what lock() said.
+// How long a migrator waits for a lock another one holds, and where it says so.
+struct lock_wait {
+    std::string_view chain;
+    std::chrono::milliseconds budget;
+    const log_sink& log;
+};
+
+// driver::lock with a bounded wait: tried again and again (1 ms pauses doubling to 100 ms),
+// the holder logged at once and every 10 s, given up after the budget with lock_timeout.
+// (Another migrator holding it is working: a wait is normal; an endless one is not.)
+inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
+    using clock = std::chrono::steady_clock;
+    const auto started = clock::now();
+    auto next_log = started;
+    for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
+        if (const std::optional<bool> got = db.try_lock(name)) return *got;
+        const auto now = clock::now();
+        const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(now - started);
+        if (spent >= w.budget || now >= next_log) {
+            std::string who = db.lock_holder(name);
+            who = who.empty() ? "another session" : who;
+            if (spent >= w.budget) {
+                std::string what = fmt::format("strata: chain \"{}\": {}: gave up after {} waiting for the lock \"{}\", held "
+                                               "by {} (another migrator at work). Let it finish, or raise lock_wait_budget; "
+                                               "nothing was changed",
+                                               w.chain, db.describe(), duration_text(spent), name, who);
+                w.log(log_level::error, what);
+                throw migration_error(migration_failure::lock_timeout, std::move(what), std::string(w.chain));
+            }
+            w.log(log_level::warning, fmt::format("strata: {}: waiting for the lock \"{}\", held by {} (another migrator at "
+                                                  "work); giving up after {} (lock_wait_budget)",
+                                                  w.chain, name, who, duration_text(w.budget)));
+            next_log = now + std::chrono::seconds(10);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    }
+}
+
 struct held_lock {
     driver& db;
     std::string name;
     bool exclusive;
-    held_lock(driver& d, std::string n) : db(d), name(std::move(n)), exclusive(db.lock(name)) {}
+    held_lock(driver& d, std::string n, const lock_wait& w) : db(d), name(std::move(n)), exclusive(take_lock(db, name, w)) {}
     held_lock(const held_lock&) = delete;
     ~held_lock() { db.unlock(name); }
 };
@@ -532,11 +570,12 @@ class migrator_core {
     struct lock_guard {
         migrator_core& m;
         held_lock held;
-        explicit lock_guard(migrator_core& c) : m(c), held(c.db_, c.opt_.chain) { m.exclusive_ = held.exclusive; }
+        explicit lock_guard(migrator_core& c) : m(c), held(c.db_, c.opt_.chain, c.lock_wait_of()) { m.exclusive_ = held.exclusive; }
         ~lock_guard() { m.exclusive_ = false; }
     };
 
     void log(log_level l, const std::string& line) const { opt_.log(l, line); }
+    lock_wait lock_wait_of() const { return {opt_.chain, opt_.lock_wait_budget, opt_.log}; }
 
     run_report start_report() const {
         run_report r;
@@ -665,7 +704,7 @@ class migrator_core {
     void ensure_tracking_table() {
         if (db_.has_table(tracking_table)) return;
         // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
-        held_lock lock(db_, "strata_migrations");
+        held_lock lock(db_, "strata_migrations", lock_wait_of());
         db_.execute(create_tracking_table, {}, {});
         ensure_start_up_aids();
     }

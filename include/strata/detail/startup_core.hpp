@@ -101,7 +101,8 @@ inline constexpr std::string_view create_version_tasks_table =
 // start is tried again with the same `from` at the next one.
 class app_versions {
    public:
-    app_versions(driver& db, std::string chain, const log_sink& log) : db_(db), chain_(std::move(chain)), log_(log) {}
+    app_versions(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget)
+        : db_(db), chain_(std::move(chain)), log_(log), wait_{chain_, lock_wait_budget, log_} {}
 
     app_version_report run(const std::string& version,
                            const std::function<void(session&, std::string_view, std::string_view)>& on_upgrade,
@@ -115,7 +116,7 @@ class app_versions {
         std::optional<held_lock> lock;
         if (const bool tables = read_version(r.from); r.from != version) {
             if (!tables) ensure_tables();
-            lock.emplace(db_, chain_ + ":app_version");
+            lock.emplace(db_, chain_ + ":app_version", wait_);
             read_version(r.from);
         }
         const version_change change{chain_, r.from, r.to};
@@ -203,7 +204,7 @@ class app_versions {
     }
 
     void ensure_tables() {
-        held_lock lock(db_, "strata_migrations");  // (PostgreSQL: concurrent CREATE IF NOT EXISTS can clash)
+        held_lock lock(db_, "strata_migrations", wait_);  // (PostgreSQL: concurrent CREATE IF NOT EXISTS can clash)
         db_.execute(create_app_versions_table, {}, {});
         db_.execute(create_version_tasks_table, {}, {});
     }
@@ -224,6 +225,7 @@ class app_versions {
     driver& db_;
     std::string chain_;
     const log_sink& log_;
+    lock_wait wait_;  // (after chain_ and log_, which it refers to)
 };
 
 }  // namespace detail
