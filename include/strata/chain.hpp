@@ -2,9 +2,9 @@
 // `strata::chain<m1, m2, ...>`: a migration history, checked when any of its members is used.
 #include <cstdint>
 
-#include <strata/detail/chain_key.hpp>
-#include <strata/detail/checkpoints.hpp>
-#include <strata/detail/diagnostics.hpp>
+#include <strata/detail/core/chain_key.hpp>
+#include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/core/diagnostics.hpp>
 #include <strata/migration.hpp>
 #include <strata/schema.hpp>
 
@@ -64,7 +64,7 @@ namespace detail {
 template <class... Migrations>
 struct migration_list {};
 
-// A chain's key and its registration (see detail/chain_key.hpp).
+// A chain's key and its registration (see detail/core/chain_key.hpp).
 template <class... Migrations>
 struct chain_identity {
     // (a braced list, not a fold: clang folds at most 256 arguments)
@@ -85,7 +85,7 @@ struct descriptors_of<migration_list<Migrations...>> {
 };
 
 // What `strata::chain<m...>` names. Its name is its key, a number: compiler diagnostics and
-// symbols stay a few bytes long however long the history (see detail/chain_key.hpp).
+// symbols stay a few bytes long however long the history (see detail/core/chain_key.hpp).
 template <std::uint64_t Key>
 struct chain {
     // Enumerators, not variables: nothing here reaches the object file.
@@ -125,7 +125,7 @@ template <class... Migrations>
 using chain = detail::chain<detail::chain_identity<Migrations...>::key>;
 
 // Predicates for tests: is this chain valid, and why not.
-// (a concept, not a variable: no symbol named after the chain; see detail/chain_key.hpp)
+// (a concept, not a variable: no symbol named after the chain; see detail/core/chain_key.hpp)
 template <class Chain>
 concept valid_chain = !detail::final_result<detail::proxy_t<Chain>>.err;
 template <class Chain>

@@ -21,9 +21,11 @@
 #include <vector>
 
 #include <strata/chain.hpp>
-#include <strata/detail/cli_core.hpp>
+#include <strata/detail/runtime/cli_core.hpp>
 #include <strata/migrator.hpp>
 #include <strata/target_schema.hpp>
+#include <strata/detail/chain_info_of.hpp>
+#include <strata/detail/diagram.hpp>
 
 namespace strata::cli {
 

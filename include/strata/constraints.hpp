@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {

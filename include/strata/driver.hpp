@@ -109,7 +109,7 @@ class driver {
     virtual bool has_table(std::string_view name) = 0;
 
     // The live schema of the given tables (and, on PostgreSQL, of the given enums), as the
-    // canonical facts of detail/schema_facts.hpp: "table t", "column t.c TYPE not null
+    // canonical facts of detail/runtime/schema_facts.hpp: "table t", "column t.c TYPE not null
     // default=...", "pk t(a,b)", "fk t.c -> u.d CASCADE", "unique t(a)", "check name",
     // "index i on t(a,b) unique", "trigger g on t", "view v", "enum e(a,b)" (docs/drivers.md).
     // Tables that do not exist give no facts.

@@ -10,35 +10,9 @@
 
 namespace strata {
 
-// The same SQL, generated when the program runs instead of stored in it: the chain is checked
-// at compile time as always, the binary carries only the descriptors, and the generator (the
-// same constexpr code) runs once, in microseconds per migration. strata::chain_sql keeps the
-// whole text in the binary and costs the compiler for it (benchmarks/README.md).
-namespace detail {
-template <class D, class P>
-struct sql_generator;
-}
-
-class generated_sql {
-   public:
-    std::span<const migration_sql> migrations() const { return migrations_; }
-
-    generated_sql(generated_sql&&) = default;  // the spans point into the vectors' buffers
-    generated_sql& operator=(generated_sql&&) = default;
-
-   private:
-    generated_sql() = default;
-    template <class D, class P>
-    friend struct detail::sql_generator;
-
-    std::vector<std::string_view> up_frags_, down_frags_;
-    std::vector<step> steps_;
-    std::vector<migration_sql> migrations_;
-};
-
 namespace detail {
 // A class keyed by the chain's short key: its constructor is the only function the compiler
-// emits for it, under a name of a few bytes (see detail/chain_key.hpp).
+// emits for it, under a name of a few bytes (see detail/core/chain_key.hpp).
 template <class D, class P>
 struct sql_generator : generated_sql {
     static_assert(dialect<D>, "strata: generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres");

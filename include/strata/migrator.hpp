@@ -9,7 +9,8 @@
 // database (ahead of the code, a changed checksum, a dirty migration) is refused before any
 // change. See docs/runtime.md.
 #include <strata/chain.hpp>
-#include <strata/detail/migrator_core.hpp>
+#include <strata/detail/runtime/migrator_core.hpp>
+#include <strata/detail/chain_info_of.hpp>
 
 namespace strata {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <type_traits>
 
-#include <strata/detail/checkpoints.hpp>
+#include <strata/detail/core/checkpoints.hpp>
 #include <strata/types.hpp>
 
 namespace strata {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include <strata/detail/sql_text.hpp>
+#include <strata/detail/runtime/sql_text.hpp>
 #include <strata/driver.hpp>
 
 namespace strata {

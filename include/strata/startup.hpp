@@ -19,10 +19,11 @@
 #include <thread>
 #include <vector>
 
-#include <strata/detail/background_core.hpp>
+#include <strata/detail/runtime/background_core.hpp>
 #include <strata/operations/background.hpp>
-#include <strata/detail/startup_core.hpp>
+#include <strata/detail/runtime/startup_core.hpp>
 #include <strata/migrator.hpp>
+#include <strata/detail/chain_info_of.hpp>
 
 namespace strata {
 

@@ -13,6 +13,7 @@
 
 #include <strata/generate_sql.hpp>
 #include <strata/migrator.hpp>
+#include <strata/detail/chain_info_of.hpp>
 
 namespace strata::testing {
 

@@ -8,7 +8,7 @@
 #include <type_traits>
 #include <vector>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {

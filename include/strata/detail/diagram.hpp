@@ -5,37 +5,13 @@
 #include <string>
 #include <vector>
 
-#include <strata/detail/checkpoints.hpp>
+#include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/runtime/cli_core.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
 
-// A column type as the DSL spells it: bigint, varchar<80>, numeric<12, 2>, enum_type<"mood">.
-inline std::string dsl_type(const type_desc& t) {
-    switch (t.kind) {
-        case type_kind::smallint: return "smallint";
-        case type_kind::integer: return "integer";
-        case type_kind::bigint: return "bigint";
-        case type_kind::real: return "real";
-        case type_kind::double_precision: return "double_precision";
-        case type_kind::numeric: return "numeric<" + std::to_string(t.p) + ", " + std::to_string(t.s) + ">";
-        case type_kind::text: return "text";
-        case type_kind::varchar: return "varchar<" + std::to_string(t.p) + ">";
-        case type_kind::boolean: return "boolean";
-        case type_kind::date: return "date";
-        case type_kind::timestamp: return "timestamp";
-        case type_kind::timestamptz: return "timestamptz";
-        case type_kind::uuid: return "uuid";
-        case type_kind::json: return "json";
-        case type_kind::jsonb: return "jsonb";
-        case type_kind::blob: return "blob";
-        case type_kind::enumeration: return "enum_type<\"" + std::string(t.enum_name) + "\">";
-        case type_kind::none: break;
-    }
-    return "?";
-}
 
-enum class diagram_format { mermaid, dot };
 
 // Mermaid attribute types are single words: numeric<12, 2> becomes numeric_12_2.
 inline std::string mermaid_word(std::string s) {

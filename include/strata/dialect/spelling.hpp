@@ -1,8 +1,8 @@
 #pragma once
 // How each dialect spells column types, defaults and referential actions.
 #include <strata/dialect.hpp>
-#include <strata/detail/descriptors.hpp>
-#include <strata/detail/sql_writer.hpp>
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/sql/sql_writer.hpp>
 
 namespace strata::detail {
 using namespace std::string_view_literals;

@@ -7,7 +7,7 @@
 // does not undo it. (Not in the umbrella: <stop_token> costs every translation unit.)
 #include <stop_token>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 
 namespace strata::detail {
 template <void (*Fn)(session&, std::stop_token)>

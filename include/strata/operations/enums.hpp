@@ -1,7 +1,7 @@
 #pragma once
 // PostgreSQL enum types. On SQLite an enum column is TEXT with a CHECK on its values.
 #include <strata/fixed_string.hpp>
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 
 namespace strata::detail {
 constexpr op_desc make_create_enum(std::string_view name, const std::string_view* values, std::size_t n) {

@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include <strata/constraints.hpp>
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {

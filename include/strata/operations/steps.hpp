@@ -1,7 +1,7 @@
 #pragma once
 // Raw SQL and data steps: execute, execute_irreversible, run, validate (background<fn>: background.hpp).
 #include <strata/fixed_string.hpp>
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 
 namespace strata::detail {
 constexpr op_desc make_execute(std::string_view label, std::string_view up, std::string_view down, bool reversible) {

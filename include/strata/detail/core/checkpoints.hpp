@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 
-#include <strata/detail/fold.hpp>
+#include <strata/detail/core/fold.hpp>
 
 namespace strata::detail {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 
 namespace strata::detail {
 

@@ -16,9 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include <strata/detail/background_core.hpp>
-#include <strata/detail/diagram.hpp>
-#include <strata/detail/migrator_core.hpp>
+#include <strata/detail/runtime/background_core.hpp>
+#include <strata/detail/runtime/migrator_core.hpp>
 
 namespace strata::cli {
 
@@ -41,6 +40,8 @@ struct options {
 }  // namespace strata::cli
 
 namespace strata::detail {
+
+enum class diagram_format { mermaid, dot };
 
 struct cli_chain {
     chain_info info;

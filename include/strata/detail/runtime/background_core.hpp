@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include <strata/detail/migrator_core.hpp>
+#include <strata/detail/runtime/migrator_core.hpp>
 
 namespace strata {
 

@@ -16,10 +16,10 @@
 #include <type_traits>
 #include <vector>
 
-#include <strata/detail/lock_waits.hpp>
-#include <strata/detail/schema_facts.hpp>
+#include <strata/detail/runtime/lock_waits.hpp>
+#include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/driver.hpp>
-#include <strata/generate_sql.hpp>
+#include <strata/migration_sql.hpp>
 #include <strata/log.hpp>
 #include <strata/migration_error.hpp>
 #include <strata/reports.hpp>
@@ -45,21 +45,13 @@ struct migrator_options {
 
 namespace detail {
 
-// A chain as data.
+// A chain as data (made by chain_info_of, detail/chain_info_of.hpp).
 struct chain_info {
     const migration_desc* descs = nullptr;
     std::size_t size = 0;
     generated_sql (*generate)(dialect_id) = nullptr;
     std::vector<std::string> (*facts_after)(std::size_t applied, dialect_id) = nullptr;
 };
-
-template <class P>
-generated_sql generate_for(dialect_id d) {
-    if (d == dialect_id::postgres) return sql_generator<postgres, P>{};
-    return sql_generator<sqlite, P>{};
-}
-template <class P>
-inline constexpr chain_info chain_info_of{P::descs, P::size, &generate_for<P>, &facts_after<P>};
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 // The index of the chain's migration `version`, or npos.

@@ -15,9 +15,9 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <strata/detail/descriptors.hpp>
-#include <strata/detail/errors.hpp>
-#include <strata/detail/sql_names.hpp>
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/errors.hpp>
+#include <strata/detail/core/sql_names.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {

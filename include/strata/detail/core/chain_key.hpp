@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
 
 namespace strata::detail {
 

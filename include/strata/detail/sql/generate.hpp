@@ -2,7 +2,7 @@
 // SQL generation from the typed state. Each operation's up statements are spelled from the
 // state after it, its down statements from the state before it; on SQLite, what ALTER TABLE
 // cannot do becomes the table rebuild procedure, generated from the state's table definition.
-#include <strata/detail/state.hpp>
+#include <strata/detail/core/state.hpp>
 #include <strata/dialect/spelling.hpp>
 
 namespace strata::detail {

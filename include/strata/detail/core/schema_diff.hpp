@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include <strata/detail/state.hpp>
+#include <strata/detail/core/state.hpp>
 
 namespace strata::detail {
 

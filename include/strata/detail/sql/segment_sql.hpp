@@ -5,8 +5,8 @@
 #include <array>
 #include <vector>
 
-#include <strata/detail/checkpoints.hpp>
-#include <strata/detail/generate.hpp>
+#include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/sql/generate.hpp>
 
 namespace strata::detail {
 

@@ -1,6 +1,6 @@
 #pragma once
-// What a chain can get wrong, as a value the fold returns (see detail/state.hpp) and later turns
-// into a `static_assert` naming the culprit (see detail/diagnostics.hpp).
+// What a chain can get wrong, as a value the fold returns (see detail/core/state.hpp) and later turns
+// into a `static_assert` naming the culprit (see detail/core/diagnostics.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

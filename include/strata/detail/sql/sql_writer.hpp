@@ -6,15 +6,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include <strata/detail/descriptors.hpp>
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/migration_sql.hpp>
 
 namespace strata::detail {
-
-// rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
-// nothing the rebuild would lose; its fragments are the table, then the quoted names of the
-// columns it may hold, then "index", then the quoted names of the indexes it may have.
-// Kinds after foreign_key_check carry no SQL text.
-enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, rebuild_guard };
 
 struct step_rec {
     step_kind kind = step_kind::sql;

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include <strata/detail/migrator_core.hpp>
+#include <strata/detail/runtime/migrator_core.hpp>
 
 namespace strata {
 

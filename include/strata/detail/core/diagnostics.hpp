@@ -5,7 +5,7 @@
 #include <string_view>
 #include <utility>
 
-#include <strata/detail/errors.hpp>
+#include <strata/detail/core/errors.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::diag {

@@ -1,0 +1,81 @@
+#pragma once
+// The typed state's side of verify(): a state as the facts of detail/runtime/schema_facts.hpp.
+// Glue between the layers: it reads the chain's states (core) and speaks the runtime's facts.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/runtime/schema_facts.hpp>
+#include <strata/schema.hpp>
+
+namespace strata::detail {
+
+// The facts of a state (a value of the chain's state type, at compile time or run time).
+template <class S>
+std::vector<std::string> state_facts(const S& s, dialect_id d) {
+    std::vector<std::string> f;
+    const slot_range<S, table_view<S>, count_tables<S>, keep_table<S>> tables{&s, -1};
+    for (auto t : tables) {
+        const std::string tn(t.name());
+        f.push_back("table " + tn);
+        std::vector<std::string> pk;
+        for (auto c : t.columns()) {
+            if (c.primary_key()) pk.push_back(std::string(c.name()));
+            f.push_back("column " + tn + "." + std::string(c.name()) + " " + fact_type(d, c.type()) +
+                        (c.not_null() || c.primary_key() ? " not null" : "") + " default=" + fact_default(d, c.default_value()));
+            if (c.unique()) f.push_back("unique " + tn + "(" + std::string(c.name()) + ")");
+            if (c.is_foreign_key())
+                f.push_back("fk " + tn + "." + std::string(c.name()) + " -> " + std::string(c.references_table()) + "." +
+                            std::string(c.references_column()) + " " + fact_action(c.on_delete()));
+            if (!c.check().empty() && d == dialect_id::postgres) {  // named by PostgreSQL when it was created
+                const column_state& cs = c.s->columns[c.i];
+                const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
+                f.push_back("check " + std::string(cs.check_table.substr(0, cut.n1)) + "_" +
+                            std::string(cs.check_column.substr(0, cut.n2)) + "_check");
+            }
+        }
+        for (auto k : t.constraints()) {
+            std::vector<std::string> cols;
+            for (std::size_t i = 0; i < k.column_count(); ++i) cols.push_back(std::string(k.column(i)));
+            switch (k.kind()) {
+                case constraint_kind::primary_key: pk = cols; break;
+                case constraint_kind::unique: f.push_back("unique " + tn + "(" + fact_list(cols) + ")"); break;
+                case constraint_kind::check: f.push_back("check " + std::string(k.name())); break;
+                case constraint_kind::foreign_key:
+                    f.push_back("fk " + tn + "." + cols[0] + " -> " + std::string(k.references_table()) + "." +
+                                std::string(k.references_column()) + " " + fact_action(k.on_delete()));
+                    break;
+                case constraint_kind::none: break;
+            }
+        }
+        if (!pk.empty()) f.push_back("pk " + tn + "(" + fact_list(pk, true) + ")");
+        for (auto x : t.indexes()) {
+            std::vector<std::string> cols;
+            for (std::size_t i = 0; i < x.column_count(); ++i) cols.push_back(std::string(x.column(i)));
+            f.push_back("index " + std::string(x.name()) + " on " + tn + "(" + fact_list(cols) + ")" + (x.unique() ? " unique" : ""));
+        }
+    }
+    if (d == dialect_id::postgres) {
+        const slot_range<S, enum_view<S>, count_enums<S>, keep_enum<S>> enums{&s, -1};
+        for (auto e : enums) {
+            std::vector<std::string> values;
+            for (auto v : e.values()) values.push_back(std::string(v));
+            f.push_back("enum " + std::string(e.name()) + "(" + fact_list(values) + ")");
+        }
+    }
+    std::sort(f.begin(), f.end());
+    return f;
+}
+
+// The state after the first `applied` migrations, folded when the program runs (the chain was
+// checked at compile time, so no step fails), as facts.
+template <class P>
+std::vector<std::string> facts_after(std::size_t applied, dialect_id d) {
+    using S = typename chain_layout<P>::state_type;
+    auto s = std::make_unique<S>();
+    for (std::size_t i = 0; i < applied && i < P::size; ++i) (void)apply_migration(*s, P::descs, i);
+    return state_facts(*s, d);
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,101 @@
+#pragma once
+// What the runtime executes: a migration's steps (statements in fragments, data steps) and the
+// object that owns a chain's steps, generated when the program runs. The contract between the
+// SQL generator (sql.hpp, generate_sql.hpp), which fills these, and the runtime
+// (detail/runtime/), which includes only this of the compile-time side.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/dialect.hpp>
+
+namespace strata {
+namespace detail {
+// rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
+// nothing the rebuild would lose; its fragments are the table, then the quoted names of the
+// columns it may hold, then "index", then the quoted names of the indexes it may have.
+// Kinds after foreign_key_check carry no SQL text.
+enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, rebuild_guard };
+
+}  // namespace detail
+
+using detail::step_kind;
+
+// One thing to do when applying a migration: a statement, the foreign-key check that follows
+// a SQLite rebuild (any row it returns is a violation), or a data step. A statement comes in
+// fragments (see detail/sql/sql_writer.hpp); sql() joins them.
+struct step {
+    step_kind kind = step_kind::sql;
+    std::span<const std::string_view> fragments{};
+    detail::data_fn run = nullptr;
+    detail::check_fn check = nullptr;
+
+    std::string sql() const {
+        std::string s;
+        for (std::string_view f : fragments) s += f;
+        return s;
+    }
+};
+
+struct migration_sql {
+    std::uint64_t version = 0;
+    std::string_view name{};
+    std::uint64_t checksum = 0;      // of the canonical operations and the dialect
+    bool reversible = true;          // false: execute_irreversible or run<fn> without a down
+    bool rebuilds_tables = false;    // SQLite: run with foreign keys off, check after
+    std::span<const step> up_steps{}, down_steps{};
+    // false: PostgreSQL cannot run its statements in a transaction (CREATE INDEX CONCURRENTLY);
+    // the runtime runs them one by one and keeps the migration marked dirty until all are done.
+    bool transactional = true;
+
+    // Every statement, each followed by ";\n".
+    static std::string text(std::span<const step> steps) {
+        std::string s;
+        for (const step& st : steps)
+            if (st.kind == step_kind::sql || st.kind == step_kind::foreign_key_check) {
+                for (std::string_view f : st.fragments) s += f;
+                s += ";\n";
+            }
+        return s;
+    }
+    std::string up_sql() const { return text(up_steps); }
+    std::string down_sql() const { return text(down_steps); }
+};
+
+// Bumped when the generated SQL changes meaning; part of every checksum.
+inline constexpr std::uint64_t sql_generation = 1;
+
+constexpr std::uint64_t checksum_of(std::uint64_t migration_hash, detail::dialect_id d) {
+    return detail::mix(detail::mix(migration_hash, static_cast<std::uint64_t>(d) + 1), sql_generation);
+}
+
+// The same SQL, generated when the program runs instead of stored in it: the chain is checked
+// at compile time as always, the binary carries only the descriptors, and the generator (the
+// same constexpr code) runs once, in microseconds per migration. strata::chain_sql keeps the
+// whole text in the binary and costs the compiler for it (benchmarks/README.md).
+namespace detail {
+template <class D, class P>
+struct sql_generator;
+}
+
+class generated_sql {
+   public:
+    std::span<const migration_sql> migrations() const { return migrations_; }
+
+    generated_sql(generated_sql&&) = default;  // the spans point into the vectors' buffers
+    generated_sql& operator=(generated_sql&&) = default;
+
+   private:
+    generated_sql() = default;
+    template <class D, class P>
+    friend struct detail::sql_generator;
+
+    std::vector<std::string_view> up_frags_, down_frags_;
+    std::vector<step> steps_;
+    std::vector<migration_sql> migrations_;
+};
+
+}  // namespace strata
