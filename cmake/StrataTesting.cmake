@@ -224,9 +224,14 @@ endfunction()
 
 # ---------------------------------------------------------------------------------------
 function(strata_example file)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "LIBS")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "NAME" "LIBS")
   get_filename_component(file ${file} ABSOLUTE)
   get_filename_component(stem ${file} NAME_WE)
+  get_filename_component(dir ${file} DIRECTORY)
+  set(script_stem ${stem})
+  if(ARG_NAME)  # the same source as another program (its test script too)
+    set(stem ${ARG_NAME})
+  endif()
   set(target example_${stem})
   add_executable(${target} ${file})
   set_target_properties(${target} PROPERTIES OUTPUT_NAME ${stem})
@@ -234,10 +239,9 @@ function(strata_example file)
   target_link_libraries(${target} PRIVATE ${ARG_LIBS} strata::strata strata_sanitize)
   # <stem>.test.sh beside the example, if there is one, runs it as a person would (its verbs,
   # their output and exit codes); otherwise RunExample.cmake runs it twice.
-  get_filename_component(dir ${file} DIRECTORY)
-  if(EXISTS ${dir}/${stem}.test.sh)
+  if(EXISTS ${dir}/${script_stem}.test.sh)
     add_test(NAME example.${stem}
-      COMMAND bash ${dir}/${stem}.test.sh $<TARGET_FILE:${target}> ${CMAKE_CURRENT_BINARY_DIR}/${stem}.run)
+      COMMAND bash ${dir}/${script_stem}.test.sh $<TARGET_FILE:${target}> ${CMAKE_CURRENT_BINARY_DIR}/${stem}.run)
   else()
     add_test(NAME example.${stem}
       COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}>
@@ -274,7 +278,8 @@ function(strata_header_tests)
   set(sqlite_srcs "")
   set(postgres_srcs "")
   foreach(h IN LISTS headers)
-    if(h MATCHES "(^|/)detail/")
+    # (src.hpp is the separately compiled runtime's source: the strata::runtime target builds it)
+    if(h MATCHES "(^|/)detail/" OR h STREQUAL "strata/src.hpp")
       continue()
     endif()
     set(src ${gen}/${h}.cpp)

@@ -87,6 +87,10 @@ compile() {
     case $mode in
         real_app_O2) opt=-O2; extra=$backend_cflags ;;
         real_app | headers) extra=$backend_cflags ;;
+        # separate compilation: the same units declaring the runtime, and its one source
+        headers_sep) extra="$backend_cflags -DSTRATA_SEPARATE_COMPILATION" ;;
+        real_app_sep_O2) opt=-O2; extra="$backend_cflags -DSTRATA_SEPARATE_COMPILATION" ;;
+        runtime_lib_O2) opt=-O2; extra="$backend_cflags -DSTRATA_SEPARATE_COMPILATION" ;;
         # baseline and floor are what the goals divide by, and take 0.1 to 0.5 s: one
         # scheduler hiccup on a shared machine moves such a ratio by half. The median of a few.
         baseline | floor) reps=$DENOM_REPS ;;
@@ -113,9 +117,12 @@ echo "== without a history" >&2
 for mode in baseline dsl headers; do
     "$PYTHON" "$here/generate.py" --mode "$mode" -o "$WORK/$mode.cpp" || exit 1
 done
+printf '#include <strata/src.hpp>\n' > "$WORK/runtime_lib.cpp"
 for cxx in $CXXS; do
-    for mode in baseline dsl headers; do
-        compile "$cxx" "$mode" "$WORK/$mode.cpp" "$(basename "$cxx")-$mode"
+    for mode in baseline dsl headers headers_sep runtime_lib_O2; do
+        src=$mode
+        case $mode in headers_sep) src=headers ;; runtime_lib_O2) src=runtime_lib ;; esac
+        compile "$cxx" "$mode" "$WORK/$src.cpp" "$(basename "$cxx")-$mode"
     done
 done
 
@@ -128,9 +135,10 @@ for n in $NS; do
     sql_outs=0
     for cxx in $CXXS; do
         cx=$(basename "$cxx")
-        for mode in check app sql real_app real_app_O2; do
+        for mode in check app sql real_app real_app_O2 real_app_sep_O2; do
             label="n$n-$cx-$mode"
-            compile "$cxx" "$mode" "$WORK/n$n-${mode%_O2}.cpp" "$label"
+            src=${mode%_O2}
+            compile "$cxx" "$mode" "$WORK/n$n-${src%_sep}.cpp" "$label"
             if [[ $mode == sql && $m_status == ok ]]; then
                 # link and run: its stdout is the SQL of both dialects (diffable across compilers)
                 if "$cxx" "$WORK/$label.o" -o "$WORK/$label" $fmt_libs >"$WORK/$label.link.log" 2>&1 &&

@@ -16,16 +16,49 @@
 // --database takes sqlite:PATH (with <strata/sqlite.hpp> included) or postgresql://... (with
 // <strata/postgres.hpp>). Exit codes: 0 done, 1 refused, failed or a difference found, 2 bad
 // usage; results on stdout, errors on stderr. See docs/cli.md.
+#include <cstdio>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include <strata/chain.hpp>
-#include <strata/detail/runtime/cli_core.hpp>
+#include <strata/detail/chain_info_of.hpp>
+#include <strata/detail/config.hpp>
+#include <strata/detail/diagram.hpp>
+#include <strata/log.hpp>
 #include <strata/migrator.hpp>
 #include <strata/target_schema.hpp>
-#include <strata/detail/chain_info_of.hpp>
-#include <strata/detail/diagram.hpp>
+
+namespace strata::cli {
+
+// Exit codes of strata::cli::run.
+inline constexpr int exit_ok = 0;       // done, up to date, verified
+inline constexpr int exit_failed = 1;   // refused, failed, or a difference found (verify, status)
+inline constexpr int exit_usage = 2;    // unknown verb or option, a missing or bad argument
+
+struct options {
+    // The command in messages ("app db"); empty: argv[0]'s file name.
+    std::string program{};
+    std::string chain = "main";
+    // The database when --database is not given; empty: $STRATA_DATABASE_URL.
+    std::string database{};
+    log_sink log = log_to_stderr;
+    std::FILE* out = stdout;
+    std::FILE* err = stderr;
+};
+
+}  // namespace strata::cli
+
+namespace strata::detail {
+struct cli_chain {
+    chain_info info;
+    std::string (*diagram)(std::size_t applied, diagram_format);
+    // With a target schema (strata::cli::run<Chain, Target>): the migration that reaches it.
+    std::string (*diff)(std::uint64_t version, std::string_view name) = nullptr;
+    std::size_t differences = 0;
+};
+STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string program, const std::vector<std::string>& args);
+}  // namespace strata::detail
 
 namespace strata::cli {
 
@@ -48,7 +81,11 @@ int run(int argc, const char* const* argv, options o = {}) {
         if (const std::size_t slash = program.rfind('/'); slash != std::string::npos) program.erase(0, slash + 1);
     }
     const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-    return detail::cli_runner(chain, std::move(o), std::move(program)).run(args);
+    return detail::run_cli(chain, std::move(o), std::move(program), args);
 }
 
 }  // namespace strata::cli
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/cli_core.ipp>
+#endif

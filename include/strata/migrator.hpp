@@ -8,11 +8,31 @@
 // Each migration runs in its own transaction with its bookkeeping row; what is wrong with the
 // database (ahead of the code, a changed checksum, a dirty migration) is refused before any
 // change. See docs/runtime.md.
+#include <chrono>
+#include <string>
+
 #include <strata/chain.hpp>
-#include <strata/detail/runtime/migrator_core.hpp>
 #include <strata/detail/chain_info_of.hpp>
+#include <strata/detail/runtime/migrator_core.hpp>
+#include <strata/log.hpp>
 
 namespace strata {
+
+struct migrator_options {
+    // The chain's name in strata_migrations: one per application module sharing a database.
+    std::string chain = "main";
+    log_sink log = log_to_stderr;
+    // How long one statement of a migration may wait for a lock before the migration is rolled
+    // back and tried again (PostgreSQL: SET LOCAL lock_timeout in its transaction); 0: no limit.
+    // SQLite: the connection's busy timeout applies instead (strata::sqlite::connection).
+    std::chrono::milliseconds lock_timeout = std::chrono::seconds(5);
+    // How many times a migration is tried while its lock waits time out, and how long its tries
+    // and the pauses between them may take in all: whichever ends first.
+    int lock_attempts = 5;
+    std::chrono::milliseconds lock_wait_budget = std::chrono::seconds(60);
+    // How long one statement of a migration may run (PostgreSQL statement_timeout); 0: no limit.
+    std::chrono::milliseconds statement_timeout{0};
+};
 
 template <class Chain>
 class migrator {
@@ -48,3 +68,7 @@ class migrator {
 };
 
 }  // namespace strata
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/migrator_core.ipp>
+#endif

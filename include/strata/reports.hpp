@@ -96,4 +96,13 @@ struct verify_report {
     }
 };
 
+// What the background steps (background<fn>) of a start did: startup.hpp's background_work.
+struct background_report {
+    std::vector<std::uint64_t> completed;  // the migrations whose background steps finished now
+    std::vector<std::uint64_t> remaining;  // still pending: they run at the next start
+    bool cancelled = false;                // stopped by background_work::cancel()
+    std::string error;                     // a step that threw (its migration stays pending)
+    bool ok() const { return error.empty(); }
+};
+
 }  // namespace strata

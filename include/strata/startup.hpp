@@ -19,13 +19,35 @@
 #include <thread>
 #include <vector>
 
-#include <strata/detail/runtime/background_core.hpp>
-#include <strata/operations/background.hpp>
-#include <strata/detail/runtime/startup_core.hpp>
 #include <strata/migrator.hpp>
-#include <strata/detail/chain_info_of.hpp>
+#include <strata/operations/background.hpp>
+#include <strata/reports.hpp>
+#include <strata/session.hpp>
 
 namespace strata {
+
+// What a version task and on_upgrade are told.
+struct version_change {
+    std::string_view app;   // the chain's name
+    std::string_view from;  // the version stored before this start ("" the first time)
+    std::string_view to;    // startup_options::version
+};
+
+// A task bound to one version: it runs when the application is upgraded to exactly
+// `target_version` (from an older one, or from none), once per chain, in a transaction of its
+// own with the record that it ran; every other start logs that it is skipped.
+struct version_task {
+    std::string title;
+    std::string target_version;
+    std::function<void(session&, const version_change&)> run;
+};
+
+// What the version phase of a start did.
+struct app_version_report {
+    std::string from, to;              // from: "" when none was stored
+    std::vector<std::string> ran;      // titles of the tasks that ran at this start
+    std::vector<std::string> skipped;  // the others, with why
+};
 
 struct startup_options {
     std::string chain = "main";
@@ -57,7 +79,7 @@ struct startup_options {
 
 namespace detail {
 struct startup_runner;
-}
+}  // namespace detail
 
 // The background steps' worker: wait() for them, or cancel() them at shutdown (a step sees its
 // std::stop_token set and should return soon; what did not finish runs at the next start).
@@ -106,65 +128,8 @@ struct startup_report {
 
 namespace detail {
 struct startup_runner {
-    static startup_report run(driver& db, startup_options& o, const detail::chain_info& chain,
-                              const std::function<run_report(migrator_options)>& upgrade) {
-        startup_report r;
-        if (!o.log) o.log = log_nowhere;
-        if (o.version.empty() && (o.on_upgrade || !o.tasks.empty()))  // before anything is touched
-            throw std::invalid_argument("strata: startup_options: on_upgrade and tasks need the application's version "
-                                        "(startup_options::version); nothing was changed");
-        bool on = o.auto_migrate;
-        try {
-            if (const auto setting = detail::auto_migrate_setting()) on = *setting;
-        } catch (const std::exception& e) {
-            o.log(log_level::error, e.what());
-            throw;
-        }
-        if (!on) {
-            o.log(log_level::info, fmt::format("strata: {}: Automatic migrations are disabled. Skipping migrations...", o.chain));
-            r.skipped = true;
-            return r;
-        }
-        // Background steps run on a second connection. When it cannot be had (an in-memory
-        // SQLite database, a borrowed connection) and steps could be pending after the upgrade,
-        // the start is refused before a migration commits and marks them pending, not after.
-        if (o.background_on_thread && !o.background_connection && !db.can_open_another() &&
-            detail::background_could_be_pending(db, o.chain, chain)) {
-            const std::string what = fmt::format(
-                "strata: {}: {}: the chain has background steps, which run on a second connection, and this connection "
-                "cannot open one: give startup_options::background_connection, or set background_on_thread = false; "
-                "nothing was changed",
-                o.chain, db.describe());
-            o.log(log_level::error, what);
-            throw std::logic_error(what);
-        }
-        r.migrations = upgrade(migrator_options{.chain = o.chain,
-                                                .log = o.log,
-                                                .lock_timeout = o.lock_timeout,
-                                                .lock_attempts = o.lock_attempts,
-                                                .lock_wait_budget = o.lock_wait_budget,
-                                                .statement_timeout = o.statement_timeout});
-        r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget).run(o.version, o.on_upgrade, o.tasks);
-
-        if (!detail::chain_has_background(chain)) return r;
-        if (!o.background_on_thread) {
-            r.background_done = detail::run_background(db, o.chain, chain, o.log, std::stop_token{});
-            return r;
-        }
-        if (detail::pending_background(db, o.chain).empty()) return r;
-        auto s = std::make_unique<background_work::state>();
-        s->db = o.background_connection ? o.background_connection() : db.open_another();
-        background_work::state* raw = s.get();
-        s->thread = std::jthread([raw, chain_name = o.chain, chain, log = o.log](std::stop_token stop) {
-            try {
-                raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
-            } catch (...) {  // (a log sink that throws): reported, not std::terminate
-                raw->report.error = "strata: " + chain_name + ": background steps stopped: " + detail::current_exception_text();
-            }
-        });
-        r.background.s_ = std::move(s);
-        return r;
-    }
+    STRATA_INLINE static startup_report run(driver& db, startup_options& o, const chain_info& chain,
+                                            const std::function<run_report(migrator_options)>& upgrade);
 };
 }  // namespace detail
 
@@ -175,3 +140,7 @@ startup_report migrate_on_startup(driver& db, startup_options options = {}) {
 }
 
 }  // namespace strata
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/startup.ipp>
+#endif

@@ -6,10 +6,11 @@
 #include <vector>
 
 #include <strata/detail/core/checkpoints.hpp>
-#include <strata/detail/runtime/cli_core.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
+
+enum class diagram_format { mermaid, dot };
 
 
 

@@ -16,40 +16,13 @@
 #include <string_view>
 #include <vector>
 
-#include <strata/detail/runtime/background_core.hpp>
-#include <strata/detail/runtime/migrator_core.hpp>
+#include <strata/detail/runtime/background_core.ipp>
+#include <strata/detail/runtime/migrator_engine.ipp>
+#include <strata/cli.hpp>
 
-namespace strata::cli {
-
-// Exit codes of strata::cli::run.
-inline constexpr int exit_ok = 0;       // done, up to date, verified
-inline constexpr int exit_failed = 1;   // refused, failed, or a difference found (verify, status)
-inline constexpr int exit_usage = 2;    // unknown verb or option, a missing or bad argument
-
-struct options {
-    // The command in messages ("app db"); empty: argv[0]'s file name.
-    std::string program{};
-    std::string chain = "main";
-    // The database when --database is not given; empty: $STRATA_DATABASE_URL.
-    std::string database{};
-    log_sink log = log_to_stderr;
-    std::FILE* out = stdout;
-    std::FILE* err = stderr;
-};
-
-}  // namespace strata::cli
 
 namespace strata::detail {
 
-enum class diagram_format { mermaid, dot };
-
-struct cli_chain {
-    chain_info info;
-    std::string (*diagram)(std::size_t applied, diagram_format);
-    // With a target schema (strata::cli::run<Chain, Target>): the migration that reaches it.
-    std::string (*diff)(std::uint64_t version, std::string_view name) = nullptr;
-    std::size_t differences = 0;
-};
 
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -483,4 +456,10 @@ class cli_runner {
     std::unique_ptr<driver> db_;
 };
 
+}  // namespace strata::detail
+
+namespace strata::detail {
+STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string program, const std::vector<std::string>& args) {
+    return cli_runner(chain, std::move(o), std::move(program)).run(args);
+}
 }  // namespace strata::detail

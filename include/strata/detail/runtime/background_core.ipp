@@ -13,17 +13,11 @@
 #include <string>
 #include <vector>
 
-#include <strata/detail/runtime/migrator_core.hpp>
+#include <strata/detail/runtime/migrator_engine.ipp>
+#include <strata/reports.hpp>
 
 namespace strata {
 
-struct background_report {
-    std::vector<std::uint64_t> completed;  // the migrations whose background steps finished now
-    std::vector<std::uint64_t> remaining;  // still pending: they run at the next start
-    bool cancelled = false;                // stopped by background_work::cancel()
-    std::string error;                     // a step that threw (its migration stays pending)
-    bool ok() const { return error.empty(); }
-};
 
 namespace detail {
 

@@ -16,32 +16,10 @@
 #include <string_view>
 #include <vector>
 
-#include <strata/detail/runtime/migrator_core.hpp>
+#include <strata/detail/runtime/migrator_engine.ipp>
+#include <strata/startup.hpp>
 
 namespace strata {
-
-// What a version task and on_upgrade are told.
-struct version_change {
-    std::string_view app;   // the chain's name
-    std::string_view from;  // the version stored before this start ("" the first time)
-    std::string_view to;    // startup_options::version
-};
-
-// A task bound to one version: it runs when the application is upgraded to exactly
-// `target_version` (from an older one, or from none), once per chain, in a transaction of its
-// own with the record that it ran; every other start logs that it is skipped.
-struct version_task {
-    std::string title;
-    std::string target_version;
-    std::function<void(session&, const version_change&)> run;
-};
-
-// What the version phase of a start did.
-struct app_version_report {
-    std::string from, to;              // from: "" when none was stored
-    std::vector<std::string> ran;      // titles of the tasks that ran at this start
-    std::vector<std::string> skipped;  // the others, with why
-};
 
 namespace detail {
 

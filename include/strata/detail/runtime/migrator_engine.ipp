@@ -1,0 +1,1226 @@
+#pragma once
+// The migrator's engine (migrator_core's implementation; see migrator_core.hpp). Nothing here
+// is a template: strata::migrator<Chain> hands it the chain as data (descriptors, a generator,
+// a state folder), so a program compiles this once whatever its chains: in every unit that
+// includes migrator.hpp (header-only, the default), or once in the strata_runtime library
+// (STRATA_SEPARATE_COMPILATION). Included only by the runtime's .ipp files.
+#include <fmt/core.h>  // (not format.h / chrono.h: every TU that includes strata.hpp parses this)
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <iterator>
+#include <thread>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <strata/detail/runtime/lock_waits.hpp>
+#include <strata/detail/runtime/schema_facts.hpp>
+#include <strata/driver.hpp>
+#include <strata/migration_sql.hpp>
+#include <strata/log.hpp>
+#include <strata/migration_error.hpp>
+#include <strata/reports.hpp>
+#include <strata/session.hpp>
+#include <strata/migrator.hpp>
+
+namespace strata {
+namespace detail {
+
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+// The index of the chain's migration `version`, or npos.
+inline std::size_t index_in(const chain_info& c, std::uint64_t version) {
+    const migration_desc* end = c.descs + c.size;
+    const migration_desc* it =
+        std::lower_bound(c.descs, end, version, [](const migration_desc& m, std::uint64_t v) { return m.version < v; });
+    return it != end && it->version == version ? static_cast<std::size_t>(it - c.descs) : npos;
+}
+
+// A transaction that rolls back unless committed.
+struct db_transaction {
+    driver& db;
+    bool open = true;
+    explicit db_transaction(driver& d) : db(d) { db.begin(); }
+    db_transaction(const db_transaction&) = delete;
+    void commit() {
+        db.commit();
+        open = false;
+    }
+    ~db_transaction() {
+        if (open) db.rollback();
+    }
+};
+// driver::lock held for a scope; `exclusive`: what lock() said.
+// How long a migrator waits for a lock another one holds, and where it says so.
+struct lock_wait {
+    std::string_view chain;
+    std::chrono::milliseconds budget;
+    const log_sink& log;
+};
+
+// driver::lock with a bounded wait: tried again and again (1 ms pauses doubling to 100 ms),
+// the holder logged at once and every 10 s, given up after the budget with lock_timeout.
+// (Another migrator holding it is working: a wait is normal; an endless one is not.)
+inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
+    using clock = std::chrono::steady_clock;
+    const auto started = clock::now();
+    auto next_log = started;
+    for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
+        if (const std::optional<bool> got = db.try_lock(name)) return *got;
+        const auto now = clock::now();
+        const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(now - started);
+        if (spent >= w.budget || now >= next_log) {
+            std::string who = db.lock_holder(name);
+            who = who.empty() ? "another session" : who;
+            if (spent >= w.budget) {
+                std::string what = fmt::format("strata: chain \"{}\": {}: gave up after {} waiting for the lock \"{}\", held "
+                                               "by {} (another migrator at work). Let it finish, or raise lock_wait_budget; "
+                                               "nothing was changed",
+                                               w.chain, db.describe(), duration_text(spent), name, who);
+                w.log(log_level::error, what);
+                throw migration_error(migration_failure::lock_timeout, std::move(what), std::string(w.chain));
+            }
+            w.log(log_level::warning, fmt::format("strata: {}: waiting for the lock \"{}\", held by {} (another migrator at "
+                                                  "work); giving up after {} (lock_wait_budget)",
+                                                  w.chain, name, who, duration_text(w.budget)));
+            next_log = now + std::chrono::seconds(10);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    }
+}
+
+struct held_lock {
+    driver& db;
+    std::string name;
+    bool exclusive;
+    held_lock(driver& d, std::string n, const lock_wait& w) : db(d), name(std::move(n)), exclusive(take_lock(db, name, w)) {}
+    held_lock(const held_lock&) = delete;
+    ~held_lock() { db.unlock(name); }
+};
+
+// Runs `read` on a bookkeeping table that may not exist yet: false, and nothing read, when it
+// does not. It asks the catalog only when the read fails (a missing table is rare, and asking
+// first would cost a query at every start), and reads again when the table turns out to exist
+// (another process has just created it).
+template <class F>
+bool read_if_table(driver& db, std::string_view table, F&& read) {
+    try {
+        read();
+    } catch (const database_error&) {
+        if (!db.has_table(table)) return false;
+        read();
+    }
+    return true;
+}
+
+// What the exception being handled says: what() of a std::exception, else that it is not one.
+inline std::string current_exception_text() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "an exception that is not a std::exception";
+    }
+}
+
+inline std::string hex16(std::uint64_t v) { return fmt::format("{:016x}", v); }
+
+inline std::string utc_now() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                       tm.tm_min, tm.tm_sec, ms);
+}
+
+inline std::string migrations_text(std::size_t n) { return fmt::format("{} migration{}", n, n == 1 ? "" : "s"); }
+
+inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
+
+inline constexpr std::string_view tracking_table = "strata_migrations";
+
+// The same text on both backends; versions as BIGINT, checksums as hex text, times as UTC text.
+// history_checksum folds the checksums of a row's migration and of every one before it, so
+// that the last row alone vouches for all of them (the start-up check reads one row).
+inline constexpr std::string_view create_tracking_table =
+    "CREATE TABLE IF NOT EXISTS \"strata_migrations\" ("
+    "\"chain\" TEXT NOT NULL, "
+    "\"version\" BIGINT NOT NULL, "
+    "\"name\" TEXT NOT NULL, "
+    "\"checksum\" TEXT NOT NULL, "
+    "\"applied_at\" TEXT NOT NULL, "
+    "\"duration_ms\" BIGINT NOT NULL, "
+    "\"dirty\" BOOLEAN NOT NULL DEFAULT FALSE, "
+    "\"history_checksum\" TEXT NOT NULL, "
+    "\"background_pending\" BOOLEAN NOT NULL DEFAULT FALSE, "
+    "\"background_done_at\" TEXT, "
+    "PRIMARY KEY (\"chain\", \"version\"))";
+
+inline constexpr std::string_view create_start_up_index =
+    "CREATE INDEX IF NOT EXISTS \"strata_migrations_start_up\" ON \"strata_migrations\" "
+    "(\"chain\", \"version\", \"dirty\", \"checksum\", \"name\")";
+
+// SQLite's start-up check reads one row: the seal a writing verb leaves when it has read every
+// row of the chain and found exactly its first `rows` migrations. Any later change to a row
+// that the check judges (by strata or by hand) deletes every seal, through these triggers, in
+// the changing transaction; any later change to the schema (the table rebuilt by hand, a
+// trigger dropped) moves SQLite's schema_version away from the one sealed. Either way the next
+// check reads every row again.
+inline constexpr std::string_view start_up_seal_sql[] = {
+    "CREATE TABLE IF NOT EXISTS \"strata_migrations_seal\" (\"chain\" TEXT PRIMARY KEY, \"rows\" BIGINT NOT NULL, "
+    "\"head\" BIGINT NOT NULL, \"history_checksum\" TEXT NOT NULL, \"schema_version\" BIGINT NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_insert\" AFTER INSERT ON \"strata_migrations\" "
+    "BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_update\" AFTER UPDATE OF \"chain\", \"version\", \"dirty\", "
+    "\"checksum\", \"name\" ON \"strata_migrations\" BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+    "CREATE TRIGGER IF NOT EXISTS \"strata_migrations_unseal_delete\" AFTER DELETE ON \"strata_migrations\" "
+    "BEGIN DELETE FROM \"strata_migrations_seal\"; END",
+};
+
+// Does the migration have background<fn> steps (run by the start-up helper, after it)?
+inline bool has_background(const migration_desc& m) {
+    for (std::size_t k = 0; k < m.nops; ++k)
+        if (m.ops[k].kind == op_kind::background) return true;
+    return false;
+}
+
+// 16 hex digits as written by hex16, compared without formatting.
+inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
+    std::uint64_t got = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), got, 16);
+    return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
+}
+
+// A bookkeeping cell as strata writes it: a non-negative integer, or PostgreSQL's text of one;
+// a `flag` also as PostgreSQL spells a boolean, and never above 1. Anything else: nullopt.
+inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
+    std::uint64_t got = 0;
+    if (auto* i = std::get_if<std::int64_t>(&v)) {
+        if (*i < 0) return std::nullopt;
+        got = static_cast<std::uint64_t>(*i);
+    } else if (auto* t = std::get_if<std::string>(&v)) {
+        if (flag && (*t == "t" || *t == "true")) return 1;
+        if (flag && (*t == "f" || *t == "false")) return 0;
+        const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
+        if (ec != std::errc{} || end != t->data() + t->size() || t->empty()) return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+    if (flag && got > 1) return std::nullopt;
+    return got;
+}
+
+// One migration one way, as plan() and the CLI's offline `sql` show it.
+inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
+    planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
+    for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
+        switch (s.kind) {
+            case step_kind::sql:
+            case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
+            case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
+            case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+            case step_kind::rebuild_guard:
+                pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
+                                        " holds no column, index, trigger or view the chain does not know (the rebuild "
+                                        "would drop them)");
+                break;
+        }
+    }
+    return pm;
+}
+
+class migrator_engine {
+   public:
+    migrator_engine(driver& db, migrator_options options, const chain_info& chain)
+        : db_(db), opt_(std::move(options)), chain_(chain) {
+        if (opt_.chain.empty()) throw std::invalid_argument("strata: migrator: the chain's name must not be empty");
+        if (!opt_.log) opt_.log = log_nowhere;
+    }
+
+    std::uint64_t head() const { return chain_.size ? chain_.descs[chain_.size - 1].version : 0; }
+
+    status_report status() { return named([&] { return status_impl(); }); }
+    run_report upgrade_to(std::optional<std::uint64_t> target_version) {
+        return named([&] { return upgrade_impl(target_version); });
+    }
+    run_report downgrade_to(std::uint64_t target_version) {
+        return named([&] { return downgrade_impl(target_version); });
+    }
+    plan_report plan(std::uint64_t target_version) { return named([&] { return plan_impl(target_version); }); }
+    verify_report verify() { return named([&] { return verify_impl(); }); }
+    // Adopts a database made before strata (or by hand) at `version`: its live schema must be
+    // schema_at<version>; then the migrations up to it are recorded as applied.
+    void baseline(std::uint64_t version) { named([&] { baseline_impl(version); }); }
+    // The explicit way out of a refusal, for a person who has looked: a dirty migration is
+    // recorded as done or as not applied, whichever the live schema shows (neither: refused,
+    // with the difference); a changed checksum or name is replaced by the code's.
+    std::vector<std::string> repair() { return named([&] { return repair_impl(); }); }
+
+   private:
+    using clock = std::chrono::steady_clock;
+
+    status_report status_impl() {
+        status_report r;
+        r.chain = opt_.chain;
+        r.head = head();
+        r.applied = read_rows();
+        const inspection in = inspect(r.applied);
+        r.current = version_at(in.applied);
+        if (in.problem) r.problem = in.problem->what();
+        for (std::size_t i = in.applied; i < chain_.size; ++i)
+            r.pending.push_back({chain_.descs[i].version, std::string(chain_.descs[i].name)});
+        return r;
+    }
+
+    run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
+        const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
+        run_report report = start_report();
+        // The start-up path: one read finds the database up to date, with no lock taken.
+        bool table = false;
+        if (sealed(target) || shows_exactly(target, table)) return finish_up_to_date(report, target);
+        if (!table) ensure_tracking_table();
+        lock_guard lock(*this);
+        inspection in = checked(read_rows(true));
+        report.from = version_at(in.applied);
+        if (in.applied > target)
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("upgrade_to({}) but the database is at version {}: use downgrade_to", version_at(target),
+                                      report.from));
+        if (in.applied == target) {
+            reseal();
+            return finish_up_to_date(report, in.applied);
+        }
+        if (table) ensure_start_up_aids();  // (a table made before them: made now, with work to do anyway)
+        const auto& migrations = sql().migrations();
+        log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+                                         report.from, version_at(target), migrations_text(target - in.applied)));
+        const std::size_t total = target - in.applied;
+        const auto started = clock::now();
+        while (in.applied < target) {
+            const std::size_t i = in.applied;
+            if (auto run = apply_waiting(migrations[i], i, direction::up, report.migrations.size() + 1, total)) {
+                report.migrations.push_back(*run);
+                ++in.applied;
+            } else {
+                in = checked(read_rows());  // another process got there first
+            }
+        }
+        report.to = version_at(in.applied);
+        report.duration = since(started);
+        reseal();
+        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+                                         migrations_text(report.migrations.size()), ms_text(report.duration)));
+        return report;
+    }
+
+    run_report downgrade_impl(std::uint64_t target_version) {
+        const std::size_t target = count_through(target_version);
+        run_report report = start_report();
+        if (!db_.has_table(tracking_table)) {  // nothing applied: nothing to create either
+            if (target == 0) return finish_up_to_date(report, 0);
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("downgrade_to({}) but the database is at version 0: use upgrade_to", target_version));
+        }
+        lock_guard lock(*this);
+        inspection in = checked(read_rows(true));
+        report.from = version_at(in.applied);
+        if (in.applied < target)
+            throw refusal(migration_failure::wrong_direction,
+                          fmt::format("downgrade_to({}) but the database is at version {}: use upgrade_to", target_version,
+                                      report.from));
+        if (in.applied == target) return finish_up_to_date(report, in.applied);
+        const auto& migrations = sql().migrations();
+        // Every migration on the way down must have a down, checked before the first one runs.
+        for (std::size_t i = in.applied; i-- > target;)
+            if (!migrations[i].reversible)
+                throw refusal(migration_failure::irreversible,
+                              fmt::format("downgrade_to({}) would pass migration {} \"{}\", which is irreversible "
+                                          "(execute_irreversible or run<fn> without a down); nothing was changed",
+                                          target_version, migrations[i].version, migrations[i].name),
+                              migrations[i].version, std::string(migrations[i].name));
+        log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+                                         report.from, target_version, migrations_text(in.applied - target)));
+        const std::size_t total = in.applied - target;
+        const auto started = clock::now();
+        while (in.applied > target) {
+            const std::size_t i = in.applied - 1;
+            if (auto run = apply_waiting(migrations[i], i, direction::down, report.migrations.size() + 1, total)) {
+                report.migrations.push_back(*run);
+                --in.applied;
+            } else {
+                in = checked(read_rows());
+                if (in.applied < target) break;
+            }
+        }
+        report.to = version_at(in.applied);
+        report.duration = since(started);
+        reseal();
+        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+                                         migrations_text(report.migrations.size()), ms_text(report.duration)));
+        return report;
+    }
+
+    plan_report plan_impl(std::uint64_t target_version) {
+        const std::size_t target = count_through(target_version);
+        const inspection in = checked(read_rows());
+        plan_report p;
+        p.chain = opt_.chain;
+        p.from = version_at(in.applied);
+        p.to = version_at(target);
+        if (in.applied == target) return p;
+        const auto& migrations = sql().migrations();
+        const bool up = in.applied < target;
+        auto add = [&](const migration_sql& m, direction dir) { p.migrations.push_back(planned(m, dir, db_.dialect())); };
+        if (up)
+            for (std::size_t i = in.applied; i < target; ++i) add(migrations[i], direction::up);
+        else
+            for (std::size_t i = in.applied; i-- > target;) {
+                if (!migrations[i].reversible)
+                    throw refusal(migration_failure::irreversible,
+                                  fmt::format("plan({}) passes migration {} \"{}\", which is irreversible", target_version,
+                                              migrations[i].version, migrations[i].name),
+                                  migrations[i].version, std::string(migrations[i].name));
+                add(migrations[i], direction::down);
+            }
+        return p;
+    }
+
+    verify_report verify_impl() {
+        verify_report r;
+        r.chain = opt_.chain;
+        const inspection in = inspect(read_rows());
+        r.checksum_problems = in.checksum_problems;
+        if (in.problem && in.problem->kind() != migration_failure::checksum_changed) r.record_problems.push_back(in.problem->what());
+        r.version = version_at(in.applied);
+        diff_live(in.applied, r.missing, r.unexpected);
+        if (r.ok())
+            log(log_level::info, fmt::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
+                                             db_.describe(), r.version, r.version));
+        else
+            log(log_level::warning, fmt::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
+                                                r.version, trimmed(r.text())));
+        return r;
+    }
+
+    void baseline_impl(std::uint64_t version) {
+        const std::size_t n = count_through(version);
+        lock_guard lock(*this);
+        if (!read_rows().empty())
+            throw refusal(migration_failure::unknown_state,
+                          fmt::format("baseline({}): the chain already has applied migrations in {}; baseline adopts a "
+                                      "database strata has not migrated",
+                                      version, db_.describe()));
+        std::vector<std::string> missing, unexpected;
+        diff_live(n, missing, unexpected);
+        if (!missing.empty() || !unexpected.empty())
+            throw refusal(migration_failure::schema_mismatch,
+                          fmt::format("baseline({}): the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
+                                      version, db_.describe(), version, trimmed(diff_text(version, missing, unexpected))),
+                          version);
+        ensure_tracking_table();
+        db_transaction tx(db_);
+        // No background step is marked pending: baseline adopts a database that has them, as it
+        // runs no data step.
+        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, false);
+        tx.commit();
+        reseal();
+        log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
+                                         db_.describe(), version, migrations_text(n)));
+    }
+
+    std::vector<std::string> repair_impl() {
+        std::vector<std::string> done;
+        if (!db_.has_table(tracking_table)) {
+            log(log_level::info, fmt::format("strata: {}: repair: nothing recorded, nothing to repair", opt_.chain));
+            return done;
+        }
+        lock_guard lock(*this);
+        const std::vector<applied_migration> rows = read_rows(true);
+        // What cannot be repaired here is refused before anything is written.
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const applied_migration& r = rows[k];
+            const std::size_t i = index_of(r.version);
+            if (i == npos && r.version > head())
+                throw refusal(migration_failure::database_ahead,
+                              fmt::format("repair: migration {} \"{}\" is recorded but this code's head is {}: deploy the "
+                                          "code that has it, or downgrade with it; nothing was changed",
+                                          r.version, r.name, head()),
+                              r.version, r.name);
+            if (i != k)
+                throw refusal(migration_failure::unknown_state,
+                              fmt::format("repair: the recorded migrations are not a prefix of the chain (migration {} "
+                                          "\"{}\" at position {}); repair does not guess: fix strata_migrations by hand; "
+                                          "nothing was changed",
+                                          r.version, r.name, k + 1),
+                              r.version, r.name);
+        }
+        db_transaction tx(db_);
+        std::size_t kept = rows.size();  // the rows still recorded after the repair
+        for (const applied_migration& r : rows) {
+            const std::size_t i = index_of(r.version);
+            const migration_desc& m = chain_.descs[i];
+            if (r.dirty) {
+                std::vector<std::string> missing_done, unexpected_done, missing_undone, unexpected_undone;
+                diff_live(i + 1, missing_done, unexpected_done);
+                diff_live(i, missing_undone, unexpected_undone);
+                if (missing_done.empty() && unexpected_done.empty()) {
+                    const value p[] = {opt_.chain, static_cast<std::int64_t>(r.version)};
+                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                    done.push_back(fmt::format("migration {} \"{}\": the database has it: marked done", r.version, m.name));
+                } else if (missing_undone.empty() && unexpected_undone.empty()) {
+                    delete_row(r.version);
+                    done.push_back(fmt::format("migration {} \"{}\": the database does not have it: marked not applied",
+                                               r.version, m.name));
+                    kept = i;
+                    break;  // the rows after it (none, normally) are not applied either
+                } else {
+                    throw refusal(migration_failure::schema_mismatch,
+                                  fmt::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
+                                              "schema_at<{}> nor the one before it. Against schema_at<{}>:\n{}\nFix the "
+                                              "database by hand, then repair again; nothing was changed",
+                                              r.version, m.name, r.version, r.version,
+                                              trimmed(diff_text(r.version, missing_done, unexpected_done))),
+                                  r.version, r.name);
+                }
+            }
+            if (r.checksum != hex16(checksum(i)) || r.name != m.name) {
+                const value p[] = {hex16(checksum(i)), std::string(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
+                db_.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1, \"name\" = $2 WHERE \"chain\" = $3 AND \"version\" = $4",
+                            p, {});
+                done.push_back(fmt::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
+                                           hex16(checksum(i)), r.checksum, r.name));
+            }
+        }
+        // The history checksums follow the checksums now recorded (no line of their own).
+        for (std::size_t i = 0; i < kept; ++i) {
+            if (is_hex16_of(rows[i].history_checksum, history_checksum(i))) continue;
+            const value p[] = {hex16(history_checksum(i)), opt_.chain, static_cast<std::int64_t>(rows[i].version)};
+            db_.execute("UPDATE \"strata_migrations\" SET \"history_checksum\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
+                        p, {});
+        }
+        tx.commit();
+        reseal();
+        for (const auto& d : done) log(log_level::warning, fmt::format("strata: {}: repair: {}", opt_.chain, d));
+        if (done.empty()) log(log_level::info, fmt::format("strata: {}: repair: nothing to repair", opt_.chain));
+        return done;
+    }
+
+
+    // A driver error outside a migration's steps (reading the records, taking the lock, a
+    // busy timeout) still names the chain and the database.
+    template <class F>
+    std::invoke_result_t<F&> named(F&& f) {
+        try {
+            return f();
+        } catch (const database_error& e) {
+            std::string what = fmt::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
+            log(log_level::error, what);
+            throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
+        }
+    }
+
+    static std::chrono::microseconds since(clock::time_point t) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
+    }
+
+    struct inspection {
+        std::size_t applied = 0;  // how many of the chain's migrations the database has
+        std::optional<migration_error> problem;
+        std::vector<std::string> checksum_problems;
+    };
+
+    // The chain's lock, and whether it keeps other migrators out (see recorded_version).
+    struct lock_guard {
+        migrator_engine& m;
+        held_lock held;
+        explicit lock_guard(migrator_engine& c) : m(c), held(c.db_, c.opt_.chain, c.lock_wait_of()) { m.exclusive_ = held.exclusive; }
+        ~lock_guard() { m.exclusive_ = false; }
+    };
+
+    void log(log_level l, const std::string& line) const { opt_.log(l, line); }
+    lock_wait lock_wait_of() const { return {opt_.chain, opt_.lock_wait_budget, opt_.log}; }
+
+    run_report start_report() const {
+        run_report r;
+        r.chain = opt_.chain;
+        return r;
+    }
+    run_report finish_up_to_date(run_report& r, std::size_t applied) {
+        r.from = r.to = version_at(applied);
+        log(log_level::info, fmt::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
+        return r;
+    }
+
+    std::uint64_t version_at(std::size_t applied) const { return applied ? chain_.descs[applied - 1].version : 0; }
+    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i].hash, db_.dialect()); }
+    // The history checksum of the first i + 1 migrations.
+    std::uint64_t history_checksum(std::size_t i) {
+        if (history_.size() != chain_.size) {
+            history_.resize(chain_.size);
+            std::uint64_t h = 0;
+            for (std::size_t k = 0; k < chain_.size; ++k) history_[k] = h = mix(h, checksum(k));
+        }
+        return history_[i];
+    }
+
+    // The start-up check: does the database hold exactly the chain's first `applied`
+    // migrations, clean and unchanged? One read of every row (on SQLite from a covering index,
+    // see ensure_tracking_table), each compared as it comes. Anything else (behind, ahead,
+    // changed, dirty, a cell edited by hand) says no, and the caller reads the rows again and
+    // judges them as status() does: one verdict, whichever path finds it.
+    bool shows_exactly(std::size_t applied, bool& table) {
+        table = false;
+        std::size_t seen = 0;
+        bool same = true;
+        const value p[] = {opt_.chain};
+        table = read_if_table(db_, tracking_table, [&] {
+            seen = 0;
+            same = true;
+            db_.execute("SELECT \"version\", \"dirty\", \"checksum\", \"name\" FROM \"strata_migrations\" "
+                        "WHERE \"chain\" = $1 ORDER BY \"version\"",
+                        p, [&](const row& r) {
+                            const std::size_t i = seen++;
+                            if (!same || i >= applied) return void(same = false);
+                            same = shows_row(r, chain_.descs[i].version, checksum(i), chain_.descs[i].name);
+                        });
+        });
+        return table ? same && seen == applied : applied == 0;
+    }
+    // Is the row (version, dirty, checksum, name) exactly what strata writes for this migration?
+    static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name) {
+        const value &c = r[2], &n = r[3];
+        if (recorded_count(r[0], false) != version || recorded_count(r[1], true) != 0u) return false;
+        auto* ct = std::get_if<std::string>(&c);
+        auto* nt = std::get_if<std::string>(&n);
+        return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
+    }
+
+    // SQLite, before shows_exactly: does the seal say the chain's first `applied` migrations,
+    // with this code's history checksum, in the schema as it was sealed? Any doubt (no seal, no
+    // table, an error) says no: shows_exactly reads every row and judges.
+    bool sealed(std::size_t applied) {
+        if (db_.dialect() != dialect_id::sqlite || applied == 0) return false;
+        bool same = false;
+        const value p[] = {opt_.chain, static_cast<std::int64_t>(applied), static_cast<std::int64_t>(version_at(applied))};
+        try {
+            db_.execute("SELECT \"history_checksum\" FROM \"strata_migrations_seal\" WHERE \"chain\" = $1 AND \"rows\" = $2 "
+                        "AND \"head\" = $3 AND \"schema_version\" = (SELECT \"schema_version\" FROM pragma_schema_version())",
+                        p, [&](const row& r) {
+                            auto* h = std::get_if<std::string>(&r[0]);
+                            same = h && is_hex16_of(*h, history_checksum(applied - 1));
+                        });
+        } catch (const database_error&) {
+            return false;
+        }
+        return same;
+    }
+    // SQLite, at the end of a writing verb, under the chain's lock: reads every row and, if they
+    // are exactly a prefix of the chain, seals them for the start-up check. A failure here
+    // loses nothing (the check then reads every row), so it is logged, not thrown.
+    void reseal() {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        try {
+            ensure_start_up_aids();
+            db_transaction tx(db_);
+            const std::vector<applied_migration> rows = read_rows(true);
+            const inspection in = inspect(rows);
+            const value c[] = {opt_.chain};
+            db_.execute("DELETE FROM \"strata_migrations_seal\" WHERE \"chain\" = $1", c, {});
+            if (!in.problem && in.applied > 0 && in.applied == rows.size()) {
+                const value p[] = {opt_.chain, static_cast<std::int64_t>(in.applied),
+                                   static_cast<std::int64_t>(version_at(in.applied)), hex16(history_checksum(in.applied - 1))};
+                db_.execute("INSERT INTO \"strata_migrations_seal\" (\"chain\", \"rows\", \"head\", \"history_checksum\", "
+                            "\"schema_version\") SELECT $1, $2, $3, $4, \"schema_version\" FROM pragma_schema_version()",
+                            p, {});
+            }
+            tx.commit();
+        } catch (const database_error& e) {
+            log(log_level::warning, fmt::format("strata: {}: the start-up check's seal was not written ({}); the check "
+                                                "reads every row until the next migration",
+                                                opt_.chain, e.driver_message()));
+        }
+    }
+
+    std::size_t index_of(std::uint64_t version) const { return index_in(chain_, version); }
+    // How many migrations are applied at `version` (0 or a version of the chain).
+    std::size_t count_through(std::uint64_t version) const {
+        if (version == 0) return 0;
+        const std::size_t i = index_of(version);
+        if (i == npos)
+            throw refusal(migration_failure::no_such_version,
+                          fmt::format("no migration has version {} (head is {})", version, head()), version);
+        return i + 1;
+    }
+
+    migration_error refusal(migration_failure kind, const std::string& what, std::uint64_t version = 0,
+                            std::string migration = {}) const {
+        std::string text = fmt::format("strata: chain \"{}\": {}", opt_.chain, what);
+        log(log_level::error, text);
+        return migration_error(kind, std::move(text), opt_.chain, version, std::move(migration));
+    }
+
+    const generated_sql& sql() {
+        if (!sql_) sql_.emplace(chain_.generate(db_.dialect()));
+        return *sql_;
+    }
+
+    void ensure_tracking_table() {
+        if (db_.has_table(tracking_table)) return;
+        // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
+        held_lock lock(db_, "strata_migrations", lock_wait_of());
+        db_.execute(create_tracking_table, {}, {});
+        ensure_start_up_aids();
+    }
+    // SQLite: the start-up check's seal (see start_up_seal_sql), and for when it is missing, an
+    // index from which reading every row of the chain, without a look-up in the table per row,
+    // costs a third as much. Made with the table, and for a table made before them, by the
+    // next writing verb.
+    void ensure_start_up_aids() {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        db_.execute(create_start_up_index, {}, {});
+        for (std::string_view sql : start_up_seal_sql) db_.execute(sql, {}, {});
+    }
+
+    std::vector<applied_migration> read_rows(bool table_exists = false) {
+        std::vector<applied_migration> rows;
+        if (!table_exists && !db_.has_table(tracking_table)) return rows;
+        read_rows_into(rows);
+        return rows;
+    }
+    // Every row of the chain, in version order. A cell that is not what strata wrote (edited by
+    // hand: 'abc', 3.5, -1, NULL) is refused, naming the row and the column, never guessed at.
+    void read_rows_into(std::vector<applied_migration>& rows) {
+        rows.clear();
+        const value p[] = {opt_.chain};
+        db_.execute(
+            "SELECT \"version\", \"name\", \"checksum\", \"history_checksum\", \"applied_at\", \"duration_ms\", \"dirty\" "
+            "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\"",
+            p, [&](const row& r) {
+                applied_migration& a = rows.emplace_back();
+                const std::size_t n = rows.size();
+                a.name = recorded_text(r[1], n, a, "name");
+                a.version = recorded_integer(r[0], n, a.name, "version", 1);
+                a.checksum = recorded_text(r[2], n, a, "checksum");
+                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0) != 0;
+                // What the verdict does not depend on is shown as found (the start-up check does
+                // not read it either: one verdict).
+                if (!r.is_null(3)) a.history_checksum = detail::cell_text(r[3]);
+                if (!r.is_null(4)) a.applied_at = detail::cell_text(r[4]);
+                try {
+                    if (!r.is_null(5)) a.duration = std::chrono::milliseconds(detail::cell_integer(r[5]));
+                } catch (const std::runtime_error&) {  // (shown as 0)
+                }
+            });
+    }
+    [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
+                                 std::string_view want) const {
+        // PostgreSQL's text of a number shows as SQLite's number does: unquoted.
+        auto* text = std::get_if<std::string>(&v);
+        double number = 0;
+        const bool numeric = text && !text->empty() &&
+                             std::from_chars(text->data(), text->data() + text->size(), number).ptr == text->data() + text->size();
+        const std::string shown = numeric ? *text : shown_cell(v);
+        throw refusal(migration_failure::unknown_state,
+                      fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
+                                  "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
+                                  "it; nothing was changed",
+                                  db_.describe(), n, name.empty() ? "" : fmt::format(", migration \"{}\"", name), column,
+                                  shown, want));
+    }
+    // A non-negative integer (at least `min`) or a boolean: see recorded_count.
+    std::uint64_t recorded_integer(const value& v, std::size_t n, std::string_view name, std::string_view column,
+                                   std::uint64_t min) const {
+        const bool flag = column == "dirty";
+        const std::optional<std::uint64_t> got = recorded_count(v, flag);
+        if (!got || *got < min)
+            bad_record(n, name, column, v, flag ? "a boolean" : min ? "a version (a positive integer)" : "a non-negative integer");
+        return *got;
+    }
+    std::string recorded_text(const value& v, std::size_t n, const applied_migration& a, std::string_view column) const {
+        if (auto* t = std::get_if<std::string>(&v)) return *t;
+        bad_record(n, a.name, column, v, "text");
+    }
+
+    // What the recorded rows say, checked against the chain: the first problem (a refusal), and
+    // every changed checksum.
+    inspection inspect(const std::vector<applied_migration>& rows) const {
+        inspection in;
+        auto problem = [&](migration_failure k, const std::string& what, const applied_migration& r) {
+            if (!in.problem)
+                in.problem.emplace(k, fmt::format("strata: chain \"{}\": {}", opt_.chain, what), opt_.chain, r.version, r.name);
+        };
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const applied_migration& r = rows[k];
+            const std::size_t i = index_of(r.version);
+            if (k > 0 && rows[k - 1].version == r.version) {
+                problem(migration_failure::unknown_state,
+                        fmt::format("migration {} \"{}\" is recorded twice in strata_migrations (a duplicate row: the "
+                                    "table's primary key is gone or was bypassed); nothing was changed",
+                                    r.version, r.name),
+                        r);
+                continue;
+            }
+            if (i == npos) {
+                if (r.version > head())
+                    problem(migration_failure::database_ahead,
+                            fmt::format("the database is ahead of the code: it has migration {} \"{}\", this code's head "
+                                        "is {}. Deploy the newer code, or downgrade with it; nothing was changed",
+                                        r.version, r.name, head()),
+                            r);
+                else
+                    problem(migration_failure::unknown_state,
+                            fmt::format("the database has migration {} \"{}\", which this code does not have (removed or "
+                                        "renumbered?); nothing was changed",
+                                        r.version, r.name),
+                            r);
+                continue;
+            }
+            if (i != k) {
+                // (past a duplicate row, already the problem, k can pass the chain's end)
+                if (k < chain_.size)
+                    problem(migration_failure::unknown_state,
+                            fmt::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
+                                        "applied migrations are not a prefix of the chain; nothing was changed",
+                                        r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
+                            r);
+                continue;
+            }
+            if (!is_hex16_of(r.checksum, checksum(i)) || r.name != chain_.descs[i].name) {
+                const std::string code = hex16(checksum(i));
+                const std::string what =
+                    fmt::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
+                                "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
+                                "call repair() to record the new checksum; nothing was changed",
+                                r.version, chain_.descs[i].name, r.checksum, code,
+                                r.name != chain_.descs[i].name ? fmt::format("; recorded as \"{}\"", r.name) : "");
+                in.checksum_problems.push_back(what);
+                problem(migration_failure::checksum_changed, what, r);
+            }
+            if (r.dirty)
+                problem(migration_failure::dirty,
+                        fmt::format("migration {} \"{}\" is dirty: it runs outside a transaction and did not finish. "
+                                    "verify() shows the live schema; fix it by hand if needed, then call repair(); "
+                                    "nothing was changed",
+                                    r.version, r.name),
+                        r);
+            if (!in.problem) in.applied = k + 1;
+        }
+        return in;
+    }
+    inspection checked(const std::vector<applied_migration>& rows) const {
+        inspection in = inspect(rows);
+        if (in.problem) {
+            log(log_level::error, in.problem->what());
+            throw *in.problem;
+        }
+        return in;
+    }
+
+    void insert_row(std::size_t i, std::chrono::microseconds took, bool dirty, bool background = true) {
+        const migration_desc& m = chain_.descs[i];
+        const value p[] = {opt_.chain,
+                           static_cast<std::int64_t>(m.version),
+                           std::string(m.name),
+                           hex16(checksum(i)),
+                           utc_now(),
+                           static_cast<std::int64_t>(took.count() / 1000),
+                           std::int64_t{dirty},
+                           hex16(history_checksum(i)),
+                           std::int64_t{background && has_background(m)}};
+        db_.execute("INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
+                    "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    p, {});
+    }
+    void delete_row(std::uint64_t version) {
+        const value p[] = {opt_.chain, static_cast<std::int64_t>(version)};
+        db_.execute("DELETE FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+    }
+    // Inside the migration's transaction: is the chain where this process expects it? (Asked
+    // only when the chain's lock does not keep other migrators out, as on SQLite.)
+    std::uint64_t recorded_version() {
+        std::int64_t v = 0;
+        const value p[] = {opt_.chain};
+        db_.execute("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = $1", p,
+                    [&](const row& r) { v = r.get<std::optional<std::int64_t>>(0).value_or(0); });
+        return static_cast<std::uint64_t>(v);
+    }
+
+    void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
+        const chain_names names = names_of(chain_.descs, chain_.size);
+        const std::vector<std::string> want = chain_.facts_after(applied, db_.dialect());
+        const std::vector<std::string> got = db_.schema_facts(names.tables, names.enums);
+        std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
+        std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
+        // Triggers and views the chain's execute<> made are the chain's, not drift.
+        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied);
+        std::erase_if(unexpected, [&](const std::string& f) {
+            std::string_view k = f;
+            if (k.starts_with("trigger ")) k = k.substr(0, k.find(" on "));
+            return std::find(made.begin(), made.end(), k) != made.end();
+        });
+    }
+    static std::string trimmed(std::string s) {
+        while (!s.empty() && s.back() == '\n') s.pop_back();
+        return s;
+    }
+    static std::string diff_text(std::uint64_t version, const std::vector<std::string>& missing,
+                                 const std::vector<std::string>& unexpected) {
+        verify_report r;
+        r.version = version;
+        r.missing = missing;
+        r.unexpected = unexpected;
+        return r.text();
+    }
+
+    // Runs one migration one way. Returns what ran, or nothing when another process had already
+    // moved the chain past this step (the caller reads the state again).
+    std::optional<migration_run> apply(const migration_sql& m, std::size_t i, direction dir, std::size_t k, std::size_t total) {
+        const bool up = dir == direction::up;
+        const std::uint64_t expected = up ? version_at(i) : m.version;
+        // SQLite's rebuild procedure needs foreign keys off, which cannot change inside a
+        // transaction; the foreign_key_check step stands in for them.
+        const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
+        if (keys_off) db_.execute("PRAGMA foreign_keys = OFF", {}, {});
+        struct keys_back_on {
+            driver& db;
+            bool on;
+            ~keys_back_on() {
+                if (on) try {
+                        db.execute("PRAGMA foreign_keys = ON", {}, {});
+                    } catch (...) {
+                    }
+            }
+        } restore{db_, keys_off};
+
+        const auto steps = up ? m.up_steps : m.down_steps;
+        const auto started = clock::now();
+        std::size_t statements = 0;
+        bool committing = false;  // in the COMMIT that records the migration done
+        // The bookkeeping's own statements (BEGIN, the version check, the row, COMMIT) fail
+        // like the migration's: named, logged, rolled back.
+        try {
+            if (m.transactional) {
+                db_transaction tx(db_);
+                if (!exclusive_ && recorded_version() != expected) return std::nullopt;
+                statements = run_steps(m, dir, steps, "nothing of it was applied");
+                if (up) insert_row(i, since(started), false);
+                else delete_row(m.version);
+                committing = true;
+                tx.commit();
+            } else {
+                // Outside a transaction: recorded dirty first, so a crash part-way is seen next time.
+                {
+                    db_transaction tx(db_);
+                    if (!exclusive_ && recorded_version() != expected) return std::nullopt;
+                    if (up) insert_row(i, std::chrono::microseconds{0}, true);
+                    else {
+                        const value p[] = {opt_.chain, static_cast<std::int64_t>(m.version)};
+                        db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
+                    }
+                    tx.commit();
+                }
+                statements = run_steps(m, dir, steps,
+                                       "it runs outside a transaction and is marked dirty: see verify() and repair()");
+                db_transaction tx(db_);
+                if (up) {
+                    const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
+                                       static_cast<std::int64_t>(m.version)};
+                    db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE, \"duration_ms\" = $1 WHERE \"chain\" = $2 AND \"version\" = $3",
+                                p, {});
+                } else {
+                    delete_row(m.version);
+                }
+                committing = true;
+                tx.commit();
+            }
+        } catch (const database_error& e) {
+            // A connection lost in that COMMIT: the server may have committed it or not.
+            if (committing && dynamic_cast<const connection_lost*>(&e))
+                throw failed(m, dir, migration_failure::outcome_unknown,
+                             "the connection to the server was lost: " + e.driver_message(), e.statement(), e.driver_message(),
+                             m.transactional
+                                 ? fmt::format("the connection was lost during the COMMIT of this migration: whether it "
+                                               "was recorded is unknown. Reconnect and run status() (the CLI's `status`) "
+                                               "to see whether the database is at version {} or {}",
+                                               up ? version_at(i) : m.version, up ? m.version : version_at(i))
+                                 : std::string("the connection was lost during the COMMIT that records this migration "
+                                               "done: its statements ran; reconnect and run status(): if it is still "
+                                               "marked dirty, verify() and repair() finish it"),
+                             false);
+            throw failed(m, dir, failure_kind(e), reason(e),
+                         e.statement(), e.driver_message(),
+                         m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
+        }
+        const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
+        log(log_level::info, fmt::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
+                                         m.version, m.name, ms_text(run.duration)));
+        return run;
+    }
+
+    // `known`: false when the outcome says itself where the database is.
+    migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const std::string& why,
+                           const std::string& statement, const std::string& driver_message, std::string_view outcome,
+                           bool known = true) const {
+        std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
+                                       m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
+        if (!statement.empty()) what += "\n  statement: " + statement;
+        if (known)
+            what += fmt::format("\n  {}; the database is at version {}", outcome,
+                                dir == direction::up ? version_at(index_of(m.version)) : m.version);
+        else
+            what += fmt::format("\n  {}", outcome);
+        if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
+        return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+    }
+
+    // What a database error says about a migration: the driver's own text, except for a lost
+    // connection, said in words (the driver's text is then often libpqxx's "Could not obtain
+    // client encoding").
+    static std::string reason(const database_error& e) {
+        if (dynamic_cast<const connection_lost*>(&e)) {
+            const std::string what = e.what();
+            return what.substr(0, what.find('\n'));
+        }
+        return e.driver_message().empty() ? e.what() : e.driver_message();
+    }
+    static migration_failure failure_kind(const database_error& e) {
+        return e.lock_timeout() ? migration_failure::lock_timeout : migration_failure::statement_failed;
+    }
+
+    // The limits of migrator_options for one attempt of a migration, lifted after it.
+    struct wait_scope {
+        driver& db;
+        wait_scope(driver& d, const wait_limits& l) : db(d) { db.set_wait_limits(l); }
+        wait_scope(const wait_scope&) = delete;
+        ~wait_scope() { db.set_wait_limits({}); }
+    };
+
+    // apply() under the wait limits. A migration whose statement gave up waiting for a lock was
+    // rolled back by apply(); on PostgreSQL it is tried again after a pause, while
+    // lock_attempts and lock_wait_budget last, each wait logged with the table and the pids
+    // holding it. (Outside a transaction it is not: what ran stays, marked dirty. SQLite's
+    // busy timeout is itself the whole wait.)
+    std::optional<migration_run> apply_waiting(const migration_sql& m, std::size_t i, direction dir, std::size_t k,
+                                               std::size_t total) {
+        const auto started = clock::now();
+        const bool retries = db_.dialect() == dialect_id::postgres && m.transactional;
+        const std::string_view way = dir == direction::up ? "up" : "down";
+        for (int attempt = 1;; ++attempt) {
+            std::optional<migration_error> timed_out;
+            {
+                wait_scope limits(db_, {opt_.lock_timeout, opt_.statement_timeout});
+                try {
+                    return apply(m, i, dir, k, total);
+                } catch (const migration_error& e) {
+                    if (e.kind() != migration_failure::lock_timeout) throw;
+                    timed_out = e;
+                }
+            }
+            if (db_.dialect() != dialect_id::postgres) {  // the driver's message says it all
+                log(log_level::error, timed_out->what());
+                throw *timed_out;
+            }
+            const std::string held = holders_text(pg_lock_holders(db_, timed_out->statement()));
+            // (lock_timeout 0: strata set none, and the session's own ran out)
+            const bool ours = opt_.lock_timeout.count() > 0;
+            const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
+            const auto pause = retry_pause(attempt + 1);
+            const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
+            if (retries && attempt < opt_.lock_attempts && spent + pause < opt_.lock_wait_budget) {
+                log(log_level::warning,
+                    fmt::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
+                                "{} (attempt {} of {})",
+                                opt_.chain, m.version, m.name, way, waited, held, duration_text(pause),
+                                attempt + 1, opt_.lock_attempts));
+                std::this_thread::sleep_for(pause);
+                continue;
+            }
+            const std::string why =
+                retries ? fmt::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
+                                      "transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
+                                      held, attempt, attempt == 1 ? "" : "s", duration_text(spent),
+                                      ours ? "lock_timeout " + waited : waited)
+                        : fmt::format("waited {}{} for a lock on {}; not tried again: it runs outside a transaction. End "
+                                      "the blocking transaction, or raise lock_timeout",
+                                      waited, ours ? " (lock_timeout)" : "", held);
+            migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
+                                       timed_out->driver_message(),
+                                       m.transactional ? "nothing of it was applied"
+                                                       : "if it is marked dirty, see verify() and repair()");
+            log(log_level::error, e.what());
+            throw e;
+        }
+    }
+
+    std::size_t run_steps(const migration_sql& m, direction dir, std::span<const step> steps, std::string_view outcome) {
+        session s(db_);
+        std::size_t statements = 0;
+        std::string text;
+        auto failure = [&](migration_failure kind, const std::string& why, const std::string& statement,
+                           const std::string& driver_message) {
+            return failed(m, dir, kind, why, statement, driver_message, outcome);
+        };
+        // SQLite runs a rebuilding migration with foreign keys off: a step after a rebuild's own
+        // check (an execute<>, a data step) could write a dangling reference. The whole
+        // database is checked before the commit, against what it had before the first step: a
+        // row the application left dangling earlier is not this migration's.
+        const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
+        std::vector<std::string> dangling_before;
+        if (keys_off) dangling_before = dangling_rows();
+        for (const step& st : steps) {
+            try {
+                switch (st.kind) {
+                    case step_kind::sql:
+                        text = st.sql();
+                        db_.execute(text, {}, {});
+                        ++statements;
+                        break;
+                    case step_kind::foreign_key_check: {
+                        text = st.sql();
+                        const std::string violation = foreign_key_violation(text);
+                        ++statements;
+                        if (!violation.empty())
+                            throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
+                                          text, "");
+                        break;
+                    }
+                    case step_kind::run:
+                        text.clear();
+                        st.run(s);
+                        break;
+                    case step_kind::validate:
+                        text.clear();
+                        if (!st.check(s))
+                            throw failure(migration_failure::validation_failed, "validate<fn> returned false", "", "");
+                        break;
+                    case step_kind::rebuild_guard:
+                        text.clear();
+                        if (std::string lost = rebuild_would_lose(st.fragments); !lost.empty())
+                            throw failure(migration_failure::unknown_objects, lost, "", "");
+                        break;
+                }
+            } catch (const migration_error&) {
+                throw;
+            } catch (const database_error& e) {
+                std::string why = reason(e);
+                if (st.kind == step_kind::sql && text.starts_with("ALTER TABLE \"_strata_new_") &&
+                    (why.starts_with("error in view") || why.starts_with("error in trigger")))
+                    why += " (SQLite's table rebuild renames the new table into place, which fails while a view or another "
+                           "table's trigger uses the table: restate it around the rebuild, execute<> steps before and after it "
+                           "in this migration)";
+                throw failure(failure_kind(e), why, e.statement().empty() ? text : e.statement(), e.driver_message());
+            } catch (const std::exception& e) {
+                throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
+            } catch (...) {  // an int, a string: still this migration's failure, rolled back, not std::terminate
+                throw failure(migration_failure::data_step_failed,
+                              "data step threw an exception that is not a std::exception", text, "");
+            }
+        }
+        if (keys_off) {
+            std::string added;
+            try {
+                for (std::string& d : dangling_rows())
+                    if (!std::binary_search(dangling_before.begin(), dangling_before.end(), d)) {
+                        added = std::move(d);
+                        break;
+                    }
+            } catch (const database_error& e) {
+                throw failure(migration_failure::statement_failed, e.driver_message(), e.statement(), e.driver_message());
+            }
+            if (!added.empty())
+                throw failure(migration_failure::foreign_key_violation,
+                              "foreign key violation written by this migration (it runs with foreign keys off): " + added,
+                              "PRAGMA foreign_key_check", "");
+        }
+        return statements;
+    }
+
+    // Every row of the database that breaks a foreign key, in words, sorted. Table by table: a
+    // table whose keys SQLite cannot check ("foreign key mismatch") is skipped, before as after.
+    std::vector<std::string> dangling_rows() {
+        std::vector<std::string> tables, rows;
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
+                    [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
+        for (const std::string& t : tables) {
+            const value p[] = {t};
+            try {
+                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p,
+                            [&](const row& r) { rows.push_back(dangling_text(r)); });
+            } catch (const database_error&) {
+            }
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    }
+
+    // The first row `PRAGMA foreign_key_check...` returns, in words ("" when none).
+    std::string foreign_key_violation(const std::string& pragma) {
+        std::string violation;
+        db_.execute(pragma, {}, [&](const row& r) {
+            if (violation.empty()) violation = dangling_text(r);
+        });
+        return violation;
+    }
+    // A row of PRAGMA foreign_key_check (table, rowid, parent), in words.
+    static std::string dangling_text(const row& r) {
+        return fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+                           r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+    }
+
+    // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
+    // step_kind::rebuild_guard), in words; "" when nothing. DROP TABLE takes the table's
+    // columns, indexes and triggers with it. (A view or another table's trigger that uses the
+    // table is not lost: the RENAME that follows fails on it, and the migration rolls back.)
+    std::string rebuild_would_lose(std::span<const std::string_view> frags) {
+        auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
+        const std::string table(unquoted(frags[0]));
+        std::vector<std::string_view> columns, indexes;
+        bool in_indexes = false;
+        for (std::string_view f : frags.subspan(1)) {
+            if (f.empty() || f.front() != '"') in_indexes = true;
+            else (in_indexes ? indexes : columns).push_back(unquoted(f));
+        }
+        auto known = [](const std::vector<std::string_view>& names, const std::string& n) {
+            return std::find(names.begin(), names.end(), n) != names.end();
+        };
+        std::vector<std::string> lost;
+        const value p[] = {table};
+        db_.execute("SELECT name FROM pragma_table_xinfo($1)", p, [&](const row& r) {
+            const std::string c = r.get<std::string>(0);
+            if (!known(columns, c)) lost.push_back(fmt::format("column \"{}\" (and its data)", c));
+        });
+        db_.execute("SELECT name FROM pragma_index_list($1) WHERE origin = 'c'", p, [&](const row& r) {
+            const std::string i = r.get<std::string>(0);
+            if (!known(indexes, i)) lost.push_back(fmt::format("index \"{}\"", i));
+        });
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1", p,
+                    [&](const row& r) { lost.push_back(fmt::format("trigger \"{}\"", r.get<std::string>(0))); });
+        if (lost.empty()) return {};
+        std::string what = fmt::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
+                                       "chain does not know: ",
+                                       table);
+        for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];
+        what += ". Declare them in the chain (add_column, create_index), drop them first, or restate triggers and "
+                "indexes the chain cannot declare around the rebuild (execute<> steps before and after it in this migration)";
+        return what;
+    }
+
+    driver& db_;
+    migrator_options opt_;
+    chain_info chain_;
+    std::optional<generated_sql> sql_;
+    std::vector<std::uint64_t> history_;
+    bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out
+};
+
+}  // namespace detail
+}  // namespace strata

@@ -1,0 +1,70 @@
+#pragma once
+// migrate_on_startup's body (startup.hpp): STRATA_AUTO_MIGRATE, the upgrade, the application
+// versions and tasks, the background steps on their worker thread.
+#include <strata/startup.hpp>
+#include <strata/detail/runtime/background_core.ipp>
+#include <strata/detail/runtime/startup_core.ipp>
+
+namespace strata::detail {
+
+STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o, const chain_info& chain,
+                                            const std::function<run_report(migrator_options)>& upgrade) {
+    startup_report r;
+    if (!o.log) o.log = log_nowhere;
+    if (o.version.empty() && (o.on_upgrade || !o.tasks.empty()))  // before anything is touched
+        throw std::invalid_argument("strata: startup_options: on_upgrade and tasks need the application's version "
+                                    "(startup_options::version); nothing was changed");
+    bool on = o.auto_migrate;
+    try {
+        if (const auto setting = detail::auto_migrate_setting()) on = *setting;
+    } catch (const std::exception& e) {
+        o.log(log_level::error, e.what());
+        throw;
+    }
+    if (!on) {
+        o.log(log_level::info, fmt::format("strata: {}: Automatic migrations are disabled. Skipping migrations...", o.chain));
+        r.skipped = true;
+        return r;
+    }
+    // Background steps run on a second connection. When it cannot be had (an in-memory
+    // SQLite database, a borrowed connection) and steps could be pending after the upgrade,
+    // the start is refused before a migration commits and marks them pending, not after.
+    if (o.background_on_thread && !o.background_connection && !db.can_open_another() &&
+        detail::background_could_be_pending(db, o.chain, chain)) {
+        const std::string what = fmt::format(
+            "strata: {}: {}: the chain has background steps, which run on a second connection, and this connection "
+            "cannot open one: give startup_options::background_connection, or set background_on_thread = false; "
+            "nothing was changed",
+            o.chain, db.describe());
+        o.log(log_level::error, what);
+        throw std::logic_error(what);
+    }
+    r.migrations = upgrade(migrator_options{.chain = o.chain,
+                                            .log = o.log,
+                                            .lock_timeout = o.lock_timeout,
+                                            .lock_attempts = o.lock_attempts,
+                                            .lock_wait_budget = o.lock_wait_budget,
+                                            .statement_timeout = o.statement_timeout});
+    r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget).run(o.version, o.on_upgrade, o.tasks);
+
+    if (!detail::chain_has_background(chain)) return r;
+    if (!o.background_on_thread) {
+        r.background_done = detail::run_background(db, o.chain, chain, o.log, std::stop_token{});
+        return r;
+    }
+    if (detail::pending_background(db, o.chain).empty()) return r;
+    auto s = std::make_unique<background_work::state>();
+    s->db = o.background_connection ? o.background_connection() : db.open_another();
+    background_work::state* raw = s.get();
+    s->thread = std::jthread([raw, chain_name = o.chain, chain, log = o.log](std::stop_token stop) {
+        try {
+            raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
+        } catch (...) {  // (a log sink that throws): reported, not std::terminate
+            raw->report.error = "strata: " + chain_name + ": background steps stopped: " + detail::current_exception_text();
+        }
+    });
+    r.background.s_ = std::move(s);
+    return r;
+}
+
+}  // namespace strata::detail
