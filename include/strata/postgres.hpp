@@ -1,4 +1,5 @@
 #pragma once
+#define STRATA_POSTGRES_BACKEND 1  // (for <strata/src.hpp>)
 // The PostgreSQL backend: strata::postgres::connection, a strata::driver over libpqxx (6.4 and
 // 7.x). One pqxx::nontransaction lives as long as the driver and every statement goes through
 // it; transactions are plain BEGIN / COMMIT / ROLLBACK statements, so they are exactly where
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include <strata/detail/runtime/sql_text.hpp>
+#include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
 
 namespace strata {
@@ -48,14 +50,8 @@ class postgres::connection final : public driver {
     explicit connection(pqxx::connection& borrowed) { set_up(borrowed); }
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
-    ~connection() override {
-        rollback();
-        if (session_limits_) restore_session_limits();
-        // Session-level locks outlive a borrowed connection's use by us: give them back.
-        for (auto& [chain, count] : locks_)
-            if (count > 0) unlock_now(chain);
-        tx_.reset();  // before owned_ closes the connection
-    }
+    // The key function (see sqlite.hpp): defined in detail/runtime/postgres.ipp.
+    STRATA_INLINE ~connection() override;
 
     pqxx::connection& handle() noexcept { return *conn_; }
 
@@ -479,3 +475,7 @@ inline const bool postgres_url_registered =
 }  // namespace detail
 
 }  // namespace strata
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/postgres.ipp>
+#endif

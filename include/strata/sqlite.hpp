@@ -1,4 +1,5 @@
 #pragma once
+#define STRATA_SQLITE_BACKEND 1  // (for <strata/src.hpp>)
 // The SQLite backend: strata::sqlite::connection, a strata::driver over the C API.
 #include <sqlite3.h>
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include <strata/detail/runtime/sql_text.hpp>
+#include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
 
 namespace strata {
@@ -43,10 +45,9 @@ class sqlite::connection final : public driver {
     }
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
-    ~connection() override {
-        for (auto& [sql, st] : cache_) sqlite3_finalize(st);
-        if (owned_) sqlite3_close(db_);
-    }
+    // The key function (defined out of the class): with STRATA_SEPARATE_COMPILATION the
+    // class's vtable, and so its virtual functions' code, are emitted once, in strata::runtime.
+    STRATA_INLINE ~connection() override;
 
     sqlite3* handle() const noexcept { return db_; }
 
@@ -312,3 +313,7 @@ inline const bool sqlite_url_registered = register_opener("sqlite:", [](std::str
 }  // namespace detail
 
 }  // namespace strata
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/sqlite.ipp>
+#endif
