@@ -17,6 +17,8 @@ struct applied_migration {
     std::string applied_at;  // UTC, ISO 8601: 2026-11-22T03:12:59.123Z
     std::chrono::milliseconds duration{};
     bool dirty = false;
+    bool changed = false;  // its checksum or name is not the code's (repair, or restore the code)
+    bool unknown = false;  // this code has no such migration (the database is ahead, or it was removed)
 };
 
 struct pending_migration {
@@ -26,10 +28,10 @@ struct pending_migration {
 
 struct status_report {
     std::string chain;
-    std::uint64_t current = 0;  // 0: nothing applied
+    std::uint64_t current = 0;  // the database's version: its highest row (0: none), ahead or not
     std::uint64_t head = 0;
     std::vector<applied_migration> applied;
-    std::vector<pending_migration> pending;
+    std::vector<pending_migration> pending;  // the code's migrations without a row
     std::string problem;  // why upgrade() would refuse (dirty, checksum, ahead...), or empty
     bool up_to_date() const { return pending.empty() && problem.empty(); }
 };

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -15,6 +16,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if __has_include(<unistd.h>)
+#include <unistd.h>
+#endif
 
 #include <strata/detail/runtime/background_core.ipp>
 #include <strata/detail/runtime/migrator_engine.ipp>
@@ -46,9 +51,12 @@ inline constexpr verb_spec verbs[] = {
      "database, each line says applied (and when) or pending. Works without a database."},
     {"status", "", "current version, head, applied (when, how long), pending, problems",
      "Prints where the database is against the code. Exit code 1 when upgrade would refuse it."},
-    {"sql", "[--dialect sqlite|postgres] [--from A] [--to B]", "the SQL from version A to B, offline",
+    {"sql", "[--dialect sqlite|postgres] [--from A] [--to B] [--bookkeeping]", "the SQL from version A to B, offline",
      "Prints the statements that take a database from version A (default 0) to B (default the\n"
      "head), downs when B < A, as upgrade or downgrade would run them, with their transactions.\n"
+     "With --bookkeeping, also strata_migrations' statements (the table, and a row added or\n"
+     "deleted in each migration's transaction): the script applied by hand leaves a database\n"
+     "that upgrade accepts; refused when a migration on the way has a data step (C++).\n"
      "Needs no database; the dialect defaults to the --database's, else sqlite."},
     {"verify", "", "checksums and the live schema against schema_at<current>",
      "Compares the recorded checksums with the code's and the live schema of the chain's tables\n"
@@ -76,6 +84,11 @@ class cli_runner {
         // The migrator logs its refusals and failures, and throws them: the CLI prints them
         // once, on `err`, and passes the progress lines to the log.
         log_sink user = o_.log ? o_.log : log_sink(log_nowhere);
+        // In a terminal that shows both, the default log has shown each migration as it ran:
+        // stdout then keeps to the summary, so that each line is printed once.
+        using plain_sink = void (*)(log_level, std::string_view);
+        const plain_sink* f = user.target<plain_sink>();
+        log_in_terminal_ = f && *f == &log_to_stderr && same_terminal(o_.out, stderr);
         o_.log = [user](log_level l, std::string_view line) {
             if (l != log_level::error) user(l, line);
         };
@@ -137,7 +150,7 @@ class cli_runner {
                                                           "at",           "database",       "chain",            "name",
                                                           "lock-timeout", "lock-attempts",  "lock-wait-budget", "statement-timeout",
                                                           "busy-timeout"};
-        static constexpr std::string_view flags[] = {"verbose", "help"};
+        static constexpr std::string_view flags[] = {"verbose", "help", "bookkeeping"};
         for (std::size_t i = 0; i < rest.size(); ++i) {
             std::string a = rest[i];
             if (a == "-h") a = "--help";
@@ -171,7 +184,7 @@ class cli_runner {
         const std::string_view n = v.name;
         if (n == "upgrade" || n == "downgrade") allowed({"to"});
         else if (n == "history") allowed({"verbose"});
-        else if (n == "sql") allowed({"dialect", "from", "to"});
+        else if (n == "sql") allowed({"dialect", "from", "to", "bookkeeping"});
         else if (n == "diagram") allowed({"at", "format"});
         else if (n == "diff") allowed({"name"});
         else allowed({});
@@ -246,12 +259,22 @@ class cli_runner {
         if (const char* env = std::getenv("STRATA_DATABASE_URL"); env && *env) return env;
         return {};
     }
-    driver& open() {
+    // `writes`: the verb may write. A verb that only reads does not create a missing SQLite
+    // file: it reads an empty database in memory instead, and says the file does not exist.
+    driver& open(bool writes) {
         if (!db_) {
             const std::string url = database_url();
             if (url.empty()) throw usage_error("no database: give --database sqlite:PATH or postgresql://... (or set STRATA_DATABASE_URL)");
+            const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : "";
+            const bool plain_file = !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+            std::error_code ec;
             try {
-                db_ = open_database(url);
+                if (!writes && plain_file && !std::filesystem::exists(path, ec) && !ec) {
+                    db_ = open_database("sqlite::memory:");
+                    where_ = "sqlite " + path + " (the file does not exist: nothing applied)";
+                } else {
+                    db_ = open_database(url);
+                }
             } catch (const std::invalid_argument& e) {
                 throw usage_error(e.what());
             }
@@ -261,13 +284,25 @@ class cli_runner {
         }
         return *db_;
     }
-    migrator_core migrator() {
-        migrator_options m{.chain = o_.chain, .log = o_.log};
+    // Where the verb looked, as results say it.
+    std::string where() const { return where_.empty() ? db_->describe() : where_; }
+    static bool same_terminal(std::FILE* a, std::FILE* b) {
+#if __has_include(<unistd.h>)
+        return ::isatty(::fileno(a)) && ::isatty(::fileno(b));
+#else
+        (void)a, (void)b;
+        return false;
+#endif
+    }
+    // `writes`: see open(). The CLI prints results itself: the migrator's log then carries
+    // progress only (`quiet`: nothing at all, for verbs whose result is the whole story).
+    migrator_core migrator(bool writes, bool quiet = false) {
+        migrator_options m{.chain = o_.chain, .log = quiet ? log_sink(log_nowhere) : o_.log};
         if (auto t = value("lock-timeout")) m.lock_timeout = duration_arg("lock-timeout", *t);
         if (auto t = value("lock-wait-budget")) m.lock_wait_budget = duration_arg("lock-wait-budget", *t);
         if (auto t = value("statement-timeout")) m.statement_timeout = duration_arg("statement-timeout", *t);
         if (auto n = value("lock-attempts")) m.lock_attempts = attempts_arg(*n);
-        return migrator_core(open(), std::move(m), c_.info);
+        return migrator_core(open(writes), std::move(m), c_.info, program_);
     }
 
     int dispatch(const verb_spec& v) {
@@ -286,6 +321,7 @@ class cli_runner {
     }
 
     void print_run(const run_report& r) {
+        if (log_in_terminal_) return;  // the log said it all, line by line, in this terminal
         if (!r.changed()) {
             fmt::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
             return;
@@ -299,12 +335,13 @@ class cli_runner {
 
     int upgrade() {
         const auto to = value("to") ? std::optional<std::uint64_t>(version_arg("upgrade --to", *value("to"))) : std::nullopt;
-        const run_report r = migrator().upgrade_to(to);
+        const run_report r = migrator(true).upgrade_to(to);
         print_run(r);
         // Background steps run here in the foreground, as in Quart-DB's CLI.
         if (chain_has_background(c_.info)) {
             const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, std::stop_token{});
-            for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
+            if (!log_in_terminal_)
+                for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {
                 fmt::print(o_.err, "{}\n", b.error);
                 return cli::exit_failed;
@@ -314,14 +351,24 @@ class cli_runner {
     }
     int downgrade() {
         if (!value("to")) throw usage_error("downgrade: needs --to V (0 reverts everything)");
-        print_run(migrator().downgrade_to(version_arg("downgrade --to", *value("to"))));
+        print_run(migrator(true).downgrade_to(version_arg("downgrade --to", *value("to"))));
         return cli::exit_ok;
     }
+    // The database's version as recorded, with the migration's name; ahead of the code, the
+    // name the database has for it.
     int current() {
-        const status_report s = migrator().status();
-        const std::size_t i = index_of(s.current);
-        fmt::print(o_.out, "{}{}{}\n", s.current, i == npos ? "" : " " + std::string(c_.info.descs[i].name),
-                   s.current == head() && s.current != 0 ? " (head)" : "");
+        const status_report s = migrator(false, true).status();
+        std::string name, note;
+        if (!s.applied.empty()) {
+            const applied_migration& a = s.applied.back();
+            name = " " + a.name;
+            if (a.unknown) note = fmt::format(" (not in this code: its head is {})", head());
+            else if (a.changed) note = " (changed since it was applied)";
+            else if (a.dirty) note = " (dirty)";
+            else if (s.current == head()) note = " (head)";
+        }
+        if (!where_.empty()) note += " (" + where_ + ")";
+        fmt::print(o_.out, "{}{}{}\n", s.current, name, note);
         if (!s.problem.empty()) {
             fmt::print(o_.err, "{}\n", s.problem);
             return cli::exit_failed;
@@ -329,12 +376,13 @@ class cli_runner {
         return cli::exit_ok;
     }
     int status() {
-        const status_report s = migrator().status();
-        fmt::print(o_.out, "chain {} on {}\ncurrent version {}, head {}\n", s.chain, db_->describe(), s.current, s.head);
+        const status_report s = migrator(false, true).status();
+        fmt::print(o_.out, "chain {} on {}\ncurrent version {}, head {}{}\n", s.chain, where(), s.current, s.head,
+                   s.current > s.head ? " (the database is ahead of the code)" : "");
         if (!s.applied.empty()) fmt::print(o_.out, "applied:\n");
         for (const applied_migration& a : s.applied)
-            fmt::print(o_.out, "  {:>6} {:<32} {} ({} ms){}\n", a.version, a.name, a.applied_at, a.duration.count(),
-                       a.dirty ? " DIRTY" : "");
+            fmt::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
+                       a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "");
         if (!s.pending.empty()) fmt::print(o_.out, "pending:\n");
         for (const pending_migration& p : s.pending) fmt::print(o_.out, "  {:>6} {}\n", p.version, p.name);
         if (s.up_to_date()) fmt::print(o_.out, "up to date\n");
@@ -346,7 +394,7 @@ class cli_runner {
     }
     int history() {
         std::optional<status_report> s;
-        if (!database_url().empty()) s = migrator().status();
+        if (!database_url().empty()) s = migrator(false, true).status();
         const dialect_id d = s ? db_->dialect() : dialect_id::sqlite;
         std::optional<generated_sql> sql;
         if (flag("verbose")) sql.emplace(c_.info.generate(d));
@@ -354,8 +402,10 @@ class cli_runner {
             const migration_desc& m = c_.info.descs[i];
             std::string mark;
             if (s) {
-                if (i < s->applied.size() && s->applied[i].version == m.version) mark = "  applied " + s->applied[i].applied_at;
-                else mark = "  pending";
+                const auto row = std::find_if(s->applied.begin(), s->applied.end(),
+                                              [&](const applied_migration& a) { return a.version == m.version; });
+                if (row == s->applied.end()) mark = "  pending";
+                else mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->dirty ? " DIRTY" : "");
                 if (m.version == s->current) mark += " (current)";
             }
             fmt::print(o_.out, "{:>6} {}{}{}\n", m.version, m.name, i + 1 == c_.info.size ? " (head)" : "", mark);
@@ -373,6 +423,7 @@ class cli_runner {
                 fmt::print(o_.out, "         - {}\n", what);
             }
         }
+        if (!where_.empty()) fmt::print(o_.out, "({})\n", where_);
         return cli::exit_ok;
     }
     int sql() {
@@ -404,27 +455,76 @@ class cli_runner {
                                           o_.chain, g.migrations()[i].version, std::string(g.migrations()[i].name));
                 p.migrations.push_back(planned(g.migrations()[i], direction::down, d));
             }
-        fmt::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}\n{}", o_.chain,
-                   d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to, p.sql());
+        std::string preamble;
+        if (flag("bookkeeping")) preamble = with_bookkeeping(p, g, a, b, d);
+        fmt::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}{}\n{}{}", o_.chain,
+                   d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to,
+                   flag("bookkeeping") ? ", with strata_migrations' statements" : "", preamble, p.sql());
         return cli::exit_ok;
     }
+    // Alembic's offline mode, in strata's terms: the tracking table made if missing, and each
+    // migration's row inserted (or deleted) in its own transaction, as upgrade and downgrade
+    // would. A data step is C++ that no script carries: refused, naming the migration, rather
+    // than a script whose database upgrade would then call up to date without its data.
+    std::string with_bookkeeping(plan_report& p, const generated_sql& g, std::size_t a, std::size_t b, dialect_id d) const {
+        const bool up = a <= b;
+        for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
+            for (const step& st : up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps)
+                if (st.kind == step_kind::run || st.kind == step_kind::validate)
+                    throw std::runtime_error(fmt::format(
+                        "strata: chain \"{}\": sql --bookkeeping: migration {} \"{}\" has a data step (C++: run<> or "
+                        "validate<>) that no script can carry; nothing was printed. Print the script up to the migration "
+                        "before it, and let {} upgrade run this one",
+                        o_.chain, c_.info.descs[i].version, c_.info.descs[i].name, program_));
+        auto quoted = [](std::string_view text) {
+            std::string q = "'";
+            for (char ch : text) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+            return q + "'";
+        };
+        const std::string now = d == dialect_id::sqlite
+                                    ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                                    : "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+        std::uint64_t history = 0;
+        std::vector<std::uint64_t> histories;
+        for (std::size_t i = 0; i < c_.info.size; ++i) histories.push_back(history = mix(history, checksum_of(c_.info.descs[i].hash, d)));
+        for (planned_migration& m : p.migrations) {
+            const std::size_t i = index_of(m.version);
+            const migration_desc& desc = c_.info.descs[i];
+            if (m.direction == direction::up)
+                m.statements.push_back(fmt::format(
+                    "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
+                    "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") VALUES ({}, {}, {}, '{}', {}, 0, "
+                    "FALSE, '{}', {})",
+                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc.hash, d)), now,
+                    hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE"));
+            else
+                m.statements.push_back(fmt::format("DELETE FROM \"strata_migrations\" WHERE \"chain\" = {} AND \"version\" = {}",
+                                                   quoted(o_.chain), desc.version));
+        }
+        std::string pre = std::string(create_tracking_table) + ";\n";
+        if (d == dialect_id::sqlite) {
+            pre += std::string(create_start_up_index) + ";\n";
+            for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
+        }
+        return pre;
+    }
     int verify() {
-        const verify_report r = migrator().verify();
+        const verify_report r = migrator(false, true).verify();
         if (r.ok()) {
-            fmt::print(o_.out, "{}: {} at version {} matches schema_at<{}>\n", o_.chain, db_->describe(), r.version, r.version);
+            fmt::print(o_.out, "{}: {} at version {} matches schema_at<{}>\n", o_.chain, where(), r.version, r.version);
             return cli::exit_ok;
         }
-        fmt::print(o_.out, "{}: {} at version {} differs:\n{}", o_.chain, db_->describe(), r.version, r.text());
+        fmt::print(o_.out, "{}: {} at version {} differs:\n{}", o_.chain, where(), r.version, r.text());
         return cli::exit_failed;
     }
     int baseline() {
         const std::uint64_t v = version_arg("baseline", positional_.at(0));
-        migrator().baseline(v);
+        migrator(true, true).baseline(v);
         fmt::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
         return cli::exit_ok;
     }
     int repair() {
-        const std::vector<std::string> done = migrator().repair();
+        const std::vector<std::string> done = migrator(true, true).repair();
         for (const std::string& d : done) fmt::print(o_.out, "{}\n", d);
         if (done.empty()) fmt::print(o_.out, "nothing to repair\n");
         return cli::exit_ok;
@@ -454,6 +554,8 @@ class cli_runner {
     std::map<std::string, std::string> values_;
     std::vector<std::string> positional_;
     std::unique_ptr<driver> db_;
+    std::string where_;              // a missing SQLite file read as empty (see open)
+    bool log_in_terminal_ = false;   // the default log shows progress where results go
 };
 
 }  // namespace strata::detail

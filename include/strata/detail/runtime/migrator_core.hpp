@@ -31,7 +31,8 @@ class migrator_engine;
 
 class migrator_core {
    public:
-    STRATA_INLINE migrator_core(driver& db, migrator_options options, const chain_info& chain);
+    // `cli`: the CLI's command ("app db"): messages then name verbs, not the library's calls.
+    STRATA_INLINE migrator_core(driver& db, migrator_options options, const chain_info& chain, std::string cli = {});
     STRATA_INLINE ~migrator_core();
     migrator_core(migrator_core&&) noexcept = default;
     migrator_core& operator=(migrator_core&&) noexcept = default;

@@ -239,8 +239,10 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
 
 class migrator_engine {
    public:
-    migrator_engine(driver& db, migrator_options options, const chain_info& chain)
-        : db_(db), opt_(std::move(options)), chain_(chain) {
+    // `cli`: the command the CLI runs as ("app db"), for messages that name the verb to type;
+    // empty: they name the library's calls.
+    migrator_engine(driver& db, migrator_options options, const chain_info& chain, std::string cli = {})
+        : db_(db), opt_(std::move(options)), chain_(chain), cli_(std::move(cli)) {
         if (opt_.chain.empty()) throw std::invalid_argument("strata: migrator: the chain's name must not be empty");
         if (!opt_.log) opt_.log = log_nowhere;
     }
@@ -267,16 +269,27 @@ class migrator_engine {
    private:
     using clock = std::chrono::steady_clock;
 
+    // Where the database is, as recorded: its highest row is its version (ahead of the code,
+    // dirty or changed included); each row says whether this code has it and unchanged; pending
+    // are the code's migrations without a row.
     status_report status_impl() {
         status_report r;
         r.chain = opt_.chain;
         r.head = head();
         r.applied = read_rows();
         const inspection in = inspect(r.applied);
-        r.current = version_at(in.applied);
+        r.current = r.applied.empty() ? 0 : r.applied.back().version;
         if (in.problem) r.problem = in.problem->what();
-        for (std::size_t i = in.applied; i < chain_.size; ++i)
-            r.pending.push_back({chain_.descs[i].version, std::string(chain_.descs[i].name)});
+        for (applied_migration& a : r.applied) {
+            const std::size_t i = index_of(a.version);
+            a.unknown = i == npos;
+            a.changed = !a.unknown && !same_as_code(a, i);
+        }
+        for (std::size_t i = 0, k = 0; i < chain_.size; ++i) {
+            while (k < r.applied.size() && r.applied[k].version < chain_.descs[i].version) ++k;
+            if (k == r.applied.size() || r.applied[k].version != chain_.descs[i].version)
+                r.pending.push_back({chain_.descs[i].version, std::string(chain_.descs[i].name)});
+        }
         return r;
     }
 
@@ -292,8 +305,8 @@ class migrator_engine {
         report.from = version_at(in.applied);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("upgrade_to({}) but the database is at version {}: use downgrade_to", version_at(target),
-                                      report.from));
+                          fmt::format("{} but the database is at version {}: use {}", call("upgrade_to", std::to_string(version_at(target))),
+                                      report.from, call("downgrade_to", std::to_string(version_at(target)))));
         if (in.applied == target) {
             reseal();
             return finish_up_to_date(report, in.applied);
@@ -327,24 +340,26 @@ class migrator_engine {
         if (!db_.has_table(tracking_table)) {  // nothing applied: nothing to create either
             if (target == 0) return finish_up_to_date(report, 0);
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("downgrade_to({}) but the database is at version 0: use upgrade_to", target_version));
+                          fmt::format("{} but the database is at version 0: use {}", call("downgrade_to", std::to_string(target_version)),
+                                      call("upgrade_to", std::to_string(target_version))));
         }
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
         if (in.applied < target)
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("downgrade_to({}) but the database is at version {}: use upgrade_to", target_version,
-                                      report.from));
+                          fmt::format("{} but the database is at version {}: use {}", call("downgrade_to", std::to_string(target_version)),
+                                      report.from, call("upgrade_to", std::to_string(target_version))));
         if (in.applied == target) return finish_up_to_date(report, in.applied);
         const auto& migrations = sql().migrations();
         // Every migration on the way down must have a down, checked before the first one runs.
         for (std::size_t i = in.applied; i-- > target;)
             if (!migrations[i].reversible)
                 throw refusal(migration_failure::irreversible,
-                              fmt::format("downgrade_to({}) would pass migration {} \"{}\", which is irreversible "
+                              fmt::format("{} would pass migration {} \"{}\", which is irreversible "
                                           "(execute_irreversible or run<fn> without a down); nothing was changed",
-                                          target_version, migrations[i].version, migrations[i].name),
+                                          call("downgrade_to", std::to_string(target_version)), migrations[i].version,
+                                          migrations[i].name),
                               migrations[i].version, std::string(migrations[i].name));
         log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
@@ -396,11 +411,15 @@ class migrator_engine {
     verify_report verify_impl() {
         verify_report r;
         r.chain = opt_.chain;
-        const inspection in = inspect(read_rows());
+        const std::vector<applied_migration> rows = read_rows();
+        const inspection in = inspect(rows);
         r.checksum_problems = in.checksum_problems;
         if (in.problem && in.problem->kind() != migration_failure::checksum_changed) r.record_problems.push_back(in.problem->what());
-        r.version = version_at(in.applied);
-        diff_live(in.applied, r.missing, r.unexpected);
+        // The live schema against the version the rows record, changed or dirty as they may be;
+        // rows this code cannot place (ahead, unknown, a gap) name no schema to compare with.
+        const std::size_t at = recorded_prefix(rows);
+        r.version = at != npos ? version_at(at) : rows.back().version;
+        if (at != npos) diff_live(at, r.missing, r.unexpected);
         if (r.ok())
             log(log_level::info, fmt::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
                                              db_.describe(), r.version, r.version));
@@ -415,15 +434,16 @@ class migrator_engine {
         lock_guard lock(*this);
         if (!read_rows().empty())
             throw refusal(migration_failure::unknown_state,
-                          fmt::format("baseline({}): the chain already has applied migrations in {}; baseline adopts a "
+                          fmt::format("{}: the chain already has applied migrations in {}; baseline adopts a "
                                       "database strata has not migrated",
-                                      version, db_.describe()));
+                                      call("baseline", std::to_string(version)), db_.describe()));
         std::vector<std::string> missing, unexpected;
         diff_live(n, missing, unexpected);
         if (!missing.empty() || !unexpected.empty())
             throw refusal(migration_failure::schema_mismatch,
-                          fmt::format("baseline({}): the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
-                                      version, db_.describe(), version, trimmed(diff_text(version, missing, unexpected))),
+                          fmt::format("{}: the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
+                                      call("baseline", std::to_string(version)), db_.describe(), version,
+                                      trimmed(diff_text(version, missing, unexpected))),
                           version);
         ensure_tracking_table();
         db_transaction tx(db_);
@@ -793,27 +813,52 @@ class migrator_engine {
                             r);
                 continue;
             }
-            if (!is_hex16_of(r.checksum, checksum(i)) || r.name != chain_.descs[i].name) {
+            if (!same_as_code(r, i)) {
                 const std::string code = hex16(checksum(i));
                 const std::string what =
                     fmt::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
                                 "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
-                                "call repair() to record the new checksum; nothing was changed",
+                                "use {} to record the new checksum; nothing was changed",
                                 r.version, chain_.descs[i].name, r.checksum, code,
-                                r.name != chain_.descs[i].name ? fmt::format("; recorded as \"{}\"", r.name) : "");
+                                r.name != chain_.descs[i].name ? fmt::format("; recorded as \"{}\"", r.name) : "",
+                                call("repair"));
                 in.checksum_problems.push_back(what);
                 problem(migration_failure::checksum_changed, what, r);
             }
             if (r.dirty)
                 problem(migration_failure::dirty,
                         fmt::format("migration {} \"{}\" is dirty: it runs outside a transaction and did not finish. "
-                                    "verify() shows the live schema; fix it by hand if needed, then call repair(); "
+                                    "{} shows the live schema; fix it by hand if needed, then use {}; "
                                     "nothing was changed",
-                                    r.version, r.name),
+                                    r.version, r.name, call("verify"), call("repair")),
                         r);
             if (!in.problem) in.applied = k + 1;
         }
         return in;
+    }
+    bool same_as_code(const applied_migration& r, std::size_t i) const {
+        return is_hex16_of(r.checksum, checksum(i)) && r.name == chain_.descs[i].name;
+    }
+    // How many of the chain's migrations the rows record, whatever their checksums and dirty
+    // flags say: npos when the rows are not a prefix of the chain (ahead, unknown or missing
+    // migrations, duplicates).
+    std::size_t recorded_prefix(const std::vector<applied_migration>& rows) const {
+        if (rows.size() > chain_.size) return npos;
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            if (rows[k].version != chain_.descs[k].version) return npos;
+        return rows.size();
+    }
+    // How a message names the call that leads on: the library's function, or under the CLI the
+    // verb to type (`app db repair`).
+    std::string call(std::string_view fn, std::string_view arg = {}) const {
+        if (cli_.empty()) return fmt::format("{}({})", fn, arg);
+        const std::string_view verb = fn == "upgrade_to"     ? "upgrade --to"
+                                      : fn == "downgrade_to" ? "downgrade --to"
+                                      : fn == "plan"         ? "sql --to"
+                                                             : fn;
+        std::string a(arg);
+        if (a.empty() && verb.ends_with("--to")) a = "V";
+        return fmt::format("`{} {}{}{}`", cli_, verb, a.empty() ? "" : " ", a);
     }
     inspection checked(const std::vector<applied_migration>& rows) const {
         inspection in = inspect(rows);
@@ -929,7 +974,7 @@ class migrator_engine {
                     tx.commit();
                 }
                 statements = run_steps(m, dir, steps,
-                                       "it runs outside a transaction and is marked dirty: see verify() and repair()");
+                                       fmt::format("it runs outside a transaction and is marked dirty: see {} and {}", call("verify"), call("repair")));
                 db_transaction tx(db_);
                 if (up) {
                     const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
@@ -949,16 +994,18 @@ class migrator_engine {
                              "the connection to the server was lost: " + e.driver_message(), e.statement(), e.driver_message(),
                              m.transactional
                                  ? fmt::format("the connection was lost during the COMMIT of this migration: whether it "
-                                               "was recorded is unknown. Reconnect and run status() (the CLI's `status`) "
+                                               "was recorded is unknown. Reconnect and run {} "
                                                "to see whether the database is at version {} or {}",
-                                               up ? version_at(i) : m.version, up ? m.version : version_at(i))
-                                 : std::string("the connection was lost during the COMMIT that records this migration "
-                                               "done: its statements ran; reconnect and run status(): if it is still "
-                                               "marked dirty, verify() and repair() finish it"),
+                                               call("status"), up ? version_at(i) : m.version, up ? m.version : version_at(i))
+                                 : fmt::format("the connection was lost during the COMMIT that records this migration "
+                                               "done: its statements ran; reconnect and run {}: if it is still "
+                                               "marked dirty, {} and {} finish it",
+                                               call("status"), call("verify"), call("repair")),
                              false);
             throw failed(m, dir, failure_kind(e), reason(e),
                          e.statement(), e.driver_message(),
-                         m.transactional ? "nothing of it was applied" : "if it is marked dirty, see verify() and repair()");
+                         m.transactional ? "nothing of it was applied"
+                                         : fmt::format("if it is marked dirty, see {} and {}", call("verify"), call("repair")));
         }
         const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
         log(log_level::info, fmt::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
@@ -1055,7 +1102,8 @@ class migrator_engine {
             migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
                                        timed_out->driver_message(),
                                        m.transactional ? "nothing of it was applied"
-                                                       : "if it is marked dirty, see verify() and repair()");
+                                                       : fmt::format("if it is marked dirty, see {} and {}", call("verify"),
+                                                                     call("repair")));
             log(log_level::error, e.what());
             throw e;
         }
@@ -1217,6 +1265,7 @@ class migrator_engine {
     driver& db_;
     migrator_options opt_;
     chain_info chain_;
+    std::string cli_;  // the CLI's command ("app db"), or empty
     std::optional<generated_sql> sql_;
     std::vector<std::uint64_t> history_;
     bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out

@@ -1,0 +1,238 @@
+// The CLI tells the truth (issue 12, point 3): the database's own version when it is ahead of
+// the code, a changed migration listed once and as changed, messages that name the verb to
+// type, read-only verbs that create nothing, each line once in a terminal, an offline script
+// with the bookkeeping that upgrade accepts, and verify against the version the database is at.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include <strata/cli.hpp>
+#include <strata/strata.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+using strata_test::captured_log;
+
+namespace {
+
+using m1 = strata::migration<1, "users", create_table<"users", column<"id", bigint, primary_key>, column<"email", text>>>;
+using m1_changed = strata::migration<1, "users", create_table<"users", column<"id", bigint, primary_key>, column<"email", text, not_null>>>;
+using m2 = strata::migration<2, "roles", create_table<"roles", column<"name", text, primary_key>>>;
+using m3 = strata::migration<3, "notes", add_column<"users", column<"note", text>>>;
+using two = strata::chain<m1, m2>;
+using three = strata::chain<m1, m2, m3>;
+using two_changed = strata::chain<m1_changed, m2>;
+
+void seed_roles(strata::session& s) { s.execute("INSERT INTO \"roles\" (\"name\") VALUES ('admin')"); }
+void unseed_roles(strata::session& s) { s.execute("DELETE FROM \"roles\""); }
+using m3_data = strata::migration<3, "admin role", run<seed_roles, unseed_roles>>;
+using with_data = strata::chain<m1, m2, m3_data>;
+
+struct cli_result {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(std::FILE* f) {
+    std::string s;
+    std::rewind(f);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
+    std::fclose(f);
+    return s;
+}
+
+template <class Chain>
+cli_result cli(std::vector<std::string> args) {
+    std::vector<const char*> argv{"app db"};
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    strata::cli::options o;
+    o.program = "app db";
+    captured_log log;
+    o.log = log.sink();
+    o.out = std::tmpfile();
+    o.err = std::tmpfile();
+    std::FILE* out = o.out;
+    std::FILE* err = o.err;
+    cli_result r;
+    r.code = strata::cli::run<Chain>(static_cast<int>(argv.size()), argv.data(), o);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+class CliTruth : public ::testing::TestWithParam<const char*> {
+   protected:
+    void SetUp() override {
+        db_ = strata_test::make_database(GetParam(), "cli_truth");
+        if (!db_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+    bool sqlite() const { return std::string(GetParam()) == "sqlite"; }
+    // The URL the CLI opens: the same database as db().
+    std::string url() const {
+        if (auto* s = dynamic_cast<strata_test::sqlite_database*>(db_.get())) return "sqlite:" + s->path.string();
+#ifdef STRATA_TEST_POSTGRES
+        if (auto* p = dynamic_cast<strata_test::postgres_database*>(db_.get()))
+            return p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
+#endif
+        return {};
+    }
+    strata::driver& db() { return db_->db(); }
+    // A script applied by hand, as a DBA would with sqlite3 or psql: all its statements, its
+    // BEGIN and COMMIT included, as one text.
+    void apply_by_hand(const std::string& script) {
+        if (auto* s = dynamic_cast<strata_test::sqlite_database*>(db_.get())) {
+            sqlite3* h = nullptr;
+            ASSERT_EQ(sqlite3_open(s->path.string().c_str(), &h), SQLITE_OK);
+            char* error = nullptr;
+            const int rc = sqlite3_exec(h, script.c_str(), nullptr, nullptr, &error);
+            EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "") << "\n" << script;
+            sqlite3_free(error);
+            sqlite3_close(h);
+            return;
+        }
+#ifdef STRATA_TEST_POSTGRES
+        pqxx::connection c(url());
+        pqxx::nontransaction n(c);
+        n.exec(script);
+#endif
+    }
+    template <class Chain, class... Args>
+    cli_result run(Args... args) {
+        return cli<Chain>({std::string(args)..., "--database", url()});
+    }
+    std::unique_ptr<strata_test::test_database> db_;
+};
+
+TEST_P(CliTruth, StatusAndCurrentShowTheDatabasesVersionWhenItIsAheadOfTheCode) {
+    ASSERT_EQ(run<three>("upgrade").code, 0);
+    const cli_result status = run<two>("status");
+    EXPECT_EQ(status.code, 1);
+    EXPECT_TRUE(has(status.out, "current version 3, head 2")) << status.out;
+    EXPECT_TRUE(has(status.out, "notes") && has(status.out, "NOT IN THIS CODE")) << status.out;
+    EXPECT_TRUE(has(status.err, "ahead of the code")) << status.err;
+    const cli_result current = run<two>("current");
+    EXPECT_EQ(current.code, 1);
+    EXPECT_TRUE(current.out.rfind("3 notes", 0) == 0) << current.out;
+    EXPECT_FALSE(has(current.out, "(head)")) << current.out;
+    // The library says the same.
+    const strata::status_report s = strata::migrator<two>(db()).status();
+    EXPECT_EQ(s.current, 3u);
+    ASSERT_EQ(s.applied.size(), 3u);
+    EXPECT_TRUE(s.applied[2].unknown);
+    EXPECT_TRUE(s.pending.empty());
+}
+
+TEST_P(CliTruth, AChangedMigrationIsListedOnceAsChanged) {
+    ASSERT_EQ(run<two>("upgrade").code, 0);
+    const cli_result status = run<two_changed>("status");
+    EXPECT_EQ(status.code, 1);
+    EXPECT_TRUE(has(status.out, "current version 2, head 2")) << status.out;
+    EXPECT_FALSE(has(status.out, "pending:")) << status.out;
+    EXPECT_TRUE(has(status.out, "CHANGED")) << status.out;
+    const strata::status_report s = strata::migrator<two_changed>(db()).status();
+    EXPECT_EQ(s.current, 2u);
+    EXPECT_TRUE(s.pending.empty());
+    ASSERT_EQ(s.applied.size(), 2u);
+    EXPECT_TRUE(s.applied[0].changed);
+    EXPECT_FALSE(s.applied[1].changed);
+    // history marks it once, as applied and changed; 2 is applied, not pending.
+    const cli_result history = run<two_changed>("history");
+    EXPECT_FALSE(has(history.out, "pending")) << history.out;
+    EXPECT_TRUE(has(history.out, "changed")) << history.out;
+    // verify compares the live schema with schema_at<2>, where the database is, and names the
+    // checksum: no false drift from comparing with schema_at<0>.
+    const cli_result verify = run<two_changed>("verify");
+    EXPECT_EQ(verify.code, 1);
+    EXPECT_TRUE(has(verify.out, "at version 2")) << verify.out;
+    EXPECT_FALSE(has(verify.out, "table roles")) << verify.out;
+    // What the change really changed is drift, and said.
+    EXPECT_TRUE(has(verify.out, "column users.email")) << verify.out;
+    EXPECT_TRUE(has(verify.out, "migration 1 \"users\" changed")) << verify.out;
+}
+
+TEST_P(CliTruth, MessagesNameTheVerbToType) {
+    ASSERT_EQ(run<two>("upgrade").code, 0);
+    const cli_result up = run<two_changed>("upgrade");
+    EXPECT_EQ(up.code, 1);
+    EXPECT_TRUE(has(up.err, "`app db repair`")) << up.err;
+    EXPECT_FALSE(has(up.err, "repair()")) << up.err;
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2", {}, {});
+    const cli_result dirty = run<two>("upgrade");
+    EXPECT_TRUE(has(dirty.err, "`app db verify`") && has(dirty.err, "`app db repair`")) << dirty.err;
+    EXPECT_FALSE(has(dirty.err, "()")) << dirty.err;
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 2", {}, {});
+    const cli_result down = run<two>("upgrade", "--to", "1");
+    EXPECT_EQ(down.code, 1);
+    EXPECT_TRUE(has(down.err, "`app db downgrade --to 1`")) << down.err;
+    EXPECT_FALSE(has(down.err, "upgrade_to") || has(down.err, "downgrade_to")) << down.err;
+    // The library's own messages keep naming its calls.
+    try {
+        strata::migrator<two>(db()).upgrade_to(1);
+        ADD_FAILURE() << "upgrade_to below the current version was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_TRUE(has(e.what(), "downgrade_to(1)")) << e.what();
+    }
+}
+
+TEST_P(CliTruth, AnOfflineScriptWithItsBookkeepingLeavesAStateUpgradeAccepts) {
+    const cli_result script = cli<three>({"sql", "--bookkeeping", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_TRUE(has(script.out, "strata_migrations")) << script.out;
+    // Applied by hand, as a DBA would, statement after statement.
+    apply_by_hand(script.out);
+    EXPECT_EQ(run<three>("status").code, 0);
+    const cli_result verify = run<three>("verify");
+    EXPECT_EQ(verify.code, 0) << verify.out << verify.err;
+    const cli_result up = run<three>("upgrade");
+    EXPECT_EQ(up.code, 0) << up.err;
+    EXPECT_TRUE(has(up.out, "up to date at version 3")) << up.out;
+    // And back down: the rows go with the tables.
+    const cli_result down = cli<three>({"sql", "--bookkeeping", "--from", "3", "--to", "1", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(down.code, 0) << down.err;
+    apply_by_hand(down.out);
+    const cli_result current = run<three>("current");
+    EXPECT_EQ(current.code, 0) << current.err;
+    EXPECT_TRUE(current.out.rfind("1 users", 0) == 0) << current.out;
+    EXPECT_EQ(run<three>("verify").code, 0);
+}
+
+TEST_P(CliTruth, AnOfflineScriptRefusesADataStepItCannotCarry) {
+    const cli_result script = cli<with_data>({"sql", "--bookkeeping"});
+    EXPECT_EQ(script.code, 1);
+    EXPECT_TRUE(has(script.err, "migration 3 \"admin role\"")) << script.err;
+    EXPECT_TRUE(script.out.empty()) << script.out;
+    // Without the bookkeeping it is a plan to read, as before.
+    EXPECT_EQ(cli<with_data>({"sql"}).code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+TEST(CliTruthSqlite, ReadOnlyVerbsDoNotCreateAMissingFile) {
+    const auto path = std::filesystem::temp_directory_path() / strata_test::unique_tag("cli_missing.db");
+    std::filesystem::remove(path);
+    const std::string url = "sqlite:" + path.string();
+    for (const char* verb : {"status", "current", "history", "verify"}) {
+        const cli_result r = cli<two>({verb, "--database", url});
+        EXPECT_FALSE(std::filesystem::exists(path)) << verb << " created " << path;
+        EXPECT_TRUE(has(r.out + r.err, "does not exist")) << verb << ": " << r.out << r.err;
+    }
+    const cli_result status = cli<two>({"status", "--database", url});
+    EXPECT_EQ(status.code, 0) << status.err;
+    EXPECT_TRUE(has(status.out, "current version 0, head 2")) << status.out;
+    EXPECT_EQ(cli<two>({"current", "--database", url}).out.rfind("0", 0), 0u);
+    // A writing verb creates it.
+    EXPECT_EQ(cli<two>({"upgrade", "--database", url}).code, 0);
+    EXPECT_TRUE(std::filesystem::exists(path));
+    std::filesystem::remove(path);
+}
+
+}  // namespace
