@@ -68,6 +68,8 @@ int main(int argc, char** argv) try {
     const strata::verify_report v = m.verify();
     if (!v.ok()) std::fprintf(stderr, "%s", v.text().c_str());
     return st.up_to_date() && v.ok() ? 0 : 1;
+} catch (const strata::migration_error&) {
+    return 1;  // refused or failed: the migrator's log has said why, once
 } catch (const std::exception& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;

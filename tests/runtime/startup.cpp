@@ -113,7 +113,19 @@ TEST_P(Startup, AutoMigrateFalseInTheEnvironmentSkipsAndSaysSo) {
         EXPECT_TRUE(log.has("Automatic migrations are disabled. Skipping migrations...")) << off;
         EXPECT_FALSE(db().has_table("strata_migrations")) << off;
         EXPECT_FALSE(db().has_table("notes")) << off;
+        EXPECT_EQ(r.migrations.to, 0u) << off;
     }
+}
+
+TEST_P(Startup, ASkippedStartReportsTheDatabasesRealVersion) {
+    ::setenv("STRATA_AUTO_MIGRATE", "true", 1);
+    ASSERT_EQ(strata::migrate_on_startup<notes>(db(), options()).migrations.to, 2u);
+    ::setenv("STRATA_AUTO_MIGRATE", "false", 1);
+    const auto r = strata::migrate_on_startup<notes>(db(), options());
+    EXPECT_TRUE(r.skipped);
+    EXPECT_EQ(r.migrations.from, 2u);
+    EXPECT_EQ(r.migrations.to, 2u);
+    EXPECT_FALSE(r.migrations.changed());
 }
 
 TEST_P(Startup, TheEnvironmentOverridesTheOptionBothWays) {

@@ -3,6 +3,7 @@
 // versions and tasks, the background steps on their worker thread.
 #include <strata/startup.hpp>
 #include <strata/detail/runtime/background_core.ipp>
+#include <strata/detail/runtime/migrator_core.ipp>
 #include <strata/detail/runtime/startup_core.ipp>
 
 namespace strata::detail {
@@ -24,6 +25,10 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
     if (!on) {
         o.log(log_level::info, fmt::format("strata: {}: Automatic migrations are disabled. Skipping migrations...", o.chain));
         r.skipped = true;
+        // The application still learns where the database is (a read; nothing is created).
+        r.migrations.chain = o.chain;
+        r.migrations.from = r.migrations.to =
+            migrator_core(db, migrator_options{.chain = o.chain, .log = log_nowhere}, chain).status().current;
         return r;
     }
     // Background steps run on a second connection. When it cannot be had (an in-memory
