@@ -34,6 +34,14 @@ void unseed_roles(strata::session& s) { s.execute("DELETE FROM \"roles\""); }
 using m3_data = strata::migration<3, "admin role", run<seed_roles, unseed_roles>>;
 using with_data = strata::chain<m1, m2, m3_data>;
 
+using s1 = strata::migration<1, "roles", create_table<"roles", column<"id", bigint, primary_key>, column<"name", text>>>;
+using s2 = strata::migration<2, "seed roles", seed<"roles", columns<"id", "name">, values<1, "admin">, values<2, "it's me">>>;
+using s2_renamed = strata::migration<2, "seed roles", seed<"roles", columns<"id", "name">, values<1, "administrator">, values<2, "it's me">>>;
+using s2_more = strata::migration<2, "seed roles", seed<"roles", columns<"id", "name">, values<1, "admin">, values<2, "it's me">, values<3, "guest">>>;
+using seeded = strata::chain<s1, s2>;
+using seeded_renamed = strata::chain<s1, s2_renamed>;
+using seeded_more = strata::chain<s1, s2_more>;
+
 struct cli_result {
     int code = -1;
     std::string out, err;
@@ -212,6 +220,24 @@ TEST_P(CliTruth, AnOfflineScriptRefusesADataStepItCannotCarry) {
     EXPECT_TRUE(script.out.empty()) << script.out;
     // Without the bookkeeping it is a plan to read, as before.
     EXPECT_EQ(cli<with_data>({"sql"}).code, 0);
+}
+
+TEST_P(CliTruth, RepairRefusesASeedWhoseRowsAreNotThere) {
+    ASSERT_EQ(run<seeded>("upgrade").code, 0);
+    // The seed's values changed after it ran: the database has "admin", the code says
+    // "administrator". Recording the new checksum would claim rows the database lacks.
+    const cli_result r = run<seeded_renamed>("repair");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(has(r.err, "migration 2 \"seed roles\"") && has(r.err, "roles") && has(r.err, "administrator")) << r.err;
+    EXPECT_TRUE(has(r.err, "nothing was changed")) << r.err;
+    EXPECT_TRUE(strata::migrator<seeded_renamed>(db()).status().applied[1].changed);
+    EXPECT_THROW(strata::migrator<seeded_renamed>(db()).repair(), strata::migration_error);
+    // A row added by hand that the changed seed now names: the rows are there, repair records it.
+    db().execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES (3, 'guest')", {}, {});
+    const cli_result ok = run<seeded_more>("repair");
+    EXPECT_EQ(ok.code, 0) << ok.err;
+    EXPECT_TRUE(has(ok.out, "checksum")) << ok.out;
+    EXPECT_EQ(run<seeded_more>("status").code, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -482,6 +482,8 @@ class migrator_engine {
                                           r.version, r.name, k + 1),
                               r.version, r.name);
         }
+        for (const applied_migration& r : rows)
+            if (!same_as_code(r, index_of(r.version))) refuse_missing_seed_rows(r, index_of(r.version));
         db_transaction tx(db_);
         std::size_t kept = rows.size();  // the rows still recorded after the repair
         for (const applied_migration& r : rows) {
@@ -835,6 +837,49 @@ class migrator_engine {
             if (!in.problem) in.applied = k + 1;
         }
         return in;
+    }
+    // repair() records a changed migration's new checksum only if the rows its seeds name now
+    // are in the database: otherwise the record would claim data the database never got.
+    void refuse_missing_seed_rows(const applied_migration& recorded, std::size_t i) {
+        const migration_desc& m = chain_.descs[i];
+        for (std::size_t k = 0; k < m.nops; ++k) {
+            const op_desc& op = m.ops[k];
+            if (op.kind != op_kind::seed || op.nnames == 0) continue;
+            const std::size_t n = op.nnames;
+            for (std::size_t r = 0; r * n < op.ncells; ++r) {
+                // The row's values as the seed's INSERT spells them; strings bound.
+                std::string sql = fmt::format("SELECT count(*) FROM \"{}\" WHERE ", op.table), shown;
+                std::vector<value> params;
+                for (std::size_t c = 0; c < n; ++c) {
+                    const seed_cell& v = op.cells[r * n + c];
+                    sql += fmt::format("{}\"{}\"", c ? " AND " : "", op.names[c]);
+                    shown += fmt::format("{}{} = ", c ? ", " : "", op.names[c]);
+                    switch (v.kind) {
+                        case default_kind::none: sql += " IS NULL"; shown += "NULL"; break;
+                        case default_kind::string:
+                            params.emplace_back(std::string(v.text));
+                            sql += fmt::format(" = ${}", params.size());
+                            shown += shown_cell(params.back());
+                            break;
+                        case default_kind::boolean:
+                            sql += v.text == "1" ? " = TRUE" : " = FALSE";
+                            shown += v.text == "1" ? "TRUE" : "FALSE";
+                            break;
+                        default: sql += fmt::format(" = {}", v.text); shown += v.text;
+                    }
+                }
+                std::int64_t found = 0;
+                db_.execute(sql, params, [&](const row& x) { found = x.get<std::int64_t>(0); });
+                if (found == 0)
+                    throw refusal(migration_failure::schema_mismatch,
+                                  fmt::format("{}: migration {} \"{}\" changed after it was applied, and table \"{}\" has "
+                                              "no row ({}) that its seed now inserts: recording the new checksum would "
+                                              "claim rows the database never got. Restore the migration and add the rows "
+                                              "by a new one (or insert them by hand first); nothing was changed",
+                                              call("repair"), recorded.version, m.name, op.table, shown),
+                                  recorded.version, recorded.name);
+            }
+        }
     }
     bool same_as_code(const applied_migration& r, std::size_t i) const {
         return is_hex16_of(r.checksum, checksum(i)) && r.name == chain_.descs[i].name;
