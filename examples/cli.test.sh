@@ -41,7 +41,8 @@ check 0 'CREATE TABLE "roles"' db sql --dialect postgres --from 1 --to 2
 check 0 '-- down 4 email keys' db sql --dialect sqlite --from 4 --to 2
 check 2 'no migration has version 7' db sql --to 7
 check 2 'use sqlite or postgres' db sql --dialect oracle
-check 0 'users \}o--\|\| roles : "role"' db diagram
+check 0 '"users" \}o--o\| "roles" : "role"' db diagram
+if command -v dot >/dev/null 2>&1; then check 0 '<svg' db diagram --format svg; fi
 check 0 'digraph schema' db diagram --format dot --at 2
 check 0 '^erDiagram' db diagram --at 1
 check 2 'no database: give --database' db status

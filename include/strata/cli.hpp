@@ -9,8 +9,8 @@
 //   }
 //
 //   app db upgrade [--to V] | downgrade --to V | current | history [--verbose] | status
-//          | sql [--dialect sqlite|postgres] [--from A] [--to B] | verify | baseline V | repair
-//          | diagram [--at V] [--format mermaid|dot] | diff [--name TEXT]   [--database URL] [--chain NAME]
+//          | sql [--dialect sqlite|postgres] [--from A] [--to B] [--bookkeeping] | verify | baseline V | repair
+//          | diagram [--at V] [--format mermaid|dot|svg] | diff [--name TEXT]   [--database URL] [--chain NAME]
 //          [--lock-timeout D] [--lock-attempts N] [--lock-wait-budget D] [--statement-timeout D] [--busy-timeout D]
 //
 // --database takes sqlite:PATH (with <strata/sqlite.hpp> included) or postgresql://... (with

@@ -67,9 +67,10 @@ inline constexpr verb_spec verbs[] = {
     {"repair", "", "clear a dirty flag or record a changed checksum, as the live schema decides",
      "The explicit way out of a refusal for a dirty migration or a changed checksum (see\n"
      "docs/runtime.md)."},
-    {"diagram", "[--at V] [--format mermaid|dot]", "the schema at version V as a diagram, offline",
-     "Prints the schema after version V (default the head) as a Mermaid erDiagram (default) or a\n"
-     "Graphviz digraph. Needs no database."},
+    {"diagram", "[--at V] [--format mermaid|dot|svg]", "the schema at version V as a diagram, offline",
+     "Prints the schema after version V (default the head) as a Mermaid erDiagram (default), a\n"
+     "Graphviz digraph, or that digraph drawn as SVG by Graphviz's dot (which must be on PATH).\n"
+     "Needs no database."},
     {"diff", "[--name TEXT]", "the C++ of the migration from the head to the target schema, offline",
      "Compares the chain's head with the target schema the program declares\n"
      "(strata::cli::run<Chain, Target>) and prints the migration that closes the gap, with notes\n"
@@ -531,13 +532,40 @@ class cli_runner {
     }
     int diagram() {
         diagram_format f = diagram_format::mermaid;
-        if (auto name = value("format")) {
-            if (*name == "dot") f = diagram_format::dot;
-            else if (*name != "mermaid") throw usage_error(fmt::format("diagram: --format {}: use mermaid or dot", *name));
-        }
+        const std::string format = value("format").value_or("mermaid");
+        if (format == "dot" || format == "svg") f = diagram_format::dot;
+        else if (format != "mermaid") throw usage_error(fmt::format("diagram: --format {}: use mermaid, dot or svg", format));
         const std::uint64_t at = value("at") ? version_arg("diagram --at", *value("at")) : head();
-        fmt::print(o_.out, "{}", c_.diagram(count_through(at), f));
+        const std::string text = c_.diagram(count_through(at), f);
+        fmt::print(o_.out, "{}", format == "svg" ? svg_of(text) : text);
         return cli::exit_ok;
+    }
+    // Graphviz draws the digraph: `dot -Tsvg` on a temporary file, its output read back.
+    static std::string svg_of(const std::string& dot) {
+#if !__has_include(<unistd.h>)
+        (void)dot;
+        throw std::runtime_error("strata: diagram --format svg needs a POSIX system; use --format dot");
+#else
+        std::string path = (std::filesystem::temp_directory_path() / "strata-diagram-XXXXXX").string();
+        const int fd = ::mkstemp(path.data());
+        if (fd < 0) throw std::runtime_error("strata: diagram --format svg: cannot make a temporary file");
+        const bool written = ::write(fd, dot.data(), dot.size()) == static_cast<ssize_t>(dot.size());
+        ::close(fd);
+        std::string svg;
+        int status = -1;
+        if (written)
+            if (std::FILE* p = ::popen(("dot -Tsvg '" + path + "' 2>&1").c_str(), "r")) {
+                char buf[4096];
+                for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) svg.append(buf, n);
+                status = ::pclose(p);
+            }
+        std::filesystem::remove(path);
+        if (status != 0)
+            throw std::runtime_error("strata: diagram --format svg needs Graphviz's dot on PATH (Debian: apt-get install "
+                                     "graphviz); --format dot prints what it would draw" +
+                                     (svg.empty() ? std::string() : ". dot said: " + svg));
+        return svg;
+#endif
     }
 
     int diff() {
