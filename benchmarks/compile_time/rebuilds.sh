@@ -7,6 +7,7 @@
 # that prints what the `sql` mode prints (every migration's up and down, both dialects), with
 # strata::generate_sql instead of chain_sql (the same text, tests/runtime/live_schema.cpp), and
 # counts the rebuilds (CREATE TABLE "_strata_new_...) of the SQLite text, up and down apart.
+# The output stays in $WORK/n$N.sql: compare_sqlite.py replays two of them on SQLite.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)

@@ -35,22 +35,6 @@ constexpr void spell_type(emitter& w, dialect_id d, const type_desc& t) {
     }
 }
 
-// Does dialect d declare types a and b alike (SQLite: INTEGER for integer and bigint)? Then a
-// table that changes one for the other is the same table there. An enum never is: SQLite gives
-// its column the CHECK of its values, PostgreSQL its type.
-constexpr bool spelled_alike(dialect_id d, const type_desc& a, const type_desc& b) {
-    if (a == b) return true;
-    if (a.kind == type_kind::enumeration || b.kind == type_kind::enumeration) return false;
-    std::string_view fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
-    emitter wa{fa}, wb{fb};
-    spell_type(wa, d, a);
-    spell_type(wb, d, b);
-    if (wa.nfrags != wb.nfrags) return false;
-    for (std::size_t i = 0; i < wa.nfrags; ++i)
-        if (fa[i] != fb[i]) return false;
-    return true;
-}
-
 constexpr void spell_default(emitter& w, dialect_id d, const default_desc& v) {
     switch (v.kind) {
         case default_kind::integer: w.put(v.text); break;

@@ -9,6 +9,22 @@
 namespace strata::detail {
 using namespace std::string_view_literals;
 
+// Does dialect d declare types a and b alike (SQLite: INTEGER for integer and bigint)? Then a
+// table that changes one for the other is the same table there. An enum never is: SQLite gives
+// its column the CHECK of its values, PostgreSQL its type.
+constexpr bool spelled_alike(dialect_id d, const type_desc& a, const type_desc& b) {
+    if (a == b) return true;
+    if (a.kind == type_kind::enumeration || b.kind == type_kind::enumeration) return false;
+    std::string_view fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
+    emitter wa{fa}, wb{fb};
+    spell_type(wa, d, a);
+    spell_type(wb, d, b);
+    if (wa.nfrags != wb.nfrags) return false;
+    for (std::size_t i = 0; i < wa.nfrags; ++i)
+        if (fa[i] != fb[i]) return false;
+    return true;
+}
+
 template <class S>
 struct generator {
     dialect_id d;
