@@ -252,4 +252,24 @@ static_assert([] {
     return true;
 }());
 
-int main() {}
+// What the runtime, plan() and the CLI's `sql` use, strata::generate_sql (the same generator,
+// run when the program runs), has the same coalesced text and steps.
+template <class D, const auto& Ms>
+bool generated_at_run_time_matches() {
+    const auto g = strata::generate_sql<D, history>();
+    for (std::size_t i = 0; i < history::size; ++i) {
+        const strata::migration_sql& a = g.migrations()[i];
+        if (a.up_sql() != Ms[i].up_sql() || a.down_sql() != Ms[i].down_sql() || a.rebuilds_tables != Ms[i].rebuilds_tables ||
+            a.up_steps.size() != Ms[i].up_steps.size() || a.down_steps.size() != Ms[i].down_steps.size())
+            return false;
+        for (std::size_t k = 0; k < a.down_steps.size(); ++k)
+            if (a.down_steps[k].kind != Ms[i].down_steps[k].kind || a.down_steps[k].sql() != Ms[i].down_steps[k].sql()) return false;
+    }
+    return true;
+}
+
+int main() {
+    if (!generated_at_run_time_matches<lite, lite_ms>()) return 1;
+    if (!generated_at_run_time_matches<pg, pg_ms>()) return 2;
+    return 0;
+}
