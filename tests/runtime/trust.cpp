@@ -60,6 +60,18 @@ using f2 = strata::migration<2, "note default then a dangling child",
 using chain_f = strata::chain<f1, f2>;
 using chain_f1 = strata::chain<f1>;
 
+// A run of operations that each rebuild "spares" on SQLite, coalesced into one rebuild: a column
+// added, one altered, one dropped. The guard before it knows the table as it is before the run
+// (with "spare", without "label"); the down's, as it is after the run (with "label").
+using s1 = strata::migration<1, "spares", create_table<"spares", column<"id", bigint, primary_key>, column<"qty", integer>,
+                                                      column<"spare", text, unique>>>;
+using s2 = strata::migration<2, "reshape spares",
+    add_column<"spares", column<"label", text, unique>>,
+    alter_column<"spares", "qty", set_not_null, set_default<default_value<0>>>,
+    drop_column<"spares", "spare">>;
+using chain_s = strata::chain<s1, s2>;
+using chain_s1 = strata::chain<s1>;
+
 // Data steps that throw what is not a std::exception.
 void throws_int(strata::session&) { throw 42; }
 bool validate_throws_string(strata::session&) { throw std::string("not an exception"); }
@@ -216,6 +228,55 @@ TEST_F(TrustSqlite, PlanShowsTheRebuildCheck) {
     ASSERT_EQ(p.migrations.size(), 1u);
     ASSERT_FALSE(p.migrations[0].statements.empty());
     EXPECT_NE(p.migrations[0].statements[0].find("-- check: table \"items\""), std::string::npos) << p.migrations[0].statements[0];
+}
+
+TEST_F(TrustSqlite, ACoalescedRebuildsGuardKnowsTheTableOnEitherSideOfTheRun) {
+    make<chain_s1>().upgrade();
+    exec("INSERT INTO \"spares\" (\"id\", \"qty\", \"spare\") VALUES (1, 5, 'old')");
+    auto m = make<chain_s>();
+    auto checks = [](const strata::plan_report& p) {
+        std::vector<std::string> out;
+        for (const auto& pm : p.migrations)
+            for (const std::string& st : pm.statements)
+                if (st.starts_with("-- check: ")) out.push_back(st);
+        return out;
+    };
+    EXPECT_EQ(checks(m.plan(2)).size(), 1u) << m.plan(2).sql();  // one rebuild for the three operations
+
+    exec("ALTER TABLE \"spares\" ADD COLUMN \"by_hand\" TEXT");
+    try {
+        m.upgrade();
+        FAIL() << "the coalesced rebuild dropped a column the chain does not know";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects);
+        EXPECT_NE(what.find("column \"by_hand\" (and its data)"), std::string::npos) << what;
+        EXPECT_EQ(what.find("spare\""), std::string::npos) << what;  // known before the run: it drops it
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    exec("ALTER TABLE \"spares\" DROP COLUMN \"by_hand\"");
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(count(db(), "SELECT \"qty\" FROM \"spares\" WHERE \"id\" = 1"), 5);
+
+    // Down: the guard knows the table after the run, label and all.
+    exec("UPDATE \"spares\" SET \"label\" = 'new'");
+    EXPECT_EQ(checks(m.plan(1)).size(), 1u) << m.plan(1).sql();
+    exec("ALTER TABLE \"spares\" ADD COLUMN \"by_hand\" TEXT");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the coalesced down rebuild dropped a column the chain does not know";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects);
+        EXPECT_NE(what.find("column \"by_hand\" (and its data)"), std::string::npos) << what;
+        EXPECT_EQ(what.find("label"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 2u);
+    exec("ALTER TABLE \"spares\" DROP COLUMN \"by_hand\"");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(make<chain_s1>().verify().ok()) << make<chain_s1>().verify().text();
+    EXPECT_EQ(count(db(), "SELECT \"qty\" FROM \"spares\" WHERE \"id\" = 1"), 5);
 }
 
 // ---- 2. Foreign keys checked before the commit of a rebuilding migration ----

@@ -124,6 +124,16 @@ struct alter_desc {
     default_desc def{};
     bool drop_default = false;
 };
+// The definition alter_column makes of column `d` (the fold checks the changes first; the SQL
+// generator compares the two ends).
+constexpr column_desc altered(column_desc d, const alter_desc& a) {
+    if (a.set_type) d.type = a.type;
+    if (a.set_not_null) d.not_null = true;
+    if (a.drop_not_null) d.not_null = false;
+    if (a.set_default) d.def = a.def;
+    if (a.drop_default) d.def = default_desc{};
+    return d;
+}
 
 using data_fn = void (*)(session&);
 using check_fn = bool (*)(session&);

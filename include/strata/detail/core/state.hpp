@@ -801,24 +801,18 @@ struct state {
         const alter_desc& a = op.alter;
         if ((a.set_not_null && a.drop_not_null) || (a.set_default && a.drop_default))
             return fail(error_kind::conflicting_changes, op.table, op.name);
-        column_desc d = columns[c].def;
+        const column_desc& before = columns[c].def;
         if (a.set_type) {
             if (auto e = check_type(a.type, op.name)) return e;
-            if (!(a.type == d.type) && (columns[c].ref_table != -1 || columns[c].fk_refs > 0))
+            if (!(a.type == before.type) && (columns[c].ref_table != -1 || columns[c].fk_refs > 0))
                 return fail(error_kind::fk_type_mismatch, op.table, op.name, column_user_fk(c));
-            if (d.type.kind == type_kind::enumeration)
-                if (int e = find_enum(d.type.enum_name); e != -1) --enums[e].uses;
+            if (before.type.kind == type_kind::enumeration)
+                if (int e = find_enum(before.type.enum_name); e != -1) --enums[e].uses;
             if (a.type.kind == type_kind::enumeration)
                 if (int e = find_enum(a.type.enum_name); e != -1) ++enums[e].uses;
-            d.type = a.type;
         }
-        if (a.set_not_null) d.not_null = true;
-        if (a.drop_not_null) {
-            if (d.primary_key) return fail(error_kind::primary_key_nullable, op.table, op.name);
-            d.not_null = false;
-        }
-        if (a.set_default) d.def = a.def;
-        if (a.drop_default) d.def = default_desc{};
+        if (a.drop_not_null && before.primary_key) return fail(error_kind::primary_key_nullable, op.table, op.name);
+        const column_desc d = altered(before, a);
         if (auto e = check_default(d)) return e;
         columns[c].def = d;
         return {};

@@ -1,12 +1,29 @@
 #pragma once
 // SQL generation from the typed state. Each operation's up statements are spelled from the
 // state after it, its down statements from the state before it; on SQLite, what ALTER TABLE
-// cannot do becomes the table rebuild procedure, generated from the state's table definition.
+// cannot do becomes the table rebuild procedure, generated from the state's table definition,
+// once for a run of such operations on one table (see rebuild_run).
 #include <strata/detail/core/state.hpp>
 #include <strata/dialect/spelling.hpp>
 
 namespace strata::detail {
 using namespace std::string_view_literals;
+
+// Does dialect d declare types a and b alike (SQLite: INTEGER for integer and bigint)? Then a
+// table that changes one for the other is the same table there. An enum never is: SQLite gives
+// its column the CHECK of its values, PostgreSQL its type.
+constexpr bool spelled_alike(dialect_id d, const type_desc& a, const type_desc& b) {
+    if (a == b) return true;
+    if (a.kind == type_kind::enumeration || b.kind == type_kind::enumeration) return false;
+    std::string_view fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
+    emitter wa{fa}, wb{fb};
+    spell_type(wa, d, a);
+    spell_type(wb, d, b);
+    if (wa.nfrags != wb.nfrags) return false;
+    for (std::size_t i = 0; i < wa.nfrags; ++i)
+        if (fa[i] != fb[i]) return false;
+    return true;
+}
 
 template <class S>
 struct generator {
@@ -14,6 +31,29 @@ struct generator {
     bool irreversible = false;  // some operation has no down
     bool rebuilds = false;      // SQLite: a table rebuild (run with foreign keys off)
     bool concurrent = false;    // PostgreSQL: a CONCURRENTLY statement (not in a transaction)
+
+    // SQLite: consecutive operations that each take a rebuild of the same table rebuild it once
+    // per direction, from the table before the run's first operation to the table after its
+    // last (a real history rebuilt one table twice in one migration; at N = 1000 the benchmark's
+    // history has 8% fewer rebuilds). Up, the guard is spelled when the run starts (the live
+    // table is the state then), the new table and the copy when it ends. Down (the run undone,
+    // from the table after it to the table before it): the new table when the run starts, while
+    // the state is the one to go back to; the guard and the copy when it ends, from the state
+    // after the run, which is the live table then. Slots are never reused, so the columns added
+    // during the run are those from `first_new` on: no old data. What changes an index or a name
+    // (and anything but these operations) ends a run, so both ends have the same indexes and
+    // names. generate_migration keeps a down run's steps in one piece (see before()).
+    struct rebuild_run {
+        int table = -1;  // -1: no run
+        int first_new = 0;
+        bool autoincrement = false;  // (down) the table to go back to has an AUTOINCREMENT column
+    };
+    static constexpr int no_rebuild = -1, neutral = -2, several = -3;
+    struct rebuild_targets {
+        int up = no_rebuild, down = no_rebuild;  // a table; no_rebuild; neutral: no SQL, ends no run; several tables
+    };
+    rebuild_run up_run{}, down_run{};
+    rebuild_targets targets{};  // the operation's, set by before()
 
     constexpr bool pg() const { return d == dialect_id::postgres; }
 
@@ -139,27 +179,27 @@ struct generator {
     }
 
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
-    // indexes, foreign-key check. `nocopy`: a column of the new definition with no old data;
-    // `dropped`: a column the live table has and the new definition drops.
-    constexpr void rebuild(emitter& p, const S& s, int t, int nocopy = -1, std::string_view dropped = {}) {
-        rebuilds = true;
-        std::string_view name = s.tables[t].name;
-        // First the guard: DROP TABLE would take with it whatever the state does not know.
+    // indexes, foreign-key check; each direction's steps in the order a runtime runs them.
+    // The guard: DROP TABLE would take with it whatever the state does not know; its fragments
+    // are the live table's name, its columns, "index" and its indexes (step_kind::rebuild_guard).
+    constexpr void rebuild_guard(emitter& p, const S& s, int t) const {
         emitter& g = p.begin();
-        g.ident(name);
-        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
-            if (c != nocopy) g.ident(s.columns[c].def.name);
-        if (!dropped.empty()) g.ident(dropped);
+        g.ident(s.tables[t].name);
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) g.ident(s.columns[c].def.name);
         g.put("index");
         for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) g.ident(s.indexes[i].name);
         p.end(step_kind::rebuild_guard);
-        create_table(p, s, t, "_strata_new_"sv);
+    }
+    // INSERT INTO the new table the columns both ends have (those before slot first_new), then
+    // DROP TABLE, RENAME, the indexes and the foreign-key check.
+    constexpr void rebuild_rest(emitter& p, const S& s, int t, int first_new, bool autoincrement) const {
+        std::string_view name = s.tables[t].name;
         emitter& w = p.begin();
         w.put("INSERT INTO ").ident("_strata_new_"sv, name).put(" (");
         auto list = [&] {
             bool first = true;
             for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
-                if (c != nocopy) {
+                if (c < first_new) {
                     if (!first) w.put(", ");
                     first = false;
                     w.ident(s.columns[c].def.name);
@@ -170,14 +210,13 @@ struct generator {
         list();
         w.put(" FROM ").ident(name);
         p.end();
-        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
-            if (s.columns[c].def.autoincrement) {  // DROP TABLE forgets the sequence: carry it over
-                p.begin().put("DELETE FROM \"sqlite_sequence\" WHERE \"name\" = ").literal("_strata_new_"sv, name);
-                p.end();
-                p.begin().put("INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\") SELECT ").literal("_strata_new_"sv, name)
-                    .put(", \"seq\" FROM \"sqlite_sequence\" WHERE \"name\" = ").literal(name);
-                p.end();
-            }
+        if (autoincrement) {  // DROP TABLE forgets the sequence: carry it over
+            p.begin().put("DELETE FROM \"sqlite_sequence\" WHERE \"name\" = ").literal("_strata_new_"sv, name);
+            p.end();
+            p.begin().put("INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\") SELECT ").literal("_strata_new_"sv, name)
+                .put(", \"seq\" FROM \"sqlite_sequence\" WHERE \"name\" = ").literal(name);
+            p.end();
+        }
         p.begin().put("DROP TABLE ").ident(name);
         p.end();
         p.begin().put("ALTER TABLE ").ident("_strata_new_"sv, name).put(" RENAME TO ").ident(name);
@@ -186,10 +225,96 @@ struct generator {
         p.begin().put("PRAGMA foreign_key_check(").ident(name).put(')');
         p.end(step_kind::foreign_key_check);
     }
+    static constexpr bool has_autoincrement(const S& s, int t) {
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            if (s.columns[c].def.autoincrement) return true;
+        return false;
+    }
+    // A run starts with the state before its first operation, and ends with the state after
+    // its last.
+    constexpr void start_up_run(emitter& up, const S& s, int t) {
+        rebuilds = true;
+        rebuild_guard(up, s, t);
+        up_run = rebuild_run{t, s.ncolumns, false};
+    }
+    constexpr void end_up_run(emitter& up, const S& s) {
+        const int t = up_run.table;
+        create_table(up, s, t, "_strata_new_"sv);
+        rebuild_rest(up, s, t, up_run.first_new, has_autoincrement(s, t));
+        up_run = rebuild_run{};
+    }
+    constexpr void start_down_run(emitter& down, const S& s, int t) {
+        rebuilds = true;
+        create_table(down, s, t, "_strata_new_"sv);
+        down_run = rebuild_run{t, s.ncolumns, has_autoincrement(s, t)};
+    }
+    constexpr void end_down_run(emitter& down, const S& s) {
+        const int t = down_run.table;
+        rebuild_guard(down, s, t);
+        rebuild_rest(down, s, t, down_run.first_new, down_run.autoincrement);
+        down_run = rebuild_run{};
+    }
+    // The operation rebuilds its table: it starts a run, or continues the one before() left.
+    // (before() ended any run of another table.)
+    constexpr void join_runs(const S& s, emitter& up, emitter& down) {
+        if (targets.up >= 0 && up_run.table != targets.up) start_up_run(up, s, targets.up);
+        if (targets.down >= 0 && down_run.table != targets.down) start_down_run(down, s, targets.down);
+    }
+
+    // Which table `op` rebuilds on SQLite, each way (spelled from the state before it).
+    constexpr rebuild_targets sqlite_rebuilds(const S& s, const op_desc& op) const {
+        switch (op.kind) {
+            case op_kind::validate:
+            case op_kind::background: return {neutral, neutral};
+            case op_kind::add_column: {
+                const int t = s.find_table(op.table);
+                if (t == -1) return {};
+                const column_desc& c = op.columns[0];
+                const bool plain_drop = !(c.primary_key || c.unique || !c.ref_table.empty()) && s.tables[t].first_constraint == -1;
+                return {sqlite_can_add(c) ? no_rebuild : t, plain_drop ? no_rebuild : t};
+            }
+            case op_kind::drop_column: {
+                const int t = s.find_table(op.table);
+                const int c = t == -1 ? -1 : s.find_column(t, op.name);
+                if (c == -1) return {};
+                return {sqlite_can_drop(s, c) ? no_rebuild : t, sqlite_can_add(s.columns[c].def) ? no_rebuild : t};
+            }
+            case op_kind::alter_column: {
+                const int t = s.find_table(op.table);
+                const int c = t == -1 ? -1 : s.find_column(t, op.name);
+                if (c == -1) return {};
+                // a change SQLite spells the same (integer to bigint) is the same table there
+                const column_desc& from = s.columns[c].def;
+                const column_desc to = altered(from, op.alter);
+                if (from.not_null == to.not_null && from.def == to.def && spelled_alike(d, from.type, to.type))
+                    return {neutral, neutral};
+                return {t, t};
+            }
+            case op_kind::add_constraint:
+            case op_kind::drop_constraint: {
+                const int t = s.find_table(op.table);
+                return {t, t};
+            }
+            case op_kind::add_enum_value: {  // the tables with a column of the enum
+                const int e = s.find_enum(op.name);
+                if (e == -1) return {};
+                int users = neutral;
+                for (int t = 0; t < s.ntables && users != several; ++t) {
+                    if (!s.tables[t].alive) continue;
+                    for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+                        if (s.columns[c].def.type.kind == type_kind::enumeration && same_name(s.columns[c].def.type.enum_name, op.name)) {
+                            users = users == neutral ? t : several;
+                            break;
+                        }
+                }
+                return {users, users};
+            }
+            default: return {};
+        }
+    }
 
     // Can SQLite's ALTER TABLE ADD COLUMN / DROP COLUMN do it, or does it take a rebuild?
-    static constexpr bool sqlite_can_add(const S& s, int c) {
-        const column_desc& d = s.columns[c].def;
+    static constexpr bool sqlite_can_add(const column_desc& d) {
         if (d.primary_key || d.unique || d.def.kind == default_kind::sql) return false;
         if (d.not_null && d.def.kind == default_kind::none) return false;
         if (!d.ref_table.empty() && d.def.kind != default_kind::none) return false;
@@ -215,6 +340,7 @@ struct generator {
         // A default may not survive a type change (PostgreSQL casts it): drop it first, set the
         // new one after.
         const bool retype = !(from.type == to.type);
+        if (!retype && from.not_null == to.not_null && from.def == to.def) return;  // (set_type to its own type)
         if (retype && from.def.kind != default_kind::none) {
             p.begin().put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" DROP DEFAULT");
             p.end();
@@ -279,12 +405,20 @@ struct generator {
         p.begin().put("DROP TYPE ").ident("_strata_old_"sv, name);
         p.end();
     }
-    constexpr void rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name) {
+    // SQLite: an enum value added to an enum several tables use rebuilds each of them at once
+    // (a run of one table; a value for an enum one table uses joins that table's run instead).
+    constexpr void rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name, bool up) {
         for (int t = 0; t < s.ntables; ++t) {
             if (!s.tables[t].alive) continue;
             for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
                 if (s.columns[c].def.type.kind == type_kind::enumeration && same_name(s.columns[c].def.type.enum_name, enum_name)) {
-                    rebuild(p, s, t);
+                    if (up) {
+                        start_up_run(p, s, t);
+                        end_up_run(p, s);
+                    } else {
+                        start_down_run(p, s, t);
+                        end_down_run(p, s);
+                    }
                     break;
                 }
         }
@@ -356,7 +490,24 @@ struct generator {
         down.end();
     }
 
-    // Applies `op` to `s` and spells its up and down statements.
+    // Called before each operation (with the state before it): ends the runs it does not
+    // continue. Returns whether its down steps make a piece of their own (generate_migration
+    // reverses the order of pieces, not the steps within one): not while a down run is open,
+    // which must stay one piece from its new table to its foreign-key check.
+    constexpr bool before(const S& s, const op_desc& op, emitter& up, emitter& down) {
+        if (pg()) return true;
+        targets = sqlite_rebuilds(s, op);
+        if (up_run.table != -1 && targets.up != neutral && targets.up != up_run.table) end_up_run(up, s);
+        if (down_run.table != -1 && targets.down != neutral && targets.down != down_run.table) end_down_run(down, s);
+        return down_run.table == -1;
+    }
+    // After the last operation: ends the runs still open.
+    constexpr void finish(const S& s, emitter& up, emitter& down) {
+        if (up_run.table != -1) end_up_run(up, s);
+        if (down_run.table != -1) end_down_run(down, s);
+    }
+
+    // Applies `op` to `s` and spells its up and down statements (after before()).
     constexpr error operation(S& s, const op_desc& op, emitter& up, emitter& down) {
         const bool sq = !pg();
         error e{};
@@ -391,14 +542,13 @@ struct generator {
             case op_kind::add_column: {
                 int t = s.find_table(op.table);
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
-                if (sq) rebuild_if_needed_before_add(s, t, down, op);
+                if (sq) join_runs(s, up, down);
                 if ((e = s.apply(op))) return e;
                 int c = s.find_column(t, op.name);
                 if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
                     return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (sq && !sqlite_can_add(s, c)) rebuild(up, s, t, c);
-                else add_column_sql(up, s, t, c);
-                if (!sq || sqlite_can_drop(s, c)) drop_column_sql(down, s, t, c);
+                if (!sq || targets.up == no_rebuild) add_column_sql(up, s, t, c);
+                if (!sq || targets.down == no_rebuild) drop_column_sql(down, s, t, c);
                 return e;
             }
             case op_kind::drop_column: {
@@ -406,12 +556,10 @@ struct generator {
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
                 int c = s.find_column(t, op.name);
                 if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                const bool simple = !sq || sqlite_can_drop(s, c);
-                if (!sq || sqlite_can_add(s, c)) add_column_sql(down, s, t, c);
-                else rebuild(down, s, t, c);
+                if (sq) join_runs(s, up, down);
+                if (!sq || targets.down == no_rebuild) add_column_sql(down, s, t, c);
                 if ((e = s.apply(op))) return e;
-                if (simple) drop_column_sql(up, s, t, c);
-                else rebuild(up, s, t, -1, op.name);
+                if (!sq || targets.up == no_rebuild) drop_column_sql(up, s, t, c);
                 return e;
             }
             case op_kind::rename_column:
@@ -427,12 +575,11 @@ struct generator {
                 int c = s.find_column(t, op.name);
                 if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
                 const column_desc before = s.columns[c].def;
-                if (sq) rebuild(down, s, t);
+                if (sq) join_runs(s, up, down);  // (none when SQLite spells both ends alike)
                 if ((e = s.apply(op))) return e;
                 if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
                     return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (sq) rebuild(up, s, t);
-                else {
+                if (!sq) {
                     alter_sql(up, op.table, before, s.columns[c].def);
                     alter_sql(down, op.table, s.columns[c].def, before);
                 }
@@ -456,10 +603,9 @@ struct generator {
             case op_kind::add_constraint: {
                 int t = s.find_table(op.table);
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
-                if (sq) rebuild(down, s, t);
+                if (sq) join_runs(s, up, down);
                 if ((e = s.apply(op))) return e;
-                if (sq) rebuild(up, s, t);
-                else {
+                if (!sq) {
                     emitter& w = up.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
                     constraint_def(w, s, s.nconstraints - 1);
@@ -473,7 +619,7 @@ struct generator {
                 int t = s.find_table(op.table);
                 int k = s.find_constraint(op.name);
                 if (t == -1 || k == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                if (sq) rebuild(down, s, t);
+                if (sq) join_runs(s, up, down);
                 else {
                     emitter& w = down.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
@@ -481,8 +627,7 @@ struct generator {
                     down.end();
                 }
                 if ((e = s.apply(op))) return e;
-                if (sq) rebuild(up, s, t);
-                else {
+                if (!sq) {
                     up.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
                     up.end();
                 }
@@ -499,11 +644,13 @@ struct generator {
             case op_kind::add_enum_value: {
                 int en = s.find_enum(op.name);
                 if (en == -1) return fail(error_kind::needs_chain, op.name);
-                if (sq) rebuild_enum_users(down, s, op.name);
+                const bool each = sq && targets.up == several;
+                if (each) rebuild_enum_users(down, s, op.name, false);
+                else if (sq) join_runs(s, up, down);
                 else recreate_enum(down, s, en);
                 if ((e = s.apply(op))) return e;
-                if (sq) rebuild_enum_users(up, s, op.name);
-                else {
+                if (each) rebuild_enum_users(up, s, op.name, true);
+                else if (!sq) {
                     up.begin().put("ALTER TYPE ").ident(op.name).put(" ADD VALUE ").literal(op.new_name);
                     up.end();
                 }
@@ -541,14 +688,6 @@ struct generator {
         return e;
     }
 
-   private:
-    // SQLite: the down of add_column is a DROP COLUMN when SQLite can drop it, else a rebuild
-    // to the definition before the column, spelled now, while the state is that definition.
-    constexpr void rebuild_if_needed_before_add(const S& s, int t, emitter& down, const op_desc& op) {
-        const column_desc& d0 = op.columns[0];
-        const bool plain = !(d0.primary_key || d0.unique || !d0.ref_table.empty());
-        if (!plain || s.tables[t].first_constraint != -1) rebuild(down, s, t, -1, op.name);
-    }
 };
 
 }  // namespace strata::detail

@@ -50,12 +50,13 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
         // (push_back, not vector(n): clang 14 rejects libstdc++'s fill of a fresh allocation)
         std::vector<std::size_t> step_marks;
         for (std::size_t k = 0; k < m.nops; ++k) {
-            step_marks.push_back(down.nsteps);
+            if (g.before(s, m.ops[k], up, down)) step_marks.push_back(down.nsteps);  // (not inside a down run)
             if (error e = g.operation(s, m.ops[k], up, down)) {
                 e.op = k;
                 return e;
             }
         }
+        g.finish(s, up, down);
         step_marks.push_back(down.nsteps);
         reverse_pieces(down, step_marks);
         flags.reversible = !g.irreversible;
@@ -64,21 +65,27 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
             if (m.ops[k].kind == op_kind::validate) up.add_step(step_rec{step_kind::validate, 0, 0, nullptr, m.ops[k].fn_check});
     } else {
         emitter ignored{};
-        for (std::size_t k = 0; k < m.nops; ++k)
+        for (std::size_t k = 0; k < m.nops; ++k) {
+            g.before(s, m.ops[k], up, ignored);
             if (error e = g.operation(s, m.ops[k], up, ignored)) {
                 e.op = k;
                 return e;
             }
+        }
+        g.finish(s, up, ignored);
         for (std::size_t k = 0; k < m.nops; ++k)
             if (m.ops[k].kind == op_kind::validate) up.add_step(step_rec{step_kind::validate, 0, 0, nullptr, m.ops[k].fn_check});
         S after = s;
         generator<S> gd{d};
-        for (std::size_t k = 0; k < m.ndown_ops; ++k)
+        for (std::size_t k = 0; k < m.ndown_ops; ++k) {
+            gd.before(after, m.down_ops[k], down, ignored);
             if (error e = gd.operation(after, m.down_ops[k], down, ignored)) {
                 e.op = k;
                 e.in_down = true;
                 return e;
             }
+        }
+        gd.finish(after, down, ignored);
         flags.reversible = !gd.irreversible;
         g.rebuilds = g.rebuilds || gd.rebuilds;
         g.concurrent = g.concurrent || gd.concurrent;

@@ -1,0 +1,203 @@
+// SQLite rebuilds coalesced (issue 9 point 7), on a real SQLite file (and the same chain on
+// PostgreSQL, which alters in place): a run of operations that each take a rebuild rebuilds the
+// table once; the data, the indexes, the foreign keys and the triggers the chain restates around
+// it survive, verify() matches after every step, up and down. The generated text itself is
+// tests/static/rebuilds.cpp; the guard on either side of a run, tests/runtime/trust.cpp.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <strata/session.hpp>
+#include <strata/strata.hpp>
+
+#include "backends.hpp"
+
+using namespace strata::dsl;
+
+namespace {
+
+using a1 = strata::migration<1, "parents and items",
+    create_table<"parents", column<"id", bigint, primary_key>, column<"name", text>>,
+    create_table<"items",
+        column<"id", bigint, primary_key>,
+        column<"parent_id", bigint, references<"parents", "id", on_delete_cascade>>,
+        column<"qty", integer>,
+        column<"note", text>,
+        column<"code", text>>,
+    create_index<"items_qty_idx", "items", "qty">>;
+// One run (five operations SQLite's ALTER TABLE cannot do), then an operation that is no rebuild.
+using a2 = strata::migration<2, "reshape items",
+    alter_column<"items", "qty", set_not_null, set_default<default_value<0>>>,
+    alter_column<"items", "note", set_default<default_value<"none">>>,
+    add_check<"items", "items_qty_check", "qty >= 0">,
+    add_column<"items", column<"label", text, unique>>,
+    drop_column<"items", "code">,
+    create_index<"items_label_idx", "items", "label">>;
+// Two runs, an execute<> between them: two rebuilds, the UPDATE between them.
+using a3 = strata::migration<3, "two runs",
+    alter_column<"items", "note", drop_default>,
+    execute<"UPDATE \"items\" SET \"qty\" = \"qty\" + 100", "UPDATE \"items\" SET \"qty\" = \"qty\" - 100">,
+    alter_column<"items", "qty", drop_default>,
+    drop_constraint<"items", "items_qty_check">>;
+// integer to bigint: no rebuild on SQLite, ALTER on PostgreSQL.
+using a4 = strata::migration<4, "wider qty", alter_column<"items", "qty", set_type<bigint>>>;
+using chain_a = strata::chain<a1, a2, a3, a4>;
+
+std::size_t guards(const strata::plan_report& p) {
+    std::size_t n = 0;
+    for (const auto& m : p.migrations)
+        for (const std::string& s : m.statements) n += s.starts_with("-- check: table ");
+    return n;
+}
+std::size_t rebuilds(const strata::plan_report& p) {
+    std::size_t n = 0;
+    for (const auto& m : p.migrations)
+        for (const std::string& s : m.statements) n += s.starts_with("CREATE TABLE \"_strata_new_");
+    return n;
+}
+
+class Rebuilds : public ::testing::TestWithParam<const char*> {
+   protected:
+    void SetUp() override {
+        database_ = strata_test::make_database(GetParam(), "rebuilds");
+        if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
+    }
+    bool sqlite() const { return std::string(GetParam()) == "sqlite"; }
+    strata::driver& db() { return database_->db(); }
+    void exec(const std::string& sql) { db().execute(sql, {}, {}); }
+    template <class T>
+    T value(const std::string& sql) {
+        return strata::session(db()).query_value<T>(sql);
+    }
+    std::vector<std::string> indexes() {
+        std::vector<std::string> out;
+        const std::string sql = sqlite() ? "SELECT name FROM pragma_index_list('items') WHERE origin = 'c'"
+                                         : "SELECT indexname FROM pg_indexes WHERE tablename = 'items' AND indexname LIKE 'items\\_%\\_idx'";
+        db().execute(sql, {}, [&](const strata::row& r) { out.push_back(r.get<std::string>(0)); });
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    std::unique_ptr<strata_test::test_database> database_;
+};
+
+TEST_P(Rebuilds, DataIndexesAndForeignKeysSurviveCoalescedRunsBothWays) {
+    strata::migrator<chain_a> m(db(), {"main"});
+    m.upgrade_to(1);
+    exec("INSERT INTO \"parents\" (\"id\", \"name\") VALUES (1, 'one'), (2, 'two')");
+    exec("INSERT INTO \"items\" (\"id\", \"parent_id\", \"qty\", \"note\", \"code\") VALUES (10, 1, 5, 'n10', 'c10'), "
+         "(20, 2, 7, NULL, 'c20')");
+
+    if (sqlite()) {  // what runs: one rebuild for a2's run, two for a3's, none for a4
+        EXPECT_EQ(rebuilds(m.plan(2)), 1u) << m.plan(2).sql();
+        EXPECT_EQ(guards(m.plan(2)), 1u) << m.plan(2).sql();
+        EXPECT_TRUE(m.plan(2).migrations[0].foreign_keys_off);
+    }
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\""), 2);
+    EXPECT_EQ(value<std::int64_t>("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 20"), 7);
+    EXPECT_EQ(value<std::string>("SELECT \"note\" FROM \"items\" WHERE \"id\" = 10"), "n10");
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\" WHERE \"label\" IS NULL"), 2);
+    EXPECT_EQ(indexes(), (std::vector<std::string>{"items_label_idx", "items_qty_idx"}));
+    exec("INSERT INTO \"items\" (\"id\", \"parent_id\") VALUES (30, 1)");  // the run's defaults
+    EXPECT_EQ(value<std::int64_t>("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 30"), 0);
+    EXPECT_EQ(value<std::string>("SELECT \"note\" FROM \"items\" WHERE \"id\" = 30"), "none");
+    EXPECT_THROW(exec("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (31, -1)"), strata::database_error);  // the check
+    EXPECT_THROW(exec("INSERT INTO \"items\" (\"id\", \"parent_id\") VALUES (32, 99)"), strata::database_error);  // the key
+
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(3)), 2u) << m.plan(3).sql();
+        EXPECT_EQ(guards(m.plan(3)), 2u) << m.plan(3).sql();
+    }
+    EXPECT_EQ(m.upgrade_to(3).to, 3u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 20"), 107);
+
+    if (sqlite()) {
+        const auto p = m.plan(4);
+        ASSERT_EQ(p.migrations.size(), 1u);
+        EXPECT_TRUE(p.migrations[0].statements.empty()) << p.sql();
+        EXPECT_FALSE(p.migrations[0].foreign_keys_off);
+    }
+    EXPECT_EQ(m.upgrade().to, 4u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    exec("UPDATE \"items\" SET \"qty\" = 5000000000 WHERE \"id\" = 30");  // a bigint now, on both
+    EXPECT_EQ(value<std::int64_t>("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 30"), 5000000000);
+    exec("UPDATE \"items\" SET \"qty\" = 100 WHERE \"id\" = 30");  // (a3's down takes 100 off, under the check)
+
+    // Down: every run one rebuild again, back to the state before it.
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(1)), 3u) << m.plan(1).sql();
+        EXPECT_EQ(guards(m.plan(1)), 3u) << m.plan(1).sql();
+    }
+    EXPECT_EQ(m.downgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 20"), 7);
+    exec("DELETE FROM \"items\" WHERE \"id\" = 30");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\""), 2);
+    EXPECT_EQ(value<std::string>("SELECT \"note\" FROM \"items\" WHERE \"id\" = 10"), "n10");
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\" WHERE \"code\" IS NULL"), 2);  // dropped: back empty
+    EXPECT_EQ(indexes(), (std::vector<std::string>{"items_qty_idx"}));
+    exec("DELETE FROM \"parents\" WHERE \"id\" = 2");  // the foreign key, with its action, survived both ways
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\""), 1);
+
+    EXPECT_EQ(m.upgrade().to, 4u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Rebuilds, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+
+// ---- SQLite: a trigger the chain made, restated around a coalesced run ----
+using t1 = strata::migration<1, "items and log",
+    create_table<"items", column<"id", integer, primary_key, autoincrement>, column<"qty", integer>, column<"note", text>>,
+    create_table<"log", column<"id", integer, primary_key, autoincrement>, column<"item", integer>>,
+    create_index<"items_qty_idx", "items", "qty">,
+    execute<"CREATE TRIGGER \"items_log\" AFTER INSERT ON \"items\" BEGIN INSERT INTO \"log\" (\"item\") VALUES (NEW.\"id\"); END",
+            "DROP TRIGGER \"items_log\"">>;
+using t2 = strata::migration<2, "restated around one rebuild",
+    execute<"DROP TRIGGER \"items_log\"",
+            "CREATE TRIGGER \"items_log\" AFTER INSERT ON \"items\" BEGIN INSERT INTO \"log\" (\"item\") VALUES (NEW.\"id\"); END">,
+    alter_column<"items", "qty", set_not_null, set_default<default_value<1>>>,
+    alter_column<"items", "note", set_default<default_value<"-">>>,
+    add_check<"items", "items_qty_check", "qty > 0">,
+    execute<"CREATE TRIGGER \"items_log\" AFTER INSERT ON \"items\" BEGIN INSERT INTO \"log\" (\"item\") VALUES (NEW.\"id\"); END",
+            "DROP TRIGGER \"items_log\"">>;
+// The same column, integer to bigint: nothing to rebuild, so nothing to restate.
+using t3 = strata::migration<3, "wider qty", alter_column<"items", "qty", set_type<bigint>>>;
+using chain_t = strata::chain<t1, t2, t3>;
+
+TEST(RebuildsSqlite, ATriggerRestatedAroundACoalescedRunFiresAfterItBothWays) {
+    strata_test::sqlite_database database("rebuilds_trigger");
+    strata::driver& db = database.db();
+    auto count = [&](const std::string& sql) { return strata::session(db).query_value<std::int64_t>(sql); };
+    strata::migrator<chain_t> m(db, {"main"});
+    m.upgrade_to(1);
+    db.execute("INSERT INTO \"items\" (\"qty\", \"note\") VALUES (3, 'a'), (4, 'b')", {}, {});
+    EXPECT_EQ(count("SELECT count(*) FROM \"log\""), 2);
+
+    EXPECT_EQ(rebuilds(m.plan(2)), 1u) << m.plan(2).sql();
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    db.execute("INSERT INTO \"items\" (\"note\") VALUES ('c')", {}, {});
+    EXPECT_EQ(count("SELECT count(*) FROM \"log\""), 3);  // the trigger is back, and fires
+    EXPECT_EQ(count("SELECT max(\"id\") FROM \"items\""), 3);  // AUTOINCREMENT carried over
+    EXPECT_EQ(count("SELECT \"qty\" FROM \"items\" WHERE \"id\" = 3"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM pragma_index_list('items') WHERE name = 'items_qty_idx'"), 1);
+
+    EXPECT_EQ(m.upgrade().to, 3u);  // nothing rebuilt: the trigger did not need restating
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    db.execute("DELETE FROM \"items\" WHERE \"id\" = 3", {}, {});
+    db.execute("INSERT INTO \"items\" (\"qty\") VALUES (NULL)", {}, {});  // nullable again
+    EXPECT_EQ(count("SELECT max(\"id\") FROM \"items\""), 4);  // ids are not reused
+    EXPECT_EQ(count("SELECT count(*) FROM \"log\""), 4);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'items_log'"), 1);
+}
+
+}  // namespace
