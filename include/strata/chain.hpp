@@ -5,6 +5,7 @@
 #include <strata/detail/core/chain_key.hpp>
 #include <strata/detail/core/checkpoints.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/placeholders.hpp>
 #include <strata/migration.hpp>
 #include <strata/schema.hpp>
 
@@ -12,13 +13,6 @@ namespace strata {
 using detail::error_kind;
 
 namespace detail {
-template <std::size_t N>
-consteval bool all_of(const bool (&xs)[N]) {
-    for (bool x : xs)
-        if (!x) return false;
-    return true;
-}
-
 template <class Chain>
 consteval std::size_t index_of_version(std::uint64_t v) {
     if (v == 0) return 0;
@@ -54,8 +48,8 @@ inline constexpr bool checked_chain =
 template <class Chain, std::uint64_t Version>
 struct version_index {
     static constexpr std::size_t found = index_of_version<Chain>(Version);
-    static_assert(found != std::size_t(-1), "strata: schema_at<V>: the chain has no migration with version V");
-    static constexpr std::size_t value = found == std::size_t(-1) ? 0 : found;  // nothing more fails
+    static constexpr std::size_t value =
+        require<found != std::size_t(-1), schema_at_unknown_version<version_index>> ? found : 0;  // nothing more fails
 };
 
 }  // namespace detail
@@ -68,16 +62,19 @@ struct migration_list {};
 template <class... Migrations>
 struct chain_identity {
     // (a braced list, not a fold: clang folds at most 256 arguments)
-    static_assert(all_of({migration_type<Migrations>..., true}),
-                  "strata: chain<...>: every argument must be a strata::migration<Version, \"name\", ...>");
-    static_assert(sizeof...(Migrations) > 0, "strata: a chain needs at least one migration");
-    enum : std::uint64_t { key = chain_hash({Migrations::desc.hash...}) };
+    enum : bool {
+        well_formed = require<sizeof...(Migrations) != 0, empty_chain<chain_identity>> &&
+                      require<sizeof...(Migrations) == 0 || all_of_list({migration_type<Migrations>..., true}),
+                              chain_argument_not_migration<chain_identity>>
+    };
+    // (a misused chain holds placeholders: detail/core/placeholders.hpp)
+    using list = std::conditional_t<sizeof...(Migrations) == 0, migration_list<misused_migration>,
+                                    migration_list<std::conditional_t<migration_type<Migrations>, Migrations, misused_migration>...>>;
+    enum : std::uint64_t { key = list_hash<list>::value };
     // Two lists with the same descriptors (constraints written in another order, say) are the
     // same history and share one key: register the first only.
     enum : bool { known = requires { chain_of(chain_key<key>{}); } };
-    enum : std::size_t {
-        registered = sizeof(std::conditional_t<known, char, bind_chain<migration_list<Migrations...>, key>>)
-    };
+    enum : std::size_t { registered = sizeof(std::conditional_t<known, char, bind_chain<list, key>>) };
 };
 template <class... Migrations>
 struct descriptors_of<migration_list<Migrations...>> {

@@ -1,18 +1,22 @@
 #pragma once
 // `column<"name", type, constraints...>`: one column definition.
 #include <strata/constraints.hpp>
+#include <strata/detail/core/diagnostics.hpp>
 #include <strata/types.hpp>
 
 namespace strata::dsl {
 template <fixed_string Name, class Type, class... Constraints>
 struct column {
-    static_assert(column_type<Type>,
-                  "strata: column<Name, Type, ...>: Type must be a column type (bigint, text, varchar<N>, ...)");
-    static_assert((detail::column_constraint<Constraints> && ...),
-                  "strata: column<Name, Type, ...>: every argument after the type must be a column "
-                  "constraint (primary_key, not_null, unique, autoincrement, default_value<V>, "
-                  "default_sql<\"...\">, check<\"...\">, references<T, C, ...>)");
-    static constexpr detail::column_desc desc = detail::make_column(detail::name_v<Name>, Type::desc, {Constraints::part...});
+    // A misused column reports itself once (detail/core/check.hpp) and holds a placeholder.
+    enum : bool {
+        well_formed = detail::require<column_type<Type>, detail::column_type_not_a_type<column>> &&
+                      detail::require<!column_type<Type> || detail::all_of_list({detail::column_constraint<Constraints>..., true}),
+                                      detail::column_constraint_invalid<column>>
+    };
+    static constexpr detail::column_desc desc = detail::mark_misused(
+        detail::make_column(detail::name_v<Name>, detail::type_or_placeholder<Type>::desc,
+                            {detail::part_or_placeholder<Constraints>::part...}),
+        !well_formed);
     static constexpr bool is_column = true;
     static constexpr detail::constraint_desc constraint{};  // none: create_table's lists line up
 };

@@ -6,6 +6,8 @@
 #include <cstdint>
 
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
@@ -14,6 +16,7 @@ struct literal {
     default_kind kind = default_kind::none;
     char text[128]{};
     std::size_t size = 0;
+    bool misused = false;  // a string too long: reported (too_long_string<N>), the rest dropped
 
     template <std::integral I>
     constexpr literal(I v) noexcept {  // NOLINT: implicit on purpose, `default_value<0>`
@@ -35,13 +38,16 @@ struct literal {
     }
     template <std::size_t N>
     constexpr literal(const char (&s)[N]) noexcept : kind(default_kind::string) {
-        static_assert(N <= sizeof(text), "strata: default_value strings are limited to 127 bytes");
-        for (std::size_t i = 0; i + 1 < N; ++i) text[size++] = s[i];
+        constexpr bool fits = require<N <= sizeof(text), default_value_too_long<too_long_string<N>>>;
+        misused = !fits;
+        for (std::size_t i = 0; i + 1 < N && size + 1 < sizeof(text); ++i) text[size++] = s[i];
     }
 };
 
 template <class C>
 concept column_constraint = requires { { C::part } -> std::convertible_to<column_part>; };
+template <class C>
+using part_or_placeholder = std::conditional_t<column_constraint<C>, C, misused_part>;
 template <class C>
 concept table_constraint = requires { { C::constraint } -> std::convertible_to<constraint_desc>; } &&
                            !requires { requires C::is_column; };
@@ -56,7 +62,7 @@ struct autoincrement { static constexpr column_part part{column_part::autoincrem
 template <detail::literal V>
 struct default_value {
     static constexpr detail::default_desc value{V.kind, std::string_view{V.text, V.size}};
-    static constexpr column_part part{0, value};
+    static constexpr column_part part{0, value, {}, {}, {}, detail::fk_action::no_action, V.misused};
 };
 template <fixed_string Sql>
 struct default_sql {
@@ -80,10 +86,9 @@ concept on_delete_action = requires { { A::action } -> std::convertible_to<detai
 
 template <fixed_string Table, fixed_string Column, class OnDelete = on_delete_no_action>
 struct references {
-    static_assert(on_delete_action<OnDelete>,
-                  "strata: references<T, C, A>: A must be one of on_delete_no_action, "
-                  "on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default");
-    static constexpr column_part part{0, {}, {}, detail::name_v<Table>, detail::name_v<Column>, OnDelete::action};
+    enum : bool { well_formed = detail::require<on_delete_action<OnDelete>, detail::references_bad_action<references>> };
+    static constexpr column_part part{0, {}, {}, detail::name_v<Table>, detail::name_v<Column>,
+                                      std::conditional_t<on_delete_action<OnDelete>, OnDelete, detail::misused_action>::action, !well_formed};
 };
 
 // Table constraints, for create_table (after its columns) and the add_ operations. Composite
@@ -93,17 +98,21 @@ struct table_constraint_base {
 };
 template <fixed_string... Columns>
 struct primary_key_constraint : table_constraint_base {
-    static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
-                  "strata: primary_key_constraint takes 1 to 8 columns");
-    static constexpr detail::constraint_desc constraint{
-        detail::constraint_kind::primary_key, {}, {detail::name_v<Columns>...}, sizeof...(Columns)};
+    enum : bool {
+        well_formed = detail::require<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                                      detail::primary_key_constraint_columns<primary_key_constraint>>
+    };
+    static constexpr detail::constraint_desc constraint =
+        detail::make_key(detail::constraint_kind::primary_key, {}, {detail::name_v<Columns>...});
 };
 template <fixed_string Name, fixed_string... Columns>
 struct unique_constraint : table_constraint_base {
-    static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
-                  "strata: unique_constraint takes 1 to 8 columns");
-    static constexpr detail::constraint_desc constraint{
-        detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...}, sizeof...(Columns)};
+    enum : bool {
+        well_formed = detail::require<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                                      detail::unique_constraint_columns<unique_constraint>>
+    };
+    static constexpr detail::constraint_desc constraint =
+        detail::make_key(detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...});
 };
 template <fixed_string Name, fixed_string Expr>
 struct check_constraint : table_constraint_base {
@@ -113,9 +122,9 @@ struct check_constraint : table_constraint_base {
 template <fixed_string Name, fixed_string Column, fixed_string RefTable, fixed_string RefColumn,
           class OnDelete = on_delete_no_action>
 struct foreign_key : table_constraint_base {
-    static_assert(on_delete_action<OnDelete>, "strata: foreign_key<...>: the last argument must be an on_delete_ action");
+    enum : bool { well_formed = detail::require<on_delete_action<OnDelete>, detail::foreign_key_bad_action<foreign_key>> };
     static constexpr detail::constraint_desc constraint{
         detail::constraint_kind::foreign_key, detail::name_v<Name>, {detail::name_v<Column>}, 1, {},
-        detail::name_v<RefTable>, detail::name_v<RefColumn>, OnDelete::action};
+        detail::name_v<RefTable>, detail::name_v<RefColumn>, std::conditional_t<on_delete_action<OnDelete>, OnDelete, detail::misused_action>::action, !well_formed};
 };
 }  // namespace strata::dsl

@@ -15,39 +15,39 @@ namespace detail {
 // emits for it, under a name of a few bytes (see detail/core/chain_key.hpp).
 template <class D, class P>
 struct sql_generator : generated_sql {
-    static_assert(dialect<D>, "strata: generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
-    static_assert(checked_chain<P>);
+    enum : bool { well_formed = require<dialect<D>, generate_sql_dialect_not_a_dialect<sql_generator>> && checked_chain<P> };
 
     sql_generator() {
-        using S = typename chain_layout<P>::state_type;
-        constexpr std::size_t n = P::size;
-        auto s = std::make_unique<S>();
-        std::vector<migration_size> sizes(n);
-        range_totals t{};
-        // A column the dialect cannot spell is found here, when the program runs: strata::sql
-        // and strata::chain_sql find it at compile time.
-        if (error e = generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
-            throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
-                                   std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" +
-                                   std::string(e.c) + "), migration " + std::to_string(P::descs[e.migration].version));
-        up_frags_.resize(t.up_frags + 1);
-        down_frags_.resize(t.down_frags + 1);
-        std::vector<step_rec> up(t.up_steps + 1), down(t.down_steps + 1);
-        std::vector<migration_rec> recs(n);
-        s = std::make_unique<S>();  // the fill starts from the empty schema again
-        (void)generate_range(D::id, *s, P::descs, 0, n, sizes.data(),
-                             {up_frags_.data(), down_frags_.data(), up.data(), down.data(), recs.data()}, t);
-        steps_.reserve(t.up_steps + t.down_steps);
-        for (std::size_t i = 0; i < t.up_steps; ++i) add(up[i], up_frags_);
-        for (std::size_t i = 0; i < t.down_steps; ++i) add(down[i], down_frags_);
-        migrations_.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const migration_desc& m = P::descs[i];
-            const migration_rec& r = recs[i];
-            migrations_.push_back(migration_sql{
-                m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
-                std::span<const step>{steps_.data() + r.up_step, r.up_steps},
-                std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}, r.transactional});
+        if constexpr (well_formed) {  // (else reported once, and nothing here is instantiated)
+            using S = typename chain_layout<P>::state_type;
+            constexpr std::size_t n = P::size;
+            auto s = std::make_unique<S>();
+            std::vector<migration_size> sizes(n);
+            range_totals t{};
+            // A column the dialect cannot spell is found here (strata::sql finds it at compile time).
+            if (error e = generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
+                throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
+                                       std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" +
+                                       std::string(e.c) + "), migration " + std::to_string(P::descs[e.migration].version));
+            up_frags_.resize(t.up_frags + 1);
+            down_frags_.resize(t.down_frags + 1);
+            std::vector<step_rec> up(t.up_steps + 1), down(t.down_steps + 1);
+            std::vector<migration_rec> recs(n);
+            s = std::make_unique<S>();  // the fill starts from the empty schema again
+            (void)generate_range(D::id, *s, P::descs, 0, n, sizes.data(),
+                                 {up_frags_.data(), down_frags_.data(), up.data(), down.data(), recs.data()}, t);
+            steps_.reserve(t.up_steps + t.down_steps);
+            for (std::size_t i = 0; i < t.up_steps; ++i) add(up[i], up_frags_);
+            for (std::size_t i = 0; i < t.down_steps; ++i) add(down[i], down_frags_);
+            migrations_.reserve(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const migration_desc& m = P::descs[i];
+                const migration_rec& r = recs[i];
+                migrations_.push_back(migration_sql{
+                    m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
+                    std::span<const step>{steps_.data() + r.up_step, r.up_steps},
+                    std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}, r.transactional});
+            }
         }
     }
 

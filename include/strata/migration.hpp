@@ -3,6 +3,8 @@
 // `strata::migration<Version, "name", up<operations...>, down<operations...>>`.
 #include <cstdint>
 
+#include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/placeholders.hpp>
 #include <strata/operations.hpp>
 
 namespace strata {
@@ -14,11 +16,15 @@ struct down {};
 }  // namespace dsl
 
 namespace detail {
+template <class Op>
+using op_or_placeholder = std::conditional_t<operation<Op>, Op, misused_op>;
 template <class... Ops>
 struct op_list {
     static constexpr std::size_t size = sizeof...(Ops);
     // A one-element dummy keeps empty lists valid arrays; `size` says how many are real.
-    static constexpr op_desc ops[sizeof...(Ops) ? sizeof...(Ops) : 1] = {Ops::desc...};
+    static constexpr op_desc ops[sizeof...(Ops) ? sizeof...(Ops) : 1] = {op_or_placeholder<Ops>::desc...};
+    // (a braced list, not a fold: no limit on the number of operations)
+    static constexpr bool misused = any_of_list({op_or_placeholder<Ops>::desc.misused..., false});
 };
 
 template <class... Ops>
@@ -39,8 +45,9 @@ struct migration_body<dsl::up<U...>, dsl::down<D...>> {
 template <class T>
 struct is_migration_t : std::false_type {};
 
-constexpr migration_desc with_hash(migration_desc m) {
+constexpr migration_desc with_hash(migration_desc m, bool misused) {
     m.hash = hash_migration(m);
+    m.misused = misused;
     return m;
 }
 }  // namespace detail
@@ -48,15 +55,14 @@ constexpr migration_desc with_hash(migration_desc m) {
 template <std::uint64_t Version, fixed_string Name, class... Ops>
 struct migration {
     using body = detail::migration_body<Ops...>;
-    static_assert(body::valid,
-                  "strata: migration<V, Name, ...>: every argument after the name must be an "
-                  "operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly "
-                  "up<...>, down<...>");
+    enum : bool { well_formed = detail::require<body::valid, detail::migration_argument_not_operation<migration>> };
     static constexpr std::uint64_t version = Version;
     static constexpr std::string_view name = detail::name_v<Name>;
-    static constexpr detail::migration_desc desc = detail::with_hash(detail::migration_desc{
-        Version, detail::name_v<Name>, body::up_list::ops, body::up_list::size,
-        body::explicit_pair ? body::down_list::ops : nullptr, body::down_list::size, body::explicit_pair});
+    static constexpr detail::migration_desc desc = detail::with_hash(
+        detail::migration_desc{Version, detail::name_v<Name>, body::up_list::ops, body::up_list::size,
+                               body::explicit_pair ? body::down_list::ops : nullptr, body::down_list::size,
+                               body::explicit_pair},
+        !body::valid || body::up_list::misused || body::down_list::misused);
 };
 
 namespace detail {

@@ -18,22 +18,24 @@ namespace strata {
 
 // strata::sql<Dialect, Migration> or strata::sql<Dialect, Chain, Version>: the migration's
 // statements as constant text, each followed by ";\n", and its checksum.
+// (D not a dialect: one error, and an empty text in place of the SQL)
 template <class D, class X, std::uint64_t Version = std::uint64_t(-1)>
-struct sql : detail::joined_migration<D, detail::proxy_t<X>, detail::sql_index<detail::proxy_t<X>, Version> - 1> {
-    static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
+struct sql : detail::joined_migration<detail::dialect_or_placeholder<D>, detail::proxy_t<X>,
+                                      detail::sql_index<detail::proxy_t<X>, Version> - 1> {
+    enum : bool { well_formed = detail::require<dialect<D>, detail::sql_dialect_not_a_dialect<sql>> };
 };
 template <class D, std::uint64_t V, fixed_string N, class... Ops>
 struct sql<D, migration<V, N, Ops...>, std::uint64_t(-1)>
-    : detail::joined_migration<D, detail::lone<migration<V, N, Ops...>>, 0> {
-    static_assert(dialect<D>, "strata: sql<D, ...>: D must be strata::sqlite or strata::postgres");
+    : detail::joined_migration<detail::dialect_or_placeholder<D>, detail::lone<migration<V, N, Ops...>>, 0> {
+    enum : bool { well_formed = detail::require<dialect<D>, detail::sql_dialect_not_a_dialect<sql>> };
 };
 
 // Every migration of a chain, in order: what a runtime applies.
 template <class D, class Chain>
 struct chain_sql {
-    static_assert(dialect<D>, "strata: chain_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
+    enum : bool { well_formed = detail::require<dialect<D>, detail::chain_sql_dialect_not_a_dialect<chain_sql>> };
     static constexpr const std::array<migration_sql, Chain::size>& migrations =
-        detail::chain_storage<D, detail::proxy_t<Chain>>::migrations;
+        detail::chain_storage<detail::dialect_or_placeholder<D>, detail::proxy_t<Chain>>::migrations;
 };
 
 }  // namespace strata

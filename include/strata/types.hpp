@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
@@ -51,6 +52,10 @@ template <class T>
 concept column_type = requires {
     { T::desc } -> std::convertible_to<detail::type_desc>;
 };
+namespace detail {
+template <class T>
+using type_or_placeholder = std::conditional_t<column_type<T>, T, misused_type>;
+}  // namespace detail
 
 // The C++ type a value of a column has when read or bound; nullable columns wrap it in
 // std::optional. Exact decimals, enums, JSON and UUIDs travel as text.

@@ -1,6 +1,6 @@
 // compile-fail: default_value<"..."> longer than 127 bytes
 // expect: strata: default_value strings are limited to 127 bytes
-// expect: (literal<131UL>|N = 131)
+// expect: too_long_string<131(UL)?>
 //
 // A 130-byte string default.
 // The control build (-DSTRATA_CONTROL) is this file without the offending use.

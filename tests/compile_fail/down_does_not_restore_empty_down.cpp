@@ -1,6 +1,6 @@
 // compile-fail: an explicit down that does nothing
 // expect: strata: the explicit down<[.][.][.]> does not restore the schema before up<[.][.][.]>
-// expect: >, strata::diag::name<(strata::fixed_string<8>[{]"add_age"[}]|'a', 'd', 'd', '_', 'a', 'g', 'e')>, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>
+// expect: >, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>, strata::diag::name<(strata::fixed_string<4>[{]"age"[}]|'a', 'g', 'e')>, strata::diag::name<(strata::fixed_string<44>[{]"not there before up<[.][.][.]>, left by down<[.][.][.]>"[}]|'n', 'o', 't', ' ')
 // expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<8>[{]"add_age"[}]|'a', 'd', 'd', '_', 'a', 'g', 'e')>
 // expect: strata::diag::whole_migration
 //

@@ -1,6 +1,6 @@
 // compile-fail: an explicit down that drops the wrong column
 // expect: strata: the explicit down<[.][.][.]> does not restore the schema before up<[.][.][.]>
-// expect: >, strata::diag::name<(strata::fixed_string<9>[{]"add_nick"[}]|'a', 'd', 'd', '_', 'n', 'i', 'c', 'k')>, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>
+// expect: >, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>, strata::diag::name<(strata::fixed_string<6>[{]"email"[}]|'e', 'm', 'a', 'i', 'l')>, strata::diag::name<(strata::fixed_string<46>[{]"there before up<[.][.][.]>, missing after down<[.][.][.]>"[}]|'t', 'h', 'e', 'r', 'e', ' ')
 // expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<9>[{]"add_nick"[}]|'a', 'd', 'd', '_', 'n', 'i', 'c', 'k')>
 // expect: strata::diag::whole_migration
 //

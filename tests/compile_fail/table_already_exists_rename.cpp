@@ -25,5 +25,5 @@ static_assert(!strata::valid_chain<bad>);
 static_assert(strata::chain_error<bad> == strata::error_kind::table_exists);
 
 #ifndef STRATA_CONTROL
-inline const auto generated = strata::generate_sql<strata::sqlite, bad>();
+inline const auto generated_bad = strata::generate_sql<strata::sqlite, bad>();
 #endif

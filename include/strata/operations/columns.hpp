@@ -3,12 +3,20 @@
 #include <strata/column.hpp>
 
 namespace strata::detail {
-constexpr op_desc make_add_column(std::string_view table, const column_desc* c) {
+constexpr op_desc make_add_column(std::string_view table, const column_desc* c, bool misused) {
     op_desc d = make_op(op_kind::add_column, "add_column", table, c->name);
     d.columns = c;
     d.ncolumns = 1;
-    return d;
+    return mark_misused(d, misused || c->misused);
 }
+template <class C>
+using column_or_placeholder = std::conditional_t<column_definition<C>, C, misused_column>;
+template <class C>
+concept alter_change = requires { { C::part } -> std::convertible_to<alter_part>; };
+template <class C>
+using change_or_placeholder = std::conditional_t<alter_change<C>, C, misused_change>;
+template <class C>
+concept change_is_misused = requires { requires C::misused; };  // a misused set_type<...>
 constexpr op_desc make_alter_column(std::string_view table, std::string_view column, alter_desc a) {
     op_desc d = make_op(op_kind::alter_column, "alter_column", table, column);
     d.alter = a;
@@ -19,9 +27,9 @@ constexpr op_desc make_alter_column(std::string_view table, std::string_view col
 namespace strata::dsl {
 template <fixed_string Table, class Column>
 struct add_column {
-    static_assert(detail::column_definition<Column>,
-                  "strata: add_column<T, C>: C must be a column<\"name\", type, ...>");
-    static constexpr detail::op_desc desc = detail::make_add_column(detail::name_v<Table>, &Column::desc);
+    enum : bool { well_formed = detail::require<detail::column_definition<Column>, detail::add_column_not_a_column<add_column>> };
+    static constexpr detail::op_desc desc =
+        detail::make_add_column(detail::name_v<Table>, &detail::column_or_placeholder<Column>::desc, !well_formed);
 };
 
 template <fixed_string Table, fixed_string Column>
@@ -40,8 +48,9 @@ struct rename_column {
 // The changes alter_column accepts.
 template <class Type>
 struct set_type {
-    static_assert(column_type<Type>, "strata: set_type<T>: T must be a column type");
-    static constexpr detail::alter_part part{{true, Type::desc}};
+    enum : bool { well_formed = detail::require<column_type<Type>, detail::set_type_not_a_type<set_type>> };
+    static constexpr detail::alter_part part{{true, detail::type_or_placeholder<Type>::desc}};
+    static constexpr bool misused = !well_formed;
 };
 struct set_not_null {
     static constexpr detail::alter_part part{{false, {}, true}};
@@ -59,13 +68,14 @@ struct drop_default {
 
 template <fixed_string Table, fixed_string Column, class... Changes>
 struct alter_column {
-    static_assert(sizeof...(Changes) > 0,
-                  "strata: alter_column<T, C, ...> needs at least one change (set_type<...>, "
-                  "set_not_null, drop_not_null, set_default<...>, drop_default)");
-    static_assert((requires { { Changes::part } -> std::convertible_to<detail::alter_part>; } && ...),
-                  "strata: alter_column<T, C, ...>: each change must be set_type<...>, "
-                  "set_not_null, drop_not_null, set_default<...> or drop_default");
-    static constexpr detail::op_desc desc = detail::make_alter_column(
-        detail::name_v<Table>, detail::name_v<Column>, detail::make_alter({Changes::part...}));
+    enum : bool {
+        well_formed = detail::require<sizeof...(Changes) != 0, detail::alter_column_without_changes<alter_column>> &&
+                      detail::require<sizeof...(Changes) == 0 || detail::all_of_list({detail::alter_change<Changes>..., true}),
+                                      detail::alter_column_bad_change<alter_column>>
+    };
+    static constexpr detail::op_desc desc = detail::mark_misused(
+        detail::make_alter_column(detail::name_v<Table>, detail::name_v<Column>,
+                                  detail::make_alter({detail::change_or_placeholder<Changes>::part...})),
+        !well_formed || detail::any_of_list({detail::change_is_misused<Changes>..., false}));
 };
 }  // namespace strata::dsl

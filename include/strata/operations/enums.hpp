@@ -2,6 +2,7 @@
 // PostgreSQL enum types. On SQLite an enum column is TEXT with a CHECK on its values.
 #include <strata/fixed_string.hpp>
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/diagnostics.hpp>
 
 namespace strata::detail {
 constexpr op_desc make_create_enum(std::string_view name, const std::string_view* values, std::size_t n) {
@@ -15,9 +16,10 @@ constexpr op_desc make_create_enum(std::string_view name, const std::string_view
 namespace strata::dsl {
 template <fixed_string Name, fixed_string... Values>
 struct create_enum {
-    static_assert(sizeof...(Values) >= 1, "strata: create_enum<Name, values...> needs at least one value");
-    static constexpr std::string_view values[] = {detail::name_v<Values>...};
-    static constexpr detail::op_desc desc = detail::make_create_enum(detail::name_v<Name>, values, sizeof...(Values));
+    enum : bool { well_formed = detail::require<sizeof...(Values) >= 1, detail::create_enum_without_values<create_enum>> };
+    static constexpr std::string_view values[sizeof...(Values) + 1] = {detail::name_v<Values>..., {}};
+    static constexpr detail::op_desc desc =
+        detail::mark_misused(detail::make_create_enum(detail::name_v<Name>, values, sizeof...(Values)), !well_formed);
 };
 template <fixed_string Name, fixed_string Value>
 struct add_enum_value {

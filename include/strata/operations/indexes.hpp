@@ -1,6 +1,7 @@
 #pragma once
 // Index and constraint operations.
 #include <strata/constraints.hpp>
+#include <strata/detail/core/diagnostics.hpp>
 
 namespace strata::detail {
 constexpr op_desc make_index(bool unique, std::string_view name, std::string_view table, const std::string_view* cols,
@@ -23,14 +24,13 @@ constexpr op_desc make_add_constraint(std::string_view label, std::string_view t
     op_desc d = make_op(op_kind::add_constraint, label, table, c->name);
     d.constraints = c;
     d.nconstraints = 1;
-    return d;
+    return mark_misused(d, c->misused);
 }
 template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
 struct index_op {
-    static_assert(sizeof...(Columns) >= 1 && sizeof...(Columns) <= max_key_columns,
-                  "strata: an index names 1 to 8 columns");
-    static constexpr std::string_view columns[] = {name_v<Columns>...};
-    static constexpr op_desc desc = make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns));
+    enum : bool { well_formed = require<(sizeof...(Columns) - 1 < max_key_columns), index_columns<index_op>> };  // 1 to 8
+    static constexpr std::string_view columns[sizeof...(Columns) + 1] = {name_v<Columns>..., {}};
+    static constexpr op_desc desc = mark_misused(make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns)), !well_formed);
 };
 // (derived, so that a wrong column count fails in index_op as for create_index)
 template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>

@@ -13,6 +13,8 @@
 
 #include <strata/constraints.hpp>
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
@@ -46,6 +48,8 @@ constexpr auto flatten_rows() {
 }
 template <class T>
 struct is_columns : std::false_type {};
+template <class C>
+using columns_or_placeholder = std::conditional_t<is_columns<C>::value, C, misused_columns>;
 
 constexpr op_desc make_seed(std::string_view table, const std::string_view* names, std::size_t nnames, const seed_cell* cells,
                             std::size_t ncells) {
@@ -55,11 +59,6 @@ constexpr op_desc make_seed(std::string_view table, const std::string_view* name
     d.cells = cells;
     d.ncells = ncells;
     return d;
-}
-constexpr bool all_rows(std::initializer_list<bool> xs) {
-    for (bool x : xs)
-        if (!x) return false;
-    return true;
 }
 }  // namespace strata::detail
 
@@ -73,18 +72,26 @@ template <detail::seed_literal... V>
 struct values {
     static constexpr std::size_t size = sizeof...(V);
     static constexpr detail::seed_cell cells[] = {detail::seed_cell{V.kind, std::string_view{V.text, V.size}}..., {}};
+    static constexpr bool misused = detail::any_of_list({V.misused..., false});  // a string too long (reported)
 };
 
 template <fixed_string Table, class Columns, class... Rows>
 struct seed {
-    static_assert(detail::is_columns<Columns>::value,
-                  "strata: seed<\"table\", columns<\"a\", ...>, values<...>...>: the second argument must be columns<...>");
-    static_assert(sizeof...(Rows) > 0, "strata: seed<...>: at least one values<...> row");
-    static_assert(detail::all_rows({(Rows::size == Columns::size)..., true}),
-                  "strata: seed<...>: every values<...> row has one value per name in columns<...>");
+    using names = detail::columns_or_placeholder<Columns>;
+    enum : bool {
+        well_formed =
+            detail::require<detail::is_columns<Columns>::value, detail::seed_without_columns<seed>> &&
+            // (each rule only when the ones before it hold: one error, the first)
+            detail::require<!detail::is_columns<Columns>::value || sizeof...(Rows) != 0, detail::seed_without_rows<seed>> &&
+            detail::require<!detail::is_columns<Columns>::value || detail::all_of_list({(Rows::size == names::size)..., true}),
+                            detail::seed_row_size<seed>>
+    };
     static constexpr auto cells = detail::flatten_rows<Rows...>();
-    static constexpr detail::op_desc desc =
-        detail::make_seed(detail::name_v<Table>, Columns::names, Columns::size, cells.data(), Columns::size * sizeof...(Rows));
+    // (a misused seed spells no cells: its placeholder reports nothing more)
+    static constexpr detail::op_desc desc = detail::mark_misused(
+        detail::make_seed(detail::name_v<Table>, names::names, well_formed ? names::size : 0, cells.data(),
+                          well_formed ? names::size * sizeof...(Rows) : 0),
+        !well_formed || detail::any_of_list({Rows::misused..., false}));
 };
 }  // namespace strata::dsl
 

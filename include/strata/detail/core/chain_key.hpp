@@ -61,5 +61,12 @@ constexpr std::uint64_t chain_hash(std::initializer_list<std::uint64_t> migratio
     for (std::uint64_t m : migration_hashes) h = mix(h, m);
     return h;
 }
+// The key of a list of migrations (an enumerator: nothing named after the list is emitted).
+template <class List>
+struct list_hash;
+template <template <class...> class List, class... Migrations>
+struct list_hash<List<Migrations...>> {
+    enum : std::uint64_t { value = chain_hash({Migrations::desc.hash...}) };
+};
 
 }  // namespace strata::detail

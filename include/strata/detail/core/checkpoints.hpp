@@ -22,8 +22,9 @@ template <class Chain, std::size_t K>
 inline constexpr typename chain_layout<Chain>::result_type checkpoint =
     fold_range(checkpoint<Chain, K - 1>, Chain::descs, (K - 1) * segment_size,
                std::min(K * segment_size, Chain::size));
+// Before the first migration: the versions of the whole chain (check_versions).
 template <class Chain>
-inline constexpr typename chain_layout<Chain>::result_type checkpoint<Chain, 0>{};
+inline constexpr typename chain_layout<Chain>::result_type checkpoint<Chain, 0>{{}, check_versions(Chain::descs, Chain::size)};
 
 // Instantiates the checkpoints in order, so that each evaluation finds the previous one done
 // instead of recursing through all of them.

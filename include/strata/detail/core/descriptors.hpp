@@ -52,6 +52,7 @@ struct column_desc {
     std::string_view ref_table{};  // empty: no foreign key
     std::string_view ref_column{};
     fk_action on_delete = fk_action::no_action;
+    bool misused = false;  // a misused column<...>'s placeholder (it reported itself: detail/core/check.hpp)
 };
 
 // What one column constraint (primary_key, default_value<0>, ...) contributes.
@@ -62,6 +63,7 @@ struct column_part {
     std::string_view check{};
     std::string_view ref_table{}, ref_column{};
     fk_action on_delete = fk_action::no_action;
+    bool misused = false;  // a misused constraint's placeholder (detail/core/check.hpp)
 };
 // One function for every column: a lambda per column type would cost an instantiation each.
 constexpr column_desc make_column(std::string_view name, type_desc type, std::initializer_list<column_part> parts) {
@@ -73,6 +75,7 @@ constexpr column_desc make_column(std::string_view name, type_desc type, std::in
         c.primary_key = c.primary_key || (p.flags & column_part::primary_key);
         c.unique = c.unique || (p.flags & column_part::unique);
         c.autoincrement = c.autoincrement || (p.flags & column_part::autoincrement);
+        c.misused = c.misused || p.misused;
         if (p.def.kind != default_kind::none) c.def = p.def;
         if (!p.check.empty()) c.check = p.check;
         if (!p.ref_table.empty()) {
@@ -96,7 +99,18 @@ struct constraint_desc {
     std::string_view ref_table{};
     std::string_view ref_column{};
     fk_action on_delete = fk_action::no_action;
+    bool misused = false;  // a misused constraint's placeholder (detail/core/check.hpp)
 };
+// A key of 1 to max_key_columns columns; otherwise a placeholder (its template reported it).
+constexpr constraint_desc make_key(constraint_kind kind, std::string_view name, std::initializer_list<std::string_view> cols) {
+    constraint_desc c{};
+    c.kind = kind;
+    c.name = name;
+    c.misused = cols.size() == 0 || cols.size() > max_key_columns;
+    for (std::string_view col : cols)
+        if (c.ncolumns < max_key_columns) c.columns[c.ncolumns++] = col;
+    return c;
+}
 
 enum class op_kind : std::uint8_t {
     create_table, drop_table, rename_table,
@@ -174,7 +188,28 @@ struct op_desc {
     const seed_cell* cells = nullptr;  // seed: the rows' values, row after row (nnames a row)
     std::size_t ncells = 0;
     std::string_view label{};    // the operation's DSL name, for diagnostics
+    bool misused = false;        // a misused DSL template's placeholder, or one holding one
 };
+
+// (braced lists, not folds: clang folds at most 256 arguments)
+constexpr bool all_of_list(std::initializer_list<bool> xs) {
+    for (bool x : xs)
+        if (!x) return false;
+    return true;
+}
+constexpr bool any_of_list(std::initializer_list<bool> xs) {
+    for (bool x : xs)
+        if (x) return true;
+    return false;
+}
+
+// A misused DSL template's placeholder (detail/core/check.hpp): it has reported itself, and the
+// fold stops at it without a word.
+template <class D>
+constexpr D mark_misused(D d, bool misused = true) {
+    d.misused = d.misused || misused;
+    return d;
+}
 
 // One function builds every operation's descriptor (see make_column).
 constexpr op_desc make_op(op_kind k, std::string_view label, std::string_view table, std::string_view name = {},
@@ -212,6 +247,7 @@ struct migration_desc {
     std::size_t ndown_ops = 0;
     bool explicit_down = false;
     std::uint64_t hash = 0;  // hash_migration: the checksum before the dialect is mixed in
+    bool misused = false;    // a misused DSL template's placeholder, or one holding one
 };
 
 // Checksums are made of the canonical operations (the descriptors), not of the C++ spelling.

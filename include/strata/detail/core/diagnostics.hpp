@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include <strata/detail/core/check.hpp>
 #include <strata/detail/core/errors.hpp>
 #include <strata/fixed_string.hpp>
 
@@ -38,16 +39,14 @@ auto make_name(std::index_sequence<I...>) {
 template <const std::string_view& S>
 using name_t = decltype(make_name<S>(std::make_index_sequence<S.size()>{}));
 
-template <class T>
-inline constexpr bool always_false = false;
-
 // One template per rule: its name and message say the rule, its arguments the culprit.
 #define STRATA_RULE(rule, message)                              \
     template <class Where, class... Names>                      \
     struct rule {                                               \
         static_assert(always_false<Where>, "strata: " message); \
+        static constexpr bool value = false;                    \
     }
-STRATA_RULE(versions_must_increase, "migration versions must be strictly increasing");
+STRATA_RULE(versions_must_increase, "migration versions must be strictly increasing: this migration is out of order (listed after the higher version named second), or its version is 0");
 STRATA_RULE(duplicate_version, "two migrations have the same version");
 STRATA_RULE(duplicate_migration_name, "two migrations have the same name");
 STRATA_RULE(migration_without_operations, "a migration needs at least one operation");
@@ -90,8 +89,47 @@ STRATA_RULE(version_too_large, "a migration version must be below 2^63 (92233720
 STRATA_RULE(name_differs_only_in_case, "this name differs from an existing one only in case: SQLite compares identifiers without case, so there they are the same table, index or column");
 STRATA_RULE(name_is_implicit, "PostgreSQL already gives this name to an implicit constraint, index or sequence (<table>_pkey, <table>_<column>_key, _fkey, _check or _seq): it would refuse the name or number its own");
 STRATA_RULE(derived_names_collide, "two names PostgreSQL derives (<table>_<column>_key, _fkey, _check, _seq, <table>_pkey) become the same once it shortens them to 63 bytes: shorten the table or column name");
+STRATA_RULE(misused_dsl, "a misused DSL template (reported where it is written)");
 STRATA_RULE(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name");
 #undef STRATA_RULE
+
+// Rules of the DSL's spelling, raised (through `require`, detail/core/check.hpp) by the misused
+// template itself, which is the rule's argument: `column_type_not_a_type<dsl::column<"price", int>>`.
+// The misused template then carries a placeholder (`misused`), which reports nothing more.
+#define STRATA_DSL_RULE(rule, message)                            \
+    template <class Culprit>                                      \
+    struct rule {                                                 \
+        static_assert(always_false<Culprit>, "strata: " message); \
+        static constexpr bool value = false;                      \
+    }
+STRATA_DSL_RULE(empty_chain, "a chain needs at least one migration");
+STRATA_DSL_RULE(chain_argument_not_migration, "chain<...>: every argument must be a strata::migration<Version, \"name\", ...>");
+STRATA_DSL_RULE(migration_argument_not_operation, "migration<V, Name, ...>: every argument after the name must be an operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly up<...>, down<...>");
+STRATA_DSL_RULE(column_type_not_a_type, "column<Name, Type, ...>: Type must be a column type (bigint, text, varchar<N>, ...)");
+STRATA_DSL_RULE(column_constraint_invalid, "column<Name, Type, ...>: every argument after the type must be a column constraint (primary_key, not_null, unique, autoincrement, default_value<V>, default_sql<\"...\">, check<\"...\">, references<T, C, ...>)");
+STRATA_DSL_RULE(default_value_too_long, "default_value strings are limited to 127 bytes (and so are the strings of a seed's values<...>)");
+STRATA_DSL_RULE(references_bad_action, "references<T, C, A>: A must be one of on_delete_no_action, on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default");
+STRATA_DSL_RULE(foreign_key_bad_action, "foreign_key<...>: the last argument must be an on_delete_ action");
+STRATA_DSL_RULE(primary_key_constraint_columns, "primary_key_constraint takes 1 to 8 columns");
+STRATA_DSL_RULE(unique_constraint_columns, "unique_constraint takes 1 to 8 columns");
+STRATA_DSL_RULE(index_columns, "an index names 1 to 8 columns");
+STRATA_DSL_RULE(create_enum_without_values, "create_enum<Name, values...> needs at least one value");
+STRATA_DSL_RULE(seed_without_columns, "seed<\"table\", columns<\"a\", ...>, values<...>...>: the second argument must be columns<...>");
+STRATA_DSL_RULE(seed_without_rows, "seed<...>: at least one values<...> row");
+STRATA_DSL_RULE(seed_row_size, "seed<...>: every values<...> row has one value per name in columns<...>");
+STRATA_DSL_RULE(add_column_not_a_column, "add_column<T, C>: C must be a column<\"name\", type, ...>");
+STRATA_DSL_RULE(set_type_not_a_type, "set_type<T>: T must be a column type");
+STRATA_DSL_RULE(alter_column_without_changes, "alter_column<T, C, ...> needs at least one change (set_type<...>, set_not_null, drop_not_null, set_default<...>, drop_default)");
+STRATA_DSL_RULE(alter_column_bad_change, "alter_column<T, C, ...>: each change must be set_type<...>, set_not_null, drop_not_null, set_default<...> or drop_default");
+STRATA_DSL_RULE(create_table_bad_argument, "create_table<T, ...>: every argument after the name must be a column<...> or a table constraint (primary_key_constraint, unique_constraint, check_constraint, foreign_key)");
+STRATA_DSL_RULE(sql_dialect_not_a_dialect, "sql<D, ...>: D must be strata::sqlite or strata::postgres");
+STRATA_DSL_RULE(chain_sql_dialect_not_a_dialect, "chain_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
+STRATA_DSL_RULE(generate_sql_dialect_not_a_dialect, "generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres");
+STRATA_DSL_RULE(schema_at_unknown_version, "schema_at<V>: the chain has no migration with version V");
+STRATA_DSL_RULE(sql_without_version, "sql<D, Chain, V>: name the migration's version V");
+STRATA_DSL_RULE(sql_version_zero, "sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version");
+STRATA_DSL_RULE(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V");
+#undef STRATA_DSL_RULE
 
 template <error_kind K, class W, class... N>
 struct rule_for;
@@ -144,6 +182,7 @@ STRATA_RULE_FOR(differs_only_in_case, name_differs_only_in_case);
 STRATA_RULE_FOR(implicit_name_taken, name_is_implicit);
 STRATA_RULE_FOR(derived_names_collide, derived_names_collide);
 STRATA_RULE_FOR(rename_breaks_check, rename_breaks_check);
+STRATA_RULE_FOR(misused_dsl, misused_dsl);
 #undef STRATA_RULE_FOR
 
 // The error of a failed evaluation, with each piece a complete object so that it can be a
@@ -153,8 +192,8 @@ struct failure_parts {
     static constexpr std::string_view a = E.a, b = E.b, c = E.c;
 };
 
-// Instantiating `fire` raises the rule's static_assert; `value` stays a constant (false), so
-// what depends on it reports nothing more.
+// Raises the rule's static_assert, once (detail/core/check.hpp); `value` stays a constant
+// (false), so what depends on it reports nothing more.
 template <const error& E, std::uint64_t Version, const std::string_view& MigrationName,
           const std::string_view& Label>
 struct report {
@@ -163,8 +202,10 @@ struct report {
     using where = std::conditional_t<
         E.whole_migration, diag::whole_migration,
         std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>, diag::operation<E.op + 1, name_t<Label>>>>;
-    using fire = decltype(typename rule_for<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>,
-                                            name_t<parts::c>>::type{});
-    static constexpr bool value = false;
+    using rule = typename rule_for<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>, name_t<parts::c>>::type;
+    // A misused DSL template has reported itself where it is written (its own rule, through
+    // `require`); the chain that holds its placeholder says nothing more.
+    static constexpr bool silent = E.kind == error_kind::misused_dsl;
+    static constexpr bool value = require<silent, rule> && !silent;
 };
 }  // namespace strata::detail

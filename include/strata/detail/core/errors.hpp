@@ -53,6 +53,7 @@ enum class error_kind : std::uint8_t {
     implicit_name_taken,
     derived_names_collide,
     rename_breaks_check,
+    misused_dsl,  // a placeholder left by a misused DSL template, which reported the error itself
 };
 
 struct error {

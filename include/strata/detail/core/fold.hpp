@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <strata/detail/core/schema_diff.hpp>
 #include <strata/detail/core/state.hpp>
 
 namespace strata::detail {
@@ -63,66 +64,35 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
     return c;
 }
 
-// Semantic equality of two states (column order aside: a restored column comes back last).
-// Returns the name of the first table or enum that differs, or an empty view.
+// The first difference between the state a down<...> leaves and the state before up<...>,
+// named as strata::matches names it (detail/core/schema_diff.hpp): the table (or enum), the
+// column, index or constraint, and how it differs. Column order aside (a restored column comes
+// back last). An error of kind none when the states are the same.
 template <class S>
-constexpr std::string_view first_difference(const S& a, const S& b) {
-    auto same_column = [&](int x, int y) {
-        const auto &p = a.columns[x], &q = b.columns[y];
-        const auto &d = p.def, &e = q.def;
-        if (!(d.name == e.name && d.type == e.type && d.not_null == e.not_null && d.primary_key == e.primary_key &&
-              d.unique == e.unique && d.autoincrement == e.autoincrement && d.def == e.def && d.check == e.check &&
-              d.on_delete == e.on_delete))
-            return false;
-        if ((p.ref_table == -1) != (q.ref_table == -1)) return false;
-        return p.ref_table == -1 || (a.tables[p.ref_table].name == b.tables[q.ref_table].name &&
-                                     a.columns[p.ref_column].def.name == b.columns[q.ref_column].def.name);
-    };
-    auto alive_tables = [](const S& s) { int n = 0; for (int i = 0; i < s.ntables; ++i) n += s.tables[i].alive; return n; };
-    for (int t = 0; t < a.ntables; ++t) {
-        if (!a.tables[t].alive) continue;
-        int u = b.find_table(a.tables[t].name);
-        if (u == -1 || a.column_count(t) != b.column_count(u)) return a.tables[t].name;
-        for (int c = a.tables[t].first; c != -1; c = a.columns[c].next) {
-            int d = b.find_column(u, a.columns[c].def.name);
-            if (d == -1 || !same_column(c, d)) return a.tables[t].name;
+constexpr error down_difference(const S& restored, const S& before) {
+    error first{};
+    compare_states(restored, before, [&first](const difference& d) {
+        if (first) return;
+        std::string_view how = d.c;
+        switch (d.kind) {
+            case diff_kind::table_missing:
+            case diff_kind::column_missing:
+            case diff_kind::index_missing:
+            case diff_kind::constraint_missing:
+            case diff_kind::enum_missing: how = "there before up<...>, missing after down<...>"; break;
+            case diff_kind::table_extra:
+            case diff_kind::column_extra:
+            case diff_kind::index_extra:
+            case diff_kind::constraint_extra:
+            case diff_kind::enum_extra: how = "not there before up<...>, left by down<...>"; break;
+            case diff_kind::primary_key_differs: how = "primary key"; break;
+            case diff_kind::constraint_differs: how = "definition"; break;
+            case diff_kind::enum_values_differ: how = "values"; break;
+            default: break;  // column_differs, index_differs: what differs (type, nullability, ...)
         }
-        auto count_idx = [](const S& s, int tt) { int n = 0; for (int i = s.tables[tt].first_index; i != -1; i = s.indexes[i].next) ++n; return n; };
-        if (count_idx(a, t) != count_idx(b, u)) return a.tables[t].name;
-        for (int i = a.tables[t].first_index; i != -1; i = a.indexes[i].next) {
-            int j = b.find_index(a.indexes[i].name);
-            if (j == -1 || b.indexes[j].table != u || b.indexes[j].unique != a.indexes[i].unique ||
-                b.indexes[j].ncolumns != a.indexes[i].ncolumns)
-                return a.tables[t].name;
-            for (std::size_t k = 0; k < a.indexes[i].ncolumns; ++k)
-                if (a.columns[a.indexes[i].columns[k]].def.name != b.columns[b.indexes[j].columns[k]].def.name)
-                    return a.tables[t].name;
-        }
-        auto count_k = [](const S& s, int tt) { int n = 0; for (int i = s.tables[tt].first_constraint; i != -1; i = s.constraints[i].next) ++n; return n; };
-        if (count_k(a, t) != count_k(b, u)) return a.tables[t].name;
-        for (int i = a.tables[t].first_constraint; i != -1; i = a.constraints[i].next) {
-            const auto& k = a.constraints[i];
-            if (k.name.empty()) continue;
-            int j = b.find_constraint(k.name);
-            if (j == -1 || b.constraints[j].kind != k.kind || b.constraints[j].check != k.check) return a.tables[t].name;
-        }
-    }
-    if (alive_tables(a) != alive_tables(b)) {
-        for (int t = 0; t < b.ntables; ++t)
-            if (b.tables[t].alive && a.find_table(b.tables[t].name) == -1) return b.tables[t].name;
-    }
-    for (int e = 0; e < a.nenums; ++e) {
-        if (!a.enums[e].alive) continue;
-        int f = b.find_enum(a.enums[e].name);
-        if (f == -1) return a.enums[e].name;
-        int i = a.enums[e].first, j = b.enums[f].first;
-        for (; i != -1 && j != -1; i = a.enum_values[i].next, j = b.enum_values[j].next)
-            if (a.enum_values[i].value != b.enum_values[j].value) return a.enums[e].name;
-        if (i != j) return a.enums[e].name;
-    }
-    for (int e = 0; e < b.nenums; ++e)
-        if (b.enums[e].alive && a.find_enum(b.enums[e].name) == -1) return b.enums[e].name;
-    return {};
+        first = fail(error_kind::down_mismatch, d.a, d.b, how);
+    });
+    return first;
 }
 
 template <class S>
@@ -150,10 +120,7 @@ constexpr error apply_explicit_pair(S& s, const migration_desc& m, std::size_t i
             e.in_down = true;
             return e;
         }
-    auto d = first_difference(before, restored);
-    if (d.empty()) d = first_difference(restored, before);
-    if (!d.empty()) {
-        error e = fail(error_kind::down_mismatch, m.name, d);
+    if (error e = down_difference(restored, before)) {
         e.migration = i;
         e.whole_migration = true;
         return e;
@@ -190,7 +157,30 @@ constexpr error concurrent_mix(const migration_desc& m) {
     return other(m.down_ops, m.ndown_ops, true);
 }
 
-// Applies migration i (its checks first), or reports the first error.
+// The versions of the whole chain, checked before any migration is folded: two swapped
+// migrations of which the second needs the first are reported as out of order, not as the
+// "no such table" the fold would meet first. Also stops at a misused DSL template's placeholder
+// (it has reported itself). O(n), once per chain (checkpoint<Chain, 0>).
+constexpr error check_versions(const migration_desc* migs, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const migration_desc& m = migs[i];
+        auto at = [i](error e) {
+            e.migration = i;
+            e.whole_migration = true;
+            return e;
+        };
+        if (m.misused) return at(fail(error_kind::misused_dsl, m.name));
+        if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
+        // The tracking table keeps versions in a signed 64-bit BIGINT.
+        if (m.version > 0x7fffffffffffffffull) return at(fail(error_kind::version_too_large, m.name));
+        if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
+        if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
+    }
+    return {};
+}
+
+// Applies migration i (its checks first), or reports the first error. (Its version was checked
+// with the whole chain's, by check_versions.)
 template <class S>
 constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i) {
     const migration_desc& m = migs[i];
@@ -199,11 +189,6 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
         e.whole_migration = true;
         return e;
     };
-    if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
-    // The tracking table keeps versions in a signed 64-bit BIGINT.
-    if (m.version > 0x7fffffffffffffffull) return at(fail(error_kind::version_too_large, m.name));
-    if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
-    if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
     if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_name, m.name));
     if (m.nops == 0) return at(fail(error_kind::no_operations, m.name));

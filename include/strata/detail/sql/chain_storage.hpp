@@ -123,11 +123,22 @@ struct chain_storage {
     static constexpr auto migrations = make_migrations(std::make_index_sequence<chain_layout<Chain>::segments>{});
 };
 
+// What strata::sql and strata::chain_sql use in place of a D that is no dialect (reported):
+// no SQL at all.
+struct misused_dialect {};
+template <class D>
+using dialect_or_placeholder = std::conditional_t<dialect<D>, D, misused_dialect>;
+template <class Chain>
+struct chain_storage<misused_dialect, Chain> {
+    static constexpr std::array<migration_sql, Chain::size> migrations{};
+};
+
 // One migration's statements joined into text at compile time (strata::sql<...>::up/down).
 template <class D, class Chain, std::size_t I>
 consteval auto join_migration() {
     constexpr std::size_t K = I / segment_size;
-    static_assert(checked_segment<D, Chain, K>);
+    // (reports a wrong chain or SQL the dialect cannot spell, once; the SQL is then empty)
+    [[maybe_unused]] constexpr bool checked = checked_segment<D, Chain, K>;
     constexpr const auto& seg = segment_sql_v<D, Chain, K>;
     constexpr const migration_rec& r = seg.migrations[I % segment_size];
     std::array<char, r.up_chars + r.down_chars + 1> out{};
@@ -144,6 +155,11 @@ struct joined_migration {
     static constexpr std::string_view down{text.data() + rec.up_chars, rec.down_chars};
     static constexpr std::uint64_t checksum = checksum_of(Chain::descs[I].hash, D::id);
 };
+template <class Chain, std::size_t I>
+struct joined_migration<misused_dialect, Chain, I> {
+    static constexpr std::string_view up{}, down{};
+    static constexpr std::uint64_t checksum = 0;
+};
 
 // A migration on its own, as a one-migration chain whose references may point outside it.
 template <class M>
@@ -157,11 +173,11 @@ inline constexpr bool lenient_chain<lone<M>> = true;
 // The index of version V, or 1 once its error is reported (so nothing more fails after it).
 template <class Chain, std::uint64_t V>
 struct sql_version {
-    static_assert(V != std::uint64_t(-1), "strata: sql<D, Chain, V>: name the migration's version V");
-    static_assert(V != 0, "strata: sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version");
     static constexpr std::size_t found = (V == std::uint64_t(-1) || V == 0) ? 1 : index_of_version<Chain>(V);
-    static_assert(found != std::size_t(-1), "strata: sql<D, Chain, V>: the chain has no migration with version V");
-    static constexpr std::size_t value = found == std::size_t(-1) ? 1 : found;
+    static constexpr bool well_formed = require<V != std::uint64_t(-1), sql_without_version<sql_version>> &&
+                                        require<V != 0, sql_version_zero<sql_version>> &&
+                                        require<found != std::size_t(-1), sql_unknown_version<sql_version>>;
+    static constexpr std::size_t value = well_formed ? found : 1;
 };
 template <class Chain, std::uint64_t V>
 inline constexpr std::size_t sql_index = sql_version<Chain, V>::value;

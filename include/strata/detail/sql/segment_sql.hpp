@@ -166,6 +166,7 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
     s.lenient = lenient_chain<Chain>;
     if constexpr (lenient_chain<Chain>) {  // a lone migration: no chain fold checked it
         auto probe = s;
+        if (error e = check_versions(Chain::descs, 1)) return e;
         if (error e = apply_migration(probe, Chain::descs, 0)) return e;
     }
     const std::size_t from = K * segment_size, to = std::min(from + segment_size, Chain::size);
@@ -177,9 +178,13 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
     sizes.down_steps = t.down_steps;
     return e;
 }
+// A wrong chain (reported by its own check) has no SQL: the generator never sees a state the
+// fold refused.
 template <dialect_id D, class Chain, std::size_t K>
 consteval segment_size_info measure_segment() {
     segment_size_info r{};
+    if constexpr (!lenient_chain<Chain>)
+        if (final_result<Chain>.err) return r;
     r.err = generate_segment<D, Chain, K>(r, segment_out{});
     return r;
 }
@@ -205,9 +210,13 @@ consteval auto fill_segment() {
     constexpr std::size_t count = std::min((K + 1) * segment_size, Chain::size) - K * segment_size;
     segment_data<size.up_frags, size.down_frags, size.up_steps, size.down_steps, count> out{};
     segment_size_info sizes = size;
-    (void)generate_segment<D, Chain, K>(sizes, segment_out{out.up_frags.data(), out.down_frags.data(),
-                                                          out.up_steps.data(), out.down_steps.data(),
-                                                          out.migrations.data()});
+    if constexpr (!size.err) {  // (an error, reported once by checked_segment: no SQL)
+        if constexpr (!lenient_chain<Chain>)
+            if (final_result<Chain>.err) return out;
+        (void)generate_segment<D, Chain, K>(sizes, segment_out{out.up_frags.data(), out.down_frags.data(),
+                                                              out.up_steps.data(), out.down_steps.data(),
+                                                              out.migrations.data()});
+    }
     return out;
 }
 
