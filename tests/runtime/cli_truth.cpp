@@ -15,6 +15,7 @@
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
+#include "cli_output.hpp"
 
 using namespace strata::dsl;
 using strata_test::captured_log;
@@ -42,19 +43,8 @@ using seeded = strata::chain<s1, s2>;
 using seeded_renamed = strata::chain<s1, s2_renamed>;
 using seeded_more = strata::chain<s1, s2_more>;
 
-struct cli_result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(std::FILE* f) {
-    std::string s;
-    std::rewind(f);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-    std::fclose(f);
-    return s;
-}
+using strata_test::cli_result;
+using strata_test::read_all;
 
 template <class Chain>
 cli_result cli(std::vector<std::string> args) {
@@ -70,8 +60,8 @@ cli_result cli(std::vector<std::string> args) {
     std::FILE* err = o.err;
     cli_result r;
     r.code = strata::cli::run<Chain>(static_cast<int>(argv.size()), argv.data(), o);
-    r.out = slurp(out);
-    r.err = slurp(err);
+    r.out = read_all(out);
+    r.err = read_all(err);
     return r;
 }
 

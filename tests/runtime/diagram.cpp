@@ -10,6 +10,7 @@
 
 #include <strata/cli.hpp>
 #include <strata/strata.hpp>
+#include "cli_output.hpp"
 
 using namespace strata::dsl;
 
@@ -27,18 +28,8 @@ using m2 = strata::migration<2, "references",
     create_table<"notes", column<"id", bigint, primary_key>, column<"group", bigint, not_null, references<"select", "group">>>>;
 using history = strata::chain<m1, m2>;
 
-struct printed {
-    int code = -1;
-    std::string out, err;
-};
-std::string slurp(std::FILE* f) {
-    std::string s;
-    std::rewind(f);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-    std::fclose(f);
-    return s;
-}
+using printed = strata_test::cli_result;
+using strata_test::read_all;
 printed diagram(std::vector<const char*> args) {
     args.insert(args.begin(), {"app db", "diagram"});
     strata::cli::options o;
@@ -47,8 +38,8 @@ printed diagram(std::vector<const char*> args) {
     std::FILE *out = o.out, *err = o.err;
     printed p;
     p.code = strata::cli::run<history>(static_cast<int>(args.size()), args.data(), o);
-    p.out = slurp(out);
-    p.err = slurp(err);
+    p.out = read_all(out);
+    p.err = read_all(err);
     return p;
 }
 bool has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }

@@ -19,6 +19,7 @@
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
+#include "cli_output.hpp"
 
 using namespace strata::dsl;
 using namespace std::chrono_literals;
@@ -460,18 +461,8 @@ TEST_P(LockWaits, StartupOptionsCarryTheLimits) {
 }
 
 // The CLI, its output and error streams read back.
-struct cli_result {
-    int code;
-    std::string out, err;
-};
-std::string read_all(std::FILE* f) {
-    std::string s;
-    std::rewind(f);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
-    std::fclose(f);
-    return s;
-}
+using strata_test::cli_result;
+using strata_test::read_all;
 cli_result run_cli(std::vector<std::string> args) {
     std::vector<const char*> argv{"app"};
     for (auto& a : args) argv.push_back(a.c_str());
