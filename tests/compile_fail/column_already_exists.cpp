@@ -21,7 +21,7 @@ using bad = strata::chain<m1, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(strata::chain_sql<strata::postgres, good>::migrations.size() == 1);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::column_exists);
+static_assert(strata::chain_error<bad> == strata::error_kind::column_already_exists);
 
 #ifndef STRATA_CONTROL
 constexpr auto count = strata::chain_sql<strata::postgres, bad>::migrations.size();

@@ -21,7 +21,7 @@ using bad = strata::chain<m1, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(!strata::sql<strata::sqlite, good, 1>::up.empty());
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::column_missing);
+static_assert(strata::chain_error<bad> == strata::error_kind::column_does_not_exist);
 
 #ifndef STRATA_CONTROL
 constexpr auto text = strata::sql<strata::sqlite, bad, 2>::up;

@@ -23,7 +23,7 @@ using bad = strata::chain<m1, m2, m3>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::schema::has_enum<"mood">);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::enum_in_use);
+static_assert(strata::chain_error<bad> == strata::error_kind::enum_still_used);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

@@ -23,7 +23,7 @@ using bad = strata::chain<m1, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::head == 1);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::fk_type_mismatch);
+static_assert(strata::chain_error<bad> == strata::error_kind::foreign_key_type_mismatch);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

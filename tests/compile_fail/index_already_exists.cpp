@@ -22,7 +22,7 @@ using bad = strata::chain<m1, m2, m3>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::schema::has_index<"users_by_email">);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::index_exists);
+static_assert(strata::chain_error<bad> == strata::error_kind::index_already_exists);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

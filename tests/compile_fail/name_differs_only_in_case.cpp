@@ -22,7 +22,7 @@ using bad = strata::chain<m1, m3>;
 
 static_assert(strata::valid_chain<good>);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::differs_only_in_case);
+static_assert(strata::chain_error<bad> == strata::error_kind::name_differs_only_in_case);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

@@ -23,7 +23,7 @@ using bad = strata::chain<m1, m3>;
 
 static_assert(strata::valid_chain<good>);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::implicit_name_taken);
+static_assert(strata::chain_error<bad> == strata::error_kind::name_is_implicit);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

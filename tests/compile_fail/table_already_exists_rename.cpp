@@ -22,7 +22,7 @@ using bad = strata::chain<m1, m2, m3>;
 static_assert(strata::valid_chain<good>);
 inline const auto generated = strata::generate_sql<strata::sqlite, good>();
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::table_exists);
+static_assert(strata::chain_error<bad> == strata::error_kind::table_already_exists);
 
 #ifndef STRATA_CONTROL
 inline const auto generated_bad = strata::generate_sql<strata::sqlite, bad>();

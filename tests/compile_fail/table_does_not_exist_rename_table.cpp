@@ -21,7 +21,7 @@ using bad = strata::chain<m1, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::schema_at<1>::has_table<"users">);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::table_missing);
+static_assert(strata::chain_error<bad> == strata::error_kind::table_does_not_exist);
 
 #ifndef STRATA_CONTROL
 constexpr bool has_users = bad::schema_at<1>::has_table<"users">;

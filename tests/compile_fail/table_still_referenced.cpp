@@ -24,7 +24,7 @@ using bad = strata::chain<m1, m2, m3>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::head == 2);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::table_referenced);
+static_assert(strata::chain_error<bad> == strata::error_kind::table_still_referenced);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

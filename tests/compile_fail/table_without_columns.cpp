@@ -21,7 +21,7 @@ using bad = strata::chain<m1, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::head == 1);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::no_columns);
+static_assert(strata::chain_error<bad> == strata::error_kind::table_without_columns);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

@@ -22,7 +22,7 @@ using bad = strata::chain<m1, m3, m2>;
 static_assert(strata::valid_chain<good>);
 static_assert(good::head == 3);
 static_assert(!strata::valid_chain<bad>);
-static_assert(strata::chain_error<bad> == strata::error_kind::version_not_increasing);
+static_assert(strata::chain_error<bad> == strata::error_kind::versions_must_increase);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = bad::head;

@@ -23,7 +23,7 @@ using swapped = strata::chain<m1, m3, m2>;
 
 static_assert(strata::valid_chain<good>);
 static_assert(!strata::valid_chain<swapped>);
-static_assert(strata::chain_error<swapped> == strata::error_kind::version_not_increasing);
+static_assert(strata::chain_error<swapped> == strata::error_kind::versions_must_increase);
 
 #ifndef STRATA_CONTROL
 constexpr auto head = swapped::head;

@@ -23,7 +23,7 @@ namespace versions_not_increasing {
 using m3 = migration<3, "add_name", add_column<"users", column<"name", text>>>;
 using m2 = migration<2, "add_age", add_column<"users", column<"age", integer>>>;
 static_assert(!valid_chain<chain<users, m3, m2>>);
-static_assert(chain_error<chain<users, m3, m2>> == error_kind::version_not_increasing);
+static_assert(chain_error<chain<users, m3, m2>> == error_kind::versions_must_increase);
 static_assert(valid_chain<chain<users, m2, m3>>);
 }  // namespace versions_not_increasing
 
@@ -31,7 +31,7 @@ namespace version_zero {
 using m0 = migration<0, "init", create_table<"posts", column<"id", bigint, primary_key>>>;
 using m1 = migration<1, "init", create_table<"posts", column<"id", bigint, primary_key>>>;
 static_assert(!valid_chain<chain<m0>>);
-static_assert(chain_error<chain<m0>> == error_kind::version_not_increasing);
+static_assert(chain_error<chain<m0>> == error_kind::versions_must_increase);
 static_assert(valid_chain<chain<m1>>);
 }  // namespace version_zero
 
@@ -47,7 +47,7 @@ namespace duplicate_name {
 using bad = migration<2, "create_users", add_column<"users", column<"name", text>>>;
 using good = migration<2, "add_name", add_column<"users", column<"name", text>>>;
 static_assert(!valid_chain<chain<users, bad>>);
-static_assert(chain_error<chain<users, bad>> == error_kind::duplicate_name);
+static_assert(chain_error<chain<users, bad>> == error_kind::duplicate_migration_name);
 static_assert(valid_chain<chain<users, good>>);
 }  // namespace duplicate_name
 
@@ -56,8 +56,8 @@ using bad = migration<2, "todo">;
 using bad_pair = migration<2, "todo", up<>, down<>>;
 using good = migration<2, "todo", execute<"UPDATE users SET email = lower(email)", "SELECT 1">>;
 static_assert(!valid_chain<chain<users, bad>>);
-static_assert(chain_error<chain<users, bad>> == error_kind::no_operations);
-static_assert(chain_error<chain<users, bad_pair>> == error_kind::no_operations);
+static_assert(chain_error<chain<users, bad>> == error_kind::migration_without_operations);
+static_assert(chain_error<chain<users, bad_pair>> == error_kind::migration_without_operations);
 static_assert(valid_chain<chain<users, good>>);
 }  // namespace no_operations
 
@@ -102,14 +102,14 @@ using index = migration<2, "m", create_index<"by_email", "userz", "email">>;
 using unique = migration<2, "m", add_unique<"userz", "userz_email_key", "email">>;
 using good = migration<2, "m", add_column<"users", column<"name", text>>>;
 static_assert(!valid_chain<chain<users, add_col>>);
-static_assert(chain_error<chain<users, add_col>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, drop>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, rename>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, rename_col>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, drop_col>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, alter>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, index>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, unique>> == error_kind::table_missing);
+static_assert(chain_error<chain<users, add_col>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, drop>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, rename>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, rename_col>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, drop_col>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, alter>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, index>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, unique>> == error_kind::table_does_not_exist);
 static_assert(valid_chain<chain<users, good>>);
 static_assert(valid_chain<chain<users, migration<2, "m", rename_table<"users", "accounts">>>>);
 }  // namespace table_missing
@@ -120,8 +120,8 @@ using accounts = migration<2, "accounts", create_table<"accounts", column<"id", 
 using onto = migration<3, "rename", rename_table<"accounts", "users">>;
 using good = migration<3, "rename", rename_table<"accounts", "members">>;
 static_assert(!valid_chain<chain<users, again>>);
-static_assert(chain_error<chain<users, again>> == error_kind::table_exists);
-static_assert(chain_error<chain<users, accounts, onto>> == error_kind::table_exists);
+static_assert(chain_error<chain<users, again>> == error_kind::table_already_exists);
+static_assert(chain_error<chain<users, accounts, onto>> == error_kind::table_already_exists);
 static_assert(valid_chain<chain<users, accounts, good>>);
 }  // namespace table_exists
 
@@ -130,8 +130,8 @@ using bad = migration<2, "m", create_table<"posts">>;
 using only_constraints = migration<2, "m", create_table<"posts", check_constraint<"posts_ck", "1 = 1">>>;
 using good = migration<2, "m", create_table<"posts", column<"id", bigint>, check_constraint<"posts_ck", "id > 0">>>;
 static_assert(!valid_chain<chain<users, bad>>);
-static_assert(chain_error<chain<users, bad>> == error_kind::no_columns);
-static_assert(chain_error<chain<users, only_constraints>> == error_kind::no_columns);
+static_assert(chain_error<chain<users, bad>> == error_kind::table_without_columns);
+static_assert(chain_error<chain<users, only_constraints>> == error_kind::table_without_columns);
 static_assert(valid_chain<chain<users, good>>);
 }  // namespace no_columns
 
@@ -143,8 +143,8 @@ using drop_posts_first = migration<3, "drop_users", drop_table<"posts">, drop_ta
 using fk_posts = migration<2, "posts", create_table<"posts", column<"id", bigint, primary_key>, column<"author", bigint>,
                                                     foreign_key<"posts_author_fk", "author", "users", "id">>>;
 static_assert(!valid_chain<chain<users, posts, drop_users>>);
-static_assert(chain_error<chain<users, posts, drop_users>> == error_kind::table_referenced);
-static_assert(chain_error<chain<users, fk_posts, drop_users>> == error_kind::table_referenced);
+static_assert(chain_error<chain<users, posts, drop_users>> == error_kind::table_still_referenced);
+static_assert(chain_error<chain<users, fk_posts, drop_users>> == error_kind::table_still_referenced);
 static_assert(valid_chain<chain<users, posts, drop_posts_first>>);
 }  // namespace table_referenced
 
@@ -157,11 +157,11 @@ using index = migration<2, "m", create_index<"by_email", "users", "emial">>;
 using unique = migration<2, "m", add_unique<"users", "users_email_key", "emial">>;
 using good = migration<2, "m", drop_column<"users", "email">>;
 static_assert(!valid_chain<chain<users, drop>>);
-static_assert(chain_error<chain<users, drop>> == error_kind::column_missing);
-static_assert(chain_error<chain<users, rename>> == error_kind::column_missing);
-static_assert(chain_error<chain<users, alter>> == error_kind::column_missing);
-static_assert(chain_error<chain<users, index>> == error_kind::column_missing);
-static_assert(chain_error<chain<users, unique>> == error_kind::column_missing);
+static_assert(chain_error<chain<users, drop>> == error_kind::column_does_not_exist);
+static_assert(chain_error<chain<users, rename>> == error_kind::column_does_not_exist);
+static_assert(chain_error<chain<users, alter>> == error_kind::column_does_not_exist);
+static_assert(chain_error<chain<users, index>> == error_kind::column_does_not_exist);
+static_assert(chain_error<chain<users, unique>> == error_kind::column_does_not_exist);
 static_assert(valid_chain<chain<users, good>>);
 }  // namespace column_missing
 
@@ -171,9 +171,9 @@ using twice = migration<2, "m", create_table<"posts", column<"id", bigint>, colu
 using rename = migration<2, "m", rename_column<"users", "id", "email">>;
 using good = migration<2, "m", add_column<"users", column<"email2", text>>>;
 static_assert(!valid_chain<chain<users, add>>);
-static_assert(chain_error<chain<users, add>> == error_kind::column_exists);
-static_assert(chain_error<chain<users, twice>> == error_kind::column_exists);
-static_assert(chain_error<chain<users, rename>> == error_kind::column_exists);
+static_assert(chain_error<chain<users, add>> == error_kind::column_already_exists);
+static_assert(chain_error<chain<users, twice>> == error_kind::column_already_exists);
+static_assert(chain_error<chain<users, rename>> == error_kind::column_already_exists);
 static_assert(valid_chain<chain<users, good>>);
 }  // namespace column_exists
 
@@ -187,13 +187,13 @@ using posts = migration<2, "posts", create_table<"posts", column<"id", bigint, p
 using unique_email = migration<2, "unique", add_unique<"users", "users_email_key", "email">>;
 using drop_unique = migration<4, "drop_unique", drop_constraint<"users", "users_email_key">>;
 static_assert(!valid_chain<chain<users, index, drop>>);
-static_assert(chain_error<chain<users, index, drop>> == error_kind::column_in_use);
+static_assert(chain_error<chain<users, index, drop>> == error_kind::column_still_used);
 static_assert(valid_chain<chain<users, index, drop_index_first>>);
 // the unique key a foreign key relies on cannot go
 using posts3 = migration<3, "posts", create_table<"posts", column<"id", bigint, primary_key>,
                                                   column<"author", text, references<"users", "email">>>>;
 static_assert(valid_chain<chain<users, unique_email, posts3>>);
-static_assert(chain_error<chain<users, unique_email, posts3, drop_unique>> == error_kind::column_in_use);
+static_assert(chain_error<chain<users, unique_email, posts3, drop_unique>> == error_kind::column_still_used);
 }  // namespace column_in_use
 
 namespace last_column {
@@ -288,7 +288,7 @@ using bad = migration<2, "m", drop_index<"users_by_name">>;
 using create = migration<2, "create", create_index<"users_by_email", "users", "email">>;
 using good = migration<3, "m", drop_index<"users_by_email">>;
 static_assert(!valid_chain<chain<users, bad>>);
-static_assert(chain_error<chain<users, bad>> == error_kind::index_missing);
+static_assert(chain_error<chain<users, bad>> == error_kind::index_does_not_exist);
 static_assert(valid_chain<chain<users, create, good>>);
 }  // namespace index_missing
 
@@ -298,8 +298,8 @@ using again = migration<3, "again", create_index<"users_by_email", "users", "id"
 using named_like_table = migration<2, "create", create_index<"users", "users", "email">>;
 using good = migration<3, "again", create_index<"users_by_id", "users", "id">>;
 static_assert(!valid_chain<chain<users, create, again>>);
-static_assert(chain_error<chain<users, create, again>> == error_kind::index_exists);
-static_assert(chain_error<chain<users, named_like_table>> == error_kind::index_exists);
+static_assert(chain_error<chain<users, create, again>> == error_kind::index_already_exists);
+static_assert(chain_error<chain<users, named_like_table>> == error_kind::index_already_exists);
 static_assert(valid_chain<chain<users, create, good>>);
 }  // namespace index_exists
 
@@ -337,8 +337,8 @@ static_assert(valid_chain<chain<users, pair>>);
 // the operations' own rules still apply
 using no_table = migration<2, "index", create_index_concurrently<"posts_by_id", "posts", "id">>;
 using no_index = migration<2, "drop", drop_index_concurrently<"users_by_email">>;
-static_assert(chain_error<chain<users, no_table>> == error_kind::table_missing);
-static_assert(chain_error<chain<users, no_index>> == error_kind::index_missing);
+static_assert(chain_error<chain<users, no_table>> == error_kind::table_does_not_exist);
+static_assert(chain_error<chain<users, no_index>> == error_kind::index_does_not_exist);
 }  // namespace concurrent_index_mixed
 
 namespace constraint_missing {
@@ -348,8 +348,8 @@ using good = migration<3, "m", drop_constraint<"users", "users_email_key">>;
 using tags = migration<3, "tags", create_table<"tags", column<"id", bigint>>>;
 using wrong_table = migration<4, "m", drop_constraint<"tags", "users_email_key">>;
 static_assert(!valid_chain<chain<users, bad>>);
-static_assert(chain_error<chain<users, bad>> == error_kind::constraint_missing);
-static_assert(chain_error<chain<users, add, tags, wrong_table>> == error_kind::constraint_missing);
+static_assert(chain_error<chain<users, bad>> == error_kind::constraint_does_not_exist);
+static_assert(chain_error<chain<users, add, tags, wrong_table>> == error_kind::constraint_does_not_exist);
 static_assert(valid_chain<chain<users, add, good>>);
 }  // namespace constraint_missing
 
@@ -359,8 +359,8 @@ using again = migration<3, "again", add_check<"users", "users_email_key", "email
 using named_like_table = migration<2, "add", add_check<"users", "users", "email <> ''">>;
 using good = migration<3, "again", add_check<"users", "users_email_ck", "email <> ''">>;
 static_assert(!valid_chain<chain<users, add, again>>);
-static_assert(chain_error<chain<users, add, again>> == error_kind::constraint_exists);
-static_assert(chain_error<chain<users, named_like_table>> == error_kind::constraint_exists);
+static_assert(chain_error<chain<users, add, again>> == error_kind::constraint_already_exists);
+static_assert(chain_error<chain<users, named_like_table>> == error_kind::constraint_already_exists);
 static_assert(valid_chain<chain<users, add, good>>);
 }  // namespace constraint_exists
 
@@ -372,31 +372,31 @@ using add_value_missing = migration<3, "m", add_enum_value<"moood", "meh">>;
 using drop_missing = migration<3, "m", drop_enum<"moood">>;
 using feeling = migration<3, "m", add_column<"users", column<"feeling", enum_type<"mood">>>>;
 static_assert(!valid_chain<chain<users, mood, typo>>);
-static_assert(chain_error<chain<users, mood, typo>> == error_kind::enum_missing);
-static_assert(chain_error<chain<users, mood, add_value_missing>> == error_kind::enum_missing);
-static_assert(chain_error<chain<users, mood, drop_missing>> == error_kind::enum_missing);
+static_assert(chain_error<chain<users, mood, typo>> == error_kind::enum_does_not_exist);
+static_assert(chain_error<chain<users, mood, add_value_missing>> == error_kind::enum_does_not_exist);
+static_assert(chain_error<chain<users, mood, drop_missing>> == error_kind::enum_does_not_exist);
 static_assert(valid_chain<chain<users, mood, feeling>>);
 
 using mood_again = migration<3, "again", create_enum<"mood", "ok">>;
 using enum_named_like_table = migration<2, "mood", create_enum<"users", "a">>;
 using other = migration<3, "again", create_enum<"weather", "sunny">>;
 static_assert(!valid_chain<chain<users, mood, mood_again>>);
-static_assert(chain_error<chain<users, mood, mood_again>> == error_kind::enum_exists);
-static_assert(chain_error<chain<users, enum_named_like_table>> == error_kind::enum_exists);
+static_assert(chain_error<chain<users, mood, mood_again>> == error_kind::enum_already_exists);
+static_assert(chain_error<chain<users, enum_named_like_table>> == error_kind::enum_already_exists);
 static_assert(valid_chain<chain<users, mood, other>>);
 
 using sad_again = migration<3, "add", add_enum_value<"mood", "sad">>;
 using twice = migration<2, "mood", create_enum<"mood", "happy", "happy">>;
 using meh = migration<3, "add", add_enum_value<"mood", "meh">>;
 static_assert(!valid_chain<chain<users, mood, sad_again>>);
-static_assert(chain_error<chain<users, mood, sad_again>> == error_kind::enum_value_exists);
-static_assert(chain_error<chain<users, twice>> == error_kind::enum_value_exists);
+static_assert(chain_error<chain<users, mood, sad_again>> == error_kind::enum_value_already_exists);
+static_assert(chain_error<chain<users, twice>> == error_kind::enum_value_already_exists);
 static_assert(valid_chain<chain<users, mood, meh>>);
 
 using drop = migration<4, "drop", drop_enum<"mood">>;
 using drop_column_first = migration<4, "drop", drop_column<"users", "feeling">, drop_enum<"mood">>;
 static_assert(!valid_chain<chain<users, mood, feeling, drop>>);
-static_assert(chain_error<chain<users, mood, feeling, drop>> == error_kind::enum_in_use);
+static_assert(chain_error<chain<users, mood, feeling, drop>> == error_kind::enum_still_used);
 static_assert(valid_chain<chain<users, mood, feeling, drop_column_first>>);
 
 // A value is usable from the migration after the one that adds it (PostgreSQL).
@@ -417,18 +417,18 @@ using good = posts<bigint, "users", "id">;
 static_assert(valid_chain<chain<users, good>>);
 
 static_assert(!valid_chain<chain<users, posts<bigint, "user", "id">>>);
-static_assert(chain_error<chain<users, posts<bigint, "user", "id">>> == error_kind::fk_table_missing);
-static_assert(chain_error<chain<users, posts<bigint, "users", "uid">>> == error_kind::fk_column_missing);
-static_assert(chain_error<chain<users, posts<integer, "users", "id">>> == error_kind::fk_type_mismatch);
-static_assert(chain_error<chain<users, posts<text, "users", "email">>> == error_kind::fk_target_not_unique);
+static_assert(chain_error<chain<users, posts<bigint, "user", "id">>> == error_kind::foreign_key_to_missing_table);
+static_assert(chain_error<chain<users, posts<bigint, "users", "uid">>> == error_kind::foreign_key_to_missing_column);
+static_assert(chain_error<chain<users, posts<integer, "users", "id">>> == error_kind::foreign_key_type_mismatch);
+static_assert(chain_error<chain<users, posts<text, "users", "email">>> == error_kind::foreign_key_target_not_unique);
 
 // the same through add_foreign_key
 using plain = migration<2, "posts", create_table<"posts", column<"id", bigint, primary_key>, column<"author", bigint>>>;
 template <strata::fixed_string Table, strata::fixed_string Column>
 using fk = migration<3, "fk", add_foreign_key<"posts", "posts_author_fk", "author", Table, Column, on_delete_cascade>>;
 static_assert(valid_chain<chain<users, plain, fk<"users", "id">>>);
-static_assert(chain_error<chain<users, plain, fk<"user", "id">>> == error_kind::fk_table_missing);
-static_assert(chain_error<chain<users, plain, fk<"users", "uid">>> == error_kind::fk_column_missing);
+static_assert(chain_error<chain<users, plain, fk<"user", "id">>> == error_kind::foreign_key_to_missing_table);
+static_assert(chain_error<chain<users, plain, fk<"users", "uid">>> == error_kind::foreign_key_to_missing_column);
 
 // a unique column is a valid target
 using unique_email = migration<2, "unique", add_unique<"users", "users_email_key", "email">>;
@@ -438,7 +438,7 @@ static_assert(valid_chain<chain<users, unique_email, by_email>>);
 
 // retyping either end of a foreign key
 using retype = migration<3, "retype", alter_column<"posts", "author", set_type<integer>>>;
-static_assert(chain_error<chain<users, good, retype>> == error_kind::fk_type_mismatch);
+static_assert(chain_error<chain<users, good, retype>> == error_kind::foreign_key_type_mismatch);
 
 // a self-reference must target a key of the table itself
 using tree = migration<2, "tree", create_table<"nodes", column<"id", bigint, primary_key>,
@@ -446,7 +446,7 @@ using tree = migration<2, "tree", create_table<"nodes", column<"id", bigint, pri
 using bad_tree = migration<2, "tree", create_table<"nodes", column<"id", bigint, primary_key>, column<"code", bigint>,
                                                    column<"parent", bigint, references<"nodes", "code">>>>;
 static_assert(valid_chain<chain<users, tree>>);
-static_assert(chain_error<chain<users, bad_tree>> == error_kind::fk_target_not_unique);
+static_assert(chain_error<chain<users, bad_tree>> == error_kind::foreign_key_target_not_unique);
 }  // namespace foreign_keys
 
 // ---- explicit up/down pairs ---------------------------------------------------------------
@@ -459,14 +459,14 @@ using good = migration<2, "add_age", up<add_column<"users", column<"age", intege
 using good_reverse = migration<2, "add", up<add_column<"users", column<"age", integer>>, create_index<"by_age", "users", "age">>,
                                down<drop_index<"by_age">, drop_column<"users", "age">>>;
 static_assert(!valid_chain<chain<users, nothing>>);
-static_assert(chain_error<chain<users, nothing>> == error_kind::down_mismatch);
-static_assert(chain_error<chain<users, wrong>> == error_kind::down_mismatch);
-static_assert(chain_error<chain<users, partial>> == error_kind::down_mismatch);
+static_assert(chain_error<chain<users, nothing>> == error_kind::down_does_not_restore);
+static_assert(chain_error<chain<users, wrong>> == error_kind::down_does_not_restore);
+static_assert(chain_error<chain<users, partial>> == error_kind::down_does_not_restore);
 static_assert(valid_chain<chain<users, good>>);
 static_assert(valid_chain<chain<users, good_reverse>>);
 // a down that fails on its own is reported as that failure
 using typo = migration<2, "add_age", up<add_column<"users", column<"age", integer>>>, down<drop_column<"users", "agee">>>;
-static_assert(chain_error<chain<users, typo>> == error_kind::column_missing);
+static_assert(chain_error<chain<users, typo>> == error_kind::column_does_not_exist);
 }  // namespace down_mismatch
 
 // ---- not a chain rule ---------------------------------------------------------------------
@@ -495,39 +495,39 @@ static_assert(chain_error<chain<m1, migration<2, "x", add_unique<"t", "", "email
 static_assert(chain_error<chain<m1, migration<2, "x", add_check<"t", "", "a < 9">>>> == error_kind::invalid_identifier);
 static_assert(valid_chain<chain<m1, migration<2, "x", add_unique<"t", "t_email_uq", "email">>>>);
 // case
-static_assert(chain_error<chain<m1, migration<2, "r", create_table<"T", column<"id", bigint>>>>> == error_kind::differs_only_in_case);
-static_assert(chain_error<chain<m1, migration<2, "r", rename_table<"t", "T">>>> == error_kind::differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", create_table<"T", column<"id", bigint>>>>> == error_kind::name_differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", rename_table<"t", "T">>>> == error_kind::name_differs_only_in_case);
 static_assert(chain_error<chain<m1, migration<2, "r", create_index<"T_idx", "t", "email">, create_index<"t_IDX", "t", "a">>>> ==
-              error_kind::differs_only_in_case);
-static_assert(chain_error<chain<m1, migration<2, "r", add_column<"t", column<"Email", text>>>>> == error_kind::differs_only_in_case);
-static_assert(chain_error<chain<m1, migration<2, "r", rename_column<"t", "a", "EMAIL">>>> == error_kind::differs_only_in_case);
+              error_kind::name_differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", add_column<"t", column<"Email", text>>>>> == error_kind::name_differs_only_in_case);
+static_assert(chain_error<chain<m1, migration<2, "r", rename_column<"t", "a", "EMAIL">>>> == error_kind::name_differs_only_in_case);
 static_assert(chain_error<chain<m1, migration<2, "r", create_table<"u", column<"x", text>, column<"X", text>>>>> ==
-              error_kind::differs_only_in_case);
+              error_kind::name_differs_only_in_case);
 static_assert(valid_chain<chain<m1, migration<2, "r", rename_column<"t", "email", "Email">>>>);
 static_assert(valid_chain<chain<m1, migration<2, "r", create_table<"T2", column<"id", bigint>>>>>);
 // PostgreSQL's implicit names, in both orders
-static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_email_key", "t", "email">>>> == error_kind::implicit_name_taken);
-static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_pkey", "t", "email">>>> == error_kind::implicit_name_taken);
-static_assert(chain_error<chain<m1, migration<2, "r", add_check<"t", "t_a_check", "a < 9">>>> == error_kind::implicit_name_taken);
-static_assert(chain_error<chain<m1, migration<2, "r", add_unique<"t", "t_n_fkey", "n">>>> == error_kind::implicit_name_taken);
-static_assert(chain_error<chain<m1, migration<2, "r", create_table<"t_email_key", column<"id", bigint>>>>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_email_key", "t", "email">>>> == error_kind::name_is_implicit);
+static_assert(chain_error<chain<m1, migration<2, "r", create_index<"t_pkey", "t", "email">>>> == error_kind::name_is_implicit);
+static_assert(chain_error<chain<m1, migration<2, "r", add_check<"t", "t_a_check", "a < 9">>>> == error_kind::name_is_implicit);
+static_assert(chain_error<chain<m1, migration<2, "r", add_unique<"t", "t_n_fkey", "n">>>> == error_kind::name_is_implicit);
+static_assert(chain_error<chain<m1, migration<2, "r", create_table<"t_email_key", column<"id", bigint>>>>> == error_kind::name_is_implicit);
 static_assert(valid_chain<chain<m1, migration<2, "r", create_index<"t_a_key", "t", "a">>>>);  // a is not unique
 using early_index = migration<2, "r", create_index<"u_x_key", "t", "email">>;
 using late_unique = migration<3, "s", create_table<"u", column<"x", text, unique>>>;
-static_assert(chain_error<chain<m1, early_index, late_unique>> == error_kind::implicit_name_taken);
+static_assert(chain_error<chain<m1, early_index, late_unique>> == error_kind::name_is_implicit);
 using serial = migration<3, "s", create_table<"u", column<"id", bigint, primary_key, autoincrement>>>;
 static_assert(chain_error<chain<m1, serial, migration<4, "q", create_table<"u_id_seq", column<"id", bigint>>>>> ==
-              error_kind::implicit_name_taken);
+              error_kind::name_is_implicit);
 // a check that names two columns is <table>_check
 using two_columns = migration<3, "s", create_table<"u", column<"lo", integer>, column<"hi", integer, check<"hi > lo">>>>;
 static_assert(chain_error<chain<m1, two_columns, migration<4, "q", create_index<"u_check", "u", "lo">>>> ==
-              error_kind::implicit_name_taken);
+              error_kind::name_is_implicit);
 static_assert(valid_chain<chain<m1, two_columns, migration<4, "q", create_index<"u_hi_check", "u", "lo">>>>);
 // names kept across renames, as PostgreSQL keeps them; the same implicit name twice is numbered
 using to_people = migration<2, "x", rename_table<"t", "people">>;
 static_assert(valid_chain<chain<m1, to_people, migration<3, "y", create_table<"t", column<"id", bigint, primary_key>>>>>);
 static_assert(chain_error<chain<m1, to_people, migration<3, "y", create_index<"t_pkey", "people", "email">>>> ==
-              error_kind::implicit_name_taken);
+              error_kind::name_is_implicit);
 // dropped with their table or column
 static_assert(valid_chain<chain<m1, migration<2, "x", drop_column<"t", "email">, create_index<"t_email_key", "t", "a">>>>);
 // shortened to 63 bytes
@@ -539,7 +539,7 @@ static_assert(valid_chain<chain<m1, long_distinct>>);
 static_assert(chain_error<chain<m1, migration<2, "r", rename_column<"t", "a", "b">>>> == error_kind::rename_breaks_check);
 static_assert(valid_chain<chain<m1, migration<2, "r", rename_column<"t", "email", "mail">>>>);
 using quoted_use = migration<2, "x", add_column<"t", column<"b", integer, check<"b > \"a\"">>>>;
-static_assert(chain_error<chain<m1, quoted_use, migration<3, "y", drop_column<"t", "a">>>> == error_kind::column_in_use);
+static_assert(chain_error<chain<m1, quoted_use, migration<3, "y", drop_column<"t", "a">>>> == error_kind::column_still_used);
 static_assert(valid_chain<chain<m1, quoted_use, migration<3, "y", drop_column<"t", "b">>>>);  // its own check goes with it
 using qualified = migration<2, "x", add_check<"t", "ck", "t.a > 0">>;
 static_assert(chain_error<chain<m1, qualified, migration<3, "y", rename_table<"t", "tt">>>> == error_kind::rename_breaks_check);

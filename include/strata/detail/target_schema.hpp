@@ -9,6 +9,7 @@
 
 #include <strata/chain.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/rules.hpp>
 #include <strata/detail/core/schema_diff.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/migration.hpp>
@@ -31,51 +32,24 @@ struct difference_parts {
     static constexpr std::string_view a = D.a, b = D.b, c = D.c;
 };
 
-#define STRATA_MATCH_RULE(rule, message)                                                 \
+// One rule template per kind of difference (detail/core/rules.hpp).
+#define STRATA_MATCH_RULE(rule, kind, message)                                           \
     template <class Where, class... Names>                                               \
     struct rule {                                                                        \
         static_assert(always_false<Where>, "strata: matches<Chain, Target>: " message); \
         static constexpr bool value = false;                                             \
-    }
-STRATA_MATCH_RULE(target_table_missing_from_chain, "the target schema has this table, the chain's head does not");
-STRATA_MATCH_RULE(chain_table_not_in_target, "the chain's head has this table, the target schema does not");
-STRATA_MATCH_RULE(target_column_missing_from_chain, "the target schema's table has this column, the chain's head does not");
-STRATA_MATCH_RULE(chain_column_not_in_target, "the chain's head has this column, the target schema's table does not");
-STRATA_MATCH_RULE(column_differs_from_target, "this column differs from the target schema's (the last name says how)");
-STRATA_MATCH_RULE(primary_key_differs_from_target, "this table's primary key constraint differs from the target schema's");
-STRATA_MATCH_RULE(target_index_missing_from_chain, "the target schema has this index, the chain's head does not");
-STRATA_MATCH_RULE(chain_index_not_in_target, "the chain's head has this index, the target schema does not");
-STRATA_MATCH_RULE(index_differs_from_target, "this index differs from the target schema's (the last name says how)");
-STRATA_MATCH_RULE(target_constraint_missing_from_chain, "the target schema has this constraint, the chain's head does not");
-STRATA_MATCH_RULE(chain_constraint_not_in_target, "the chain's head has this constraint, the target schema does not");
-STRATA_MATCH_RULE(constraint_differs_from_target, "this constraint differs from the target schema's");
-STRATA_MATCH_RULE(target_enum_missing_from_chain, "the target schema has this enum type, the chain's head does not");
-STRATA_MATCH_RULE(chain_enum_not_in_target, "the chain's head has this enum type, the target schema does not");
-STRATA_MATCH_RULE(enum_values_differ_from_target, "this enum type's values differ from the target schema's");
+    };
+STRATA_MATCH_RULES(STRATA_MATCH_RULE)
 #undef STRATA_MATCH_RULE
 
 template <diff_kind K, class W, class... N>
 struct match_rule_for;
-#define STRATA_MATCH_RULE_FOR(kind, rule)            \
-    template <class W, class... N>                   \
+#define STRATA_MATCH_RULE_FOR(rule, kind, message)    \
+    template <class W, class... N>                    \
     struct match_rule_for<diff_kind::kind, W, N...> { \
-        using type = rule<W, N...>;                  \
-    }
-STRATA_MATCH_RULE_FOR(table_missing, target_table_missing_from_chain);
-STRATA_MATCH_RULE_FOR(table_extra, chain_table_not_in_target);
-STRATA_MATCH_RULE_FOR(column_missing, target_column_missing_from_chain);
-STRATA_MATCH_RULE_FOR(column_extra, chain_column_not_in_target);
-STRATA_MATCH_RULE_FOR(column_differs, column_differs_from_target);
-STRATA_MATCH_RULE_FOR(primary_key_differs, primary_key_differs_from_target);
-STRATA_MATCH_RULE_FOR(index_missing, target_index_missing_from_chain);
-STRATA_MATCH_RULE_FOR(index_extra, chain_index_not_in_target);
-STRATA_MATCH_RULE_FOR(index_differs, index_differs_from_target);
-STRATA_MATCH_RULE_FOR(constraint_missing, target_constraint_missing_from_chain);
-STRATA_MATCH_RULE_FOR(constraint_extra, chain_constraint_not_in_target);
-STRATA_MATCH_RULE_FOR(constraint_differs, constraint_differs_from_target);
-STRATA_MATCH_RULE_FOR(enum_missing, target_enum_missing_from_chain);
-STRATA_MATCH_RULE_FOR(enum_extra, chain_enum_not_in_target);
-STRATA_MATCH_RULE_FOR(enum_values_differ, enum_values_differ_from_target);
+        using type = detail::rule<W, N...>;           \
+    };
+STRATA_MATCH_RULES(STRATA_MATCH_RULE_FOR)
 #undef STRATA_MATCH_RULE_FOR
 
 template <class PA, class PB, std::size_t I>

@@ -5,56 +5,17 @@
 #include <cstdint>
 #include <string_view>
 
+#include <strata/detail/core/rules.hpp>
+
 namespace strata::detail {
 
+// One kind per rule of the chain check, named as the rule (detail/core/rules.hpp).
+#define STRATA_ERROR_KIND(rule, message) rule,
 enum class error_kind : std::uint8_t {
     none,
-    version_not_increasing,
-    duplicate_version,
-    duplicate_name,
-    no_operations,
-    invalid_identifier,
-    table_missing,
-    table_exists,
-    column_missing,
-    column_exists,
-    no_columns,
-    index_missing,
-    index_exists,
-    constraint_missing,
-    constraint_exists,
-    enum_missing,
-    enum_exists,
-    enum_value_exists,
-    enum_in_use,
-    fk_table_missing,
-    fk_column_missing,
-    fk_type_mismatch,
-    fk_target_not_unique,
-    table_referenced,
-    column_in_use,
-    last_column,
-    multiple_primary_keys,
-    bad_autoincrement,
-    conflicting_changes,
-    primary_key_nullable,
-    default_type_mismatch,
-    bad_type,
-    down_mismatch,
-    needs_chain,
-    dialect_cannot_express,
-    new_enum_value_used,
-    concurrent_index_mixed,
-    seed_value_mismatch,
-    seed_missing_column,
-    seed_without_key,
-    version_too_large,
-    differs_only_in_case,
-    implicit_name_taken,
-    derived_names_collide,
-    rename_breaks_check,
-    misused_dsl,  // a placeholder left by a misused DSL template, which reported the error itself
+    STRATA_CHAIN_RULES(STRATA_ERROR_KIND)
 };
+#undef STRATA_ERROR_KIND
 
 struct error {
     error_kind kind = error_kind::none;

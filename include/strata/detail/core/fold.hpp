@@ -90,7 +90,7 @@ constexpr error down_difference(const S& restored, const S& before) {
             case diff_kind::enum_values_differ: how = "values"; break;
             default: break;  // column_differs, index_differs: what differs (type, nullability, ...)
         }
-        first = fail(error_kind::down_mismatch, d.a, d.b, how);
+        first = fail(error_kind::down_does_not_restore, d.a, d.b, how);
     });
     return first;
 }
@@ -170,11 +170,11 @@ constexpr error check_versions(const migration_desc* migs, std::size_t n) {
             return e;
         };
         if (m.misused) return at(fail(error_kind::misused_dsl, m.name));
-        if (m.version == 0) return at(fail(error_kind::version_not_increasing, m.name, "version 0 (the empty schema)"));
+        if (m.version == 0) return at(fail(error_kind::versions_must_increase, m.name, "version 0 (the empty schema)"));
         // The tracking table keeps versions in a signed 64-bit BIGINT.
         if (m.version > 0x7fffffffffffffffull) return at(fail(error_kind::version_too_large, m.name));
         if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
-        if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::version_not_increasing, m.name, migs[i - 1].name));
+        if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::versions_must_increase, m.name, migs[i - 1].name));
     }
     return {};
 }
@@ -190,8 +190,8 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
         return e;
     };
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
-    if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_name, m.name));
-    if (m.nops == 0) return at(fail(error_kind::no_operations, m.name));
+    if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_migration_name, m.name));
+    if (m.nops == 0) return at(fail(error_kind::migration_without_operations, m.name));
     if (error e = concurrent_mix(m)) {
         e.migration = i;
         return e;

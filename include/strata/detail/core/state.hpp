@@ -173,10 +173,10 @@ struct state {
     // Refuses a new table, index, constraint or enum name `n` (of table `tname`) that is taken
     // without case, or that PostgreSQL already gave an implicit constraint, index or sequence.
     constexpr error check_new_name(std::string_view n, std::string_view tname = {}) const {
-        if (auto twin = case_twin(n); !twin.empty()) return fail(error_kind::differs_only_in_case, n, twin, tname);
+        if (auto twin = case_twin(n); !twin.empty()) return fail(error_kind::name_differs_only_in_case, n, twin, tname);
         if (!implicit_like(n)) return {};
         if (int j = implicit_find(hash_text(n)); j != -1)
-            return fail(error_kind::implicit_name_taken, n, tables[implicit[j].table].name, implicit_holder(j));
+            return fail(error_kind::name_is_implicit, n, tables[implicit[j].table].name, implicit_holder(j));
         return {};
     }
 
@@ -204,7 +204,7 @@ struct state {
             char text[64]{};
             const std::size_t n = dn.spell(text);
             if (std::size_t i = probe({text, n}); names[i].kind != name_kind::empty)
-                return fail(error_kind::implicit_name_taken, names[i].name, tables[t].name, holder);
+                return fail(error_kind::name_is_implicit, names[i].name, tables[t].name, holder);
         }
         const std::uint64_t k = dn.key;
         const auto full = static_cast<std::uint32_t>(dn.full);
@@ -345,12 +345,12 @@ struct state {
     // its column, no NOT NULL column without a default is left out, the primary key is given.
     constexpr error check_seed(const op_desc& op) const {
         int t = find_table(op.table);
-        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
         int cols[64]{};
         if (op.nnames > 64) return fail(error_kind::seed_value_mismatch, op.table, "at most 64 columns in one seed");
         for (std::size_t i = 0; i < op.nnames; ++i) {
             cols[i] = find_column(t, op.names[i]);
-            if (cols[i] == -1) return fail(error_kind::column_missing, op.table, op.names[i]);
+            if (cols[i] == -1) return fail(error_kind::column_does_not_exist, op.table, op.names[i]);
         }
         for (int c = tables[t].first; c != -1; c = columns[c].next) {
             const column_desc& d = columns[c].def;
@@ -391,7 +391,7 @@ struct state {
         if (ty.kind == type_kind::numeric && (ty.p == 0 || ty.s > ty.p))
             return fail(error_kind::bad_type, column, "numeric<P, S> needs 0 < P and S <= P");
         if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1)
-            return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, ty.enum_name, column);
+            return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, ty.enum_name, column);
         return {};
     }
     constexpr error check_default(const column_desc& d) const {
@@ -432,11 +432,11 @@ struct state {
         if (!d.ref_table.empty() && !same_name(d.ref_table, tname)) {
             int rt = find_table(d.ref_table);
             if (rt == -1 && lenient) return {};
-            if (rt == -1) return fail(error_kind::fk_table_missing, tname, d.name, d.ref_table);
+            if (rt == -1) return fail(error_kind::foreign_key_to_missing_table, tname, d.name, d.ref_table);
             int rc = find_column(rt, d.ref_column);
-            if (rc == -1) return fail(error_kind::fk_column_missing, tname, d.name, d.ref_column);
-            if (!(columns[rc].def.type == d.type)) return fail(error_kind::fk_type_mismatch, tname, d.name, d.ref_table);
-            if (!is_unique_key(rt, rc)) return fail(error_kind::fk_target_not_unique, d.ref_table, d.ref_column, tname);
+            if (rc == -1) return fail(error_kind::foreign_key_to_missing_column, tname, d.name, d.ref_column);
+            if (!(columns[rc].def.type == d.type)) return fail(error_kind::foreign_key_type_mismatch, tname, d.name, d.ref_table);
+            if (!is_unique_key(rt, rc)) return fail(error_kind::foreign_key_target_not_unique, d.ref_table, d.ref_column, tname);
         }
         return {};
     }
@@ -493,7 +493,7 @@ struct state {
         // Only a primary key may go unnamed: an empty name would spell DROP CONSTRAINT "".
         if (!k.name.empty() || k.kind != constraint_kind::primary_key) {
             if (!valid_identifier(k.name)) return fail(error_kind::invalid_identifier, k.name, tname);
-            if (name_taken(k.name)) return fail(error_kind::constraint_exists, k.name, tname);
+            if (name_taken(k.name)) return fail(error_kind::constraint_already_exists, k.name, tname);
             if (auto e = check_new_name(k.name, tname)) return e;
         }
         constraint_state s{};
@@ -505,18 +505,18 @@ struct state {
         s.ncolumns = k.ncolumns;
         for (std::size_t i = 0; i < k.ncolumns; ++i) {
             s.columns[i] = find_column(t, k.columns[i]);
-            if (s.columns[i] == -1) return fail(error_kind::column_missing, tname, k.columns[i]);
+            if (s.columns[i] == -1) return fail(error_kind::column_does_not_exist, tname, k.columns[i]);
         }
         if (k.kind == constraint_kind::primary_key && has_primary_key(t))
             return fail(error_kind::multiple_primary_keys, tname);
         if (k.kind == constraint_kind::foreign_key) {
             int rt = find_table(k.ref_table);
-            if (rt == -1) return fail(lenient ? error_kind::needs_chain : error_kind::fk_table_missing, tname, k.columns[0], k.ref_table);
+            if (rt == -1) return fail(lenient ? error_kind::needs_chain : error_kind::foreign_key_to_missing_table, tname, k.columns[0], k.ref_table);
             int rc = find_column(rt, k.ref_column);
-            if (rc == -1) return fail(error_kind::fk_column_missing, tname, k.columns[0], k.ref_column);
+            if (rc == -1) return fail(error_kind::foreign_key_to_missing_column, tname, k.columns[0], k.ref_column);
             if (!(columns[rc].def.type == columns[s.columns[0]].def.type))
-                return fail(error_kind::fk_type_mismatch, tname, k.columns[0], k.ref_table);
-            if (!is_unique_key(rt, rc)) return fail(error_kind::fk_target_not_unique, k.ref_table, k.ref_column, tname);
+                return fail(error_kind::foreign_key_type_mismatch, tname, k.columns[0], k.ref_table);
+            if (!is_unique_key(rt, rc)) return fail(error_kind::foreign_key_target_not_unique, k.ref_table, k.ref_column, tname);
             s.ref_table = rt;
             s.ref_column = rc;
             columns[rc].fk_refs += 1;
@@ -537,9 +537,9 @@ struct state {
             case op_kind::create_table: return create_table(op);
             case op_kind::drop_table: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 if (tables[t].referenced_by > 0)
-                    return fail(error_kind::table_referenced, op.table, tables[referencing_table(t)].name);
+                    return fail(error_kind::table_still_referenced, op.table, tables[referencing_table(t)].name);
                 for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next) release_constraint(k);
                 for (int i = tables[t].first_index; i != -1; i = indexes[i].next) {
                     indexes[i].alive = false;
@@ -552,9 +552,9 @@ struct state {
             }
             case op_kind::rename_table: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-                if (name_taken(op.new_name)) return fail(error_kind::table_exists, op.new_name);
+                if (name_taken(op.new_name)) return fail(error_kind::table_already_exists, op.new_name);
                 if (auto e = check_new_name(op.new_name)) return e;
                 // A check that qualifies a column with the table's name would keep the old one.
                 if (auto k = check_naming(t, op.table, -1, true); !k.empty())
@@ -566,11 +566,11 @@ struct state {
             }
             case op_kind::add_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 const column_desc& d = op.columns[0];
-                if (find_column(t, d.name) != -1) return fail(error_kind::column_exists, op.table, d.name);
+                if (find_column(t, d.name) != -1) return fail(error_kind::column_already_exists, op.table, d.name);
                 if (auto twin = column_case_twin(t, d.name); !twin.empty())
-                    return fail(error_kind::differs_only_in_case, d.name, twin, op.table);
+                    return fail(error_kind::name_differs_only_in_case, d.name, twin, op.table);
                 if (auto e = check_column(d, op.table)) return e;
                 if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
                 int c = push_column(t, d);
@@ -581,27 +581,27 @@ struct state {
             }
             case op_kind::drop_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 int c = find_column(t, op.name);
-                if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
+                if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
                 if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
-                    return fail(error_kind::column_in_use, op.table, op.name, column_user(c));
+                    return fail(error_kind::column_still_used, op.table, op.name, column_user(c));
                 if (column_count(t) == 1) return fail(error_kind::last_column, op.table, op.name);
                 // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
-                if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_in_use, op.table, op.name, k);
+                if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_still_used, op.table, op.name, k);
                 unlink_column(t, c);
                 release_column(c);
                 return {};
             }
             case op_kind::rename_column: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 int c = find_column(t, op.name);
-                if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
+                if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-                if (find_column(t, op.new_name) != -1) return fail(error_kind::column_exists, op.table, op.new_name);
+                if (find_column(t, op.new_name) != -1) return fail(error_kind::column_already_exists, op.table, op.new_name);
                 if (auto twin = column_case_twin(t, op.new_name, c); !twin.empty())
-                    return fail(error_kind::differs_only_in_case, op.new_name, twin, op.table);
+                    return fail(error_kind::name_differs_only_in_case, op.new_name, twin, op.table);
                 // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
                 // table fails with "no such column", PostgreSQL's re-created check too).
                 if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
@@ -611,9 +611,9 @@ struct state {
             case op_kind::alter_column: return alter_column(op);
             case op_kind::create_index: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
-                if (name_taken(op.name)) return fail(error_kind::index_exists, op.name, op.table);
+                if (name_taken(op.name)) return fail(error_kind::index_already_exists, op.name, op.table);
                 if (auto e = check_new_name(op.name, op.table)) return e;
                 index_state x{};
                 x.name = op.name;
@@ -622,7 +622,7 @@ struct state {
                 x.ncolumns = op.nnames;
                 for (std::size_t i = 0; i < op.nnames; ++i) {
                     x.columns[i] = find_column(t, op.names[i]);
-                    if (x.columns[i] == -1) return fail(error_kind::column_missing, op.table, op.names[i]);
+                    if (x.columns[i] == -1) return fail(error_kind::column_does_not_exist, op.table, op.names[i]);
                 }
                 x.alive = true;
                 int slot = nindexes++;
@@ -634,12 +634,12 @@ struct state {
             }
             case op_kind::drop_index: {
                 int i = find_index(op.name);
-                if (i == -1) return fail(lenient ? error_kind::needs_chain : error_kind::index_missing, op.name);
+                if (i == -1) return fail(lenient ? error_kind::needs_chain : error_kind::index_does_not_exist, op.name);
                 index_state& x = indexes[i];
                 use_key(x.columns, x.ncolumns, x.unique, -1);
                 if (x.unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0 && !is_unique_key(x.table, x.columns[0])) {
                     use_key(x.columns, x.ncolumns, x.unique, +1);
-                    return fail(error_kind::column_in_use, tables[x.table].name, columns[x.columns[0]].def.name,
+                    return fail(error_kind::column_still_used, tables[x.table].name, columns[x.columns[0]].def.name,
                                 column_user_fk(x.columns[0]));
                 }
                 unlink_index(x.table, i);
@@ -649,20 +649,20 @@ struct state {
             }
             case op_kind::add_constraint: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 return add_constraint(t, op.constraints[0]);
             }
             case op_kind::drop_constraint: {
                 int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
                 int k = find_constraint(op.name);
-                if (k == -1 || constraints[k].table != t) return fail(error_kind::constraint_missing, op.table, op.name);
+                if (k == -1 || constraints[k].table != t) return fail(error_kind::constraint_does_not_exist, op.table, op.name);
                 const constraint_state& x = constraints[k];
                 if (x.kind == constraint_kind::unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0) {
                     columns[x.columns[0]].unique_keys -= 1;
                     bool still = is_unique_key(t, x.columns[0]);
                     columns[x.columns[0]].unique_keys += 1;
-                    if (!still) return fail(error_kind::column_in_use, op.table, columns[x.columns[0]].def.name, column_user_fk(x.columns[0]));
+                    if (!still) return fail(error_kind::column_still_used, op.table, columns[x.columns[0]].def.name, column_user_fk(x.columns[0]));
                 }
                 release_constraint(k);
                 unlink_constraint(t, k);
@@ -670,35 +670,35 @@ struct state {
             }
             case op_kind::create_enum: {
                 if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name);
-                if (name_taken(op.name)) return fail(error_kind::enum_exists, op.name);
+                if (name_taken(op.name)) return fail(error_kind::enum_already_exists, op.name);
                 if (auto err = check_new_name(op.name)) return err;
                 int e = nenums++;
                 enums[e] = enum_state{op.name, -1, -1, 0, true};
                 name_insert(name_kind::enumeration, op.name, e);
                 for (std::size_t i = 0; i < op.nnames; ++i) {
                     if (!valid_identifier(op.names[i])) return fail(error_kind::invalid_identifier, op.names[i], op.name);
-                    if (enum_has(e, op.names[i])) return fail(error_kind::enum_value_exists, op.name, op.names[i]);
+                    if (enum_has(e, op.names[i])) return fail(error_kind::enum_value_already_exists, op.name, op.names[i]);
                     push_enum_value(e, op.names[i]);
                 }
                 return {};
             }
             case op_kind::add_enum_value: {
                 int e = find_enum(op.name);
-                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, op.name);
+                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, op.name);
                 if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.name);
-                if (enum_has(e, op.new_name)) return fail(error_kind::enum_value_exists, op.name, op.new_name);
+                if (enum_has(e, op.new_name)) return fail(error_kind::enum_value_already_exists, op.name, op.new_name);
                 push_enum_value(e, op.new_name);
                 enum_values[enums[e].last].added_in = migration;
                 return {};
             }
             case op_kind::drop_enum: {
                 int e = find_enum(op.name);
-                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_missing, op.name);
+                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, op.name);
                 if (enums[e].uses > 0) {
                     for (int c = 0; c < ncolumns; ++c)
                         if (columns[c].alive && columns[c].def.type.kind == type_kind::enumeration &&
                             same_name(columns[c].def.type.enum_name, op.name))
-                            return fail(error_kind::enum_in_use, op.name, tables[columns[c].table].name, columns[c].def.name);
+                            return fail(error_kind::enum_still_used, op.name, tables[columns[c].table].name, columns[c].def.name);
                 }
                 enums[e].alive = false;
                 name_erase(op.name);
@@ -748,7 +748,7 @@ struct state {
     }
     constexpr error create_table(const op_desc& op) {
         if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
-        if (name_taken(op.table)) return fail(error_kind::table_exists, op.table);
+        if (name_taken(op.table)) return fail(error_kind::table_already_exists, op.table);
         if (auto e = check_new_name(op.table)) return e;
         int pks = 0, real = 0;
         for (std::size_t i = 0; i < op.ncolumns; ++i) {
@@ -756,14 +756,14 @@ struct state {
             if (op.nconstraints > i && op.constraints[i].kind != constraint_kind::none) continue;  // a constraint's place
             ++real;
             for (std::size_t j = 0; j < i; ++j)
-                if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_exists, op.table, d.name);
+                if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_already_exists, op.table, d.name);
             for (std::size_t j = 0; j < i; ++j)
                 if (same_ignoring_case(op.columns[j].name, d.name))
-                    return fail(error_kind::differs_only_in_case, d.name, op.columns[j].name, op.table);
+                    return fail(error_kind::name_differs_only_in_case, d.name, op.columns[j].name, op.table);
             if (d.primary_key && ++pks > 1) return fail(error_kind::multiple_primary_keys, op.table, d.name);
             if (auto e = check_column(d, op.table)) return e;
         }
-        if (real == 0) return fail(error_kind::no_columns, op.table);
+        if (real == 0) return fail(error_kind::table_without_columns, op.table);
         int t = ntables++;
         tables[t] = table_state{op.table, -1, -1, -1, -1, 0, true};
         name_insert(name_kind::table, op.table, t);
@@ -774,8 +774,8 @@ struct state {
             auto& s = columns[c];
             if (!s.def.ref_table.empty() && same_name(s.def.ref_table, op.table)) {
                 int rc = find_column(t, s.def.ref_column);
-                if (rc == -1) return fail(error_kind::fk_column_missing, op.table, s.def.name, s.def.ref_column);
-                if (!(columns[rc].def.type == s.def.type)) return fail(error_kind::fk_type_mismatch, op.table, s.def.name, op.table);
+                if (rc == -1) return fail(error_kind::foreign_key_to_missing_column, op.table, s.def.name, s.def.ref_column);
+                if (!(columns[rc].def.type == s.def.type)) return fail(error_kind::foreign_key_type_mismatch, op.table, s.def.name, op.table);
                 s.ref_table = t;
                 s.ref_column = rc;
                 link_reference(c, t, rc, +1);
@@ -786,7 +786,7 @@ struct state {
                 if (auto e = add_constraint(t, op.constraints[i])) return e;
         for (int c = tables[t].first; c != -1; c = columns[c].next)  // once the keys exist
             if (columns[c].ref_table == t && !is_unique_key(t, columns[c].ref_column))
-                return fail(error_kind::fk_target_not_unique, op.table, columns[columns[c].ref_column].def.name, op.table);
+                return fail(error_kind::foreign_key_target_not_unique, op.table, columns[columns[c].ref_column].def.name, op.table);
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (auto e = add_implicit_of(t, c)) return e;
         if (has_primary_key(t))
@@ -795,9 +795,9 @@ struct state {
     }
     constexpr error alter_column(const op_desc& op) {
         int t = find_table(op.table);
-        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_missing, op.table);
+        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
         int c = find_column(t, op.name);
-        if (c == -1) return fail(error_kind::column_missing, op.table, op.name);
+        if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
         const alter_desc& a = op.alter;
         if ((a.set_not_null && a.drop_not_null) || (a.set_default && a.drop_default))
             return fail(error_kind::conflicting_changes, op.table, op.name);
@@ -805,7 +805,7 @@ struct state {
         if (a.set_type) {
             if (auto e = check_type(a.type, op.name)) return e;
             if (!(a.type == before.type) && (columns[c].ref_table != -1 || columns[c].fk_refs > 0))
-                return fail(error_kind::fk_type_mismatch, op.table, op.name, column_user_fk(c));
+                return fail(error_kind::foreign_key_type_mismatch, op.table, op.name, column_user_fk(c));
             if (before.type.kind == type_kind::enumeration)
                 if (int e = find_enum(before.type.enum_name); e != -1) --enums[e].uses;
             if (a.type.kind == type_kind::enumeration)

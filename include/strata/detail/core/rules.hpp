@@ -1,0 +1,111 @@
+#pragma once
+// The one list of strata's compile-time rules. Everything else comes from it: the `error_kind`
+// enum (detail/core/errors.hpp), the rule templates whose names and messages a diagnostic shows
+// (detail/core/diagnostics.hpp, detail/target_schema.hpp), and the check that docs/errors.md has
+// a heading or table row for each (tests/static/rule_list.cpp). A new rule is one line here, a
+// compile-fail test and its entry in docs/errors.md.
+//
+// Each entry is X(name, message): the name of the rule template, which a diagnostic prints
+// (`strata::detail::table_does_not_exist<...>`), and its message after "strata: ".
+
+// Rules of the chain check (the fold, detail/core/state.hpp and fold.hpp). The name is also the
+// rule's `strata::error_kind`, which `strata::chain_error<C>` returns.
+#define STRATA_CHAIN_RULES(X) \
+    X(versions_must_increase, "migration versions must be strictly increasing: this migration is out of order (listed after the higher version named second), or its version is 0") \
+    X(duplicate_version, "two migrations have the same version") \
+    X(duplicate_migration_name, "two migrations have the same name") \
+    X(migration_without_operations, "a migration needs at least one operation") \
+    X(invalid_identifier, "invalid identifier (empty, longer than 63 bytes, or containing a quote or NUL)") \
+    X(table_does_not_exist, "no such table in the schema this operation applies to") \
+    X(table_already_exists, "a table (or index) with this name already exists") \
+    X(column_does_not_exist, "no such column in this table") \
+    X(column_already_exists, "this table already has a column with this name") \
+    X(table_without_columns, "create_table needs at least one column") \
+    X(index_does_not_exist, "no such index") \
+    X(index_already_exists, "an index (or table or constraint) with this name already exists") \
+    X(constraint_does_not_exist, "no such constraint on this table") \
+    X(constraint_already_exists, "a constraint (or table or index) with this name already exists") \
+    X(enum_does_not_exist, "no such enum type") \
+    X(enum_already_exists, "an enum type with this name already exists") \
+    X(enum_value_already_exists, "this enum already has this value") \
+    X(enum_still_used, "cannot drop an enum type a column still uses") \
+    X(foreign_key_to_missing_table, "foreign key to a table that does not exist") \
+    X(foreign_key_to_missing_column, "foreign key to a column that does not exist") \
+    X(foreign_key_type_mismatch, "foreign key column and referenced column have different types") \
+    X(foreign_key_target_not_unique, "a foreign key must reference a primary key or unique column") \
+    X(table_still_referenced, "cannot drop a table that another table references") \
+    X(column_still_used, "cannot drop or change a column that an index, constraint or foreign key uses") \
+    X(last_column, "cannot drop the only column of a table") \
+    X(multiple_primary_keys, "a table can have only one primary key") \
+    X(bad_autoincrement, "autoincrement needs an integer primary key column") \
+    X(conflicting_changes, "alter_column asks for contradictory changes") \
+    X(primary_key_nullable, "a primary key column cannot become nullable") \
+    X(default_type_mismatch, "the default value does not fit the column type") \
+    X(bad_type, "invalid column type") \
+    X(down_does_not_restore, "the explicit down<...> does not restore the schema before up<...>") \
+    X(needs_chain, "this migration's SQL depends on the schema before it: ask the chain, strata::sql<Dialect, Chain, Version>") \
+    X(dialect_cannot_express, "the chosen dialect cannot express this column type or default") \
+    X(new_enum_value_used, "an enum value added by a migration cannot be used in that same migration (PostgreSQL runs it in one transaction): use it in the next migration") \
+    X(concurrent_index_mixed, "a migration with a concurrent index operation (create_index_concurrently, drop_index_concurrently) may contain only such operations: it runs outside a transaction") \
+    X(seed_value_mismatch, "a seed value does not fit its column (type, NULL in a NOT NULL column, varchar length, or an enum value the type does not have)") \
+    X(seed_missing_column, "a seed row leaves out a NOT NULL column that has no default: name it in columns<...>") \
+    X(seed_without_key, "seed rows must give the table's primary key, by which the derived down deletes exactly them") \
+    X(version_too_large, "a migration version must be below 2^63 (9223372036854775808): the tracking table stores it in a signed 64-bit BIGINT") \
+    X(name_differs_only_in_case, "this name differs from an existing one only in case: SQLite compares identifiers without case, so there they are the same table, index or column") \
+    X(name_is_implicit, "PostgreSQL already gives this name to an implicit constraint, index or sequence (<table>_pkey, <table>_<column>_key, _fkey, _check or _seq): it would refuse the name or number its own") \
+    X(derived_names_collide, "two names PostgreSQL derives (<table>_<column>_key, _fkey, _check, _seq, <table>_pkey) become the same once it shortens them to 63 bytes: shorten the table or column name") \
+    X(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name") \
+    X(misused_dsl, "a misused DSL template (reported where it is written)")
+
+// Rules of the DSL's spelling, raised by the misused template itself (through `require`,
+// detail/core/check.hpp), which is the rule's one argument. A chain that holds the misused
+// template then stops at `error_kind::misused_dsl` without a word.
+#define STRATA_DSL_RULES(X) \
+    X(empty_chain, "a chain needs at least one migration") \
+    X(chain_argument_not_migration, "chain<...>: every argument must be a strata::migration<Version, \"name\", ...>") \
+    X(migration_argument_not_operation, "migration<V, Name, ...>: every argument after the name must be an operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly up<...>, down<...>") \
+    X(column_type_not_a_type, "column<Name, Type, ...>: Type must be a column type (bigint, text, varchar<N>, ...)") \
+    X(column_constraint_invalid, "column<Name, Type, ...>: every argument after the type must be a column constraint (primary_key, not_null, unique, autoincrement, default_value<V>, default_sql<\"...\">, check<\"...\">, references<T, C, ...>)") \
+    X(default_value_too_long, "default_value strings are limited to 127 bytes (and so are the strings of a seed's values<...>)") \
+    X(references_bad_action, "references<T, C, A>: A must be one of on_delete_no_action, on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default") \
+    X(foreign_key_bad_action, "foreign_key<...>: the last argument must be an on_delete_ action") \
+    X(primary_key_constraint_columns, "primary_key_constraint takes 1 to 8 columns") \
+    X(unique_constraint_columns, "unique_constraint takes 1 to 8 columns") \
+    X(index_columns, "an index names 1 to 8 columns") \
+    X(create_enum_without_values, "create_enum<Name, values...> needs at least one value") \
+    X(seed_without_columns, "seed<\"table\", columns<\"a\", ...>, values<...>...>: the second argument must be columns<...>") \
+    X(seed_without_rows, "seed<...>: at least one values<...> row") \
+    X(seed_row_size, "seed<...>: every values<...> row has one value per name in columns<...>") \
+    X(add_column_not_a_column, "add_column<T, C>: C must be a column<\"name\", type, ...>") \
+    X(set_type_not_a_type, "set_type<T>: T must be a column type") \
+    X(alter_column_without_changes, "alter_column<T, C, ...> needs at least one change (set_type<...>, set_not_null, drop_not_null, set_default<...>, drop_default)") \
+    X(alter_column_bad_change, "alter_column<T, C, ...>: each change must be set_type<...>, set_not_null, drop_not_null, set_default<...> or drop_default") \
+    X(create_table_bad_argument, "create_table<T, ...>: every argument after the name must be a column<...> or a table constraint (primary_key_constraint, unique_constraint, check_constraint, foreign_key)") \
+    X(sql_dialect_not_a_dialect, "sql<D, ...>: D must be strata::sqlite or strata::postgres") \
+    X(chain_sql_dialect_not_a_dialect, "chain_sql<D, Chain>: D must be strata::sqlite or strata::postgres") \
+    X(generate_sql_dialect_not_a_dialect, "generate_sql<D, Chain>: D must be strata::sqlite or strata::postgres") \
+    X(schema_at_unknown_version, "schema_at<V>: the chain has no migration with version V") \
+    X(sql_without_version, "sql<D, Chain, V>: name the migration's version V") \
+    X(sql_version_zero, "sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version") \
+    X(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V")
+
+// Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of
+// difference between two schema states. Each entry is X(name, difference, message): the
+// `diff_kind` (detail/core/schema_diff.hpp) is the kind of a difference in any direction, which
+// the fold and autogenerate read too; the rule says which side has what.
+#define STRATA_MATCH_RULES(X) \
+    X(target_table_missing_from_chain, table_missing, "the target schema has this table, the chain's head does not") \
+    X(chain_table_not_in_target, table_extra, "the chain's head has this table, the target schema does not") \
+    X(target_column_missing_from_chain, column_missing, "the target schema's table has this column, the chain's head does not") \
+    X(chain_column_not_in_target, column_extra, "the chain's head has this column, the target schema's table does not") \
+    X(column_differs_from_target, column_differs, "this column differs from the target schema's (the last name says how)") \
+    X(primary_key_differs_from_target, primary_key_differs, "this table's primary key constraint differs from the target schema's") \
+    X(target_index_missing_from_chain, index_missing, "the target schema has this index, the chain's head does not") \
+    X(chain_index_not_in_target, index_extra, "the chain's head has this index, the target schema does not") \
+    X(index_differs_from_target, index_differs, "this index differs from the target schema's (the last name says how)") \
+    X(target_constraint_missing_from_chain, constraint_missing, "the target schema has this constraint, the chain's head does not") \
+    X(chain_constraint_not_in_target, constraint_extra, "the chain's head has this constraint, the target schema does not") \
+    X(constraint_differs_from_target, constraint_differs, "this constraint differs from the target schema's") \
+    X(target_enum_missing_from_chain, enum_missing, "the target schema has this enum type, the chain's head does not") \
+    X(chain_enum_not_in_target, enum_extra, "the chain's head has this enum type, the target schema does not") \
+    X(enum_values_differ_from_target, enum_values_differ, "this enum type's values differ from the target schema's")
