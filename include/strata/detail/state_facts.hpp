@@ -7,6 +7,7 @@
 
 #include <strata/detail/core/checkpoints.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
+#include <strata/detail/sql/dialects.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
@@ -15,6 +16,7 @@ namespace strata::detail {
 template <class S>
 std::vector<std::string> state_facts(const S& s, dialect_id d) {
     std::vector<std::string> f;
+    const dialect_traits& dt = traits_of(d);
     const slot_range<S, table_view<S>, count_tables<S>, keep_table<S>> tables{&s, -1};
     for (auto t : tables) {
         const std::string tn(t.name());
@@ -28,7 +30,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
             if (c.is_foreign_key())
                 f.push_back("fk " + tn + "." + std::string(c.name()) + " -> " + std::string(c.references_table()) + "." +
                             std::string(c.references_column()) + " " + fact_action(c.on_delete()));
-            if (!c.check().empty() && d == dialect_id::postgres) {  // named by PostgreSQL when it was created
+            if (!c.check().empty() && dt.names_column_checks) {  // named (by PostgreSQL) when it was created
                 const column_state& cs = c.s->columns[c.i];
                 const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
                 f.push_back("check " + std::string(cs.check_table.substr(0, cut.n1)) + "_" +
@@ -56,7 +58,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
             f.push_back("index " + std::string(x.name()) + " on " + tn + "(" + fact_list(cols) + ")" + (x.unique() ? " unique" : ""));
         }
     }
-    if (d == dialect_id::postgres) {
+    if (dt.enum_types) {
         const slot_range<S, enum_view<S>, count_enums<S>, keep_enum<S>> enums{&s, -1};
         for (auto e : enums) {
             std::vector<std::string> values;

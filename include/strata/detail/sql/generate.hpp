@@ -1,18 +1,19 @@
 #pragma once
 // SQL generation from the typed state. Each operation's up statements are spelled from the
-// state after it, its down statements from the state before it; on SQLite, what ALTER TABLE
-// cannot do becomes the table rebuild procedure, generated from the state's table definition,
+// state after it, its down statements from the state before it. What a dialect can say is its
+// traits (detail/sql/dialect/): nothing here asks which dialect it is. Where ALTER TABLE cannot
+// do it (SQLite), the table rebuild procedure, generated from the state's table definition,
 // once for a run of such operations on one table (see rebuild_run).
 #include <strata/detail/core/state.hpp>
-#include <strata/dialect/spelling.hpp>
+#include <strata/detail/sql/spelling.hpp>
 
 namespace strata::detail {
 using namespace std::string_view_literals;
 
-// Does dialect d declare types a and b alike (SQLite: INTEGER for integer and bigint)? Then a
-// table that changes one for the other is the same table there. An enum never is: SQLite gives
-// its column the CHECK of its values, PostgreSQL its type.
-constexpr bool spelled_alike(dialect_id d, const type_desc& a, const type_desc& b) {
+// Does the dialect declare types a and b alike (SQLite: INTEGER for integer and bigint)? Then a
+// table that changes one for the other is the same table there. An enum never is: its column
+// has the CHECK of its values, or the enum's type.
+constexpr bool spelled_alike(const dialect_traits& d, const type_desc& a, const type_desc& b) {
     if (a == b) return true;
     if (a.kind == type_kind::enumeration || b.kind == type_kind::enumeration) return false;
     std::string_view fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
@@ -27,22 +28,22 @@ constexpr bool spelled_alike(dialect_id d, const type_desc& a, const type_desc& 
 
 template <class S>
 struct generator {
-    dialect_id d;
+    const dialect_traits& d;
     bool irreversible = false;  // some operation has no down
-    bool rebuilds = false;      // SQLite: a table rebuild (run with foreign keys off)
-    bool concurrent = false;    // PostgreSQL: a CONCURRENTLY statement (not in a transaction)
+    bool rebuilds = false;      // a table rebuild (run with foreign keys off)
+    bool concurrent = false;    // a CONCURRENTLY statement (not in a transaction)
 
-    // SQLite: consecutive operations that each take a rebuild of the same table rebuild it once
-    // per direction, from the table before the run's first operation to the table after its
-    // last (a real history rebuilt one table twice in one migration; at N = 1000 the benchmark's
-    // history has 8% fewer rebuilds). Up, the guard is spelled when the run starts (the live
-    // table is the state then), the new table and the copy when it ends. Down (the run undone,
-    // from the table after it to the table before it): the new table when the run starts, while
-    // the state is the one to go back to; the guard and the copy when it ends, from the state
+    // Without ALTER in place (SQLite): consecutive operations that each take a rebuild of the same
+    // table rebuild it once per direction, from the table before the run's first operation to the
+    // table after its last (a real history rebuilt one table twice in one migration; at N = 1000
+    // the benchmark's history has 8% fewer rebuilds). Up, the guard is spelled when the run starts
+    // (the live table is the state then), the new table and the copy when it ends. Down (the run
+    // undone, from the table after it to the table before it): the new table when the run starts,
+    // while the state is the one to go back to; the guard and the copy when it ends, from the state
     // after the run, which is the live table then. Slots are never reused, so the columns added
     // during the run are those from `first_new` on: no old data. What changes an index or a name
-    // (and anything but these operations) ends a run, so both ends have the same indexes and
-    // names. generate_migration keeps a down run's steps in one piece (see before()).
+    // (and anything but these operations) ends a run, so both ends have the same indexes and names.
+    // generate_migration keeps a down run's steps in one piece (see before()).
     struct rebuild_run {
         int table = -1;  // -1: no run
         int first_new = 0;
@@ -55,8 +56,6 @@ struct generator {
     rebuild_run up_run{}, down_run{};
     rebuild_targets targets{};  // the operation's, set by before()
 
-    constexpr bool pg() const { return d == dialect_id::postgres; }
-
     constexpr void column_def(emitter& w, const S& s, int c) const {
         const column_state& cs = s.columns[c];
         const column_desc& d0 = cs.def;
@@ -65,7 +64,7 @@ struct generator {
         if (d0.not_null) w.put(" NOT NULL");
         if (d0.primary_key) {
             w.put(" PRIMARY KEY");
-            if (d0.autoincrement) w.put(pg() ? " GENERATED BY DEFAULT AS IDENTITY"sv : " AUTOINCREMENT"sv);
+            if (d0.autoincrement) w.put(d.identity);
         }
         if (d0.unique) w.put(" UNIQUE");
         if (d0.def.kind != default_kind::none) {
@@ -73,18 +72,18 @@ struct generator {
             spell_default(w, d, d0.def);
         }
         if (!d0.check.empty()) {
-            // Named on PostgreSQL. Left to itself the server names it after the one column
-            // its expression reads ("<table>_check", numbered, when it reads several or none)
+            // Named where the server would name it (PostgreSQL). Left to itself the server
+            // names it after the one column its expression reads ("<table>_check", numbered, when it reads several or none)
             // under today's names; the state names it after the column it is declared on and
             // its table, as they were named when the column was created (renames keep it).
-            if (pg()) {
+            if (d.names_column_checks) {
                 const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
                 w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.n1)).put("_");
                 w.put(cs.check_column.substr(0, cut.n2)).put("_check\"");
             }
             w.put(" CHECK (").put(d0.check).put(')');
         }
-        if (!pg() && d0.type.kind == type_kind::enumeration) {
+        if (!d.enum_types && d0.type.kind == type_kind::enumeration) {
             w.put(" CHECK (").ident(d0.name).put(" IN (");
             int e = s.find_enum(d0.type.enum_name);
             bool first = true;
@@ -146,11 +145,11 @@ struct generator {
         w.put("\n)");
         p.end();
     }
-    // `concurrently`: a *_index_concurrently operation, CONCURRENTLY on PostgreSQL only.
+    // `concurrently`: a *_index_concurrently operation, CONCURRENTLY where the dialect has it.
     constexpr void create_index(emitter& p, const S& s, int i, bool concurrently = false) const {
         const index_state& x = s.indexes[i];
         emitter& w = p.begin();
-        if (concurrently && pg()) w.put(x.unique ? "CREATE UNIQUE INDEX CONCURRENTLY "sv : "CREATE INDEX CONCURRENTLY "sv);
+        if (concurrently && d.concurrent_indexes) w.put(x.unique ? "CREATE UNIQUE INDEX CONCURRENTLY "sv : "CREATE INDEX CONCURRENTLY "sv);
         else w.put(x.unique ? "CREATE UNIQUE INDEX "sv : "CREATE INDEX "sv);
         w.ident(x.name).put(" ON ").ident(s.tables[x.table].name).put(" (");
         for (std::size_t k = 0; k < x.ncolumns; ++k) {
@@ -161,7 +160,7 @@ struct generator {
         p.end();
     }
     constexpr void drop_index(emitter& p, std::string_view name, bool concurrently) const {
-        p.begin().put(concurrently && pg() ? "DROP INDEX CONCURRENTLY "sv : "DROP INDEX "sv).ident(name);
+        p.begin().put(concurrently && d.concurrent_indexes ? "DROP INDEX CONCURRENTLY "sv : "DROP INDEX "sv).ident(name);
         p.end();
     }
     constexpr void create_indexes_of(emitter& p, const S& s, int t) const {
@@ -261,8 +260,8 @@ struct generator {
         if (targets.down >= 0 && down_run.table != targets.down) start_down_run(down, s, targets.down);
     }
 
-    // Which table `op` rebuilds on SQLite, each way (spelled from the state before it).
-    constexpr rebuild_targets sqlite_rebuilds(const S& s, const op_desc& op) const {
+    // Which table `op` rebuilds, each way, without ALTER in place (spelled from the state before it).
+    constexpr rebuild_targets rebuilds_of(const S& s, const op_desc& op) const {
         switch (op.kind) {
             case op_kind::validate:
             case op_kind::background: return {neutral, neutral};
@@ -271,13 +270,13 @@ struct generator {
                 if (t == -1) return {};
                 const column_desc& c = op.columns[0];
                 const bool plain_drop = !(c.primary_key || c.unique || !c.ref_table.empty()) && s.tables[t].first_constraint == -1;
-                return {sqlite_can_add(c) ? no_rebuild : t, plain_drop ? no_rebuild : t};
+                return {can_add_without_rebuild(c) ? no_rebuild : t, plain_drop ? no_rebuild : t};
             }
             case op_kind::drop_column: {
                 const int t = s.find_table(op.table);
                 const int c = t == -1 ? -1 : s.find_column(t, op.name);
                 if (c == -1) return {};
-                return {sqlite_can_drop(s, c) ? no_rebuild : t, sqlite_can_add(s.columns[c].def) ? no_rebuild : t};
+                return {can_drop_without_rebuild(s, c) ? no_rebuild : t, can_add_without_rebuild(s.columns[c].def) ? no_rebuild : t};
             }
             case op_kind::alter_column: {
                 const int t = s.find_table(op.table);
@@ -296,6 +295,7 @@ struct generator {
                 return {t, t};
             }
             case op_kind::add_enum_value: {  // the tables with a column of the enum
+                if (d.enum_types) return {neutral, neutral};
                 const int e = s.find_enum(op.name);
                 if (e == -1) return {};
                 int users = neutral;
@@ -313,14 +313,15 @@ struct generator {
         }
     }
 
-    // Can SQLite's ALTER TABLE ADD COLUMN / DROP COLUMN do it, or does it take a rebuild?
-    static constexpr bool sqlite_can_add(const column_desc& d) {
+    // Without ALTER in place, can ALTER TABLE ADD COLUMN / DROP COLUMN still do it (as SQLite's
+    // can), or does it take a rebuild?
+    static constexpr bool can_add_without_rebuild(const column_desc& d) {
         if (d.primary_key || d.unique || d.def.kind == default_kind::sql) return false;
         if (d.not_null && d.def.kind == default_kind::none) return false;
         if (!d.ref_table.empty() && d.def.kind != default_kind::none) return false;
         return true;
     }
-    static constexpr bool sqlite_can_drop(const S& s, int c) {
+    static constexpr bool can_drop_without_rebuild(const S& s, int c) {
         const column_state& x = s.columns[c];
         return !(x.def.primary_key || x.def.unique || !x.def.ref_table.empty() || s.tables[x.table].first_constraint != -1);
     }
@@ -433,7 +434,7 @@ struct generator {
     constexpr void seed_value(emitter& w, const seed_cell& v) const {
         switch (v.kind) {
             case default_kind::none: w.put("NULL"); break;
-            case default_kind::boolean: w.put(pg() ? (v.text == "1" ? "TRUE" : "FALSE") : v.text); break;
+            case default_kind::boolean: spell_boolean(w, d, v.text); break;
             case default_kind::string: w.literal(v.text); break;
             default: w.put(v.text);
         }
@@ -455,7 +456,7 @@ struct generator {
         // PostgreSQL: explicit ids leave an identity column's sequence behind, and the next
         // insert without an id would collide. Move it to the largest id (SQLite's AUTOINCREMENT
         // follows explicit ids by itself). The down leaves the sequence: ids are not reused.
-        for (int c = t == -1 || !pg() ? -1 : s.tables[t].first; c != -1; c = s.columns[c].next) {
+        for (int c = t == -1 || !d.seeds_move_identity ? -1 : s.tables[t].first; c != -1; c = s.columns[c].next) {
             const column_desc& col = s.columns[c].def;
             bool seeded = false;
             for (std::size_t i = 0; i < n; ++i) seeded = seeded || op.names[i] == col.name;
@@ -495,8 +496,7 @@ struct generator {
     // reverses the order of pieces, not the steps within one): not while a down run is open,
     // which must stay one piece from its new table to its foreign-key check.
     constexpr bool before(const S& s, const op_desc& op, emitter& up, emitter& down) {
-        if (pg()) return true;
-        targets = sqlite_rebuilds(s, op);
+        targets = d.alters_in_place ? rebuild_targets{} : rebuilds_of(s, op);
         if (up_run.table != -1 && targets.up != neutral && targets.up != up_run.table) end_up_run(up, s);
         if (down_run.table != -1 && targets.down != neutral && targets.down != down_run.table) end_down_run(down, s);
         return down_run.table == -1;
@@ -509,7 +509,6 @@ struct generator {
 
     // Applies `op` to `s` and spells its up and down statements (after before()).
     constexpr error operation(S& s, const op_desc& op, emitter& up, emitter& down) {
-        const bool sq = !pg();
         error e{};
         switch (op.kind) {
             case op_kind::create_table: {
@@ -542,13 +541,13 @@ struct generator {
             case op_kind::add_column: {
                 int t = s.find_table(op.table);
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
-                if (sq) join_runs(s, up, down);
+                join_runs(s, up, down);
                 if ((e = s.apply(op))) return e;
                 int c = s.find_column(t, op.name);
                 if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
                     return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (!sq || targets.up == no_rebuild) add_column_sql(up, s, t, c);
-                if (!sq || targets.down == no_rebuild) drop_column_sql(down, s, t, c);
+                if (targets.up == no_rebuild) add_column_sql(up, s, t, c);
+                if (targets.down == no_rebuild) drop_column_sql(down, s, t, c);
                 return e;
             }
             case op_kind::drop_column: {
@@ -556,10 +555,10 @@ struct generator {
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
                 int c = s.find_column(t, op.name);
                 if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                if (sq) join_runs(s, up, down);
-                if (!sq || targets.down == no_rebuild) add_column_sql(down, s, t, c);
+                join_runs(s, up, down);
+                if (targets.down == no_rebuild) add_column_sql(down, s, t, c);
                 if ((e = s.apply(op))) return e;
-                if (!sq || targets.up == no_rebuild) drop_column_sql(up, s, t, c);
+                if (targets.up == no_rebuild) drop_column_sql(up, s, t, c);
                 return e;
             }
             case op_kind::rename_column:
@@ -575,11 +574,11 @@ struct generator {
                 int c = s.find_column(t, op.name);
                 if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
                 const column_desc before = s.columns[c].def;
-                if (sq) join_runs(s, up, down);  // (none when SQLite spells both ends alike)
+                join_runs(s, up, down);  // (none when both ends are spelled alike)
                 if ((e = s.apply(op))) return e;
                 if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
                     return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (!sq) {
+                if (d.alters_in_place) {
                     alter_sql(up, op.table, before, s.columns[c].def);
                     alter_sql(down, op.table, s.columns[c].def, before);
                 }
@@ -587,14 +586,14 @@ struct generator {
             }
             case op_kind::create_index:
                 if ((e = s.apply(op))) return e;
-                concurrent = concurrent || (op.concurrently && !sq);
+                concurrent = concurrent || (op.concurrently && d.concurrent_indexes);
                 create_index(up, s, s.find_index(op.name), op.concurrently);
                 drop_index(down, op.name, op.concurrently);
                 return e;
             case op_kind::drop_index: {
                 int i = s.find_index(op.name);
                 if (i == -1) return fail(error_kind::needs_chain, op.name);
-                concurrent = concurrent || (op.concurrently && !sq);
+                concurrent = concurrent || (op.concurrently && d.concurrent_indexes);
                 create_index(down, s, i, op.concurrently);
                 if ((e = s.apply(op))) return e;
                 drop_index(up, op.name, op.concurrently);
@@ -603,9 +602,9 @@ struct generator {
             case op_kind::add_constraint: {
                 int t = s.find_table(op.table);
                 if (t == -1) return fail(error_kind::needs_chain, op.table);
-                if (sq) join_runs(s, up, down);
+                join_runs(s, up, down);
                 if ((e = s.apply(op))) return e;
-                if (!sq) {
+                if (d.alters_in_place) {
                     emitter& w = up.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
                     constraint_def(w, s, s.nconstraints - 1);
@@ -619,15 +618,15 @@ struct generator {
                 int t = s.find_table(op.table);
                 int k = s.find_constraint(op.name);
                 if (t == -1 || k == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                if (sq) join_runs(s, up, down);
-                else {
+                join_runs(s, up, down);
+                if (d.alters_in_place) {
                     emitter& w = down.begin();
                     w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
                     constraint_def(w, s, k);
                     down.end();
                 }
                 if ((e = s.apply(op))) return e;
-                if (!sq) {
+                if (d.alters_in_place) {
                     up.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
                     up.end();
                 }
@@ -635,7 +634,7 @@ struct generator {
             }
             case op_kind::create_enum:
                 if ((e = s.apply(op))) return e;
-                if (!sq) {
+                if (d.enum_types) {
                     create_enum(up, s, s.find_enum(op.name));
                     down.begin().put("DROP TYPE ").ident(op.name);
                     down.end();
@@ -644,24 +643,27 @@ struct generator {
             case op_kind::add_enum_value: {
                 int en = s.find_enum(op.name);
                 if (en == -1) return fail(error_kind::needs_chain, op.name);
-                const bool each = sq && targets.up == several;
-                if (each) rebuild_enum_users(down, s, op.name, false);
-                else if (sq) join_runs(s, up, down);
-                else recreate_enum(down, s, en);
+                // An enum type gets the value (and loses it by being made again); an enum spelled
+                // as a CHECK rebuilds the tables that use it.
+                const bool each = targets.up == several;
+                if (d.enum_types) recreate_enum(down, s, en);
+                else if (each) rebuild_enum_users(down, s, op.name, false);
+                else join_runs(s, up, down);
                 if ((e = s.apply(op))) return e;
-                if (each) rebuild_enum_users(up, s, op.name, true);
-                else if (!sq) {
+                if (d.enum_types) {
                     up.begin().put("ALTER TYPE ").ident(op.name).put(" ADD VALUE ").literal(op.new_name);
                     up.end();
+                } else if (each) {
+                    rebuild_enum_users(up, s, op.name, true);
                 }
                 return e;
             }
             case op_kind::drop_enum: {
                 int en = s.find_enum(op.name);
                 if (en == -1) return fail(error_kind::needs_chain, op.name);
-                if (!sq) create_enum(down, s, en);
+                if (d.enum_types) create_enum(down, s, en);
                 if ((e = s.apply(op))) return e;
-                if (!sq) {
+                if (d.enum_types) {
                     up.begin().put("DROP TYPE ").ident(op.name);
                     up.end();
                 }

@@ -45,7 +45,7 @@ struct generated_flags {
 template <class S>
 constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, emitter& up, emitter& down,
                                    generated_flags& flags) {
-    generator<S> g{d};
+    generator<S> g{traits_of(d)};
     if (!m.explicit_down) {
         // (push_back, not vector(n): clang 14 rejects libstdc++'s fill of a fresh allocation)
         std::vector<std::size_t> step_marks;
@@ -76,7 +76,7 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
         for (std::size_t k = 0; k < m.nops; ++k)
             if (m.ops[k].kind == op_kind::validate) up.add_step(step_rec{step_kind::validate, 0, 0, nullptr, m.ops[k].fn_check});
         S after = s;
-        generator<S> gd{d};
+        generator<S> gd{traits_of(d)};
         for (std::size_t k = 0; k < m.ndown_ops; ++k) {
             gd.before(after, m.down_ops[k], down, ignored);
             if (error e = gd.operation(after, m.down_ops[k], down, ignored)) {

@@ -1,0 +1,50 @@
+#pragma once
+// What the generator needs to know of a dialect, as data: one table per dialect
+// (detail/sql/dialect/sqlite.hpp, postgres.hpp), read by the spellings (detail/sql/spelling.hpp)
+// and the generator (detail/sql/generate.hpp), which branch on these fields, never on the
+// dialect's name. A third dialect is a table of its own, an id in dialect.hpp and a case in
+// traits_of (detail/sql/spelling.hpp), and a driver.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/dialect.hpp>
+
+namespace strata::detail {
+
+inline constexpr std::size_t type_kind_count = static_cast<std::size_t>(type_kind::enumeration) + 1;
+
+struct dialect_traits {
+    // The name each column type is declared with, by type_kind; numeric and varchar get their
+    // "(p, s)" / "(n)" after it. An enum column's type is its enum's name when the dialect has
+    // enum types, else the name given here (and the column gets a CHECK of its values).
+    std::string_view type_names[type_kind_count]{};
+    bool enum_types = false;   // CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE, DROP TYPE
+    std::string_view true_literal, false_literal;  // a boolean default or seed value
+    std::string_view identity;  // after PRIMARY KEY on an autoincrement column
+    // The column's own CHECK is named "<table>_<column>_check" as the server would name it
+    // (so that a later drop or a verify finds it by name).
+    bool names_column_checks = false;
+    // ALTER TABLE can change a column's type, nullability and default and add or drop a table
+    // constraint, and drop any column; without it those become a table rebuild (new table,
+    // copy, drop, rename: detail/sql/generate.hpp).
+    bool alters_in_place = false;
+    bool concurrent_indexes = false;  // CREATE/DROP INDEX CONCURRENTLY, outside a transaction
+    // Explicit values in an identity column leave its sequence behind: seeds move it.
+    bool seeds_move_identity = false;
+    // Limits, each with the words of the dialect_cannot_express error that names it.
+    struct limit {
+        std::uint32_t max = 0;  // 0: none
+        std::string_view why{};
+    };
+    limit varchar_length{}, numeric_precision{};
+
+    constexpr dialect_traits& type(type_kind k, std::string_view name) {
+        type_names[static_cast<std::size_t>(k)] = name;
+        return *this;
+    }
+    constexpr std::string_view type_name(type_kind k) const { return type_names[static_cast<std::size_t>(k)]; }
+};
+
+}  // namespace strata::detail
