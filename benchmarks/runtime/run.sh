@@ -53,10 +53,13 @@ rm -rf "$src"
 mkdir -p "$src"
 if [[ -n "$STRATA_REF" ]]; then
   rev=$(git -C "$root" rev-parse --short "$STRATA_REF^{commit}")
-  git -C "$root" archive "$rev" -- CMakeLists.txt cmake include | tar -x -C "$src"
+  # src/ (the separately compiled runtime, which CMakeLists.txt names) since 2ce3cda
+  paths=(CMakeLists.txt cmake include)
+  if git -C "$root" cat-file -e "$rev:src" 2>/dev/null; then paths+=(src); fi
+  git -C "$root" archive "$rev" -- "${paths[@]}" | tar -x -C "$src"
   code_note="strata at commit $rev ($STRATA_REF)"
 else
-  cp -a "$root/CMakeLists.txt" "$root/cmake" "$root/include" "$src/"
+  cp -a "$root/CMakeLists.txt" "$root/cmake" "$root/include" "$root/src" "$src/"
   code_note="strata at $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?') (working tree"
   if git -C "$root" diff --quiet HEAD -- include 2>/dev/null; then code_note+=")"; else code_note+=", include/ modified)"; fi
 fi
