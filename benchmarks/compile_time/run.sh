@@ -26,7 +26,8 @@
 #   TIMEOUT=900            seconds per compile
 #   DENOM_REPS=5           compiles of baseline and floor, the median kept (see compile())
 #   WORK=<repo>/build/compile_time   where sources, objects and logs go
-#   README=<repo>/benchmarks/README.md   (README=- to only print the table)
+#   README=<repo>/benchmarks/README.md   (README=- to only print the table); when it is written,
+#                          benchmarks/plot.py draws the plots into plots/ next to it (matplotlib)
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -183,7 +184,8 @@ diffs=$(awk -F'\t' -v ncx="$ncx" '
     END { print (bad == "" ? "identical across compilers" : "identical where compared; not all compilers produced one:" bad) }' "$WORK/sql-outputs.tsv")
 [[ -s $WORK/sql-diff.tsv ]] && diffs="DIFFERS across compilers for: $(awk -F'\t' '{ printf "N=%s (%s) ", $1, $2 }' "$WORK/sql-diff.tsv")"
 
-section="Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs ($cpu, $mem), one compile at a time,
+measured=$(date -u '+%Y-%m-%d %H:%M UTC')
+section="Measured $measured on $(nproc) CPUs ($cpu, $mem), one compile at a time,
 seed $SEED, per-compile timeout $TIMEOUT s, baseline and floor the median of $DENOM_REPS compiles,
 load average at the start $load0, flags \`-std=c++20 -O0 -c\`
 (\`real_app_O2\`: \`-O2\`; \`headers\` and \`real_app\` add \`${backend_cflags:-(nothing)}\` for the backends' headers).
@@ -271,4 +273,10 @@ text = text[:i] + "\n" + os.environ["SECTION"].strip() + "\n" + text[j:]
 open(path, "w", encoding="utf-8").write(text)
 EOF
     echo "written into ${README#$repo/}" >&2
+    # The plots of this run, next to the README (benchmarks/plot.py; it says why when it cannot)
+    "$PYTHON" "$repo/benchmarks/plot.py" --compile "$WORK/results.tsv" --out "$(dirname "$README")/plots" \
+        --readme "$README" --note "the run above (\`NS=\"$NS\" CXXS=\"$CXXS\" benchmarks/compile_time/run.sh\`, $measured)" ||
+        echo "run.sh: NOTE: no plots drawn: the README's plots are of an earlier run" >&2
+else
+    echo "plots (README=-: not drawn): python3 benchmarks/plot.py --compile ${WORK#$repo/}/results.tsv [--out DIR]" >&2
 fi

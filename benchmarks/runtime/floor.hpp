@@ -71,6 +71,9 @@ inline const floor_plan& plan_of(const chain_api& c, strata::dialect_id d) {
         f.rebuilds = m.rebuilds_tables;
         f.transactional = m.transactional;
         for (const strata::step& s : m.up_steps) {
+            // SQLite's check before a rebuild that the live table holds nothing the chain does
+            // not know (three catalogue reads) is strata's own safety: its cost is strata's.
+            if (s.kind == strata::step_kind::rebuild_guard) continue;
             if (s.kind != strata::step_kind::sql && s.kind != strata::step_kind::foreign_key_check)
                 throw std::logic_error("the benchmark's histories have no data steps");
             f.statements.push_back({s.kind == strata::step_kind::foreign_key_check, s.sql()});

@@ -17,7 +17,8 @@
 #                        copied over them); BUILD defaults to build/bench-<ref> then
 #   STRATA_PG_URL        an existing server to use instead of a throwaway one
 #   BENCH_ARGS           more arguments for strata_runtime_bench (e.g. --benchmark_min_time=1)
-#   README=benchmarks/README.md   (README=- to only print the table)
+#   README=benchmarks/README.md   (README=- to only print the table); when it is written,
+#                        benchmarks/plot.py draws the plot into plots/ next to it (matplotlib)
 #   TMPFS=1              also run the SQLite benchmarks on a tmpfs directory (/dev/shm), as
 #                        "sqlite-tmpfs": commits wait for no disk, so strata's own cost shows most
 #   BREAKDOWN=1          also run strata_runtime_breakdown (per-call times; BREAKDOWN_RUNS apply
@@ -43,6 +44,7 @@ BENCH_ARGS=${BENCH_ARGS:-}
 PYTHON=${PYTHON:-python3}
 # Each run keeps its own results: $BUILD/results/<UTC time>/ (and results/latest).
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
 results="$BUILD/results/$run_id"
 
 # --- sources -----------------------------------------------------------------------------
@@ -53,10 +55,13 @@ rm -rf "$src"
 mkdir -p "$src"
 if [[ -n "$STRATA_REF" ]]; then
   rev=$(git -C "$root" rev-parse --short "$STRATA_REF^{commit}")
-  git -C "$root" archive "$rev" -- CMakeLists.txt cmake include | tar -x -C "$src"
+  # src/ (the separately compiled runtime, which CMakeLists.txt names) since 2ce3cda
+  paths=(CMakeLists.txt cmake include)
+  if git -C "$root" cat-file -e "$rev:src" 2>/dev/null; then paths+=(src); fi
+  git -C "$root" archive "$rev" -- "${paths[@]}" | tar -x -C "$src"
   code_note="strata at commit $rev ($STRATA_REF)"
 else
-  cp -a "$root/CMakeLists.txt" "$root/cmake" "$root/include" "$src/"
+  cp -a "$root/CMakeLists.txt" "$root/cmake" "$root/include" "$root/src" "$src/"
   code_note="strata at $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?') (working tree"
   if git -C "$root" diff --quiet HEAD -- include 2>/dev/null; then code_note+=")"; else code_note+=", include/ modified)"; fi
 fi
@@ -165,4 +170,11 @@ text = text[:i] + "\n" + os.environ["SECTION"].strip() + "\n" + text[j:]
 open(path, "w", encoding="utf-8").write(text)
 EOF
   echo "bench: written into ${README#"$root"/}" >&2
+  # The plot of this run, next to the README (benchmarks/plot.py; it says why when it cannot)
+  if ! "$PYTHON" "$root/benchmarks/plot.py" --runtime "$results" --out "$(dirname "$README")/plots" --readme "$README" \
+       --note "the run above (\`${STRATA_REF:+STRATA_REF=$STRATA_REF }NS=\"$NS\" REPS=$REPS benchmarks/runtime/run.sh\`, $started)"; then
+    echo "bench: NOTE: no plot drawn: the README's plot is of an earlier run" >&2
+  fi
+else
+  echo "bench: plot (README=-: not drawn): python3 benchmarks/plot.py --runtime ${results#"$root"/} [--out DIR]" >&2
 fi
