@@ -341,49 +341,6 @@ struct state {
             }
         return n;
     }
-    // Seed rows against the table they go into: every named column exists, every value fits
-    // its column, no NOT NULL column without a default is left out, the primary key is given.
-    constexpr error check_seed(const op_desc& op) const {
-        int t = find_table(op.table);
-        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-        int cols[64]{};
-        if (op.nnames > 64) return fail(error_kind::seed_value_mismatch, op.table, "at most 64 columns in one seed");
-        for (std::size_t i = 0; i < op.nnames; ++i) {
-            cols[i] = find_column(t, op.names[i]);
-            if (cols[i] == -1) return fail(error_kind::column_does_not_exist, op.table, op.names[i]);
-        }
-        for (int c = tables[t].first; c != -1; c = columns[c].next) {
-            const column_desc& d = columns[c].def;
-            if (!(d.not_null || d.primary_key) || d.def.kind != default_kind::none || d.autoincrement) continue;
-            bool named = false;
-            for (std::size_t i = 0; i < op.nnames; ++i) named = named || cols[i] == c;
-            if (!named) return fail(error_kind::seed_missing_column, op.table, d.name);
-        }
-        int pk[max_key_columns]{};
-        const std::size_t npk = primary_key_columns(t, pk);
-        if (npk == 0) return fail(error_kind::seed_without_key, op.table);
-        for (std::size_t k = 0; k < npk; ++k) {
-            bool named = false;
-            for (std::size_t i = 0; i < op.nnames; ++i) named = named || cols[i] == pk[k];
-            if (!named) return fail(error_kind::seed_without_key, op.table, columns[pk[k]].def.name);
-        }
-        for (std::size_t j = 0; j < op.ncells; ++j) {
-            const seed_cell& v = op.cells[j];
-            column_desc d = columns[cols[j % op.nnames]].def;
-            if (v.kind == default_kind::none) {
-                if (d.not_null || d.primary_key) return fail(error_kind::seed_value_mismatch, op.table, d.name, "NULL");
-                continue;
-            }
-            if (d.type.kind == type_kind::varchar && v.kind == default_kind::string && v.text.size() > d.type.p)
-                return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
-            d.def = default_desc{v.kind, v.text};
-            if (error e = check_default(d)) {
-                if (e.kind == error_kind::new_enum_value_used) return e;
-                return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
-            }
-        }
-        return {};
-    }
 
     // ---- building blocks ----
     constexpr error check_type(const type_desc& ty, std::string_view column) const {
@@ -531,187 +488,48 @@ struct state {
         return {};
     }
 
-    // ---- the fold step ----
+    // ---- the fold step: each operation's transition is in the file of detail/core/operations/
+    // named as the DSL header that declares it (operations/tables.hpp: tables.hpp, ...) ----
     constexpr error apply(const op_desc& op) {
         switch (op.kind) {
-            case op_kind::create_table: return create_table(op);
-            case op_kind::drop_table: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                if (tables[t].referenced_by > 0)
-                    return fail(error_kind::table_still_referenced, op.table, tables[referencing_table(t)].name);
-                for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next) release_constraint(k);
-                for (int i = tables[t].first_index; i != -1; i = indexes[i].next) {
-                    indexes[i].alive = false;
-                    name_erase(indexes[i].name);
-                }
-                for (int c = tables[t].first; c != -1; c = columns[c].next) release_column(c);
-                tables[t].alive = false;
-                name_erase(op.table);
-                return {};
-            }
-            case op_kind::rename_table: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-                if (name_taken(op.new_name)) return fail(error_kind::table_already_exists, op.new_name);
-                if (auto e = check_new_name(op.new_name)) return e;
-                // A check that qualifies a column with the table's name would keep the old one.
-                if (auto k = check_naming(t, op.table, -1, true); !k.empty())
-                    return fail(error_kind::rename_breaks_check, op.table, op.table, k);
-                name_erase(op.table);
-                name_insert(name_kind::table, op.new_name, t);
-                tables[t].name = op.new_name;
-                return {};
-            }
-            case op_kind::add_column: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                const column_desc& d = op.columns[0];
-                if (find_column(t, d.name) != -1) return fail(error_kind::column_already_exists, op.table, d.name);
-                if (auto twin = column_case_twin(t, d.name); !twin.empty())
-                    return fail(error_kind::name_differs_only_in_case, d.name, twin, op.table);
-                if (auto e = check_column(d, op.table)) return e;
-                if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
-                int c = push_column(t, d);
-                if (auto e = add_implicit_of(t, c)) return e;
-                if (d.primary_key)
-                    if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
-                return {};
-            }
-            case op_kind::drop_column: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                int c = find_column(t, op.name);
-                if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
-                if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
-                    return fail(error_kind::column_still_used, op.table, op.name, column_user(c));
-                if (column_count(t) == 1) return fail(error_kind::last_column, op.table, op.name);
-                // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
-                if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_still_used, op.table, op.name, k);
-                unlink_column(t, c);
-                release_column(c);
-                return {};
-            }
-            case op_kind::rename_column: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                int c = find_column(t, op.name);
-                if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
-                if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-                if (find_column(t, op.new_name) != -1) return fail(error_kind::column_already_exists, op.table, op.new_name);
-                if (auto twin = column_case_twin(t, op.new_name, c); !twin.empty())
-                    return fail(error_kind::name_differs_only_in_case, op.new_name, twin, op.table);
-                // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
-                // table fails with "no such column", PostgreSQL's re-created check too).
-                if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
-                columns[c].def.name = op.new_name;
-                return {};
-            }
-            case op_kind::alter_column: return alter_column(op);
-            case op_kind::create_index: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
-                if (name_taken(op.name)) return fail(error_kind::index_already_exists, op.name, op.table);
-                if (auto e = check_new_name(op.name, op.table)) return e;
-                index_state x{};
-                x.name = op.name;
-                x.table = t;
-                x.unique = op.unique;
-                x.ncolumns = op.nnames;
-                for (std::size_t i = 0; i < op.nnames; ++i) {
-                    x.columns[i] = find_column(t, op.names[i]);
-                    if (x.columns[i] == -1) return fail(error_kind::column_does_not_exist, op.table, op.names[i]);
-                }
-                x.alive = true;
-                int slot = nindexes++;
-                indexes[slot] = x;
-                use_key(x.columns, x.ncolumns, x.unique, +1);
-                append_index(t, slot);
-                name_insert(name_kind::index, op.name, slot);
-                return {};
-            }
-            case op_kind::drop_index: {
-                int i = find_index(op.name);
-                if (i == -1) return fail(lenient ? error_kind::needs_chain : error_kind::index_does_not_exist, op.name);
-                index_state& x = indexes[i];
-                use_key(x.columns, x.ncolumns, x.unique, -1);
-                if (x.unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0 && !is_unique_key(x.table, x.columns[0])) {
-                    use_key(x.columns, x.ncolumns, x.unique, +1);
-                    return fail(error_kind::column_still_used, tables[x.table].name, columns[x.columns[0]].def.name,
-                                column_user_fk(x.columns[0]));
-                }
-                unlink_index(x.table, i);
-                x.alive = false;
-                name_erase(op.name);
-                return {};
-            }
-            case op_kind::add_constraint: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                return add_constraint(t, op.constraints[0]);
-            }
-            case op_kind::drop_constraint: {
-                int t = find_table(op.table);
-                if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-                int k = find_constraint(op.name);
-                if (k == -1 || constraints[k].table != t) return fail(error_kind::constraint_does_not_exist, op.table, op.name);
-                const constraint_state& x = constraints[k];
-                if (x.kind == constraint_kind::unique && x.ncolumns == 1 && columns[x.columns[0]].fk_refs > 0) {
-                    columns[x.columns[0]].unique_keys -= 1;
-                    bool still = is_unique_key(t, x.columns[0]);
-                    columns[x.columns[0]].unique_keys += 1;
-                    if (!still) return fail(error_kind::column_still_used, op.table, columns[x.columns[0]].def.name, column_user_fk(x.columns[0]));
-                }
-                release_constraint(k);
-                unlink_constraint(t, k);
-                return {};
-            }
-            case op_kind::create_enum: {
-                if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name);
-                if (name_taken(op.name)) return fail(error_kind::enum_already_exists, op.name);
-                if (auto err = check_new_name(op.name)) return err;
-                int e = nenums++;
-                enums[e] = enum_state{op.name, -1, -1, 0, true};
-                name_insert(name_kind::enumeration, op.name, e);
-                for (std::size_t i = 0; i < op.nnames; ++i) {
-                    if (!valid_identifier(op.names[i])) return fail(error_kind::invalid_identifier, op.names[i], op.name);
-                    if (enum_has(e, op.names[i])) return fail(error_kind::enum_value_already_exists, op.name, op.names[i]);
-                    push_enum_value(e, op.names[i]);
-                }
-                return {};
-            }
-            case op_kind::add_enum_value: {
-                int e = find_enum(op.name);
-                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, op.name);
-                if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.name);
-                if (enum_has(e, op.new_name)) return fail(error_kind::enum_value_already_exists, op.name, op.new_name);
-                push_enum_value(e, op.new_name);
-                enum_values[enums[e].last].added_in = migration;
-                return {};
-            }
-            case op_kind::drop_enum: {
-                int e = find_enum(op.name);
-                if (e == -1) return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, op.name);
-                if (enums[e].uses > 0) {
-                    for (int c = 0; c < ncolumns; ++c)
-                        if (columns[c].alive && columns[c].def.type.kind == type_kind::enumeration &&
-                            same_name(columns[c].def.type.enum_name, op.name))
-                            return fail(error_kind::enum_still_used, op.name, tables[columns[c].table].name, columns[c].def.name);
-                }
-                enums[e].alive = false;
-                name_erase(op.name);
-                return {};
-            }
+            case op_kind::create_table: return apply_create_table(op);
+            case op_kind::drop_table: return apply_drop_table(op);
+            case op_kind::rename_table: return apply_rename_table(op);
+            case op_kind::add_column: return apply_add_column(op);
+            case op_kind::drop_column: return apply_drop_column(op);
+            case op_kind::rename_column: return apply_rename_column(op);
+            case op_kind::alter_column: return apply_alter_column(op);
+            case op_kind::create_index: return apply_create_index(op);
+            case op_kind::drop_index: return apply_drop_index(op);
+            case op_kind::add_constraint: return apply_add_constraint(op);
+            case op_kind::drop_constraint: return apply_drop_constraint(op);
+            case op_kind::create_enum: return apply_create_enum(op);
+            case op_kind::add_enum_value: return apply_add_enum_value(op);
+            case op_kind::drop_enum: return apply_drop_enum(op);
+            case op_kind::seed: return apply_seed(op);
             case op_kind::execute:
             case op_kind::run:
             case op_kind::validate:
-            case op_kind::background: return {};
-            case op_kind::seed: return check_seed(op);
+            case op_kind::background: return {};  // no schema change
         }
         return {};
     }
+    constexpr error apply_create_table(const op_desc& op);
+    constexpr error apply_drop_table(const op_desc& op);
+    constexpr error apply_rename_table(const op_desc& op);
+    constexpr error apply_add_column(const op_desc& op);
+    constexpr error apply_drop_column(const op_desc& op);
+    constexpr error apply_rename_column(const op_desc& op);
+    constexpr error apply_alter_column(const op_desc& op);
+    constexpr error apply_create_index(const op_desc& op);
+    constexpr error apply_drop_index(const op_desc& op);
+    constexpr error apply_add_constraint(const op_desc& op);
+    constexpr error apply_drop_constraint(const op_desc& op);
+    constexpr error apply_create_enum(const op_desc& op);
+    constexpr error apply_add_enum_value(const op_desc& op);
+    constexpr error apply_drop_enum(const op_desc& op);
+    constexpr error apply_seed(const op_desc& op);
+    constexpr error check_seed(const op_desc& op) const;
 
    private:
     constexpr void unlink_column(int t, int c) {
@@ -746,77 +564,6 @@ struct state {
         if (enums[e].last == -1) enums[e].first = i; else enum_values[enums[e].last].next = i;
         enums[e].last = i;
     }
-    constexpr error create_table(const op_desc& op) {
-        if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
-        if (name_taken(op.table)) return fail(error_kind::table_already_exists, op.table);
-        if (auto e = check_new_name(op.table)) return e;
-        int pks = 0, real = 0;
-        for (std::size_t i = 0; i < op.ncolumns; ++i) {
-            const column_desc& d = op.columns[i];
-            if (op.nconstraints > i && op.constraints[i].kind != constraint_kind::none) continue;  // a constraint's place
-            ++real;
-            for (std::size_t j = 0; j < i; ++j)
-                if (same_name(op.columns[j].name, d.name)) return fail(error_kind::column_already_exists, op.table, d.name);
-            for (std::size_t j = 0; j < i; ++j)
-                if (same_ignoring_case(op.columns[j].name, d.name))
-                    return fail(error_kind::name_differs_only_in_case, d.name, op.columns[j].name, op.table);
-            if (d.primary_key && ++pks > 1) return fail(error_kind::multiple_primary_keys, op.table, d.name);
-            if (auto e = check_column(d, op.table)) return e;
-        }
-        if (real == 0) return fail(error_kind::table_without_columns, op.table);
-        int t = ntables++;
-        tables[t] = table_state{op.table, -1, -1, -1, -1, 0, true};
-        name_insert(name_kind::table, op.table, t);
-        for (std::size_t i = 0; i < op.ncolumns; ++i)
-            if (!(op.nconstraints > i && op.constraints[i].kind != constraint_kind::none)) push_column(t, op.columns[i]);
-        // Self-references resolve once every column exists.
-        for (int c = tables[t].first; c != -1; c = columns[c].next) {
-            auto& s = columns[c];
-            if (!s.def.ref_table.empty() && same_name(s.def.ref_table, op.table)) {
-                int rc = find_column(t, s.def.ref_column);
-                if (rc == -1) return fail(error_kind::foreign_key_to_missing_column, op.table, s.def.name, s.def.ref_column);
-                if (!(columns[rc].def.type == s.def.type)) return fail(error_kind::foreign_key_type_mismatch, op.table, s.def.name, op.table);
-                s.ref_table = t;
-                s.ref_column = rc;
-                link_reference(c, t, rc, +1);
-            }
-        }
-        for (std::size_t i = 0; i < op.nconstraints; ++i)
-            if (op.constraints[i].kind != constraint_kind::none)
-                if (auto e = add_constraint(t, op.constraints[i])) return e;
-        for (int c = tables[t].first; c != -1; c = columns[c].next)  // once the keys exist
-            if (columns[c].ref_table == t && !is_unique_key(t, columns[c].ref_column))
-                return fail(error_kind::foreign_key_target_not_unique, op.table, columns[columns[c].ref_column].def.name, op.table);
-        for (int c = tables[t].first; c != -1; c = columns[c].next)
-            if (auto e = add_implicit_of(t, c)) return e;
-        if (has_primary_key(t))
-            if (auto e = add_implicit(t, -1, {}, "pkey")) return e;
-        return {};
-    }
-    constexpr error alter_column(const op_desc& op) {
-        int t = find_table(op.table);
-        if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-        int c = find_column(t, op.name);
-        if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
-        const alter_desc& a = op.alter;
-        if ((a.set_not_null && a.drop_not_null) || (a.set_default && a.drop_default))
-            return fail(error_kind::conflicting_changes, op.table, op.name);
-        const column_desc& before = columns[c].def;
-        if (a.set_type) {
-            if (auto e = check_type(a.type, op.name)) return e;
-            if (!(a.type == before.type) && (columns[c].ref_table != -1 || columns[c].fk_refs > 0))
-                return fail(error_kind::foreign_key_type_mismatch, op.table, op.name, column_user_fk(c));
-            if (before.type.kind == type_kind::enumeration)
-                if (int e = find_enum(before.type.enum_name); e != -1) --enums[e].uses;
-            if (a.type.kind == type_kind::enumeration)
-                if (int e = find_enum(a.type.enum_name); e != -1) ++enums[e].uses;
-        }
-        if (a.drop_not_null && before.primary_key) return fail(error_kind::primary_key_nullable, op.table, op.name);
-        const column_desc d = altered(before, a);
-        if (auto e = check_default(d)) return e;
-        columns[c].def = d;
-        return {};
-    }
     constexpr std::string_view column_user_fk(int c) const {
         if (columns[c].ref_table != -1) return tables[columns[c].ref_table].name;
         for (int i = 0; i < ncolumns; ++i)
@@ -830,3 +577,10 @@ struct state {
 };
 
 }  // namespace strata::detail
+
+// The transitions, one file per family of operations (as operations/ groups the DSL).
+#include <strata/detail/core/operations/tables.hpp>
+#include <strata/detail/core/operations/columns.hpp>
+#include <strata/detail/core/operations/indexes.hpp>
+#include <strata/detail/core/operations/enums.hpp>
+#include <strata/detail/core/operations/seed.hpp>

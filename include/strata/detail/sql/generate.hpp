@@ -166,16 +166,7 @@ struct generator {
     constexpr void create_indexes_of(emitter& p, const S& s, int t) const {
         for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) create_index(p, s, i);
     }
-    constexpr void create_enum(emitter& p, const S& s, int e) const {
-        emitter& w = p.begin();
-        w.put("CREATE TYPE ").ident(s.enums[e].name).put(" AS ENUM (");
-        for (int v = s.enums[e].first; v != -1; v = s.enum_values[v].next) {
-            w.literal(s.enum_values[v].value);
-            if (s.enum_values[v].next != -1) w.put(", ");
-        }
-        w.put(')');
-        p.end();
-    }
+    constexpr void create_enum(emitter& p, const S& s, int e) const;
 
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
     // indexes, foreign-key check; each direction's steps in the order a runtime runs them.
@@ -326,170 +317,19 @@ struct generator {
         return !(x.def.primary_key || x.def.unique || !x.def.ref_table.empty() || s.tables[x.table].first_constraint != -1);
     }
 
-    constexpr void add_column_sql(emitter& p, const S& s, int t, int c) const {
-        emitter& w = p.begin();
-        w.put("ALTER TABLE ").ident(s.tables[t].name).put(" ADD COLUMN ");
-        column_def(w, s, c);
-        p.end();
-    }
-    constexpr void drop_column_sql(emitter& p, const S& s, int t, int c) const {
-        p.begin().put("ALTER TABLE ").ident(s.tables[t].name).put(" DROP COLUMN ").ident(s.columns[c].def.name);
-        p.end();
-    }
-    // PostgreSQL: the ALTER COLUMN clauses that turn column definition `from` into `to`.
-    constexpr void alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const {
-        // A default may not survive a type change (PostgreSQL casts it): drop it first, set the
-        // new one after.
-        const bool retype = !(from.type == to.type);
-        if (!retype && from.not_null == to.not_null && from.def == to.def) return;  // (set_type to its own type)
-        if (retype && from.def.kind != default_kind::none) {
-            p.begin().put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" DROP DEFAULT");
-            p.end();
-        }
-        emitter& w = p.begin();
-        w.put("ALTER TABLE ").ident(table);
-        bool first = true;
-        auto clause = [&]() -> emitter& {
-            w.put(first ? " ALTER COLUMN "sv : ", ALTER COLUMN "sv).ident(to.name).put(' ');
-            first = false;
-            return w;
-        };
-        if (!(from.type == to.type)) {
-            clause().put("TYPE ");
-            spell_type(w, d, to.type);
-            w.put(" USING ").ident(to.name).put("::");
-            if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
-            spell_type(w, d, to.type);
-        }
-        if (from.not_null != to.not_null) clause().put(to.not_null ? "SET NOT NULL"sv : "DROP NOT NULL"sv);
-        if (retype && from.def.kind != default_kind::none) {
-            p.end();  // the TYPE clause is in it
-            if (to.def.kind != default_kind::none) {
-                emitter& v = p.begin();
-                v.put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" SET DEFAULT ");
-                spell_default(v, d, to.def);
-                p.end();
-            }
-            return;
-        }
-        if (!(from.def == to.def)) {
-            if (to.def.kind == default_kind::none) clause().put("DROP DEFAULT");
-            else { clause().put("SET DEFAULT "); spell_default(w, d, to.def); }
-        }
-        p.end();
-    }
-    // PostgreSQL cannot drop an enum value: rename the type away, recreate it as the state
-    // has it, move every column over, drop the old type.
-    constexpr void recreate_enum(emitter& p, const S& s, int e) const {
-        std::string_view name = s.enums[e].name;
-        p.begin().put("ALTER TYPE ").ident(name).put(" RENAME TO ").ident("_strata_old_"sv, name);
-        p.end();
-        create_enum(p, s, e);
-        for (int c = 0; c < s.ncolumns; ++c) {
-            const column_state& x = s.columns[c];
-            if (!x.alive || x.def.type.kind != type_kind::enumeration || !same_name(x.def.type.enum_name, name)) continue;
-            std::string_view tn = s.tables[x.table].name;
-            if (x.def.def.kind != default_kind::none) {
-                p.begin().put("ALTER TABLE ").ident(tn).put(" ALTER COLUMN ").ident(x.def.name).put(" DROP DEFAULT");
-                p.end();
-            }
-            p.begin().put("ALTER TABLE ").ident(tn).put(" ALTER COLUMN ").ident(x.def.name).put(" TYPE ").ident(name)
-                .put(" USING ").ident(x.def.name).put("::text::").ident(name);
-            p.end();
-            if (x.def.def.kind != default_kind::none) {
-                emitter& w = p.begin();
-                w.put("ALTER TABLE ").ident(tn).put(" ALTER COLUMN ").ident(x.def.name).put(" SET DEFAULT ");
-                spell_default(w, d, x.def.def);
-                p.end();
-            }
-        }
-        p.begin().put("DROP TYPE ").ident("_strata_old_"sv, name);
-        p.end();
-    }
-    // SQLite: an enum value added to an enum several tables use rebuilds each of them at once
-    // (a run of one table; a value for an enum one table uses joins that table's run instead).
-    constexpr void rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name, bool up) {
-        for (int t = 0; t < s.ntables; ++t) {
-            if (!s.tables[t].alive) continue;
-            for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
-                if (s.columns[c].def.type.kind == type_kind::enumeration && same_name(s.columns[c].def.type.enum_name, enum_name)) {
-                    if (up) {
-                        start_up_run(p, s, t);
-                        end_up_run(p, s);
-                    } else {
-                        start_down_run(p, s, t);
-                        end_down_run(p, s);
-                    }
-                    break;
-                }
-        }
-    }
+    constexpr void add_column_sql(emitter& p, const S& s, int t, int c) const;
+    constexpr void drop_column_sql(emitter& p, const S& s, int t, int c) const;
+    constexpr void alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const;
+    constexpr void recreate_enum(emitter& p, const S& s, int e) const;
+    constexpr void rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name, bool up);
     constexpr void check_expressible(error& e, const S& s, int t) const {
         for (int c = s.tables[t].first; c != -1 && !e; c = s.columns[c].next)
             if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
                 e = fail(error_kind::dialect_cannot_express, s.tables[t].name, s.columns[c].def.name, why);
     }
 
-    // A seed value: integers as written, booleans as the dialect spells them, strings quoted.
-    constexpr void seed_value(emitter& w, const seed_cell& v) const {
-        switch (v.kind) {
-            case default_kind::none: w.put("NULL"); break;
-            case default_kind::boolean: spell_boolean(w, d, v.text); break;
-            case default_kind::string: w.literal(v.text); break;
-            default: w.put(v.text);
-        }
-    }
-    // INSERT of every row; the down deletes exactly them, by primary key.
-    constexpr void seed_sql(emitter& up, emitter& down, const S& s, const op_desc& op) const {
-        const std::size_t n = op.nnames, rows = op.ncells / op.nnames;
-        emitter& w = up.begin();
-        w.put("INSERT INTO ").ident(op.table).put(" (");
-        for (std::size_t i = 0; i < n; ++i) (i ? w.put(", ") : w).ident(op.names[i]);
-        w.put(") VALUES ");
-        for (std::size_t r = 0; r < rows; ++r) {
-            w.put(r ? ", (" : "(");
-            for (std::size_t i = 0; i < n; ++i) seed_value(i ? w.put(", ") : w, op.cells[r * n + i]);
-            w.put(")");
-        }
-        up.end();
-        const int t = s.find_table(op.table);
-        // PostgreSQL: explicit ids leave an identity column's sequence behind, and the next
-        // insert without an id would collide. Move it to the largest id (SQLite's AUTOINCREMENT
-        // follows explicit ids by itself). The down leaves the sequence: ids are not reused.
-        for (int c = t == -1 || !d.seeds_move_identity ? -1 : s.tables[t].first; c != -1; c = s.columns[c].next) {
-            const column_desc& col = s.columns[c].def;
-            bool seeded = false;
-            for (std::size_t i = 0; i < n; ++i) seeded = seeded || op.names[i] == col.name;
-            if (!col.autoincrement || !seeded) continue;
-            emitter& q = up.begin();
-            q.put("SELECT setval(pg_get_serial_sequence(").literal("\""sv, op.table, "\""sv).put(", ").literal(col.name);
-            q.put("), coalesce(max(").ident(col.name).put("), 1), max(").ident(col.name).put(") IS NOT NULL) FROM ").ident(op.table);
-            up.end();
-        }
-        int pk[max_key_columns]{};
-        const std::size_t npk = s.primary_key_columns(t, pk);
-        std::size_t at[max_key_columns]{};  // where each key column is in the seed's columns
-        for (std::size_t k = 0; k < npk; ++k)
-            for (std::size_t i = 0; i < n; ++i)
-                if (op.names[i] == s.columns[pk[k]].def.name) at[k] = i;
-        emitter& x = down.begin();
-        x.put("DELETE FROM ").ident(op.table).put(" WHERE ");
-        if (npk == 1) {
-            x.ident(op.names[at[0]]).put(" IN (");
-            for (std::size_t r = 0; r < rows; ++r) seed_value(r ? x.put(", ") : x, op.cells[r * n + at[0]]);
-            x.put(")");
-        } else {
-            for (std::size_t r = 0; r < rows; ++r) {
-                x.put(r ? " OR (" : "(");
-                for (std::size_t k = 0; k < npk; ++k) {
-                    (k ? x.put(" AND ") : x).ident(op.names[at[k]]).put(" = ");
-                    seed_value(x, op.cells[r * n + at[k]]);
-                }
-                x.put(")");
-            }
-        }
-        down.end();
-    }
+    constexpr void seed_value(emitter& w, const seed_cell& v) const;
+    constexpr void seed_sql(emitter& up, emitter& down, const S& s, const op_desc& op) const;
 
     // Called before each operation (with the state before it): ends the runs it does not
     // continue. Returns whether its down steps make a piece of their own (generate_migration
@@ -507,189 +347,60 @@ struct generator {
         if (down_run.table != -1) end_down_run(down, s);
     }
 
-    // Applies `op` to `s` and spells its up and down statements (after before()).
+    // Applies `op` to `s` and spells its up and down statements (after before()); each
+    // operation's in the file of detail/sql/operations/ named as its DSL header.
     constexpr error operation(S& s, const op_desc& op, emitter& up, emitter& down) {
-        error e{};
         switch (op.kind) {
-            case op_kind::create_table: {
-                if ((e = s.apply(op))) return e;
-                int t = s.find_table(op.table);
-                check_expressible(e, s, t);
-                create_table(up, s, t);
-                down.begin().put("DROP TABLE ").ident(op.table);
-                down.end();
-                return e;
-            }
-            case op_kind::drop_table: {
-                int t = s.find_table(op.table);
-                if (t != -1) {
-                    create_table(down, s, t);
-                    create_indexes_of(down, s, t);
-                }
-                if ((e = s.apply(op))) return e;
-                up.begin().put("DROP TABLE ").ident(op.table);
-                up.end();
-                return e;
-            }
-            case op_kind::rename_table:
-                if ((e = s.apply(op))) return e;
-                up.begin().put("ALTER TABLE ").ident(op.table).put(" RENAME TO ").ident(op.new_name);
-                up.end();
-                down.begin().put("ALTER TABLE ").ident(op.new_name).put(" RENAME TO ").ident(op.table);
-                down.end();
-                return e;
-            case op_kind::add_column: {
-                int t = s.find_table(op.table);
-                if (t == -1) return fail(error_kind::needs_chain, op.table);
-                join_runs(s, up, down);
-                if ((e = s.apply(op))) return e;
-                int c = s.find_column(t, op.name);
-                if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
-                    return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (targets.up == no_rebuild) add_column_sql(up, s, t, c);
-                if (targets.down == no_rebuild) drop_column_sql(down, s, t, c);
-                return e;
-            }
-            case op_kind::drop_column: {
-                int t = s.find_table(op.table);
-                if (t == -1) return fail(error_kind::needs_chain, op.table);
-                int c = s.find_column(t, op.name);
-                if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                join_runs(s, up, down);
-                if (targets.down == no_rebuild) add_column_sql(down, s, t, c);
-                if ((e = s.apply(op))) return e;
-                if (targets.up == no_rebuild) drop_column_sql(up, s, t, c);
-                return e;
-            }
-            case op_kind::rename_column:
-                if ((e = s.apply(op))) return e;
-                up.begin().put("ALTER TABLE ").ident(op.table).put(" RENAME COLUMN ").ident(op.name).put(" TO ").ident(op.new_name);
-                up.end();
-                down.begin().put("ALTER TABLE ").ident(op.table).put(" RENAME COLUMN ").ident(op.new_name).put(" TO ").ident(op.name);
-                down.end();
-                return e;
-            case op_kind::alter_column: {
-                int t = s.find_table(op.table);
-                if (t == -1) return fail(error_kind::needs_chain, op.table);
-                int c = s.find_column(t, op.name);
-                if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                const column_desc before = s.columns[c].def;
-                join_runs(s, up, down);  // (none when both ends are spelled alike)
-                if ((e = s.apply(op))) return e;
-                if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
-                    return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
-                if (d.alters_in_place) {
-                    alter_sql(up, op.table, before, s.columns[c].def);
-                    alter_sql(down, op.table, s.columns[c].def, before);
-                }
-                return e;
-            }
-            case op_kind::create_index:
-                if ((e = s.apply(op))) return e;
-                concurrent = concurrent || (op.concurrently && d.concurrent_indexes);
-                create_index(up, s, s.find_index(op.name), op.concurrently);
-                drop_index(down, op.name, op.concurrently);
-                return e;
-            case op_kind::drop_index: {
-                int i = s.find_index(op.name);
-                if (i == -1) return fail(error_kind::needs_chain, op.name);
-                concurrent = concurrent || (op.concurrently && d.concurrent_indexes);
-                create_index(down, s, i, op.concurrently);
-                if ((e = s.apply(op))) return e;
-                drop_index(up, op.name, op.concurrently);
-                return e;
-            }
-            case op_kind::add_constraint: {
-                int t = s.find_table(op.table);
-                if (t == -1) return fail(error_kind::needs_chain, op.table);
-                join_runs(s, up, down);
-                if ((e = s.apply(op))) return e;
-                if (d.alters_in_place) {
-                    emitter& w = up.begin();
-                    w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
-                    constraint_def(w, s, s.nconstraints - 1);
-                    up.end();
-                    down.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
-                    down.end();
-                }
-                return e;
-            }
-            case op_kind::drop_constraint: {
-                int t = s.find_table(op.table);
-                int k = s.find_constraint(op.name);
-                if (t == -1 || k == -1) return fail(error_kind::needs_chain, op.table, op.name);
-                join_runs(s, up, down);
-                if (d.alters_in_place) {
-                    emitter& w = down.begin();
-                    w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
-                    constraint_def(w, s, k);
-                    down.end();
-                }
-                if ((e = s.apply(op))) return e;
-                if (d.alters_in_place) {
-                    up.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
-                    up.end();
-                }
-                return e;
-            }
-            case op_kind::create_enum:
-                if ((e = s.apply(op))) return e;
-                if (d.enum_types) {
-                    create_enum(up, s, s.find_enum(op.name));
-                    down.begin().put("DROP TYPE ").ident(op.name);
-                    down.end();
-                }
-                return e;
-            case op_kind::add_enum_value: {
-                int en = s.find_enum(op.name);
-                if (en == -1) return fail(error_kind::needs_chain, op.name);
-                // An enum type gets the value (and loses it by being made again); an enum spelled
-                // as a CHECK rebuilds the tables that use it.
-                const bool each = targets.up == several;
-                if (d.enum_types) recreate_enum(down, s, en);
-                else if (each) rebuild_enum_users(down, s, op.name, false);
-                else join_runs(s, up, down);
-                if ((e = s.apply(op))) return e;
-                if (d.enum_types) {
-                    up.begin().put("ALTER TYPE ").ident(op.name).put(" ADD VALUE ").literal(op.new_name);
-                    up.end();
-                } else if (each) {
-                    rebuild_enum_users(up, s, op.name, true);
-                }
-                return e;
-            }
-            case op_kind::drop_enum: {
-                int en = s.find_enum(op.name);
-                if (en == -1) return fail(error_kind::needs_chain, op.name);
-                if (d.enum_types) create_enum(down, s, en);
-                if ((e = s.apply(op))) return e;
-                if (d.enum_types) {
-                    up.begin().put("DROP TYPE ").ident(op.name);
-                    up.end();
-                }
-                return e;
-            }
-            case op_kind::execute:
-                up.statement(op.sql_up);
-                if (op.reversible) down.statement(op.sql_down);
-                else irreversible = true;
-                return e;
-            case op_kind::run:
-                up.add_step(step_rec{step_kind::run, 0, 0, op.fn_up, nullptr});
-                if (op.reversible) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});  // (not `if (op.fn_down)`: see null_function)
-                else irreversible = true;
-                return e;
-            case op_kind::validate: return e;  // after the migration's other steps (generate_migration)
-            case op_kind::background: return e;  // not part of the migration's SQL: run by the start-up helper
-            case op_kind::seed: {
-                if ((e = s.apply(op))) return e;
-                seed_sql(up, down, s, op);
-                return e;
-            }
+            case op_kind::create_table: return generate_create_table(s, op, up, down);
+            case op_kind::drop_table: return generate_drop_table(s, op, up, down);
+            case op_kind::rename_table: return generate_rename_table(s, op, up, down);
+            case op_kind::add_column: return generate_add_column(s, op, up, down);
+            case op_kind::drop_column: return generate_drop_column(s, op, up, down);
+            case op_kind::rename_column: return generate_rename_column(s, op, up, down);
+            case op_kind::alter_column: return generate_alter_column(s, op, up, down);
+            case op_kind::create_index: return generate_create_index(s, op, up, down);
+            case op_kind::drop_index: return generate_drop_index(s, op, up, down);
+            case op_kind::add_constraint: return generate_add_constraint(s, op, up, down);
+            case op_kind::drop_constraint: return generate_drop_constraint(s, op, up, down);
+            case op_kind::create_enum: return generate_create_enum(s, op, up, down);
+            case op_kind::add_enum_value: return generate_add_enum_value(s, op, up, down);
+            case op_kind::drop_enum: return generate_drop_enum(s, op, up, down);
+            case op_kind::seed: return generate_seed(s, op, up, down);
+            case op_kind::execute: return generate_execute(s, op, up, down);
+            case op_kind::run: return generate_run(s, op, up, down);
+            case op_kind::validate: return generate_validate(s, op, up, down);
+            case op_kind::background: return generate_background(s, op, up, down);
         }
-        return e;
+        return {};
     }
+    constexpr error generate_create_table(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_drop_table(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_rename_table(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_add_column(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_drop_column(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_rename_column(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_alter_column(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_create_index(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_drop_index(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_add_constraint(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_drop_constraint(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_create_enum(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_add_enum_value(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_drop_enum(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_seed(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_execute(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_run(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_validate(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_background(S& s, const op_desc& op, emitter& up, emitter& down);
 
 };
 
 }  // namespace strata::detail
+
+// Each family of operations' SQL (as operations/ groups the DSL).
+#include <strata/detail/sql/operations/tables.hpp>
+#include <strata/detail/sql/operations/columns.hpp>
+#include <strata/detail/sql/operations/indexes.hpp>
+#include <strata/detail/sql/operations/enums.hpp>
+#include <strata/detail/sql/operations/seed.hpp>
+#include <strata/detail/sql/operations/steps.hpp>

@@ -1,0 +1,126 @@
+#pragma once
+// The SQL of add_column, drop_column, rename_column, alter_column (operations/columns.hpp), up and
+// down, spelled from the typed state through the dialect's traits. Included by
+// detail/sql/generate.hpp, after the generator.
+#include <strata/detail/sql/generate.hpp>
+
+namespace strata::detail {
+
+template <class S>
+constexpr void generator<S>::add_column_sql(emitter& p, const S& s, int t, int c) const {
+    emitter& w = p.begin();
+    w.put("ALTER TABLE ").ident(s.tables[t].name).put(" ADD COLUMN ");
+    column_def(w, s, c);
+    p.end();
+}
+
+template <class S>
+constexpr void generator<S>::drop_column_sql(emitter& p, const S& s, int t, int c) const {
+    p.begin().put("ALTER TABLE ").ident(s.tables[t].name).put(" DROP COLUMN ").ident(s.columns[c].def.name);
+    p.end();
+}
+
+// PostgreSQL: the ALTER COLUMN clauses that turn column definition `from` into `to`.
+template <class S>
+constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const {
+    // A default may not survive a type change (PostgreSQL casts it): drop it first, set the
+    // new one after.
+    const bool retype = !(from.type == to.type);
+    if (!retype && from.not_null == to.not_null && from.def == to.def) return;  // (set_type to its own type)
+    if (retype && from.def.kind != default_kind::none) {
+        p.begin().put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" DROP DEFAULT");
+        p.end();
+    }
+    emitter& w = p.begin();
+    w.put("ALTER TABLE ").ident(table);
+    bool first = true;
+    auto clause = [&]() -> emitter& {
+        w.put(first ? " ALTER COLUMN "sv : ", ALTER COLUMN "sv).ident(to.name).put(' ');
+        first = false;
+        return w;
+    };
+    if (!(from.type == to.type)) {
+        clause().put("TYPE ");
+        spell_type(w, d, to.type);
+        w.put(" USING ").ident(to.name).put("::");
+        if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
+        spell_type(w, d, to.type);
+    }
+    if (from.not_null != to.not_null) clause().put(to.not_null ? "SET NOT NULL"sv : "DROP NOT NULL"sv);
+    if (retype && from.def.kind != default_kind::none) {
+        p.end();  // the TYPE clause is in it
+        if (to.def.kind != default_kind::none) {
+            emitter& v = p.begin();
+            v.put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" SET DEFAULT ");
+            spell_default(v, d, to.def);
+            p.end();
+        }
+        return;
+    }
+    if (!(from.def == to.def)) {
+        if (to.def.kind == default_kind::none) clause().put("DROP DEFAULT");
+        else { clause().put("SET DEFAULT "); spell_default(w, d, to.def); }
+    }
+    p.end();
+}
+
+template <class S>
+constexpr error generator<S>::generate_add_column(S& s, const op_desc& op, emitter& up, emitter& down) {
+    error e{};
+    int t = s.find_table(op.table);
+    if (t == -1) return fail(error_kind::needs_chain, op.table);
+    join_runs(s, up, down);
+    if ((e = s.apply(op))) return e;
+    int c = s.find_column(t, op.name);
+    if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
+        return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
+    if (targets.up == no_rebuild) add_column_sql(up, s, t, c);
+    if (targets.down == no_rebuild) drop_column_sql(down, s, t, c);
+    return e;
+}
+
+template <class S>
+constexpr error generator<S>::generate_drop_column(S& s, const op_desc& op, emitter& up, emitter& down) {
+    error e{};
+    int t = s.find_table(op.table);
+    if (t == -1) return fail(error_kind::needs_chain, op.table);
+    int c = s.find_column(t, op.name);
+    if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
+    join_runs(s, up, down);
+    if (targets.down == no_rebuild) add_column_sql(down, s, t, c);
+    if ((e = s.apply(op))) return e;
+    if (targets.up == no_rebuild) drop_column_sql(up, s, t, c);
+    return e;
+}
+
+template <class S>
+constexpr error generator<S>::generate_rename_column(S& s, const op_desc& op, emitter& up, emitter& down) {
+    error e{};
+    if ((e = s.apply(op))) return e;
+    up.begin().put("ALTER TABLE ").ident(op.table).put(" RENAME COLUMN ").ident(op.name).put(" TO ").ident(op.new_name);
+    up.end();
+    down.begin().put("ALTER TABLE ").ident(op.table).put(" RENAME COLUMN ").ident(op.new_name).put(" TO ").ident(op.name);
+    down.end();
+    return e;
+}
+
+template <class S>
+constexpr error generator<S>::generate_alter_column(S& s, const op_desc& op, emitter& up, emitter& down) {
+    error e{};
+    int t = s.find_table(op.table);
+    if (t == -1) return fail(error_kind::needs_chain, op.table);
+    int c = s.find_column(t, op.name);
+    if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
+    const column_desc before = s.columns[c].def;
+    join_runs(s, up, down);  // (none when both ends are spelled alike)
+    if ((e = s.apply(op))) return e;
+    if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
+        return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
+    if (d.alters_in_place) {
+        alter_sql(up, op.table, before, s.columns[c].def);
+        alter_sql(down, op.table, s.columns[c].def, before);
+    }
+    return e;
+}
+
+}  // namespace strata::detail

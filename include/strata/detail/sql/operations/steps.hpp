@@ -1,0 +1,37 @@
+#pragma once
+// The steps of execute, run, validate and background (operations/steps.hpp,
+// operations/background.hpp): statements given as text, and C++ functions the runtime calls.
+// Included by detail/sql/generate.hpp, after the generator.
+#include <strata/detail/sql/generate.hpp>
+
+namespace strata::detail {
+
+template <class S>
+constexpr error generator<S>::generate_execute(S&, const op_desc& op, emitter& up, emitter& down) {
+    up.statement(op.sql_up);
+    if (op.reversible) down.statement(op.sql_down);
+    else irreversible = true;
+    return {};
+}
+
+template <class S>
+constexpr error generator<S>::generate_run(S&, const op_desc& op, emitter& up, emitter& down) {
+    up.add_step(step_rec{step_kind::run, 0, 0, op.fn_up, nullptr});
+    if (op.reversible) down.add_step(step_rec{step_kind::run, 0, 0, op.fn_down, nullptr});  // (not `if (op.fn_down)`: see null_function)
+    else irreversible = true;
+    return {};
+}
+
+// After the migration's other steps (generate_migration).
+template <class S>
+constexpr error generator<S>::generate_validate(S&, const op_desc&, emitter&, emitter&) {
+    return {};
+}
+
+// Not part of the migration's SQL: run by the start-up helper.
+template <class S>
+constexpr error generator<S>::generate_background(S&, const op_desc&, emitter&, emitter&) {
+    return {};
+}
+
+}  // namespace strata::detail
