@@ -227,6 +227,7 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
             case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+            case step_kind::nothing: pm.statements.push_back("-- nothing: an execute whose down is strata::dsl::nothing sends no statement"); break;
             case step_kind::rebuild_guard:
                 pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
                                         " holds no column, index, trigger or view the chain does not know (the rebuild "
@@ -582,7 +583,7 @@ class migrator_engine {
     }
 
     std::uint64_t version_at(std::size_t applied) const { return applied ? chain_.descs[applied - 1].version : 0; }
-    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i].hash, db_.dialect()); }
+    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i], db_.dialect()); }
     // The history checksum of the first i + 1 migrations.
     std::uint64_t history_checksum(std::size_t i) {
         if (history_.size() != chain_.size) {
@@ -1195,6 +1196,7 @@ class migrator_engine {
                         if (!st.check(s))
                             throw failure(migration_failure::validation_failed, "validate<fn> returned false", "", "");
                         break;
+                    case step_kind::nothing: text.clear(); break;
                     case step_kind::rebuild_guard:
                         text.clear();
                         if (std::string lost = rebuild_would_lose(st.fragments); !lost.empty())
