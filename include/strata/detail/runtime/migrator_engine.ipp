@@ -743,14 +743,34 @@ class migrator_engine {
                 }
             });
     }
+    // A number as PostgreSQL writes one: "-1", "1.5", "1e+20", "NaN", "Infinity". (By hand, not
+    // std::from_chars into a double: libc++ before 17 has no floating-point from_chars.)
+    static bool number_text(std::string_view s) {
+        if (s == "NaN" || s == "Infinity" || s == "-Infinity") return true;
+        std::size_t i = s.starts_with('-') ? 1 : 0;
+        const auto digits = [&] {
+            const std::size_t from = i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            return i - from;
+        };
+        std::size_t mantissa = digits();
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            mantissa += digits();
+        }
+        if (mantissa == 0) return false;
+        if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+            ++i;
+            if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+            if (digits() == 0) return false;
+        }
+        return i == s.size();
+    }
     [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
                                  std::string_view want) const {
         // PostgreSQL's text of a number shows as SQLite's number does: unquoted.
         auto* text = std::get_if<std::string>(&v);
-        double number = 0;
-        const bool numeric = text && !text->empty() &&
-                             std::from_chars(text->data(), text->data() + text->size(), number).ptr == text->data() + text->size();
-        const std::string shown = numeric ? *text : shown_cell(v);
+        const std::string shown = text && number_text(*text) ? *text : shown_cell(v);
         throw refusal(migration_failure::unknown_state,
                       fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
                                   "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
