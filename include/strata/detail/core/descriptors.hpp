@@ -153,7 +153,7 @@ constexpr column_desc altered(column_desc d, const alter_desc& a) {
 
 using data_fn = void (*)(session&);
 using check_fn = bool (*)(session&);
-// background<fn>'s function behind an adapter that receives the std::stop_token by address, so
+// background<fn>'s function behind an adapter that receives the strata::stop_token by address, so
 // that this header (and every translation unit of a chain) does without <stop_token>.
 using background_fn = void (*)(session&, const void* stop_token);
 

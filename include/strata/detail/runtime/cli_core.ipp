@@ -340,7 +340,7 @@ class cli_runner {
         print_run(r);
         // Background steps run here in the foreground, as in Quart-DB's CLI.
         if (chain_has_background(c_.info)) {
-            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, std::stop_token{});
+            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, stop_token{});
             if (!log_in_terminal_)
                 for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {
