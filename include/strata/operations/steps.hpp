@@ -22,6 +22,7 @@ constexpr op_desc make_execute(std::string_view label, std::string_view up, std:
 constexpr op_desc make_execute_per_dialect(const dialect_statements* s) {
     op_desc d = make_op(op_kind::execute, "execute_per_dialect", {});
     d.per_dialect = s;
+    d.has_per_dialect = true;
     return d;
 }
 // has_down: from null_function<Down>, never from `down != nullptr` (see null_function).

@@ -22,7 +22,7 @@ constexpr error missing_dialect_statements(const migration_desc* descs, std::siz
             const op_desc* ops = down ? descs[i].down_ops : descs[i].ops;
             const std::size_t nops = down ? descs[i].ndown_ops : descs[i].nops;
             for (std::size_t k = 0; k < nops; ++k)
-                if (ops[k].per_dialect && !ops[k].per_dialect->given[static_cast<std::size_t>(d)]) {
+                if (ops[k].has_per_dialect && !ops[k].per_dialect->given[static_cast<std::size_t>(d)]) {
                     error e = fail(error_kind::no_sql_for_dialect, name);
                     e.migration = i;
                     e.op = k;

@@ -10,7 +10,7 @@ namespace strata::detail {
 template <class S>
 constexpr error generator<S>::generate_execute(S&, const op_desc& op, emitter& up, emitter& down) {
     std::string_view up_sql = op.sql_up, down_sql = op.sql_down;
-    if (op.per_dialect) {
+    if (op.has_per_dialect) {
         const auto i = static_cast<std::size_t>(d.id);
         if (!op.per_dialect->given[i]) return fail(error_kind::no_sql_for_dialect, d.name);
         up_sql = op.per_dialect->up[i];
