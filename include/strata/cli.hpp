@@ -81,6 +81,7 @@ int run(int argc, const char* const* argv, options o = {}) {
         if (const std::size_t slash = program.rfind('/'); slash != std::string::npos) program.erase(0, slash + 1);
     }
     const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    detail::register_included_backends<Chain>();  // --database URLs: the backends this unit includes
     return detail::run_cli(chain, std::move(o), std::move(program), args);
 }
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <strata/dialect.hpp>
+#include <strata/detail/runtime/url_openers.hpp>
 
 namespace strata {
 
@@ -145,35 +146,17 @@ inline std::string duration_text(std::chrono::milliseconds d) {
     return s + " s";
 }
 
-using opener = std::unique_ptr<driver> (*)(std::string_view url);
-struct opener_entry {
-    std::string_view prefix;
-    opener open;
-};
-inline std::vector<opener_entry>& openers() {
-    static std::vector<opener_entry> all;
-    return all;
-}
-// Each backend header registers the URL prefixes it opens when it is included.
-inline bool register_opener(std::string_view prefix, opener open) {
-    openers().push_back({prefix, open});
-    return true;
-}
 }  // namespace detail
 
 // Opens a database by URL: "sqlite:PATH" (a file, created if missing, or a file: URI) with
 // <strata/sqlite.hpp>; "postgresql://..." or "postgres://..." (libpq's URL) with
-// <strata/postgres.hpp>. A scheme whose backend the program did not include is an error that
-// says which header it needs.
-inline std::unique_ptr<driver> open_database(std::string_view url) {
-    for (const detail::opener_entry& e : detail::openers())
-        if (url.substr(0, e.prefix.size()) == e.prefix) return e.open(url);
-    const std::string u(url);
-    if (u.rfind("sqlite:", 0) == 0) throw std::invalid_argument("strata: \"" + u + "\": include <strata/sqlite.hpp> to open SQLite databases");
-    if (u.rfind("postgres://", 0) == 0 || u.rfind("postgresql://", 0) == 0)
-        throw std::invalid_argument("strata: this program was built without the PostgreSQL backend (include <strata/postgres.hpp> "
-                                    "and link strata::postgres)");
-    throw std::invalid_argument("strata: \"" + u + "\" is not a database URL: use sqlite:PATH or postgresql://...");
+// <strata/postgres.hpp>, included in the unit that calls this. A scheme whose backend that
+// unit did not include is an error that says which header it needs. (A template only so that
+// the backends are looked up where it is used: call it as open_database(url).)
+template <class A = void>
+std::unique_ptr<driver> open_database(std::string_view url) {
+    detail::register_included_backends<A>();
+    return detail::open_registered(url);
 }
 
 // One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,

@@ -23,6 +23,7 @@
 #include <strata/detail/runtime/sql_text.hpp>
 #include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
+#include <strata/migrator.hpp>  // a backend header is all a unit needs to migrate with it
 
 namespace strata {
 
@@ -466,12 +467,12 @@ class postgres::connection final : public driver {
 };
 
 namespace detail {
-// "postgresql://..." and "postgres://..." for strata::open_database.
-inline std::unique_ptr<driver> open_postgres_url(std::string_view url) {
-    return std::make_unique<postgres::connection>(std::string(url));
-}
-inline const bool postgres_url_registered =
-    register_opener("postgresql://", open_postgres_url) && register_opener("postgres://", open_postgres_url);
+// "postgresql://..." and "postgres://..." for strata::open_database and cli::run.
+template <class A>
+struct url_scheme<postgres_scheme, A> {
+    static std::unique_ptr<driver> open(std::string_view url) { return std::make_unique<postgres::connection>(std::string(url)); }
+    static inline const bool registered = register_opener("postgresql://", &open) && register_opener("postgres://", &open);
+};
 }  // namespace detail
 
 }  // namespace strata

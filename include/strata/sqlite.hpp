@@ -17,6 +17,7 @@
 #include <strata/detail/runtime/sql_text.hpp>
 #include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
+#include <strata/migrator.hpp>  // a backend header is all a unit needs to migrate with it
 
 namespace strata {
 
@@ -304,12 +305,16 @@ class sqlite::connection final : public driver {
 };
 
 namespace detail {
-// "sqlite:PATH" for strata::open_database.
-inline const bool sqlite_url_registered = register_opener("sqlite:", [](std::string_view url) -> std::unique_ptr<driver> {
-    const std::string path(url.substr(7));
-    if (path.empty()) throw std::invalid_argument("strata: \"sqlite:\" needs a path: sqlite:app.db");
-    return std::make_unique<sqlite::connection>(path);
-});
+// "sqlite:PATH" for strata::open_database and cli::run.
+template <class A>
+struct url_scheme<sqlite_scheme, A> {
+    static std::unique_ptr<driver> open(std::string_view url) {
+        const std::string path(url.substr(7));
+        if (path.empty()) throw std::invalid_argument("strata: \"sqlite:\" needs a path: sqlite:app.db");
+        return std::make_unique<sqlite::connection>(path);
+    }
+    static inline const bool registered = register_opener("sqlite:", &open);
+};
 }  // namespace detail
 
 }  // namespace strata

@@ -1,6 +1,9 @@
 #pragma once
-// strata: schema migrations as a compile-time artefact. The DSL, the checks and the SQL; no
-// database client header (the backends are <strata/sqlite.hpp> and <strata/postgres.hpp>).
+// strata: schema migrations as a compile-time artefact. The DSL, the checks, the SQL and the
+// session data steps see: what a history and a CI check of it need. The runtime that applies a
+// chain (strata::migrator) comes with a backend, <strata/sqlite.hpp> or <strata/postgres.hpp>,
+// or alone from <strata/migrator.hpp> for a driver of your own: its engine is half of what
+// including everything costs, and a unit that only declares or checks a history needs none of it.
 #include <strata/chain.hpp>
 #include <strata/migration.hpp>
 #include <strata/operations.hpp>
@@ -9,4 +12,3 @@
 #include <strata/generate_sql.hpp>
 #include <strata/dialect.hpp>
 #include <strata/session.hpp>
-#include <strata/migrator.hpp>

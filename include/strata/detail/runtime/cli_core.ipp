@@ -271,10 +271,10 @@ class cli_runner {
             std::error_code ec;
             try {
                 if (!writes && plain_file && !std::filesystem::exists(path, ec) && !ec) {
-                    db_ = open_database("sqlite::memory:");
+                    db_ = open_registered("sqlite::memory:");
                     where_ = "sqlite " + path + " (the file does not exist: nothing applied)";
                 } else {
-                    db_ = open_database(url);
+                    db_ = open_registered(url);
                 }
             } catch (const std::invalid_argument& e) {
                 throw usage_error(e.what());

@@ -1,0 +1,28 @@
+# cmake -DNM=nm -DEMPTY=<object> -DCONTROL=<object> -DPOSTGRES=ON|OFF -P no_backend_code.cmake
+# EMPTY (every header, nothing called) defines no symbol of a backend's connection class;
+# CONTROL (opens by URL) defines those of every backend it includes.
+function(connection_symbols object out)
+  execute_process(COMMAND ${NM} -C --defined-only ${object} OUTPUT_VARIABLE syms RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "nm ${object} failed")
+  endif()
+  string(REGEX MATCHALL "strata::(sqlite|postgres)::connection::[a-z_]+" found "${syms}")
+  list(REMOVE_DUPLICATES found)
+  set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+connection_symbols(${EMPTY} empty)
+if(empty)
+  message(FATAL_ERROR "a unit that includes every header and calls nothing compiled backend code: ${empty}")
+endif()
+connection_symbols(${CONTROL} control)
+set(backends sqlite)
+if(POSTGRES)
+  list(APPEND backends postgres)
+endif()
+foreach(b IN LISTS backends)
+  if(NOT control MATCHES "strata::${b}::connection::")
+    message(FATAL_ERROR "the control unit (opens by URL) has no ${b} code: the check cannot see it")
+  endif()
+endforeach()
+message(STATUS "every header, nothing called: no backend code; opening by URL: ${backends} compiled")
