@@ -26,7 +26,7 @@ void seed_roles(strata::session& s) {
 void unseed_roles(strata::session& s) { s.execute("DELETE FROM \"roles\""); }
 
 // A background backfill: idempotent, in batches, stops when asked.
-void lowercase_emails(strata::session& s, std::stop_token stop) {
+void lowercase_emails(strata::session& s, strata::stop_token stop) {
     while (!stop.stop_requested()) {
         const auto left = s.query_value<std::int64_t>("SELECT count(*) FROM \"users\" WHERE \"email_key\" IS NULL");
         if (left == 0) return;

@@ -21,7 +21,7 @@ void fill_events(strata::session& s) {
 }
 void empty_events(strata::session& s) { s.execute("DELETE FROM \"events\""); }
 
-void backfill_kind_codes(strata::session& s, std::stop_token stop) {
+void backfill_kind_codes(strata::session& s, strata::stop_token stop) {
     while (!stop.stop_requested()) {
         const auto next = s.query_value<std::optional<std::int64_t>>("SELECT min(\"id\") FROM \"events\" WHERE \"kind_code\" IS NULL");
         if (!next) return;

@@ -2,11 +2,13 @@
 // The backends as tags: each names a dialect the core can spell SQL in. Their nested
 // `connection` class is declared here and defined only by the backend header
 // (<strata/sqlite.hpp>, <strata/postgres.hpp>), so the core includes no database client.
+#include <cstddef>
 #include <string_view>
 
 namespace strata {
 namespace detail {
 enum class dialect_id : unsigned char { sqlite, postgres };
+inline constexpr std::size_t dialect_count = 2;
 }
 
 struct sqlite {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <strata/detail/sql/dialect_check.hpp>
 #include <strata/sql.hpp>
 
 namespace strata {
@@ -15,7 +16,7 @@ namespace detail {
 // emits for it, under a name of a few bytes (see detail/core/chain_key.hpp).
 template <class D, class P>
 struct sql_generator : generated_sql {
-    enum : bool { well_formed = require<dialect<D>, generate_sql_dialect_not_a_dialect<sql_generator>> && checked_chain<P> };
+    enum : bool { well_formed = require<dialect<D>, generate_sql_dialect_not_a_dialect<sql_generator>> && checked_chain<P> && dialects_checked<D, P> };
 
     sql_generator() {
         if constexpr (well_formed) {  // (else reported once, and nothing here is instantiated)
@@ -44,7 +45,7 @@ struct sql_generator : generated_sql {
                 const migration_desc& m = P::descs[i];
                 const migration_rec& r = recs[i];
                 migrations_.push_back(migration_sql{
-                    m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
+                    m.version, m.name, checksum_of(m, D::id), r.reversible, r.rebuilds,
                     std::span<const step>{steps_.data() + r.up_step, r.up_steps},
                     std::span<const step>{steps_.data() + t.up_steps + r.down_step, r.down_steps}, r.transactional});
             }

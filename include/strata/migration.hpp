@@ -46,7 +46,7 @@ template <class T>
 struct is_migration_t : std::false_type {};
 
 constexpr migration_desc with_hash(migration_desc m, bool misused) {
-    m.hash = hash_migration(m);
+    m = with_hashes(m);
     m.misused = misused;
     return m;
 }

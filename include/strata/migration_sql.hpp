@@ -17,8 +17,9 @@ namespace detail {
 // rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
 // nothing the rebuild would lose; its fragments are the table, then the quoted names of the
 // columns it may hold, then "index", then the quoted names of the indexes it may have.
+// nothing: an execute's down that sends nothing (strata::dsl::nothing); plan() shows it.
 // Kinds after foreign_key_check carry no SQL text.
-enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, rebuild_guard };
+enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, rebuild_guard, nothing };
 
 }  // namespace detail
 
@@ -70,6 +71,9 @@ inline constexpr std::uint64_t sql_generation = 1;
 
 constexpr std::uint64_t checksum_of(std::uint64_t migration_hash, detail::dialect_id d) {
     return detail::mix(detail::mix(migration_hash, static_cast<std::uint64_t>(d) + 1), sql_generation);
+}
+constexpr std::uint64_t checksum_of(const detail::migration_desc& m, detail::dialect_id d) {
+    return checksum_of(m.hash_for(d), d);
 }
 
 // The same SQL, generated when the program runs instead of stored in it: the chain is checked

@@ -14,7 +14,8 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
-#include <stop_token>
+#include <strata/detail/runtime/jthread.hpp>
+#include <strata/stop_token.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -82,7 +83,7 @@ struct startup_runner;
 }  // namespace detail
 
 // The background steps' worker: wait() for them, or cancel() them at shutdown (a step sees its
-// std::stop_token set and should return soon; what did not finish runs at the next start).
+// strata::stop_token set and should return soon; what did not finish runs at the next start).
 // Destroying it cancels.
 class background_work {
    public:
@@ -113,7 +114,7 @@ class background_work {
     struct state {
         std::unique_ptr<driver> db;  // the worker's own connection
         background_report report;
-        std::jthread thread;         // last: joined before the rest goes
+        detail::jthread thread;         // last: joined before the rest goes
     };
     std::unique_ptr<state> s_;
 };

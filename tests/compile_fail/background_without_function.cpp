@@ -1,5 +1,5 @@
 // compile-fail: background<fn> with a null function
-// expect: strata: background<fn>: fn must be a function void[(]strata::session&, std::stop_token[)]
+// expect: strata: background<fn>: fn must be a function void[(]strata::session&, strata::stop_token[)]
 // expect: dsl::background<(0|nullptr)>
 //
 // background<nullptr>.
@@ -10,7 +10,7 @@
 using namespace strata::dsl;
 
 using step = background<nullptr>;
-inline void backfill(strata::session&, std::stop_token) {}
+inline void backfill(strata::session&, strata::stop_token) {}
 using fixed = background<backfill>;
 using m1 = strata::migration<1, "create_users",
                              create_table<"users", column<"id", bigint, primary_key>, column<"email", text>>, fixed>;

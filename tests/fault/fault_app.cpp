@@ -45,7 +45,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
-#include <stop_token>
+#include <strata/stop_token.hpp>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -92,7 +92,7 @@ bool recorded(strata::session& s) {
     return s.query_value<std::int64_t>("SELECT count(*) FROM \"ledger\" WHERE \"version\" = $1", V) == 1;
 }
 // Idempotent and resumable, as a background step must be: batches of 50 rows still NULL.
-void score_events(strata::session& s, std::stop_token stop) {
+void score_events(strata::session& s, strata::stop_token stop) {
     while (!stop.stop_requested()) {
         const auto next = s.query_value<std::optional<std::int64_t>>("SELECT min(\"id\") FROM \"events\" WHERE \"score\" IS NULL");
         if (!next) return;

@@ -20,7 +20,7 @@ namespace {
 
 void fill(strata::session& s) { s.execute("INSERT INTO \"notes\" (\"id\", \"body\") VALUES (1, 'x')"); }
 void empty(strata::session& s) { s.execute("DELETE FROM \"notes\""); }
-void backfill(strata::session&, std::stop_token) {}
+void backfill(strata::session&, strata::stop_token) {}
 
 using m1 = strata::migration<1, "notes", create_table<"notes", column<"id", bigint, primary_key>, column<"body", text>>>;
 using m2 = strata::migration<2, "fill", run<fill, empty>, background<backfill>>;

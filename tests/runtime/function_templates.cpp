@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <stop_token>
+#include <strata/stop_token.hpp>
 #include <string>
 
 #include <strata/startup.hpp>
@@ -31,7 +31,7 @@ bool recorded(strata::session& s) {
     return s.query_value<std::int64_t>("SELECT count(*) FROM \"runs\" WHERE \"step\" = $1", N) == 1;
 }
 template <int N>
-void backfill(strata::session& s, std::stop_token) {
+void backfill(strata::session& s, strata::stop_token) {
     s.execute("UPDATE \"items\" SET \"n\" = $1 WHERE \"n\" IS NULL", N);
     s.execute("INSERT INTO \"runs\" (\"step\") VALUES ($1)", 100 + N);
 }

@@ -18,6 +18,13 @@
 
 #include "backends.hpp"
 
+// Where the standard library has std::stop_token, strata::stop_token is it (a step written with
+// std::stop_token keeps compiling); on libc++ 16 it is strata's own, which these tests run too
+// (./scripts/test's clang16-libcxx step).
+#if defined(__cpp_lib_jthread)
+static_assert(std::is_same_v<strata::stop_token, std::stop_token>);
+#endif
+
 using namespace strata::dsl;
 
 namespace {
@@ -48,7 +55,7 @@ std::atomic<int> stop_after_batches{-1};  // >= 0: this many batches, then wait 
 std::atomic<int> die_after_batches{-1};   // >= 0: this many batches, then the process dies
 
 // Idempotent, resumable: each batch is one UPDATE of the next rows still NULL.
-void double_values(strata::session& s, std::stop_token stop) {
+void double_values(strata::session& s, strata::stop_token stop) {
     while (!stop.stop_requested()) {
         const auto next = s.query_value<std::optional<std::int64_t>>("SELECT min(\"id\") FROM \"items\" WHERE \"doubled\" IS NULL");
         if (!next) return;

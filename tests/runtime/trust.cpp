@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
-#include <stop_token>
+#include <strata/stop_token.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -81,7 +81,7 @@ using x2v = strata::migration<2, "validate throws", add_column<"items", column<"
 using chain_x = strata::chain<r1, x2>;
 using chain_xv = strata::chain<r1, x2v>;
 
-void background_throws(strata::session&, std::stop_token) { throw 7; }
+void background_throws(strata::session&, strata::stop_token) { throw 7; }
 using bg2 = strata::migration<2, "background throws", add_column<"items", column<"note", text>>, background<background_throws>>;
 using chain_bg = strata::chain<r1, bg2>;
 

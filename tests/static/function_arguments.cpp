@@ -11,7 +11,7 @@
 #include <strata/strata.hpp>
 
 #include <cstdint>
-#include <stop_token>
+#include <strata/stop_token.hpp>
 
 using namespace strata::dsl;
 
@@ -22,11 +22,11 @@ void unfill(strata::session&) {}
 template <int N>
 bool filled(strata::session&) { return true; }
 template <int N>
-void backfill(strata::session&, std::stop_token) {}
+void backfill(strata::session&, strata::stop_token) {}
 void plain(strata::session&) {}                          // external linkage, not inline
 inline void unplain(strata::session&) {}                 // inline: weak, like a template
 bool plain_check(strata::session&) { return true; }
-void plain_backfill(strata::session&, std::stop_token) {}
+void plain_backfill(strata::session&, strata::stop_token) {}
 
 using f1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"n", integer>>>;
 using f2 = strata::migration<2, "templates", run<fill<2>, unfill<2>>, validate<filled<2>>>;

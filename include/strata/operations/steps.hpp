@@ -1,7 +1,15 @@
 #pragma once
-// Raw SQL and data steps: execute, execute_irreversible, run, validate (background<fn>: background.hpp).
+// Raw SQL and data steps: execute, execute_per_dialect, execute_irreversible, run, validate
+// (background<fn>: background.hpp).
+#include <cstddef>
+#include <string_view>
+
+#include <strata/dialect.hpp>
 #include <strata/fixed_string.hpp>
+#include <strata/detail/core/check.hpp>
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/dialect_statements.hpp>
+#include <strata/detail/core/diagnostics.hpp>
 
 namespace strata::detail {
 constexpr op_desc make_execute(std::string_view label, std::string_view up, std::string_view down, bool reversible) {
@@ -9,6 +17,12 @@ constexpr op_desc make_execute(std::string_view label, std::string_view up, std:
     d.sql_up = up;
     d.sql_down = down;
     d.reversible = reversible;
+    return d;
+}
+constexpr op_desc make_execute_per_dialect(const dialect_statements* s) {
+    op_desc d = make_op(op_kind::execute, "execute_per_dialect", {});
+    d.per_dialect = s;
+    d.has_per_dialect = true;
     return d;
 }
 // has_down: from null_function<Down>, never from `down != nullptr` (see null_function).
@@ -28,10 +42,41 @@ constexpr op_desc make_validate(check_fn check) {
 }  // namespace strata::detail
 
 namespace strata::dsl {
+// One dialect's statements in an execute_per_dialect: sql_for<strata::sqlite, "up", "down">.
+template <class Dialect, fixed_string Up, fixed_string Down>
+struct sql_for {
+    static constexpr bool dialect_statement = strata::dialect<Dialect>;
+    static constexpr std::size_t dialect_index = dialect_statement ? static_cast<std::size_t>(Dialect::id) : 0;
+    static constexpr std::string_view up = detail::name_v<Up>, down = detail::name_v<Down>;
+};
+template <fixed_string Up, fixed_string Down>
+using sqlite_sql = sql_for<strata::sqlite, Up, Down>;
+template <fixed_string Up, fixed_string Down>
+using postgres_sql = sql_for<strata::postgres, Up, Down>;
+}  // namespace strata::dsl
+
+
+namespace strata::dsl {
+// An execute<> down that sends nothing: execute<"UPDATE ...", nothing>. The migration stays
+// reversible (its downgrade runs the other operations' downs), and plan() shows the no-op. An
+// empty "" is the same.
+inline constexpr fixed_string<1> nothing{""};
+
 // Raw SQL with its explicit down. The typed state does not see it: use it for data, not DDL.
 template <fixed_string Up, fixed_string Down>
 struct execute {
     static constexpr detail::op_desc desc = detail::make_execute("execute", detail::name_v<Up>, detail::name_v<Down>, true);
+};
+// Raw SQL in each dialect's own words: execute_per_dialect<sqlite_sql<"up", "down">,
+// postgres_sql<"up", "down">>. Generating the SQL of a dialect it does not name fails to compile
+// (no_sql_for_dialect), so a chain that targets both names both.
+template <class... PerDialect>
+struct execute_per_dialect {
+    enum : bool {
+        well_formed = detail::require<detail::valid_per_dialect<PerDialect...>(), detail::execute_per_dialect_bad_argument<execute_per_dialect>>
+    };
+    static constexpr detail::op_desc desc =
+        detail::mark_misused(detail::make_execute_per_dialect(&detail::dialect_statements_of<PerDialect...>::value), !well_formed);
 };
 template <fixed_string Up>
 struct execute_irreversible {

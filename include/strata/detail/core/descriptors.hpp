@@ -8,6 +8,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include <strata/dialect.hpp>
+
 namespace strata {
 class session;  // defined by the runtime; data steps take it by reference
 }
@@ -151,7 +153,7 @@ constexpr column_desc altered(column_desc d, const alter_desc& a) {
 
 using data_fn = void (*)(session&);
 using check_fn = bool (*)(session&);
-// background<fn>'s function behind an adapter that receives the std::stop_token by address, so
+// background<fn>'s function behind an adapter that receives the strata::stop_token by address, so
 // that this header (and every translation unit of a chain) does without <stop_token>.
 using background_fn = void (*)(session&, const void* stop_token);
 
@@ -163,6 +165,12 @@ using background_fn = void (*)(session&, const void* stop_token);
 template <auto F>
 inline constexpr bool null_function =
     std::is_same_v<std::integral_constant<decltype(F), F>, std::integral_constant<decltype(F), nullptr>>;
+
+// execute_per_dialect's statements, by dialect_id; `given`: the dialect has some.
+struct dialect_statements {
+    std::string_view up[dialect_count]{}, down[dialect_count]{};
+    bool given[dialect_count]{};
+};
 
 struct op_desc {
     op_kind kind{};
@@ -178,8 +186,12 @@ struct op_desc {
     bool unique = false;         // create_unique_index
     bool concurrently = false;   // *_index_concurrently: PostgreSQL runs it outside a transaction
     alter_desc alter{};
-    std::string_view sql_up{};   // execute
+    std::string_view sql_up{};   // execute; an empty sql_down: a down that sends nothing
     std::string_view sql_down{};
+    const dialect_statements* per_dialect = nullptr;  // execute_per_dialect: instead of sql_up/down
+    // Set with per_dialect, and asked instead of it: g++ with -fsanitize=null does not take the
+    // address of a template's static member as non-null in a constant expression.
+    bool has_per_dialect = false;
     bool reversible = true;      // execute_irreversible, run without a down
     data_fn fn_up = nullptr;
     data_fn fn_down = nullptr;
@@ -246,7 +258,11 @@ struct migration_desc {
     const op_desc* down_ops = nullptr;  // explicit down<...>; null when derived
     std::size_t ndown_ops = 0;
     bool explicit_down = false;
-    std::uint64_t hash = 0;  // hash_migration: the checksum before the dialect is mixed in
+    std::uint64_t hash = 0;  // hash_migration: every dialect's statements (the chain's key)
+    // The checksum of each dialect before the dialect is mixed in: hash, unless an
+    // execute_per_dialect's statements differ by dialect (each dialect hashes only its own).
+    std::uint64_t dialect_hash[dialect_count]{};
+    constexpr std::uint64_t hash_for(dialect_id d) const { return dialect_hash[static_cast<std::size_t>(d)]; }
     bool misused = false;    // a misused DSL template's placeholder, or one holding one
 };
 
@@ -271,7 +287,8 @@ constexpr std::uint64_t hash_text(std::string_view s, std::uint64_t h = 14695981
 
 // The checksum of a migration, before the dialect is mixed in: every field of every operation
 // that changes what it does (names, types, constraints, SQL text, whether data steps have a down).
-constexpr std::uint64_t hash_migration(const migration_desc& m) {
+// `only`: of an execute_per_dialect, hash that dialect's statements alone (-1: all of them).
+constexpr std::uint64_t hash_migration(const migration_desc& m, int only = -1) {
     std::uint64_t h = mix(hash_text(m.name), m.version);
     auto text = [&h](std::string_view s) { h = hash_text(s, mix(h, s.size())); };
     auto type = [&](const type_desc& t) {
@@ -319,6 +336,15 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
             if (a.set_default) deflt(a.def);
             text(op.sql_up);
             text(op.sql_down);
+            if (op.has_per_dialect) {  // (only then: older checksums stay as they were)
+                h = mix(h, 0xd1a1);
+                for (std::size_t d = 0; d < dialect_count; ++d) {
+                    if (only != -1 && d != static_cast<std::size_t>(only)) continue;
+                    h = mix(h, op.per_dialect->given[d] + 2u * d);
+                    text(op.per_dialect->up[d]);
+                    text(op.per_dialect->down[d]);
+                }
+            }
             // Which functions are set, from the kind (see null_function): fn_up for every run,
             // fn_down for a reversible run, fn_check for validate, fn_background for background.
             const bool run = op.kind == op_kind::run;
@@ -334,6 +360,17 @@ constexpr std::uint64_t hash_migration(const migration_desc& m) {
     h = mix(h, m.explicit_down);
     ops(m.down_ops, m.ndown_ops);
     return h;
+}
+constexpr bool has_per_dialect(const op_desc* o, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (o[i].has_per_dialect) return true;
+    return false;
+}
+constexpr migration_desc with_hashes(migration_desc m) {
+    m.hash = hash_migration(m);
+    const bool split = has_per_dialect(m.ops, m.nops) || has_per_dialect(m.down_ops, m.ndown_ops);
+    for (std::size_t d = 0; d < dialect_count; ++d) m.dialect_hash[d] = split ? hash_migration(m, static_cast<int>(d)) : m.hash;
+    return m;
 }
 
 }  // namespace strata::detail

@@ -54,6 +54,7 @@
     X(name_differs_only_in_case, "this name differs from an existing one only in case: SQLite compares identifiers without case, so there they are the same table, index or column") \
     X(name_is_implicit, "PostgreSQL already gives this name to an implicit constraint, index or sequence (<table>_pkey, <table>_<column>_key, _fkey, _check or _seq): it would refuse the name or number its own") \
     X(derived_names_collide, "two names PostgreSQL derives (<table>_<column>_key, _fkey, _check, _seq, <table>_pkey) become the same once it shortens them to 63 bytes: shorten the table or column name") \
+    X(no_sql_for_dialect, "execute_per_dialect<...> has no statements for the dialect this SQL is generated in: add its sql_for<Dialect, up, down> (sqlite_sql<up, down>, postgres_sql<up, down>)") \
     X(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name") \
     X(misused_dsl, "a misused DSL template (reported where it is written)")
 
@@ -86,6 +87,7 @@
     X(schema_at_unknown_version, "schema_at<V>: the chain has no migration with version V") \
     X(sql_without_version, "sql<D, Chain, V>: name the migration's version V") \
     X(sql_version_zero, "sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version") \
+    X(execute_per_dialect_bad_argument, "execute_per_dialect<...>: every argument must be sql_for<Dialect, up, down> (sqlite_sql<up, down>, postgres_sql<up, down>), at least one, each dialect once") \
     X(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V")
 
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of

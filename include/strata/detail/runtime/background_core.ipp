@@ -9,7 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <stop_token>
+#include <strata/stop_token.hpp>
 #include <string>
 #include <vector>
 
@@ -58,7 +58,7 @@ inline bool background_could_be_pending(driver& db, const std::string& chain, co
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
 // any transaction: each statement of a step commits on its own, so a step works in batches.
 inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
-                                        std::stop_token stop) {
+                                        stop_token stop) {
     background_report r;
     std::vector<std::uint64_t> todo;
     try {

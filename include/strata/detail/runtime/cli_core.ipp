@@ -340,7 +340,7 @@ class cli_runner {
         print_run(r);
         // Background steps run here in the foreground, as in Quart-DB's CLI.
         if (chain_has_background(c_.info)) {
-            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, std::stop_token{});
+            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, stop_token{});
             if (!log_in_terminal_)
                 for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {
@@ -487,7 +487,7 @@ class cli_runner {
                                     : "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
         std::uint64_t history = 0;
         std::vector<std::uint64_t> histories;
-        for (std::size_t i = 0; i < c_.info.size; ++i) histories.push_back(history = mix(history, checksum_of(c_.info.descs[i].hash, d)));
+        for (std::size_t i = 0; i < c_.info.size; ++i) histories.push_back(history = mix(history, checksum_of(c_.info.descs[i], d)));
         for (planned_migration& m : p.migrations) {
             const std::size_t i = index_of(m.version);
             const migration_desc& desc = c_.info.descs[i];
@@ -496,7 +496,7 @@ class cli_runner {
                     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
                     "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") VALUES ({}, {}, {}, '{}', {}, 0, "
                     "FALSE, '{}', {})",
-                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc.hash, d)), now,
+                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc, d)), now,
                     hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE"));
             else
                 m.statements.push_back(fmt::format("DELETE FROM \"strata_migrations\" WHERE \"chain\" = {} AND \"version\" = {}",

@@ -227,6 +227,7 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
             case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
+            case step_kind::nothing: pm.statements.push_back("-- nothing: an execute whose down is strata::dsl::nothing sends no statement"); break;
             case step_kind::rebuild_guard:
                 pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
                                         " holds no column, index, trigger or view the chain does not know (the rebuild "
@@ -582,7 +583,7 @@ class migrator_engine {
     }
 
     std::uint64_t version_at(std::size_t applied) const { return applied ? chain_.descs[applied - 1].version : 0; }
-    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i].hash, db_.dialect()); }
+    std::uint64_t checksum(std::size_t i) const { return checksum_of(chain_.descs[i], db_.dialect()); }
     // The history checksum of the first i + 1 migrations.
     std::uint64_t history_checksum(std::size_t i) {
         if (history_.size() != chain_.size) {
@@ -742,14 +743,34 @@ class migrator_engine {
                 }
             });
     }
+    // A number as PostgreSQL writes one: "-1", "1.5", "1e+20", "NaN", "Infinity". (By hand, not
+    // std::from_chars into a double: libc++ before 17 has no floating-point from_chars.)
+    static bool number_text(std::string_view s) {
+        if (s == "NaN" || s == "Infinity" || s == "-Infinity") return true;
+        std::size_t i = s.starts_with('-') ? 1 : 0;
+        const auto digits = [&] {
+            const std::size_t from = i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            return i - from;
+        };
+        std::size_t mantissa = digits();
+        if (i < s.size() && s[i] == '.') {
+            ++i;
+            mantissa += digits();
+        }
+        if (mantissa == 0) return false;
+        if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+            ++i;
+            if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+            if (digits() == 0) return false;
+        }
+        return i == s.size();
+    }
     [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
                                  std::string_view want) const {
         // PostgreSQL's text of a number shows as SQLite's number does: unquoted.
         auto* text = std::get_if<std::string>(&v);
-        double number = 0;
-        const bool numeric = text && !text->empty() &&
-                             std::from_chars(text->data(), text->data() + text->size(), number).ptr == text->data() + text->size();
-        const std::string shown = numeric ? *text : shown_cell(v);
+        const std::string shown = text && number_text(*text) ? *text : shown_cell(v);
         throw refusal(migration_failure::unknown_state,
                       fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
                                   "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
@@ -1195,6 +1216,7 @@ class migrator_engine {
                         if (!st.check(s))
                             throw failure(migration_failure::validation_failed, "validate<fn> returned false", "", "");
                         break;
+                    case step_kind::nothing: text.clear(); break;
                     case step_kind::rebuild_guard:
                         text.clear();
                         if (std::string lost = rebuild_would_lose(st.fragments); !lost.empty())

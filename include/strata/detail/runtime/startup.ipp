@@ -54,14 +54,14 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
 
     if (!detail::chain_has_background(chain)) return r;
     if (!o.background_on_thread) {
-        r.background_done = detail::run_background(db, o.chain, chain, o.log, std::stop_token{});
+        r.background_done = detail::run_background(db, o.chain, chain, o.log, stop_token{});
         return r;
     }
     if (detail::pending_background(db, o.chain).empty()) return r;
     auto s = std::make_unique<background_work::state>();
     s->db = o.background_connection ? o.background_connection() : db.open_another();
     background_work::state* raw = s.get();
-    s->thread = std::jthread([raw, chain_name = o.chain, chain, log = o.log](std::stop_token stop) {
+    s->thread = jthread([raw, chain_name = o.chain, chain, log = o.log](stop_token stop) {
         try {
             raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
         } catch (...) {  // (a log sink that throws): reported, not std::terminate

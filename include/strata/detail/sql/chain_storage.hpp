@@ -107,7 +107,7 @@ struct chain_storage {
             const migration_rec& r = seg.migrations[j];
             const migration_desc& m = Chain::descs[K * segment_size + j];
             out[K * segment_size + j] = migration_sql{
-                m.version, m.name, checksum_of(m.hash, D::id), r.reversible, r.rebuilds,
+                m.version, m.name, checksum_of(m, D::id), r.reversible, r.rebuilds,
                 std::span<const step>{steps.data() + up_base + r.up_step, r.up_steps},
                 std::span<const step>{steps.data() + down_base + r.down_step, r.down_steps}, r.transactional};
         }
@@ -153,7 +153,7 @@ struct joined_migration {
     static constexpr const migration_rec& rec = segment_sql_v<D, Chain, I / segment_size>.migrations[I % segment_size];
     static constexpr std::string_view up{text.data(), rec.up_chars};
     static constexpr std::string_view down{text.data() + rec.up_chars, rec.down_chars};
-    static constexpr std::uint64_t checksum = checksum_of(Chain::descs[I].hash, D::id);
+    static constexpr std::uint64_t checksum = checksum_of(Chain::descs[I], D::id);
 };
 template <class Chain, std::size_t I>
 struct joined_migration<misused_dialect, Chain, I> {

@@ -50,6 +50,11 @@ constexpr std::string_view inexpressible(const dialect_traits& dt, const column_
     auto over = [](const dialect_traits::limit& l, std::uint32_t n) { return l.max != 0 && n > l.max; };
     if (c.type.kind == type_kind::varchar && over(dt.varchar_length, c.type.p)) return dt.varchar_length.why;
     if (c.type.kind == type_kind::numeric && over(dt.numeric_precision, c.type.p)) return dt.numeric_precision.why;
+    // (an alter_column set_type can leave autoincrement on another type: SQLite's AUTOINCREMENT
+    // and PostgreSQL's identity both need an integer)
+    if (c.autoincrement && c.type.kind != type_kind::integer && c.type.kind != type_kind::bigint &&
+        c.type.kind != type_kind::smallint)
+        return "autoincrement on a non-integer column"sv;
     return {};
 }
 

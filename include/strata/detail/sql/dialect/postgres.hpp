@@ -7,6 +7,8 @@ namespace strata::detail {
 
 constexpr dialect_traits make_postgres_traits() {
     dialect_traits t{};
+    t.id = dialect_id::postgres;
+    t.name = "postgres";
     t.type(type_kind::smallint, "SMALLINT").type(type_kind::integer, "INTEGER").type(type_kind::bigint, "BIGINT");
     t.type(type_kind::real, "REAL").type(type_kind::double_precision, "DOUBLE PRECISION").type(type_kind::numeric, "NUMERIC");
     t.type(type_kind::text, "TEXT").type(type_kind::varchar, "VARCHAR").type(type_kind::boolean, "BOOLEAN");

@@ -7,6 +7,8 @@ namespace strata::detail {
 
 constexpr dialect_traits make_sqlite_traits() {
     dialect_traits t{};
+    t.id = dialect_id::sqlite;
+    t.name = "sqlite";
     // Every integer type is INTEGER, so that an integer primary key is the rowid; the types
     // SQLite has no affinity of their own for are TEXT (uuid, json, enums, the last with a
     // CHECK of their values).

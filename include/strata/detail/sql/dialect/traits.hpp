@@ -16,6 +16,8 @@ namespace strata::detail {
 inline constexpr std::size_t type_kind_count = static_cast<std::size_t>(type_kind::enumeration) + 1;
 
 struct dialect_traits {
+    dialect_id id{};
+    std::string_view name;  // as in messages: "sqlite", "postgres"
     // The name each column type is declared with, by type_kind; numeric and varchar get their
     // "(p, s)" / "(n)" after it. An enum column's type is its enum's name when the dialect has
     // enum types, else the name given here (and the column gets a CHECK of its values).

@@ -6,11 +6,20 @@
 
 namespace strata::detail {
 
+// An empty down (strata::dsl::nothing) is a step that sends nothing, which plan() shows.
 template <class S>
 constexpr error generator<S>::generate_execute(S&, const op_desc& op, emitter& up, emitter& down) {
-    up.statement(op.sql_up);
-    if (op.reversible) down.statement(op.sql_down);
-    else irreversible = true;
+    std::string_view up_sql = op.sql_up, down_sql = op.sql_down;
+    if (op.has_per_dialect) {
+        const auto i = static_cast<std::size_t>(d.id);
+        if (!op.per_dialect->given[i]) return fail(error_kind::no_sql_for_dialect, d.name);
+        up_sql = op.per_dialect->up[i];
+        down_sql = op.per_dialect->down[i];
+    }
+    up.statement(up_sql);
+    if (!op.reversible) irreversible = true;
+    else if (down_sql.empty()) down.add_step(step_rec{step_kind::nothing, 0, 0, nullptr, nullptr});
+    else down.statement(down_sql);
     return {};
 }
 
