@@ -174,4 +174,25 @@ static_assert(strata::chain_error<strata::chain<d1, over_from>> == strata::error
 using text_in_number = strata::migration<2, "seed documents", seed<"documents", columns<"id", "title">, values<text_from<greeting>, "x">>>;
 static_assert(strata::chain_error<strata::chain<d1, text_in_number>> == strata::error_kind::seed_value_mismatch);
 
+// ---- beside execute_per_dialect (each dialect's checksum follows its own statements): a long
+// seed value counts in both dialects' checksums, another dialect's statements in neither
+template <strata::fixed_string Pg, class Row>
+using d3_of = strata::migration<3, "reseed documents",
+    seed<"documents", columns<"id", "title">, Row>,
+    execute_per_dialect<sqlite_sql<"UPDATE documents SET status = 'seeded' WHERE id = 5", nothing>,
+                        postgres_sql<Pg, nothing>>>;
+using d3 = d3_of<"UPDATE documents SET status = 'seeded' WHERE id = 5", values<5, STRATA_NOTE520>>;
+using d3_other_pg = d3_of<"UPDATE documents SET status = 'reseeded' WHERE id = 5", values<5, STRATA_NOTE520>>;
+using d3_other_note = d3_of<"UPDATE documents SET status = 'seeded' WHERE id = 5", values<5, STRATA_NOTE520 "!">>;
+template <class D, class M>
+inline constexpr auto checksum3 = strata::sql<D, strata::chain<d1, d2, M>, 3>::checksum;
+static_assert(strata::valid_chain<strata::chain<d1, d2, d3>>);
+static_assert(checksum3<strata::sqlite, d3_other_pg> == checksum3<strata::sqlite, d3>);
+static_assert(checksum3<strata::postgres, d3_other_pg> != checksum3<strata::postgres, d3>);
+static_assert(checksum3<strata::sqlite, d3_other_note> != checksum3<strata::sqlite, d3>);
+static_assert(checksum3<strata::postgres, d3_other_note> != checksum3<strata::postgres, d3>);
+static_assert(spelled(strata::sql<strata::postgres, strata::chain<d1, d2, d3>, 3>::up,
+                      {{"INSERT INTO \"documents\" (\"id\", \"title\") VALUES (5, "}, q(note),
+                       {");\nUPDATE documents SET status = 'seeded' WHERE id = 5;\n"}}));
+
 int main() {}
