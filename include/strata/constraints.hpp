@@ -7,43 +7,11 @@
 
 #include <strata/detail/core/descriptors.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/literal.hpp>
 #include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
-// A default value as a template argument: integers, booleans or strings.
-struct literal {
-    default_kind kind = default_kind::none;
-    char text[128]{};
-    std::size_t size = 0;
-    bool misused = false;  // a string too long: reported (too_long_string<N>), the rest dropped
-
-    template <std::integral I>
-    constexpr literal(I v) noexcept {  // NOLINT: implicit on purpose, `default_value<0>`
-        if constexpr (std::same_as<I, bool>) {
-            kind = default_kind::boolean;
-            text[0] = v ? '1' : '0';
-            size = 1;
-        } else {
-            kind = default_kind::integer;
-            bool neg = v < 0;
-            unsigned long long u = neg ? 0ull - static_cast<unsigned long long>(v)
-                                       : static_cast<unsigned long long>(v);
-            char buf[24]{};
-            std::size_t n = 0;
-            do { buf[n++] = static_cast<char>('0' + u % 10); u /= 10; } while (u);
-            if (neg) text[size++] = '-';
-            while (n) text[size++] = buf[--n];
-        }
-    }
-    template <std::size_t N>
-    constexpr literal(const char (&s)[N]) noexcept : kind(default_kind::string) {
-        constexpr bool fits = require<N <= sizeof(text), default_value_too_long<too_long_string<N>>>;
-        misused = !fits;
-        for (std::size_t i = 0; i + 1 < N && size + 1 < sizeof(text); ++i) text[size++] = s[i];
-    }
-};
-
 template <class C>
 concept column_constraint = requires { { C::part } -> std::convertible_to<column_part>; };
 template <class C>
@@ -59,11 +27,19 @@ struct primary_key { static constexpr column_part part{column_part::primary_key}
 struct not_null { static constexpr column_part part{column_part::not_null}; };
 struct unique { static constexpr column_part part{column_part::unique}; };
 struct autoincrement { static constexpr column_part part{column_part::autoincrement}; };
+// V: an integer, a bool, a string literal of any length, or text_from<...> (below).
 template <detail::literal V>
 struct default_value {
-    static constexpr detail::default_desc value{V.kind, std::string_view{V.text, V.size}};
-    static constexpr column_part part{0, value, {}, {}, {}, detail::fk_action::no_action, V.misused};
+    static constexpr detail::default_desc value{V.kind, V.view()};
+    static constexpr column_part part{0, value};
 };
+// A string value from a constant defined elsewhere, for default_value<...> and a seed's
+// values<...>: `text_from<terms>` with `terms` a constexpr char array (its terminating NUL left
+// out), a std::string_view, a std::array<char, N> (anything with data() and size()), or a
+// function `constexpr std::string_view terms()`. The text is copied into the template argument.
+template <auto& Source>
+inline constexpr detail::literal<detail::source_text<Source>().size() + 1> text_from{detail::text_of{},
+                                                                                     detail::source_text<Source>()};
 template <fixed_string Sql>
 struct default_sql {
     static constexpr detail::default_desc value{detail::default_kind::sql, detail::name_v<Sql>};

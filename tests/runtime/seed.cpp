@@ -2,7 +2,10 @@
 // with the migration, and its derived down removes exactly them.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <strata/strata.hpp>
 
@@ -129,6 +132,88 @@ TEST_P(Seed, AnInsertWithoutAnIdAfterSeededIdsGetsAFreshOne) {
     m.upgrade();
     s.execute("INSERT INTO \"Plan Kinds\" (\"name\") VALUES ('again')");
     EXPECT_GE(s.query_value<std::int64_t>("SELECT \"Id\" FROM \"Plan Kinds\" WHERE \"name\" = 'again'"), 8);
+}
+
+// Values of any length (issue 10, point 4): a 520-byte literal, a 6 KiB value from a function
+// (text_from<...>), a 200-byte default; quotes, backslashes, tabs, newlines and UTF-8 kept
+// byte for byte.
+#define STRATA_NOTE52 "A note of 52 bytes, with 'quotes' in it; it's long. "
+#define STRATA_NOTE520                                                                                      \
+    STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52 \
+        STRATA_NOTE52 STRATA_NOTE52 STRATA_NOTE52
+#define STRATA_STATUS40 "Status: it's the default of 200 bytes.. "
+#define STRATA_STATUS200 STRATA_STATUS40 STRATA_STATUS40 STRATA_STATUS40 STRATA_STATUS40 STRATA_STATUS40
+static_assert(sizeof(STRATA_NOTE520) == 521 && sizeof(STRATA_STATUS200) == 201);
+
+constexpr std::string_view body_line = "Line: 'single', \"double\", back\\slash, tab\t, caf\xc3\xa9 \xe2\x9c\x93 ok.......\n";
+static_assert(body_line.size() == 64);
+constexpr std::array<char, 6144> make_body() {
+    std::array<char, 6144> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = body_line[i % body_line.size()];
+    return out;
+}
+inline constexpr std::array<char, 6144> body_text = make_body();
+constexpr std::string_view body() { return {body_text.data(), body_text.size()}; }
+inline constexpr char greeting[] = "From an array: it's here.";
+
+using l1 = strata::migration<1, "documents",
+    create_table<"documents",
+        column<"id", bigint, primary_key>,
+        column<"title", varchar<600>, not_null>,
+        column<"body", text>,
+        column<"status", text, not_null, default_value<STRATA_STATUS200>>>>;
+using l2 = strata::migration<2, "seed documents",
+    seed<"documents", columns<"id", "title", "body">,
+         values<1, STRATA_NOTE520, text_from<body>>,
+         values<2, text_from<greeting>, text_from<body_text>>,
+         values<3, "short", nullptr>>>;
+using long_values = strata::chain<l1, l2>;
+
+TEST_P(Seed, LongValuesGoInByteForByteAndTheDownRemovesThem) {
+    strata::migrator<long_values> m(db(), {"main", strata::log_nowhere});
+    m.upgrade();
+    strata::session s(db());
+    const std::string note = STRATA_NOTE520, status = STRATA_STATUS200, text(body());
+    ASSERT_EQ(note.size(), 520u);
+    ASSERT_EQ(text.size(), 6144u);
+    EXPECT_EQ(count("SELECT count(*) FROM \"documents\""), 3);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"title\" FROM \"documents\" WHERE \"id\" = 1"), note);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"body\" FROM \"documents\" WHERE \"id\" = 1"), text);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"title\" FROM \"documents\" WHERE \"id\" = 2"), "From an array: it's here.");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"body\" FROM \"documents\" WHERE \"id\" = 2"), text);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT length(\"body\") FROM \"documents\" WHERE \"id\" = 2"),
+              6144 - 96 * 3);  // in characters: each line's é and ✓ are five bytes, two characters
+    EXPECT_FALSE(s.query_value<std::optional<std::string>>("SELECT \"body\" FROM \"documents\" WHERE \"id\" = 3").has_value());
+    // The 200-byte default, for a row that leaves the column out.
+    s.execute("INSERT INTO \"documents\" (\"id\", \"title\") VALUES (10, 'added')");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"status\" FROM \"documents\" WHERE \"id\" = 10"), status);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"status\" FROM \"documents\" WHERE \"id\" = 1"), status);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+
+    // The down removes exactly the seeded rows; up again puts them back, the same bytes.
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"documents\""), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"documents\" WHERE \"id\" = 10"), 1);
+    m.upgrade();
+    EXPECT_EQ(count("SELECT count(*) FROM \"documents\""), 4);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"body\" FROM \"documents\" WHERE \"id\" = 1"), text);
+}
+
+// The run-time generator (generate_sql, what an application's start-up uses) spells the long
+// values as the compile-time one does.
+TEST(SeedSql, LongValuesAreSpelledTheSameAtRunTime) {
+    const strata::generated_sql lite = strata::generate_sql<strata::sqlite, long_values>();
+    const strata::generated_sql pg = strata::generate_sql<strata::postgres, long_values>();
+    constexpr const auto& lite_ct = strata::chain_sql<strata::sqlite, long_values>::migrations;
+    constexpr const auto& pg_ct = strata::chain_sql<strata::postgres, long_values>::migrations;
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(lite.migrations()[i].up_sql(), lite_ct[i].up_sql());
+        EXPECT_EQ(pg.migrations()[i].up_sql(), pg_ct[i].up_sql());
+        EXPECT_EQ(pg.migrations()[i].down_sql(), pg_ct[i].down_sql());
+    }
+    const std::string up(strata::sql<strata::postgres, long_values, 2>::up);
+    EXPECT_NE(up.find("(1, 'A note of 52 bytes, with ''quotes'' in it; it''s long. A note"), std::string::npos) << up;
+    EXPECT_NE(up.find("(2, 'From an array: it''s here.', 'Line: ''single'', \"double\", back\\slash"), std::string::npos) << up;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Seed, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -14,21 +14,11 @@
 #include <strata/constraints.hpp>
 #include <strata/detail/core/descriptors.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+#include <strata/detail/core/literal.hpp>
 #include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>
 
 namespace strata::detail {
-// A seed value as a template argument: what default_value takes (integers, booleans, strings
-// up to 127 bytes), and nullptr for NULL.
-struct seed_literal : literal {
-    using literal::literal;
-    constexpr seed_literal(std::nullptr_t) noexcept : literal(0) {  // NOLINT: implicit on purpose
-        kind = default_kind::none;
-        text[0] = '\0';
-        size = 0;
-    }
-};
-
 constexpr std::size_t sum(std::initializer_list<std::size_t> xs) {
     std::size_t n = 0;
     for (std::size_t x : xs) n += x;
@@ -68,11 +58,12 @@ struct columns {
     static constexpr std::size_t size = sizeof...(Names);
     static constexpr std::string_view names[] = {detail::name_v<Names>..., {}};
 };
+// Each V: an integer, true/false, a string literal of any length, text_from<...>
+// (constraints.hpp), or nullptr for NULL.
 template <detail::seed_literal... V>
 struct values {
     static constexpr std::size_t size = sizeof...(V);
-    static constexpr detail::seed_cell cells[] = {detail::seed_cell{V.kind, std::string_view{V.text, V.size}}..., {}};
-    static constexpr bool misused = detail::any_of_list({V.misused..., false});  // a string too long (reported)
+    static constexpr detail::seed_cell cells[] = {detail::seed_cell{V.kind, V.view()}..., {}};
 };
 
 template <fixed_string Table, class Columns, class... Rows>
@@ -91,7 +82,7 @@ struct seed {
     static constexpr detail::op_desc desc = detail::mark_misused(
         detail::make_seed(detail::name_v<Table>, names::names, well_formed ? names::size : 0, cells.data(),
                           well_formed ? names::size * sizeof...(Rows) : 0),
-        !well_formed || detail::any_of_list({Rows::misused..., false}));
+        !well_formed);
 };
 }  // namespace strata::dsl
 

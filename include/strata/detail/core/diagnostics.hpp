@@ -29,16 +29,31 @@ struct whole_migration {};  // the error is about the migration, not one of its 
 }  // namespace strata::diag
 
 namespace strata::detail {
+// A name of more than shown_name_bytes (a long seed value) is shown as its first
+// shown_name_bytes and "...".
+inline constexpr std::size_t shown_name_bytes = 64;
+constexpr std::size_t shown_size(std::string_view s) noexcept {
+    return s.size() > shown_name_bytes ? shown_name_bytes + 3 : s.size();
+}
+constexpr char shown_char(std::string_view s, std::size_t i) noexcept {
+    return s.size() > shown_name_bytes && i >= shown_name_bytes ? '.' : s[i];
+}
+template <std::size_t N>
+constexpr fixed_string<N> shown_name(std::string_view s) noexcept {
+    fixed_string<N> out{std::string_view{}};
+    for (std::size_t i = 0; i + 1 < N; ++i) out.data[i] = shown_char(s, i);
+    return out;
+}
 template <const std::string_view& S, std::size_t... I>
 auto make_name(std::index_sequence<I...>) {
 #if defined(__clang__)
-    return diag::name<S[I]...>{};
+    return diag::name<shown_char(S, I)...>{};
 #else
-    return diag::name<fixed_string<sizeof...(I) + 1>(S)>{};
+    return diag::name<shown_name<sizeof...(I) + 1>(S)>{};
 #endif
 }
 template <const std::string_view& S>
-using name_t = decltype(make_name<S>(std::make_index_sequence<S.size()>{}));
+using name_t = decltype(make_name<S>(std::make_index_sequence<shown_size(S)>{}));
 
 // One template per rule (detail/core/rules.hpp): its name and message say the rule, its
 // arguments the culprit.

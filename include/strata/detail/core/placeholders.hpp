@@ -40,8 +40,4 @@ struct misused_migration {  // for a chain's argument that is no migration, or f
     static constexpr migration_desc desc = mark_misused(migration_desc{});
 };
 
-// The culprit of default_value_too_long: a string of N bytes (its NUL included).
-template <std::size_t N>
-struct too_long_string {};
-
 }  // namespace strata::detail

@@ -67,7 +67,6 @@
     X(migration_argument_not_operation, "migration<V, Name, ...>: every argument after the name must be an operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly up<...>, down<...>") \
     X(column_type_not_a_type, "column<Name, Type, ...>: Type must be a column type (bigint, text, varchar<N>, ...)") \
     X(column_constraint_invalid, "column<Name, Type, ...>: every argument after the type must be a column constraint (primary_key, not_null, unique, autoincrement, default_value<V>, default_sql<\"...\">, check<\"...\">, references<T, C, ...>)") \
-    X(default_value_too_long, "default_value strings are limited to 127 bytes (and so are the strings of a seed's values<...>)") \
     X(references_bad_action, "references<T, C, A>: A must be one of on_delete_no_action, on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default") \
     X(foreign_key_bad_action, "foreign_key<...>: the last argument must be an on_delete_ action") \
     X(primary_key_constraint_columns, "primary_key_constraint takes 1 to 8 columns") \
