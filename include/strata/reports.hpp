@@ -59,6 +59,10 @@ struct planned_migration {
     bool transactional = true;
     bool foreign_keys_off = false;  // SQLite table rebuilds: PRAGMA foreign_keys = OFF around it
     std::vector<std::string> statements;  // data steps appear as comments: "-- run: a data step (C++ function)"
+    // PostgreSQL: the table locks each statement takes, beside it (`ACCESS EXCLUSIVE on "users"
+    // (scans the table)`; empty for a comment or a statement that locks no existing table);
+    // SQLite: none (a writer locks the whole file).
+    std::vector<std::string> locks;
 };
 
 struct plan_report {
@@ -72,7 +76,11 @@ struct plan_report {
             s += "-- " + std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name + "\n";
             if (m.foreign_keys_off) s += "PRAGMA foreign_keys = OFF;\n";
             if (m.transactional) s += "BEGIN;\n";
-            for (const auto& st : m.statements) s += st + (st.rfind("--", 0) == 0 ? "\n" : ";\n");
+            for (std::size_t i = 0; i < m.statements.size(); ++i) {
+                const std::string& st = m.statements[i];
+                if (i < m.locks.size() && !m.locks[i].empty()) s += "-- lock: " + m.locks[i] + "\n";
+                s += st + (st.rfind("--", 0) == 0 ? "\n" : ";\n");
+            }
             if (m.transactional) s += "COMMIT;\n";
             if (m.foreign_keys_off) s += "PRAGMA foreign_keys = ON;\n";
         }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <strata/detail/runtime/lock_waits.hpp>
+#include <strata/detail/runtime/pg_locks.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/driver.hpp>
 #include <strata/migration_sql.hpp>
@@ -220,11 +221,13 @@ inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
 
 // One migration one way, as plan() and the CLI's offline `sql` show it.
 inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
-    planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}};
+    planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}, {}};
     for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
         switch (s.kind) {
             case step_kind::sql:
-            case step_kind::foreign_key_check: pm.statements.push_back(s.sql()); break;
+            case step_kind::foreign_key_check:
+                pm.statements.push_back(s.sql());
+                break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
             case step_kind::nothing: pm.statements.push_back("-- nothing: an execute whose down is strata::dsl::nothing sends no statement"); break;
@@ -235,6 +238,8 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
                 break;
         }
     }
+    if (d == dialect_id::postgres)
+        for (const std::string& st : pm.statements) pm.locks.push_back(st.rfind("--", 0) == 0 ? std::string() : pg_lock_text(st));
     return pm;
 }
 
