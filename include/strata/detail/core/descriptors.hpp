@@ -200,6 +200,7 @@ struct op_desc {
     const seed_cell* cells = nullptr;  // seed: the rows' values, row after row (nnames a row)
     std::size_t ncells = 0;
     std::string_view label{};    // the operation's DSL name, for diagnostics
+    std::string_view unsafe_reason{};  // unsafe<"why", op>: what strata::lint accepts (not hashed)
     bool misused = false;        // a misused DSL template's placeholder, or one holding one
 };
 
@@ -370,6 +371,10 @@ constexpr migration_desc with_hashes(migration_desc m) {
     m.hash = hash_migration(m);
     const bool split = has_per_dialect(m.ops, m.nops) || has_per_dialect(m.down_ops, m.ndown_ops);
     for (std::size_t d = 0; d < dialect_count; ++d) m.dialect_hash[d] = split ? hash_migration(m, static_cast<int>(d)) : m.hash;
+    // unsafe<"why", op> is part of the chain's identity (its key: strata::lint reads it), not of
+    // the checksums, which stay those of the SQL
+    for (std::size_t k = 0; k < m.nops; ++k)
+        if (!m.ops[k].unsafe_reason.empty()) m.hash = hash_text(m.ops[k].unsafe_reason, mix(m.hash, k + 1));
     return m;
 }
 

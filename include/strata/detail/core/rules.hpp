@@ -56,6 +56,14 @@
     X(derived_names_collide, "two names PostgreSQL derives (<table>_<column>_key, _fkey, _check, _seq, <table>_pkey) become the same once it shortens them to 63 bytes: shorten the table or column name") \
     X(no_sql_for_dialect, "execute_per_dialect<...> has no statements for the dialect this SQL is generated in: add its sql_for<Dialect, up, down> (sqlite_sql<up, down>, postgres_sql<up, down>)") \
     X(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name") \
+    /* strata::lint<Chain, live_postgres> (detail/core/lint.hpp): opt-in, not part of the fold */ \
+    X(lint_index_blocks_writes, "lint, live PostgreSQL: CREATE INDEX holds a SHARE lock on the table for the whole build: every write waits. Use create_index_concurrently (or create_unique_index_concurrently) in a migration of its own, or accept it with unsafe<\"why\", op>") \
+    X(lint_constraint_validated_under_lock, "lint, live PostgreSQL: adding a foreign key or check constraint checks every row while it holds the table (SHARE ROW EXCLUSIVE on both tables for a foreign key, ACCESS EXCLUSIVE for a check): writes wait. Its safe form, NOT VALID then VALIDATE CONSTRAINT, is not in strata yet: accept it with unsafe<\"why\", op>, or write those two statements with execute_per_dialect<>") \
+    X(lint_unique_constraint_builds_index, "lint, live PostgreSQL: a unique or primary key constraint builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait. Build the index with create_unique_index_concurrently instead (it enforces the same uniqueness), or accept it with unsafe<\"why\", op>") \
+    X(lint_set_not_null_scans, "lint, live PostgreSQL: SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait. Add a CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (no scan), or accept it with unsafe<\"why\", op>") \
+    X(lint_type_change_rewrites, "lint, live PostgreSQL: this type change rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (only varchar to a longer varchar or to text, and numeric to a larger precision, do not): add a column of the new type, backfill it in batches (background<fn>), then switch to it; or accept it with unsafe<\"why\", op>") \
+    X(lint_volatile_default_rewrites, "lint, live PostgreSQL: a column added with a volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval(), ...) rewrites the table under an ACCESS EXCLUSIVE lock: add it without the default, set_default for new rows, backfill old ones in batches (background<fn>); or accept it with unsafe<\"why\", op>") \
+    X(lint_breaks_running_application, "lint, live PostgreSQL: dropping or renaming a table or column breaks the application version still running during the deploy: first release code that no longer uses it, then drop it in a later migration (expand/contract), and accept that one with unsafe<\"why\", op>") \
     X(misused_dsl, "a misused DSL template (reported where it is written)")
 
 // Rules of the DSL's spelling, raised by the misused template itself (through `require`,
@@ -88,6 +96,7 @@
     X(sql_without_version, "sql<D, Chain, V>: name the migration's version V") \
     X(sql_version_zero, "sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version") \
     X(execute_per_dialect_bad_argument, "execute_per_dialect<...>: every argument must be sql_for<Dialect, up, down> (sqlite_sql<up, down>, postgres_sql<up, down>), at least one, each dialect once") \
+    X(unsafe_bad_argument, "unsafe<\"why\", op>: op must be one operation (create_index<...>, drop_column<...>, ...) and \"why\" must not be empty") \
     X(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V")
 
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of

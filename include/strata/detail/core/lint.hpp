@@ -1,0 +1,121 @@
+#pragma once
+// strata::lint<Chain, live_postgres>: the operations that lock a PostgreSQL table that serves
+// traffic for long, or break the application version still running during a deploy, found
+// in the chain's descriptors (docs/live-postgres.md is the catalogue). Each finding is a rule
+// of detail/core/rules.hpp (the lint_ ones); unsafe<"reason", op> acknowledges one operation.
+// Tables the same migration creates are exempt: they have no rows and no readers yet.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/errors.hpp>
+
+namespace strata::detail {
+
+// Whether migration `m` creates `table` in an operation before `before`.
+constexpr bool created_earlier_in(const migration_desc& m, std::size_t before, std::string_view table) {
+    for (std::size_t k = 0; k < before; ++k)
+        if ((m.ops[k].kind == op_kind::create_table && m.ops[k].table == table) ||
+            (m.ops[k].kind == op_kind::rename_table && m.ops[k].new_name == table))
+            return true;
+    return false;
+}
+
+// The type of table.column just before migration `i`, read back through the chain's renames;
+// kind none when not found.
+constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std::string_view table, std::string_view column) {
+    for (std::size_t j = i; j-- > 0;) {
+        const migration_desc& m = descs[j];
+        for (std::size_t k = m.nops; k-- > 0;) {
+            const op_desc& op = m.ops[k];
+            if (op.kind == op_kind::rename_table && op.new_name == table) table = op.name;
+            else if (op.kind == op_kind::rename_column && op.table == table && op.new_name == column) column = op.name;
+            else if (op.kind == op_kind::alter_column && op.table == table && op.name == column && op.alter.set_type) return op.alter.type;
+            else if ((op.kind == op_kind::create_table || op.kind == op_kind::add_column) && op.table == table)
+                for (std::size_t c = 0; c < op.ncolumns; ++c)
+                    if (op.columns[c].name == column) return op.columns[c].type;
+        }
+    }
+    return {};
+}
+
+// PostgreSQL changes these types without rewriting the table (ALTER TABLE, Notes: the old type
+// binary-coercible to the new): varchar(n) to a longer or unbounded varchar or to text, text to
+// an unbounded varchar, numeric(p, s) to numeric(q >= p, s).
+constexpr bool retype_without_rewrite(const type_desc& from, const type_desc& to) {
+    const bool from_chars = from.kind == type_kind::varchar || from.kind == type_kind::text;
+    const std::uint32_t from_len = from.kind == type_kind::varchar ? from.p : 0;  // 0: no limit
+    if (from_chars && to.kind == type_kind::text) return true;
+    if (from_chars && to.kind == type_kind::varchar) return to.p == 0 || (from_len != 0 && to.p >= from_len);
+    if (from.kind == type_kind::numeric && to.kind == type_kind::numeric) return to.s == from.s && to.p >= from.p;
+    return from == to;
+}
+
+// A default PostgreSQL must compute per row (a volatile function): adding a column with it
+// rewrites the table. now() and CURRENT_TIMESTAMP are stable: one value, no rewrite.
+constexpr bool volatile_default(const default_desc& d) {
+    if (d.kind != default_kind::sql) return false;
+    constexpr std::string_view volatile_functions[] = {"random(", "clock_timestamp(", "gen_random_uuid(", "uuid_generate_v4(",
+                                                       "uuid_generate_v1(", "timeofday(", "nextval("};
+    for (std::string_view f : volatile_functions)
+        for (std::size_t i = 0; i + f.size() <= d.text.size(); ++i) {
+            bool same = true;
+            for (std::size_t c = 0; c < f.size() && same; ++c) {
+                char x = d.text[i + c];
+                if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+                same = x == f[c];
+            }
+            if (same) return true;
+        }
+    return false;
+}
+
+// The first finding of the live_postgres rules in migrations of version >= from.
+constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n, std::uint64_t from) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const migration_desc& m = descs[i];
+        if (m.version < from) continue;
+        for (std::size_t k = 0; k < m.nops; ++k) {
+            const op_desc& op = m.ops[k];
+            if (!op.unsafe_reason.empty() || created_earlier_in(m, k, op.table)) continue;
+            error e{};
+            switch (op.kind) {
+                case op_kind::create_index:
+                    if (!op.concurrently) e = fail(error_kind::lint_index_blocks_writes, op.table, op.name);
+                    break;
+                case op_kind::add_constraint:
+                    if (op.nconstraints == 0) break;
+                    if (op.constraints[0].kind == constraint_kind::foreign_key || op.constraints[0].kind == constraint_kind::check)
+                        e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.constraints[0].name);
+                    else
+                        e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.constraints[0].name);
+                    break;
+                case op_kind::alter_column:
+                    if (op.alter.set_not_null) e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
+                    else if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, op.table, op.name), op.alter.type))
+                        e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
+                    break;
+                case op_kind::add_column:
+                    if (op.ncolumns == 1 && volatile_default(op.columns[0].def))
+                        e = fail(error_kind::lint_volatile_default_rewrites, op.table, op.columns[0].name);
+                    break;
+                case op_kind::drop_column:
+                case op_kind::rename_column:
+                case op_kind::drop_table:
+                case op_kind::rename_table:
+                    e = fail(error_kind::lint_breaks_running_application, op.table, op.name);
+                    break;
+                default: break;
+            }
+            if (e) {
+                e.migration = i;
+                e.op = k;
+                return e;
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,30 @@
+// compile-fail: strata::lint<Chain, live_postgres> on a type change PostgreSQL does by rewriting the table (integer to bigint)
+// expect: strata: lint, live PostgreSQL: this type change rewrites the table and its indexes under an ACCESS EXCLUSIVE lock
+// expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<5>[{]"next"[}]|'n', 'e', 'x', 't')>
+//
+// A change PostgreSQL makes without a rewrite passes: varchar(80) to varchar(200) (`good`), or to text.
+#include <strata/strata.hpp>
+#include <strata/lint.hpp>
+
+using namespace strata::dsl;
+
+using m1 = strata::migration<1, "tables",
+    create_table<"users", column<"id", bigint, primary_key>, column<"email", varchar<80>>, column<"age", integer>>,
+    create_table<"posts", column<"id", bigint, primary_key>, column<"author_id", bigint>>>;
+using bad = strata::chain<m1, strata::migration<2, "next", alter_column<"users", "age", set_type<bigint>>>>;
+using good = strata::chain<m1, strata::migration<2, "next", alter_column<"users", "email", set_type<varchar<200>>>>>;
+
+static_assert(strata::valid_chain<bad>);  // a valid chain: only the opt-in lint refuses it
+static_assert(strata::lint<good, strata::live_postgres>);
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>::descs, 2, 0).kind ==
+              strata::error_kind::lint_type_change_rewrites);
+static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
+using to_text = strata::chain<m1, strata::migration<2, "text", alter_column<"users", "email", set_type<text>>>>;
+static_assert(strata::lint<to_text, strata::live_postgres>);
+using shorter = strata::chain<m1, strata::migration<2, "shorter", alter_column<"users", "email", set_type<varchar<40>>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<shorter>::descs, 2, 0).kind ==
+              strata::error_kind::lint_type_change_rewrites);
+
+#ifndef STRATA_CONTROL
+static_assert(strata::lint<bad, strata::live_postgres>);
+#endif

@@ -1,0 +1,25 @@
+// compile-fail: strata::lint<Chain, live_postgres> on a column added with a volatile default
+// expect: strata: lint, live PostgreSQL: a column added with a volatile default
+// expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<5>[{]"next"[}]|'n', 'e', 'x', 't')>
+//
+// A stable default (`now()`, `good`) is computed once: no rewrite.
+#include <strata/strata.hpp>
+#include <strata/lint.hpp>
+
+using namespace strata::dsl;
+
+using m1 = strata::migration<1, "tables",
+    create_table<"users", column<"id", bigint, primary_key>, column<"email", varchar<80>>, column<"age", integer>>,
+    create_table<"posts", column<"id", bigint, primary_key>, column<"author_id", bigint>>>;
+using bad = strata::chain<m1, strata::migration<2, "next", add_column<"users", column<"token", uuid, default_sql<"gen_random_uuid()">>>>>;
+using good = strata::chain<m1, strata::migration<2, "next", add_column<"users", column<"joined", timestamptz, default_sql<"now()">>>>>;
+
+static_assert(strata::valid_chain<bad>);  // a valid chain: only the opt-in lint refuses it
+static_assert(strata::lint<good, strata::live_postgres>);
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>::descs, 2, 0).kind ==
+              strata::error_kind::lint_volatile_default_rewrites);
+static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
+
+#ifndef STRATA_CONTROL
+static_assert(strata::lint<bad, strata::live_postgres>);
+#endif
