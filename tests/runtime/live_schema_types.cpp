@@ -83,7 +83,9 @@ TEST_P(LiveSchemaTypes, VerifyAtTheHeadAndWhatTheDatabaseReports) {
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT \"id\" FROM \"happenings\""), 1);
     EXPECT_EQ(s.query_value<std::string>("SELECT \"kind\" FROM \"happenings\""), "open");
     // on SQLite the key is the rowid itself
-    if (!pg()) EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"accounts\" WHERE \"id\" = \"rowid\""), 3);
+    if (!pg()) {
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"accounts\" WHERE \"id\" = \"rowid\""), 3);
+    }
 }
 
 TEST_P(LiveSchemaTypes, DroppingTheIdentityIsDrift) {
