@@ -111,7 +111,7 @@ class driver {
 
     // The live schema of the given tables (and, on PostgreSQL, of the given enums), as the
     // canonical facts of detail/runtime/schema_facts.hpp: "table t", "column t.c TYPE not null
-    // default=...", "pk t(a,b)", "fk t.c -> u.d CASCADE", "unique t(a)", "check name",
+    // [identity ]default=...", "pk t(a,b)", "fk t.c -> u.d CASCADE", "unique t(a)", "check name",
     // "index i on t(a,b) unique", "trigger g on t", "view v", "enum e(a,b)" (docs/drivers.md).
     // Tables that do not exist give no facts.
     virtual std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) = 0;

@@ -244,11 +244,12 @@ class postgres::connection final : public driver {
             // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
             for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
                                  "ELSE format_type(a.atttypid, a.atttypmod) END, a.attnotnull, "
-                                 "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+                                 "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '' FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
                                  "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                                  "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
                                  {oid}))
-                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") + " default=" +
+                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") +
+                            (c[4] == "t" ? " identity" : "") + " default=" +
                             normalize_default(c[3]));
             for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
                                  "(SELECT relname FROM pg_class WHERE oid = confrelid) FROM pg_constraint WHERE conrelid = $1::oid",

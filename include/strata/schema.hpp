@@ -56,6 +56,7 @@ struct column_view {
     constexpr bool primary_key() const { return def().primary_key; }
     constexpr bool unique() const { return def().unique; }
     constexpr bool autoincrement() const { return def().autoincrement; }
+    constexpr bool identity() const { return def().identity; }
     constexpr detail::default_desc default_value() const { return def().def; }
     constexpr std::string_view check() const { return def().check; }
     constexpr bool is_foreign_key() const { return s->columns[i].ref_table != -1; }

@@ -38,8 +38,12 @@ struct blob             : detail::column_type_base<detail::type_kind::blob> {};
 // clang-format on
 template <std::uint32_t Precision, std::uint32_t Scale = 0>
 struct numeric : detail::column_type_base<detail::type_kind::numeric, Precision, Scale> {};
-template <std::uint32_t Length>
+// varchar<N>: at most N characters; varchar<>: no limit (PostgreSQL's VARCHAR without a length).
+template <std::uint32_t Length = detail::unlimited_length>
 struct varchar : detail::column_type_base<detail::type_kind::varchar, Length> {};
+// character<N>: exactly N characters, blank-padded (SQL's CHAR(N)).
+template <std::uint32_t Length>
+struct character : detail::column_type_base<detail::type_kind::character, Length> {};
 template <fixed_string Name>
 struct enum_type {
     static constexpr detail::type_desc desc{detail::type_kind::enumeration, 0, 0,
@@ -69,6 +73,7 @@ template <> struct cpp_type_of<detail::type_kind::double_precision> { using type
 template <> struct cpp_type_of<detail::type_kind::numeric> { using type = std::string; };
 template <> struct cpp_type_of<detail::type_kind::text> { using type = std::string; };
 template <> struct cpp_type_of<detail::type_kind::varchar> { using type = std::string; };
+template <> struct cpp_type_of<detail::type_kind::character> { using type = std::string; };
 template <> struct cpp_type_of<detail::type_kind::boolean> { using type = bool; };
 template <> struct cpp_type_of<detail::type_kind::date> { using type = std::chrono::sys_days; };
 template <> struct cpp_type_of<detail::type_kind::timestamp> {

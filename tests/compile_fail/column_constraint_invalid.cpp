@@ -1,5 +1,5 @@
 // compile-fail: column<Name, Type, ...> with an argument that is not a column constraint
-// expect: strata: column<Name, Type, [.][.][.]>: every argument after the type must be a column constraint [(]primary_key, not_null, unique, autoincrement, default_value<V>, default_sql<
+// expect: strata: column<Name, Type, [.][.][.]>: every argument after the type must be a column constraint [(]primary_key, not_null, unique, autoincrement, identity, default_value<V>, default_sql<
 // expect: dsl::column<(strata::fixed_string<5>[{]"nick"[}]|[{][{]110, 105, 99, 107, 0[}][}]), strata::dsl::text, strata::dsl::set_not_null>
 //
 // set_not_null is an alter_column change; the column constraint is not_null.

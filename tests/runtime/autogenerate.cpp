@@ -67,3 +67,23 @@ TEST(Autogenerate, EveryKindOfChangeInOrder) {
     EXPECT_NE(text.find("13 differences"), std::string::npos) << text;
 }
 }  // namespace
+
+namespace {
+// character<N>, varchar<> and identity keys: spelled back as the DSL, no difference when unchanged
+using t1 = strata::migration<1, "accounts",
+    create_table<"accounts", column<"id", bigint, primary_key, identity>, column<"country", character<2>, not_null>,
+                 column<"note", varchar<>>, column<"code", varchar<8>>>>;
+using typed = strata::chain<t1>;
+using typed_target = strata::target_schema<
+    create_table<"accounts", column<"id", bigint, primary_key, identity>, column<"country", character<2>, not_null>,
+                 column<"note", varchar<>>, column<"code", varchar<>>>,
+    create_table<"events", column<"id", integer, primary_key, identity>, column<"kind", character<4>>>>;
+TEST(Autogenerate, NewTypesAndIdentityKeys) {
+    EXPECT_EQ((strata::autogenerate<typed, typed>()), "// The chain's head (version 1) already matches the target schema.\n");
+    const std::string text = strata::autogenerate<typed, typed_target>(2, "types");
+    EXPECT_NE(text.find("alter_column<\"accounts\", \"code\", set_type<varchar<>>>"), std::string::npos) << text;
+    EXPECT_NE(text.find("column<\"id\", integer, primary_key, identity>"), std::string::npos) << text;
+    EXPECT_NE(text.find("column<\"kind\", character<4>>"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\"note\""), std::string::npos) << text;  // unchanged
+}
+}  // namespace

@@ -123,6 +123,7 @@ std::string cpp_column(const S& s, int c) {
     else if (d.not_null) out += ", not_null";
     if (d.unique) out += ", unique";
     if (d.autoincrement) out += ", autoincrement";
+    if (d.identity) out += ", identity";
     if (d.def.kind != default_kind::none) out += ", " + cpp_default(d.def);
     if (!d.check.empty()) out += ", check<" + cpp_string(d.check) + ">";
     if (col.ref_table != -1)
@@ -222,11 +223,11 @@ std::string write_migration(const SA& head, const SB& target, std::uint64_t head
         if (!(want.def == have.def))
             changes += want.def.kind == default_kind::none ? ", drop_default" : ", set_default<" + cpp_default(want.def) + ">";
         if (!changes.empty()) ops.push_back("alter_column<" + cpp_string(d.a) + ", " + cpp_string(d.b) + changes + ">");
-        if (want.primary_key != have.primary_key || want.unique != have.unique || want.autoincrement != have.autoincrement ||
+        if (want.primary_key != have.primary_key || want.unique != have.unique || want.autoincrement != have.autoincrement || want.identity != have.identity ||
             want.check != have.check || want.on_delete != have.on_delete || want.ref_table.empty() != have.ref_table.empty() ||
             want.ref_table != have.ref_table || want.ref_column != have.ref_column)
             notes.push_back("column \"" + std::string(d.a) + "\".\"" + std::string(d.b) +
-                            "\": its key, unique, autoincrement, check or references differ, which alter_column does not change: "
+                            "\": its key, unique, autoincrement, identity, check or references differ, which alter_column does not change: "
                             "add or drop a table constraint (add_unique, add_foreign_key, ...), or replace the column");
     });
     each(diff_kind::primary_key_differs, [&](const difference& d) {

@@ -18,12 +18,15 @@ namespace strata::detail {
 
 enum class type_kind : std::uint8_t {
     none, smallint, integer, bigint, real, double_precision, numeric, text, varchar, boolean,
-    date, timestamp, timestamptz, uuid, json, jsonb, blob, enumeration
+    date, timestamp, timestamptz, uuid, json, jsonb, blob, enumeration,
+    character  // (new kinds go last: the kinds before them keep their numbers, and so the checksums)
 };
+// The length of a varchar<> (no length): no string is longer, so length checks need no case.
+inline constexpr std::uint32_t unlimited_length = 0xFFFFFFFFu;
 
 struct type_desc {
     type_kind kind = type_kind::none;
-    std::uint32_t p = 0;  // varchar length, numeric precision
+    std::uint32_t p = 0;  // varchar or character length (varchar<>: unlimited_length), numeric precision
     std::uint32_t s = 0;  // numeric scale
     std::string_view enum_name{};
 };
@@ -49,6 +52,7 @@ struct column_desc {
     bool primary_key = false;
     bool unique = false;
     bool autoincrement = false;
+    bool identity = false;  // an integer primary key the database numbers (no AUTOINCREMENT on SQLite)
     default_desc def{};
     std::string_view check{};
     std::string_view ref_table{};  // empty: no foreign key
@@ -59,7 +63,7 @@ struct column_desc {
 
 // What one column constraint (primary_key, default_value<0>, ...) contributes.
 struct column_part {
-    enum : std::uint8_t { not_null = 1, primary_key = 2, unique = 4, autoincrement = 8 };
+    enum : std::uint8_t { not_null = 1, primary_key = 2, unique = 4, autoincrement = 8, identity = 16 };
     std::uint8_t flags = 0;
     default_desc def{};
     std::string_view check{};
@@ -77,6 +81,7 @@ constexpr column_desc make_column(std::string_view name, type_desc type, std::in
         c.primary_key = c.primary_key || (p.flags & column_part::primary_key);
         c.unique = c.unique || (p.flags & column_part::unique);
         c.autoincrement = c.autoincrement || (p.flags & column_part::autoincrement);
+        c.identity = c.identity || (p.flags & column_part::identity);
         c.misused = c.misused || p.misused;
         if (p.def.kind != default_kind::none) c.def = p.def;
         if (!p.check.empty()) c.check = p.check;
@@ -311,7 +316,7 @@ constexpr std::uint64_t hash_migration(const migration_desc& m, int only = -1) {
                 const column_desc& d = op.columns[c];
                 text(d.name);
                 type(d.type);
-                h = mix(h, d.not_null + 2u * d.primary_key + 4u * d.unique + 8u * d.autoincrement);
+                h = mix(h, d.not_null + 2u * d.primary_key + 4u * d.unique + 8u * d.autoincrement + 16u * d.identity);
                 deflt(d.def);
                 text(d.check);
                 text(d.ref_table);

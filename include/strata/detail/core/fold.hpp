@@ -22,7 +22,7 @@ inline constexpr std::size_t segment_size = 50;
 constexpr std::size_t implicit_names(const column_desc* cols, std::size_t n) {
     std::size_t k = 0;
     for (std::size_t i = 0; i < n; ++i)
-        k += cols[i].unique + !cols[i].ref_table.empty() + !cols[i].check.empty() + cols[i].autoincrement;
+        k += cols[i].unique + !cols[i].ref_table.empty() + !cols[i].check.empty() + (cols[i].autoincrement || cols[i].identity);
     return k;
 }
 

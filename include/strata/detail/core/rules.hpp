@@ -38,6 +38,7 @@
     X(last_column, "cannot drop the only column of a table") \
     X(multiple_primary_keys, "a table can have only one primary key") \
     X(bad_autoincrement, "autoincrement needs an integer primary key column") \
+    X(bad_identity, "identity needs a smallint, integer or bigint column that is the table's primary key (primary_key on the column itself), and not autoincrement as well") \
     X(conflicting_changes, "alter_column asks for contradictory changes") \
     X(primary_key_nullable, "a primary key column cannot become nullable") \
     X(default_type_mismatch, "the default value does not fit the column type") \
@@ -74,7 +75,7 @@
     X(chain_argument_not_migration, "chain<...>: every argument must be a strata::migration<Version, \"name\", ...>") \
     X(migration_argument_not_operation, "migration<V, Name, ...>: every argument after the name must be an operation (create_table<...>, add_column<...>, run<fn>, ...), or exactly up<...>, down<...>") \
     X(column_type_not_a_type, "column<Name, Type, ...>: Type must be a column type (bigint, text, varchar<N>, ...)") \
-    X(column_constraint_invalid, "column<Name, Type, ...>: every argument after the type must be a column constraint (primary_key, not_null, unique, autoincrement, default_value<V>, default_sql<\"...\">, check<\"...\">, references<T, C, ...>)") \
+    X(column_constraint_invalid, "column<Name, Type, ...>: every argument after the type must be a column constraint (primary_key, not_null, unique, autoincrement, identity, default_value<V>, default_sql<\"...\">, check<\"...\">, references<T, C, ...>)") \
     X(references_bad_action, "references<T, C, A>: A must be one of on_delete_no_action, on_delete_restrict, on_delete_cascade, on_delete_set_null, on_delete_set_default") \
     X(foreign_key_bad_action, "foreign_key<...>: the last argument must be an on_delete_ action") \
     X(primary_key_constraint_columns, "primary_key_constraint takes 1 to 8 columns") \

@@ -14,7 +14,7 @@ enum class diff_kind : std::uint8_t {
     table_extra,    // in the chain's head, not in the target
     column_missing,
     column_extra,
-    column_differs,  // what: type, nullability, default, primary key, unique, autoincrement, check, foreign key
+    column_differs,  // what: type, nullability, default, primary key, unique, autoincrement, identity, check, foreign key
     primary_key_differs,
     index_missing,
     index_extra,
@@ -44,6 +44,7 @@ constexpr void compare_states(const SA& head, const SB& target, F&& on) {
         if (d.primary_key != e.primary_key) return "primary key";
         if (d.unique != e.unique) return "unique";
         if (d.autoincrement != e.autoincrement) return "autoincrement";
+        if (d.identity != e.identity) return "identity";
         if (d.check != e.check) return "check";
         if ((p.ref_table == -1) != (q.ref_table == -1) || d.on_delete != e.on_delete) return "foreign key";
         if (p.ref_table != -1 && (head.tables[p.ref_table].name != target.tables[q.ref_table].name ||

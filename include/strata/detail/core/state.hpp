@@ -233,7 +233,7 @@ struct state {
             }
             if (auto e = add_implicit(t, c, count == 1 ? only : std::string_view{}, "check")) return e;
         }
-        if (d.autoincrement)
+        if (d.autoincrement || d.identity)
             if (auto e = add_implicit(t, c, d.name, "seq")) return e;
         return {};
     }
@@ -345,6 +345,7 @@ struct state {
     // ---- building blocks ----
     constexpr error check_type(const type_desc& ty, std::string_view column) const {
         if (ty.kind == type_kind::varchar && ty.p == 0) return fail(error_kind::bad_type, column, "varchar<0>");
+        if (ty.kind == type_kind::character && ty.p == 0) return fail(error_kind::bad_type, column, "character<0>");
         if (ty.kind == type_kind::numeric && (ty.p == 0 || ty.s > ty.p))
             return fail(error_kind::bad_type, column, "numeric<P, S> needs 0 < P and S <= P");
         if (ty.kind == type_kind::enumeration && find_enum(ty.enum_name) == -1)
@@ -386,6 +387,10 @@ struct state {
             !(d.primary_key && (d.type.kind == type_kind::smallint || d.type.kind == type_kind::integer ||
                                 d.type.kind == type_kind::bigint)))
             return fail(error_kind::bad_autoincrement, tname, d.name);
+        if (d.identity && (d.autoincrement || !d.primary_key ||
+                           !(d.type.kind == type_kind::smallint || d.type.kind == type_kind::integer ||
+                             d.type.kind == type_kind::bigint)))
+            return fail(error_kind::bad_identity, tname, d.name);
         if (!d.ref_table.empty() && !same_name(d.ref_table, tname)) {
             int rt = find_table(d.ref_table);
             if (rt == -1 && lenient) return {};

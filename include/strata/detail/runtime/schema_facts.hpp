@@ -23,7 +23,8 @@ inline std::string dsl_type(const type_desc& t) {
         case type_kind::double_precision: return "double_precision";
         case type_kind::numeric: return "numeric<" + std::to_string(t.p) + ", " + std::to_string(t.s) + ">";
         case type_kind::text: return "text";
-        case type_kind::varchar: return "varchar<" + std::to_string(t.p) + ">";
+        case type_kind::varchar: return t.p == unlimited_length ? "varchar<>" : "varchar<" + std::to_string(t.p) + ">";
+        case type_kind::character: return "character<" + std::to_string(t.p) + ">";
         case type_kind::boolean: return "boolean";
         case type_kind::date: return "date";
         case type_kind::timestamp: return "timestamp";
@@ -49,7 +50,10 @@ inline std::string fact_type(dialect_id d, const type_desc& t) {
         case type_kind::numeric:
             return (pg ? "numeric(" : "NUMERIC(") + std::to_string(t.p) + (pg ? "," : ", ") + std::to_string(t.s) + ")";
         case type_kind::text: return pg ? "text" : "TEXT";
-        case type_kind::varchar: return (pg ? "character varying(" : "VARCHAR(") + std::to_string(t.p) + ")";
+        case type_kind::varchar:
+            if (t.p == unlimited_length) return pg ? "character varying" : "VARCHAR";
+            return (pg ? "character varying(" : "VARCHAR(") + std::to_string(t.p) + ")";
+        case type_kind::character: return (pg ? "character(" : "CHAR(") + std::to_string(t.p) + ")";
         case type_kind::boolean: return pg ? "boolean" : "BOOLEAN";
         case type_kind::date: return pg ? "date" : "DATE";
         case type_kind::timestamp: return pg ? "timestamp without time zone" : "TIMESTAMP";

@@ -64,7 +64,8 @@ struct generator {
         if (d0.not_null) w.put(" NOT NULL");
         if (d0.primary_key) {
             w.put(" PRIMARY KEY");
-            if (d0.autoincrement) w.put(d.identity);
+            if (d0.autoincrement) w.put(d.autoincrement);
+            else if (d0.identity) w.put(d.identity);
         }
         if (d0.unique) w.put(" UNIQUE");
         if (d0.def.kind != default_kind::none) {

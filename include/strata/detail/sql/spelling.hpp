@@ -17,7 +17,8 @@ constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc&
     }
     w.put(dt.type_name(t.kind));
     if (t.kind == type_kind::numeric) w.put("(").number(t.p).put(", ").number(t.s).put(')');
-    if (t.kind == type_kind::varchar) w.put("(").number(t.p).put(')');
+    if ((t.kind == type_kind::varchar && t.p != unlimited_length) || t.kind == type_kind::character)
+        w.put("(").number(t.p).put(')');
 }
 
 constexpr void spell_boolean(emitter& w, const dialect_traits& dt, std::string_view v) {
@@ -48,13 +49,15 @@ constexpr std::string_view spell_action(fk_action a) {
 // What a dialect cannot express; empty when it can.
 constexpr std::string_view inexpressible(const dialect_traits& dt, const column_desc& c) {
     auto over = [](const dialect_traits::limit& l, std::uint32_t n) { return l.max != 0 && n > l.max; };
-    if (c.type.kind == type_kind::varchar && over(dt.varchar_length, c.type.p)) return dt.varchar_length.why;
+    if ((c.type.kind == type_kind::varchar || c.type.kind == type_kind::character) && c.type.p != unlimited_length &&
+        over(dt.varchar_length, c.type.p))
+        return dt.varchar_length.why;
     if (c.type.kind == type_kind::numeric && over(dt.numeric_precision, c.type.p)) return dt.numeric_precision.why;
     // (an alter_column set_type can leave autoincrement on another type: SQLite's AUTOINCREMENT
     // and PostgreSQL's identity both need an integer)
-    if (c.autoincrement && c.type.kind != type_kind::integer && c.type.kind != type_kind::bigint &&
+    if ((c.autoincrement || c.identity) && c.type.kind != type_kind::integer && c.type.kind != type_kind::bigint &&
         c.type.kind != type_kind::smallint)
-        return "autoincrement on a non-integer column"sv;
+        return c.autoincrement ? "autoincrement on a non-integer column"sv : "identity on a non-integer column"sv;
     return {};
 }
 

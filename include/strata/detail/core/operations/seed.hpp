@@ -19,7 +19,7 @@ constexpr error state<Cap>::check_seed(const op_desc& op) const {
     }
     for (int c = tables[t].first; c != -1; c = columns[c].next) {
         const column_desc& d = columns[c].def;
-        if (!(d.not_null || d.primary_key) || d.def.kind != default_kind::none || d.autoincrement) continue;
+        if (!(d.not_null || d.primary_key) || d.def.kind != default_kind::none || d.autoincrement || d.identity) continue;
         bool named = false;
         for (std::size_t i = 0; i < op.nnames; ++i) named = named || cols[i] == c;
         if (!named) return fail(error_kind::seed_missing_column, op.table, d.name);
@@ -39,7 +39,8 @@ constexpr error state<Cap>::check_seed(const op_desc& op) const {
             if (d.not_null || d.primary_key) return fail(error_kind::seed_value_mismatch, op.table, d.name, "NULL");
             continue;
         }
-        if (d.type.kind == type_kind::varchar && v.kind == default_kind::string && v.text.size() > d.type.p)
+        if ((d.type.kind == type_kind::varchar || d.type.kind == type_kind::character) && v.kind == default_kind::string &&
+            v.text.size() > d.type.p)  // (varchar<>: unlimited_length)
             return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
         d.def = default_desc{v.kind, v.text};
         if (error e = check_default(d)) {

@@ -17,10 +17,10 @@ constexpr dialect_traits make_sqlite_traits() {
     t.type(type_kind::text, "TEXT").type(type_kind::varchar, "VARCHAR").type(type_kind::boolean, "BOOLEAN");
     t.type(type_kind::date, "DATE").type(type_kind::timestamp, "TIMESTAMP").type(type_kind::timestamptz, "TIMESTAMP");
     t.type(type_kind::uuid, "TEXT").type(type_kind::json, "TEXT").type(type_kind::jsonb, "TEXT");
-    t.type(type_kind::blob, "BLOB").type(type_kind::enumeration, "TEXT");
+    t.type(type_kind::blob, "BLOB").type(type_kind::enumeration, "TEXT").type(type_kind::character, "CHAR");
     t.true_literal = "1";
     t.false_literal = "0";
-    t.identity = " AUTOINCREMENT";
+    t.autoincrement = " AUTOINCREMENT";  // (identity: the rowid, INTEGER PRIMARY KEY alone)
     return t;
 }
 inline constexpr dialect_traits sqlite_traits = make_sqlite_traits();

@@ -13,18 +13,21 @@
 
 namespace strata::detail {
 
-inline constexpr std::size_t type_kind_count = static_cast<std::size_t>(type_kind::enumeration) + 1;
+inline constexpr std::size_t type_kind_count = static_cast<std::size_t>(type_kind::character) + 1;
 
 struct dialect_traits {
     dialect_id id{};
     std::string_view name;  // as in messages: "sqlite", "postgres"
-    // The name each column type is declared with, by type_kind; numeric and varchar get their
-    // "(p, s)" / "(n)" after it. An enum column's type is its enum's name when the dialect has
+    // The name each column type is declared with, by type_kind; numeric, varchar and character
+    // get their "(p, s)" / "(n)" after it (not a varchar<>). An enum column's type is its enum's name when the dialect has
     // enum types, else the name given here (and the column gets a CHECK of its values).
     std::string_view type_names[type_kind_count]{};
     bool enum_types = false;   // CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE, DROP TYPE
     std::string_view true_literal, false_literal;  // a boolean default or seed value
-    std::string_view identity;  // after PRIMARY KEY on an autoincrement column
+    std::string_view autoincrement;  // after PRIMARY KEY on an autoincrement column
+    // After PRIMARY KEY on an identity column; empty when an integer key is numbered by itself
+    // (SQLite's rowid), when verify() has no identity to see either.
+    std::string_view identity;
     // The column's own CHECK is named "<table>_<column>_check" as the server would name it
     // (so that a later drop or a verify finds it by name).
     bool names_column_checks = false;

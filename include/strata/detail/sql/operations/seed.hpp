@@ -38,7 +38,7 @@ constexpr void generator<S>::seed_sql(emitter& up, emitter& down, const S& s, co
         const column_desc& col = s.columns[c].def;
         bool seeded = false;
         for (std::size_t i = 0; i < n; ++i) seeded = seeded || op.names[i] == col.name;
-        if (!col.autoincrement || !seeded) continue;
+        if (!(col.autoincrement || col.identity) || !seeded) continue;
         emitter& q = up.begin();
         q.put("SELECT setval(pg_get_serial_sequence(").literal("\""sv, op.table, "\""sv).put(", ").literal(col.name);
         q.put("), coalesce(max(").ident(col.name).put("), 1), max(").ident(col.name).put(") IS NOT NULL) FROM ").ident(op.table);
