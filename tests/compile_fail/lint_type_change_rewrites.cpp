@@ -21,6 +21,11 @@ static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>
 static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
 using to_text = strata::chain<m1, strata::migration<2, "text", alter_column<"users", "email", set_type<text>>>>;
 static_assert(strata::lint<to_text, strata::live_postgres>);
+using unlimited = strata::chain<m1, strata::migration<2, "unlimited", alter_column<"users", "email", set_type<varchar<>>>>>;
+static_assert(strata::lint<unlimited, strata::live_postgres>);
+using fixed = strata::chain<m1, strata::migration<2, "fixed", alter_column<"users", "email", set_type<character<80>>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<fixed>::descs, 2, 0).kind ==
+              strata::error_kind::lint_type_change_rewrites);
 using shorter = strata::chain<m1, strata::migration<2, "shorter", alter_column<"users", "email", set_type<varchar<40>>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<shorter>::descs, 2, 0).kind ==
               strata::error_kind::lint_type_change_rewrites);

@@ -41,13 +41,14 @@ constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std:
 }
 
 // PostgreSQL changes these types without rewriting the table (ALTER TABLE, Notes: the old type
-// binary-coercible to the new): varchar(n) to a longer or unbounded varchar or to text, text to
-// an unbounded varchar, numeric(p, s) to numeric(q >= p, s).
+// binary-coercible to the new): varchar(n) to a longer or unlimited varchar (varchar<>) or to
+// text, text to varchar<>, numeric(p, s) to numeric(q >= p, s).
 constexpr bool retype_without_rewrite(const type_desc& from, const type_desc& to) {
+    // (character(n) is not among them: its cast to text or varchar strips trailing spaces)
     const bool from_chars = from.kind == type_kind::varchar || from.kind == type_kind::text;
-    const std::uint32_t from_len = from.kind == type_kind::varchar ? from.p : 0;  // 0: no limit
+    const std::uint32_t from_len = from.kind == type_kind::varchar ? from.p : unlimited_length;
     if (from_chars && to.kind == type_kind::text) return true;
-    if (from_chars && to.kind == type_kind::varchar) return to.p == 0 || (from_len != 0 && to.p >= from_len);
+    if (from_chars && to.kind == type_kind::varchar) return to.p == unlimited_length || (from_len != unlimited_length && to.p >= from_len);
     if (from.kind == type_kind::numeric && to.kind == type_kind::numeric) return to.s == from.s && to.p >= from.p;
     return from == to;
 }
