@@ -146,6 +146,12 @@ struct derived_name {
         return n;
     }
 };
+// Characters, as PostgreSQL counts a varchar's length: UTF-8 code points, not bytes.
+constexpr std::size_t utf8_length(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
 constexpr std::size_t clip_utf8(std::string_view s, std::size_t n) noexcept {
     while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
     return n;

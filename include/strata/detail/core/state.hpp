@@ -365,6 +365,10 @@ struct state {
                 break;
             case default_kind::string:
                 if (numberish || k == type_kind::boolean) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
+                // longer than varchar<N> / character<N> (PostgreSQL refuses it when the statement runs)
+                if ((k == type_kind::varchar || k == type_kind::character) && d.type.p != unlimited_length &&
+                    utf8_length(d.def.text) > d.type.p)
+                    return fail(error_kind::default_type_mismatch, d.name, d.def.text);
                 if (k == type_kind::enumeration) {
                     int e = find_enum(d.type.enum_name);
                     if (e != -1 && !enum_has(e, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);

@@ -39,9 +39,6 @@ constexpr error state<Cap>::check_seed(const op_desc& op) const {
             if (d.not_null || d.primary_key) return fail(error_kind::seed_value_mismatch, op.table, d.name, "NULL");
             continue;
         }
-        if ((d.type.kind == type_kind::varchar || d.type.kind == type_kind::character) && v.kind == default_kind::string &&
-            v.text.size() > d.type.p)  // (varchar<>: unlimited_length)
-            return fail(error_kind::seed_value_mismatch, op.table, d.name, v.text);
         d.def = default_desc{v.kind, v.text};
         if (error e = check_default(d)) {
             if (e.kind == error_kind::new_enum_value_used) return e;
