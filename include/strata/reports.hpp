@@ -79,7 +79,9 @@ struct plan_report {
             for (std::size_t i = 0; i < m.statements.size(); ++i) {
                 const std::string& st = m.statements[i];
                 if (i < m.locks.size() && !m.locks[i].empty()) s += "-- lock: " + m.locks[i] + "\n";
-                s += st + (st.rfind("--", 0) == 0 ? "\n" : ";\n");
+                // strata's own notes are one "-- " line; a statement may begin with a comment too
+                const bool note = st.rfind("--", 0) == 0 && st.find('\n') == std::string::npos;
+                s += st + (note ? "\n" : ";\n");
             }
             if (m.transactional) s += "COMMIT;\n";
             if (m.foreign_keys_off) s += "PRAGMA foreign_keys = ON;\n";

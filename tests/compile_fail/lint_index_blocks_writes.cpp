@@ -22,6 +22,14 @@ static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 o
 using fresh = strata::chain<m1, strata::migration<2, "new", create_table<"tags", column<"id", bigint, primary_key>, column<"name", text>>,
                                                      create_index<"tags_name_idx", "tags", "name">>>;
 static_assert(strata::lint<fresh, strata::live_postgres>);
+// a table renamed earlier in the same migration keeps its rows: still checked
+using renamed = strata::chain<m1, strata::migration<2, "renamed", unsafe<"ok", rename_table<"users", "members">>,
+                                                    create_index<"members_email_idx", "members", "email">>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<renamed>::descs, 2, 0).kind == strata::error_kind::lint_index_blocks_writes);
+// dropped and created again in the same migration: new, exempt
+using recreated = strata::chain<m1, strata::migration<2, "recreated", unsafe<"ok", drop_table<"posts">>,
+    create_table<"posts", column<"id", bigint, primary_key>, column<"title", text>>, create_index<"posts_title_idx", "posts", "title">>>;
+static_assert(strata::lint<recreated, strata::live_postgres>);
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

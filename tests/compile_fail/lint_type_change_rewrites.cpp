@@ -29,6 +29,18 @@ static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<fixe
 using shorter = strata::chain<m1, strata::migration<2, "shorter", alter_column<"users", "email", set_type<varchar<40>>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<shorter>::descs, 2, 0).kind ==
               strata::error_kind::lint_type_change_rewrites);
+// the old type is read back through this migration's earlier renames too
+using renamed_here = strata::chain<m1, strata::migration<2, "mail", unsafe<"ok", rename_column<"users", "email", "mail">>,
+                                                         alter_column<"users", "mail", set_type<text>>>>;
+static_assert(strata::lint<renamed_here, strata::live_postgres>);
+// a name that belonged to a dropped column is not that column: integer to text rewrites
+using reused = strata::chain<m1, strata::migration<2, "swap", unsafe<"ok", drop_column<"users", "email">>,
+                                                   unsafe<"ok", rename_column<"users", "age", "email">>,
+                                                   alter_column<"users", "email", set_type<text>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<reused>::descs, 2, 0).kind == strata::error_kind::lint_type_change_rewrites);
+// set_type with set_not_null: the rewrite is the finding
+using both = strata::chain<m1, strata::migration<2, "both", alter_column<"users", "age", set_type<bigint>, set_not_null>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<both>::descs, 2, 0).kind == strata::error_kind::lint_type_change_rewrites);
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

@@ -19,6 +19,9 @@ static_assert(strata::lint<good, strata::live_postgres>);
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>::descs, 2, 0).kind ==
               strata::error_kind::lint_unique_constraint_builds_index);
 static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
+// a unique column added to a table with rows builds its index the same way
+using unique_column = strata::chain<m1, strata::migration<2, "code", add_column<"users", column<"code", text, unique>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<unique_column>::descs, 2, 0).kind == strata::error_kind::lint_unique_constraint_builds_index);
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

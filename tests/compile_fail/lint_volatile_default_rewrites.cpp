@@ -19,6 +19,15 @@ static_assert(strata::lint<good, strata::live_postgres>);
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>::descs, 2, 0).kind ==
               strata::error_kind::lint_volatile_default_rewrites);
 static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
+// an identity column numbers every row: a rewrite too; a function name is a word before "("
+using identity_column = strata::chain<m1, strata::migration<2, "seq", add_column<"posts", column<"seq", bigint, identity>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<identity_column>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
+using spaced = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", uuid, default_sql<"GEN_RANDOM_UUID ()">>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<spaced>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
+using quoted = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"'random()'">>>>>;
+static_assert(strata::lint<quoted, strata::live_postgres>);  // a string, not a call
+using named_like = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", double_precision, default_sql<"my_random()">>>>>;
+static_assert(strata::lint<named_like, strata::live_postgres>);  // another function (not known to be volatile)
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

@@ -13,25 +13,34 @@
 
 namespace strata::detail {
 
-// Whether migration `m` creates `table` in an operation before `before`.
+// Whether `table`, as operation `before` of migration `m` names it, is one that migration
+// created: followed back through its renames to a create_table. (A table renamed there, or
+// dropped and created again, keeps or loses its rows accordingly.)
 constexpr bool created_earlier_in(const migration_desc& m, std::size_t before, std::string_view table) {
-    for (std::size_t k = 0; k < before; ++k)
-        if ((m.ops[k].kind == op_kind::create_table && m.ops[k].table == table) ||
-            (m.ops[k].kind == op_kind::rename_table && m.ops[k].new_name == table))
-            return true;
+    for (std::size_t k = before; k-- > 0;) {
+        const op_desc& op = m.ops[k];
+        if (op.kind == op_kind::rename_table && op.new_name == table) table = op.name;
+        else if (op.kind == op_kind::create_table && op.table == table) return true;
+        else if (op.kind == op_kind::drop_table && op.table == table) return false;
+    }
     return false;
 }
 
-// The type of table.column just before migration `i`, read back through the chain's renames;
-// kind none when not found.
-constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std::string_view table, std::string_view column) {
-    for (std::size_t j = i; j-- > 0;) {
+// The type of table.column just before operation `k` of migration `i`, read back through the
+// chain's renames (this migration's earlier operations first); kind none when it is not known
+// (a column dropped on the way back, or one that execute<> made).
+constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std::size_t k, std::string_view table,
+                                std::string_view column) {
+    for (std::size_t j = i + 1; j-- > 0;) {
         const migration_desc& m = descs[j];
-        for (std::size_t k = m.nops; k-- > 0;) {
-            const op_desc& op = m.ops[k];
+        for (std::size_t o = j == i ? k : m.nops; o-- > 0;) {
+            const op_desc& op = m.ops[o];
             if (op.kind == op_kind::rename_table && op.new_name == table) table = op.name;
             else if (op.kind == op_kind::rename_column && op.table == table && op.new_name == column) column = op.name;
             else if (op.kind == op_kind::alter_column && op.table == table && op.name == column && op.alter.set_type) return op.alter.type;
+            else if ((op.kind == op_kind::drop_column && op.table == table && op.name == column) ||
+                     (op.kind == op_kind::drop_table && op.table == table))
+                return {};
             else if ((op.kind == op_kind::create_table || op.kind == op_kind::add_column) && op.table == table)
                 for (std::size_t c = 0; c < op.ncolumns; ++c)
                     if (op.columns[c].name == column) return op.columns[c].type;
@@ -54,21 +63,42 @@ constexpr bool retype_without_rewrite(const type_desc& from, const type_desc& to
 }
 
 // A default PostgreSQL must compute per row (a volatile function): adding a column with it
-// rewrites the table. now() and CURRENT_TIMESTAMP are stable: one value, no rewrite.
+// rewrites the table. now() and CURRENT_TIMESTAMP are stable: one value, no rewrite. Read as
+// words followed by "(", outside string literals; a volatile function of one's own is not known.
 constexpr bool volatile_default(const default_desc& d) {
     if (d.kind != default_kind::sql) return false;
-    constexpr std::string_view volatile_functions[] = {"random(", "clock_timestamp(", "gen_random_uuid(", "uuid_generate_v4(",
-                                                       "uuid_generate_v1(", "timeofday(", "nextval("};
-    for (std::string_view f : volatile_functions)
-        for (std::size_t i = 0; i + f.size() <= d.text.size(); ++i) {
-            bool same = true;
-            for (std::size_t c = 0; c < f.size() && same; ++c) {
-                char x = d.text[i + c];
-                if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-                same = x == f[c];
-            }
-            if (same) return true;
+    constexpr std::string_view volatile_functions[] = {"random", "clock_timestamp", "gen_random_uuid", "uuid_generate_v1",
+                                                       "uuid_generate_v1mc", "uuid_generate_v4", "timeofday", "nextval"};
+    const std::string_view t = d.text;
+    auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+    for (std::size_t i = 0; i < t.size();) {
+        if (t[i] == '\'') {  // a literal, '' inside it
+            for (++i; i < t.size(); ++i)
+                if (t[i] == '\'' && !(i + 1 < t.size() && t[i + 1] == '\'')) break;
+                else if (t[i] == '\'') ++i;
+            ++i;
+            continue;
         }
+        if (!word_char(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && word_char(t[j])) ++j;
+        std::size_t p = j;
+        while (p < t.size() && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n')) ++p;
+        if (p < t.size() && t[p] == '(')
+            for (std::string_view f : volatile_functions) {
+                bool same = f.size() == j - i;
+                for (std::size_t c = 0; c < f.size() && same; ++c) {
+                    char x = t[i + c];
+                    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+                    same = x == f[c];
+                }
+                if (same) return true;
+            }
+        i = j;
+    }
     return false;
 }
 
@@ -92,15 +122,22 @@ constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n
                     else
                         e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.constraints[0].name);
                     break;
-                case op_kind::alter_column:
-                    if (op.alter.set_not_null) e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
-                    else if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, op.table, op.name), op.alter.type))
+                case op_kind::alter_column:  // (the rewrite first: its way round covers NOT NULL too)
+                    if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, k, op.table, op.name), op.alter.type))
                         e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
+                    else if (op.alter.set_not_null) e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
                     break;
-                case op_kind::add_column:
-                    if (op.ncolumns == 1 && volatile_default(op.columns[0].def))
-                        e = fail(error_kind::lint_volatile_default_rewrites, op.table, op.columns[0].name);
+                case op_kind::add_column: {
+                    if (op.ncolumns != 1) break;
+                    const column_desc& c = op.columns[0];
+                    // an identity or serial fills every row from a sequence: a rewrite, as a volatile default
+                    if (volatile_default(c.def) || c.identity || c.autoincrement)
+                        e = fail(error_kind::lint_volatile_default_rewrites, op.table, c.name);
+                    else if (c.unique || c.primary_key) e = fail(error_kind::lint_unique_constraint_builds_index, op.table, c.name);
+                    else if (!c.check.empty() || !c.ref_table.empty())
+                        e = fail(error_kind::lint_constraint_validated_under_lock, op.table, c.name);
                     break;
+                }
                 case op_kind::drop_column:
                 case op_kind::rename_column:
                 case op_kind::drop_table:

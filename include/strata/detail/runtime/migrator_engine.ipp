@@ -227,6 +227,11 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
             case step_kind::sql:
             case step_kind::foreign_key_check:
                 pm.statements.push_back(s.sql());
+                // (by the step's kind, not its text: an execute<> may begin with a comment)
+                if (d == dialect_id::postgres) {
+                    pm.locks.resize(pm.statements.size() - 1);
+                    pm.locks.push_back(pg_lock_text(pm.statements.back()));
+                }
                 break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
@@ -238,8 +243,7 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
                 break;
         }
     }
-    if (d == dialect_id::postgres)
-        for (const std::string& st : pm.statements) pm.locks.push_back(st.rfind("--", 0) == 0 ? std::string() : pg_lock_text(st));
+    if (d == dialect_id::postgres) pm.locks.resize(pm.statements.size());  // (comments: none)
     return pm;
 }
 

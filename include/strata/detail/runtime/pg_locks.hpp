@@ -13,12 +13,13 @@
 namespace strata::detail {
 
 struct pg_table_lock {
-    std::string table;      // as written, unquoted; for DROP INDEX, the index (its table is locked)
+    std::string table;      // as written, unquoted, without its schema; for DROP INDEX, the index
     std::string_view mode;  // "ACCESS EXCLUSIVE", "SHARE", ... as PostgreSQL names them
     std::string_view why;   // what makes it long, or empty
     bool index = false;     // `table` names an index: the lock is on the index's table
-    // no `table`: the tables referenced by the foreign keys the statement drops, if it drops any
-    // (a DROP TABLE, DROP COLUMN or DROP CONSTRAINT removes the key's triggers there too)
+    // no `table`: the tables at the other end of the foreign keys the statement drops, if it
+    // drops any (a DROP TABLE, DROP COLUMN, DROP CONSTRAINT or a type change of a key column
+    // removes the key's triggers there too)
     bool dropped_keys_targets = false;
 };
 
@@ -31,93 +32,146 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
     std::vector<sql_token> ts;
     for (const sql_token& t : sql_tokens(sql))
         if (t.kind != sql_token::space) ts.push_back(t);
+    while (!ts.empty() && ts.back().kind == sql_token::punct && ts.back().text == ";") ts.pop_back();
     auto is = [&](std::size_t i, std::string_view w) { return i < ts.size() && ts[i].kind == sql_token::word && sql_iequal(ts[i].text, w); };
+    auto punct = [&](std::size_t i, std::string_view p) { return i < ts.size() && ts[i].kind == sql_token::punct && ts[i].text == p; };
+    auto is_name = [&](std::size_t i) { return i < ts.size() && (ts[i].kind == sql_token::word || ts[i].kind == sql_token::quoted); };
+    // A name, schema-qualified or not: its last part, and the position after it.
+    struct name_ref {
+        std::string name;
+        std::size_t next;
+    };
     auto name_at = [&](std::size_t i) {
-        return i < ts.size() && (ts[i].kind == sql_token::word || ts[i].kind == sql_token::quoted) ? sql_unquote(ts[i]) : std::string();
+        if (!is_name(i)) return name_ref{{}, i};
+        while (punct(i + 1, ".") && is_name(i + 2)) i += 2;
+        return name_ref{sql_unquote(ts[i]), i + 1};
     };
     auto find = [&](std::size_t from, std::string_view w) {
         for (std::size_t i = from; i < ts.size(); ++i)
             if (is(i, w)) return i;
         return ts.size();
     };
-    auto skip_if_exists = [&](std::size_t i) { return is(i, "IF") && is(i + 1, "EXISTS") ? i + 2 : i; };
-    // every REFERENCES t: a foreign key takes SHARE ROW EXCLUSIVE on the table it references
-    // (a table named twice keeps its first, stronger lock: a foreign key to its own table)
-    auto referenced = [&](pg_statement_locks& r, std::size_t from) {
-        for (std::size_t i = find(from, "REFERENCES"); i < ts.size(); i = find(i + 1, "REFERENCES")) {
-            std::string t = name_at(i + 1);
-            bool seen = false;
-            for (const pg_table_lock& k : r.locks) seen = seen || (!k.index && k.table == t);
-            if (!seen) r.locks.push_back({std::move(t), "SHARE ROW EXCLUSIVE", "", false});
-        }
+    auto has_pair = [&](std::size_t from, std::string_view a, std::string_view b) {
+        for (std::size_t i = find(from, a); i < ts.size(); i = find(i + 1, a))
+            if (is(i + 1, b)) return true;
+        return false;
     };
-    // several subcommands (ALTER TABLE t A, B): a comma outside parentheses
-    auto subcommands = [&](std::size_t from) {
-        std::size_t n = 1;
+    auto skip_if_exists = [&](std::size_t i) { return is(i, "IF") && is(i + 1, "EXISTS") ? i + 2 : i; };
+    // a comma (or a semicolon) outside parentheses after `from`
+    auto top_level = [&](std::size_t from, std::string_view p) {
+        std::size_t n = 0;
         int depth = 0;
         for (std::size_t i = from; i < ts.size(); ++i)
             if (ts[i].kind == sql_token::punct) {
                 if (ts[i].text == "(") ++depth;
                 else if (ts[i].text == ")") --depth;
-                else if (ts[i].text == "," && depth == 0) ++n;
+                else if (ts[i].text == p && depth == 0) ++n;
             }
         return n;
     };
     pg_statement_locks r;
+    auto add = [&](std::string table, std::string_view mode, std::string_view why = {}, bool index = false) {
+        for (const pg_table_lock& k : r.locks)  // a table named twice keeps its first, stronger lock
+            if (!k.dropped_keys_targets && k.index == index && k.table == table) return;
+        r.locks.push_back({std::move(table), mode, why, index, false});
+    };
+    auto dropped_keys = [&] { r.locks.push_back({{}, "ACCESS EXCLUSIVE", {}, false, true}); };
+    // every REFERENCES t: a foreign key takes SHARE ROW EXCLUSIVE on the table it references
+    auto referenced = [&](std::size_t from) {
+        for (std::size_t i = find(from, "REFERENCES"); i < ts.size(); i = find(i + 1, "REFERENCES"))
+            add(name_at(i + 1).name, "SHARE ROW EXCLUSIVE");
+    };
+    // each name of a list (DROP TABLE a, b; TRUNCATE a, b)
+    auto each_name = [&](std::size_t i, std::string_view mode, bool index) {
+        for (;;) {
+            if (is(i, "ONLY")) ++i;
+            const name_ref n = name_at(i);
+            if (n.name.empty()) return;
+            add(n.name, mode, {}, index);
+            if (!punct(n.next, ",")) return;
+            i = n.next + 1;
+        }
+    };
     if (ts.empty()) return r;
+    if (top_level(0, ";") > 0) return r;  // several statements: not known, read them
     if (is(0, "CREATE") && is(1, "TABLE")) {  // the new table is no one's yet
-        r.known = true;
-        referenced(r, 2);
+        r.known = find(2, "PARTITION") == ts.size();  // (PARTITION OF locks the parent: not classified)
+        referenced(2);
     } else if (is(0, "DROP") && is(1, "TABLE")) {
         r.known = true;
-        r.locks.push_back({name_at(skip_if_exists(2)), "ACCESS EXCLUSIVE", "", false});
-        r.locks.push_back({{}, "ACCESS EXCLUSIVE", "", false, true});
+        each_name(skip_if_exists(2), "ACCESS EXCLUSIVE", false);
+        dropped_keys();
+    } else if (is(0, "TRUNCATE")) {
+        r.known = true;
+        each_name(is(1, "TABLE") ? 2 : 1, "ACCESS EXCLUSIVE", false);
     } else if (is(0, "CREATE") && (is(1, "INDEX") || (is(1, "UNIQUE") && is(2, "INDEX")))) {
         const std::size_t on = find(2, "ON");
         const bool concurrently = find(2, "CONCURRENTLY") < on;
         r.known = on < ts.size();
         if (r.known)
-            r.locks.push_back({name_at(is(on + 1, "ONLY") ? on + 2 : on + 1), concurrently ? "SHARE UPDATE EXCLUSIVE" : "SHARE",
-                               concurrently ? "builds the index while writes go on (two table scans)"
-                                            : "blocks writes while it builds the index (a table scan)",
-                               false});
+            add(name_at(is(on + 1, "ONLY") ? on + 2 : on + 1).name, concurrently ? "SHARE UPDATE EXCLUSIVE" : "SHARE",
+                concurrently ? "builds the index while writes go on (two table scans)" : "blocks writes while it builds the index (a table scan)");
     } else if (is(0, "DROP") && is(1, "INDEX")) {
         const bool concurrently = is(2, "CONCURRENTLY");
         r.known = true;
-        r.locks.push_back({name_at(skip_if_exists(concurrently ? 3 : 2)), concurrently ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE", "", true});
+        each_name(skip_if_exists(concurrently ? 3 : 2), concurrently ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE", true);
     } else if (is(0, "ALTER") && is(1, "TABLE")) {
         std::size_t t = skip_if_exists(2);
         if (is(t, "ONLY")) ++t;
-        const std::string table = name_at(t);
-        r.known = !table.empty();
-        const bool validate = is(t + 1, "VALIDATE");
-        // ADD [CONSTRAINT c] FOREIGN KEY alone: SHARE ROW EXCLUSIVE, not ACCESS EXCLUSIVE
-        const bool add_fk = is(t + 1, "ADD") && (is(t + 2, "FOREIGN") || (is(t + 2, "CONSTRAINT") && is(t + 4, "FOREIGN"))) &&
-                            subcommands(t + 1) == 1;
-        const bool not_valid = find(t + 1, "NOT") < ts.size() && is(find(t + 1, "NOT") + 1, "VALID");
+        const name_ref table = name_at(t);
+        const std::size_t a = table.next;  // the first subcommand
+        const bool single = top_level(a, ",") == 0;
+        r.known = !table.name.empty();
+        // ALTER [COLUMN] c [SET DATA] TYPE: a type change (not a column named "type")
+        bool retype = false;
+        for (std::size_t i = find(a, "ALTER"); i < ts.size() && !retype; i = find(i + 1, "ALTER")) {
+            std::size_t j = is(i + 1, "COLUMN") ? i + 2 : i + 1;
+            j = name_at(j).next;
+            if (is(j, "SET") && is(j + 1, "DATA")) j += 2;
+            retype = is(j, "TYPE");
+        }
+        const bool not_valid = has_pair(a, "NOT", "VALID");
+        const bool using_index = has_pair(a, "USING", "INDEX");
+        const bool adds_fk = has_pair(a, "FOREIGN", "KEY") || find(a, "REFERENCES") < ts.size();
+        const bool adds_check = find(a, "CHECK") < ts.size();
         std::string_view why;
-        if (find(t + 1, "TYPE") < ts.size()) why = "rewrites the table unless the new type is binary-compatible";
-        else if (is(t + 1, "ALTER") && find(t + 1, "SET") < ts.size() && is(find(t + 1, "SET") + 1, "NOT")) why = "scans the table";
-        else if (is(t + 1, "ADD") && (find(t + 1, "CHECK") < ts.size() || add_fk) && !not_valid) why = "scans the table";
-        else if (is(t + 1, "ADD") && (find(t + 1, "UNIQUE") < ts.size() || find(t + 1, "PRIMARY") < ts.size()))
+        if (retype) why = "rewrites the table unless the new type is binary-compatible";
+        else if (has_pair(a, "SET", "NOT")) why = "scans the table";
+        else if (is(a, "ADD") && (adds_check || adds_fk) && !not_valid) why = "scans the table";
+        else if (is(a, "ADD") && !using_index && (find(a, "UNIQUE") < ts.size() || has_pair(a, "PRIMARY", "KEY")))
             why = "builds an index (a table scan)";
-        if (validate) r.locks.push_back({table, "SHARE UPDATE EXCLUSIVE", "scans the table while writes go on", false});
-        else if (add_fk) r.locks.push_back({table, "SHARE ROW EXCLUSIVE", why, false});
-        else r.locks.push_back({table, "ACCESS EXCLUSIVE", why, false});
-        referenced(r, t + 1);
-        if (find(t + 1, "DROP") < ts.size() && (find(t + 1, "COLUMN") < ts.size() || find(t + 1, "CONSTRAINT") < ts.size()))
-            r.locks.push_back({{}, "ACCESS EXCLUSIVE", "", false, true});
+        else if (is(a, "ADD") && (find(a, "IDENTITY") < ts.size() || find(a, "SERIAL") < ts.size() || find(a, "BIGSERIAL") < ts.size()))
+            why = "rewrites the table (each row takes a number)";
+        // The weaker locks of ALTER TABLE, each for one subcommand alone (ALTER TABLE's page):
+        // ADD FOREIGN KEY SHARE ROW EXCLUSIVE; VALIDATE CONSTRAINT, SET STATISTICS, SET (...),
+        // CLUSTER ON SHARE UPDATE EXCLUSIVE; ENABLE/DISABLE TRIGGER SHARE ROW EXCLUSIVE.
+        const bool add_fk_only = is(a, "ADD") && (is(a + 1, "FOREIGN") || (is(a + 1, "CONSTRAINT") && is(a + 3, "FOREIGN")));
+        if (single && is(a, "VALIDATE")) add(table.name, "SHARE UPDATE EXCLUSIVE", "scans the table while writes go on");
+        else if (single && add_fk_only) add(table.name, "SHARE ROW EXCLUSIVE", why);
+        else if (single && ((is(a, "ALTER") && find(a, "STATISTICS") < ts.size()) || (is(a, "SET") && punct(a + 1, "(")) ||
+                            (is(a, "RESET") && punct(a + 1, "(")) || (is(a, "CLUSTER") && is(a + 1, "ON"))))
+            add(table.name, "SHARE UPDATE EXCLUSIVE");
+        else if (single && (is(a, "ENABLE") || is(a, "DISABLE")) && find(a, "TRIGGER") < ts.size())
+            add(table.name, "SHARE ROW EXCLUSIVE");
+        else if (find(a, "PARTITION") < ts.size()) r.known = false;  // ATTACH/DETACH PARTITION: not classified
+        else add(table.name, "ACCESS EXCLUSIVE", why);
+        referenced(a);
+        if (has_pair(a, "DROP", "COLUMN") || has_pair(a, "DROP", "CONSTRAINT") || retype) dropped_keys();
     } else if (is(0, "INSERT") && is(1, "INTO")) {
         r.known = true;
-        r.locks.push_back({name_at(2), "ROW EXCLUSIVE", "", false});
+        add(name_at(2).name, "ROW EXCLUSIVE");
     } else if (is(0, "UPDATE")) {
         r.known = true;
-        r.locks.push_back({name_at(is(1, "ONLY") ? 2 : 1), "ROW EXCLUSIVE", "", false});
+        add(name_at(is(1, "ONLY") ? 2 : 1).name, "ROW EXCLUSIVE");
     } else if (is(0, "DELETE") && is(1, "FROM")) {
         r.known = true;
-        r.locks.push_back({name_at(is(2, "ONLY") ? 3 : 2), "ROW EXCLUSIVE", "", false});
-    } else if ((is(0, "CREATE") || is(0, "ALTER") || is(0, "DROP")) && is(1, "TYPE")) {
+        add(name_at(is(2, "ONLY") ? 3 : 2).name, "ROW EXCLUSIVE");
+    } else if (is(0, "SELECT")) {
+        r.known = find(1, "FOR") == ts.size() && find(1, "INTO") == ts.size();  // reads: ACCESS SHARE, no one waits
+    } else if ((is(0, "CREATE") || is(0, "ALTER")) && is(1, "TYPE")) {
         r.known = true;  // a type, no table
+    } else if (is(0, "DROP") && is(1, "TYPE")) {
+        r.known = find(2, "CASCADE") == ts.size();  // CASCADE drops the columns of that type
     }
     return r;
 }
@@ -127,12 +181,11 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
 inline std::string pg_lock_text(std::string_view sql) {
     const pg_statement_locks l = pg_locks_of(sql);
     if (!l.known) return "not known (a statement strata does not classify: read it)";
-    if (l.locks.empty()) return {};
     std::string s;
     for (const pg_table_lock& k : l.locks) {
         if (!s.empty()) s += "; ";
         if (k.dropped_keys_targets) {
-            s += std::string(k.mode) + " on each table a foreign key it drops references";
+            s += std::string(k.mode) + " on the table at the other end of each foreign key it drops";
             continue;
         }
         s += std::string(k.mode) + (k.index ? " on the table of index \"" : " on \"") + k.table + "\"";
