@@ -1,5 +1,5 @@
 // compile-fail: unsafe<"why", Op> whose Op is not an operation
-// expect: strata: unsafe<"why", op>: op must be one operation [(]create_index<...>, drop_column<...>, ...[)] and "why" must not be empty
+// expect: strata: unsafe<Reason, Op>: Op must be one operation [(]create_index<...>, drop_column<...>, ...[)] and the Reason string must not be empty
 //
 // The control build (-DSTRATA_CONTROL) is this file without the offending use.
 #include <strata/strata.hpp>

@@ -97,7 +97,7 @@
     X(sql_without_version, "sql<D, Chain, V>: name the migration's version V") \
     X(sql_version_zero, "sql<D, Chain, V>: version 0 is the empty schema, it has no SQL; name a migration's version") \
     X(execute_per_dialect_bad_argument, "execute_per_dialect<...>: every argument must be sql_for<Dialect, up, down> (sqlite_sql<up, down>, postgres_sql<up, down>), at least one, each dialect once") \
-    X(unsafe_bad_argument, "unsafe<\"why\", op>: op must be one operation (create_index<...>, drop_column<...>, ...) and \"why\" must not be empty") \
+    X(unsafe_bad_argument, "unsafe<Reason, Op>: Op must be one operation (create_index<...>, drop_column<...>, ...) and the Reason string must not be empty") \
     X(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V")
 
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of
