@@ -25,18 +25,22 @@ consteval std::size_t index_of_version(std::uint64_t v) {
     return lo < Chain::size && Chain::descs[lo].version == v ? lo + 1 : std::size_t(-1);
 }
 
-// The hard check: a `static_assert` naming the culprit, instantiated only on failure. The
-// culprit's pieces are complete objects so that they can be template arguments.
+// The hard check, instantiated only on failure (the fold's, the dialect check's, strata::lint's):
+// a `static_assert` naming E's culprit, whose pieces are complete objects (template arguments).
+template <class Chain, const error& E>
+struct reported_failure {
+    static constexpr const migration_desc& culprit = Chain::descs[E.migration];
+    static constexpr std::string_view culprit_name = culprit.name;
+    static constexpr std::string_view label =
+        E.whole_migration ? std::string_view{"the migration itself"}
+        : E.in_down       ? culprit.down_ops[E.op].label
+                          : culprit.ops[E.op].label;
+    static constexpr bool value = report<E, culprit.version, culprit_name, label>::value;
+};
 template <class Chain>
 struct chain_failure {
     static constexpr error err = final_result<Chain>.err;
-    static constexpr const migration_desc& culprit = Chain::descs[err.migration];
-    static constexpr std::string_view culprit_name = culprit.name;
-    static constexpr std::string_view label =
-        err.whole_migration ? std::string_view{"the migration itself"}
-        : err.in_down       ? culprit.down_ops[err.op].label
-                            : culprit.ops[err.op].label;
-    static constexpr bool value = report<err, culprit.version, culprit_name, label>::value;
+    static constexpr bool value = reported_failure<Chain, err>::value;
 };
 struct chain_success {
     static constexpr bool value = true;

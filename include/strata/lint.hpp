@@ -24,11 +24,8 @@ namespace detail {
 template <class P, std::uint64_t From>
 struct lint_failure {
     static constexpr error err = live_postgres_finding(P::descs, P::size, From);
-    static constexpr const migration_desc& culprit = P::descs[err.migration];
-    static constexpr std::string_view culprit_name = culprit.name;
-    static constexpr std::string_view label = culprit.ops[err.op].label;
     // The rule's static_assert has failed; true spares the caller's static_assert a second error.
-    static constexpr bool value = report<err, culprit.version, culprit_name, label>::value || true;
+    static constexpr bool value = reported_failure<P, err>::value || true;
 };
 template <class P, std::uint64_t From>
 struct lint_check {

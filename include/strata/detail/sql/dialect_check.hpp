@@ -35,10 +35,7 @@ constexpr error missing_dialect_statements(const migration_desc* descs, std::siz
 template <class D, class P>
 struct dialect_failure {
     static constexpr error err = missing_dialect_statements(P::descs, P::size, D::id, D::name);
-    static constexpr const migration_desc& culprit = P::descs[err.migration];
-    static constexpr std::string_view culprit_name = culprit.name;
-    static constexpr std::string_view label = err.in_down ? culprit.down_ops[err.op].label : culprit.ops[err.op].label;
-    static constexpr bool value = report<err, culprit.version, culprit_name, label>::value;
+    static constexpr bool value = reported_failure<P, err>::value;
 };
 template <class D, class P>
 struct dialect_check {
