@@ -26,6 +26,15 @@ using spaced = strata::chain<m1, strata::migration<2, "t", add_column<"users", c
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<spaced>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
 using quoted = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"'random()'">>>>>;
 static_assert(strata::lint<quoted, strata::live_postgres>);  // a string, not a call
+// PostgreSQL's other strings: E'...' (a backslash escapes the quote) and dollar quoting
+using escaped = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"E'it\\'s random()'">>>>>;
+static_assert(strata::lint<escaped, strata::live_postgres>);
+using escaped_then_call = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"e'\\\\' || random()">>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<escaped_then_call>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
+using dollar = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"$q$ it's random() $q$">>>>>;
+static_assert(strata::lint<dollar, strata::live_postgres>);
+using dollar_then_call = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"$$it's$$ || random()">>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<dollar_then_call>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
 using named_like = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", double_precision, default_sql<"my_random()">>>>>;
 static_assert(strata::lint<named_like, strata::live_postgres>);  // another function (not known to be volatile)
 

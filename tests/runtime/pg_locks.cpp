@@ -238,3 +238,25 @@ TEST(PgLockText, HandWrittenStatements) {
     EXPECT_EQ(pg_lock_text("ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1)"), unknown);
     EXPECT_EQ(pg_lock_text("DROP TYPE mood CASCADE"), unknown);
 }
+
+// PostgreSQL's lexical forms that hide a ';' or a statement from a reader that does not know
+// them: escape strings (E'...', a backslash escapes the quote), dollar quoting ($$...$$,
+// $tag$...$tag$; $1 stays a parameter) and nested block comments.
+TEST(PgLockText, PostgresLiteralsAndComments) {
+    using strata::detail::pg_lock_text;
+    EXPECT_EQ(pg_lock_text("UPDATE t SET a = E'it\\'s; DROP TABLE u'"), "ROW EXCLUSIVE on \"t\"");
+    EXPECT_EQ(pg_lock_text("update t set a = e'\\\\'; DROP TABLE u"), "not known (a statement strata does not classify: read it)");
+    EXPECT_EQ(pg_lock_text("UPDATE t SET a = $$x; DROP TABLE u$$"), "ROW EXCLUSIVE on \"t\"");
+    EXPECT_EQ(pg_lock_text("UPDATE t SET a = $q$ $$; DROP TABLE u $q$ WHERE b = $1"), "ROW EXCLUSIVE on \"t\"");
+    EXPECT_EQ(pg_lock_text("UPDATE t SET a = $1, b = $2"), "ROW EXCLUSIVE on \"t\"");
+    EXPECT_EQ(pg_lock_text("/* outer /* inner */ ALTER TABLE t DROP COLUMN a */ SELECT 1"), "");
+    EXPECT_EQ(pg_lock_text("/* a */ ALTER TABLE t DROP COLUMN a"),
+              "ACCESS EXCLUSIVE on \"t\"; ACCESS EXCLUSIVE on the table at the other end of each foreign key it drops");
+}
+
+// SQLite's block comments do not nest and it has no E'' or $$ strings: the shared tokenizer
+// keeps reading its text as SQLite does (named CHECK constraints, views naming a table).
+TEST(SqlText, SqliteCommentsDoNotNest) {
+    EXPECT_TRUE(strata::detail::names_table("SELECT * FROM /* a /* b */ t", "t"));
+    EXPECT_FALSE(strata::detail::names_table("SELECT 'x' /* t */", "t"));
+}

@@ -367,14 +367,14 @@ constexpr std::uint64_t hash_migration(const migration_desc& m, int only = -1) {
     ops(m.down_ops, m.ndown_ops);
     return h;
 }
-constexpr bool has_per_dialect(const op_desc* o, std::size_t n) {
+constexpr bool any_per_dialect(const op_desc* o, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
         if (o[i].has_per_dialect) return true;
     return false;
 }
 constexpr migration_desc with_hashes(migration_desc m) {
     m.hash = hash_migration(m);
-    const bool split = has_per_dialect(m.ops, m.nops) || has_per_dialect(m.down_ops, m.ndown_ops);
+    const bool split = any_per_dialect(m.ops, m.nops) || any_per_dialect(m.down_ops, m.ndown_ops);
     for (std::size_t d = 0; d < dialect_count; ++d) m.dialect_hash[d] = split ? hash_migration(m, static_cast<int>(d)) : m.hash;
     // unsafe<"why", op> is part of the chain's identity (its key: strata::lint reads it), not of
     // the checksums, which stay those of the SQL

@@ -64,7 +64,8 @@ constexpr bool retype_without_rewrite(const type_desc& from, const type_desc& to
 
 // A default PostgreSQL must compute per row (a volatile function): adding a column with it
 // rewrites the table. now() and CURRENT_TIMESTAMP are stable: one value, no rewrite. Read as
-// words followed by "(", outside string literals; a volatile function of one's own is not known.
+// words followed by "(", outside string literals ('...', E'...' with its backslash escapes,
+// $$...$$ and $tag$...$tag$); a volatile function of one's own is not known.
 constexpr bool volatile_default(const default_desc& d) {
     if (d.kind != default_kind::sql) return false;
     constexpr std::string_view volatile_functions[] = {"random", "clock_timestamp", "gen_random_uuid", "uuid_generate_v1",
@@ -72,12 +73,24 @@ constexpr bool volatile_default(const default_desc& d) {
     const std::string_view t = d.text;
     auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
     for (std::size_t i = 0; i < t.size();) {
-        if (t[i] == '\'') {  // a literal, '' inside it
-            for (++i; i < t.size(); ++i)
-                if (t[i] == '\'' && !(i + 1 < t.size() && t[i + 1] == '\'')) break;
+        const bool escapes = (t[i] == 'E' || t[i] == 'e') && i + 1 < t.size() && t[i + 1] == '\'' && (i == 0 || !word_char(t[i - 1]));
+        if (t[i] == '\'' || escapes) {  // a literal, '' inside it (and \' in E'...')
+            for (i += escapes ? 2 : 1; i < t.size(); ++i)
+                if (escapes && t[i] == '\\') ++i;
+                else if (t[i] == '\'' && !(i + 1 < t.size() && t[i + 1] == '\'')) break;
                 else if (t[i] == '\'') ++i;
             ++i;
             continue;
+        }
+        if (t[i] == '$' && (i == 0 || !word_char(t[i - 1])) && !(i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9')) {
+            std::size_t e = i + 1;  // $tag$: a dollar-quoted string runs to the same $tag$
+            while (e < t.size() && word_char(t[e])) ++e;
+            if (e < t.size() && t[e] == '$') {
+                const std::string_view tag = t.substr(i, e + 1 - i);
+                const std::size_t close = t.find(tag, e + 1);
+                i = close == std::string_view::npos ? t.size() : close + tag.size();
+                continue;
+            }
         }
         if (!word_char(t[i])) {
             ++i;

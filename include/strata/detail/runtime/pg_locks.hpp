@@ -30,7 +30,7 @@ struct pg_statement_locks {
 
 inline pg_statement_locks pg_locks_of(std::string_view sql) {
     std::vector<sql_token> ts;
-    for (const sql_token& t : sql_tokens(sql))
+    for (const sql_token& t : sql_tokens(sql, true))
         if (t.kind != sql_token::space) ts.push_back(t);
     while (!ts.empty() && ts.back().kind == sql_token::punct && ts.back().text == ";") ts.pop_back();
     auto is = [&](std::size_t i, std::string_view w) { return i < ts.size() && ts[i].kind == sql_token::word && sql_iequal(ts[i].text, w); };

@@ -29,7 +29,10 @@ inline bool sql_iequal(std::string_view a, std::string_view b) {
 
 // Words, '...' literals, "..." / `...` / [...] names, runs of white space (comments count as
 // space), and single punctuation characters ("::" as one). An unterminated quote runs to the end.
-inline std::vector<sql_token> sql_tokens(std::string_view s) {
+// `postgres`: PostgreSQL's lexical forms too, which SQLite does not have: escape strings
+// (E'it\'s', a backslash escapes), dollar quoting ($$...$$, $tag$...$tag$; $1 stays a word) and
+// block comments that nest. Read as SQLite would, each could hide a ';' or a statement.
+inline std::vector<sql_token> sql_tokens(std::string_view s, bool postgres = false) {
     std::vector<sql_token> out;
     std::size_t i = 0;
     auto quoted_to = [&](char close, bool doubled) {
@@ -41,13 +44,54 @@ inline std::vector<sql_token> sql_tokens(std::string_view s) {
             }
         return s.size();
     };
+    auto escape_string_to = [&] {  // from the E of E'...'
+        std::size_t j = i + 2;
+        for (; j < s.size(); ++j) {
+            if (s[j] == '\\') ++j;
+            else if (s[j] == '\'') {
+                if (j + 1 < s.size() && s[j + 1] == '\'') ++j;
+                else return j + 1;
+            }
+        }
+        return s.size();
+    };
+    // $tag$ at i (the tag may be empty; it does not start with a digit): its length, or 0
+    auto dollar_tag = [&]() -> std::size_t {
+        std::size_t j = i + 1;
+        if (j < s.size() && s[j] >= '0' && s[j] <= '9') return 0;
+        while (j < s.size() && s[j] != '$' && sql_word_char(s[j])) ++j;
+        return j < s.size() && s[j] == '$' ? j + 1 - i : 0;
+    };
+    auto comment_to = [&](std::size_t j) {  // from a "/*"
+        int depth = 0;
+        while (j < s.size()) {
+            if (s.substr(j, 2) == "/*" && (postgres || depth == 0)) {
+                ++depth;
+                j += 2;
+            } else if (s.substr(j, 2) == "*/") {
+                j += 2;
+                if (--depth == 0) return j;
+            } else {
+                ++j;
+            }
+        }
+        return s.size();
+    };
     while (i < s.size()) {
         const char c = s[i];
         std::size_t j = i + 1;
         sql_token::kind_t k = sql_token::punct;
+        std::size_t tag = 0;
         if (c == '\'') {
             k = sql_token::literal;
             j = quoted_to('\'', true);
+        } else if (postgres && (c == 'E' || c == 'e') && i + 1 < s.size() && s[i + 1] == '\'') {
+            k = sql_token::literal;
+            j = escape_string_to();
+        } else if (postgres && c == '$' && (tag = dollar_tag()) != 0) {
+            k = sql_token::literal;
+            const std::size_t close = s.find(s.substr(i, tag), i + tag);
+            j = close == std::string_view::npos ? s.size() : close + tag;
         } else if (c == '"' || c == '`') {
             k = sql_token::quoted;
             j = quoted_to(c, true);
@@ -65,8 +109,7 @@ inline std::vector<sql_token> sql_tokens(std::string_view s) {
                     j = s.find('\n', j);
                     j = j == std::string_view::npos ? s.size() : j + 1;
                 } else if (s.substr(j, 2) == "/*") {
-                    j = s.find("*/", j + 2);
-                    j = j == std::string_view::npos ? s.size() : j + 2;
+                    j = comment_to(j);
                 } else if (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f' || s[j] == '\v') {
                     ++j;
                 } else {
@@ -124,7 +167,7 @@ inline bool names_table(std::string_view sql, std::string_view table) {
 // the whole go. What PostgreSQL rewrites further (parentheses it adds inside an expression,
 // operators it replaces) is not undone: write such a default_sql as PostgreSQL prints it.
 inline std::string pg_canonical_default(std::string_view sql) {
-    std::vector<sql_token> ts = sql_tokens(sql);
+    std::vector<sql_token> ts = sql_tokens(sql, true);
     auto skip_space = [&](std::size_t i) {
         while (i < ts.size() && ts[i].kind == sql_token::space) ++i;
         return i;
