@@ -1,7 +1,19 @@
 #pragma once
 // Index and constraint operations.
+#include <cstddef>
+#include <initializer_list>
+#include <type_traits>
+
 #include <strata/constraints.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+
+namespace strata::dsl {
+// An option of add_foreign_key and add_check: PostgreSQL adds the constraint NOT VALID, without
+// checking the rows already there (new and updated rows are checked at once); a later
+// validate_constraint<"table", "name"> checks them under a lock that lets writes go on. SQLite has
+// no NOT VALID: it adds the constraint as without the option (a table rebuild, which checks).
+struct not_valid {};
+}  // namespace strata::dsl
 
 namespace strata::detail {
 constexpr op_desc make_index(bool unique, std::string_view name, std::string_view table, const std::string_view* cols,
@@ -37,14 +49,42 @@ template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Co
 struct concurrent_index_op : index_op<Unique, Name, Table, Columns...> {
     static constexpr op_desc desc = make_concurrent(index_op<Unique, Name, Table, Columns...>::desc);
 };
-template <fixed_string Table, class Constraint>
+// NotValid: PostgreSQL adds it NOT VALID (add_foreign_key, add_check with not_valid); Misused:
+// its options were wrong (they reported it).
+template <fixed_string Table, class Constraint, bool NotValid = false, bool Misused = false>
 struct add_constraint_op {
-    static constexpr constraint_desc constraint = Constraint::constraint;
+    static constexpr constraint_desc constraint = [] {
+        constraint_desc c = Constraint::constraint;
+        c.not_valid = NotValid;
+        return mark_misused(c, Misused);
+    }();
     static constexpr op_desc desc = make_add_constraint(
         constraint.kind == constraint_kind::foreign_key ? std::string_view{"add_foreign_key"}
         : constraint.kind == constraint_kind::check     ? std::string_view{"add_check"}
                                                         : std::string_view{"add_unique"},
         name_v<Table>, &constraint);
+};
+constexpr std::size_t count_of(std::initializer_list<bool> xs) {
+    std::size_t n = 0;
+    for (bool x : xs) n += x;
+    return n;
+}
+// The options after add_foreign_key's columns (Fk: one on_delete_ action may be among them) or
+// add_check's expression: not_valid, each at most once, in any order.
+template <bool Fk, class... Options>
+struct constraint_options {
+    static constexpr std::size_t actions = count_of({dsl::on_delete_action<Options>...});
+    static constexpr std::size_t not_valids = count_of({std::is_same_v<Options, dsl::not_valid>...});
+    static constexpr bool ok = actions + not_valids == sizeof...(Options) && actions <= (Fk ? 1u : 0u) && not_valids <= 1;
+    static constexpr bool not_valid = not_valids == 1;
+};
+template <class... Options>
+struct action_among {
+    using type = dsl::on_delete_no_action;
+};
+template <class First, class... Rest>
+struct action_among<First, Rest...> {
+    using type = std::conditional_t<dsl::on_delete_action<First>, First, typename action_among<Rest...>::type>;
 };
 }  // namespace strata::detail
 
@@ -73,14 +113,38 @@ struct drop_index_concurrently {
     static constexpr detail::op_desc desc = detail::make_concurrent(drop_index<Name>::desc);
 };
 
+// Options, in any order: an on_delete_ action (add_foreign_key only), not_valid.
+//     add_foreign_key<"posts", "posts_author_fk", "author_id", "users", "id", on_delete_cascade, not_valid>
 template <fixed_string Table, fixed_string Name, fixed_string Column, fixed_string RefTable,
-          fixed_string RefColumn, class OnDelete = on_delete_no_action>
+          fixed_string RefColumn, class... Options>
 struct add_foreign_key
-    : detail::add_constraint_op<Table, foreign_key<Name, Column, RefTable, RefColumn, OnDelete>> {};
+    : detail::add_constraint_op<Table,
+                                foreign_key<Name, Column, RefTable, RefColumn, typename detail::action_among<Options...>::type>,
+                                detail::constraint_options<true, Options...>::not_valid,
+                                !detail::constraint_options<true, Options...>::ok> {
+    enum : bool {
+        well_formed = detail::require<detail::constraint_options<true, Options...>::ok, detail::constraint_option_invalid<add_foreign_key>>
+    };
+};
 template <fixed_string Table, fixed_string Name, fixed_string... Columns>
 struct add_unique : detail::add_constraint_op<Table, unique_constraint<Name, Columns...>> {};
-template <fixed_string Table, fixed_string Name, fixed_string Expr>
-struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>> {};
+template <fixed_string Table, fixed_string Name, fixed_string Expr, class... Options>
+struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>, detail::constraint_options<false, Options...>::not_valid,
+                                             !detail::constraint_options<false, Options...>::ok> {
+    enum : bool {
+        well_formed = detail::require<detail::constraint_options<false, Options...>::ok, detail::constraint_option_invalid<add_check>>
+    };
+};
+
+// Validates a foreign key or check that add_foreign_key or add_check added with not_valid:
+// PostgreSQL's VALIDATE CONSTRAINT checks the rows under SHARE UPDATE EXCLUSIVE (writes go on;
+// a foreign key takes ROW SHARE on the table it references). SQLite sends nothing. Down: a
+// constraint not valid again (PostgreSQL: dropped and added back NOT VALID, no scan).
+template <fixed_string Table, fixed_string Name>
+struct validate_constraint {
+    static constexpr detail::op_desc desc = detail::make_op(detail::op_kind::validate_constraint, "validate_constraint",
+                                                            detail::name_v<Table>, detail::name_v<Name>);
+};
 
 template <fixed_string Table, fixed_string Name>
 struct drop_constraint {
