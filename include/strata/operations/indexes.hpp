@@ -1,10 +1,7 @@
 #pragma once
 // Index and constraint operations.
-#include <cstddef>
-#include <initializer_list>
-#include <type_traits>
-
 #include <strata/constraints.hpp>
+#include <strata/detail/core/constraint_options.hpp>
 #include <strata/detail/core/diagnostics.hpp>
 
 namespace strata::dsl {
@@ -12,7 +9,9 @@ namespace strata::dsl {
 // checking the rows already there (new and updated rows are checked at once); a later
 // validate_constraint<"table", "name"> checks them under a lock that lets writes go on. SQLite has
 // no NOT VALID: it adds the constraint as without the option (a table rebuild, which checks).
-struct not_valid {};
+struct not_valid {
+    static constexpr bool is_not_valid_option = true;
+};
 }  // namespace strata::dsl
 
 namespace strata::detail {
@@ -49,42 +48,14 @@ template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Co
 struct concurrent_index_op : index_op<Unique, Name, Table, Columns...> {
     static constexpr op_desc desc = make_concurrent(index_op<Unique, Name, Table, Columns...>::desc);
 };
-// NotValid: PostgreSQL adds it NOT VALID (add_foreign_key, add_check with not_valid); Misused:
-// its options were wrong (they reported it).
 template <fixed_string Table, class Constraint, bool NotValid = false, bool Misused = false>
 struct add_constraint_op {
-    static constexpr constraint_desc constraint = [] {
-        constraint_desc c = Constraint::constraint;
-        c.not_valid = NotValid;
-        return mark_misused(c, Misused);
-    }();
+    static constexpr constraint_desc constraint = with_options(Constraint::constraint, NotValid, Misused);
     static constexpr op_desc desc = make_add_constraint(
         constraint.kind == constraint_kind::foreign_key ? std::string_view{"add_foreign_key"}
         : constraint.kind == constraint_kind::check     ? std::string_view{"add_check"}
                                                         : std::string_view{"add_unique"},
         name_v<Table>, &constraint);
-};
-constexpr std::size_t count_of(std::initializer_list<bool> xs) {
-    std::size_t n = 0;
-    for (bool x : xs) n += x;
-    return n;
-}
-// The options after add_foreign_key's columns (Fk: one on_delete_ action may be among them) or
-// add_check's expression: not_valid, each at most once, in any order.
-template <bool Fk, class... Options>
-struct constraint_options {
-    static constexpr std::size_t actions = count_of({dsl::on_delete_action<Options>...});
-    static constexpr std::size_t not_valids = count_of({std::is_same_v<Options, dsl::not_valid>...});
-    static constexpr bool ok = actions + not_valids == sizeof...(Options) && actions <= (Fk ? 1u : 0u) && not_valids <= 1;
-    static constexpr bool not_valid = not_valids == 1;
-};
-template <class... Options>
-struct action_among {
-    using type = dsl::on_delete_no_action;
-};
-template <class First, class... Rest>
-struct action_among<First, Rest...> {
-    using type = std::conditional_t<dsl::on_delete_action<First>, First, typename action_among<Rest...>::type>;
 };
 }  // namespace strata::detail
 
@@ -119,7 +90,7 @@ template <fixed_string Table, fixed_string Name, fixed_string Column, fixed_stri
           fixed_string RefColumn, class... Options>
 struct add_foreign_key
     : detail::add_constraint_op<Table,
-                                foreign_key<Name, Column, RefTable, RefColumn, typename detail::action_among<Options...>::type>,
+                                foreign_key<Name, Column, RefTable, RefColumn, typename detail::action_among<on_delete_no_action, Options...>::type>,
                                 detail::constraint_options<true, Options...>::not_valid,
                                 !detail::constraint_options<true, Options...>::ok> {
     enum : bool {
