@@ -17,7 +17,9 @@ namespace detail {
 // rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
 // nothing the rebuild would lose; its fragments are the table, then the quoted names of the
 // columns it may hold, then "index", then the quoted names of the indexes it may have.
-// nothing: an execute's down that sends nothing (strata::dsl::nothing); plan() shows it.
+// nothing: a step that sends nothing, which plan() shows: an execute's down of
+// strata::dsl::nothing (no fragments), or validate_constraint where the dialect has no NOT VALID
+// constraints (its fragments say so).
 // Kinds after foreign_key_check carry no SQL text.
 enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, rebuild_guard, nothing };
 

@@ -99,6 +99,8 @@ struct constraint_view {
         return s->constraints[i].ref_column == -1 ? std::string_view{} : s->columns[s->constraints[i].ref_column].def.name;
     }
     constexpr detail::fk_action on_delete() const { return s->constraints[i].on_delete; }
+    // false: a foreign key or check added with not_valid, and not validated since
+    constexpr bool validated() const { return !s->constraints[i].not_valid; }
 };
 
 // A foreign key, declared on a column (`references<...>`) or as a named constraint.

@@ -27,6 +27,12 @@ using fk_column = strata::chain<m1, strata::migration<2, "ref", add_column<"post
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<fk_column>::descs, 2, 0).kind == strata::error_kind::lint_constraint_validated_under_lock);
 using check_column = strata::chain<m1, strata::migration<2, "n", add_column<"users", column<"n", integer, check<"n > 0">>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<check_column>::descs, 2, 0).kind == strata::error_kind::lint_constraint_validated_under_lock);
+// the typed safe twin: added not_valid (no scan), validated later (writes go on)
+using twin = strata::chain<m1, strata::migration<2, "next", add_foreign_key<"posts", "posts_author_fk", "author_id", "users", "id", not_valid>,
+                                                 add_check<"users", "users_age_check", "age >= 0", not_valid>>,
+                           strata::migration<3, "validate", validate_constraint<"posts", "posts_author_fk">,
+                                             validate_constraint<"users", "users_age_check">>>;
+static_assert(strata::lint<twin, strata::live_postgres>);
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

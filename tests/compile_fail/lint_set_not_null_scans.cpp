@@ -19,6 +19,16 @@ static_assert(strata::lint<good, strata::live_postgres>);
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<bad>::descs, 2, 0).kind ==
               strata::error_kind::lint_set_not_null_scans);
 static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 on: m2 not checked
+// the typed safe twin: a check `email IS NOT NULL` added not_valid and validated before, dropped after
+using check_added = strata::migration<2, "check", add_check<"users", "users_email_nn", "email IS NOT NULL", not_valid>>;
+using twin = strata::chain<m1, check_added, strata::migration<3, "validate", validate_constraint<"users", "users_email_nn">>,
+                           strata::migration<4, "next", alter_column<"users", "email", set_not_null>>,
+                           strata::migration<5, "drop check", drop_constraint<"users", "users_email_nn">>>;
+static_assert(strata::lint<twin, strata::live_postgres>);
+// ... not validated yet: still a scan
+using unvalidated = strata::chain<m1, check_added, strata::migration<3, "next", alter_column<"users", "email", set_not_null>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<unvalidated>::descs, 3, 0).kind ==
+              strata::error_kind::lint_set_not_null_scans);
 
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);

@@ -50,7 +50,15 @@ using m22 = strata::migration<22, "rename table", rename_table<"posts", "article
 using m23 = strata::migration<23, "a column with a foreign key", add_column<"articles", column<"editor_id", bigint, references<"users", "id">>>>;
 using m24 = strata::migration<24, "execute, a comment first",
     execute<"-- why: the title search\nCREATE INDEX \"articles_title_idx\" ON \"articles\" (\"title\")", "DROP INDEX \"articles_title_idx\"">>;
-using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24>;
+// the typed safe twins: NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL after a valid check
+using m25 = strata::migration<25, "not valid", add_foreign_key<"articles", "articles_author_fk", "author_id", "users", "id", not_valid>,
+                              add_check<"users", "users_email_nn", "email IS NOT NULL", not_valid>>;
+using m26 = strata::migration<26, "validate", validate_constraint<"articles", "articles_author_fk">,
+                              validate_constraint<"users", "users_email_nn">>;
+using m27 = strata::migration<27, "not null through the check", alter_column<"users", "email", set_not_null>>;
+using m28 = strata::migration<28, "drop the check", drop_constraint<"users", "users_email_nn">>;
+using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24,
+                              m25, m26, m27, m28>;
 
 // PostgreSQL's table lock modes, weakest first (the numbering of its lock manager).
 int strength(const std::string& mode) {

@@ -43,13 +43,15 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
         for (auto k : t.constraints()) {
             std::vector<std::string> cols;
             for (std::size_t i = 0; i < k.column_count(); ++i) cols.push_back(std::string(k.column(i)));
+            // (a dialect without NOT VALID constraints cannot tell: their rows were checked)
+            const std::string validity = !k.validated() && dt.not_valid_constraints ? " not valid" : "";
             switch (k.kind()) {
                 case constraint_kind::primary_key: pk = cols; break;
                 case constraint_kind::unique: f.push_back("unique " + tn + "(" + fact_list(cols) + ")"); break;
-                case constraint_kind::check: f.push_back("check " + std::string(k.name())); break;
+                case constraint_kind::check: f.push_back("check " + std::string(k.name()) + validity); break;
                 case constraint_kind::foreign_key:
                     f.push_back("fk " + tn + "." + cols[0] + " -> " + std::string(k.references_table()) + "." +
-                                std::string(k.references_column()) + " " + fact_action(k.on_delete()));
+                                std::string(k.references_column()) + " " + fact_action(k.on_delete()) + validity);
                     break;
                 case constraint_kind::none: break;
             }

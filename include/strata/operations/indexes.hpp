@@ -1,7 +1,18 @@
 #pragma once
 // Index and constraint operations.
 #include <strata/constraints.hpp>
+#include <strata/detail/core/constraint_options.hpp>
 #include <strata/detail/core/diagnostics.hpp>
+
+namespace strata::dsl {
+// An option of add_foreign_key and add_check: PostgreSQL adds the constraint NOT VALID, without
+// checking the rows already there (new and updated rows are checked at once); a later
+// validate_constraint<"table", "name"> checks them under a lock that lets writes go on. SQLite has
+// no NOT VALID: it adds the constraint as without the option (a table rebuild, which checks).
+struct not_valid {
+    static constexpr bool is_not_valid_option = true;
+};
+}  // namespace strata::dsl
 
 namespace strata::detail {
 constexpr op_desc make_index(bool unique, std::string_view name, std::string_view table, const std::string_view* cols,
@@ -37,9 +48,9 @@ template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Co
 struct concurrent_index_op : index_op<Unique, Name, Table, Columns...> {
     static constexpr op_desc desc = make_concurrent(index_op<Unique, Name, Table, Columns...>::desc);
 };
-template <fixed_string Table, class Constraint>
+template <fixed_string Table, class Constraint, bool NotValid = false, bool Misused = false>
 struct add_constraint_op {
-    static constexpr constraint_desc constraint = Constraint::constraint;
+    static constexpr constraint_desc constraint = with_options(Constraint::constraint, NotValid, Misused);
     static constexpr op_desc desc = make_add_constraint(
         constraint.kind == constraint_kind::foreign_key ? std::string_view{"add_foreign_key"}
         : constraint.kind == constraint_kind::check     ? std::string_view{"add_check"}
@@ -73,14 +84,38 @@ struct drop_index_concurrently {
     static constexpr detail::op_desc desc = detail::make_concurrent(drop_index<Name>::desc);
 };
 
+// Options, in any order: an on_delete_ action (add_foreign_key only), not_valid.
+//     add_foreign_key<"posts", "posts_author_fk", "author_id", "users", "id", on_delete_cascade, not_valid>
 template <fixed_string Table, fixed_string Name, fixed_string Column, fixed_string RefTable,
-          fixed_string RefColumn, class OnDelete = on_delete_no_action>
+          fixed_string RefColumn, class... Options>
 struct add_foreign_key
-    : detail::add_constraint_op<Table, foreign_key<Name, Column, RefTable, RefColumn, OnDelete>> {};
+    : detail::add_constraint_op<Table,
+                                foreign_key<Name, Column, RefTable, RefColumn, typename detail::action_among<on_delete_no_action, Options...>::type>,
+                                detail::constraint_options<true, Options...>::not_valid,
+                                !detail::constraint_options<true, Options...>::ok> {
+    enum : bool {
+        well_formed = detail::require<detail::constraint_options<true, Options...>::ok, detail::constraint_option_invalid<add_foreign_key>>
+    };
+};
 template <fixed_string Table, fixed_string Name, fixed_string... Columns>
 struct add_unique : detail::add_constraint_op<Table, unique_constraint<Name, Columns...>> {};
-template <fixed_string Table, fixed_string Name, fixed_string Expr>
-struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>> {};
+template <fixed_string Table, fixed_string Name, fixed_string Expr, class... Options>
+struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>, detail::constraint_options<false, Options...>::not_valid,
+                                             !detail::constraint_options<false, Options...>::ok> {
+    enum : bool {
+        well_formed = detail::require<detail::constraint_options<false, Options...>::ok, detail::constraint_option_invalid<add_check>>
+    };
+};
+
+// Validates a foreign key or check that add_foreign_key or add_check added with not_valid:
+// PostgreSQL's VALIDATE CONSTRAINT checks the rows under SHARE UPDATE EXCLUSIVE (writes go on;
+// a foreign key takes ROW SHARE on the table it references). SQLite sends nothing. Down: a
+// constraint not valid again (PostgreSQL: dropped and added back NOT VALID, no scan).
+template <fixed_string Table, fixed_string Name>
+struct validate_constraint {
+    static constexpr detail::op_desc desc = detail::make_op(detail::op_kind::validate_constraint, "validate_constraint",
+                                                            detail::name_v<Table>, detail::name_v<Name>);
+};
 
 template <fixed_string Table, fixed_string Name>
 struct drop_constraint {

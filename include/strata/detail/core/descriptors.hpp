@@ -107,6 +107,9 @@ struct constraint_desc {
     std::string_view ref_column{};
     fk_action on_delete = fk_action::no_action;
     bool misused = false;  // a misused constraint's placeholder (detail/core/check.hpp)
+    // add_foreign_key<..., not_valid>, add_check<..., not_valid>: PostgreSQL adds it NOT VALID
+    // (no scan of the rows there), validate_constraint<...> validates it later
+    bool not_valid = false;
 };
 // A key of 1 to max_key_columns columns; otherwise a placeholder (its template reported it).
 constexpr constraint_desc make_key(constraint_kind kind, std::string_view name, std::initializer_list<std::string_view> cols) {
@@ -127,7 +130,8 @@ enum class op_kind : std::uint8_t {
     create_enum, add_enum_value, drop_enum,
     execute, run, validate,
     background,  // (new kinds go last: the kinds before them keep their numbers, and so the checksums)
-    seed
+    seed,
+    validate_constraint  // VALIDATE CONSTRAINT of a not_valid foreign key or check (not validate<fn>)
 };
 
 // One value of a seed row: an integer (digits), a boolean ("1"/"0"), a string, or NULL (none).
@@ -332,6 +336,7 @@ constexpr std::uint64_t hash_migration(const migration_desc& m, int only = -1) {
                 text(c.ref_table);
                 text(c.ref_column);
                 h = mix(h, static_cast<std::uint64_t>(c.on_delete));
+                if (c.not_valid) h = mix(h, 0x2a11d);  // only when set: older checksums stay as they were
             }
             for (std::size_t j = 0; j < op.nnames; ++j) text(op.names[j]);
             h = mix(h, op.unique);

@@ -92,6 +92,16 @@ constexpr error down_difference(const S& restored, const S& before) {
         }
         first = fail(error_kind::down_does_not_restore, d.a, d.b, how);
     });
+    // Validity too (strata::matches and autogenerate leave it out: a target schema has none): a
+    // down<...> after validate_constraint must make the constraint not valid again, as the
+    // derived down does (drop_constraint, then add it back with not_valid).
+    for (int k = 0; k < before.nconstraints && !first; ++k) {
+        const auto& x = before.constraints[k];
+        if (!x.alive || x.name.empty()) continue;
+        const int j = restored.find_constraint(x.name);
+        if (j != -1 && restored.constraints[j].not_valid != x.not_valid)
+            first = fail(error_kind::down_does_not_restore, before.tables[x.table].name, x.name, "validity");
+    }
     return first;
 }
 

@@ -19,7 +19,7 @@ namespace strata::detail {
 constexpr bool created_earlier_in(const migration_desc& m, std::size_t before, std::string_view table) {
     for (std::size_t k = before; k-- > 0;) {
         const op_desc& op = m.ops[k];
-        if (op.kind == op_kind::rename_table && op.new_name == table) table = op.name;
+        if (op.kind == op_kind::rename_table && op.new_name == table) table = op.table;  // (a rename_table names the old table in `table`)
         else if (op.kind == op_kind::create_table && op.table == table) return true;
         else if (op.kind == op_kind::drop_table && op.table == table) return false;
     }
@@ -35,7 +35,7 @@ constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std:
         const migration_desc& m = descs[j];
         for (std::size_t o = j == i ? k : m.nops; o-- > 0;) {
             const op_desc& op = m.ops[o];
-            if (op.kind == op_kind::rename_table && op.new_name == table) table = op.name;
+            if (op.kind == op_kind::rename_table && op.new_name == table) table = op.table;
             else if (op.kind == op_kind::rename_column && op.table == table && op.new_name == column) column = op.name;
             else if (op.kind == op_kind::alter_column && op.table == table && op.name == column && op.alter.set_type) return op.alter.type;
             else if ((op.kind == op_kind::drop_column && op.table == table && op.name == column) ||
@@ -47,6 +47,113 @@ constexpr type_desc type_before(const migration_desc* descs, std::size_t i, std:
         }
     }
     return {};
+}
+
+// Whether a check's SQL is exactly `<column> IS NOT NULL`: white space around the words, the
+// column quoted ("email") or not (email, which PostgreSQL folds to lower case), IS NOT NULL in any
+// case. PostgreSQL 12 and later take such a valid check as proof that SET NOT NULL needs no scan.
+constexpr bool is_not_null_check(std::string_view sql, std::string_view column) {
+    auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    std::size_t i = 0;
+    auto spaces = [&] {
+        while (i < sql.size() && (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\n' || sql[i] == '\r')) ++i;
+    };
+    spaces();
+    if (i < sql.size() && sql[i] == '"') {  // (a valid name holds no quote: the next one ends it)
+        const std::size_t end = sql.find('"', i + 1);
+        if (end == std::string_view::npos || sql.substr(i + 1, end - i - 1) != column) return false;
+        i = end + 1;
+    } else {
+        std::size_t end = i;
+        while (end < sql.size() && word_char(sql[end])) ++end;
+        if (end - i != column.size()) return false;
+        for (std::size_t c = 0; c < column.size(); ++c)
+            if (lower(sql[i + c]) != column[c]) return false;
+        i = end;
+    }
+    constexpr std::string_view words[] = {"is", "not", "null"};
+    for (std::string_view w : words) {
+        spaces();
+        if (sql.size() - i < w.size()) return false;
+        for (std::size_t c = 0; c < w.size(); ++c)
+            if (lower(sql[i + c]) != w[c]) return false;
+        i += w.size();
+        if (i < sql.size() && word_char(sql[i])) return false;
+    }
+    spaces();
+    return i == sql.size();
+}
+
+// Whether table.column has, just before operation `k` of migration `i`, a valid check that is
+// exactly `column IS NOT NULL` (is_not_null_check): one of create_table (a check_constraint, or
+// the column's check<...>), add_column's check<...>, or add_check, valid when added or validated
+// since (validate_constraint), and not dropped since. Read backwards through the chain as
+// type_before does, names followed through renames, the drops and validations seen on the way
+// kept by name. (More than `seen` of them: not known, so not proved.)
+constexpr bool not_null_proved(const migration_desc* descs, std::size_t i, std::size_t k, std::string_view table,
+                               std::string_view column) {
+    constexpr std::size_t seen = 32;
+    std::string_view dropped[seen]{}, validated[seen]{};
+    std::size_t ndropped = 0, nvalidated = 0;
+    auto in = [](const std::string_view* names, std::size_t n, std::string_view name) {
+        for (std::size_t x = 0; x < n; ++x)
+            if (names[x] == name) return true;
+        return false;
+    };
+    auto column_check = [&](const column_desc& c) { return c.name == column && is_not_null_check(c.check, column); };
+    for (std::size_t j = i + 1; j-- > 0;) {
+        const migration_desc& m = descs[j];
+        for (std::size_t o = j == i ? k : m.nops; o-- > 0;) {
+            const op_desc& op = m.ops[o];
+            if (op.kind == op_kind::rename_table && op.new_name == table) {
+                table = op.table;
+                continue;
+            }
+            if (op.table != table) continue;
+            switch (op.kind) {
+                case op_kind::rename_column:
+                    if (op.new_name == column) column = op.name;
+                    break;
+                case op_kind::drop_table: return false;
+                case op_kind::drop_column:
+                    if (op.name == column) return false;  // (its checks went with it)
+                    break;
+                case op_kind::drop_constraint:
+                    if (ndropped == seen) return false;
+                    dropped[ndropped++] = op.name;
+                    break;
+                case op_kind::validate_constraint:
+                    if (nvalidated == seen) return false;
+                    validated[nvalidated++] = op.name;
+                    break;
+                case op_kind::add_constraint: {
+                    if (op.nconstraints == 0) break;
+                    const constraint_desc& c = op.constraints[0];
+                    if (c.kind == constraint_kind::check && !in(dropped, ndropped, c.name) &&
+                        (!c.not_valid || in(validated, nvalidated, c.name)) && is_not_null_check(c.check, column))
+                        return true;
+                    break;
+                }
+                case op_kind::add_column:
+                    if (op.ncolumns == 1 && column_check(op.columns[0])) return true;
+                    break;
+                case op_kind::create_table:  // (where the table begins: nothing before it counts)
+                    for (std::size_t c = 0; c < op.ncolumns; ++c)
+                        if (column_check(op.columns[c])) return true;
+                    for (std::size_t c = 0; c < op.nconstraints; ++c)
+                        if (op.constraints[c].kind == constraint_kind::check && !in(dropped, ndropped, op.constraints[c].name) &&
+                            is_not_null_check(op.constraints[c].check, column))
+                            return true;
+                    return false;
+                default: break;
+            }
+        }
+    }
+    return false;
 }
 
 // PostgreSQL changes these types without rewriting the table (ALTER TABLE, Notes: the old type
@@ -129,7 +236,8 @@ constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n
                     if (!op.concurrently) e = fail(error_kind::lint_index_blocks_writes, op.table, op.name);
                     break;
                 case op_kind::add_constraint:
-                    if (op.nconstraints == 0) break;
+                    // (not_valid: no scan; validate_constraint takes a lock writes go on under)
+                    if (op.nconstraints == 0 || op.constraints[0].not_valid) break;
                     if (op.constraints[0].kind == constraint_kind::foreign_key || op.constraints[0].kind == constraint_kind::check)
                         e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.constraints[0].name);
                     else
@@ -138,7 +246,8 @@ constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n
                 case op_kind::alter_column:  // (the rewrite first: its way round covers NOT NULL too)
                     if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, k, op.table, op.name), op.alter.type))
                         e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
-                    else if (op.alter.set_not_null) e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
+                    else if (op.alter.set_not_null && !not_null_proved(descs, i, k, op.table, op.name))
+                        e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
                     break;
                 case op_kind::add_column: {
                     if (op.ncolumns != 1) break;

@@ -69,6 +69,9 @@ struct constraint_state {
     int ref_table = -1, ref_column = -1;
     fk_action on_delete = fk_action::no_action;
     bool alive = false;
+    // A foreign key or check added with not_valid and not validated since (validate_constraint):
+    // PostgreSQL has not checked the rows that were there when it was added.
+    bool not_valid = false;
 };
 struct enum_state {
     std::string_view name{};
@@ -468,6 +471,7 @@ struct state {
         s.table = t;
         s.check = k.check;
         s.on_delete = k.on_delete;
+        s.not_valid = k.not_valid;
         s.ncolumns = k.ncolumns;
         for (std::size_t i = 0; i < k.ncolumns; ++i) {
             s.columns[i] = find_column(t, k.columns[i]);
@@ -512,6 +516,7 @@ struct state {
             case op_kind::drop_index: return apply_drop_index(op);
             case op_kind::add_constraint: return apply_add_constraint(op);
             case op_kind::drop_constraint: return apply_drop_constraint(op);
+            case op_kind::validate_constraint: return apply_validate_constraint(op);
             case op_kind::create_enum: return apply_create_enum(op);
             case op_kind::add_enum_value: return apply_add_enum_value(op);
             case op_kind::drop_enum: return apply_drop_enum(op);
@@ -534,6 +539,7 @@ struct state {
     constexpr error apply_drop_index(const op_desc& op);
     constexpr error apply_add_constraint(const op_desc& op);
     constexpr error apply_drop_constraint(const op_desc& op);
+    constexpr error apply_validate_constraint(const op_desc& op);
     constexpr error apply_create_enum(const op_desc& op);
     constexpr error apply_add_enum_value(const op_desc& op);
     constexpr error apply_drop_enum(const op_desc& op);

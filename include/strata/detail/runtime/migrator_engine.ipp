@@ -235,7 +235,10 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
                 break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
-            case step_kind::nothing: pm.statements.push_back("-- nothing: an execute whose down is strata::dsl::nothing sends no statement"); break;
+            case step_kind::nothing:  // (its fragments, when it has some, say why)
+                pm.statements.push_back(s.fragments.empty() ? "-- nothing: an execute whose down is strata::dsl::nothing sends no statement"
+                                                            : "-- nothing: " + s.sql());
+                break;
             case step_kind::rebuild_guard:
                 pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
                                         " holds no column, index, trigger or view the chain does not know (the rebuild "

@@ -268,11 +268,13 @@ STRATA_INLINE std::vector<std::string> postgres::connection::schema_facts(std::s
                         (c[4] == "t" ? " identity" : "") + " default=" +
                         detail::pg_canonical_default(c[3]));
         for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
-                             "(SELECT relname FROM pg_class WHERE oid = confrelid) FROM pg_constraint WHERE conrelid = $1::oid",
+                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated FROM pg_constraint WHERE conrelid = $1::oid",
                              {oid})) {
             const std::string& type = k[0];
+            // A foreign key or check added NOT VALID and not validated since.
+            const std::string validity = k[7] == "f" ? " not valid" : "";
             if (type == "c") {
-                f.push_back("check " + k[1]);
+                f.push_back("check " + k[1] + validity);
                 continue;
             }
             if (type != "p" && type != "u" && type != "f") continue;
@@ -285,7 +287,7 @@ STRATA_INLINE std::vector<std::string> postgres::connection::schema_facts(std::s
             } else {
                 auto action = actions.find(k[5]);
                 f.push_back("fk " + tn + "." + first(cols) + " -> " + k[6] + "." + first(cols_of(k[3], k[4])) + " " +
-                            (action != actions.end() ? action->second : k[5]));
+                            (action != actions.end() ? action->second : k[5]) + validity);
             }
         }
         // Indexes that are not a constraint's own (a foreign key's conindid names the index

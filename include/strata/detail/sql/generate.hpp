@@ -140,10 +140,25 @@ struct generator {
             column_def(w, s, c);
         }
         for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
+            if (added_not_valid(s, k)) continue;
             w.put(",\n  ");
             constraint_def(w, s, k);
         }
         w.put("\n)");
+        p.end();
+        // CREATE TABLE takes NOT VALID and makes the constraint valid all the same: added after it
+        // (drop_table's down), it stays as the state has it
+        for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next)
+            if (added_not_valid(s, k)) add_constraint(p, s, k);
+    }
+    // A not_valid foreign key or check, where the dialect adds it NOT VALID.
+    constexpr bool added_not_valid(const S& s, int k) const { return d.not_valid_constraints && s.constraints[k].not_valid; }
+    // ALTER TABLE ... ADD of constraint k (NOT VALID when it is not valid).
+    constexpr void add_constraint(emitter& p, const S& s, int k) const {
+        emitter& w = p.begin();
+        w.put("ALTER TABLE ").ident(s.tables[s.constraints[k].table].name).put(" ADD ");
+        constraint_def(w, s, k);
+        if (added_not_valid(s, k)) w.put(" NOT VALID");
         p.end();
     }
     // `concurrently`: a *_index_concurrently operation, CONCURRENTLY where the dialect has it.
@@ -256,6 +271,7 @@ struct generator {
     constexpr rebuild_targets rebuilds_of(const S& s, const op_desc& op) const {
         switch (op.kind) {
             case op_kind::validate:
+            case op_kind::validate_constraint:  // (no SQL without ALTER in place)
             case op_kind::background: return {neutral, neutral};
             case op_kind::add_column: {
                 const int t = s.find_table(op.table);
@@ -363,6 +379,7 @@ struct generator {
             case op_kind::drop_index: return generate_drop_index(s, op, up, down);
             case op_kind::add_constraint: return generate_add_constraint(s, op, up, down);
             case op_kind::drop_constraint: return generate_drop_constraint(s, op, up, down);
+            case op_kind::validate_constraint: return generate_validate_constraint(s, op, up, down);
             case op_kind::create_enum: return generate_create_enum(s, op, up, down);
             case op_kind::add_enum_value: return generate_add_enum_value(s, op, up, down);
             case op_kind::drop_enum: return generate_drop_enum(s, op, up, down);
@@ -385,6 +402,7 @@ struct generator {
     constexpr error generate_drop_index(S& s, const op_desc& op, emitter& up, emitter& down);
     constexpr error generate_add_constraint(S& s, const op_desc& op, emitter& up, emitter& down);
     constexpr error generate_drop_constraint(S& s, const op_desc& op, emitter& up, emitter& down);
+    constexpr error generate_validate_constraint(S& s, const op_desc& op, emitter& up, emitter& down);
     constexpr error generate_create_enum(S& s, const op_desc& op, emitter& up, emitter& down);
     constexpr error generate_add_enum_value(S& s, const op_desc& op, emitter& up, emitter& down);
     constexpr error generate_drop_enum(S& s, const op_desc& op, emitter& up, emitter& down);

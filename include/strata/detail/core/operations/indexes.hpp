@@ -1,6 +1,6 @@
 #pragma once
 // The state transitions of create_index, drop_index (and their concurrent forms), add_constraint
-// (add_unique, add_check, add_foreign_key), drop_constraint (operations/indexes.hpp): what each
+// (add_unique, add_check, add_foreign_key), drop_constraint, validate_constraint (operations/indexes.hpp): what each
 // checks and how it changes the typed state. Included by detail/core/state.hpp, after the state.
 #include <strata/detail/core/state.hpp>
 
@@ -70,6 +70,23 @@ constexpr error state<Cap>::apply_drop_constraint(const op_desc& op) {
     }
     release_constraint(k);
     unlink_constraint(t, k);
+    return {};
+}
+
+// A foreign key or check added with not_valid becomes valid. Refused: a constraint the table does
+// not have, one that is valid already (never not_valid, or validated before), a unique or
+// primary key (PostgreSQL has no NOT VALID for them).
+template <capacities Cap>
+constexpr error state<Cap>::apply_validate_constraint(const op_desc& op) {
+    int t = find_table(op.table);
+    if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
+    int k = find_constraint(op.name);
+    if (k == -1 || constraints[k].table != t) return fail(error_kind::constraint_does_not_exist, op.table, op.name);
+    constraint_state& x = constraints[k];
+    if (x.kind != constraint_kind::check && x.kind != constraint_kind::foreign_key)
+        return fail(error_kind::constraint_cannot_be_validated, op.table, op.name);
+    if (!x.not_valid) return fail(error_kind::constraint_already_valid, op.table, op.name);
+    x.not_valid = false;
     return {};
 }
 

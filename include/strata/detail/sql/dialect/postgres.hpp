@@ -24,6 +24,7 @@ constexpr dialect_traits make_postgres_traits() {
     t.names_column_checks = true;
     t.alters_in_place = true;
     t.concurrent_indexes = true;
+    t.not_valid_constraints = true;
     t.seeds_move_identity = true;
     t.varchar_length = {10485760, "varchar longer than 10485760"};
     t.numeric_precision = {1000, "numeric precision above 1000"};

@@ -36,6 +36,10 @@ struct dialect_traits {
     // copy, drop, rename: detail/sql/generate.hpp).
     bool alters_in_place = false;
     bool concurrent_indexes = false;  // CREATE/DROP INDEX CONCURRENTLY, outside a transaction
+    // ALTER TABLE ... ADD CONSTRAINT ... NOT VALID and VALIDATE CONSTRAINT for foreign keys and
+    // checks; without it not_valid adds the constraint as without it, and validate_constraint
+    // sends nothing.
+    bool not_valid_constraints = false;
     // Explicit values in an identity column leave its sequence behind: seeds move it.
     bool seeds_move_identity = false;
     // Limits, each with the words of the dialect_cannot_express error that names it.

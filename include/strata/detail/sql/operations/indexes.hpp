@@ -1,6 +1,6 @@
 #pragma once
 // The SQL of create_index, drop_index (and their concurrent forms), add_constraint (add_unique,
-// add_check, add_foreign_key), drop_constraint (operations/indexes.hpp), up and down, spelled from
+// add_check, add_foreign_key), drop_constraint, validate_constraint (operations/indexes.hpp), up and down, spelled from
 // the typed state through the dialect's traits. Included by detail/sql/generate.hpp, after the
 // generator.
 #include <strata/detail/sql/generate.hpp>
@@ -37,10 +37,7 @@ constexpr error generator<S>::generate_add_constraint(S& s, const op_desc& op, e
     join_runs(s, up, down);
     if ((e = s.apply(op))) return e;
     if (d.alters_in_place) {
-        emitter& w = up.begin();
-        w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
-        constraint_def(w, s, s.nconstraints - 1);
-        up.end();
+        add_constraint(up, s, s.nconstraints - 1);
         down.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
         down.end();
     }
@@ -54,16 +51,38 @@ constexpr error generator<S>::generate_drop_constraint(S& s, const op_desc& op, 
     int k = s.find_constraint(op.name);
     if (t == -1 || k == -1) return fail(error_kind::needs_chain, op.table, op.name);
     join_runs(s, up, down);
-    if (d.alters_in_place) {
-        emitter& w = down.begin();
-        w.put("ALTER TABLE ").ident(op.table).put(" ADD ");
-        constraint_def(w, s, k);
-        down.end();
-    }
+    if (d.alters_in_place) add_constraint(down, s, k);
     if ((e = s.apply(op))) return e;
     if (d.alters_in_place) {
         up.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
         up.end();
+    }
+    return e;
+}
+
+// PostgreSQL: VALIDATE CONSTRAINT; down, the constraint not valid again: dropped and added back
+// NOT VALID (no scan; a down that sent nothing would leave it valid, which verify() reports).
+// Without NOT VALID (SQLite) the constraint was valid when it was added: nothing, either way.
+template <class S>
+constexpr error generator<S>::generate_validate_constraint(S& s, const op_desc& op, emitter& up, emitter& down) {
+    error e{};
+    const int k = s.find_constraint(op.name);
+    if (k == -1) return fail(error_kind::needs_chain, op.table, op.name);
+    if (d.not_valid_constraints) {
+        // (the down, spelled from the state before: the constraint is not valid there)
+        down.begin().put("ALTER TABLE ").ident(op.table).put(" DROP CONSTRAINT ").ident(op.name);
+        down.end();
+        add_constraint(down, s, k);
+    }
+    if ((e = s.apply(op))) return e;
+    if (d.not_valid_constraints) {
+        up.begin().put("ALTER TABLE ").ident(op.table).put(" VALIDATE CONSTRAINT ").ident(op.name);
+        up.end();
+    } else {
+        up.begin().put("validate_constraint: ").put(d.name).put(" has no NOT VALID constraints, this one was checked when it was added");
+        up.end(step_kind::nothing);
+        down.begin().put("validate_constraint's down: ").put(d.name).put(" has no NOT VALID constraints");
+        down.end(step_kind::nothing);
     }
     return e;
 }
