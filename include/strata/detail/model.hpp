@@ -397,22 +397,19 @@ struct model_body<T, table_spec<Name, A...>> {
     using checks = member_checks<members, columns>;
     static constexpr std::string_view unknown = unknown_member<columns, A...>();
     static constexpr bool annotations_ok = (model_annotation_type<A> && ... && true);
+    // Each rule is checked only when those before it hold (`broken || ok`): one error per model.
+    static constexpr bool unknown_ok = annotations_ok && unknown.empty();
+    static constexpr bool twice_ok = unknown_ok && checks::twice == checks::none;
+    static constexpr bool mapped_ok = twice_ok && checks::unmapped == checks::none;
+    static constexpr bool fit_ok = mapped_ok && checks::misfit == checks::none;
+    static constexpr bool key_ok = fit_ok && checks::nullable_key == checks::none;
     static constexpr bool well_formed =
         require<annotations_ok, model_bad_annotation<diag::model<T, typename first_bad_annotation<A...>::type>>> &&
-        (!annotations_ok ||
-         (require<unknown.empty(), model_unknown_member<member_culprit<T, unknown>>> &&
-          (!unknown.empty() ||
-           (require<checks::twice == checks::none,
-                    model_member_annotated_twice<member_culprit<T, member_name_at<checks, checks::twice>>>> &&
-            (checks::twice != checks::none ||
-             (require<checks::unmapped == checks::none,
-                      model_member_without_sql_type<member_culprit<T, member_name_at<checks, checks::unmapped>>>> &&
-              (checks::unmapped != checks::none ||
-               (require<checks::misfit == checks::none,
-                        model_field_type_mismatch<member_culprit<T, member_name_at<checks, checks::misfit>>>> &&
-                (checks::misfit != checks::none ||
-                 require<checks::nullable_key == checks::none,
-                         model_nullable_key<member_culprit<T, member_name_at<checks, checks::nullable_key>>>>)))))))));
+        require<!annotations_ok || unknown_ok, model_unknown_member<member_culprit<T, unknown>>> &&
+        require<!unknown_ok || twice_ok, model_member_annotated_twice<member_culprit<T, member_name_at<checks, checks::twice>>>> &&
+        require<!twice_ok || mapped_ok, model_member_without_sql_type<member_culprit<T, member_name_at<checks, checks::unmapped>>>> &&
+        require<!mapped_ok || fit_ok, model_field_type_mismatch<member_culprit<T, member_name_at<checks, checks::misfit>>>> &&
+        require<!fit_ok || key_ok, model_nullable_key<member_culprit<T, member_name_at<checks, checks::nullable_key>>>>;
     using table = typename create_table_from<
         Name, typename concat_lists<typename columns::types, typename annotation_ops<Name, A>::table_parts...>::type>::type;
     using ops = std::conditional_t<well_formed, typename concat_lists<list<table>, typename annotation_ops<Name, A>::after...>::type,
@@ -430,10 +427,9 @@ struct model_ops<T, Table, true> {
 template <class T>
 struct model_of {
     using table = typename table_annotation_of<T>::type;
-    static constexpr bool is_struct = require<hana_struct<T>, model_not_a_struct<diag::model<T>>>;
-    static constexpr bool has_table =
-        !is_struct || require<!std::is_void_v<table>, model_without_table<diag::model<T>>>;
-    using ops = typename model_ops<T, table, is_struct && has_table && !std::is_void_v<table>>::type;
+    static constexpr bool ok = require<hana_struct<T>, model_not_a_struct<diag::model<T>>> &&
+                               require<!hana_struct<T> || !std::is_void_v<table>, model_without_table<diag::model<T>>>;
+    using ops = typename model_ops<T, table, ok && hana_struct<T> && !std::is_void_v<table>>::type;
 };
 
 // The operations of models<T...>, in order, as the one migration of a target schema.
