@@ -4,8 +4,9 @@
 # resulting chain must be valid and strata::matches<chain, target> must hold. CASE picks the pair:
 # target (schemas.hpp, namespace ag: a target_schema<...>) or models (models.hpp, namespace mg:
 # strata::models<...> of changed structs). With RUN_LIBS (the SQLite client and fmt), the same
-# unit is linked and run: it applies the history to a new SQLite file, then the chain with the
-# generated migration, and verify() compares the live schema with the chain's head.
+# unit is linked and run (apply.hpp): it applies the history to a new SQLite file, then the chain
+# with the generated migration, and verify() compares the live schema with the chain's head; the
+# same on PostgreSQL when RUN_LIBS defines STRATA_LOOP_POSTGRES and STRATA_PG_URL is set.
 cmake_minimum_required(VERSION 3.21)
 if(NOT CASE)
   set(CASE target)
@@ -30,23 +31,8 @@ if(NOT migration MATCHES "using (m[0-9]+) = strata::migration<")
   message(FATAL_ERROR "no migration in what autogenerate printed")
 endif()
 set(name ${CMAKE_MATCH_1})
-set(run "")
 if(RUN_LIBS)
-  set(run "#include <cstdio>
-#include <strata/sqlite.hpp>
-int main() {
-    const char* file = \"${WORK}/closes_the_gap.db\";
-    std::remove(file);
-    strata::sqlite::connection db{file};
-    strata::migrator<${ns}::history>{db}.upgrade();
-    strata::migrator<${ns}::next> m{db};
-    m.upgrade();
-    const strata::verify_report v = m.verify();
-    std::printf(\"applied to %s: version %llu, verify %s\\n%s\", file, static_cast<unsigned long long>(v.version),
-                v.ok() ? \"ok\" : \"failed\", v.text().c_str());
-    return v.ok() && v.version == ${ns}::next::head ? 0 : 1;
-}
-")
+  set(run "#define STRATA_LOOP_NS ${ns}\n#include \"apply.hpp\"\n")
 else()
   set(run "int main() {}\n")
 endif()
@@ -71,9 +57,9 @@ if(NOT rc EQUAL 0)
 endif()
 message("compiled: strata::matches<history + ${name}, target> holds")
 if(RUN_LIBS)
-  execute_process(COMMAND ${WORK}/closes_the_gap RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  execute_process(COMMAND ${WORK}/closes_the_gap ${WORK}/closes_the_gap.db RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
   message("${out}")
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "the history and the generated migration, applied to SQLite, do not verify (exit ${rc})")
+    message(FATAL_ERROR "the history and the generated migration, applied, do not verify (exit ${rc})")
   endif()
 endif()
