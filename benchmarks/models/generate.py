@@ -13,6 +13,9 @@ index), and one history of N migrations (one table each) that reaches it:
                      and a strata_table annotation), models<...>, matches
   structs_only.cpp   <strata/model.hpp> and the N adapted structs, no strata use of them: what
                      Hana's adaptation itself costs
+  target_alone.cpp   the schema as target_schema<...> and static_assert(valid_chain), no history
+  models_alone.cpp   the schema as models<...> and static_assert(valid_chain), no history
+  includes_only.cpp, dsl_only.cpp   the headers alone (with and without <strata/model.hpp>)
 """
 import pathlib
 import sys
@@ -69,6 +72,14 @@ structs = "".join(struct(i) for i in range(n))
     head + "#include <strata/model.hpp>\n" + history + structs +
     "using target = strata::models<" + ", ".join(f"s{i}" for i in range(n)) + ">;\n"
     "static_assert(strata::matches<history, target>);\nint main() {}\n")
+target = "using target = strata::target_schema<\n    " + ",\n    ".join(table_ops(i) for i in range(n)) + ">;\n"
+(out / "target_alone.cpp").write_text(
+    head + "#include <strata/target_schema.hpp>\nusing namespace strata::dsl;\n" + target +
+    "static_assert(strata::valid_chain<target>);\nint main() {}\n")
+(out / "models_alone.cpp").write_text(
+    head + "#include <strata/model.hpp>\nusing namespace strata::dsl;\n" + structs +
+    "using target = strata::models<" + ", ".join(f"s{i}" for i in range(n)) + ">;\n"
+    "static_assert(strata::valid_chain<target>);\nint main() {}\n")
 (out / "structs_only.cpp").write_text(
     head + "#include <strata/model.hpp>\nusing namespace strata::dsl;\n" + structs + "int main() {}\n")
 (out / "includes_only.cpp").write_text(head + "#include <strata/model.hpp>\nint main() {}\n")
