@@ -198,9 +198,8 @@ struct field_args {
     static constexpr std::size_t count = 0;
     using args = list<>;
 };
-template <fixed_string Member, fixed_string Name, class... Args>
-    requires(Member.view() == Name.view())
-struct field_args<Member, field_annotation<Name, Args...>> {
+template <fixed_string Member, class... Args>  // (matched by deduction: the same name)
+struct field_args<Member, field_annotation<Member, Args...>> {
     static constexpr std::size_t count = 1;
     using args = list<Args...>;
 };
@@ -232,6 +231,17 @@ struct column_from<Name, Type, list<Constraints...>> {
     using type = dsl::column<Name, Type, Constraints...>;
 };
 
+// The named SQL type holds what the member holds (checked when the member has a mapping).
+template <class Named, class Mapped>
+inline constexpr bool type_fits_v =
+    std::is_same_v<typename cpp_type_of<Named::desc.kind>::type, typename cpp_type_of<Mapped::desc.kind>::type>;
+template <class Mapped>
+inline constexpr bool type_fits_v<void, Mapped> = true;
+template <class Named>
+inline constexpr bool type_fits_v<Named, no_sql_type> = true;
+template <>
+inline constexpr bool type_fits_v<void, no_sql_type> = true;
+
 template <class Member, bool SingleKey, class... Annotations>
 struct model_column {
     static constexpr auto name = Member::name;
@@ -244,14 +254,7 @@ struct model_column {
     using sql_type = std::conditional_t<std::is_void_v<typename field::sql_type>,
                                         std::conditional_t<has_mapping, mapped, misused_type>, typename field::sql_type>;
     // the named SQL type holds what the member holds (checked when the member has a mapping)
-    static constexpr bool type_fits = [] {
-        if constexpr (std::is_void_v<typename field::sql_type> || !has_mapping) {
-            return true;
-        } else {
-            return std::is_same_v<typename cpp_type_of<field::sql_type::desc.kind>::type,
-                                  typename cpp_type_of<mapped::desc.kind>::type>;
-        }
-    }();
+    static constexpr bool type_fits = type_fits_v<typename field::sql_type, mapped>;
     static constexpr bool key = SingleKey || list_has<typename field::constraints, dsl::primary_key>;
     using type = typename column_from<
         name, sql_type,
@@ -267,7 +270,12 @@ struct model_columns<list<Members...>, key_annotation<Key...>, Annotations...> {
     template <class M>
     using column = model_column<M, sizeof...(Key) == 1 && ((M::name.view() == Key.view()) || ...), Annotations...>;
     using types = list<typename column<Members>::type...>;
-    static constexpr bool has(std::string_view n) { return ((Members::name.view() == n) || ... || false); }
+    static constexpr std::string_view names[sizeof...(Members) + 1] = {name_v<Members::name>..., {}};
+    static constexpr bool has(std::string_view n) {
+        for (std::size_t i = 0; i < sizeof...(Members); ++i)
+            if (names[i] == n) return true;
+        return false;
+    }
 };
 
 template <class A>
@@ -366,7 +374,7 @@ struct member_checks<list<Members...>, Columns> {
         }
         return none;
     }
-    static constexpr std::string_view names[sizeof...(Members) + 1] = {name_v<Members::name>..., {}};
+    static constexpr const std::string_view (&names)[sizeof...(Members) + 1] = Columns::names;
     static constexpr std::size_t twice = first({(col<Members>::fields > 1)...});
     static constexpr std::size_t unmapped = first({std::is_same_v<typename col<Members>::sql_type, misused_type>...});
     static constexpr std::size_t misfit = first({!col<Members>::type_fits...});
@@ -387,29 +395,62 @@ struct first_bad_annotation<First, Rest...> {
     using type = std::conditional_t<model_annotation_type<First>, typename first_bad_annotation<Rest...>::type, First>;
 };
 
+// The first rule a model breaks, in the order of its checks.
+enum class model_fault : std::uint8_t { none, bad_annotation, unknown_member, twice, unmapped, misfit, nullable_key };
+// Its rule template and culprit, instantiated only for a model that breaks it (B: model_body).
+template <model_fault F, class B>
+struct model_rule {
+    using type = check_passed;
+};
+template <class B>
+struct model_rule<model_fault::bad_annotation, B> {
+    using type = model_bad_annotation<diag::model<typename B::model_type, typename B::first_bad>>;
+};
+template <class B>
+struct model_rule<model_fault::unknown_member, B> {
+    using type = model_unknown_member<member_culprit<typename B::model_type, B::unknown>>;
+};
+template <class B>
+struct model_rule<model_fault::twice, B> {
+    using type = model_member_annotated_twice<
+        member_culprit<typename B::model_type, member_name_at<typename B::checks, B::checks::twice>>>;
+};
+template <class B>
+struct model_rule<model_fault::unmapped, B> {
+    using type = model_member_without_sql_type<
+        member_culprit<typename B::model_type, member_name_at<typename B::checks, B::checks::unmapped>>>;
+};
+template <class B>
+struct model_rule<model_fault::misfit, B> {
+    using type = model_field_type_mismatch<
+        member_culprit<typename B::model_type, member_name_at<typename B::checks, B::checks::misfit>>>;
+};
+template <class B>
+struct model_rule<model_fault::nullable_key, B> {
+    using type = model_nullable_key<
+        member_culprit<typename B::model_type, member_name_at<typename B::checks, B::checks::nullable_key>>>;
+};
+
 // A struct with its table: its checks, then its operations.
 template <class T, class Spec>
 struct model_body;
 template <class T, fixed_string Name, class... A>
 struct model_body<T, table_spec<Name, A...>> {
+    using model_type = T;
     using members = members_of<T>;
     using columns = model_columns<members, typename key_of<A...>::type, A...>;
     using checks = member_checks<members, columns>;
+    using first_bad = typename first_bad_annotation<A...>::type;
     static constexpr std::string_view unknown = unknown_member<columns, A...>();
-    static constexpr bool annotations_ok = (model_annotation_type<A> && ... && true);
-    // Each rule is checked only when those before it hold (`broken || ok`): one error per model.
-    static constexpr bool unknown_ok = annotations_ok && unknown.empty();
-    static constexpr bool twice_ok = unknown_ok && checks::twice == checks::none;
-    static constexpr bool mapped_ok = twice_ok && checks::unmapped == checks::none;
-    static constexpr bool fit_ok = mapped_ok && checks::misfit == checks::none;
-    static constexpr bool key_ok = fit_ok && checks::nullable_key == checks::none;
-    static constexpr bool well_formed =
-        require<annotations_ok, model_bad_annotation<diag::model<T, typename first_bad_annotation<A...>::type>>> &&
-        require<!annotations_ok || unknown_ok, model_unknown_member<member_culprit<T, unknown>>> &&
-        require<!unknown_ok || twice_ok, model_member_annotated_twice<member_culprit<T, member_name_at<checks, checks::twice>>>> &&
-        require<!twice_ok || mapped_ok, model_member_without_sql_type<member_culprit<T, member_name_at<checks, checks::unmapped>>>> &&
-        require<!mapped_ok || fit_ok, model_field_type_mismatch<member_culprit<T, member_name_at<checks, checks::misfit>>>> &&
-        require<!fit_ok || key_ok, model_nullable_key<member_culprit<T, member_name_at<checks, checks::nullable_key>>>>;
+    // One check: the first broken rule, if any, is the model's one error.
+    static constexpr model_fault fault = !(model_annotation_type<A> && ... && true) ? model_fault::bad_annotation
+                                         : !unknown.empty()                         ? model_fault::unknown_member
+                                         : checks::twice != checks::none            ? model_fault::twice
+                                         : checks::unmapped != checks::none         ? model_fault::unmapped
+                                         : checks::misfit != checks::none           ? model_fault::misfit
+                                         : checks::nullable_key != checks::none     ? model_fault::nullable_key
+                                                                                    : model_fault::none;
+    static constexpr bool well_formed = require<fault == model_fault::none, typename model_rule<fault, model_body>::type>;
     using table = typename create_table_from<
         Name, typename concat_lists<typename columns::types, typename annotation_ops<Name, A>::table_parts...>::type>::type;
     using ops = std::conditional_t<well_formed, typename concat_lists<list<table>, typename annotation_ops<Name, A>::after...>::type,
