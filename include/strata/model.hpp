@@ -68,8 +68,11 @@ struct unique_index_on : detail::model_annotation {
 
 namespace strata {
 
-// strata::table_of<T> (declared in detail/model.hpp): specialise it, deriving from a
-// dsl::table<...>, to give a struct its table from outside the struct.
+// A struct's table given from outside the struct: specialise it, deriving from a dsl::table<...>
+// (`template <> struct strata::table_of<point> : table<"points", key<"id">> {};`). It wins over
+// a `strata_table` member.
+template <class T>
+struct table_of {};
 
 // The target schema of these models: one create_table per model and its indexes, in the order
 // given (a model comes after the models it references, as in target_schema). A chain type, so

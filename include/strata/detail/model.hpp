@@ -42,7 +42,7 @@
 
 namespace strata {
 template <class T>
-struct table_of {};  // (declared again, documented, in model.hpp)
+struct table_of;  // (defined and documented in model.hpp)
 }  // namespace strata
 
 namespace strata::diag {
