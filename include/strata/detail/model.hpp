@@ -242,7 +242,7 @@ inline constexpr bool type_fits_v<Named, no_sql_type> = true;
 template <>
 inline constexpr bool type_fits_v<void, no_sql_type> = true;
 
-template <class Member, bool SingleKey, class... Annotations>
+template <class Member, bool SingleKey, bool InCompositeKey, class... Annotations>
 struct model_column {
     static constexpr auto name = Member::name;
     using declared = typename optional_parts<typename Member::type>::type;
@@ -256,6 +256,7 @@ struct model_column {
     // the named SQL type holds what the member holds (checked when the member has a mapping)
     static constexpr bool type_fits = type_fits_v<typename field::sql_type, mapped>;
     static constexpr bool key = SingleKey || list_has<typename field::constraints, dsl::primary_key>;
+    static constexpr bool in_key = key || InCompositeKey;
     using type = typename column_from<
         name, sql_type,
         typename concat_lists<std::conditional_t<SingleKey, list<dsl::primary_key>, list<>>, typename field::constraints,
@@ -263,12 +264,17 @@ struct model_column {
 };
 
 // ---- a whole model ----
+template <fixed_string... Names>
+constexpr bool name_in(std::string_view n) {
+    return ((n == Names.view()) || ... || false);
+}
 template <class Members, class Key, class... Annotations>
 struct model_columns;
 template <class... Members, fixed_string... Key, class... Annotations>
 struct model_columns<list<Members...>, key_annotation<Key...>, Annotations...> {
     template <class M>
-    using column = model_column<M, sizeof...(Key) == 1 && ((M::name.view() == Key.view()) || ...), Annotations...>;
+    using column = model_column<M, (sizeof...(Key) == 1 && name_in<Key...>(M::name.view())),
+                                (sizeof...(Key) > 1 && name_in<Key...>(M::name.view())), Annotations...>;
     using types = list<typename column<Members>::type...>;
     static constexpr std::string_view names[sizeof...(Members) + 1] = {name_v<Members::name>..., {}};
     static constexpr bool has(std::string_view n) {
@@ -378,7 +384,7 @@ struct member_checks<list<Members...>, Columns> {
     static constexpr std::size_t twice = first({(col<Members>::fields > 1)...});
     static constexpr std::size_t unmapped = first({std::is_same_v<typename col<Members>::sql_type, misused_type>...});
     static constexpr std::size_t misfit = first({!col<Members>::type_fits...});
-    static constexpr std::size_t nullable_key = first({(col<Members>::key && col<Members>::nullable)...});
+    static constexpr std::size_t nullable_key = first({(col<Members>::in_key && col<Members>::nullable)...});
 };
 // (a name as a template argument must be a whole object: clang refuses an array element)
 template <class Checks, std::size_t I>
