@@ -86,13 +86,9 @@ struct key_annotation : model_annotation {
     static constexpr bool is_key = true;
 };
 template <fixed_string Member, class... Args>
-struct field_annotation : model_annotation {
-    static constexpr bool is_field = true;
-};
+struct field_annotation : model_annotation {};
 template <bool Unique, fixed_string Name, fixed_string... Members>
-struct index_annotation : model_annotation {
-    static constexpr bool is_index = true;
-};
+struct index_annotation : model_annotation {};
 template <class A>
 concept model_annotation_type = std::is_base_of_v<model_annotation, A> || table_constraint<A>;
 // The kind of a public annotation (dsl::key<...> names detail::key_annotation<...>); void for
