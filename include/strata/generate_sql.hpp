@@ -1,6 +1,5 @@
 #pragma once
 // strata::generate_sql<D, Chain>(): a chain's SQL generated when the program runs.
-#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -22,11 +21,11 @@ struct sql_generator : generated_sql {
         if constexpr (well_formed) {  // (else reported once, and nothing here is instantiated)
             using S = typename chain_layout<P>::state_type;
             constexpr std::size_t n = P::size;
-            auto s = std::make_unique<S>();
+            std::vector<S> s(1);  // on the heap: a state is large
             std::vector<migration_size> sizes(n);
             range_totals t{};
             // A column the dialect cannot spell is found here (strata::sql finds it at compile time).
-            if (error e = generate_range(D::id, *s, P::descs, 0, n, sizes.data(), {}, t))  // count
+            if (error e = generate_range(D::id, s.front(), P::descs, 0, n, sizes.data(), {}, t))  // count
                 throw std::logic_error(std::string("strata: ") + std::string(D::name) + " cannot express column \"" +
                                        std::string(e.b) + "\" of table \"" + std::string(e.a) + "\" (" +
                                        std::string(e.c) + "), migration " + std::to_string(P::descs[e.migration].version));
@@ -34,8 +33,8 @@ struct sql_generator : generated_sql {
             down_frags_.resize(t.down_frags + 1);
             std::vector<step_rec> up(t.up_steps + 1), down(t.down_steps + 1);
             std::vector<migration_rec> recs(n);
-            s = std::make_unique<S>();  // the fill starts from the empty schema again
-            (void)generate_range(D::id, *s, P::descs, 0, n, sizes.data(),
+            s.clear(), s.emplace_back();  // the fill starts from the empty schema again (in place: a state is large)
+            (void)generate_range(D::id, s.front(), P::descs, 0, n, sizes.data(),
                                  {up_frags_.data(), down_frags_.data(), up.data(), down.data(), recs.data()}, t);
             steps_.reserve(t.up_steps + t.down_steps);
             for (std::size_t i = 0; i < t.up_steps; ++i) add(up[i], up_frags_);

@@ -8,9 +8,9 @@
 // Each migration runs in its own transaction with its bookkeeping row; what is wrong with the
 // database (ahead of the code, a changed checksum, a dirty migration) is refused before any
 // change. See docs/runtime.md.
-#include <chrono>
 #include <string>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/chain.hpp>
 #include <strata/detail/chain_info_of.hpp>
 #include <strata/detail/runtime/migrator_core.hpp>

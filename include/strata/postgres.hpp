@@ -4,51 +4,46 @@
 // 7.x). One pqxx::nontransaction lives as long as the driver and every statement goes through
 // it; transactions are plain BEGIN / COMMIT / ROLLBACK statements, so they are exactly where
 // the runtime says, and a process that dies inside one leaves the server to roll it back.
-#include <pqxx/pqxx>
+//
+// libpqxx's types are only declared here (its headers cost a unit about 0.6 s); its headers come
+// with the bodies, detail/runtime/postgres.ipp: at the end of this header (header-only), or
+// once in strata::runtime with STRATA_SEPARATE_COMPILATION.
+#include <pqxx/version>
 
-#include <algorithm>
-#include <charconv>
-#include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
-#include <strata/detail/runtime/sql_text.hpp>
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
 #include <strata/migrator.hpp>  // a backend header is all a unit needs to migrate with it
+
+namespace pqxx {
+#if PQXX_VERSION_MAJOR >= 7
+class connection;
+#else
+class connect_direct;
+template <typename ConnectPolicy>
+class basic_connection_base;
+using connection = basic_connection_base<connect_direct>;  // (as libpqxx 6.4 declares it)
+#endif
+class nontransaction;
+}  // namespace pqxx
 
 namespace strata {
 
 class postgres::connection final : public driver {
    public:
     // Connects with a libpq connection string or URL ("postgresql://user@host:5432/db").
-    explicit connection(const std::string& conninfo_or_url) {
-        try {
-            owned_ = std::make_unique<pqxx::connection>(conninfo_or_url);
-        } catch (const std::exception& e) {
-            // Not the connection string in the message: it may hold a password.
-            const std::string msg = trimmed(e.what());
-            // (libpq's own words when it has them; libpqxx 6.4 may only say "Connection to
-            // database failed")
-            throw database_error("strata: postgres: cannot connect (is the server running and reachable, are the "
-                                 "host, port, database and user right?): " + msg,
-                                 "", msg);
-        }
-        conninfo_ = conninfo_or_url;
-        set_up(*owned_);
-    }
+    STRATA_INLINE explicit connection(const std::string& conninfo_or_url);
     // Borrows a connection the program opened; it stays the program's to close. While this
     // driver lives, its nontransaction is the connection's one open transaction object: run
     // your own statements through native_handle() or destroy the driver first.
-    explicit connection(pqxx::connection& borrowed) { set_up(borrowed); }
+    STRATA_INLINE explicit connection(pqxx::connection& borrowed);
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
     // The key function (see sqlite.hpp): defined in detail/runtime/postgres.ipp.
@@ -59,405 +54,62 @@ class postgres::connection final : public driver {
     dialect_id dialect() const noexcept override { return dialect_id::postgres; }
     std::string describe() const override { return where_; }
 
-    void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
-        // libpq takes C strings: a NUL would end the statement, or a value, there, silently.
-        if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
-            throw database_error("strata: postgres: the statement holds a NUL byte at offset " + std::to_string(at) +
-                                     " (libpq would ignore the rest of it)",
-                                 std::string(sql.substr(0, at)), "");
-        for (std::size_t i = 0; i < params.size(); ++i)
-            if (auto* text = std::get_if<std::string>(&params[i]); text && text->find('\0') != std::string::npos)
-                throw database_error("strata: postgres: parameter $" + std::to_string(i + 1) + " holds a NUL byte at offset " +
-                                         std::to_string(text->find('\0')) + " of " + std::to_string(text->size()) +
-                                         ": PostgreSQL text cannot store it (it would be cut there)\n  in: " + std::string(sql),
-                                     std::string(sql), "");
-        if (!in_tx_ && limits_.any() && !session_limits_) set_session_limits();
-        pqxx::result res;
-        try {
-            if (params.empty()) {
-                res = tx_->exec(std::string(sql));  // may be a script of several statements
-            } else {
-                // Every value goes as text with an unspecified type, as psql would send it:
-                // the server infers each $n's type from the statement.
-                std::vector<std::string> texts(params.size());
-                std::vector<const char*> ptrs(params.size(), nullptr);  // nullptr: NULL
-                for (std::size_t i = 0; i < params.size(); ++i) {
-                    if (std::holds_alternative<std::monostate>(params[i])) continue;
-                    texts[i] = as_text(params[i]);
-                    ptrs[i] = texts[i].c_str();
-                }
-                res = exec_with(std::string(sql), texts, ptrs);
-            }
-        } catch (const pqxx::broken_connection& e) {
-            lost(sql, e.what());
-        } catch (const pqxx::sql_error& e) {  // (its SQLSTATE kept: 55P03 is a lock timeout)
-            if (!conn_->is_open()) lost(sql, e.what());
-            fail(sql, e.what(), e.sqlstate());
-        } catch (const std::exception& e) {
-            if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
-            fail(sql, e.what());
-        }
-        if (!on_row) return;
-        // Outside the try: what on_row throws is the caller's, not a database error.
-        const auto nrows = res.size();
-        const auto ncols = res.columns();
-        std::vector<value> cells;
-        for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
-            const auto r = res[i];
-            cells.assign(static_cast<std::size_t>(ncols), value{});
-            for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
-                const auto f = r[j];
-                if (!f.is_null()) cells[static_cast<std::size_t>(j)] = std::string(f.c_str(), f.size());
-            }
-            on_row(row(cells));
-        }
-    }
+    STRATA_INLINE void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override;
 
-    void begin() override {
-        // The limits as SET LOCAL, in the same round trip: they end with the transaction.
-        execute("BEGIN" + limit_statements("SET LOCAL"), {}, {});
-        in_tx_ = true;
-    }
-    void commit() override {
-        // COMMIT of a transaction that an error has aborted answers ROLLBACK without an error
-        // (possible when user code caught a failure through native_handle()): a statement
-        // first makes that a failure instead of a silent rollback. One query string, so one
-        // round trip; the server skips the COMMIT when the SELECT fails.
-        try {
-            execute("SELECT 1; COMMIT", {}, {});
-        } catch (...) {
-            rollback();
-            throw;
-        }
-        in_tx_ = false;
-    }
-    void rollback() noexcept override {
-        if (!in_tx_) return;
-        in_tx_ = false;  // a broken connection has no transaction left either
-        try {
-            tx_->exec("ROLLBACK");
-        } catch (...) {
-        }
-    }
+    STRATA_INLINE void begin() override;
+    STRATA_INLINE void commit() override;
+    STRATA_INLINE void rollback() noexcept override;
     bool in_transaction() const noexcept override { return in_tx_; }
 
-    void set_wait_limits(const wait_limits& l) override {
-        if (session_limits_) restore_session_limits();
-        limits_ = l;
-    }
+    STRATA_INLINE void set_wait_limits(const wait_limits& l) override;
 
     // A session-level advisory lock keyed by the chain's name; nested calls for the same chain
     // only count. Polled, not pg_advisory_lock: a session blocked inside a statement holds a
     // snapshot, and CREATE INDEX CONCURRENTLY in the lock holder waits for every such
     // snapshot: a deadlock. Between attempts this session runs nothing.
-    bool lock(std::string_view chain) override {
-        for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
-            if (try_lock(chain)) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
-        }
-    }
-    std::optional<bool> try_lock(std::string_view chain) override {
-        auto it = locks_.find(chain);
-        if (it != locks_.end() && it->second > 0) {
-            ++it->second;
-            return true;
-        }
-        bool got = false;
-        const value p[] = {lock_key(chain)};
-        execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
-        if (!got) return std::nullopt;
-        locks_[std::string(chain)] = 1;
-        return true;
-    }
+    STRATA_INLINE bool lock(std::string_view chain) override;
+    STRATA_INLINE std::optional<bool> try_lock(std::string_view chain) override;
     // pg_locks shows a bigint advisory key as classid (high 32 bits) and objid (low 32 bits).
-    std::string lock_holder(std::string_view chain) override {
-        std::string who;
-        const auto key = static_cast<std::uint64_t>(lock_key(chain));
-        const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu)};
-        try {
-            execute("SELECT l.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
-                    "coalesce(extract(epoch FROM now() - a.xact_start)::bigint, -1) FROM pg_locks l "
-                    "LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                    "AND l.classid = $1::bigint AND l.objid = $2::bigint AND l.objsubid = 1 "
-                    "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
-                    p, [&](const row& r) {
-                        who = "pid " + std::to_string(r.get<std::int64_t>(0));
-                        if (const auto app = r.get<std::string>(1); !app.empty()) who += " (application \"" + app + "\")";
-                        if (const auto state = r.get<std::string>(2); !state.empty()) who += ", " + state;
-                        if (const auto s = r.get<std::int64_t>(3); s >= 0) who += ", its transaction " + std::to_string(s) + " s old";
-                    });
-        } catch (const database_error&) {
-        }
-        return who;
-    }
-    void unlock(std::string_view chain) noexcept override {
-        auto it = locks_.find(chain);
-        if (it == locks_.end() || it->second == 0) return;
-        if (--it->second == 0) unlock_now(it->first);
-    }
+    STRATA_INLINE std::string lock_holder(std::string_view chain) override;
+    STRATA_INLINE void unlock(std::string_view chain) noexcept override;
 
-    bool has_table(std::string_view name) override {
-        bool found = false;
-        const value p[] = {std::string(name)};
-        execute("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
-                p, [&](const row&) { found = true; });
-        return found;
-    }
+    STRATA_INLINE bool has_table(std::string_view name) override;
 
-    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override {
-        std::vector<std::string> f;
-        // Every cell as text, NULL as "" (the queries below say where NULL matters).
-        auto query = [&](std::string_view sql, std::vector<value> args) {
-            std::vector<std::vector<std::string>> rows;
-            execute(sql, args, [&](const row& r) {
-                auto& out = rows.emplace_back();
-                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
-            });
-            return rows;
-        };
-        auto join = [](const std::vector<std::string>& xs) {
-            std::string s;
-            for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
-            return s;
-        };
-        // The names of attribute numbers `keys` (an int2 array literal, "{1,2}") of `rel`, in order.
-        auto cols_of = [&](const std::string& rel, const std::string& keys) {
-            std::vector<std::string> cols;
-            for (auto& c : query("SELECT a.attname FROM unnest($2::smallint[]) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
-                                 "ON a.attrelid = $1::oid AND a.attnum = k.n ORDER BY k.o",
-                                 {rel, keys}))
-                cols.push_back(c[0]);
-            return cols;
-        };
-        auto first = [](const std::vector<std::string>& xs) { return xs.empty() ? std::string() : xs[0]; };
-        static const std::map<std::string, std::string, std::less<>> actions{
-            {"a", "NO ACTION"}, {"r", "RESTRICT"}, {"c", "CASCADE"}, {"n", "SET NULL"}, {"d", "SET DEFAULT"}};
-
-        for (const std::string& tn : tables) {
-            auto found = query("SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                               "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
-                               {tn});
-            if (found.empty()) continue;
-            const std::string oid = found[0][0];
-            f.push_back("table " + tn);
-            // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
-            for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
-                                 "ELSE format_type(a.atttypid, a.atttypmod) END, a.attnotnull, "
-                                 "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '' FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
-                                 "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                                 "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
-                                 {oid}))
-                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") +
-                            (c[4] == "t" ? " identity" : "") + " default=" +
-                            normalize_default(c[3]));
-            for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
-                                 "(SELECT relname FROM pg_class WHERE oid = confrelid) FROM pg_constraint WHERE conrelid = $1::oid",
-                                 {oid})) {
-                const std::string& type = k[0];
-                if (type == "c") {
-                    f.push_back("check " + k[1]);
-                    continue;
-                }
-                if (type != "p" && type != "u" && type != "f") continue;
-                auto cols = cols_of(oid, k[2]);
-                if (type == "p") {
-                    std::sort(cols.begin(), cols.end());
-                    f.push_back("pk " + tn + "(" + join(cols) + ")");
-                } else if (type == "u") {
-                    f.push_back("unique " + tn + "(" + join(cols) + ")");
-                } else {
-                    auto action = actions.find(k[5]);
-                    f.push_back("fk " + tn + "." + first(cols) + " -> " + k[6] + "." + first(cols_of(k[3], k[4])) + " " +
-                                (action != actions.end() ? action->second : k[5]));
-                }
-            }
-            // Indexes that are not a constraint's own (a foreign key's conindid names the index
-            // it relies on in the other table, which stays that table's index). An index left
-            // invalid (a CREATE INDEX CONCURRENTLY that failed) says so, and so differs from the
-            // typed state.
-            for (auto& x : query("SELECT i.relname, ix.indisunique, ix.indkey::text, ix.indisvalid FROM pg_index ix "
-                                 "JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::oid AND NOT EXISTS "
-                                 "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
-                                 {oid})) {
-                std::string keys = x[2];  // int2vector: "1 3"
-                std::replace(keys.begin(), keys.end(), ' ', ',');
-                f.push_back("index " + x[0] + " on " + tn + "(" + join(cols_of(oid, "{" + keys + "}")) + ")" +
-                            (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid"));
-            }
-            // Triggers and views: the typed state has none, so each is drift. Not the server's
-            // own triggers (foreign keys); views (and materialized views) of the current schema
-            // whose rules depend on the table.
-            for (auto& x : query("SELECT tgname FROM pg_trigger WHERE tgrelid = $1::oid AND NOT tgisinternal", {oid}))
-                f.push_back("trigger " + x[0] + " on " + tn);
-            for (auto& x : query("SELECT DISTINCT v.relname FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid "
-                                 "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace "
-                                 "WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
-                                 "AND d.refobjid = $1::oid AND v.oid <> $1::oid AND v.relkind IN ('v', 'm') "
-                                 "AND n.nspname = current_schema()",
-                                 {oid}))
-                f.push_back("view " + x[0]);
-        }
-        for (const std::string& en : enums)
-            for (auto& e : query("SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t "
-                                 "JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid "
-                                 "WHERE n.nspname = current_schema() AND t.typname = $1 GROUP BY t.oid",
-                                 {en}))
-                f.push_back("enum " + en + "(" + e[0] + ")");
-        std::sort(f.begin(), f.end());
-        f.erase(std::unique(f.begin(), f.end()), f.end());  // a view on two of the tables
-        return f;
-    }
+    STRATA_INLINE std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override;
 
     // The nontransaction every statement goes through: inside begin()/commit() it is the
     // migration's transaction.
-    void* native_handle() noexcept override { return static_cast<pqxx::transaction_base*>(&*tx_); }
-    const std::type_info& native_type() const noexcept override { return typeid(pqxx::transaction_base*); }
+    STRATA_INLINE void* native_handle() noexcept override;
+    STRATA_INLINE const std::type_info& native_type() const noexcept override;
 
     bool can_open_another() const noexcept override { return !conninfo_.empty(); }
-    std::unique_ptr<driver> open_another() const override {
-        if (conninfo_.empty())
-            throw std::logic_error("strata: " + where_ + ": a borrowed connection cannot open another one; give "
-                                   "startup_options::background_connection");
-        return std::make_unique<connection>(conninfo_);
-    }
+    STRATA_INLINE std::unique_ptr<driver> open_another() const override;
 
    private:
-    void set_up(pqxx::connection& c) {
-        conn_ = &c;
-        const char* host = c.hostname();
-        const char* port = c.port();
-        where_ = std::string("postgres ") + c.dbname() + "@" + (host ? host : "") + ":" + (port ? port : "");
-        try {
-            tx_.emplace(c, "strata");
-        } catch (const std::exception& e) {
-            const std::string msg = trimmed(e.what());
-            throw database_error("strata: postgres: cannot use the connection (is a transaction open on it?): " + msg, "", msg);
-        }
-    }
-
-    // A run-time number of parameters. libpqxx 6.4 and 7.0-7.5 take them as
-    // prepare::make_dynamic_params (pointers, nullptr for NULL); 7.6 deprecated that for
-    // pqxx::params, and 7.10 deprecated exec_params for exec(query, params). A switch over the
-    // count with the variadic exec_params would cap the count and is deprecated in 7.10 too.
-    static pqxx::result exec_with(pqxx::transaction_base& tx, const std::string& sql, const std::vector<std::string>& texts,
-                                  const std::vector<const char*>& ptrs) {
-#if PQXX_VERSION_MAJOR > 7 || (PQXX_VERSION_MAJOR == 7 && PQXX_VERSION_MINOR >= 6)
-        pqxx::params p;
-        p.reserve(ptrs.size());
-        for (std::size_t i = 0; i < ptrs.size(); ++i) {
-            if (ptrs[i]) p.append(texts[i]);
-            else p.append();
-        }
-#if PQXX_VERSION_MAJOR > 7 || PQXX_VERSION_MINOR >= 10
-        return tx.exec(sql, p);
-#else
-        return tx.exec_params(sql, p);
-#endif
-#else
-        (void)texts;
-        return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ptrs));
-#endif
-    }
-    pqxx::result exec_with(const std::string& sql, const std::vector<std::string>& texts, const std::vector<const char*>& ptrs) {
-        return exec_with(*tx_, sql, texts, ptrs);
-    }
+    STRATA_INLINE void set_up(pqxx::connection& c);
 
     // A bound value as PostgreSQL's text input: decimal integers, doubles in the shortest
     // form that reads back to the same value, the special values in PostgreSQL's spelling.
-    static std::string as_text(const value& v) {
-        if (auto* s = std::get_if<std::string>(&v)) return *s;
-        char buf[64];
-        if (auto* n = std::get_if<std::int64_t>(&v)) {
-            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *n);
-            return std::string(buf, end);
-        }
-        const double d = std::get<double>(v);
-        if (std::isnan(d)) return "NaN";
-        if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-        return std::string(buf, end);
-    }
+    STRATA_INLINE static std::string as_text(const value& v);
 
     // "; SET LOCAL lock_timeout = 200; ..." for the limits set (values in milliseconds).
-    std::string limit_statements(std::string_view set) const {
-        std::string s;
-        if (limits_.lock_timeout.count() > 0)
-            s += "; " + std::string(set) + " lock_timeout = " + std::to_string(limits_.lock_timeout.count());
-        if (limits_.statement_timeout.count() > 0)
-            s += "; " + std::string(set) + " statement_timeout = " + std::to_string(limits_.statement_timeout.count());
-        return s;
-    }
+    STRATA_INLINE std::string limit_statements(std::string_view set) const;
     // Outside a transaction (CREATE INDEX CONCURRENTLY) SET LOCAL does nothing: a plain SET,
     // after the session's own values are kept for restore_session_limits().
-    void set_session_limits() {
-        session_limits_ = true;  // first: execute() below must not come back here
-        try {
-            saved_limits_.clear();
-            execute("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')", {},
-                    [&](const row& r) { saved_limits_ = {r.get<std::string>(0), r.get<std::string>(1)}; });
-            execute(limit_statements("SET").substr(2), {}, {});
-        } catch (...) {
-            session_limits_ = false;
-            throw;
-        }
-    }
-    void restore_session_limits() noexcept {
-        session_limits_ = false;
-        if (saved_limits_.size() != 2) return;
-        try {
-            const value p[] = {saved_limits_[0], saved_limits_[1]};
-            const wait_limits keep = std::exchange(limits_, wait_limits{});
-            execute("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", p, {});
-            limits_ = keep;
-        } catch (...) {
-        }
-    }
+    STRATA_INLINE void set_session_limits();
+    STRATA_INLINE void restore_session_limits() noexcept;
 
     // "strata:" + chain, FNV-1a 64, as a bigint.
-    static std::int64_t lock_key(std::string_view chain) {
-        std::uint64_t h = 14695981039346656037ull;
-        for (std::string_view part : {std::string_view("strata:"), chain})
-            for (unsigned char c : part) {
-                h ^= c;
-                h *= 1099511628211ull;
-            }
-        return static_cast<std::int64_t>(h);
-    }
-    void unlock_now(const std::string& chain) noexcept {
-        try {
-            const value p[] = {lock_key(chain)};
-            execute("SELECT pg_advisory_unlock($1::bigint)", p, {});
-        } catch (...) {
-        }
-    }
+    STRATA_INLINE static std::int64_t lock_key(std::string_view chain);
+    STRATA_INLINE void unlock_now(const std::string& chain) noexcept;
 
-    // Defaults read back as "'x'::text", "(0)::numeric(10,2)", "'-1'::integer",
-    // "lower('X'::text)": brought to the spelling the typed state's facts use (sql_text.hpp).
-    static std::string normalize_default(const std::string& s) { return detail::pg_canonical_default(s); }
-
-    static std::string trimmed(std::string s) {
-        while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-        return s;
-    }
-    [[noreturn]] void lost(std::string_view sql, const char* what) const {
-        const std::string msg = trimmed(what);
-        // libpq's own words when it has them; not libpqxx's "Could not obtain client encoding",
-        // which is what a statement on a connection already lost gets.
-        const bool says_why = msg.find("client encoding") == std::string::npos;
-        throw connection_lost("strata: postgres: the connection to " + where_ +
-                                  " was lost (the server stopped or restarted, or the network failed)" +
-                                  (says_why ? ": " + msg : std::string()) + "\n  in: " + std::string(sql),
-                              std::string(sql), msg);
-    }
-    [[noreturn]] static void fail(std::string_view sql, const char* what, std::string sqlstate = {}) {
-        const std::string msg = trimmed(what);
-        throw database_error("strata: postgres: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, std::move(sqlstate));
-    }
+    STRATA_INLINE static std::string trimmed(std::string s);
+    [[noreturn]] STRATA_INLINE void lost(std::string_view sql, const char* what) const;
+    [[noreturn]] STRATA_INLINE static void fail(std::string_view sql, const char* what, std::string sqlstate = {});
 
     std::unique_ptr<pqxx::connection> owned_;  // empty when borrowed
     pqxx::connection* conn_ = nullptr;
-    std::optional<pqxx::nontransaction> tx_;
+    std::unique_ptr<pqxx::nontransaction> tx_;  // (pointers: pqxx's types are only declared here)
     std::string where_;
     bool in_tx_ = false;
     std::string conninfo_;  // empty when borrowed

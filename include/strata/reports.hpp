@@ -1,9 +1,10 @@
 #pragma once
 // What the migrator returns: status, what a run did, what a plan would do, what verify found.
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <strata/detail/chrono.hpp>
 
 namespace strata {
 
@@ -118,3 +119,4 @@ struct background_report {
 };
 
 }  // namespace strata
+

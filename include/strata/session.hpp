@@ -9,13 +9,17 @@
 #include <type_traits>
 #include <typeinfo>
 
-#include <strata/driver.hpp>
+#include <strata/detail/runtime/statement_runner.hpp>
+#include <strata/row.hpp>
 
 namespace strata {
 
+class driver;
+
 class session {
    public:
-    explicit session(driver& db) noexcept : db_(&db) {}
+    // From a strata::driver (or a backend's connection) of <strata/driver.hpp>.
+    explicit session(detail::statement_runner& db) noexcept : db_(&db) {}
 
     template <class... Args>
     void execute(std::string_view sql, const Args&... args) {
@@ -28,19 +32,19 @@ class session {
     template <class T, class... Args>
     T query_value(std::string_view sql, const Args&... args) {
         const std::array<value, sizeof...(Args)> params{detail::to_value(args)...};
-        std::optional<value> first;
+        std::optional<detail::dependent_t<value, T>> first;  // (see detail::dependent)
         db_->execute(sql, params, [&](const row& r) {
             if (!first && r.size() > 0) first = r[0];
         });
         if constexpr (detail::is_optional<T>::value) {
             if (!first) return T{};
-            const value cell[] = {*first};
+            const detail::dependent_t<value, T> cell[] = {*first};
             return row(cell).get<T>(0);
         } else {
             if (!first) throw std::runtime_error("strata: query_value: no row from: " + std::string(sql));
             if (std::holds_alternative<std::monostate>(*first))
                 throw std::runtime_error("strata: query_value: NULL (ask for std::optional<T>) from: " + std::string(sql));
-            const value cell[] = {*first};
+            const detail::dependent_t<value, T> cell[] = {*first};
             return row(cell).get<T>(0);
         }
     }
@@ -58,7 +62,7 @@ class session {
     // The client's own handle: `sqlite3* h = s.native();` on SQLite,
     // `pqxx::transaction_base* t = s.native();` on PostgreSQL (the migration's transaction).
     struct native_handle {
-        driver* db;
+        detail::statement_runner* db;
         template <class T>
         operator T*() const {
             if (db->native_type() != typeid(T*))
@@ -69,10 +73,15 @@ class session {
     };
     native_handle native() const noexcept { return {db_}; }
 
-    driver& database() const noexcept { return *db_; }
+    // The strata::driver it runs on (where <strata/driver.hpp> is included; a template only so
+    // that a unit that does not ask for it need not include that).
+    template <class Driver = driver>
+    Driver& database() const noexcept {
+        return static_cast<Driver&>(*db_);
+    }
 
    private:
-    driver* db_;
+    detail::statement_runner* db_;
 };
 
 }  // namespace strata

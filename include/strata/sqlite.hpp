@@ -1,20 +1,16 @@
 #pragma once
 #define STRATA_SQLITE_BACKEND 1  // (for <strata/src.hpp>)
-// The SQLite backend: strata::sqlite::connection, a strata::driver over the C API.
+// The SQLite backend: strata::sqlite::connection, a strata::driver over the C API. Its bodies
+// are in detail/runtime/sqlite.ipp: compiled at the end of this header, or once in
+// strata::runtime with STRATA_SEPARATE_COMPILATION.
 #include <sqlite3.h>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <map>
-#include <optional>
+#include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include <strata/detail/runtime/sql_text.hpp>
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/config.hpp>
 #include <strata/driver.hpp>
 #include <strata/migrator.hpp>  // a backend header is all a unit needs to migrate with it
@@ -25,25 +21,10 @@ class sqlite::connection final : public driver {
    public:
     // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on;
     // a writer that finds the database locked waits up to `busy_timeout`.
-    explicit connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30))
-        : where_(path), owned_(true) {
-        const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
-        if (rc != SQLITE_OK) {
-            std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-            sqlite3_close(db_);
-            db_ = nullptr;
-            throw database_error("strata: sqlite: cannot open " + path + ": " + msg, "", msg);
-        }
-        set_up(busy_timeout);
-    }
+    STRATA_INLINE explicit connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
     // Borrows a handle the program opened; it stays the program's to close. Foreign keys are
     // turned on and the busy timeout is set on it.
-    explicit connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30))
-        : db_(borrowed), owned_(false) {
-        const char* file = sqlite3_db_filename(borrowed, "main");
-        where_ = file && *file ? file : ":memory:";
-        set_up(busy_timeout);
-    }
+    STRATA_INLINE explicit connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
     // The key function (defined out of the class): with STRATA_SEPARATE_COMPILATION the
@@ -55,36 +36,7 @@ class sqlite::connection final : public driver {
     dialect_id dialect() const noexcept override { return dialect_id::sqlite; }
     std::string describe() const override { return "sqlite " + where_; }
 
-    void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override {
-        // SQLite stops reading a statement at a NUL: what follows it would be dropped unseen.
-        if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
-            throw database_error("strata: sqlite: the statement holds a NUL byte at offset " + std::to_string(at) +
-                                     " (SQLite would ignore the rest of it); pass such text as a parameter",
-                                 std::string(sql.substr(0, at)), "");
-        // Statements with parameters are strata's bookkeeping or a data step's, run again and
-        // again: they are prepared once. Others (DDL) run once and may be scripts.
-        if (!params.empty()) {
-            sqlite3_stmt* st = cached(sql);
-            run(st, sql, params, on_row);
-            return;
-        }
-        const char* p = sql.data();
-        const char* end = sql.data() + sql.size();
-        while (p < end) {
-            sqlite3_stmt* st = nullptr;
-            const char* tail = nullptr;
-            if (sqlite3_prepare_v2(db_, p, static_cast<int>(end - p), &st, &tail) != SQLITE_OK) fail(sql);
-            if (!st) break;  // only whitespace or comments left
-            try {
-                run(st, sql, {}, on_row);
-            } catch (...) {
-                sqlite3_finalize(st);
-                throw;
-            }
-            sqlite3_finalize(st);
-            p = tail;
-        }
-    }
+    STRATA_INLINE void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override;
 
     void begin() override { exec_plain("BEGIN IMMEDIATE"); }
     void commit() override { exec_plain("COMMIT"); }
@@ -96,76 +48,9 @@ class sqlite::connection final : public driver {
     bool lock(std::string_view) override { return false; }
     void unlock(std::string_view) noexcept override {}
 
-    bool has_table(std::string_view name) override {
-        bool found = false;
-        const value p[] = {std::string(name)};
-        execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", p, [&](const row&) { found = true; });
-        return found;
-    }
+    STRATA_INLINE bool has_table(std::string_view name) override;
 
-    std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string>) override {
-        std::vector<std::string> f;
-        auto query = [&](std::string_view sql, const std::string& arg) {
-            std::vector<std::vector<std::string>> rows;
-            const value p[] = {arg};
-            execute(sql, p, [&](const row& r) {
-                auto& out = rows.emplace_back();
-                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
-            });
-            return rows;
-        };
-        auto query_all = [&](std::string_view sql) {
-            std::vector<std::vector<std::string>> rows;
-            execute(sql, {}, [&](const row& r) {
-                auto& out = rows.emplace_back();
-                for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
-            });
-            return rows;
-        };
-        std::optional<std::vector<std::vector<std::string>>> views;  // read once, when a table is there
-        auto join = [](const std::vector<std::string>& xs) {
-            std::string s;
-            for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
-            return s;
-        };
-        for (const std::string& tn : tables) {
-            auto sql_rows = query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", tn);
-            if (sql_rows.empty()) continue;
-            f.push_back("table " + tn);
-            std::vector<std::string> pk;
-            bool null_default = false;
-            for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL FROM pragma_table_info($1)", tn)) {
-                null_default = c[5] == "1";
-                f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") + " default=" +
-                            (null_default ? "" : c[3]));
-                if (c[4] != "0") pk.push_back(c[0]);
-            }
-            if (!pk.empty()) {
-                std::sort(pk.begin(), pk.end());
-                f.push_back("pk " + tn + "(" + join(pk) + ")");
-            }
-            for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list($1)", tn))
-                f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3]);
-            for (auto& x : query("SELECT name, \"unique\", origin FROM pragma_index_list($1)", tn)) {
-                std::vector<std::string> cols;
-                for (auto& c : query("SELECT name FROM pragma_index_info($1) ORDER BY seqno", x[0])) cols.push_back(c[0]);
-                if (x[2] == "c") f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : ""));
-                else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
-            }
-            // Named CHECK constraints live only in the table's SQL.
-            for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name);
-            // Triggers and views: the typed state has none, so each is drift. A view is the
-            // table's when its SQL names the table (SQLite records no dependencies).
-            for (auto& x : query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE", tn))
-                f.push_back("trigger " + x[0] + " on " + tn);
-            if (!views) views = query_all("SELECT name, sql FROM sqlite_master WHERE type = 'view'");
-            for (auto& v : *views)
-                if (detail::names_table(v[1], tn)) f.push_back("view " + v[0]);
-        }
-        std::sort(f.begin(), f.end());
-        f.erase(std::unique(f.begin(), f.end()), f.end());  // a view on two of the tables
-        return f;
-    }
+    STRATA_INLINE std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string>) override;
 
     void* native_handle() noexcept override { return db_; }
     const std::type_info& native_type() const noexcept override { return typeid(sqlite3*); }
@@ -174,129 +59,21 @@ class sqlite::connection final : public driver {
         const char* file = sqlite3_db_filename(db_, "main");
         return file && *file;
     }
-    std::unique_ptr<driver> open_another() const override {
-        const char* file = sqlite3_db_filename(db_, "main");
-        if (!file || !*file)
-            throw std::logic_error("strata: sqlite " + where_ + ": an in-memory database has no second connection");
-        return std::make_unique<connection>(std::string(file), busy_timeout());
-    }
+    STRATA_INLINE std::unique_ptr<driver> open_another() const override;
 
    private:
-    void set_up(std::chrono::milliseconds busy_timeout) {
-        sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
-        exec_plain("PRAGMA foreign_keys = ON");
-    }
+    STRATA_INLINE void set_up(std::chrono::milliseconds busy_timeout);
     void exec_plain(const char* sql) {
         if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
     }
     [[noreturn]] void fail(std::string_view sql) const { throw error(sql); }
     // The last error as a database_error. SQLITE_BUSY is the busy timeout expiring: said in
     // words, with the timeout and where to raise it, and flagged as a lock timeout.
-    database_error error(std::string_view sql) const {
-        std::string msg = sqlite3_errmsg(db_);
-        const bool busy = (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY;
-        if (busy)
-            msg += ": waited " + detail::duration_text(busy_timeout()) +
-                   " for another writer (the busy timeout: raise it with strata::sqlite::connection's busy_timeout "
-                   "argument, or --busy-timeout in the CLI)";
-        return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, busy);
-    }
+    STRATA_INLINE database_error error(std::string_view sql) const;
     // The handle's busy timeout now (it may have been changed by PRAGMA busy_timeout).
-    std::chrono::milliseconds busy_timeout() const {
-        long long ms = 0;
-        sqlite3_exec(
-            db_, "PRAGMA busy_timeout",
-            [](void* out, int n, char** cells, char**) {
-                if (n > 0 && cells[0]) *static_cast<long long*>(out) = std::atoll(cells[0]);
-                return 0;
-            },
-            &ms, nullptr);
-        return std::chrono::milliseconds(ms);
-    }
-    sqlite3_stmt* cached(std::string_view sql) {
-        auto it = cache_.find(sql);
-        if (it != cache_.end()) return it->second;
-        sqlite3_stmt* st = nullptr;
-        const char* tail = nullptr;
-        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, &tail) != SQLITE_OK) fail(sql);
-        if (!st) throw database_error("strata: sqlite: empty statement", std::string(sql), "");
-        if (std::string_view(tail, sql.data() + sql.size() - tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
-            sqlite3_finalize(st);
-            throw database_error("strata: sqlite: a statement with parameters must be a single statement\n  in: " + std::string(sql),
-                                 std::string(sql), "");
-        }
-        if (cache_.size() >= 64) {  // a data step looping over fresh texts should not grow this
-            // Not a statement still stepping: a row callback's statements run inside it.
-            for (auto it = cache_.begin(); it != cache_.end();)
-                if (sqlite3_stmt_busy(it->second)) {
-                    ++it;
-                } else {
-                    sqlite3_finalize(it->second);
-                    it = cache_.erase(it);
-                }
-        }
-        cache_.emplace(std::string(sql), st);
-        return st;
-    }
-    void run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        // However this ends (a row callback that throws included): a statement left stepping
-        // keeps its read lock, and inside a long-lived connection blocks every writer; a bound
-        // value would stay copied in the cache.
-        struct reset_after {
-            sqlite3_stmt* st;
-            ~reset_after() {
-                sqlite3_reset(st);
-                sqlite3_clear_bindings(st);
-            }
-        } reset{st};
-        if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(st))
-            throw database_error("strata: sqlite: the statement has " + std::to_string(sqlite3_bind_parameter_count(st)) +
-                                     " parameters, " + std::to_string(params.size()) + " given\n  in: " + std::string(sql),
-                                 std::string(sql), "");
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            // By name: SQLite numbers "$n" parameters in order of first appearance, so in
-            // "SET a = $2 WHERE b = $1" the first slot is $2.
-            char name[24];
-            std::snprintf(name, sizeof name, "$%zu", i + 1);
-            const int k = sqlite3_bind_parameter_index(st, name);
-            if (k == 0)
-                throw database_error("strata: sqlite: the statement has no parameter " + std::string(name) +
-                                         " (placeholders are $1, $2, ...)\n  in: " + std::string(sql),
-                                     std::string(sql), "");
-            int rc = SQLITE_OK;
-            if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(st, k, *n);
-            else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
-            else if (auto* s = std::get_if<std::string>(&params[i]))
-                rc = sqlite3_bind_text(st, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-            else rc = sqlite3_bind_null(st, k);
-            if (rc != SQLITE_OK) fail(sql);
-        }
-        std::vector<value> cells;
-        for (;;) {
-            const int rc = sqlite3_step(st);
-            if (rc == SQLITE_DONE) break;
-            if (rc != SQLITE_ROW) {
-                throw error(sql);  // (the guard above resets the statement)
-            }
-            if (!on_row) continue;
-            const int n = sqlite3_column_count(st);
-            cells.assign(static_cast<std::size_t>(n), value{});
-            for (int i = 0; i < n; ++i) {
-                switch (sqlite3_column_type(st, i)) {
-                    case SQLITE_INTEGER: cells[i] = std::int64_t{sqlite3_column_int64(st, i)}; break;
-                    case SQLITE_FLOAT: cells[i] = sqlite3_column_double(st, i); break;
-                    case SQLITE_NULL: break;
-                    default: {
-                        const auto* t = static_cast<const char*>(sqlite3_column_blob(st, i));
-                        cells[i] = std::string(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
-                    }
-                }
-            }
-            on_row(row(cells));
-        }
-    }
+    STRATA_INLINE std::chrono::milliseconds busy_timeout() const;
+    STRATA_INLINE sqlite3_stmt* cached(std::string_view sql);
+    STRATA_INLINE void run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row);
 
     sqlite3* db_ = nullptr;
     std::string where_;

@@ -10,10 +10,10 @@
 // application version, on_upgrade, the version recorded, then background<fn> steps on a worker
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
 // it on; any other value is an error. See docs/runtime.md, section 14.
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/jthread.hpp>
 #include <strata/stop_token.hpp>
 #include <string>

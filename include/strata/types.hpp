@@ -1,6 +1,5 @@
 #pragma once
 // Column types of the DSL and the C++ type each one maps to.
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -8,6 +7,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/core/descriptors.hpp>
 #include <strata/detail/core/placeholders.hpp>
 #include <strata/fixed_string.hpp>

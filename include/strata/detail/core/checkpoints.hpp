@@ -2,7 +2,6 @@
 // The states of a chain, memoised as `inline constexpr` variable templates: one every
 // `segment_size` migrations (`checkpoint`), and the state after any prefix (`state_after`),
 // folded from the nearest checkpoint. Nothing here is emitted into object files.
-#include <algorithm>
 #include <cstddef>
 
 #include <strata/detail/core/fold.hpp>
@@ -21,7 +20,7 @@ struct chain_layout {
 template <class Chain, std::size_t K>
 inline constexpr typename chain_layout<Chain>::result_type checkpoint =
     fold_range(checkpoint<Chain, K - 1>, Chain::descs, (K - 1) * segment_size,
-               std::min(K * segment_size, Chain::size));
+               K * segment_size < Chain::size ? K * segment_size : Chain::size);
 // Before the first migration: the versions of the whole chain (check_versions).
 template <class Chain>
 inline constexpr typename chain_layout<Chain>::result_type checkpoint<Chain, 0>{{}, check_versions(Chain::descs, Chain::size)};

@@ -4,12 +4,12 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/driver.hpp>
 
 namespace strata::detail {

@@ -169,7 +169,7 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
         if (error e = check_versions(Chain::descs, 1)) return e;
         if (error e = apply_migration(probe, Chain::descs, 0)) return e;
     }
-    const std::size_t from = K * segment_size, to = std::min(from + segment_size, Chain::size);
+    const std::size_t from = K * segment_size, to = from + segment_size < Chain::size ? from + segment_size : Chain::size;
     range_totals t{};
     error e = generate_range(D, s, Chain::descs, from, to, sizes.migrations, out, t);
     sizes.up_frags = t.up_frags;
@@ -207,7 +207,7 @@ struct segment_data {
 template <dialect_id D, class Chain, std::size_t K>
 consteval auto fill_segment() {
     constexpr segment_size_info size = segment_size_v<D, Chain, K>;
-    constexpr std::size_t count = std::min((K + 1) * segment_size, Chain::size) - K * segment_size;
+    constexpr std::size_t count = ((K + 1) * segment_size < Chain::size ? (K + 1) * segment_size : Chain::size) - K * segment_size;
     segment_data<size.up_frags, size.down_frags, size.up_steps, size.down_steps, count> out{};
     segment_size_info sizes = size;
     if constexpr (!size.err) {  // (an error, reported once by checked_segment: no SQL)

@@ -1,0 +1,115 @@
+#pragma once
+// strata::row and strata::value: a result row and its cells, a bound parameter, and
+// strata::row_callback, what a statement calls for each row. What a data step's session and
+// a driver share, kept light: the DSL includes it (through session.hpp).
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <strata/detail/runtime/cells.hpp>
+
+namespace strata {
+
+// A bound parameter or a result cell. Booleans travel as integers (1/0), which both backends
+// accept for a boolean parameter; PostgreSQL returns every cell as text and row::get converts.
+using value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+class row;
+
+// A reference to a callable `void(const strata::row&)`, or empty: what a statement calls for
+// each row. It refers to the callable, never copies it (a temporary lambda lives until the end
+// of the call it is passed to); std::function's header costs every unit that includes the DSL.
+class row_callback {
+   public:
+    row_callback() noexcept = default;
+    row_callback(std::nullptr_t) noexcept {}
+    template <class F>
+        requires(!std::is_same_v<std::remove_cvref_t<F>, row_callback> && std::is_invocable_v<F&, const row&>)
+    row_callback(F&& f) noexcept  // NOLINT(google-explicit-constructor): a lambda converts where a callback is asked for
+        : target_(const_cast<void*>(static_cast<const void*>(__builtin_addressof(f)))),
+          call_([](void* t, const row& r) { (*static_cast<std::remove_reference_t<F>*>(t))(r); }) {}
+
+    explicit operator bool() const noexcept { return call_ != nullptr; }
+    void operator()(const row& r) const { call_(target_, r); }
+
+   private:
+    void* target_ = nullptr;
+    void (*call_)(void*, const row&) = nullptr;
+};
+
+// One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,
+// std::optional<T> for a nullable cell.
+class row {
+   public:
+    explicit row(std::span<const value> cells) : cells_(cells) {}
+    std::size_t size() const noexcept { return cells_.size(); }
+    template <class V = value>  // (a template: see detail::dependent)
+    bool is_null(std::size_t i) const {
+        return std::holds_alternative<std::monostate>(static_cast<const V&>(at(i)));
+    }
+    const value& operator[](std::size_t i) const { return at(i); }
+
+    template <class T>
+    T get(std::size_t i) const;
+
+   private:
+    const value& at(std::size_t i) const {
+        if (i >= cells_.size())
+            throw std::out_of_range("strata: row has " + std::to_string(cells_.size()) + " columns, asked for column " +
+                                    std::to_string(i));
+        return cells_[i];
+    }
+    std::span<const value> cells_;
+};
+
+template <class T>
+T row::get(std::size_t i) const {
+    const detail::dependent_t<value, T>& v = at(i);
+    if constexpr (detail::is_optional<T>::value) {
+        if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
+        return get<typename T::value_type>(i);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return detail::cell_integer(v) != 0;
+    } else if constexpr (std::is_integral_v<T>) {
+        return static_cast<T>(detail::cell_integer(v));
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return static_cast<T>(detail::cell_real(v));
+    } else if constexpr (std::is_convertible_v<std::string, T>) {
+        return T(detail::cell_text(v));
+    } else {
+        static_assert(sizeof(T) == 0, "strata: row::get<T>: T must be an integer, floating point, bool, string or std::optional of one");
+    }
+}
+
+namespace detail {
+// A C++ argument as a bound parameter.
+template <class T>
+value to_value(const T& x) {
+    if constexpr (is_optional<T>::value) {
+        return x ? to_value(*x) : value{};
+    } else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::nullopt_t>) {
+        return value{};
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return value{std::int64_t{x ? 1 : 0}};
+    } else if constexpr (std::is_integral_v<T>) {
+        return value{static_cast<std::int64_t>(x)};
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return value{static_cast<double>(x)};
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+        return value{std::string(std::string_view(x))};
+    } else if constexpr (std::is_same_v<T, value>) {
+        return x;
+    } else {
+        static_assert(sizeof(T) == 0, "strata: a bound parameter must be an integer, floating point, bool, string, nullptr or std::optional of one");
+    }
+}
+}  // namespace detail
+
+}  // namespace strata
