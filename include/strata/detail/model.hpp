@@ -14,7 +14,6 @@
 // type, a nullable key), and the first broken rule is its one error; a misused model then
 // becomes a placeholder operation (misused_op) at which the target's chain check stops without a
 // word, so strata::matches adds nothing.
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -32,6 +31,7 @@
 #include <boost/hana/fwd/tuple.hpp>
 
 #include <strata/chain.hpp>
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/core/check.hpp>
 #include <strata/detail/core/diagnostics.hpp>
 #include <strata/detail/core/placeholders.hpp>
