@@ -63,7 +63,8 @@ STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string pr
 namespace strata::cli {
 
 // argv[0] names the program (or the verb group) in messages; the verb is argv[1]. With a
-// Target (a strata::target_schema<...>), the `diff` verb prints the migration that reaches it.
+// Target (a strata::target_schema<...>, or strata::models<...> from <strata/model.hpp>), the
+// `diff` verb prints the migration that reaches it.
 template <class Chain, class Target = void>
 int run(int argc, const char* const* argv, options o = {}) {
     using P = detail::proxy_t<Chain>;

@@ -24,6 +24,8 @@ using m2 = strata::migration<2, "posts",
 using m3 = strata::migration<3, "old audit", create_table<"audit_old", column<"id", bigint, primary_key>>>;
 using m4 = strata::migration<4, "moods", create_enum<"mood", "happy", "sad">>;
 using history = strata::chain<m1, m2, m3, m4>;
+template <class Next>
+using extended = strata::chain<m1, m2, m3, m4, Next>;  // the history and the generated migration
 
 using target = strata::target_schema<
     create_enum<"mood", "happy", "sad", "calm">,

@@ -103,6 +103,21 @@
     X(unsafe_bad_argument, "unsafe<Reason, Op>: Op must be one operation (create_index<...>, drop_column<...>, ...) and the Reason string must not be empty") \
     X(sql_unknown_version, "sql<D, Chain, V>: the chain has no migration with version V")
 
+// Rules of models (<strata/model.hpp>: structs adapted with Boost.Hana plus a strata table<...>),
+// raised where `strata::models<T...>` reads each struct, one per model at most. The rule's one
+// argument names the culprit: `diag::model<T>` or `diag::member<T, name<"...">>`. A models<...>
+// target holding a misused model stops the chain check without a word, as a misused DSL template
+// does.
+#define STRATA_MODEL_RULES(X) \
+    X(model_not_a_struct, "models<T...>: each T must be a struct adapted with BOOST_HANA_DEFINE_STRUCT or BOOST_HANA_ADAPT_STRUCT") \
+    X(model_without_table, "models<T...>: this struct names no table: give it a member using strata_table = table<Name, annotations...>, or specialise strata::table_of<T> as a table<Name, annotations...>") \
+    X(model_bad_annotation, "table<Name, ...>: every argument after the name must be key<members...>, field<member, ...>, index_on<Name, members...>, unique_index_on<Name, members...> or a table constraint (unique_constraint, check_constraint, foreign_key)") \
+    X(model_unknown_member, "a model annotation (key, field, index_on, unique_index_on) names a member the struct does not have") \
+    X(model_member_annotated_twice, "a model has two field<...> annotations for one member: merge them") \
+    X(model_member_without_sql_type, "this member's C++ type has no SQL type: name one with field<member, type>. Mapped: std::int16_t, std::int32_t, std::int64_t, float, double, bool, std::string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<std::chrono::microseconds>, and std::optional of one") \
+    X(model_field_type_mismatch, "field<member, type>: this SQL type holds another C++ type than the member (strata::cpp_type_of): change the member's type or the SQL type") \
+    X(model_nullable_key, "a primary key member cannot be a std::optional")
+
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of
 // difference between two schema states. Each entry is X(name, difference, message): the
 // `diff_kind` (detail/core/schema_diff.hpp) is the kind of a difference in any direction, which

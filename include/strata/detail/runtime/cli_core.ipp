@@ -571,7 +571,7 @@ class cli_runner {
     int diff() {
         if (!c_.diff)
             throw usage_error("diff: this program declares no target schema (strata::cli::run<Chain, Target> with a "
-                              "strata::target_schema<...>)");
+                              "strata::target_schema<...> or strata::models<...>)");
         fmt::print(o_.out, "{}", c_.diff(0, value("name").value_or("describe this migration")));
         return c_.differences == 0 ? cli::exit_ok : cli::exit_failed;
     }
