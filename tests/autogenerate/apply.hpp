@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
             ok = loop::apply(db, "postgres schema " + schema) && ok;
         }
         admin.execute("DROP SCHEMA \"" + schema + "\" CASCADE", {}, {});
+    } else if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") {
+        std::printf("PostgreSQL: CI=true but STRATA_PG_URL is unset: PostgreSQL tests must run in CI\n");
+        ok = false;
     } else {
         std::printf("PostgreSQL: skipped (STRATA_PG_URL unset)\n");
     }
