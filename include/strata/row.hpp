@@ -31,17 +31,30 @@ class row_callback {
     row_callback() noexcept = default;
     row_callback(std::nullptr_t) noexcept {}
     template <class F>
-        requires(!std::is_same_v<std::remove_cvref_t<F>, row_callback> && std::is_invocable_v<F&, const row&>)
+        requires(!std::is_same_v<std::remove_cvref_t<F>, row_callback> && !std::is_function_v<std::remove_reference_t<F>> &&
+                 std::is_invocable_v<F&, const row&>)
     row_callback(F&& f) noexcept  // NOLINT(google-explicit-constructor): a lambda converts where a callback is asked for
-        : target_(const_cast<void*>(static_cast<const void*>(__builtin_addressof(f)))),
-          call_([](void* t, const row& r) { (*static_cast<std::remove_reference_t<F>*>(t))(r); }) {}
+        : call_([](target t, const row& r) { (*static_cast<std::remove_reference_t<F>*>(t.object))(r); }) {
+        target_.object = const_cast<void*>(static_cast<const void*>(__builtin_addressof(f)));
+    }
+    // A plain function (its name or its address): kept by value, since a function pointer
+    // need not fit a void*.
+    template <class R>
+    row_callback(R (*f)(const row&)) noexcept  // NOLINT(google-explicit-constructor)
+        : call_(f ? +[](target t, const row& r) { reinterpret_cast<R (*)(const row&)>(t.function)(r); } : nullptr) {
+        target_.function = reinterpret_cast<void (*)()>(f);
+    }
 
     explicit operator bool() const noexcept { return call_ != nullptr; }
     void operator()(const row& r) const { call_(target_, r); }
 
    private:
-    void* target_ = nullptr;
-    void (*call_)(void*, const row&) = nullptr;
+    union target {
+        void* object;
+        void (*function)();
+    };
+    target target_{nullptr};
+    void (*call_)(target, const row&) = nullptr;
 };
 
 // One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,

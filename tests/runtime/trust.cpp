@@ -382,6 +382,28 @@ TEST_F(TrustSqlite, StatementsRunInsideARowCallbackDoNotEndTheOneStepping) {
     EXPECT_EQ(seen, 100 * (1 + 2 + 3));
 }
 
+namespace {
+std::int64_t rows_seen = 0;
+void count_row(const strata::row& r) { rows_seen += r.get<std::int64_t>(0); }
+}  // namespace
+
+// A driver's row callback takes a plain function as well as a lambda: by name, by address, or
+// a null pointer (no callback).
+TEST_P(Trust, ARowCallbackMayBeAPlainFunction) {
+    make<chain_r1>().upgrade();
+    exec("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (1, 1), (2, 2), (3, 3)");
+    rows_seen = 0;
+    db().execute("SELECT \"id\" FROM \"items\"", {}, count_row);
+    EXPECT_EQ(rows_seen, 6);
+    db().execute("SELECT \"id\" FROM \"items\"", {}, &count_row);
+    EXPECT_EQ(rows_seen, 12);
+    void (*none)(const strata::row&) = nullptr;
+    const strata::row_callback empty(none);
+    EXPECT_FALSE(empty);
+    db().execute("SELECT \"id\" FROM \"items\"", {}, empty);
+    EXPECT_EQ(rows_seen, 12);
+}
+
 // ---- 5. Exception safety ----
 
 TEST_P(Trust, ARowCallbackThatThrowsLeavesNoLockBehind) {
