@@ -85,7 +85,8 @@ constexpr std::uint64_t checksum_of(const detail::migration_desc& m, detail::dia
 namespace detail {
 template <class D, class P>
 struct sql_generator;
-}
+struct sql_filler;
+}  // namespace detail
 
 class generated_sql {
    public:
@@ -98,6 +99,7 @@ class generated_sql {
     generated_sql() = default;
     template <class D, class P>
     friend struct detail::sql_generator;
+    friend struct detail::sql_filler;
 
     std::vector<std::string_view> up_frags_, down_frags_;
     std::vector<step> steps_;

@@ -14,6 +14,7 @@
 #include <strata/detail/runtime/cli_core.ipp>
 #include <strata/detail/runtime/migrator_core.ipp>
 #include <strata/detail/runtime/startup.ipp>
+#include <strata/detail/runtime_states.ipp>
 #if defined(STRATA_SQLITE_BACKEND)
 #include <strata/detail/runtime/sqlite.ipp>
 #endif

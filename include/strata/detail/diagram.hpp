@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <strata/detail/config.hpp>
 #include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/sql/runtime_state.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
@@ -124,13 +126,21 @@ std::string draw_state(const S& s, diagram_format f, std::uint64_t version) {
     return out;
 }
 
-// The state after the first `applied` migrations of chain proxy P, drawn.
+// The state after the first `applied` migrations, drawn.
+template <class S>
+std::string draw_prefix(const migration_desc* descs, std::size_t n, std::size_t applied, diagram_format f) {
+    auto s = std::make_unique<S>();
+    for (std::size_t i = 0; i < applied && i < n; ++i) (void)apply_migration(*s, descs, i);
+    return draw_state(*s, f, applied ? descs[applied - 1].version : 0);
+}
+// draw_prefix with bucket k's state, in strata::runtime (detail/runtime_states.ipp)
+STRATA_INLINE std::string draw_prefix_in_bucket(int k, const migration_desc* descs, std::size_t n, std::size_t applied,
+                                                diagram_format f);
 template <class P>
 std::string diagram_after(std::size_t applied, diagram_format f) {
-    using S = typename chain_layout<P>::state_type;
-    auto s = std::make_unique<S>();
-    for (std::size_t i = 0; i < applied && i < P::size; ++i) (void)apply_migration(*s, P::descs, i);
-    return draw_state(*s, f, applied ? P::descs[applied - 1].version : 0);
+    using L = runtime_layout<P>;
+    if constexpr (L::in_library) return draw_prefix_in_bucket(L::bucket, P::descs, P::size, applied, f);
+    else return draw_prefix<typename L::state_type>(P::descs, P::size, applied, f);
 }
 
 }  // namespace strata::detail

@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include <strata/detail/config.hpp>
 #include <strata/detail/core/checkpoints.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/detail/sql/dialects.hpp>
+#include <strata/detail/sql/runtime_state.hpp>
 #include <strata/schema.hpp>
 
 namespace strata::detail {
@@ -77,12 +79,20 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
 
 // The state after the first `applied` migrations, folded when the program runs (the chain was
 // checked at compile time, so no step fails), as facts.
+template <class S>
+std::vector<std::string> facts_of_prefix(const migration_desc* descs, std::size_t n, std::size_t applied, dialect_id d) {
+    auto s = std::make_unique<S>();
+    for (std::size_t i = 0; i < applied && i < n; ++i) (void)apply_migration(*s, descs, i);
+    return state_facts(*s, d);
+}
+// facts_of_prefix with bucket k's state, in strata::runtime (detail/runtime_states.ipp)
+STRATA_INLINE std::vector<std::string> facts_of_prefix_in_bucket(int k, const migration_desc* descs, std::size_t n,
+                                                                 std::size_t applied, dialect_id d);
 template <class P>
 std::vector<std::string> facts_after(std::size_t applied, dialect_id d) {
-    using S = typename chain_layout<P>::state_type;
-    auto s = std::make_unique<S>();
-    for (std::size_t i = 0; i < applied && i < P::size; ++i) (void)apply_migration(*s, P::descs, i);
-    return state_facts(*s, d);
+    using L = runtime_layout<P>;
+    if constexpr (L::in_library) return facts_of_prefix_in_bucket(L::bucket, P::descs, P::size, applied, d);
+    else return facts_of_prefix<typename L::state_type>(P::descs, P::size, applied, d);
 }
 
 }  // namespace strata::detail
