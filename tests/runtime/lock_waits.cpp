@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -430,6 +431,79 @@ TEST_F(SqliteBusyTimeout, TheBookkeepingBehindAWriterSaysTheSame) {
     writer.commit();
     EXPECT_FALSE(mine.has_table("strata_migrations"));
     EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 3)).upgrade().to, 2u);
+}
+
+// ---- the rest of a start: version tasks, on_upgrade, background steps ----
+// They run the application's own statements; a lock they wait for ends the wait after
+// startup_options::lock_timeout too, instead of hanging the start (or, for a background step,
+// the shutdown that joins its worker). The start runs on a thread here so that a hang is a
+// failure of this test, not of the suite: after 10 s the blocker gives way.
+
+void touch_users(strata::session& s, strata::stop_token) { s.execute("UPDATE \"users\" SET \"email\" = \"email\""); }
+using bg2 = strata::migration<2, "touch users later", background<touch_users>>;
+using chain_bg = strata::chain<l1, bg2>;
+
+template <class F>
+auto within(std::chrono::seconds limit, strata::driver& blocker, F&& f) {
+    auto done = std::async(std::launch::async, std::forward<F>(f));
+    const bool in_time = done.wait_for(limit) == std::future_status::ready;
+    if (!in_time) blocker.rollback();  // let it finish, then fail
+    EXPECT_TRUE(in_time) << "still waiting after " << limit.count() << " s: no lock_timeout held it";
+    return done.get();
+}
+
+TEST_F(PostgresLockWaits, VersionTasksAndOnUpgradeGiveUpWaitingForALock) {
+    strata::migrator<chain>(db(), options(200ms, 2)).upgrade();
+    auto blocker = database_->open();
+    blocker->begin();
+    blocker->execute("LOCK TABLE \"users\" IN ACCESS EXCLUSIVE MODE", {}, {});
+    const auto read_users = [](strata::session& s) { s.query_value<std::int64_t>("SELECT count(*) FROM \"users\""); };
+    for (int hook = 0; hook < 2; ++hook) {
+        strata::startup_options o{.log = log.sink(), .lock_timeout = 200ms, .lock_attempts = 2, .version = "2.0.0"};
+        if (hook) o.on_upgrade = [&](strata::session& s, std::string_view, std::string_view) { read_users(s); };
+        else o.tasks = {{"count users", "2.0.0", [&](strata::session& s, const strata::version_change&) { read_users(s); }}};
+        const std::string what = within(10s, *blocker, [&]() -> std::string {
+            try {
+                strata::migrate_on_startup<chain>(db(), o);
+                return "no error";
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+        });
+        EXPECT_NE(what.find(hook ? "on_upgrade(none -> 2.0.0) failed" : "version task \"count users\" (2.0.0) failed"),
+                  std::string::npos) << what;
+        EXPECT_NE(what.find("lock timeout"), std::string::npos) << what;
+        EXPECT_FALSE(blocker->in_transaction() && what == "no error");
+    }
+    EXPECT_EQ(show(db(), "lock_timeout"), "0");  // the limit ended with the task's transaction
+    ASSERT_TRUE(blocker->in_transaction());
+    blocker->rollback();
+    // Once the blocker is gone, the same start runs the task.
+    strata::startup_options o{.log = log.sink(), .lock_timeout = 200ms, .version = "2.0.0"};
+    o.tasks = {{"count users", "2.0.0", [&](strata::session& s, const strata::version_change&) { read_users(s); }}};
+    EXPECT_EQ(strata::migrate_on_startup<chain>(db(), o).app.ran, std::vector<std::string>{"count users"});
+}
+
+TEST_F(PostgresLockWaits, ABackgroundStepGivesUpWaitingForALockAndStaysPending) {
+    strata::migrator<chain_bg>(db(), options(200ms, 2)).upgrade_to(1);
+    auto blocker = database_->open();
+    blocker->begin();
+    blocker->execute("LOCK TABLE \"users\" IN ACCESS EXCLUSIVE MODE", {}, {});
+    const strata::background_report r = within(10s, *blocker, [&] {
+        // (the migration itself only records the step: it takes no lock on users)
+        auto started = strata::migrate_on_startup<chain_bg>(db(), {.log = log.sink(), .lock_timeout = 200ms});
+        return started.background.wait();
+    });
+    EXPECT_FALSE(r.ok()) << ::testing::PrintToString(log.lines);
+    EXPECT_NE(r.error.find("background step of migration 2 \"touch users later\" failed"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("lock timeout"), std::string::npos) << r.error;
+    EXPECT_EQ(r.remaining, std::vector<std::uint64_t>{2});
+    if (blocker->in_transaction()) blocker->rollback();
+    // Pending still: the next start runs it.
+    auto again = strata::migrate_on_startup<chain_bg>(db(), {.log = log.sink(), .lock_timeout = 200ms});
+    const strata::background_report r2 = again.background.wait();
+    EXPECT_TRUE(r2.ok()) << r2.error;
+    EXPECT_EQ(r2.completed, std::vector<std::uint64_t>{2});
 }
 
 // ---- the same options through migrate_on_startup and the CLI ----

@@ -404,6 +404,17 @@ TEST_P(Trust, ARowCallbackMayBeAPlainFunction) {
     EXPECT_EQ(rows_seen, 12);
 }
 
+// Another connection (a background worker's) sees the database as this one does: on
+// PostgreSQL a search_path set after connecting is not in the URL, and is carried over.
+TEST_P(Trust, AnotherConnectionSeesTheSameTables) {
+    make<chain_r1>().upgrade();
+    std::unique_ptr<strata::driver> other = db().open_another();
+    EXPECT_TRUE(other->has_table("items"));
+    EXPECT_TRUE(other->has_table("strata_migrations"));
+    strata::session(*other).execute("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (7, 7)");
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"items\""), 1);
+}
+
 // ---- 5. Exception safety ----
 
 TEST_P(Trust, ARowCallbackThatThrowsLeavesNoLockBehind) {

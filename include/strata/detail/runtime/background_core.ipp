@@ -58,7 +58,7 @@ inline bool background_could_be_pending(driver& db, const std::string& chain, co
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
 // any transaction: each statement of a step commits on its own, so a step works in batches.
 inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
-                                        stop_token stop) {
+                                        const wait_limits& limits, stop_token stop) {
     background_report r;
     std::vector<std::uint64_t> todo;
     try {
@@ -82,6 +82,9 @@ inline background_report run_background(driver& db, const std::string& chain, co
         if (m == end) continue;  // not this code's (upgrade refuses such a database first)
         const auto started = std::chrono::steady_clock::now();
         try {
+            // A lock the step waits for ends the wait after lock_timeout: a worker stuck on one
+            // would also hang the shutdown that joins it. The step fails and stays pending.
+            wait_scope bounded(db, limits);
             session s(db);
             for (std::size_t o = 0; o < m->nops && !stop.stop_requested(); ++o)
                 if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, &stop);

@@ -298,12 +298,15 @@ class cli_runner {
     // `writes`: see open(). The CLI prints results itself: the migrator's log then carries
     // progress only (`quiet`: nothing at all, for verbs whose result is the whole story).
     migrator_core migrator(bool writes, bool quiet = false) {
+        return migrator_core(open(writes), migrator_options_of(quiet), c_.info, program_);
+    }
+    migrator_options migrator_options_of(bool quiet) const {
         migrator_options m{.chain = o_.chain, .log = quiet ? log_sink(log_nowhere) : o_.log};
         if (auto t = value("lock-timeout")) m.lock_timeout = duration_arg("lock-timeout", *t);
         if (auto t = value("lock-wait-budget")) m.lock_wait_budget = duration_arg("lock-wait-budget", *t);
         if (auto t = value("statement-timeout")) m.statement_timeout = duration_arg("statement-timeout", *t);
         if (auto n = value("lock-attempts")) m.lock_attempts = attempts_arg(*n);
-        return migrator_core(open(writes), std::move(m), c_.info, program_);
+        return m;
     }
 
     int dispatch(const verb_spec& v) {
@@ -340,7 +343,9 @@ class cli_runner {
         print_run(r);
         // Background steps run here in the foreground, as in Quart-DB's CLI.
         if (chain_has_background(c_.info)) {
-            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, stop_token{});
+            // (a long job by design: only its lock waits are bounded, by --lock-timeout)
+            const wait_limits limits{migrator_options_of(true).lock_timeout, {}};
+            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, limits, stop_token{});
             if (!log_in_terminal_)
                 for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {

@@ -250,6 +250,15 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
     return pm;
 }
 
+// Wait limits (lock_timeout, statement_timeout) on a connection for a scope, lifted after it:
+// one attempt of a migration, the version phase of a start, a background step.
+struct wait_scope {
+    driver& db;
+    wait_scope(driver& d, const wait_limits& l) : db(d) { db.set_wait_limits(l); }
+    wait_scope(const wait_scope&) = delete;
+    ~wait_scope() { db.set_wait_limits({}); }
+};
+
 class migrator_engine {
    public:
     // `cli`: the command the CLI runs as ("app db"), for messages that name the verb to type;
@@ -1120,14 +1129,6 @@ class migrator_engine {
     static migration_failure failure_kind(const database_error& e) {
         return e.lock_timeout() ? migration_failure::lock_timeout : migration_failure::statement_failed;
     }
-
-    // The limits of migrator_options for one attempt of a migration, lifted after it.
-    struct wait_scope {
-        driver& db;
-        wait_scope(driver& d, const wait_limits& l) : db(d) { db.set_wait_limits(l); }
-        wait_scope(const wait_scope&) = delete;
-        ~wait_scope() { db.set_wait_limits({}); }
-    };
 
     // apply() under the wait limits. A migration whose statement gave up waiting for a lock was
     // rolled back by apply(); on PostgreSQL it is tried again after a pause, while

@@ -331,7 +331,16 @@ STRATA_INLINE std::unique_ptr<driver> postgres::connection::open_another() const
     if (conninfo_.empty())
         throw std::logic_error("strata: " + where_ + ": a borrowed connection cannot open another one; give "
                                "startup_options::background_connection");
-    return std::make_unique<connection>(conninfo_);
+    // The same database as this session sees it: a search_path set after connecting (SET
+    // search_path) is not in the connection string, and without it the other connection reads
+    // another schema's strata_migrations (a background worker would find nothing pending).
+    std::string path;
+    const_cast<connection&>(*this).execute("SELECT current_setting('search_path')", {},
+                                           [&](const row& r) { path = r.get<std::string>(0); });
+    auto other = std::make_unique<connection>(conninfo_);
+    const value p[] = {path};
+    other->execute("SELECT set_config('search_path', $1, false)", p, {});
+    return other;
 }
 
 STRATA_INLINE void postgres::connection::set_up(pqxx::connection& c) {

@@ -50,20 +50,23 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
                                             .lock_attempts = o.lock_attempts,
                                             .lock_wait_budget = o.lock_wait_budget,
                                             .statement_timeout = o.statement_timeout});
-    r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget).run(o.version, o.on_upgrade, o.tasks);
+    r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
+                .run(o.version, o.on_upgrade, o.tasks);
+    // A background step is a long job by design: only its lock waits are bounded.
+    const wait_limits background_limits{o.lock_timeout, {}};
 
     if (!detail::chain_has_background(chain)) return r;
     if (!o.background_on_thread) {
-        r.background_done = detail::run_background(db, o.chain, chain, o.log, stop_token{});
+        r.background_done = detail::run_background(db, o.chain, chain, o.log, background_limits, stop_token{});
         return r;
     }
     if (detail::pending_background(db, o.chain).empty()) return r;
     auto s = std::make_unique<background_work::state>();
     s->db = o.background_connection ? o.background_connection() : db.open_another();
     background_work::state* raw = s.get();
-    s->thread = jthread([raw, chain_name = o.chain, chain, log = o.log](stop_token stop) {
+    s->thread = jthread([raw, chain_name = o.chain, chain, log = o.log, background_limits](stop_token stop) {
         try {
-            raw->report = detail::run_background(*raw->db, chain_name, chain, log, stop);
+            raw->report = detail::run_background(*raw->db, chain_name, chain, log, background_limits, stop);
         } catch (...) {  // (a log sink that throws): reported, not std::terminate
             raw->report.error = "strata: " + chain_name + ": background steps stopped: " + detail::current_exception_text();
         }

@@ -79,13 +79,17 @@ inline constexpr std::string_view create_version_tasks_table =
 // start is tried again with the same `from` at the next one.
 class app_versions {
    public:
-    app_versions(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget)
-        : db_(db), chain_(std::move(chain)), log_(log), wait_{chain_, lock_wait_budget, log_} {}
+    app_versions(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget,
+                 wait_limits limits = {})
+        : db_(db), chain_(std::move(chain)), log_(log), wait_{chain_, lock_wait_budget, log_}, limits_(limits) {}
 
     app_version_report run(const std::string& version,
                            const std::function<void(session&, std::string_view, std::string_view)>& on_upgrade,
                            const std::vector<version_task>& tasks) {
         if (version.empty()) return {};  // (on_upgrade and tasks without one: refused by migrate_on_startup)
+        // The tasks and on_upgrade run the application's statements: a lock they wait for ends
+        // the wait after lock_timeout, as a migration's would, instead of hanging the start.
+        wait_scope limits(db_, limits_);
         app_version_report r;
         r.to = version;
         // An ordinary start finds this version recorded: no task can be due and nothing is to
@@ -204,6 +208,7 @@ class app_versions {
     std::string chain_;
     const log_sink& log_;
     lock_wait wait_;  // (after chain_ and log_, which it refers to)
+    wait_limits limits_;
 };
 
 }  // namespace detail
