@@ -993,7 +993,7 @@ class migrator_engine {
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
         // Triggers and views the chain's execute<> made are the chain's, not drift.
-        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied);
+        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
         std::erase_if(unexpected, [&](const std::string& f) {
             std::string_view k = f;
             if (k.starts_with("trigger ")) k = k.substr(0, k.find(" on "));

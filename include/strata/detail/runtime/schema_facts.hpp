@@ -150,14 +150,17 @@ inline chain_names names_of(const migration_desc* migs, std::size_t n) {
 
 // The triggers and views the chain's own execute<> statements made (and did not drop) in its
 // first `applied` migrations, as "trigger NAME" and "view NAME": not drift for verify(). The
-// typed state does not hold them; the statements' text says which.
-inline std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied) {
+// typed state does not hold them; the statements' text, in dialect d's words (an
+// execute_per_dialect's own, read as that dialect reads them), says which.
+inline std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d) {
     std::vector<std::string> made;
     for (std::size_t i = 0; i < applied; ++i)
         for (std::size_t k = 0; k < migs[i].nops; ++k) {
-            if (migs[i].ops[k].kind != op_kind::execute) continue;
+            const op_desc& op = migs[i].ops[k];
+            if (op.kind != op_kind::execute) continue;
+            const std::string_view text = op.has_per_dialect ? op.per_dialect->up[static_cast<std::size_t>(d)] : op.sql_up;
             std::vector<sql_token> t;
-            for (const sql_token& x : sql_tokens(migs[i].ops[k].sql_up))
+            for (const sql_token& x : sql_tokens(text, d == dialect_id::postgres))
                 if (x.kind != sql_token::space) t.push_back(x);
             auto word = [&](std::size_t j, std::string_view w) {
                 return j < t.size() && t[j].kind == sql_token::word && sql_iequal(t[j].text, w);
