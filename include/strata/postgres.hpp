@@ -111,6 +111,10 @@ class postgres::connection final : public driver {
     STRATA_INLINE void set_session_limits();
     STRATA_INLINE void restore_session_limits() noexcept;
 
+    // Behind a pooler, before a COMMIT: each lock still held by its connection's transaction
+    // (a lost one throws, and the caller rolls back).
+    STRATA_INLINE void check_pooled_locks();
+
     // "strata:" + chain, FNV-1a 64, as a bigint.
     STRATA_INLINE static std::int64_t lock_key(std::string_view chain);
     STRATA_INLINE void unlock_now(const std::string& chain) noexcept;

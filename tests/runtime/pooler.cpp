@@ -246,6 +246,89 @@ TEST_F(Pooler, EightProcessesThroughTransactionPoolingApplyEachMigrationOnce) {
     }
 }
 
+TEST_F(Pooler, APoolerIsDetectedAndTheServerItselfIsNot) {
+    strata::postgres::connection direct(strata_test::postgres_url());
+    EXPECT_FALSE(direct.behind_pooler());
+    strata::postgres::connection pooled(pooler_url());
+    EXPECT_TRUE(pooled.behind_pooler());
+}
+
+// Inside a migration's transaction through the pooler: the lock is held by another server
+// connection's open transaction, and no other migrator gets it.
+std::string pooled_for_step;  // the pooled URL, for the data step below
+std::optional<bool> other_got;
+std::int64_t holders = -1;
+void try_the_lock(strata::session&) {
+    strata::postgres::connection other(pooled_for_step);
+    other_got = other.try_lock("main");
+    strata::postgres::connection direct(with_database(strata_test::postgres_url(), other.handle().dbname()));
+    holders = strata::session(direct).query_value<std::int64_t>(
+        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND "
+        "l.granted AND a.state = 'idle in transaction' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+}
+using held1 = strata::migration<1, "t, lock checked", create_table<"t", column<"id", bigint, primary_key>>, run<try_the_lock>>;
+
+TEST_F(Pooler, TheLockHoldsThroughoutTheMigration) {
+    fresh_database database("pooler_held");
+    pooled_for_step = database.pooled;
+    other_got.reset();
+    holders = -1;
+    strata::postgres::connection db(database.pooled);
+    strata::migrator<strata::chain<held1>>(db, {"main", strata::log_nowhere}).upgrade();
+    EXPECT_FALSE(other_got.has_value()) << "another migrator got the lock while the migration ran";
+    EXPECT_EQ(holders, 1) << "the lock is held by one server connection's open transaction";
+    // And released at the end: the next one gets it.
+    strata::postgres::connection next(database.pooled);
+    EXPECT_TRUE(next.try_lock("main").has_value());
+    next.unlock("main");
+}
+
+// The lock's connection is ended (the server's idle_in_transaction_session_timeout, or the
+// pooler's idle_transaction_timeout, would do the same) while the migration runs: it is not
+// committed.
+std::string direct_for_step;
+void end_the_lock_holder(strata::session&) {
+    strata::postgres::connection direct(direct_for_step);
+    strata::session(direct).execute("SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND "
+                                    "l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+}
+using lost1 = strata::migration<1, "t, lock holder ended", create_table<"t", column<"id", bigint, primary_key>>, run<end_the_lock_holder>>;
+
+TEST_F(Pooler, AMigrationWhoseLockEndedIsNotCommitted) {
+    fresh_database database("pooler_lost");
+    direct_for_step = database.direct;
+    strata::postgres::connection db(database.pooled);
+    strata::migrator<strata::chain<lost1>> m(db, {"main", strata::log_nowhere});
+    try {
+        m.upgrade();
+        ADD_FAILURE() << "upgrade() succeeded without its lock";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("the connection holding the migrators' lock \"main\""), std::string::npos) << e.what();
+    }
+    strata::postgres::connection direct(database.direct);
+    EXPECT_FALSE(direct.has_table("t"));
+    EXPECT_EQ(strata::migrator<strata::chain<lost1>>(direct, {"main", strata::log_nowhere}).status().current, 0u);
+}
+
+TEST_F(Pooler, ABorrowedConnectionThroughThePoolerIsRefusedWithWhatToChange) {
+    fresh_database database("pooler_borrowed");
+    pqxx::connection mine(database.pooled);
+    strata::postgres::connection db(mine);
+    try {
+        strata::migrator<history>(db, {"main", strata::log_nowhere}).upgrade();
+        ADD_FAILURE() << "upgrade() through the pooler on a borrowed connection was not refused";
+    } catch (const std::logic_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(what.rfind("strata: ", 0), 0u) << what;
+        EXPECT_NE(what.find("goes through a connection pooler"), std::string::npos) << what;
+        EXPECT_NE(what.find("give strata::postgres::connection the connection string"), std::string::npos) << what;
+        EXPECT_NE(what.find("session-pooled port"), std::string::npos) << what;
+    }
+    strata::postgres::connection direct(database.direct);
+    EXPECT_FALSE(direct.has_table("users"));
+    EXPECT_FALSE(direct.has_table("strata_migrations"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -148,6 +148,7 @@ STRATA_INLINE void postgres::connection::commit() {
     // first makes that a failure instead of a silent rollback. One query string, so one
     // round trip; the server skips the COMMIT when the SELECT fails.
     try {
+        check_pooled_locks();
         execute("SELECT 1; COMMIT", {}, {});
     } catch (...) {
         rollback();
@@ -222,6 +223,24 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
     if (!got) return std::nullopt;
     locks_[std::string(chain)] = 1;
     return true;
+}
+
+STRATA_INLINE void postgres::connection::check_pooled_locks() {
+    for (auto& [chain, holder] : lock_connections_) {
+        if (!holder->in_transaction()) continue;
+        try {
+            holder->execute("SELECT 1", {}, {});
+        } catch (const database_error& e) {
+            // (libpqxx says "Could not obtain client encoding" of a connection already lost)
+            const std::string& said = e.driver_message();
+            const std::string why =
+                "the connection holding the migrators' lock \"" + chain +
+                "\" through the pooler lost its transaction, and with it the lock (the server's "
+                "idle_in_transaction_session_timeout, or the pooler's idle_transaction_timeout or a restart?), so this "
+                "transaction is not committed" + (said.find("client encoding") == std::string::npos ? ": " + said : std::string());
+            throw database_error("strata: postgres: " + where_ + ": " + why, "COMMIT", why, e.sqlstate());
+        }
+    }
 }
 
 STRATA_INLINE bool postgres::connection::behind_pooler() {
