@@ -202,16 +202,24 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
                 holder.reset();
             }
         }
-        if (!holder) {
-            holder = std::make_unique<connection>(conninfo_);
-            holder->begin();
-        }
+        const bool fresh = !holder;
+        if (fresh) holder = std::make_unique<connection>(conninfo_);
         try {
+            if (fresh) holder->begin();
             // The simple protocol (the key as text, not bound): an unnamed portal of the extended
             // one would keep its snapshot while the transaction stays open, and CREATE INDEX
             // CONCURRENTLY in the holder's own migration would wait for that snapshot forever.
             holder->execute("SELECT pg_try_advisory_xact_lock(" + std::to_string(lock_key(chain)) + ")", {},
                             [&](const row& r) { got = r.get<bool>(0); });
+        } catch (const connection_lost& e) {
+            holder.reset();
+            if (!fresh) throw;
+            // PgBouncer closes a client that opens a transaction in pool_mode = statement.
+            throw database_error("strata: postgres: the connection pooler closed a new connection when it began a transaction "
+                                     "(PgBouncer does so in pool_mode = statement, where no migration can run: each needs "
+                                     "a transaction): point the migrator at a transaction- or session-pooled port, or at "
+                                     "the server directly",
+                                 e.statement(), e.driver_message());
         } catch (...) {
             holder->rollback();
             throw;
@@ -238,7 +246,7 @@ STRATA_INLINE void postgres::connection::check_pooled_locks() {
                 "\" through the pooler lost its transaction, and with it the lock (the server's "
                 "idle_in_transaction_session_timeout, or the pooler's idle_transaction_timeout or a restart?), so this "
                 "transaction is not committed" + (said.find("client encoding") == std::string::npos ? ": " + said : std::string());
-            throw database_error("strata: postgres: " + where_ + ": " + why, "COMMIT", why, e.sqlstate());
+            throw database_error("strata: postgres: " + why, "COMMIT", why, e.sqlstate());
         }
     }
 }
