@@ -8,6 +8,8 @@
 //     each data step's row is there once, the history is consistent (no dirty row, verify()).
 //   - the pooler is detected, and the migrator says so in its log; a direct connection is not
 //     taken for one;
+//   - the lock is held by another server connection's open transaction for the whole migration;
+//     a migration whose lock holder was ended is not committed; background steps run;
 //   - a borrowed connection through the pooler cannot hold the lock another way: refused with a
 //     message that says what to change.
 // Without STRATA_PGBOUNCER_URL (or STRATA_PG_URL) the tests skip, except under CI=true.
@@ -37,6 +39,8 @@
 
 #ifdef STRATA_TEST_POSTGRES
 #include <pqxx/pqxx>
+
+#include <strata/startup.hpp>
 
 using namespace strata::dsl;
 
@@ -308,6 +312,29 @@ TEST_F(Pooler, AMigrationWhoseLockEndedIsNotCommitted) {
     strata::postgres::connection direct(database.direct);
     EXPECT_FALSE(direct.has_table("t"));
     EXPECT_EQ(strata::migrator<strata::chain<lost1>>(direct, {"main", strata::log_nowhere}).status().current, 0u);
+}
+
+// Background steps through the pooler: on their own connection (open_another(), the pooled
+// URL), outside any transaction, after the foreground ones.
+void fill_levels(strata::session& s, strata::stop_token) {
+    s.execute("UPDATE \"b\" SET \"level\" = \"id\" * 10 WHERE \"level\" IS NULL");
+}
+using bg1 = strata::migration<1, "b", create_table<"b", column<"id", bigint, primary_key>, column<"level", integer>>,
+                              execute<"INSERT INTO \"b\" (\"id\") SELECT g FROM generate_series(1, 20) g", "DELETE FROM \"b\"">>;
+using bg2 = strata::migration<2, "fill levels", background<fill_levels>>;
+
+TEST_F(Pooler, BackgroundStepsRunThroughThePooler) {
+    fresh_database database("pooler_background");
+    strata::postgres::connection db(database.pooled);
+    strata::startup_options o;
+    o.log = strata::log_nowhere;
+    o.background_on_thread = false;
+    const strata::startup_report r = strata::migrate_on_startup<strata::chain<bg1, bg2>>(db, o);
+    EXPECT_EQ(r.migrations.to, 2u);
+    strata::postgres::connection direct(database.direct);
+    strata::session s(direct);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"b\" WHERE \"level\" = \"id\" * 10"), 20);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
 }
 
 TEST_F(Pooler, ABorrowedConnectionThroughThePoolerIsRefusedWithWhatToChange) {
