@@ -67,6 +67,11 @@ class postgres::connection final : public driver {
     // only count. Polled, not pg_advisory_lock: a session blocked inside a statement holds a
     // snapshot, and CREATE INDEX CONCURRENTLY in the lock holder waits for every such
     // snapshot: a deadlock. Between attempts this session runs nothing.
+    // Behind a connection pooler (behind_pooler()), where a session lock does not hold between
+    // transactions, the lock is a transaction-level one instead, taken in a transaction that a
+    // second connection of the same connection string keeps open until unlock(): a pooler
+    // keeps a client's open transaction on one server connection. A borrowed connection cannot
+    // open that second one: lock() then throws std::logic_error saying what to change.
     STRATA_INLINE bool lock(std::string_view chain) override;
     STRATA_INLINE std::optional<bool> try_lock(std::string_view chain) override;
     // pg_locks shows a bigint advisory key as classid (high 32 bits) and objid (low 32 bits).
@@ -74,6 +79,13 @@ class postgres::connection final : public driver {
     STRATA_INLINE void unlock(std::string_view chain) noexcept override;
 
     STRATA_INLINE bool has_table(std::string_view name) override;
+
+    // Whether a connection pooler (PgBouncer, ...) stands between this connection and the
+    // server: the backend pid the connection was given at start-up (libpq's PQbackendPID, from
+    // the BackendKeyData message) is not the pid of the server process that runs its
+    // statements (pg_backend_pid()); a pooler sends a key of its own, for its cancel requests.
+    // Asked once, at the first lock or call.
+    STRATA_INLINE bool behind_pooler();
 
     STRATA_INLINE std::vector<std::string> schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) override;
 
@@ -99,6 +111,10 @@ class postgres::connection final : public driver {
     STRATA_INLINE void set_session_limits();
     STRATA_INLINE void restore_session_limits() noexcept;
 
+    // Behind a pooler, before a COMMIT: each lock still held by its connection's transaction
+    // (a lost one throws, and the caller rolls back).
+    STRATA_INLINE void check_pooled_locks();
+
     // "strata:" + chain, FNV-1a 64, as a bigint.
     STRATA_INLINE static std::int64_t lock_key(std::string_view chain);
     STRATA_INLINE void unlock_now(const std::string& chain) noexcept;
@@ -114,6 +130,10 @@ class postgres::connection final : public driver {
     bool in_tx_ = false;
     std::string conninfo_;  // empty when borrowed
     std::map<std::string, int, std::less<>> locks_;
+    std::optional<bool> pooled_;  // behind_pooler(), once asked
+    // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
+    // next lock of that name).
+    std::map<std::string, std::unique_ptr<connection>, std::less<>> lock_connections_;
     wait_limits limits_;
     bool session_limits_ = false;             // a plain SET of limits_ is in force
     std::vector<std::string> saved_limits_;   // the session's own lock_timeout, statement_timeout

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -67,9 +68,11 @@ STRATA_INLINE postgres::connection::connection(pqxx::connection& borrowed) { set
 STRATA_INLINE postgres::connection::~connection() {
     rollback();
     if (session_limits_) restore_session_limits();
-    // Session-level locks outlive a borrowed connection's use by us: give them back.
+    // Session-level locks outlive a borrowed connection's use by us: give them back. (Behind a
+    // pooler the lock connections' destructors roll their transactions back.)
     for (auto& [chain, count] : locks_)
-        if (count > 0) unlock_now(chain);
+        if (count > 0 && !pooled_.value_or(false)) unlock_now(chain);
+    lock_connections_.clear();
     tx_.reset();  // before owned_ closes the connection
 }
 
@@ -88,7 +91,10 @@ STRATA_INLINE void postgres::connection::execute(std::string_view sql, std::span
                                      std::to_string(text->find('\0')) + " of " + std::to_string(text->size()) +
                                      ": PostgreSQL text cannot store it (it would be cut there)\n  in: " + std::string(sql),
                                  std::string(sql), "");
-    if (!in_tx_ && limits_.any() && !session_limits_) set_session_limits();
+    // (Not behind a pooler: there a SET outside a transaction lands on whichever server
+    // connection is free, stays there for other clients, and the next statement may run on
+    // another one.)
+    if (!in_tx_ && limits_.any() && !session_limits_ && !behind_pooler()) set_session_limits();
     pqxx::result res;
     try {
         if (params.empty()) {
@@ -142,6 +148,7 @@ STRATA_INLINE void postgres::connection::commit() {
     // first makes that a failure instead of a silent rollback. One query string, so one
     // round trip; the server skips the COMMIT when the SELECT fails.
     try {
+        check_pooled_locks();
         execute("SELECT 1; COMMIT", {}, {});
     } catch (...) {
         rollback();
@@ -179,10 +186,86 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
     }
     bool got = false;
     const value p[] = {lock_key(chain)};
-    execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
+    if (behind_pooler()) {
+        if (conninfo_.empty())
+            throw std::logic_error(
+                "strata: " + where_ + ": this connection goes through a connection pooler (PgBouncer or alike: the "
+                "backend pid libpq was given is not pg_backend_pid()), where a session advisory lock does not hold "
+                "between transactions. strata then holds the migrators' lock in a transaction on a second connection, "
+                "which a borrowed connection cannot open: give strata::postgres::connection the connection string "
+                "instead, or connect the migrator to the server directly or to a session-pooled port");
+        auto& holder = lock_connections_[std::string(chain)];
+        if (holder) {
+            try {
+                holder->begin();
+            } catch (const connection_lost&) {  // (kept since the last lock: the pooler may have closed it)
+                holder.reset();
+            }
+        }
+        const bool fresh = !holder;
+        if (fresh) holder = std::make_unique<connection>(conninfo_);
+        try {
+            if (fresh) holder->begin();
+            // The simple protocol (the key as text, not bound): an unnamed portal of the extended
+            // one would keep its snapshot while the transaction stays open, and CREATE INDEX
+            // CONCURRENTLY in the holder's own migration would wait for that snapshot forever.
+            holder->execute("SELECT pg_try_advisory_xact_lock(" + std::to_string(lock_key(chain)) + ")", {},
+                            [&](const row& r) { got = r.get<bool>(0); });
+        } catch (const connection_lost& e) {
+            holder.reset();
+            if (!fresh) throw;
+            // PgBouncer closes a client that opens a transaction in pool_mode = statement.
+            throw database_error("strata: postgres: the connection pooler closed a new connection when it began a transaction "
+                                     "(PgBouncer does so in pool_mode = statement, where no migration can run: each needs "
+                                     "a transaction): point the migrator at a transaction- or session-pooled port, or at "
+                                     "the server directly",
+                                 e.statement(), e.driver_message());
+        } catch (...) {
+            holder->rollback();
+            throw;
+        }
+        if (!got) holder->rollback();  // (waiting holds no transaction open)
+    } else {
+        execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
+    }
     if (!got) return std::nullopt;
     locks_[std::string(chain)] = 1;
     return true;
+}
+
+STRATA_INLINE void postgres::connection::check_pooled_locks() {
+    for (auto& [chain, holder] : lock_connections_) {
+        if (!holder->in_transaction()) continue;
+        try {
+            holder->execute("SELECT 1", {}, {});
+        } catch (const database_error& e) {
+            // (libpqxx says "Could not obtain client encoding" of a connection already lost)
+            const std::string& said = e.driver_message();
+            const std::string why =
+                "the connection holding the migrators' lock \"" + chain +
+                "\" through the pooler lost its transaction, and with it the lock (the server's "
+                "idle_in_transaction_session_timeout, or the pooler's idle_transaction_timeout or a restart?), so this "
+                "transaction is not committed" + (said.find("client encoding") == std::string::npos ? ": " + said : std::string());
+            throw database_error("strata: postgres: " + why, "COMMIT", why, e.sqlstate());
+        }
+    }
+}
+
+STRATA_INLINE bool postgres::connection::behind_pooler() {
+    if (!pooled_) {
+        const std::string sql = "SELECT pg_backend_pid()";
+        long long server_pid = 0;
+        try {  // (not through execute(), which asks this)
+            server_pid = tx_->exec(sql).at(0).at(0).as<long long>();
+        } catch (const pqxx::broken_connection& e) {
+            lost(sql, e.what());
+        } catch (const std::exception& e) {
+            if (!conn_->is_open()) lost(sql, e.what());
+            fail(sql, e.what());
+        }
+        pooled_ = server_pid != conn_->backendpid();
+    }
+    return *pooled_;
 }
 
 STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view chain) {
@@ -209,7 +292,11 @@ STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view cha
 STRATA_INLINE void postgres::connection::unlock(std::string_view chain) noexcept {
     auto it = locks_.find(chain);
     if (it == locks_.end() || it->second == 0) return;
-    if (--it->second == 0) unlock_now(it->first);
+    if (--it->second > 0) return;
+    if (auto held = lock_connections_.find(chain); held != lock_connections_.end() && held->second->in_transaction())
+        held->second->rollback();  // ends the transaction, and with it the lock
+    else
+        unlock_now(it->first);
 }
 
 STRATA_INLINE bool postgres::connection::has_table(std::string_view name) {
