@@ -249,7 +249,11 @@ std::string cell_text(const V& v) {
     if (auto* s = std::get_if<std::string>(&v)) return *s;
     if (auto* b = std::get_if<std::vector<std::byte>>(&v)) return std::string(reinterpret_cast<const char*>(b->data()), b->size());
     if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-    if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+    if (auto* d = std::get_if<double>(&v)) {  // the shortest text that reads back as the same double
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, *d);
+        return std::string(buf, r.ptr);
+    }
     bad_cell("text", v);
 }
 template <class V>
