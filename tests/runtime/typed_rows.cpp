@@ -184,7 +184,7 @@ TEST_P(TypedRows, TimesSurviveAnotherSessionTimeZone) {
     if (!postgres()) {  // no session time zone: a time written with an offset reads back in UTC
         strata::insert<At>(s, sample(1));
         s.execute("UPDATE \"every\" SET \"at_utc\" = '2024-03-01 05:35:07.00012+05:30'");
-        EXPECT_EQ(strata::select<every_row, At>(s)[0].at_utc, late + std::chrono::hours(1));
+        EXPECT_EQ((strata::select<every_row, At>(s)[0].at_utc), late + std::chrono::hours(1));
         return;
     }
     s.execute("SET TIME ZONE 'Asia/Kolkata'");  // +05:30: timestamptz prints with an offset here
