@@ -3,6 +3,7 @@
 // strata::row_callback, what a statement calls for each row. What a data step's session and
 // a driver share, kept light: the DSL includes it (through session.hpp).
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -12,14 +13,19 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/cells.hpp>
+#include <strata/dialect.hpp>
 
 namespace strata {
 
 // A bound parameter or a result cell. Booleans travel as integers (1/0), which both backends
-// accept for a boolean parameter; PostgreSQL returns every cell as text and row::get converts.
-using value = std::variant<std::monostate, std::int64_t, double, std::string>;
+// accept for a boolean parameter, dates and times as ISO 8601 text (detail/runtime/cells.hpp),
+// blobs as bytes (SQLite BLOB, PostgreSQL bytea); PostgreSQL returns every other cell as text
+// and row::get converts.
+using value = std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::byte>>;
 
 class row;
 
@@ -58,7 +64,8 @@ class row_callback {
 };
 
 // One row of a result. get<T>(i) converts: integers, floating point, bool, std::string,
-// std::optional<T> for a nullable cell.
+// std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D>, std::optional<T> for
+// a nullable cell.
 class row {
    public:
     explicit row(std::span<const value> cells) : cells_(cells) {}
@@ -94,19 +101,25 @@ T row::get(std::size_t i) const {
         return static_cast<T>(detail::cell_integer(v));
     } else if constexpr (std::is_floating_point_v<T>) {
         return static_cast<T>(detail::cell_real(v));
+    } else if constexpr (std::is_same_v<T, std::vector<std::byte>>) {
+        return detail::cell_bytes(v);
+    } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
+        return detail::cell_date(v);
+    } else if constexpr (detail::is_sys_time<T>::value) {
+        return std::chrono::time_point_cast<typename T::duration>(detail::cell_time(v));
     } else if constexpr (std::is_convertible_v<std::string, T>) {
         return T(detail::cell_text(v));
     } else {
-        static_assert(sizeof(T) == 0, "strata: row::get<T>: T must be an integer, floating point, bool, string or std::optional of one");
+        static_assert(sizeof(T) == 0, "strata: row::get<T>: T must be an integer, floating point, bool, string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D> or std::optional of one");
     }
 }
 
 namespace detail {
-// A C++ argument as a bound parameter.
+// A C++ argument as a bound parameter, for a statement of dialect d (a time's text differs).
 template <class T>
-value to_value(const T& x) {
+value to_value(const T& x, dialect_id d = dialect_id::sqlite) {
     if constexpr (is_optional<T>::value) {
-        return x ? to_value(*x) : value{};
+        return x ? to_value(*x, d) : value{};
     } else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::nullopt_t>) {
         return value{};
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -119,8 +132,14 @@ value to_value(const T& x) {
         return value{std::string(std::string_view(x))};
     } else if constexpr (std::is_same_v<T, value>) {
         return x;
+    } else if constexpr (std::is_same_v<T, std::vector<std::byte>>) {
+        return value{x};
+    } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
+        return value{date_text(x)};
+    } else if constexpr (is_sys_time<T>::value) {
+        return value{time_text(std::chrono::floor<std::chrono::microseconds>(x), d == dialect_id::postgres)};
     } else {
-        static_assert(sizeof(T) == 0, "strata: a bound parameter must be an integer, floating point, bool, string, nullptr or std::optional of one");
+        static_assert(sizeof(T) == 0, "strata: a bound parameter must be an integer, floating point, bool, string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D>, nullptr or std::optional of one");
     }
 }
 }  // namespace detail

@@ -23,7 +23,7 @@ class session {
 
     template <class... Args>
     void execute(std::string_view sql, const Args&... args) {
-        const std::array<value, sizeof...(Args)> params{detail::to_value(args)...};
+        const std::array<value, sizeof...(Args)> params{detail::to_value(args, db_->dialect())...};
         db_->execute(sql, params, {});
     }
 
@@ -31,7 +31,7 @@ class session {
     // nullopt; otherwise either is an error that names the statement.
     template <class T, class... Args>
     T query_value(std::string_view sql, const Args&... args) {
-        const std::array<value, sizeof...(Args)> params{detail::to_value(args)...};
+        const std::array<value, sizeof...(Args)> params{detail::to_value(args, db_->dialect())...};
         std::optional<detail::dependent_t<value, T>> first;  // (see detail::dependent)
         db_->execute(sql, params, [&](const row& r) {
             if (!first && r.size() > 0) first = r[0];
@@ -53,7 +53,7 @@ class session {
     template <class F, class... Args>
         requires std::is_invocable_v<F&, const row&>
     void for_each_row(std::string_view sql, F&& f, const Args&... args) {
-        const std::array<value, sizeof...(Args)> params{detail::to_value(args)...};
+        const std::array<value, sizeof...(Args)> params{detail::to_value(args, db_->dialect())...};
         db_->execute(sql, params, [&](const row& r) { f(r); });
     }
 

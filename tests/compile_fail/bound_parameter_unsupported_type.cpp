@@ -1,5 +1,5 @@
 // compile-fail: a statement's parameter of a type strata cannot bind
-// expect: strata: a bound parameter must be an integer, floating point, bool, string, nullptr or std::optional of one
+// expect: strata: a bound parameter must be an integer, floating point, bool, string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D>, nullptr or std::optional of one
 // expect: std::vector<int
 //
 // A data step binds a std::vector<int>.

@@ -1,5 +1,5 @@
 // compile-fail: session::query_value<T> (row::get<T>) with a T no cell converts to
-// expect: strata: row::get<T>: T must be an integer, floating point, bool, string or std::optional of one
+// expect: strata: row::get<T>: T must be an integer, floating point, bool, string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D> or std::optional of one
 // expect: std::vector<int
 //
 // A data step asks for a std::vector<int>.

@@ -1,7 +1,8 @@
 // The rule list (include/strata/detail/core/rules.hpp) against what the user reads and runs:
 // - each chain rule has its heading in docs/errors.md with "Rule `name`." under it;
 // - each DSL rule has a heading or a table row with its message; each `matches` rule is named;
-// - each model rule has its heading in section 6 with "Rule `name`." under it;
+// - each model rule has its heading in section 6 with "Rule `name`." under it, each typed-row
+//   rule in section 7;
 // - each rule has a compile-fail test named after it (tests/compile_fail/<rule>[_*].cpp);
 // - the other way round, every heading of sections 1 to 3 and every row of section 4 is a rule
 //   of the list or a `static_assert(..., "strata: ...")` written in a header, and each of those
@@ -29,6 +30,7 @@ const std::vector<rule> chain_rules{STRATA_CHAIN_RULES(STRATA_LIST_RULE)};
 const std::vector<rule> dsl_rules{STRATA_DSL_RULES(STRATA_LIST_RULE)};
 const std::vector<rule> match_rules{STRATA_MATCH_RULES(STRATA_LIST_MATCH_RULE)};
 const std::vector<rule> model_rules{STRATA_MODEL_RULES(STRATA_LIST_RULE)};
+const std::vector<rule> row_rules{STRATA_ROW_RULES(STRATA_LIST_RULE)};
 #undef STRATA_LIST_RULE
 #undef STRATA_LIST_MATCH_RULE
 
@@ -50,7 +52,7 @@ struct page {
         std::string message, rule_line;  // the "- Rule `...`" line of its entry, if any
         int section;
     };
-    std::vector<heading> headings;        // "### " lines of sections 1 to 4 and 6
+    std::vector<heading> headings;        // "### " lines of sections 1 to 4, 6 and 7
     std::vector<std::string> table_rows;  // the first cell (between backticks) of section 4's rows
     std::string text;
 };
@@ -67,7 +69,7 @@ page read_errors_md() {
         if (code) continue;
         if (line.rfind("## ", 0) == 0) {
             section = std::isdigit(static_cast<unsigned char>(line[3])) ? line[3] - '0' : 0;
-        } else if (line.rfind("### ", 0) == 0 && ((section >= 1 && section <= 4) || section == 6)) {
+        } else if (line.rfind("### ", 0) == 0 && ((section >= 1 && section <= 4) || section == 6 || section == 7)) {
             p.headings.push_back({line.substr(4), {}, section});
         } else if (line.rfind("- Rule `", 0) == 0 && !p.headings.empty() && p.headings.back().rule_line.empty()) {
             p.headings.back().rule_line = line;
@@ -141,6 +143,15 @@ int main() {
         }
         if (!has_compile_fail_test(r.name)) problem("no tests/compile_fail/" + r.name + "[_*].cpp");
     }
+    for (const auto& r : row_rules) {  // section 7, headed as the models' rules are
+        auto h = heading_of(r.message);
+        if (h == doc.headings.end() || h->section != 7) {
+            problem("docs/errors.md section 7 has no heading \"### " + r.message + "\" (rule " + r.name + ")");
+        } else if (h->rule_line.rfind("- Rule `" + r.name + "`", 0) != 0) {
+            problem("docs/errors.md: the entry \"### " + r.message + "\" should start \"- Rule `" + r.name + "`\"");
+        }
+        if (!has_compile_fail_test(r.name)) problem("no tests/compile_fail/" + r.name + "[_*].cpp");
+    }
     for (const auto& r : match_rules) {
         if (doc.text.find("`" + r.name + "`") == std::string::npos) problem("docs/errors.md does not name the matches rule " + r.name);
     }
@@ -155,7 +166,8 @@ int main() {
         auto same = [&](const rule& r) { return r.message == message; };
         return std::any_of(chain_rules.begin(), chain_rules.end(), same) ||
                std::any_of(dsl_rules.begin(), dsl_rules.end(), same) ||
-               std::any_of(model_rules.begin(), model_rules.end(), same) || literal.count(message) != 0;
+               std::any_of(model_rules.begin(), model_rules.end(), same) ||
+               std::any_of(row_rules.begin(), row_rules.end(), same) || literal.count(message) != 0;
     };
     for (const auto& h : doc.headings) {
         if (!known(h.message)) problem("docs/errors.md section " + std::to_string(h.section) + " heading \"" + h.message + "\" is no rule's message");
@@ -164,7 +176,8 @@ int main() {
         if (!known(m)) problem("docs/errors.md section 4 row \"" + m + "\" is no rule's message");
     }
 
-    std::printf("rule_list: %zu chain, %zu DSL, %zu matches, %zu model rules, %zu messages written in headers; %d problem(s)\n",
-                chain_rules.size(), dsl_rules.size(), match_rules.size(), model_rules.size(), literal.size(), problems);
+    std::printf("rule_list: %zu chain, %zu DSL, %zu matches, %zu model, %zu typed-row rules, %zu messages written in headers; %d problem(s)\n",
+                chain_rules.size(), dsl_rules.size(), match_rules.size(), model_rules.size(), row_rules.size(), literal.size(),
+                problems);
     return problems == 0 ? 0 : 1;
 }

@@ -118,6 +118,15 @@
     X(model_field_type_mismatch, "field<member, type>: this SQL type holds another C++ type than the member (strata::cpp_type_of): change the member's type or the SQL type") \
     X(model_nullable_key, "a primary key member cannot be a std::optional")
 
+// Rules of typed rows (<strata/rows.hpp>: select, for_each, insert at a schema state), raised
+// where a row type is first used at a state, one per (row, state) at most. The rule's one
+// argument names the culprit: `diag::typed_row<Row, name<table>, name<column>, at_version<V>>`,
+// Row being the model or `diag::selected_columns`.
+#define STRATA_ROW_RULES(X) \
+    X(row_column_does_not_exist, "typed rows: the table, or a column a model member or a selected column names, does not exist in the schema state the rows are read or written at") \
+    X(row_type_mismatch, "typed rows: a model member's C++ type is not its column's at this schema state (schema_state::cpp_type, strata::cpp_type_of): change the member's type, or read at the state whose column it is") \
+    X(row_nullability_mismatch, "typed rows: a model member is a std::optional and its column NOT NULL at this schema state, or the other way round: a nullable column needs a std::optional member")
+
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of
 // difference between two schema states. Each entry is X(name, difference, message): the
 // `diff_kind` (detail/core/schema_diff.hpp) is the kind of a difference in any direction, which

@@ -45,6 +45,24 @@ inline pqxx::result pg_exec(pqxx::transaction_base& tx, const std::string& sql, 
 #endif
 }
 
+// bytea's text output, hex ("\\x0a1b"; the default since PostgreSQL 9.0), as bytes.
+inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* text, std::size_t size) {
+    auto digit = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+    const std::string_view t(text, size);
+    bool ok = t.size() >= 2 && t[0] == '\\' && t[1] == 'x' && t.size() % 2 == 0;
+    std::vector<std::byte> out(ok ? (t.size() - 2) / 2 : 0);
+    for (std::size_t i = 0; ok && i < out.size(); ++i) {
+        const int hi = digit(t[2 + 2 * i]), lo = digit(t[3 + 2 * i]);
+        ok = hi >= 0 && lo >= 0;
+        out[i] = static_cast<std::byte>(hi * 16 + lo);
+    }
+    if (!ok)
+        throw database_error("strata: postgres: a bytea value not in hex form (bytea_output = 'escape'? set it to 'hex')\n  in: " +
+                                 std::string(sql),
+                             std::string(sql), "");
+    return out;
+}
+
 }  // namespace detail
 
 STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_url) {
@@ -125,12 +143,16 @@ STRATA_INLINE void postgres::connection::execute(std::string_view sql, std::span
     const auto nrows = res.size();
     const auto ncols = res.columns();
     std::vector<value> cells;
+    std::vector<bool> bytea(static_cast<std::size_t>(ncols));  // read as bytes, not text
+    for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) bytea[static_cast<std::size_t>(j)] = res.column_type(j) == 17;
     for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
         const auto r = res[i];
         cells.assign(static_cast<std::size_t>(ncols), value{});
         for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
             const auto f = r[j];
-            if (!f.is_null()) cells[static_cast<std::size_t>(j)] = std::string(f.c_str(), f.size());
+            if (f.is_null()) continue;
+            if (bytea[static_cast<std::size_t>(j)]) cells[static_cast<std::size_t>(j)] = detail::bytes_from_text(sql, f.c_str(), f.size());
+            else cells[static_cast<std::size_t>(j)] = std::string(f.c_str(), f.size());
         }
         on_row(row(cells));
     }
@@ -445,6 +467,7 @@ STRATA_INLINE void postgres::connection::set_up(pqxx::connection& c) {
 
 STRATA_INLINE std::string postgres::connection::as_text(const value& v) {
     if (auto* s = std::get_if<std::string>(&v)) return *s;
+    if (auto* b = std::get_if<std::vector<std::byte>>(&v)) return "\\x" + detail::hex_text(*b);  // bytea's hex input
     char buf[64];
     if (auto* n = std::get_if<std::int64_t>(&v)) {
         auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *n);

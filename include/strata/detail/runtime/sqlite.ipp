@@ -234,6 +234,10 @@ STRATA_INLINE void sqlite::connection::run(sqlite3_stmt* st, std::string_view sq
         else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
         else if (auto* s = std::get_if<std::string>(&params[i]))
             rc = sqlite3_bind_text(st, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+        else if (auto* b = std::get_if<std::vector<std::byte>>(&params[i]))
+            // (a null pointer would bind NULL: an empty blob is a zero-length blob)
+            rc = b->empty() ? sqlite3_bind_zeroblob(st, k, 0)
+                            : sqlite3_bind_blob(st, k, b->data(), static_cast<int>(b->size()), SQLITE_TRANSIENT);
         else rc = sqlite3_bind_null(st, k);
         if (rc != SQLITE_OK) fail(sql);
     }
@@ -252,6 +256,11 @@ STRATA_INLINE void sqlite::connection::run(sqlite3_stmt* st, std::string_view sq
                 case SQLITE_INTEGER: cells[i] = std::int64_t{sqlite3_column_int64(st, i)}; break;
                 case SQLITE_FLOAT: cells[i] = sqlite3_column_double(st, i); break;
                 case SQLITE_NULL: break;
+                case SQLITE_BLOB: {
+                    const auto* b = static_cast<const std::byte*>(sqlite3_column_blob(st, i));
+                    cells[i] = std::vector<std::byte>(b, b + sqlite3_column_bytes(st, i));
+                    break;
+                }
                 default: {
                     const auto* t = static_cast<const char*>(sqlite3_column_blob(st, i));
                     cells[i] = std::string(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
