@@ -74,7 +74,7 @@ struct chain_identity {
     // (a misused chain holds placeholders: detail/core/placeholders.hpp)
     using list = std::conditional_t<sizeof...(Migrations) == 0, migration_list<misused_migration>,
                                     migration_list<std::conditional_t<migration_type<Migrations>, Migrations, misused_migration>...>>;
-    enum : std::uint64_t { key = list_hash<list>::value };
+    enum : std::uint64_t { key = free_key<list, list_hash<list>::value>::value };
     // Two lists with the same descriptors (constraints written in another order, say) are the
     // same history and share one key: register the first only.
     enum : bool { known = requires { chain_of(chain_key<key>{}); } };

@@ -415,6 +415,24 @@ TEST_P(Trust, AnotherConnectionSeesTheSameTables) {
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"items\""), 1);
 }
 
+namespace {
+int step_ran = 0;
+template <int N>
+void mark_step(strata::session&) { step_ran = N; }
+template <int N>
+using marked = strata::chain<r1, strata::migration<2, "mark", run<mark_step<N>>>>;
+}  // namespace
+
+// Two chains that differ only in a data step's function are two chains: each runs its own.
+// (One type for both ran the first one's function; Clang names mark_step<1> and mark_step<2>
+// alike, so the second takes another key: chain_key.hpp, same_functions.)
+TEST_P(Trust, ADataStepIsTheChainsOwnFunction) {
+    static_assert(!std::is_same_v<marked<1>, marked<2>>);
+    make<marked<1>>().upgrade_to(1);
+    make<marked<2>>().upgrade();
+    EXPECT_EQ(step_ran, 2);
+}
+
 // ---- 5. Exception safety ----
 
 TEST_P(Trust, ARowCallbackThatThrowsLeavesNoLockBehind) {

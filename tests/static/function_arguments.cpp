@@ -11,6 +11,7 @@
 #include <strata/strata.hpp>
 
 #include <cstdint>
+#include <type_traits>
 #include <strata/stop_token.hpp>
 
 using namespace strata::dsl;
@@ -80,3 +81,21 @@ static_assert(ms<lite>[4].checksum == 9792406610395721102ull);
 static_assert(ms<pg>[5].checksum == 10428826310386480762ull);
 
 int main() {}
+
+// Two chains that differ only in a data step's function are two chains: one type for both had
+// the second run the first one's function. Their checksums stay equal: they are those of the SQL.
+namespace same_steps_other_functions {
+using t = create_table<"t", column<"id", bigint, primary_key>>;
+template <class Step>
+using one = strata::chain<strata::migration<1, "t", t, Step>>;
+static_assert(!std::is_same_v<one<run<plain>>, one<run<unplain>>>, "strata: run<f> and run<g> make two chains");
+static_assert(!std::is_same_v<one<run<plain>>, one<run<plain, unplain>>>, "strata: a down function makes another chain");
+static_assert(!std::is_same_v<one<run<fill<1>>>, one<run<fill<2>>>>, "strata: function template specialisations differ");
+static_assert(!std::is_same_v<one<validate<filled<1>>>, one<validate<plain_check>>>, "strata: validate<f> and validate<g> differ");
+static_assert(!std::is_same_v<one<background<backfill<1>>>, one<background<plain_backfill>>>,
+              "strata: background<f> and background<g> differ");
+static_assert(std::is_same_v<one<run<fill<1>>>, one<run<fill<1>>>>, "strata: the same function, the same chain");
+static_assert(strata::checksum_of(one<run<plain>>::proxy::descs[0], strata::detail::dialect_id::sqlite) ==
+                  strata::checksum_of(one<run<unplain>>::proxy::descs[0], strata::detail::dialect_id::sqlite),
+              "strata: the checksum is the SQL's, not the function's");
+}  // namespace same_steps_other_functions

@@ -14,8 +14,9 @@ template <void (*Fn)(session&, stop_token)>
 void call_background(session& s, const void* stop) {
     Fn(s, *static_cast<const stop_token*>(stop));
 }
-constexpr op_desc make_background(background_fn fn) {
+constexpr op_desc make_background(background_fn fn, std::uint64_t key) {
     op_desc d = make_op(op_kind::background, "background", {});
+    d.function_key = key;
     d.fn_background = fn;
     return d;
 }
@@ -25,6 +26,6 @@ namespace strata::dsl {
 template <void (*Fn)(session&, stop_token)>
 struct background {
     static_assert(!detail::null_function<Fn>, "strata: background<fn>: fn must be a function void(strata::session&, strata::stop_token)");
-    static constexpr detail::op_desc desc = detail::make_background(&detail::call_background<Fn>);
+    static constexpr detail::op_desc desc = detail::make_background(&detail::call_background<Fn>, detail::function_key<Fn>());
 };
 }  // namespace strata::dsl

@@ -26,15 +26,17 @@ constexpr op_desc make_execute_per_dialect(const dialect_statements* s) {
     return d;
 }
 // has_down: from null_function<Down>, never from `down != nullptr` (see null_function).
-constexpr op_desc make_run(data_fn up, data_fn down, bool has_down) {
+constexpr op_desc make_run(data_fn up, data_fn down, bool has_down, std::uint64_t key) {
     op_desc d = make_op(op_kind::run, "run", {});
+    d.function_key = key;
     d.fn_up = up;
     d.fn_down = down;
     d.reversible = has_down;
     return d;
 }
-constexpr op_desc make_validate(check_fn check) {
+constexpr op_desc make_validate(check_fn check, std::uint64_t key) {
     op_desc d = make_op(op_kind::validate, "validate", {});
+    d.function_key = key;
     d.fn_check = check;
     return d;
 }
@@ -88,13 +90,13 @@ struct execute_irreversible {
 template <detail::data_fn Up, detail::data_fn Down = nullptr>
 struct run {
     static_assert(!detail::null_function<Up>, "strata: run<fn>: fn must be a function void(strata::session&)");
-    static constexpr detail::op_desc desc = detail::make_run(Up, Down, !detail::null_function<Down>);
+    static constexpr detail::op_desc desc = detail::make_run(Up, Down, !detail::null_function<Down>, detail::function_key<Up, Down>());
 };
 // A check run after the migration's other steps, before it commits; `false` rolls the
 // migration back.
 template <detail::check_fn Check>
 struct validate {
     static_assert(!detail::null_function<Check>, "strata: validate<fn>: fn must be a function bool(strata::session&)");
-    static constexpr detail::op_desc desc = detail::make_validate(Check);
+    static constexpr detail::op_desc desc = detail::make_validate(Check, detail::function_key<Check>());
 };
 }  // namespace strata::dsl

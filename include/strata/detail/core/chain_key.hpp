@@ -61,6 +61,38 @@ constexpr std::uint64_t chain_hash(std::initializer_list<std::uint64_t> migratio
     for (std::uint64_t m : migration_hashes) h = mix(h, m);
     return h;
 }
+// Whether two lists of migrations with one key call the same data-step functions. The key holds
+// the functions' names (descriptors.hpp, function_key), but Clang spells a function template's
+// specialisation without its arguments (fill<1> and fill<2> are both "fill"): then the second
+// list takes the next free key instead of running the first one's functions.
+constexpr bool same_functions(const op_desc* a, const op_desc* b, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k)
+        if (a[k].fn_up != b[k].fn_up || a[k].fn_down != b[k].fn_down || a[k].fn_check != b[k].fn_check ||
+            a[k].fn_background != b[k].fn_background)
+            return false;
+    return true;
+}
+constexpr bool same_functions(const migration_desc* a, const migration_desc* b, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (!same_functions(a[i].ops, b[i].ops, a[i].nops) || !same_functions(a[i].down_ops, b[i].down_ops, a[i].ndown_ops))
+            return false;
+    return true;
+}
+
+// Key, or the next one when Key is registered to a list with the same descriptors but other
+// data-step functions (see same_functions).
+template <class List, std::uint64_t Key, bool Known = requires { chain_of(chain_key<Key>{}); }>
+struct free_key {
+    enum : std::uint64_t { value = Key };
+};
+template <class List, std::uint64_t Key>
+struct free_key<List, Key, true> {
+    using other = typename descriptors_of<chain_t<Key>>::type;
+    using mine = typename descriptors_of<List>::type;
+    enum : bool { same = other::size == mine::size && same_functions(other{}.value, mine{}.value, mine::size) };
+    enum : std::uint64_t { value = std::conditional_t<same, std::integral_constant<std::uint64_t, Key>, free_key<List, mix(Key, 1)>>::value };
+};
+
 // The key of a list of migrations (an enumerator: nothing named after the list is emitted).
 template <class List>
 struct list_hash;

@@ -210,6 +210,10 @@ struct op_desc {
     std::size_t ncells = 0;
     std::string_view label{};    // the operation's DSL name, for diagnostics
     std::string_view unsafe_reason{};  // unsafe<"why", op>: what strata::lint accepts (not hashed)
+    // run, validate, background: which functions, by name (function_key), for the chain's key:
+    // two chains that differ only in a data step's function are two chains (not hashed into
+    // the checksums, which stay those of the SQL)
+    std::uint64_t function_key = 0;
     bool misused = false;        // a misused DSL template's placeholder, or one holding one
 };
 
@@ -293,6 +297,13 @@ constexpr std::uint64_t hash_text(std::string_view s, std::uint64_t h = 14695981
         h *= 1099511628211ull;
     }
     return h;
+}
+// Functions F... as a number (op_desc::function_key): the hash of their names as the compiler
+// spells this template's signature (C++20 has no reflection; GCC and Clang name a function
+// template argument by its qualified name, the same in every translation unit).
+template <auto... F>
+constexpr std::uint64_t function_key() noexcept {
+    return hash_text(__PRETTY_FUNCTION__) | 1;
 }
 
 // The checksum of a migration, before the dialect is mixed in: every field of every operation
@@ -385,6 +396,11 @@ constexpr migration_desc with_hashes(migration_desc m) {
     // the checksums, which stay those of the SQL
     for (std::size_t k = 0; k < m.nops; ++k)
         if (!m.ops[k].unsafe_reason.empty()) m.hash = hash_text(m.ops[k].unsafe_reason, mix(m.hash, k + 1));
+    // so are a data step's functions
+    for (std::size_t k = 0; k < m.nops; ++k)
+        if (m.ops[k].function_key) m.hash = mix(m.hash, mix(m.ops[k].function_key, k + 1));
+    for (std::size_t k = 0; k < m.ndown_ops; ++k)
+        if (m.down_ops[k].function_key) m.hash = mix(m.hash, mix(m.down_ops[k].function_key, k + 1001));
     return m;
 }
 
