@@ -443,12 +443,16 @@ STRATA_INLINE std::unique_ptr<driver> postgres::connection::open_another() const
     // The same database as this session sees it: a search_path set after connecting (SET
     // search_path) is not in the connection string, and without it the other connection reads
     // another schema's strata_migrations (a background worker would find nothing pending).
-    std::string path;
-    const_cast<connection&>(*this).execute("SELECT current_setting('search_path')", {},
-                                           [&](const row& r) { path = r.get<std::string>(0); });
+    // Not behind a pooler: there a session setting lands on whichever server connection is
+    // free and stays on it for other clients (and this session's own SET did not hold either).
+    connection& self = const_cast<connection&>(*this);
     auto other = std::make_unique<connection>(conninfo_);
-    const value p[] = {path};
-    other->execute("SELECT set_config('search_path', $1, false)", p, {});
+    if (!self.behind_pooler()) {
+        std::string path;
+        self.execute("SELECT current_setting('search_path')", {}, [&](const row& r) { path = r.get<std::string>(0); });
+        const value p[] = {path};
+        other->execute("SELECT set_config('search_path', $1, false)", p, {});
+    }
     return other;
 }
 
