@@ -28,11 +28,13 @@ inline constexpr bool separate_compilation = true;
 inline constexpr bool separate_compilation = false;
 #endif
 
-// Bucket k holds 2^k times bucket 0 in every dimension; bucket 0 fits a chain of about ten
-// small tables. Eight doublings reach 2,048 tables and 16,384 columns (a state of some 6 MB).
-inline constexpr int runtime_buckets = 9;
+// Bucket k holds 8^k times bucket 0 in every dimension; bucket 0 fits a chain of about ten
+// small tables, bucket 3 4,096 tables and 32,768 columns. Few buckets: strata::runtime compiles
+// each one's generator, facts and diagram (nine doublings tripled its -O2 build, 12 s to 41 s);
+// a state is at most eight times the chain's in a dimension, and lives on the heap briefly.
+inline constexpr int runtime_buckets = 4;
 constexpr capacities bucket_capacities(int k) {
-    const std::size_t m = std::size_t{1} << k;
+    const std::size_t m = std::size_t{1} << (3 * k);
     return {8 * m, 64 * m, 16 * m, 64 * m, 4 * m, 32 * m, 64 * m, 16 * m, 32 * m};
 }
 // The smallest bucket that holds c, or -1.
