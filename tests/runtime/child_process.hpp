@@ -1,6 +1,7 @@
 #pragma once
-// Tests that run the test binary again as child processes (concurrency.cpp, crash.cpp): start
-// one, wait for it with a deadline, say how it ended, and tell it where the database is.
+// Tests that run the test binary again as child processes (concurrency.cpp, crash.cpp,
+// pooler.cpp): start one, wait for it with a deadline, say how it ended, and tell it where the
+// database is.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -99,5 +101,44 @@ inline std::unique_ptr<strata::driver> open_from_env() {
     throw std::runtime_error("child: no database given");
 #endif
 }
+
+// A pipe whose ends close with it (close-on-exec: a child keeps only those passed in `inherit`).
+struct fd_pipe {
+    int read = -1, write = -1;
+    fd_pipe() {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
+        read = fds[0];
+        write = fds[1];
+    }
+    fd_pipe(const fd_pipe&) = delete;
+    fd_pipe& operator=(const fd_pipe&) = delete;
+    ~fd_pipe() {
+        close_read();
+        close_write();
+    }
+    void close_read() {
+        if (read >= 0) ::close(read);
+        read = -1;
+    }
+    void close_write() {
+        if (write >= 0) ::close(write);
+        write = -1;
+    }
+};
+
+// A fresh directory for the children's files, under the system's temporary one, removed with it.
+struct scratch_directory {
+    std::filesystem::path path;
+    explicit scratch_directory(const std::string& tag) : path(std::filesystem::temp_directory_path() / unique_tag(tag)) {
+        std::filesystem::create_directories(path);
+    }
+    scratch_directory(const scratch_directory&) = delete;
+    scratch_directory& operator=(const scratch_directory&) = delete;
+    ~scratch_directory() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
 
 }  // namespace strata_test

@@ -102,29 +102,7 @@ constexpr std::uint64_t head = history::head;
 constexpr std::size_t chain_size = history::size;
 
 // ---- processes ----
-struct fd_pipe {
-    int read = -1, write = -1;
-    fd_pipe() {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
-        read = fds[0];
-        write = fds[1];
-    }
-    fd_pipe(const fd_pipe&) = delete;
-    fd_pipe& operator=(const fd_pipe&) = delete;
-    ~fd_pipe() {
-        close_read();
-        close_write();
-    }
-    void close_read() {
-        if (read >= 0) ::close(read);
-        read = -1;
-    }
-    void close_write() {
-        if (write >= 0) ::close(write);
-        write = -1;
-    }
-};
+using strata_test::fd_pipe;
 
 using strata_test::describe_status;
 using strata_test::env_or_throw;
@@ -241,15 +219,8 @@ TEST_P(Concurrency, EightProcessesAtOnceApplyEachMigrationOnce) {
         const auto round_started = clock::now();
         auto database = strata_test::make_database(GetParam(), "concurrency");
         if (!database) STRATA_SKIP_WITHOUT_POSTGRES();
-        const auto scratch = std::filesystem::temp_directory_path() / strata_test::unique_tag("strata_concurrency");
-        std::filesystem::create_directories(scratch);
-        struct remove_scratch {
-            std::filesystem::path p;
-            ~remove_scratch() {
-                std::error_code ec;
-                std::filesystem::remove_all(p, ec);
-            }
-        } cleanup{scratch};
+        const strata_test::scratch_directory scratch_dir("strata_concurrency");
+        const std::filesystem::path& scratch = scratch_dir.path;
 
         const round_result r = run_round(*database, scratch);
         EXPECT_EQ(r.ready, processes) << "not every child got ready";

@@ -303,15 +303,8 @@ TEST_P(Crash, LeavesTheLastCommittedVersionAndTheNextUpgradeFinishes) {
     RecordProperty("point", c.what);
     auto database = strata_test::make_database(c.backend, "crash");
     if (!database) STRATA_SKIP_WITHOUT_POSTGRES();
-    const auto scratch = std::filesystem::temp_directory_path() / strata_test::unique_tag("strata_crash");
-    std::filesystem::create_directories(scratch);
-    struct remove_scratch {
-        std::filesystem::path p;
-        ~remove_scratch() {
-            std::error_code ec;
-            std::filesystem::remove_all(p, ec);
-        }
-    } cleanup{scratch};
+    const strata_test::scratch_directory scratch_dir("strata_crash");
+    const std::filesystem::path& scratch = scratch_dir.path;
     using clock = std::chrono::steady_clock;
     const auto started = clock::now();
 

@@ -104,29 +104,7 @@ struct fresh_database {
     }
 };
 
-struct fd_pipe {
-    int read = -1, write = -1;
-    fd_pipe() {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
-        read = fds[0];
-        write = fds[1];
-    }
-    fd_pipe(const fd_pipe&) = delete;
-    fd_pipe& operator=(const fd_pipe&) = delete;
-    ~fd_pipe() {
-        close_read();
-        close_write();
-    }
-    void close_read() {
-        if (read >= 0) ::close(read);
-        read = -1;
-    }
-    void close_write() {
-        if (write >= 0) ::close(write);
-        write = -1;
-    }
-};
+using strata_test::fd_pipe;
 
 // ---- the child: connects through the pooler, says it is ready, waits for the start, upgrades,
 // and writes the versions it applied.
@@ -178,15 +156,8 @@ TEST_F(Pooler, EightProcessesThroughTransactionPoolingApplyEachMigrationOnce) {
         SCOPED_TRACE("round " + std::to_string(round));
         const auto started = std::chrono::steady_clock::now();
         fresh_database database("pooler");
-        const auto scratch = std::filesystem::temp_directory_path() / strata_test::unique_tag("strata_pooler");
-        std::filesystem::create_directories(scratch);
-        struct remove_scratch {
-            std::filesystem::path p;
-            ~remove_scratch() {
-                std::error_code ec;
-                std::filesystem::remove_all(p, ec);
-            }
-        } cleanup{scratch};
+        const strata_test::scratch_directory scratch_dir("strata_pooler");
+        const std::filesystem::path& scratch = scratch_dir.path;
 
         fd_pipe ready, go;
         std::vector<pid_t> pids;
