@@ -292,8 +292,10 @@ constexpr std::uint64_t mix_all(std::initializer_list<std::uint64_t> vs) noexcep
     return h;
 }
 constexpr std::uint64_t hash_text(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
-    for (char ch : s) {
-        h ^= static_cast<unsigned char>(ch);
+    // (a pointer, not a range-for: each string_view call is a call in a constant evaluation)
+    const char* p = s.data();
+    for (const char* e = p + s.size(); p != e; ++p) {
+        h ^= static_cast<unsigned char>(*p);
         h *= 1099511628211ull;
     }
     return h;

@@ -3,7 +3,7 @@
 // background_pending flag, set in the migration's own transaction, and run in version order
 // after every foreground migration, each migration's steps then marked done. Compiled once per
 // program.
-#include <fmt/core.h>
+#include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -64,12 +64,12 @@ inline background_report run_background(driver& db, const std::string& chain, co
     try {
         todo = pending_background(db, chain);
     } catch (const std::exception& e) {
-        r.error = fmt::format("strata: {}: background steps: cannot read what is pending: {}", chain, e.what());
+        r.error = detail::format("strata: {}: background steps: cannot read what is pending: {}", chain, e.what());
         log(log_level::error, r.error);
         return r;
     }
     if (!todo.empty())
-        log(log_level::info, fmt::format("strata: {}: background steps of {} to run", chain, migrations_text(todo.size())));
+        log(log_level::info, detail::format("strata: {}: background steps of {} to run", chain, migrations_text(todo.size())));
     for (std::size_t k = 0; k < todo.size(); ++k) {
         const std::uint64_t version = todo[k];
         const migration_desc* end = c.descs + c.size;
@@ -91,7 +91,7 @@ inline background_report run_background(driver& db, const std::string& chain, co
             if (stop.stop_requested()) {  // it may have returned part-way: it runs again next time
                 r.cancelled = true;
                 r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
-                log(log_level::info, fmt::format("strata: {}: background steps of migration {} \"{}\" stopped; they run again "
+                log(log_level::info, detail::format("strata: {}: background steps of migration {} \"{}\" stopped; they run again "
                                                  "at the next start",
                                                  chain, version, m->name));
                 break;
@@ -101,7 +101,7 @@ inline background_report run_background(driver& db, const std::string& chain, co
                        "WHERE \"chain\" = $2 AND \"version\" = $3",
                        p, {});
         } catch (...) {  // on the worker thread: anything escaping would be std::terminate
-            r.error = fmt::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
+            r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
                                   "again at the next start",
                                   chain, version, m->name, current_exception_text());
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
@@ -110,7 +110,7 @@ inline background_report run_background(driver& db, const std::string& chain, co
         }
         r.completed.push_back(version);
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        log(log_level::info, fmt::format("strata: {} background [{}/{}] migration {} \"{}\" done {}", chain, k + 1, todo.size(),
+        log(log_level::info, detail::format("strata: {} background [{}/{}] migration {} \"{}\" done {}", chain, k + 1, todo.size(),
                                          version, m->name, ms_text(ms)));
     }
     return r;

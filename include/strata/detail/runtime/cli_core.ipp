@@ -1,7 +1,7 @@
 #pragma once
 // The verbs of strata/cli.hpp, compiled once per program: argument parsing, the database
 // opened by URL, each verb on the migrator's engine, plain text on stdout, errors on stderr.
-#include <fmt/core.h>
+#include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -105,15 +105,15 @@ class cli_runner {
                 return args.empty() ? cli::exit_usage : cli::exit_ok;
             }
             const verb_spec* v = find(args[0]);
-            if (!v) throw usage_error(fmt::format("unknown verb \"{}\"", args[0]));
+            if (!v) throw usage_error(detail::format("unknown verb \"{}\"", args[0]));
             parse(*v, std::vector<std::string>(args.begin() + 1, args.end()));
             if (flag("help")) return help(*v);
             return dispatch(*v);
         } catch (const usage_error& e) {
-            fmt::print(o_.err, "{}: {}\n(see {} --help)\n", program_, e.what(), program_);
+            detail::print(o_.err, "{}: {}\n(see {} --help)\n", program_, e.what(), program_);
             return cli::exit_usage;
         } catch (const std::exception& e) {
-            fmt::print(o_.err, "{}\n", e.what());
+            detail::print(o_.err, "{}\n", e.what());
             return cli::exit_failed;
         }
     }
@@ -126,9 +126,9 @@ class cli_runner {
     }
 
     void usage(std::FILE* f) const {
-        fmt::print(f, "usage: {} <verb> [--database URL] [--chain NAME] [options]\n\nverbs:\n", program_);
-        for (const verb_spec& v : verbs) fmt::print(f, "  {:<10} {:<48} {}\n", v.name, v.args, v.summary);
-        fmt::print(f,
+        detail::print(f, "usage: {} <verb> [--database URL] [--chain NAME] [options]\n\nverbs:\n", program_);
+        for (const verb_spec& v : verbs) detail::print(f, "  {:<10} {:<48} {}\n", v.name, v.args, v.summary);
+        detail::print(f,
                    "\n--database URL   sqlite:PATH or postgresql://... (default: {})\n"
                    "--chain NAME     the chain's name in strata_migrations (default: {})\n"
                    "--lock-timeout D, --lock-attempts N, --lock-wait-budget D, --statement-timeout D\n"
@@ -140,7 +140,7 @@ class cli_runner {
                    o_.database.empty() ? "$STRATA_DATABASE_URL" : o_.database, o_.chain, program_);
     }
     int help(const verb_spec& v) const {
-        fmt::print(o_.out, "usage: {} {} {}[--database URL] [--chain NAME]\n\n{}\n", program_, v.name,
+        detail::print(o_.out, "usage: {} {} {}[--database URL] [--chain NAME]\n\n{}\n", program_, v.name,
                    v.args.empty() ? "" : std::string(v.args) + " ", v.help);
         return cli::exit_ok;
     }
@@ -168,19 +168,19 @@ class cli_runner {
             }
             const bool takes = std::find(std::begin(with_value), std::end(with_value), name) != std::end(with_value);
             const bool is_flag = std::find(std::begin(flags), std::end(flags), name) != std::end(flags);
-            if (!takes && !is_flag) throw usage_error(fmt::format("{}: unknown option --{}", v.name, name));
+            if (!takes && !is_flag) throw usage_error(detail::format("{}: unknown option --{}", v.name, name));
             if (takes && !inline_value) {
-                if (i + 1 >= rest.size()) throw usage_error(fmt::format("{}: --{} needs a value", v.name, name));
+                if (i + 1 >= rest.size()) throw usage_error(detail::format("{}: --{} needs a value", v.name, name));
                 val = rest[++i];
             }
-            if (is_flag && inline_value) throw usage_error(fmt::format("{}: --{} takes no value", v.name, name));
+            if (is_flag && inline_value) throw usage_error(detail::format("{}: --{} takes no value", v.name, name));
             values_[name] = takes ? val : "1";
         }
         // Which options each verb takes (the global ones everywhere).
         auto allowed = [&](std::initializer_list<std::string_view> names) {
             for (const auto& [k, x] : values_)
                 if (!global(k) && std::find(names.begin(), names.end(), k) == names.end())
-                    throw usage_error(fmt::format("{}: unknown option --{}", v.name, k));
+                    throw usage_error(detail::format("{}: unknown option --{}", v.name, k));
         };
         const std::string_view n = v.name;
         if (n == "upgrade" || n == "downgrade") allowed({"to"});
@@ -191,10 +191,10 @@ class cli_runner {
         else allowed({});
         const std::size_t want = n == "baseline" ? 1 : 0;
         if (positional_.size() > want)
-            throw usage_error(fmt::format("{}: unexpected argument \"{}\"", v.name, positional_[want]));
-        if (positional_.size() < want && !flag("help")) throw usage_error(fmt::format("{}: needs a version: {} {} V", v.name, program_, v.name));
+            throw usage_error(detail::format("{}: unexpected argument \"{}\"", v.name, positional_[want]));
+        if (positional_.size() < want && !flag("help")) throw usage_error(detail::format("{}: needs a version: {} {} V", v.name, program_, v.name));
         if (values_.count("chain")) {
-            if (values_["chain"].empty()) throw usage_error(fmt::format("{}: --chain needs a name: --chain NAME", v.name));
+            if (values_["chain"].empty()) throw usage_error(detail::format("{}: --chain needs a name: --chain NAME", v.name));
             o_.chain = values_["chain"];
         }
         // The waits, checked before anything is opened.
@@ -220,7 +220,7 @@ class cli_runner {
         const std::string unit = used ? s.substr(used) : "";
         const double scale = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "min" ? 60000 : -1;
         if (!used || scale < 0 || n < 0 || !(n * scale < 1e12) || s.find_first_of("eExXpP") != std::string::npos)
-            throw usage_error(fmt::format("--{} {}: not a duration: a number and ms, s or min (200ms, 5s, 2min), or 0 for "
+            throw usage_error(detail::format("--{} {}: not a duration: a number and ms, s or min (200ms, 5s, 2min), or 0 for "
                                           "no limit",
                                           option, s));
         return std::chrono::milliseconds(static_cast<std::int64_t>(n * scale + 0.5));
@@ -229,7 +229,7 @@ class cli_runner {
         int n = 0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
         if (ec != std::errc{} || end != s.data() + s.size() || n < 1)
-            throw usage_error(fmt::format("--lock-attempts {}: not a number of attempts (1 or more)", s));
+            throw usage_error(detail::format("--lock-attempts {}: not a number of attempts (1 or more)", s));
         return n;
     }
     bool flag(const std::string& name) const { return values_.count(name) != 0; }
@@ -247,8 +247,8 @@ class cli_runner {
         std::uint64_t v = 0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (ec != std::errc{} || end != s.data() + s.size())
-            throw usage_error(fmt::format("{}: \"{}\" is not a version (a number, head or base)", what, s));
-        if (v != 0 && index_of(v) == npos) throw usage_error(fmt::format("{}: no migration has version {} (head is {})", what, v, head()));
+            throw usage_error(detail::format("{}: \"{}\" is not a version (a number, head or base)", what, s));
+        if (v != 0 && index_of(v) == npos) throw usage_error(detail::format("{}: no migration has version {} (head is {})", what, v, head()));
         return v;
     }
     std::size_t index_of(std::uint64_t v) const { return index_in(c_.info, v); }
@@ -327,13 +327,13 @@ class cli_runner {
     void print_run(const run_report& r) {
         if (log_in_terminal_) return;  // the log said it all, line by line, in this terminal
         if (!r.changed()) {
-            fmt::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
+            detail::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
             return;
         }
         for (const migration_run& m : r.migrations)
-            fmt::print(o_.out, "{} {} {} ({} statement{}, {})\n", m.direction == direction::up ? "up  " : "down", m.version,
+            detail::print(o_.out, "{} {} {} ({} statement{}, {})\n", m.direction == direction::up ? "up  " : "down", m.version,
                        m.name, m.statements, m.statements == 1 ? "" : "s", ms_text(m.duration));
-        fmt::print(o_.out, "{}: {} from version {} to {} ({}, {})\n", o_.chain, db_->describe(), r.from, r.to,
+        detail::print(o_.out, "{}: {} from version {} to {} ({}, {})\n", o_.chain, db_->describe(), r.from, r.to,
                    migrations_text(r.migrations.size()), ms_text(r.duration));
     }
 
@@ -347,9 +347,9 @@ class cli_runner {
             const wait_limits limits{migrator_options_of(true).lock_timeout, {}};
             const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, limits, stop_token{});
             if (!log_in_terminal_)
-                for (std::uint64_t v : b.completed) fmt::print(o_.out, "background steps of migration {} done\n", v);
+                for (std::uint64_t v : b.completed) detail::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {
-                fmt::print(o_.err, "{}\n", b.error);
+                detail::print(o_.err, "{}\n", b.error);
                 return cli::exit_failed;
             }
         }
@@ -368,32 +368,32 @@ class cli_runner {
         if (!s.applied.empty()) {
             const applied_migration& a = s.applied.back();
             name = " " + a.name;
-            if (a.unknown) note = fmt::format(" (not in this code: its head is {})", head());
+            if (a.unknown) note = detail::format(" (not in this code: its head is {})", head());
             else if (a.changed) note = " (changed since it was applied)";
             else if (a.dirty) note = " (dirty)";
             else if (s.current == head()) note = " (head)";
         }
         if (!where_.empty()) note += " (" + where_ + ")";
-        fmt::print(o_.out, "{}{}{}\n", s.current, name, note);
+        detail::print(o_.out, "{}{}{}\n", s.current, name, note);
         if (!s.problem.empty()) {
-            fmt::print(o_.err, "{}\n", s.problem);
+            detail::print(o_.err, "{}\n", s.problem);
             return cli::exit_failed;
         }
         return cli::exit_ok;
     }
     int status() {
         const status_report s = migrator(false, true).status();
-        fmt::print(o_.out, "chain {} on {}\ncurrent version {}, head {}{}\n", s.chain, where(), s.current, s.head,
+        detail::print(o_.out, "chain {} on {}\ncurrent version {}, head {}{}\n", s.chain, where(), s.current, s.head,
                    s.current > s.head ? " (the database is ahead of the code)" : "");
-        if (!s.applied.empty()) fmt::print(o_.out, "applied:\n");
+        if (!s.applied.empty()) detail::print(o_.out, "applied:\n");
         for (const applied_migration& a : s.applied)
-            fmt::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
+            detail::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
                        a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "");
-        if (!s.pending.empty()) fmt::print(o_.out, "pending:\n");
-        for (const pending_migration& p : s.pending) fmt::print(o_.out, "  {:>6} {}\n", p.version, p.name);
-        if (s.up_to_date()) fmt::print(o_.out, "up to date\n");
+        if (!s.pending.empty()) detail::print(o_.out, "pending:\n");
+        for (const pending_migration& p : s.pending) detail::print(o_.out, "  {:>6} {}\n", p.version, p.name);
+        if (s.up_to_date()) detail::print(o_.out, "up to date\n");
         if (!s.problem.empty()) {
-            fmt::print(o_.err, "{}\n", s.problem);
+            detail::print(o_.err, "{}\n", s.problem);
             return cli::exit_failed;
         }
         return cli::exit_ok;
@@ -414,10 +414,10 @@ class cli_runner {
                 else mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->dirty ? " DIRTY" : "");
                 if (m.version == s->current) mark += " (current)";
             }
-            fmt::print(o_.out, "{:>6} {}{}{}\n", m.version, m.name, i + 1 == c_.info.size ? " (head)" : "", mark);
+            detail::print(o_.out, "{:>6} {}{}{}\n", m.version, m.name, i + 1 == c_.info.size ? " (head)" : "", mark);
             if (!sql) continue;
             const migration_sql& ms = sql->migrations()[i];
-            fmt::print(o_.out, "         checksum {} ({}), {}{}{}\n", hex16(ms.checksum), d == dialect_id::sqlite ? "sqlite" : "postgres",
+            detail::print(o_.out, "         checksum {} ({}), {}{}{}\n", hex16(ms.checksum), d == dialect_id::sqlite ? "sqlite" : "postgres",
                        ms.reversible ? "reversible" : "irreversible", ms.transactional ? "" : ", outside a transaction",
                        has_background(m) ? ", background steps" : "");
             for (std::size_t k = 0; k < m.nops; ++k) {
@@ -426,10 +426,10 @@ class cli_runner {
                 if (!op.table.empty()) what += " " + std::string(op.table);
                 if (!op.name.empty()) what += (op.table.empty() ? " " : ".") + std::string(op.name);
                 if (!op.new_name.empty()) what += " -> " + std::string(op.new_name);
-                fmt::print(o_.out, "         - {}\n", what);
+                detail::print(o_.out, "         - {}\n", what);
             }
         }
-        if (!where_.empty()) fmt::print(o_.out, "({})\n", where_);
+        if (!where_.empty()) detail::print(o_.out, "({})\n", where_);
         return cli::exit_ok;
     }
     int sql() {
@@ -437,7 +437,7 @@ class cli_runner {
         if (auto name = value("dialect")) {
             if (*name == "sqlite") d = dialect_id::sqlite;
             else if (*name == "postgres" || *name == "postgresql") d = dialect_id::postgres;
-            else throw usage_error(fmt::format("sql: --dialect {}: use sqlite or postgres", *name));
+            else throw usage_error(detail::format("sql: --dialect {}: use sqlite or postgres", *name));
         } else if (!database_url().empty()) {
             const std::string url = database_url();
             d = url.rfind("postgres", 0) == 0 ? dialect_id::postgres : dialect_id::sqlite;
@@ -456,14 +456,14 @@ class cli_runner {
             for (std::size_t i = a; i-- > b;) {
                 if (!g.migrations()[i].reversible)
                     throw migration_error(migration_failure::irreversible,
-                                          fmt::format("strata: chain \"{}\": migration {} \"{}\" is irreversible: it has no down SQL",
+                                          detail::format("strata: chain \"{}\": migration {} \"{}\" is irreversible: it has no down SQL",
                                                       o_.chain, g.migrations()[i].version, g.migrations()[i].name),
                                           o_.chain, g.migrations()[i].version, std::string(g.migrations()[i].name));
                 p.migrations.push_back(planned(g.migrations()[i], direction::down, d));
             }
         std::string preamble;
         if (flag("bookkeeping")) preamble = with_bookkeeping(p, g, a, b, d);
-        fmt::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}{}\n{}{}", o_.chain,
+        detail::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}{}\n{}{}", o_.chain,
                    d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to,
                    flag("bookkeeping") ? ", with strata_migrations' statements" : "", preamble, p.sql());
         return cli::exit_ok;
@@ -477,7 +477,7 @@ class cli_runner {
         for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
             for (const step& st : up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps)
                 if (st.kind == step_kind::run || st.kind == step_kind::validate)
-                    throw std::runtime_error(fmt::format(
+                    throw std::runtime_error(detail::format(
                         "strata: chain \"{}\": sql --bookkeeping: migration {} \"{}\" has a data step (C++: run<> or "
                         "validate<>) that no script can carry; nothing was printed. Print the script up to the migration "
                         "before it, and let {} upgrade run this one",
@@ -497,14 +497,14 @@ class cli_runner {
             const std::size_t i = index_of(m.version);
             const migration_desc& desc = c_.info.descs[i];
             if (m.direction == direction::up)
-                m.statements.push_back(fmt::format(
+                m.statements.push_back(detail::format(
                     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
                     "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") VALUES ({}, {}, {}, '{}', {}, 0, "
                     "FALSE, '{}', {})",
                     quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc, d)), now,
                     hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE"));
             else
-                m.statements.push_back(fmt::format("DELETE FROM \"strata_migrations\" WHERE \"chain\" = {} AND \"version\" = {}",
+                m.statements.push_back(detail::format("DELETE FROM \"strata_migrations\" WHERE \"chain\" = {} AND \"version\" = {}",
                                                    quoted(o_.chain), desc.version));
         }
         std::string pre = std::string(create_tracking_table) + ";\n";
@@ -517,32 +517,32 @@ class cli_runner {
     int verify() {
         const verify_report r = migrator(false, true).verify();
         if (r.ok()) {
-            fmt::print(o_.out, "{}: {} at version {} matches schema_at<{}>\n", o_.chain, where(), r.version, r.version);
+            detail::print(o_.out, "{}: {} at version {} matches schema_at<{}>\n", o_.chain, where(), r.version, r.version);
             return cli::exit_ok;
         }
-        fmt::print(o_.out, "{}: {} at version {} differs:\n{}", o_.chain, where(), r.version, r.text());
+        detail::print(o_.out, "{}: {} at version {} differs:\n{}", o_.chain, where(), r.version, r.text());
         return cli::exit_failed;
     }
     int baseline() {
         const std::uint64_t v = version_arg("baseline", positional_.at(0));
         migrator(true, true).baseline(v);
-        fmt::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
+        detail::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
         return cli::exit_ok;
     }
     int repair() {
         const std::vector<std::string> done = migrator(true, true).repair();
-        for (const std::string& d : done) fmt::print(o_.out, "{}\n", d);
-        if (done.empty()) fmt::print(o_.out, "nothing to repair\n");
+        for (const std::string& d : done) detail::print(o_.out, "{}\n", d);
+        if (done.empty()) detail::print(o_.out, "nothing to repair\n");
         return cli::exit_ok;
     }
     int diagram() {
         diagram_format f = diagram_format::mermaid;
         const std::string format = value("format").value_or("mermaid");
         if (format == "dot" || format == "svg") f = diagram_format::dot;
-        else if (format != "mermaid") throw usage_error(fmt::format("diagram: --format {}: use mermaid, dot or svg", format));
+        else if (format != "mermaid") throw usage_error(detail::format("diagram: --format {}: use mermaid, dot or svg", format));
         const std::uint64_t at = value("at") ? version_arg("diagram --at", *value("at")) : head();
         const std::string text = c_.diagram(count_through(at), f);
-        fmt::print(o_.out, "{}", format == "svg" ? svg_of(text) : text);
+        detail::print(o_.out, "{}", format == "svg" ? svg_of(text) : text);
         return cli::exit_ok;
     }
     // Graphviz draws the digraph: `dot -Tsvg` on a temporary file, its output read back.
@@ -577,7 +577,7 @@ class cli_runner {
         if (!c_.diff)
             throw usage_error("diff: this program declares no target schema (strata::cli::run<Chain, Target> with a "
                               "strata::target_schema<...> or strata::models<...>)");
-        fmt::print(o_.out, "{}", c_.diff(0, value("name").value_or("describe this migration")));
+        detail::print(o_.out, "{}", c_.diff(0, value("name").value_or("describe this migration")));
         return c_.differences == 0 ? cli::exit_ok : cli::exit_failed;
     }
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the migrator needs when a migration's lock wait times out (migrator_options::lock_timeout):
 // who holds the lock, in words, and how long to pause before the next attempt.
-#include <fmt/core.h>
+#include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -96,12 +96,12 @@ inline std::string holders_text(const std::vector<lock_holder>& holders) {
     std::string s;
     for (std::size_t k = 0; k < holders.size();) {
         const lock_holder& h = holders[k];
-        if (k == 0 || holders[k - 1].table != h.table) s += fmt::format("{}table \"{}\" held by ", k ? "; " : "", h.table);
+        if (k == 0 || holders[k - 1].table != h.table) s += detail::format("{}table \"{}\" held by ", k ? "; " : "", h.table);
         else s += ", ";
         std::string modes = h.mode;  // (rows come sorted by table, pid, mode)
         std::size_t j = k + 1;
         for (; j < holders.size() && holders[j].table == h.table && holders[j].pid == h.pid; ++j) modes += ", " + holders[j].mode;
-        s += fmt::format("pid {} ({}{}{})", h.pid, modes, h.state.empty() ? "" : ", ", h.state);
+        s += detail::format("pid {} ({}{}{})", h.pid, modes, h.state.empty() ? "" : ", ", h.state);
         k = j;
     }
     return s;

@@ -4,7 +4,7 @@
 // a state folder), so a program compiles this once whatever its chains: in every unit that
 // includes migrator.hpp (header-only, the default), or once in the strata_runtime library
 // (STRATA_SEPARATE_COMPILATION). Included only by the runtime's .ipp files.
-#include <fmt/core.h>  // (not format.h / chrono.h: every TU that includes strata.hpp parses this)
+#include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -79,14 +79,14 @@ inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
             std::string who = db.lock_holder(name);
             who = who.empty() ? "another session" : who;
             if (spent >= w.budget) {
-                std::string what = fmt::format("strata: chain \"{}\": {}: gave up after {} waiting for the lock \"{}\", held "
+                std::string what = detail::format("strata: chain \"{}\": {}: gave up after {} waiting for the lock \"{}\", held "
                                                "by {} (another migrator at work). Let it finish, or raise lock_wait_budget; "
                                                "nothing was changed",
                                                w.chain, db.describe(), duration_text(spent), name, who);
                 w.log(log_level::error, what);
                 throw migration_error(migration_failure::lock_timeout, std::move(what), std::string(w.chain));
             }
-            w.log(log_level::warning, fmt::format("strata: {}: waiting for the lock \"{}\", held by {} (another migrator at "
+            w.log(log_level::warning, detail::format("strata: {}: waiting for the lock \"{}\", held by {} (another migrator at "
                                                   "work); giving up after {} (lock_wait_budget)",
                                                   w.chain, name, who, duration_text(w.budget)));
             next_log = now + std::chrono::seconds(10);
@@ -130,7 +130,7 @@ inline std::string current_exception_text() {
     }
 }
 
-inline std::string hex16(std::uint64_t v) { return fmt::format("{:016x}", v); }
+inline std::string hex16(std::uint64_t v) { return detail::format("{:016x}", v); }
 
 inline std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
@@ -138,13 +138,13 @@ inline std::string utc_now() {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm tm{};
     gmtime_r(&t, &tm);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+    return detail::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                        tm.tm_min, tm.tm_sec, ms);
 }
 
-inline std::string migrations_text(std::size_t n) { return fmt::format("{} migration{}", n, n == 1 ? "" : "s"); }
+inline std::string migrations_text(std::size_t n) { return detail::format("{} migration{}", n, n == 1 ? "" : "s"); }
 
-inline std::string ms_text(std::chrono::microseconds d) { return fmt::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
+inline std::string ms_text(std::chrono::microseconds d) { return detail::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
 
 inline constexpr std::string_view tracking_table = "strata_migrations";
 
@@ -327,7 +327,7 @@ class migrator_engine {
         report.from = version_at(in.applied);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("{} but the database is at version {}: use {}", call("upgrade_to", std::to_string(version_at(target))),
+                          detail::format("{} but the database is at version {}: use {}", call("upgrade_to", std::to_string(version_at(target))),
                                       report.from, call("downgrade_to", std::to_string(version_at(target)))));
         if (in.applied == target) {
             reseal();
@@ -335,7 +335,7 @@ class migrator_engine {
         }
         if (table) ensure_start_up_aids();  // (a table made before them: made now, with work to do anyway)
         const auto& migrations = sql().migrations();
-        log(log_level::info, fmt::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+        log(log_level::info, detail::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
         const std::size_t total = target - in.applied;
         const auto started = clock::now();
@@ -351,7 +351,7 @@ class migrator_engine {
         report.to = version_at(in.applied);
         report.duration = since(started);
         reseal();
-        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+        log(log_level::info, detail::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
     }
@@ -362,7 +362,7 @@ class migrator_engine {
         if (!db_.has_table(tracking_table)) {  // nothing applied: nothing to create either
             if (target == 0) return finish_up_to_date(report, 0);
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("{} but the database is at version 0: use {}", call("downgrade_to", std::to_string(target_version)),
+                          detail::format("{} but the database is at version 0: use {}", call("downgrade_to", std::to_string(target_version)),
                                       call("upgrade_to", std::to_string(target_version))));
         }
         lock_guard lock(*this);
@@ -370,7 +370,7 @@ class migrator_engine {
         report.from = version_at(in.applied);
         if (in.applied < target)
             throw refusal(migration_failure::wrong_direction,
-                          fmt::format("{} but the database is at version {}: use {}", call("downgrade_to", std::to_string(target_version)),
+                          detail::format("{} but the database is at version {}: use {}", call("downgrade_to", std::to_string(target_version)),
                                       report.from, call("upgrade_to", std::to_string(target_version))));
         if (in.applied == target) return finish_up_to_date(report, in.applied);
         const auto& migrations = sql().migrations();
@@ -378,12 +378,12 @@ class migrator_engine {
         for (std::size_t i = in.applied; i-- > target;)
             if (!migrations[i].reversible)
                 throw refusal(migration_failure::irreversible,
-                              fmt::format("{} would pass migration {} \"{}\", which is irreversible "
+                              detail::format("{} would pass migration {} \"{}\", which is irreversible "
                                           "(execute_irreversible or run<fn> without a down); nothing was changed",
                                           call("downgrade_to", std::to_string(target_version)), migrations[i].version,
                                           migrations[i].name),
                               migrations[i].version, std::string(migrations[i].name));
-        log(log_level::info, fmt::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
+        log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
         const std::size_t total = in.applied - target;
         const auto started = clock::now();
@@ -400,7 +400,7 @@ class migrator_engine {
         report.to = version_at(in.applied);
         report.duration = since(started);
         reseal();
-        log(log_level::info, fmt::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
+        log(log_level::info, detail::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
     }
@@ -422,7 +422,7 @@ class migrator_engine {
             for (std::size_t i = in.applied; i-- > target;) {
                 if (!migrations[i].reversible)
                     throw refusal(migration_failure::irreversible,
-                                  fmt::format("plan({}) passes migration {} \"{}\", which is irreversible", target_version,
+                                  detail::format("plan({}) passes migration {} \"{}\", which is irreversible", target_version,
                                               migrations[i].version, migrations[i].name),
                                   migrations[i].version, std::string(migrations[i].name));
                 add(migrations[i], direction::down);
@@ -443,10 +443,10 @@ class migrator_engine {
         r.version = at != npos ? version_at(at) : rows.back().version;
         if (at != npos) diff_live(at, r.missing, r.unexpected);
         if (r.ok())
-            log(log_level::info, fmt::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
+            log(log_level::info, detail::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
                                              db_.describe(), r.version, r.version));
         else
-            log(log_level::warning, fmt::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
+            log(log_level::warning, detail::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
                                                 r.version, trimmed(r.text())));
         return r;
     }
@@ -456,14 +456,14 @@ class migrator_engine {
         lock_guard lock(*this);
         if (!read_rows().empty())
             throw refusal(migration_failure::unknown_state,
-                          fmt::format("{}: the chain already has applied migrations in {}; baseline adopts a "
+                          detail::format("{}: the chain already has applied migrations in {}; baseline adopts a "
                                       "database strata has not migrated",
                                       call("baseline", std::to_string(version)), db_.describe()));
         std::vector<std::string> missing, unexpected;
         diff_live(n, missing, unexpected);
         if (!missing.empty() || !unexpected.empty())
             throw refusal(migration_failure::schema_mismatch,
-                          fmt::format("{}: the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
+                          detail::format("{}: the live schema of {} is not schema_at<{}>; nothing was recorded:\n{}",
                                       call("baseline", std::to_string(version)), db_.describe(), version,
                                       trimmed(diff_text(version, missing, unexpected))),
                           version);
@@ -474,14 +474,14 @@ class migrator_engine {
         for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, false);
         tx.commit();
         reseal();
-        log(log_level::info, fmt::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
+        log(log_level::info, detail::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
                                          db_.describe(), version, migrations_text(n)));
     }
 
     std::vector<std::string> repair_impl() {
         std::vector<std::string> done;
         if (!db_.has_table(tracking_table)) {
-            log(log_level::info, fmt::format("strata: {}: repair: nothing recorded, nothing to repair", opt_.chain));
+            log(log_level::info, detail::format("strata: {}: repair: nothing recorded, nothing to repair", opt_.chain));
             return done;
         }
         lock_guard lock(*this);
@@ -492,13 +492,13 @@ class migrator_engine {
             const std::size_t i = index_of(r.version);
             if (i == npos && r.version > head())
                 throw refusal(migration_failure::database_ahead,
-                              fmt::format("repair: migration {} \"{}\" is recorded but this code's head is {}: deploy the "
+                              detail::format("repair: migration {} \"{}\" is recorded but this code's head is {}: deploy the "
                                           "code that has it, or downgrade with it; nothing was changed",
                                           r.version, r.name, head()),
                               r.version, r.name);
             if (i != k)
                 throw refusal(migration_failure::unknown_state,
-                              fmt::format("repair: the recorded migrations are not a prefix of the chain (migration {} "
+                              detail::format("repair: the recorded migrations are not a prefix of the chain (migration {} "
                                           "\"{}\" at position {}); repair does not guess: fix strata_migrations by hand; "
                                           "nothing was changed",
                                           r.version, r.name, k + 1),
@@ -518,16 +518,16 @@ class migrator_engine {
                 if (missing_done.empty() && unexpected_done.empty()) {
                     const value p[] = {opt_.chain, static_cast<std::int64_t>(r.version)};
                     db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
-                    done.push_back(fmt::format("migration {} \"{}\": the database has it: marked done", r.version, m.name));
+                    done.push_back(detail::format("migration {} \"{}\": the database has it: marked done", r.version, m.name));
                 } else if (missing_undone.empty() && unexpected_undone.empty()) {
                     delete_row(r.version);
-                    done.push_back(fmt::format("migration {} \"{}\": the database does not have it: marked not applied",
+                    done.push_back(detail::format("migration {} \"{}\": the database does not have it: marked not applied",
                                                r.version, m.name));
                     kept = i;
                     break;  // the rows after it (none, normally) are not applied either
                 } else {
                     throw refusal(migration_failure::schema_mismatch,
-                                  fmt::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
+                                  detail::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
                                               "schema_at<{}> nor the one before it. Against schema_at<{}>:\n{}\nFix the "
                                               "database by hand, then repair again; nothing was changed",
                                               r.version, m.name, r.version, r.version,
@@ -539,7 +539,7 @@ class migrator_engine {
                 const value p[] = {hex16(checksum(i)), std::string(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
                 db_.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1, \"name\" = $2 WHERE \"chain\" = $3 AND \"version\" = $4",
                             p, {});
-                done.push_back(fmt::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
+                done.push_back(detail::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
                                            hex16(checksum(i)), r.checksum, r.name));
             }
         }
@@ -552,8 +552,8 @@ class migrator_engine {
         }
         tx.commit();
         reseal();
-        for (const auto& d : done) log(log_level::warning, fmt::format("strata: {}: repair: {}", opt_.chain, d));
-        if (done.empty()) log(log_level::info, fmt::format("strata: {}: repair: nothing to repair", opt_.chain));
+        for (const auto& d : done) log(log_level::warning, detail::format("strata: {}: repair: {}", opt_.chain, d));
+        if (done.empty()) log(log_level::info, detail::format("strata: {}: repair: nothing to repair", opt_.chain));
         return done;
     }
 
@@ -565,7 +565,7 @@ class migrator_engine {
         try {
             return f();
         } catch (const database_error& e) {
-            std::string what = fmt::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
+            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
             log(log_level::error, what);
             throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
         }
@@ -599,7 +599,7 @@ class migrator_engine {
     }
     run_report finish_up_to_date(run_report& r, std::size_t applied) {
         r.from = r.to = version_at(applied);
-        log(log_level::info, fmt::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
+        log(log_level::info, detail::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
         return r;
     }
 
@@ -687,7 +687,7 @@ class migrator_engine {
             }
             tx.commit();
         } catch (const database_error& e) {
-            log(log_level::warning, fmt::format("strata: {}: the start-up check's seal was not written ({}); the check "
+            log(log_level::warning, detail::format("strata: {}: the start-up check's seal was not written ({}); the check "
                                                 "reads every row until the next migration",
                                                 opt_.chain, e.driver_message()));
         }
@@ -700,13 +700,13 @@ class migrator_engine {
         const std::size_t i = index_of(version);
         if (i == npos)
             throw refusal(migration_failure::no_such_version,
-                          fmt::format("no migration has version {} (head is {})", version, head()), version);
+                          detail::format("no migration has version {} (head is {})", version, head()), version);
         return i + 1;
     }
 
     migration_error refusal(migration_failure kind, const std::string& what, std::uint64_t version = 0,
                             std::string migration = {}) const {
-        std::string text = fmt::format("strata: chain \"{}\": {}", opt_.chain, what);
+        std::string text = detail::format("strata: chain \"{}\": {}", opt_.chain, what);
         log(log_level::error, text);
         return migration_error(kind, std::move(text), opt_.chain, version, std::move(migration));
     }
@@ -793,10 +793,10 @@ class migrator_engine {
         auto* text = std::get_if<std::string>(&v);
         const std::string shown = text && number_text(*text) ? *text : shown_cell(v);
         throw refusal(migration_failure::unknown_state,
-                      fmt::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
+                      detail::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
                                   "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
                                   "it; nothing was changed",
-                                  db_.describe(), n, name.empty() ? "" : fmt::format(", migration \"{}\"", name), column,
+                                  db_.describe(), n, name.empty() ? "" : detail::format(", migration \"{}\"", name), column,
                                   shown, want));
     }
     // A non-negative integer (at least `min`) or a boolean: see recorded_count.
@@ -819,14 +819,14 @@ class migrator_engine {
         inspection in;
         auto problem = [&](migration_failure k, const std::string& what, const applied_migration& r) {
             if (!in.problem)
-                in.problem.emplace(k, fmt::format("strata: chain \"{}\": {}", opt_.chain, what), opt_.chain, r.version, r.name);
+                in.problem.emplace(k, detail::format("strata: chain \"{}\": {}", opt_.chain, what), opt_.chain, r.version, r.name);
         };
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const applied_migration& r = rows[k];
             const std::size_t i = index_of(r.version);
             if (k > 0 && rows[k - 1].version == r.version) {
                 problem(migration_failure::unknown_state,
-                        fmt::format("migration {} \"{}\" is recorded twice in strata_migrations (a duplicate row: the "
+                        detail::format("migration {} \"{}\" is recorded twice in strata_migrations (a duplicate row: the "
                                     "table's primary key is gone or was bypassed); nothing was changed",
                                     r.version, r.name),
                         r);
@@ -835,13 +835,13 @@ class migrator_engine {
             if (i == npos) {
                 if (r.version > head())
                     problem(migration_failure::database_ahead,
-                            fmt::format("the database is ahead of the code: it has migration {} \"{}\", this code's head "
+                            detail::format("the database is ahead of the code: it has migration {} \"{}\", this code's head "
                                         "is {}. Deploy the newer code, or downgrade with it; nothing was changed",
                                         r.version, r.name, head()),
                             r);
                 else
                     problem(migration_failure::unknown_state,
-                            fmt::format("the database has migration {} \"{}\", which this code does not have (removed or "
+                            detail::format("the database has migration {} \"{}\", which this code does not have (removed or "
                                         "renumbered?); nothing was changed",
                                         r.version, r.name),
                             r);
@@ -851,7 +851,7 @@ class migrator_engine {
                 // (past a duplicate row, already the problem, k can pass the chain's end)
                 if (k < chain_.size)
                     problem(migration_failure::unknown_state,
-                            fmt::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
+                            detail::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
                                         "applied migrations are not a prefix of the chain; nothing was changed",
                                         r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
                             r);
@@ -860,18 +860,18 @@ class migrator_engine {
             if (!same_as_code(r, i)) {
                 const std::string code = hex16(checksum(i));
                 const std::string what =
-                    fmt::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
+                    detail::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
                                 "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
                                 "use {} to record the new checksum; nothing was changed",
                                 r.version, chain_.descs[i].name, r.checksum, code,
-                                r.name != chain_.descs[i].name ? fmt::format("; recorded as \"{}\"", r.name) : "",
+                                r.name != chain_.descs[i].name ? detail::format("; recorded as \"{}\"", r.name) : "",
                                 call("repair"));
                 in.checksum_problems.push_back(what);
                 problem(migration_failure::checksum_changed, what, r);
             }
             if (r.dirty)
                 problem(migration_failure::dirty,
-                        fmt::format("migration {} \"{}\" is dirty: it runs outside a transaction and did not finish. "
+                        detail::format("migration {} \"{}\" is dirty: it runs outside a transaction and did not finish. "
                                     "{} shows the live schema; fix it by hand if needed, then use {}; "
                                     "nothing was changed",
                                     r.version, r.name, call("verify"), call("repair")),
@@ -890,31 +890,31 @@ class migrator_engine {
             const std::size_t n = op.nnames;
             for (std::size_t r = 0; r * n < op.ncells; ++r) {
                 // The row's values as the seed's INSERT spells them; strings bound.
-                std::string sql = fmt::format("SELECT count(*) FROM \"{}\" WHERE ", op.table), shown;
+                std::string sql = detail::format("SELECT count(*) FROM \"{}\" WHERE ", op.table), shown;
                 std::vector<value> params;
                 for (std::size_t c = 0; c < n; ++c) {
                     const seed_cell& v = op.cells[r * n + c];
-                    sql += fmt::format("{}\"{}\"", c ? " AND " : "", op.names[c]);
-                    shown += fmt::format("{}{} = ", c ? ", " : "", op.names[c]);
+                    sql += detail::format("{}\"{}\"", c ? " AND " : "", op.names[c]);
+                    shown += detail::format("{}{} = ", c ? ", " : "", op.names[c]);
                     switch (v.kind) {
                         case default_kind::none: sql += " IS NULL"; shown += "NULL"; break;
                         case default_kind::string:
                             params.emplace_back(std::string(v.text));
-                            sql += fmt::format(" = ${}", params.size());
+                            sql += detail::format(" = ${}", params.size());
                             shown += shown_cell(params.back());
                             break;
                         case default_kind::boolean:
                             sql += v.text == "1" ? " = TRUE" : " = FALSE";
                             shown += v.text == "1" ? "TRUE" : "FALSE";
                             break;
-                        default: sql += fmt::format(" = {}", v.text); shown += v.text;
+                        default: sql += detail::format(" = {}", v.text); shown += v.text;
                     }
                 }
                 std::int64_t found = 0;
                 db_.execute(sql, params, [&](const row& x) { found = x.get<std::int64_t>(0); });
                 if (found == 0)
                     throw refusal(migration_failure::schema_mismatch,
-                                  fmt::format("{}: migration {} \"{}\" changed after it was applied, and table \"{}\" has "
+                                  detail::format("{}: migration {} \"{}\" changed after it was applied, and table \"{}\" has "
                                               "no row ({}) that its seed now inserts: recording the new checksum would "
                                               "claim rows the database never got. Restore the migration and add the rows "
                                               "by a new one (or insert them by hand first); nothing was changed",
@@ -938,14 +938,14 @@ class migrator_engine {
     // How a message names the call that leads on: the library's function, or under the CLI the
     // verb to type (`app db repair`).
     std::string call(std::string_view fn, std::string_view arg = {}) const {
-        if (cli_.empty()) return fmt::format("{}({})", fn, arg);
+        if (cli_.empty()) return detail::format("{}({})", fn, arg);
         const std::string_view verb = fn == "upgrade_to"     ? "upgrade --to"
                                       : fn == "downgrade_to" ? "downgrade --to"
                                       : fn == "plan"         ? "sql --to"
                                                              : fn;
         std::string a(arg);
         if (a.empty() && verb.ends_with("--to")) a = "V";
-        return fmt::format("`{} {}{}{}`", cli_, verb, a.empty() ? "" : " ", a);
+        return detail::format("`{} {}{}{}`", cli_, verb, a.empty() ? "" : " ", a);
     }
     inspection checked(const std::vector<applied_migration>& rows) const {
         inspection in = inspect(rows);
@@ -1061,7 +1061,7 @@ class migrator_engine {
                     tx.commit();
                 }
                 statements = run_steps(m, dir, steps,
-                                       fmt::format("it runs outside a transaction and is marked dirty: see {} and {}", call("verify"), call("repair")));
+                                       detail::format("it runs outside a transaction and is marked dirty: see {} and {}", call("verify"), call("repair")));
                 db_transaction tx(db_);
                 if (up) {
                     const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
@@ -1080,11 +1080,11 @@ class migrator_engine {
                 throw failed(m, dir, migration_failure::outcome_unknown,
                              "the connection to the server was lost: " + e.driver_message(), e.statement(), e.driver_message(),
                              m.transactional
-                                 ? fmt::format("the connection was lost during the COMMIT of this migration: whether it "
+                                 ? detail::format("the connection was lost during the COMMIT of this migration: whether it "
                                                "was recorded is unknown. Reconnect and run {} "
                                                "to see whether the database is at version {} or {}",
                                                call("status"), up ? version_at(i) : m.version, up ? m.version : version_at(i))
-                                 : fmt::format("the connection was lost during the COMMIT that records this migration "
+                                 : detail::format("the connection was lost during the COMMIT that records this migration "
                                                "done: its statements ran; reconnect and run {}: if it is still "
                                                "marked dirty, {} and {} finish it",
                                                call("status"), call("verify"), call("repair")),
@@ -1092,10 +1092,10 @@ class migrator_engine {
             throw failed(m, dir, failure_kind(e), reason(e),
                          e.statement(), e.driver_message(),
                          m.transactional ? "nothing of it was applied"
-                                         : fmt::format("if it is marked dirty, see {} and {}", call("verify"), call("repair")));
+                                         : detail::format("if it is marked dirty, see {} and {}", call("verify"), call("repair")));
         }
         const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
-        log(log_level::info, fmt::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
+        log(log_level::info, detail::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
                                          m.version, m.name, ms_text(run.duration)));
         return run;
     }
@@ -1104,14 +1104,14 @@ class migrator_engine {
     migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const std::string& why,
                            const std::string& statement, const std::string& driver_message, std::string_view outcome,
                            bool known = true) const {
-        std::string what = fmt::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
+        std::string what = detail::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
                                        m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
         if (!statement.empty()) what += "\n  statement: " + statement;
         if (known)
-            what += fmt::format("\n  {}; the database is at version {}", outcome,
+            what += detail::format("\n  {}; the database is at version {}", outcome,
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
-            what += fmt::format("\n  {}", outcome);
+            what += detail::format("\n  {}", outcome);
         if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }
@@ -1163,7 +1163,7 @@ class migrator_engine {
             const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
             if (retries && attempt < opt_.lock_attempts && spent + pause < opt_.lock_wait_budget) {
                 log(log_level::warning,
-                    fmt::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
+                    detail::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
                                 "{} (attempt {} of {})",
                                 opt_.chain, m.version, m.name, way, waited, held, duration_text(pause),
                                 attempt + 1, opt_.lock_attempts));
@@ -1171,17 +1171,17 @@ class migrator_engine {
                 continue;
             }
             const std::string why =
-                retries ? fmt::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
+                retries ? detail::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
                                       "transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
                                       held, attempt, attempt == 1 ? "" : "s", duration_text(spent),
                                       ours ? "lock_timeout " + waited : waited)
-                        : fmt::format("waited {}{} for a lock on {}; not tried again: it runs outside a transaction. End "
+                        : detail::format("waited {}{} for a lock on {}; not tried again: it runs outside a transaction. End "
                                       "the blocking transaction, or raise lock_timeout",
                                       waited, ours ? " (lock_timeout)" : "", held);
             migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
                                        timed_out->driver_message(),
                                        m.transactional ? "nothing of it was applied"
-                                                       : fmt::format("if it is marked dirty, see {} and {}", call("verify"),
+                                                       : detail::format("if it is marked dirty, see {} and {}", call("verify"),
                                                                      call("repair")));
             log(log_level::error, e.what());
             throw e;
@@ -1300,7 +1300,7 @@ class migrator_engine {
     }
     // A row of PRAGMA foreign_key_check (table, rowid, parent), in words.
     static std::string dangling_text(const row& r) {
-        return fmt::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
+        return detail::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
                            r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
     }
 
@@ -1324,16 +1324,16 @@ class migrator_engine {
         const value p[] = {table};
         db_.execute("SELECT name FROM pragma_table_xinfo($1)", p, [&](const row& r) {
             const std::string c = r.get<std::string>(0);
-            if (!known(columns, c)) lost.push_back(fmt::format("column \"{}\" (and its data)", c));
+            if (!known(columns, c)) lost.push_back(detail::format("column \"{}\" (and its data)", c));
         });
         db_.execute("SELECT name FROM pragma_index_list($1) WHERE origin = 'c'", p, [&](const row& r) {
             const std::string i = r.get<std::string>(0);
-            if (!known(indexes, i)) lost.push_back(fmt::format("index \"{}\"", i));
+            if (!known(indexes, i)) lost.push_back(detail::format("index \"{}\"", i));
         });
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1", p,
-                    [&](const row& r) { lost.push_back(fmt::format("trigger \"{}\"", r.get<std::string>(0))); });
+                    [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
         if (lost.empty()) return {};
-        std::string what = fmt::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
+        std::string what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",
                                        table);
         for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];

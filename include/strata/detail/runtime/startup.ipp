@@ -23,7 +23,7 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
         throw;
     }
     if (!on) {
-        o.log(log_level::info, fmt::format("strata: {}: Automatic migrations are disabled. Skipping migrations...", o.chain));
+        o.log(log_level::info, detail::format("strata: {}: Automatic migrations are disabled. Skipping migrations...", o.chain));
         r.skipped = true;
         // The application still learns where the database is (a read; nothing is created).
         r.migrations.chain = o.chain;
@@ -36,7 +36,7 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
     // the start is refused before a migration commits and marks them pending, not after.
     if (o.background_on_thread && !o.background_connection && !db.can_open_another() &&
         detail::background_could_be_pending(db, o.chain, chain)) {
-        const std::string what = fmt::format(
+        const std::string what = detail::format(
             "strata: {}: {}: the chain has background steps, which run on a second connection, and this connection "
             "cannot open one: give startup_options::background_connection, or set background_on_thread = false; "
             "nothing was changed",

@@ -2,7 +2,7 @@
 // What migrate_on_startup does besides the migrations, compiled once per program: the
 // STRATA_AUTO_MIGRATE switch, and the application versions (the version stored per chain,
 // on_upgrade, tasks bound to one target version).
-#include <fmt/core.h>
+#include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -32,7 +32,7 @@ inline std::optional<bool> auto_migrate_setting(const char* name = "STRATA_AUTO_
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (v == "true" || v == "1" || v == "yes" || v == "on") return true;
     if (v == "false" || v == "0" || v == "no" || v == "off") return false;
-    throw std::invalid_argument(fmt::format("strata: {}=\"{}\" is not a boolean: use true|false, 1|0, yes|no or on|off; "
+    throw std::invalid_argument(detail::format("strata: {}=\"{}\" is not a boolean: use true|false, 1|0, yes|no or on|off; "
                                             "nothing was changed",
                                             name, raw));
 }
@@ -105,8 +105,8 @@ class app_versions {
         const bool upgrading = r.from.empty() || compare_versions(r.from, r.to) < 0;
         for (const version_task& t : tasks) {
             std::string why;
-            if (t.target_version != version) why = fmt::format("for version {}, this is {}", t.target_version, version);
-            else if (!upgrading) why = fmt::format("not an upgrade to {} (the stored version is {})", version, r.from);
+            if (t.target_version != version) why = detail::format("for version {}, this is {}", t.target_version, version);
+            else if (!upgrading) why = detail::format("not an upgrade to {} (the stored version is {})", version, r.from);
             if (!why.empty()) {
                 skip(r, t, why);
                 continue;
@@ -121,7 +121,7 @@ class app_versions {
             try {
                 t.run(s, change);
             } catch (...) {
-                const std::string what = fmt::format("strata: {}: version task \"{}\" ({}) failed: {}; it was rolled back and "
+                const std::string what = detail::format("strata: {}: version task \"{}\" ({}) failed: {}; it was rolled back and "
                                                      "runs again at the next start",
                                                      chain_, t.title, t.target_version, current_exception_text());
                 log_(log_level::error, what);
@@ -134,7 +134,7 @@ class app_versions {
                         p, {});
             tx.commit();
             r.ran.push_back(t.title);
-            log_(log_level::info, fmt::format("strata: {}: version task \"{}\" ({}) ran in {} ms", chain_, t.title,
+            log_(log_level::info, detail::format("strata: {}: version task \"{}\" ({}) ran in {} ms", chain_, t.title,
                                               t.target_version, ms.count()));
         }
         if (!on_upgrade && r.from == r.to) return r;
@@ -144,7 +144,7 @@ class app_versions {
             try {
                 on_upgrade(s, r.from, r.to);
             } catch (...) {
-                const std::string what = fmt::format("strata: {}: on_upgrade({} -> {}) failed: {}; it was rolled back, the "
+                const std::string what = detail::format("strata: {}: on_upgrade({} -> {}) failed: {}; it was rolled back, the "
                                                      "stored version stays {}",
                                                      chain_, r.from.empty() ? "none" : r.from, r.to, current_exception_text(),
                                                      r.from.empty() ? "unset" : r.from);
@@ -162,7 +162,7 @@ class app_versions {
         }
         tx.commit();
         if (r.from != r.to)
-            log_(log_level::info, fmt::format("strata: {}: application version {} -> {}", chain_,
+            log_(log_level::info, detail::format("strata: {}: application version {} -> {}", chain_,
                                               r.from.empty() ? "none" : r.from, r.to));
         return r;
     }
@@ -201,7 +201,7 @@ class app_versions {
 
     void skip(app_version_report& r, const version_task& t, const std::string& why) {
         r.skipped.push_back(t.title + ": " + why);
-        log_(log_level::info, fmt::format("strata: {}: version task \"{}\" ({}) skipped: {}", chain_, t.title, t.target_version, why));
+        log_(log_level::info, detail::format("strata: {}: version task \"{}\" ({}) skipped: {}", chain_, t.title, t.target_version, why));
     }
 
     driver& db_;

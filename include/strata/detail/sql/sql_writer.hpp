@@ -32,13 +32,18 @@ struct emitter {
     // character by character in every constant evaluation.
     template <std::size_t N>
     constexpr emitter& put(const char (&s)[N]) {
-        return put(std::string_view{s, N - 1});
+        static_assert(N > 1, "strata: an empty literal fragment");  // (no call: put is the generator's inner loop)
+        if (frags) frags[nfrags] = std::string_view{s, N - 1};
+        ++nfrags;
+        chars += N - 1;
+        return *this;
     }
     constexpr emitter& put(std::string_view s) {
-        if (s.empty()) return *this;
+        const std::size_t n = s.size();
+        if (n == 0) return *this;
         if (frags) frags[nfrags] = s;
         ++nfrags;
-        chars += s.size();
+        chars += n;
         return *this;
     }
     constexpr emitter& put(char ch) {

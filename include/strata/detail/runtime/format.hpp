@@ -1,0 +1,43 @@
+#pragma once
+// The runtime's fmt calls: detail::format and detail::print, as fmt::format and fmt::print.
+//
+// Why not fmt's own: fmt checks a format string at compile time by instantiating a parser for
+// each call site's argument types, about 0.2 s in every header-only unit that includes the
+// runtime (issue 9, measured with fmt 9 on g++ 12 and clang 14). The check runs where
+// strata::runtime is built (STRATA_SEPARATE_COMPILATION, which the tests build with both
+// compilers); a header-only unit compiles the same strings without checking them again.
+#include <cstdio>
+#include <string>
+#include <type_traits>
+
+#include <fmt/core.h>
+
+#include <strata/detail/config.hpp>
+
+namespace strata::detail {
+
+#if defined(STRATA_SEPARATE_COMPILATION)
+template <class... A>
+using format_text = fmt::format_string<A...>;
+#else
+template <class... A>
+struct unchecked_format_text {
+    fmt::string_view text;
+    template <std::size_t N>
+    constexpr unchecked_format_text(const char (&s)[N]) noexcept : text(s, N - 1) {}  // NOLINT: as fmt's
+    constexpr operator fmt::string_view() const noexcept { return text; }               // NOLINT
+};
+template <class... A>
+using format_text = unchecked_format_text<std::type_identity_t<A>...>;
+#endif
+
+template <class... A>
+std::string format(format_text<A...> f, A&&... a) {
+    return fmt::vformat(fmt::string_view(f), fmt::make_format_args(a...));
+}
+template <class... A>
+void print(std::FILE* out, format_text<A...> f, A&&... a) {
+    fmt::vprint(out, fmt::string_view(f), fmt::make_format_args(a...));
+}
+
+}  // namespace strata::detail
