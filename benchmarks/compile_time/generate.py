@@ -2,9 +2,9 @@
 """Generate a strata migration history of N migrations for the compile-time benchmark.
 
     generate.py --n N --mode check|app|sql|real_app|floor [--seed S] [--floor-from FILE] -o out.cpp
-    generate.py --mode baseline|dsl|headers -o out.cpp
+    generate.py --mode baseline|dsl|headers|headers_sqlite -o out.cpp
 
-baseline, dsl and headers hold no history (they measure what including costs, once per
+baseline, dsl, headers and headers_sqlite hold no history (they measure what including costs, once per
 compiler), so they take no --n.
 
 The generator keeps its own model of the schema after every operation, so the emitted
@@ -914,6 +914,13 @@ def emit_headers(args):
     return header(args, "headers") + ["#include <%s>" % h for h in APP_HEADERS] + ["", "int main() {}"]
 
 
+def emit_headers_sqlite(args):
+    """The headers of the README's SQLite application (no postgres.hpp, so no libpqxx), with no
+    history: what a SQLite-only application includes."""
+    return header(args, "headers_sqlite") + ["#include <%s>" % h for h in APP_HEADERS if h != "strata/postgres.hpp"] + [
+        "", "int main() {}"]
+
+
 def snapshot(st, op):
     """A copy of the parts of st that approx_sql reads for op."""
     snap = State()
@@ -1041,7 +1048,8 @@ def build(n, seed):
 def main(argv=None):
     chain_modes = {"check": emit_check, "app": emit_app, "sql": emit_sql, "real_app": emit_real_app,
                    "floor": emit_floor}
-    fixed_modes = {"baseline": emit_baseline, "dsl": emit_dsl, "headers": emit_headers}
+    fixed_modes = {"baseline": emit_baseline, "dsl": emit_dsl, "headers": emit_headers,
+                   "headers_sqlite": emit_headers_sqlite}
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, help="number of migrations (modes with a history)")
     ap.add_argument("--mode", choices=list(chain_modes) + list(fixed_modes), required=True)

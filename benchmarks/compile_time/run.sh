@@ -7,6 +7,7 @@
 #   baseline  <string>, <vector>, <map>, <fmt/core.h> and an empty main (the unit the goals are ratios of)
 #   dsl       <strata/strata.hpp> and an empty main
 #   headers   every header an application includes (DSL, both backends, start-up, CLI), empty main
+#   headers_sqlite   the same without postgres.hpp (a SQLite application: no libpqxx)
 # For each N and compiler: generates a history of N migrations (fixed seed) and compiles it in
 #   check        the chain and its static_asserts
 #   app          check + generate_sql<sqlite, history>() run in main
@@ -87,7 +88,7 @@ compile() {
     local cxx=$1 mode=$2 src=$3 label=$4 opt=-O0 extra="" reps=1
     case $mode in
         real_app_O2) opt=-O2; extra=$backend_cflags ;;
-        real_app | headers) extra=$backend_cflags ;;
+        real_app | headers | headers_sqlite) extra=$backend_cflags ;;
         # separate compilation: the same units declaring the runtime, and its one source
         headers_sep) extra="$backend_cflags -DSTRATA_SEPARATE_COMPILATION" ;;
         real_app_sep_O2) opt=-O2; extra="$backend_cflags -DSTRATA_SEPARATE_COMPILATION" ;;
@@ -115,12 +116,12 @@ compile() {
 # The units without a history cost the same at every N: once per compiler.
 n=-
 echo "== without a history" >&2
-for mode in baseline dsl headers; do
+for mode in baseline dsl headers headers_sqlite; do
     "$PYTHON" "$here/generate.py" --mode "$mode" -o "$WORK/$mode.cpp" || exit 1
 done
 printf '#include <strata/src.hpp>\n' > "$WORK/runtime_lib.cpp"
 for cxx in $CXXS; do
-    for mode in baseline dsl headers headers_sep runtime_lib_O2; do
+    for mode in baseline dsl headers headers_sqlite headers_sep runtime_lib_O2; do
         src=$mode
         case $mode in headers_sep) src=headers ;; runtime_lib_O2) src=runtime_lib ;; esac
         compile "$cxx" "$mode" "$WORK/$src.cpp" "$(basename "$cxx")-$mode"

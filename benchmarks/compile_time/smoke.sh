@@ -25,7 +25,7 @@ printf -- '-- 1\n-- sqlite up\nCREATE TABLE "t" ("id" BIGINT);\n' > "$tmp/sql.ou
 "$py" "$here/generate.py" --n 5 --mode floor --seed 1 --floor-from "$tmp/sql.out" -o "$tmp/floor2.cpp"
 "$py" "$here/generate.py" --n 5 --mode check --seed 1 -o "$tmp/check2.cpp"
 "$py" "$here/generate.py" --n 5 --mode real_app --seed 1 -o "$tmp/real_app.cpp"
-for mode in baseline dsl headers; do "$py" "$here/generate.py" --mode "$mode" -o "$tmp/$mode.cpp"; done
+for mode in baseline dsl headers headers_sqlite; do "$py" "$here/generate.py" --mode "$mode" -o "$tmp/$mode.cpp"; done
 # the modes without a history refuse an N (run.sh compiles them once, not per N)
 if "$py" "$here/generate.py" --n 5 --mode dsl -o "$tmp/x.cpp" 2>/dev/null; then
     echo "smoke: dsl mode accepted --n" >&2; fail=1
@@ -45,6 +45,9 @@ check "$tmp/baseline.cpp" '#include <map>' '#include <string>' '#include <vector
 check "$tmp/dsl.cpp" '#include <strata/strata.hpp>' 'int main() {}'
 check "$tmp/headers.cpp" '#include <strata/strata.hpp>' '#include <strata/sqlite.hpp>' '#include <strata/postgres.hpp>' \
     '#include <strata/startup.hpp>' '#include <strata/cli.hpp>' 'int main() {}'
+check "$tmp/headers_sqlite.cpp" '#include <strata/strata.hpp>' '#include <strata/sqlite.hpp>' \
+    '#include <strata/startup.hpp>' '#include <strata/cli.hpp>' 'int main() {}'
+if grep -q postgres "$tmp/headers_sqlite.cpp"; then echo "smoke: headers_sqlite includes postgres.hpp" >&2; fail=1; fi
 if grep -q strata "$tmp/baseline.cpp"; then echo "smoke: baseline includes strata" >&2; fail=1; fi
 if grep -q strata::chain "$tmp/headers.cpp"; then echo "smoke: headers has a history" >&2; fail=1; fi
 if grep -q strata/strata.hpp "$tmp/floor.cpp"; then echo "smoke: floor includes strata" >&2; fail=1; fi
