@@ -76,6 +76,17 @@ static_assert(row_fault_of<user_short, history::schema_at<0>> == row_fault::miss
 static_assert(row_fault_of<order_wrong_type, history::schema> == row_fault::type);
 static_assert(row_fault_of<user_v1, history::schema_at<1>> == row_fault::none);
 
+// What an insert of each model would leave NULL although it may not be: user_short fits for a
+// select but has no email (NOT NULL, no default); nick has a default from 2 on; keys are not asked.
+using strata::detail::model_rows;
+static_assert(model_rows<user_v1, history::schema_at<1>>::insertable);
+static_assert(model_rows<user_v2, history::schema>::insertable);
+static_assert(model_rows<order_row, history::schema>::insertable);
+static_assert(strata::detail::first_unwritten_column<history::schema>("users", {"id"}) == "email");
+static_assert(strata::detail::first_unwritten_column<history::schema>("users", {"email"}).empty());
+static_assert(strata::detail::first_unwritten_column<history::schema>("order", {"select"}) == "at");
+static_assert(strata::detail::first_unwritten_column<history::schema>("order", {"at"}).empty());
+
 // The statements: compile-time constants, every identifier quoted (even "order" and "select"),
 // every value a parameter.
 using strata::detail::statement_v;

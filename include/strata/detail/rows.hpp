@@ -138,6 +138,35 @@ struct row_rule<row_fault::nullability, Culprit> {
 template <class Row, class At, fixed_string Table, class Columns, class Check = row_check<Row, At, Table, Columns>>
 concept row_fits = require<Check::fault == row_fault::none, typename row_rule<Check::fault, row_culprit<Row, At, Table, Check>>::type>;
 
+// An INSERT writes the members' columns and leaves the others to their defaults: the first
+// column of the table at the state that is NOT NULL without a default and not among `written`
+// (empty: none). Primary key columns are left out: the database may number them (identity,
+// autoincrement, SQLite's rowid), which the state cannot tell for every dialect.
+template <class At>
+consteval std::string_view first_unwritten_column(std::string_view table, std::initializer_list<std::string_view> written) {
+    const auto& s = At::value;
+    const int t = s.find_table(table);
+    if (t == -1) return {};
+    for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
+        const column_desc& d = s.columns[c].def;
+        if (!d.not_null || d.def.kind != default_kind::none || d.primary_key) continue;
+        bool found = false;
+        for (std::string_view w : written) found = found || same_name(w, d.name);
+        if (!found) return d.name;
+    }
+    return {};
+}
+template <class At, fixed_string Table, class Columns>
+struct unwritten_column;
+template <class At, fixed_string Table, class... C>
+struct unwritten_column<At, Table, list<C...>> {
+    static constexpr std::string_view name = first_unwritten_column<At>(name_v<Table>, {name_v<C::name>...});
+};
+template <class Row, class At, fixed_string Table, class Columns, class U = unwritten_column<At, Table, Columns>>
+concept row_insertable =
+    require<U::name.empty(), row_not_null_column_not_written<diag::typed_row<Row, name_t<name_v<Table>>, name_t<U::name>,
+                                                                             diag::at_version<At::version>>>>;
+
 // ---- the statements: constant strings, identifiers quoted, values as $n ----
 template <fixed_string S>
 inline constexpr std::string_view quoted_view{quoted_v<S>.data, S.size() + 2};
@@ -279,6 +308,8 @@ struct model_rows<Model, At, true> {
     using access = model_access<Model, decltype(boost::hana::accessors<Model>())>;
     static constexpr bool ok = row_fits<Model, At, table, typename access::columns>;
     using statements = typename access::template statements<table>;
+    // (asked by insert only, once the members fit: instantiated only then)
+    static constexpr bool insertable = row_insertable<Model, At, table, typename access::columns>;
 };
 
 // The same question without an error (strata::row_fits): false for a struct that is no model.

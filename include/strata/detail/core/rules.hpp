@@ -125,7 +125,8 @@
 #define STRATA_ROW_RULES(X) \
     X(row_column_does_not_exist, "typed rows: the table, or a column a model member or a selected column names, does not exist in the schema state the rows are read or written at") \
     X(row_type_mismatch, "typed rows: a model member's C++ type is not its column's at this schema state (schema_state::cpp_type, strata::cpp_type_of): change the member's type, or read at the state whose column it is") \
-    X(row_nullability_mismatch, "typed rows: a model member is a std::optional and its column NOT NULL at this schema state, or the other way round: a nullable column needs a std::optional member")
+    X(row_nullability_mismatch, "typed rows: a model member is a std::optional and its column NOT NULL at this schema state, or the other way round: a nullable column needs a std::optional member") \
+    X(row_not_null_column_not_written, "typed rows: insert leaves out a NOT NULL column that has no default at this schema state, so the INSERT would fail: give the model a member for it, or the column a default")
 
 // Rules of `strata::matches<Chain, Target>` (detail/target_schema.hpp), one per kind of
 // difference between two schema states. Each entry is X(name, difference, message): the
