@@ -13,7 +13,8 @@
 // A model member (or a selected column) that the table does not have at that state, or whose
 // C++ type is not the column's strata::schema_state::cpp_type (std::optional exactly when the
 // column is nullable), is one `strata:` error naming the row, table, column and version
-// (docs/errors.md, section 7). The statements are compile-time constants: identifiers quoted,
+// (docs/errors.md, section 7); so is an insert that leaves out a NOT NULL column without a
+// default (the key aside). The statements are compile-time constants: identifiers quoted,
 // values bound as $1, $2, ... (never formatted in); the optional SQL after FROM "table" is the
 // caller's, with its own $n parameters.
 //

@@ -6,13 +6,12 @@
 // runtime (issue 9, measured with fmt 9 on g++ 12 and clang 14). The check runs where
 // strata::runtime is built (STRATA_SEPARATE_COMPILATION, which the tests build with both
 // compilers); a header-only unit compiles the same strings without checking them again.
+#include <cstddef>
 #include <cstdio>
 #include <string>
 #include <type_traits>
 
 #include <fmt/core.h>
-
-#include <strata/detail/config.hpp>
 
 namespace strata::detail {
 
