@@ -79,6 +79,15 @@ class Rebuilds : public ::testing::TestWithParam<const char*> {
         std::sort(out.begin(), out.end());
         return out;
     }
+    // (not SELECT "nick": SQLite reads a double-quoted name it does not know as a string)
+    std::string people_columns() {
+        std::string out;
+        const std::string sql = sqlite() ? "SELECT name FROM pragma_table_info('people') ORDER BY cid"
+                                         : "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'people' "
+                                           "AND table_schema = current_schema() ORDER BY ordinal_position";
+        db().execute(sql, {}, [&](const strata::row& r) { out += (out.empty() ? "" : " ") + r.get<std::string>(0); });
+        return out;
+    }
     std::unique_ptr<strata_test::test_database> database_;
 };
 
@@ -146,6 +155,52 @@ TEST_P(Rebuilds, DataIndexesAndForeignKeysSurviveCoalescedRunsBothWays) {
     EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"items\""), 1);
 
     EXPECT_EQ(m.upgrade().to, 4u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
+
+// A plain DROP COLUMN and a plain ADD COLUMN (SQLite does both in place) of the table a run
+// rebuilds, between the run's operations: they join the run, one rebuild each way.
+using p1 = strata::migration<1, "people",
+    create_table<"people", column<"id", bigint, primary_key>, column<"name", text>, column<"nick", text>>>;
+using p2 = strata::migration<2, "plain ones inside a run",
+    alter_column<"people", "name", set_default<default_value<"?">>>,
+    drop_column<"people", "nick">,
+    add_column<"people", column<"tag", text, default_value<"t">>>,
+    alter_column<"people", "name", set_not_null>>;
+using chain_p = strata::chain<p1, p2>;
+
+TEST_P(Rebuilds, APlainAddOrDropColumnInsideARunJoinsItBothWays) {
+    strata::migrator<chain_p> m(db(), {"main"});
+    m.upgrade_to(1);
+    exec("INSERT INTO \"people\" (\"id\", \"name\", \"nick\") VALUES (1, 'ann', 'a'), (2, 'bob', NULL)");
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(2)), 1u) << m.plan(2).sql();
+        EXPECT_EQ(guards(m.plan(2)), 1u) << m.plan(2).sql();
+        EXPECT_EQ(m.plan(2).sql().find(" COLUMN "), std::string::npos) << m.plan(2).sql();
+    }
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::string>("SELECT \"name\" FROM \"people\" WHERE \"id\" = 2"), "bob");
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"people\" WHERE \"tag\" = 't'"), 2);  // the new column's default
+    EXPECT_EQ(people_columns(), "id name tag");
+    exec("INSERT INTO \"people\" (\"id\") VALUES (3)");  // the run's default
+    EXPECT_EQ(value<std::string>("SELECT \"name\" FROM \"people\" WHERE \"id\" = 3"), "?");
+    EXPECT_THROW(exec("INSERT INTO \"people\" (\"id\", \"name\") VALUES (4, NULL)"), strata::database_error);
+
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(1)), 1u) << m.plan(1).sql();
+        EXPECT_EQ(guards(m.plan(1)), 1u) << m.plan(1).sql();
+    }
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"people\""), 3);
+    EXPECT_EQ(value<std::string>("SELECT \"name\" FROM \"people\" WHERE \"id\" = 1"), "ann");
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"people\" WHERE \"nick\" IS NULL"), 3);  // dropped: back empty
+    EXPECT_EQ(people_columns(), "id name nick");
+    exec("INSERT INTO \"people\" (\"id\", \"name\") VALUES (4, NULL)");  // nullable again
+    exec("DELETE FROM \"people\" WHERE \"id\" = 4");
+
+    EXPECT_EQ(m.upgrade().to, 2u);
     EXPECT_TRUE(m.verify().ok()) << m.verify().text();
 }
 

@@ -41,8 +41,8 @@ struct generator {
     // undone, from the table after it to the table before it): the new table when the run starts,
     // while the state is the one to go back to; the guard and the copy when it ends, from the state
     // after the run, which is the live table then. Slots are never reused, so the columns added
-    // during the run are those from `first_new` on: no old data. What changes an index or a name
-    // (and anything but these operations) ends a run, so both ends have the same indexes and names.
+    // during the run are those from `first_new` on: no old data. A plain ADD or DROP COLUMN of the
+    // run's table joins it (before()). What changes an index or a name (and anything else) ends a run, so both ends have the same indexes and names.
     // generate_migration keeps a down run's steps in one piece (see before()).
     struct rebuild_run {
         int table = -1;  // -1: no run
@@ -354,6 +354,13 @@ struct generator {
     // which must stay one piece from its new table to its foreign-key check.
     constexpr bool before(const S& s, const op_desc& op, emitter& up, emitter& down) {
         targets = d.alters_in_place ? rebuild_targets{} : rebuilds_of(s, op);
+        // A plain ADD or DROP COLUMN of the table a run rebuilds joins the run: the rebuild makes
+        // the column, or leaves it out, and copies the same columns either way.
+        if (op.kind == op_kind::add_column || op.kind == op_kind::drop_column) {
+            const int t = s.find_table(op.table);
+            if (t != -1 && targets.up == no_rebuild && t == up_run.table) targets.up = t;
+            if (t != -1 && targets.down == no_rebuild && t == down_run.table) targets.down = t;
+        }
         if (up_run.table != -1 && targets.up != neutral && targets.up != up_run.table) end_up_run(up, s);
         if (down_run.table != -1 && targets.down != neutral && targets.down != down_run.table) end_down_run(down, s);
         return down_run.table == -1;
