@@ -6,7 +6,7 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <strata/detail/chrono.hpp>
 #include <cstdint>
 #include <optional>
 #include <strata/stop_token.hpp>

@@ -4,11 +4,11 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
-#include <chrono>
+#include <strata/detail/chrono.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -262,15 +262,25 @@ class cli_runner {
     }
     // `writes`: the verb may write. A verb that only reads does not create a missing SQLite
     // file: it reads an empty database in memory instead, and says the file does not exist.
+    // Whether nothing is at path, as std::filesystem::exists says it (an unreadable file is
+    // there: opening it says why).
+    static bool missing_file(const std::string& path) {
+        errno = 0;
+#if __has_include(<unistd.h>)
+        if (::access(path.c_str(), F_OK) == 0) return false;
+#else
+        if (std::FILE* f = std::fopen(path.c_str(), "rb")) return std::fclose(f), false;
+#endif
+        return errno == ENOENT || errno == ENOTDIR;
+    }
     driver& open(bool writes) {
         if (!db_) {
             const std::string url = database_url();
             if (url.empty()) throw usage_error("no database: give --database sqlite:PATH or postgresql://... (or set STRATA_DATABASE_URL)");
             const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : "";
             const bool plain_file = !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
-            std::error_code ec;
             try {
-                if (!writes && plain_file && !std::filesystem::exists(path, ec) && !ec) {
+                if (!writes && plain_file && missing_file(path)) {
                     db_ = open_registered("sqlite::memory:");
                     where_ = "sqlite " + path + " (the file does not exist: nothing applied)";
                 } else {
@@ -545,13 +555,19 @@ class cli_runner {
         detail::print(o_.out, "{}", format == "svg" ? svg_of(text) : text);
         return cli::exit_ok;
     }
+    // (C and POSIX calls, not <filesystem>: it costs every header-only unit of the CLI about 0.2 s)
+    static std::string temp_directory() {
+        for (const char* v : {"TMPDIR", "TMP", "TEMP", "TEMPDIR"})
+            if (const char* d = std::getenv(v); d && *d) return d;
+        return "/tmp";
+    }
     // Graphviz draws the digraph: `dot -Tsvg` on a temporary file, its output read back.
     static std::string svg_of(const std::string& dot) {
 #if !__has_include(<unistd.h>)
         (void)dot;
         throw std::runtime_error("strata: diagram --format svg needs a POSIX system; use --format dot");
 #else
-        std::string path = (std::filesystem::temp_directory_path() / "strata-diagram-XXXXXX").string();
+        std::string path = temp_directory() + "/strata-diagram-XXXXXX";
         const int fd = ::mkstemp(path.data());
         if (fd < 0) throw std::runtime_error("strata: diagram --format svg: cannot make a temporary file");
         const bool written = ::write(fd, dot.data(), dot.size()) == static_cast<ssize_t>(dot.size());
@@ -564,7 +580,7 @@ class cli_runner {
                 for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) svg.append(buf, n);
                 status = ::pclose(p);
             }
-        std::filesystem::remove(path);
+        std::remove(path.c_str());
         if (status != 0)
             throw std::runtime_error("strata: diagram --format svg needs Graphviz's dot on PATH (Debian: apt-get install "
                                      "graphviz); --format dot prints what it would draw" +

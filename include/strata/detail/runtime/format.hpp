@@ -9,9 +9,11 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
-#include <type_traits>
 
 #include <fmt/core.h>
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <fmt/args.h>
+#endif
 
 namespace strata::detail {
 
@@ -19,17 +21,18 @@ namespace strata::detail {
 template <class... A>
 using format_text = fmt::format_string<A...>;
 #else
-template <class... A>
 struct unchecked_format_text {
     fmt::string_view text;
     template <std::size_t N>
     constexpr unchecked_format_text(const char (&s)[N]) noexcept : text(s, N - 1) {}  // NOLINT: as fmt's
     constexpr operator fmt::string_view() const noexcept { return text; }               // NOLINT
 };
-template <class... A>
-using format_text = unchecked_format_text<std::type_identity_t<A>...>;
+// (one type for every list of arguments: nothing to instantiate per call)
+template <class...>
+using format_text = unchecked_format_text;
 #endif
 
+#if defined(STRATA_SEPARATE_COMPILATION)
 template <class... A>
 std::string format(format_text<A...> f, A&&... a) {
     return fmt::vformat(fmt::string_view(f), fmt::make_format_args(a...));
@@ -38,5 +41,25 @@ template <class... A>
 void print(std::FILE* out, format_text<A...> f, A&&... a) {
     fmt::vprint(out, fmt::string_view(f), fmt::make_format_args(a...));
 }
+#else
+// fmt::make_format_args instantiates a store for each list of argument types (147 lists, a
+// third of a header-only unit's template instantiation time on clang); fmt's dynamic store
+// instantiates per type. It copies string arguments, which a message can afford.
+template <class... A>
+fmt::dynamic_format_arg_store<fmt::format_context> format_args_of(const A&... a) {
+    fmt::dynamic_format_arg_store<fmt::format_context> store;
+    store.reserve(sizeof...(A), 0);
+    (store.push_back(a), ...);
+    return store;
+}
+template <class... A>
+std::string format(format_text<A...> f, A&&... a) {
+    return fmt::vformat(fmt::string_view(f), format_args_of(a...));
+}
+template <class... A>
+void print(std::FILE* out, format_text<A...> f, A&&... a) {
+    fmt::vprint(out, fmt::string_view(f), format_args_of(a...));
+}
+#endif
 
 }  // namespace strata::detail

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
+#include <strata/detail/chrono.hpp>
 #include <cstdint>
 #include <ctime>
 #include <iterator>

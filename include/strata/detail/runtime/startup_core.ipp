@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <chrono>
+#include <strata/detail/chrono.hpp>
 #include <cstdlib>
 #include <functional>
 #include <optional>
