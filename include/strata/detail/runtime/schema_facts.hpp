@@ -2,11 +2,10 @@
 // A schema as canonical facts, one string each, sorted: what verify() compares. The same
 // strings come from the typed state (detail/state_facts.hpp) and from a live database (each
 // driver's schema_facts), so a difference is a fact present on one side only, named in full.
-#include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
+#include <strata/detail/config.hpp>
 #include <strata/detail/core/descriptors.hpp>
 #include <strata/detail/runtime/sql_text.hpp>
 #include <strata/dialect.hpp>
@@ -14,100 +13,12 @@
 namespace strata::detail {
 
 // A column type as the DSL spells it: bigint, varchar<80>, numeric<12, 2>, enum_type<"mood">.
-inline std::string dsl_type(const type_desc& t) {
-    switch (t.kind) {
-        case type_kind::smallint: return "smallint";
-        case type_kind::integer: return "integer";
-        case type_kind::bigint: return "bigint";
-        case type_kind::real: return "real";
-        case type_kind::double_precision: return "double_precision";
-        case type_kind::numeric: return "numeric<" + std::to_string(t.p) + ", " + std::to_string(t.s) + ">";
-        case type_kind::text: return "text";
-        case type_kind::varchar: return t.p == unlimited_length ? "varchar<>" : "varchar<" + std::to_string(t.p) + ">";
-        case type_kind::character: return "character<" + std::to_string(t.p) + ">";
-        case type_kind::boolean: return "boolean";
-        case type_kind::date: return "date";
-        case type_kind::timestamp: return "timestamp";
-        case type_kind::timestamptz: return "timestamptz";
-        case type_kind::uuid: return "uuid";
-        case type_kind::json: return "json";
-        case type_kind::jsonb: return "jsonb";
-        case type_kind::blob: return "blob";
-        case type_kind::enumeration: return "enum_type<\"" + std::string(t.enum_name) + "\">";
-        case type_kind::none: break;
-    }
-    return "?";
-}
+STRATA_INLINE std::string dsl_type(const type_desc& t);
 
-inline std::string fact_type(dialect_id d, const type_desc& t) {
-    const bool pg = d == dialect_id::postgres;
-    switch (t.kind) {  // PostgreSQL: as format_type() prints it; SQLite: as declared
-        case type_kind::smallint: return pg ? "smallint" : "INTEGER";
-        case type_kind::integer: return pg ? "integer" : "INTEGER";
-        case type_kind::bigint: return pg ? "bigint" : "INTEGER";
-        case type_kind::real: return pg ? "real" : "REAL";
-        case type_kind::double_precision: return pg ? "double precision" : "REAL";
-        case type_kind::numeric:
-            return (pg ? "numeric(" : "NUMERIC(") + std::to_string(t.p) + (pg ? "," : ", ") + std::to_string(t.s) + ")";
-        case type_kind::text: return pg ? "text" : "TEXT";
-        case type_kind::varchar:
-            if (t.p == unlimited_length) return pg ? "character varying" : "VARCHAR";
-            return (pg ? "character varying(" : "VARCHAR(") + std::to_string(t.p) + ")";
-        case type_kind::character: return (pg ? "character(" : "CHAR(") + std::to_string(t.p) + ")";
-        case type_kind::boolean: return pg ? "boolean" : "BOOLEAN";
-        case type_kind::date: return pg ? "date" : "DATE";
-        case type_kind::timestamp: return pg ? "timestamp without time zone" : "TIMESTAMP";
-        case type_kind::timestamptz: return pg ? "timestamp with time zone" : "TIMESTAMP";
-        case type_kind::uuid: return pg ? "uuid" : "TEXT";
-        case type_kind::json: return pg ? "json" : "TEXT";
-        case type_kind::jsonb: return pg ? "jsonb" : "TEXT";
-        case type_kind::blob: return pg ? "bytea" : "BLOB";
-        case type_kind::enumeration: return pg ? std::string(t.enum_name) : "TEXT";
-        case type_kind::none: break;
-    }
-    return "?";
-}
-inline std::string fact_default(dialect_id d, const default_desc& v) {
-    switch (v.kind) {
-        case default_kind::none: return "";
-        case default_kind::integer: return std::string(v.text);
-        case default_kind::boolean: return d == dialect_id::postgres ? (v.text == "1" ? "true" : "false") : std::string(v.text);
-        case default_kind::string: {  // as SQL writes it, quotes doubled (and as both databases print it)
-            std::string q(1, '\'');  // (not "'" + std::string: g++ 12 -O2 warns -Wrestrict on it, PR 105329)
-            for (char c : v.text) {
-                q.push_back(c);
-                if (c == '\'') q.push_back(c);
-            }
-            q.push_back('\'');
-            return q;
-        }
-        case default_kind::sql: {
-            // PostgreSQL prints an expression its own way: both sides go to one spelling.
-            // SQLite keeps the text, without the white space around it.
-            if (d == dialect_id::postgres) return pg_canonical_default(v.text);
-            const std::size_t from = v.text.find_first_not_of(" \t\r\n");
-            if (from == std::string_view::npos) return "";
-            return std::string(v.text.substr(from, v.text.find_last_not_of(" \t\r\n") + 1 - from));
-        }
-    }
-    return "?";
-}
-inline std::string fact_action(fk_action a) {
-    switch (a) {
-        case fk_action::no_action: return "NO ACTION";
-        case fk_action::restrict: return "RESTRICT";
-        case fk_action::cascade: return "CASCADE";
-        case fk_action::set_null: return "SET NULL";
-        case fk_action::set_default: return "SET DEFAULT";
-    }
-    return "?";
-}
-inline std::string fact_list(std::vector<std::string> xs, bool sort = false) {
-    if (sort) std::sort(xs.begin(), xs.end());
-    std::string s;
-    for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
-    return s;
-}
+STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
+STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
+STRATA_INLINE std::string fact_action(fk_action a);
+STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
 
 // Every table and enum a chain ever names: verify() looks at these and nothing else, so other
 // chains' tables and the application's own stay out of it, while a table this chain dropped
@@ -115,77 +26,16 @@ inline std::string fact_list(std::vector<std::string> xs, bool sort = false) {
 struct chain_names {
     std::vector<std::string> tables, enums;
 };
-inline chain_names names_of(const migration_desc* migs, std::size_t n) {
-    chain_names r;
-    auto add = [](std::vector<std::string>& v, std::string_view s) {
-        if (!s.empty()) v.emplace_back(s);
-    };
-    auto scan = [&](const op_desc* ops, std::size_t k) {
-        for (std::size_t i = 0; i < k; ++i) {
-            const op_desc& op = ops[i];
-            switch (op.kind) {
-                case op_kind::create_enum:
-                case op_kind::add_enum_value:
-                case op_kind::drop_enum: add(r.enums, op.name); break;
-                case op_kind::rename_table: add(r.tables, op.table); add(r.tables, op.new_name); break;
-                case op_kind::execute:
-                case op_kind::run:
-                case op_kind::validate:
-                case op_kind::background: break;
-                case op_kind::seed: add(r.tables, op.table); break;
-                default: add(r.tables, op.table);
-            }
-        }
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        scan(migs[i].ops, migs[i].nops);
-        scan(migs[i].down_ops, migs[i].ndown_ops);
-    }
-    for (auto* v : {&r.tables, &r.enums}) {
-        std::sort(v->begin(), v->end());
-        v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
-    return r;
-}
+STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n);
 
 // The triggers and views the chain's own execute<> statements made (and did not drop) in its
 // first `applied` migrations, as "trigger NAME" and "view NAME": not drift for verify(). The
 // typed state does not hold them; the statements' text, in dialect d's words (an
 // execute_per_dialect's own, read as that dialect reads them), says which.
-inline std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d) {
-    std::vector<std::string> made;
-    for (std::size_t i = 0; i < applied; ++i)
-        for (std::size_t k = 0; k < migs[i].nops; ++k) {
-            const op_desc& op = migs[i].ops[k];
-            if (op.kind != op_kind::execute) continue;
-            const std::string_view text = op.has_per_dialect ? op.per_dialect->up[static_cast<std::size_t>(d)] : op.sql_up;
-            std::vector<sql_token> t;
-            for (const sql_token& x : sql_tokens(text, d == dialect_id::postgres))
-                if (x.kind != sql_token::space) t.push_back(x);
-            auto word = [&](std::size_t j, std::string_view w) {
-                return j < t.size() && t[j].kind == sql_token::word && sql_iequal(t[j].text, w);
-            };
-            for (std::size_t j = 0; j < t.size(); ++j) {
-                const bool create = word(j, "create"), drop = word(j, "drop");
-                if (!create && !drop) continue;
-                std::size_t n = j + 1;
-                while (word(n, "or") || word(n, "replace") || word(n, "temp") || word(n, "temporary") ||
-                       word(n, "materialized") || word(n, "constraint"))
-                    ++n;
-                const bool trigger = word(n, "trigger"), view = word(n, "view");
-                if (!trigger && !view) continue;
-                ++n;
-                while (word(n, "if") || word(n, "not") || word(n, "exists")) ++n;
-                if (n >= t.size() || (t[n].kind != sql_token::word && t[n].kind != sql_token::quoted)) continue;
-                while (n + 2 < t.size() && t[n + 1].text == "." &&
-                       (t[n + 2].kind == sql_token::word || t[n + 2].kind == sql_token::quoted))
-                    n += 2;  // schema.name: the name
-                const std::string fact = std::string(trigger ? "trigger " : "view ") + sql_unquote(t[n]);
-                if (create) made.push_back(fact);
-                else made.erase(std::remove(made.begin(), made.end(), fact), made.end());
-            }
-        }
-    return made;
-}
+STRATA_INLINE std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d);
 
 }  // namespace strata::detail
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/schema_facts.ipp>
+#endif
