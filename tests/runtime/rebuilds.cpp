@@ -204,6 +204,50 @@ TEST_P(Rebuilds, APlainAddOrDropColumnInsideARunJoinsItBothWays) {
     EXPECT_TRUE(m.verify().ok()) << m.verify().text();
 }
 
+// Two values for an enum two tables use (SQLite: a CHECK of its values in each): each table is
+// rebuilt once each way for both values, not once per value.
+using e1 = strata::migration<1, "levels",
+    create_enum<"level", "low", "high">,
+    create_table<"tasks", column<"id", bigint, primary_key>, column<"level", enum_type<"level">>>,
+    create_table<"alarms", column<"id", bigint, primary_key>, column<"level", enum_type<"level">, not_null>>,
+    create_index<"alarms_level_idx", "alarms", "level">>;
+using e2 = strata::migration<2, "more levels", add_enum_value<"level", "mid">, add_enum_value<"level", "top">>;
+using chain_e = strata::chain<e1, e2>;
+
+TEST_P(Rebuilds, ValuesOfAnEnumSeveralTablesUseRebuildEachTableOnceBothWays) {
+    strata::migrator<chain_e> m(db(), {"main"});
+    m.upgrade_to(1);
+    exec("INSERT INTO \"tasks\" (\"id\", \"level\") VALUES (1, 'low'), (2, NULL)");
+    exec("INSERT INTO \"alarms\" (\"id\", \"level\") VALUES (1, 'high')");
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(2)), 2u) << m.plan(2).sql();
+        EXPECT_EQ(guards(m.plan(2)), 2u) << m.plan(2).sql();
+    }
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    exec("INSERT INTO \"tasks\" (\"id\", \"level\") VALUES (3, 'mid'), (4, 'top')");
+    exec("INSERT INTO \"alarms\" (\"id\", \"level\") VALUES (2, 'top')");
+    EXPECT_THROW(exec("INSERT INTO \"alarms\" (\"id\", \"level\") VALUES (3, 'urgent')"), strata::database_error);
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"tasks\""), 4);
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"alarms\" WHERE \"level\" = 'high'"), 1);
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"tasks\" WHERE \"level\" IS NULL"), 1);
+
+    exec("DELETE FROM \"tasks\" WHERE \"id\" > 2");
+    exec("DELETE FROM \"alarms\" WHERE \"id\" = 2");
+    if (sqlite()) {
+        EXPECT_EQ(rebuilds(m.plan(1)), 2u) << m.plan(1).sql();
+        EXPECT_EQ(guards(m.plan(1)), 2u) << m.plan(1).sql();
+    }
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_THROW(exec("INSERT INTO \"tasks\" (\"id\", \"level\") VALUES (5, 'mid')"), strata::database_error);
+    EXPECT_EQ(value<std::string>("SELECT \"level\" FROM \"tasks\" WHERE \"id\" = 1"), "low");
+    EXPECT_EQ(value<std::string>("SELECT \"level\" FROM \"alarms\" WHERE \"id\" = 1"), "high");
+
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Rebuilds, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 // ---- SQLite: a trigger the chain made, restated around a coalesced run ----

@@ -42,7 +42,8 @@ struct generator {
     // while the state is the one to go back to; the guard and the copy when it ends, from the state
     // after the run, which is the live table then. Slots are never reused, so the columns added
     // during the run are those from `first_new` on: no old data. A plain ADD or DROP COLUMN of the
-    // run's table joins it (before()). What changes an index or a name (and anything else) ends a run, so both ends have the same indexes and names.
+    // run's table joins it (before()). What changes an index or a name (and anything else) ends
+    // a run, so both ends have the same indexes and names.
     // generate_migration keeps a down run's steps in one piece (see before()).
     struct rebuild_run {
         int table = -1;  // -1: no run
@@ -55,6 +56,11 @@ struct generator {
     };
     rebuild_run up_run{}, down_run{};
     rebuild_targets targets{};  // the operation's, set by before()
+    // Consecutive add_enum_value of one enum that several tables use (a CHECK of its values in
+    // each): every table rebuilt once for them all. Only the CHECK differs between the ends, so
+    // up, the tables are rebuilt when the run ends (before() of the next operation, or finish());
+    // down, by the run's first value, back to the state before it.
+    std::string_view enum_run{};
 
     constexpr void column_def(emitter& w, const S& s, int c) const {
         const column_state& cs = s.columns[c];
@@ -361,12 +367,18 @@ struct generator {
             if (t != -1 && targets.up == no_rebuild && t == up_run.table) targets.up = t;
             if (t != -1 && targets.down == no_rebuild && t == down_run.table) targets.down = t;
         }
+        if (!enum_run.empty() && !(op.kind == op_kind::add_enum_value && targets.up == several && same_name(op.name, enum_run))) {
+            rebuild_enum_users(up, s, enum_run, true);
+            enum_run = {};
+        }
         if (up_run.table != -1 && targets.up != neutral && targets.up != up_run.table) end_up_run(up, s);
         if (down_run.table != -1 && targets.down != neutral && targets.down != down_run.table) end_down_run(down, s);
         return down_run.table == -1;
     }
     // After the last operation: ends the runs still open.
     constexpr void finish(const S& s, emitter& up, emitter& down) {
+        if (!enum_run.empty()) rebuild_enum_users(up, s, enum_run, true);
+        enum_run = {};
         if (up_run.table != -1) end_up_run(up, s);
         if (down_run.table != -1) end_down_run(down, s);
     }

@@ -89,14 +89,14 @@ constexpr error generator<S>::generate_add_enum_value(S& s, const op_desc& op, e
     // as a CHECK rebuilds the tables that use it.
     const bool each = targets.up == several;
     if (d.enum_types) recreate_enum(down, s, en);
-    else if (each) rebuild_enum_users(down, s, op.name, false);
-    else join_runs(s, up, down);
+    else if (each && enum_run.empty()) rebuild_enum_users(down, s, op.name, false);  // (the run's first value)
+    else if (!each) join_runs(s, up, down);
     if ((e = s.apply(op))) return e;
     if (d.enum_types) {
         up.begin().put("ALTER TYPE ").ident(op.name).put(" ADD VALUE ").literal(op.new_name);
         up.end();
     } else if (each) {
-        rebuild_enum_users(up, s, op.name, true);
+        enum_run = s.enums[en].name;  // rebuilt when the run ends (before(), finish())
     }
     return e;
 }
