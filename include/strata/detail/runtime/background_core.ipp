@@ -6,9 +6,9 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <algorithm>
-#include <strata/detail/chrono.hpp>
 #include <cstdint>
 #include <optional>
+#include <strata/detail/chrono.hpp>
 #include <strata/stop_token.hpp>
 #include <string>
 #include <vector>

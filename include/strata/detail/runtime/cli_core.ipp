@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <strata/detail/chrono.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
@@ -21,6 +20,7 @@
 #include <unistd.h>
 #endif
 
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/background_core.ipp>
 #include <strata/detail/runtime/migrator_engine.ipp>
 #include <strata/cli.hpp>
@@ -260,8 +260,6 @@ class cli_runner {
         if (const char* env = std::getenv("STRATA_DATABASE_URL"); env && *env) return env;
         return {};
     }
-    // `writes`: the verb may write. A verb that only reads does not create a missing SQLite
-    // file: it reads an empty database in memory instead, and says the file does not exist.
     // Whether nothing is at path, as std::filesystem::exists says it (an unreadable file is
     // there: opening it says why).
     static bool missing_file(const std::string& path) {
@@ -273,6 +271,8 @@ class cli_runner {
 #endif
         return errno == ENOENT || errno == ENOTDIR;
     }
+    // `writes`: the verb may write. A verb that only reads does not create a missing SQLite
+    // file: it reads an empty database in memory instead, and says the file does not exist.
     driver& open(bool writes) {
         if (!db_) {
             const std::string url = database_url();

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <strata/detail/chrono.hpp>
 #include <cstdint>
 #include <ctime>
 #include <iterator>
@@ -18,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/lock_waits.hpp>
 #include <strata/detail/runtime/pg_locks.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>

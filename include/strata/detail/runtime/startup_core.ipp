@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <strata/detail/chrono.hpp>
 #include <cstdlib>
 #include <functional>
 #include <optional>
@@ -16,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/migrator_engine.ipp>
 #include <strata/startup.hpp>
 
