@@ -398,6 +398,8 @@ constexpr migration_desc with_hashes(migration_desc m) {
     // the checksums, which stay those of the SQL
     for (std::size_t k = 0; k < m.nops; ++k)
         if (!m.ops[k].unsafe_reason.empty()) m.hash = hash_text(m.ops[k].unsafe_reason, mix(m.hash, k + 1));
+    for (std::size_t k = 0; k < m.ndown_ops; ++k)  // (an explicit down's too: strata::lint reads it)
+        if (!m.down_ops[k].unsafe_reason.empty()) m.hash = hash_text(m.down_ops[k].unsafe_reason, mix(m.hash, k + 1001));
     // so are a data step's functions
     for (std::size_t k = 0; k < m.nops; ++k)
         if (m.ops[k].function_key) m.hash = mix(m.hash, mix(m.ops[k].function_key, k + 1));

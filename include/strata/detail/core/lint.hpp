@@ -13,12 +13,13 @@
 
 namespace strata::detail {
 
-// Whether `table`, as operation `before` of migration `m` names it, is one that migration
-// created: followed back through its renames to a create_table. (A table renamed there, or
-// dropped and created again, keeps or loses its rows accordingly.)
-constexpr bool created_earlier_in(const migration_desc& m, std::size_t before, std::string_view table) {
+// Whether `table`, as operation `before` of a migration's list `ops` (its up, or its explicit
+// down) names it, is one that list created: followed back through its renames to a
+// create_table. (A table renamed there, or dropped and created again, keeps or loses its rows
+// accordingly.)
+constexpr bool created_earlier_in(const op_desc* ops, std::size_t before, std::string_view table) {
     for (std::size_t k = before; k-- > 0;) {
-        const op_desc& op = m.ops[k];
+        const op_desc& op = ops[k];
         if (op.kind == op_kind::rename_table && op.new_name == table) table = op.table;  // (a rename_table names the old table in `table`)
         else if (op.kind == op_kind::create_table && op.table == table) return true;
         else if (op.kind == op_kind::drop_table && op.table == table) return false;
@@ -222,56 +223,71 @@ constexpr bool volatile_default(const default_desc& d) {
     return false;
 }
 
-// The first finding of the live_postgres rules in migrations of version >= from.
+// The finding of the live_postgres rules for `op`, operation `k` of migration `i`'s up, or of its
+// explicit down (`down`). A down runs on the table the up left, so it reads the types and checks
+// after the up; it may drop or rename what the up made, since the application a rollback serves
+// is the one from before the up.
+constexpr error live_postgres_finding_of(const migration_desc* descs, std::size_t i, std::size_t k, const op_desc& op, bool down) {
+    const std::size_t at = down ? descs[i].nops : k;  // where the history before `op` ends, in the up
+    error e{};
+    switch (op.kind) {
+        case op_kind::create_index:
+            if (!op.concurrently) e = fail(error_kind::lint_index_blocks_writes, op.table, op.name);
+            break;
+        case op_kind::add_constraint:
+            // (not_valid: no scan; validate_constraint takes a lock writes go on under)
+            if (op.nconstraints == 0 || op.constraints[0].not_valid) break;
+            if (op.constraints[0].kind == constraint_kind::foreign_key || op.constraints[0].kind == constraint_kind::check)
+                e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.constraints[0].name);
+            else
+                e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.constraints[0].name);
+            break;
+        case op_kind::alter_column:  // (the rewrite first: its way round covers NOT NULL too)
+            if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, at, op.table, op.name), op.alter.type))
+                e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
+            else if (op.alter.set_not_null && !not_null_proved(descs, i, at, op.table, op.name))
+                e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
+            break;
+        case op_kind::add_column: {
+            if (op.ncolumns != 1) break;
+            const column_desc& c = op.columns[0];
+            // an identity or serial fills every row from a sequence: a rewrite, as a volatile default
+            if (volatile_default(c.def) || c.identity || c.autoincrement)
+                e = fail(error_kind::lint_volatile_default_rewrites, op.table, c.name);
+            else if (c.unique || c.primary_key) e = fail(error_kind::lint_unique_constraint_builds_index, op.table, c.name);
+            else if (!c.check.empty() || !c.ref_table.empty())
+                e = fail(error_kind::lint_constraint_validated_under_lock, op.table, c.name);
+            break;
+        }
+        case op_kind::drop_column:
+        case op_kind::rename_column:
+        case op_kind::drop_table:
+        case op_kind::rename_table:
+            if (!down) e = fail(error_kind::lint_breaks_running_application, op.table, op.name);
+            break;
+        default: break;
+    }
+    if (e) {
+        e.migration = i;
+        e.op = k;
+        e.in_down = down;
+    }
+    return e;
+}
+
+// The first finding of the live_postgres rules in migrations of version >= from: each
+// migration's up, then its explicit down<...> (a derived down undoes the up's own operations).
 constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n, std::uint64_t from) {
     for (std::size_t i = 0; i < n; ++i) {
         const migration_desc& m = descs[i];
         if (m.version < from) continue;
-        for (std::size_t k = 0; k < m.nops; ++k) {
-            const op_desc& op = m.ops[k];
-            if (!op.unsafe_reason.empty() || created_earlier_in(m, k, op.table)) continue;
-            error e{};
-            switch (op.kind) {
-                case op_kind::create_index:
-                    if (!op.concurrently) e = fail(error_kind::lint_index_blocks_writes, op.table, op.name);
-                    break;
-                case op_kind::add_constraint:
-                    // (not_valid: no scan; validate_constraint takes a lock writes go on under)
-                    if (op.nconstraints == 0 || op.constraints[0].not_valid) break;
-                    if (op.constraints[0].kind == constraint_kind::foreign_key || op.constraints[0].kind == constraint_kind::check)
-                        e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.constraints[0].name);
-                    else
-                        e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.constraints[0].name);
-                    break;
-                case op_kind::alter_column:  // (the rewrite first: its way round covers NOT NULL too)
-                    if (op.alter.set_type && !retype_without_rewrite(type_before(descs, i, k, op.table, op.name), op.alter.type))
-                        e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
-                    else if (op.alter.set_not_null && !not_null_proved(descs, i, k, op.table, op.name))
-                        e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
-                    break;
-                case op_kind::add_column: {
-                    if (op.ncolumns != 1) break;
-                    const column_desc& c = op.columns[0];
-                    // an identity or serial fills every row from a sequence: a rewrite, as a volatile default
-                    if (volatile_default(c.def) || c.identity || c.autoincrement)
-                        e = fail(error_kind::lint_volatile_default_rewrites, op.table, c.name);
-                    else if (c.unique || c.primary_key) e = fail(error_kind::lint_unique_constraint_builds_index, op.table, c.name);
-                    else if (!c.check.empty() || !c.ref_table.empty())
-                        e = fail(error_kind::lint_constraint_validated_under_lock, op.table, c.name);
-                    break;
-                }
-                case op_kind::drop_column:
-                case op_kind::rename_column:
-                case op_kind::drop_table:
-                case op_kind::rename_table:
-                    e = fail(error_kind::lint_breaks_running_application, op.table, op.name);
-                    break;
-                default: break;
-            }
-            if (e) {
-                e.migration = i;
-                e.op = k;
-                return e;
+        for (int down = 0; down < 2; ++down) {
+            const op_desc* ops = down ? m.down_ops : m.ops;
+            const std::size_t nops = down ? m.ndown_ops : m.nops;
+            for (std::size_t k = 0; k < nops; ++k) {
+                const op_desc& op = ops[k];
+                if (!op.unsafe_reason.empty() || created_earlier_in(ops, k, op.table)) continue;
+                if (error e = live_postgres_finding_of(descs, i, k, op, down == 1)) return e;
             }
         }
     }
