@@ -118,26 +118,27 @@ namespace detail {
 // A C++ argument as a bound parameter, for a statement of dialect d (a time's text differs).
 template <class T>
 value to_value(const T& x, dialect_id d = dialect_id::sqlite) {
+    using V = dependent_t<value, T>;  // (see dependent: std::variant's constructors wait for a call)
     if constexpr (is_optional<T>::value) {
-        return x ? to_value(*x, d) : value{};
+        return x ? to_value(*x, d) : V{};
     } else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::nullopt_t>) {
-        return value{};
+        return V{};
     } else if constexpr (std::is_same_v<T, bool>) {
-        return value{std::int64_t{x ? 1 : 0}};
+        return V{std::int64_t{x ? 1 : 0}};
     } else if constexpr (std::is_integral_v<T>) {
-        return value{static_cast<std::int64_t>(x)};
+        return V{static_cast<std::int64_t>(x)};
     } else if constexpr (std::is_floating_point_v<T>) {
-        return value{static_cast<double>(x)};
+        return V{static_cast<double>(x)};
     } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-        return value{std::string(std::string_view(x))};
-    } else if constexpr (std::is_same_v<T, value>) {
+        return V{std::string(std::string_view(x))};
+    } else if constexpr (std::is_same_v<T, V>) {
         return x;
     } else if constexpr (std::is_same_v<T, std::vector<std::byte>>) {
-        return value{x};
+        return V{x};
     } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
-        return value{date_text(x)};
+        return V{date_text(x)};
     } else if constexpr (is_sys_time<T>::value) {
-        return value{time_text(std::chrono::floor<std::chrono::microseconds>(x), d == dialect_id::postgres)};
+        return V{time_text(std::chrono::floor<std::chrono::microseconds>(x), d == dialect_id::postgres)};
     } else {
         static_assert(sizeof(T) == 0, "strata: a bound parameter must be an integer, floating point, bool, string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<D>, nullptr or std::optional of one");
     }

@@ -14,18 +14,9 @@
 #include <vector>
 
 #include <strata/detail/chrono.hpp>
+#include <strata/detail/dependent.hpp>
 
 namespace strata::detail {
-
-// T, named so that it depends on As: a template's body that uses it is compiled where the
-// template is instantiated, not where it is defined (clang otherwise instantiates std::variant's
-// and std::optional's machinery for the row code of every unit that includes the DSL).
-template <class T, class...>
-struct dependent {
-    using type = T;
-};
-template <class T, class... As>
-using dependent_t = typename dependent<T, As...>::type;
 
 template <class T>
 struct is_optional : std::false_type {};
