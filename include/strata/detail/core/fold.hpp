@@ -10,13 +10,50 @@
 
 namespace strata::detail {
 
-// Migrations per constant evaluation. clang counts steps (1,048,576 at most by default), so its
-// segments are shorter; each segment boundary copies a whole state, so they are not too short.
+// Segments: the fold, and the compile-time SQL, run one segment of migrations per constant
+// evaluation. A segment is cut by weight, not by count: each boundary copies a whole state, so
+// light migrations share long segments, and a heavy one (a long seed, a wide create_table) gets
+// a short one. The unit is about a thousand of clang's steps in the SQL generator, the heavier
+// of the two passes over a segment; clang counts steps (1,048,576 at most by default), so its
+// budget is smaller. (benchmarks/README.md: the steps a segment of the benchmark's history
+// takes, and what longer segments save.)
 #if defined(__clang__)
-inline constexpr std::size_t segment_size = 25;
+inline constexpr std::size_t segment_budget = 500;
 #else
-inline constexpr std::size_t segment_size = 50;
+inline constexpr std::size_t segment_budget = 1600;
 #endif
+
+// Counts, not a walk over every column (which would cost as much as the segments save); the
+// values of a seed are walked, since they are read byte by byte (checked, quoted) and may be long.
+constexpr std::size_t ops_weight(const op_desc* ops, std::size_t n) {
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const op_desc& op = ops[k];
+        // (create_table compares each column's name with the others')
+        w += 2 + op.ncolumns * (2 + op.ncolumns / 32) + 2 * op.nconstraints + (op.nnames + op.ncells) / 4;
+        for (std::size_t c = 0; c < op.ncells; ++c) w += op.cells[c].text.size() / 64;
+    }
+    return w;
+}
+constexpr std::size_t migration_weight(const migration_desc& m) {
+    return 1 + ops_weight(m.ops, m.nops) + ops_weight(m.down_ops, m.ndown_ops);
+}
+// The first migration of each segment, then the chain's size (out: null to count only);
+// returns the number of segments. A migration heavier than the budget is a segment of its own.
+constexpr std::size_t cut_segments(const migration_desc* migs, std::size_t n, std::size_t* out) {
+    std::size_t count = 0, weight = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t w = migration_weight(migs[i]);
+        if (i == 0 || weight + w > segment_budget) {
+            if (out) out[count] = i;
+            ++count;
+            weight = 0;
+        }
+        weight += w;
+    }
+    if (out) out[count] = n;
+    return count;
+}
 
 // How many implicit names (state.hpp, implicit_entry) these columns give PostgreSQL's objects.
 constexpr std::size_t implicit_names(const column_desc* cols, std::size_t n) {

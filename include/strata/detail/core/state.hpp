@@ -137,6 +137,10 @@ struct state {
     // A lone migration's SQL (strata::sql<D, M>) is spelled without the chain: references to
     // tables it does not create are taken as written.
     bool lenient = false;
+    // The SQL generator replays a chain the fold has checked: the checks that can only refuse
+    // (a name taken without case, an implicit name, a column's type or default, a seed's values)
+    // are skipped, and the state changes as the fold changed it.
+    bool replay = false;
     std::size_t migration = 0;  // the migration being applied
 
     static constexpr std::size_t mask = map_capacity(Cap.names) - 1;
@@ -176,6 +180,7 @@ struct state {
     // Refuses a new table, index, constraint or enum name `n` (of table `tname`) that is taken
     // without case, or that PostgreSQL already gave an implicit constraint, index or sequence.
     constexpr error check_new_name(std::string_view n, std::string_view tname = {}) const {
+        if (replay) return {};
         if (auto twin = case_twin(n); !twin.empty()) return fail(error_kind::name_differs_only_in_case, n, twin, tname);
         if (!implicit_like(n)) return {};
         if (int j = implicit_find(hash_text(n)); j != -1)
@@ -201,6 +206,7 @@ struct state {
     // bytes makes one. (The same name twice, as after rename_table and a new table of the old
     // name, PostgreSQL numbers; strata never spells these names.)
     constexpr error add_implicit(int t, int c, std::string_view name2, std::string_view label) {
+        if (replay) return {};
         const derived_name dn = pg_derived_name(tables[t].name, name2, label);
         const std::string_view holder = c == -1 ? std::string_view{"primary key"} : columns[c].def.name;
         if (implicit_like_names > 0) {  // (most chains name nothing so: no need to spell it)
@@ -220,6 +226,7 @@ struct state {
     }
     // The implicit names of column c of table t: its unique, references, check and sequence.
     constexpr error add_implicit_of(int t, int c) {
+        if (replay) return {};  // (the implicit names serve the checks only)
         const column_desc& d = columns[c].def;
         if (d.unique)
             if (auto e = add_implicit(t, c, d.name, "key")) return e;
@@ -387,6 +394,7 @@ struct state {
     }
     // Checks a column definition for table `tname` (references to it are self-references).
     constexpr error check_column(const column_desc& d, std::string_view tname) const {
+        if (replay) return {};
         if (!valid_identifier(d.name)) return fail(error_kind::invalid_identifier, d.name, tname);
         if (auto e = check_type(d.type, d.name)) return e;
         if (auto e = check_default(d)) return e;

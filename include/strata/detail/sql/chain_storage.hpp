@@ -105,8 +105,9 @@ struct chain_storage {
         const std::size_t up_base = first_step, down_base = first_step + size.up_steps;
         for (std::size_t j = 0; j < seg.migrations.size(); ++j) {
             const migration_rec& r = seg.migrations[j];
-            const migration_desc& m = Chain::descs[K * segment_size + j];
-            out[K * segment_size + j] = migration_sql{
+            const std::size_t i = chain_layout<Chain>::bounds[K] + j;
+            const migration_desc& m = Chain::descs[i];
+            out[i] = migration_sql{
                 m.version, m.name, checksum_of(m, D::id), r.reversible, r.rebuilds,
                 std::span<const step>{steps.data() + up_base + r.up_step, r.up_steps},
                 std::span<const step>{steps.data() + down_base + r.down_step, r.down_steps}, r.transactional};
@@ -136,11 +137,11 @@ struct chain_storage<misused_dialect, Chain> {
 // One migration's statements joined into text at compile time (strata::sql<...>::up/down).
 template <class D, class Chain, std::size_t I>
 consteval auto join_migration() {
-    constexpr std::size_t K = I / segment_size;
+    constexpr std::size_t K = chain_layout<Chain>::segment_of(I);
     // (reports a wrong chain or SQL the dialect cannot spell, once; the SQL is then empty)
     [[maybe_unused]] constexpr bool checked = checked_segment<D, Chain, K>;
     constexpr const auto& seg = segment_sql_v<D, Chain, K>;
-    constexpr const migration_rec& r = seg.migrations[I % segment_size];
+    constexpr const migration_rec& r = seg.migrations[I - chain_layout<Chain>::bounds[K]];
     std::array<char, r.up_chars + r.down_chars + 1> out{};
     std::size_t n = 0;
     join_steps(seg, false, r.up_step, r.up_steps, out.data(), n);
@@ -150,7 +151,8 @@ consteval auto join_migration() {
 template <class D, class Chain, std::size_t I>
 struct joined_migration {
     static constexpr auto text = join_migration<D, Chain, I>();
-    static constexpr const migration_rec& rec = segment_sql_v<D, Chain, I / segment_size>.migrations[I % segment_size];
+    static constexpr std::size_t K = chain_layout<Chain>::segment_of(I);
+    static constexpr const migration_rec& rec = segment_sql_v<D, Chain, K>.migrations[I - chain_layout<Chain>::bounds[K]];
     static constexpr std::string_view up{text.data(), rec.up_chars};
     static constexpr std::string_view down{text.data() + rec.up_chars, rec.down_chars};
     static constexpr std::uint64_t checksum = checksum_of(Chain::descs[I], D::id);

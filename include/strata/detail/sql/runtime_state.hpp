@@ -96,6 +96,7 @@ void sql_filler::fill(generated_sql& out, dialect_id d, std::string_view dialect
     // a template uses them without it, in every unit that includes the DSL (about 30 ms).
     dependent_t<generated_sql, S>& g = out;
     std::vector<S> s(1);  // on the heap: a state is large
+    s.front().replay = true;  // (a chain checked at compile time)
     std::vector<dependent_t<migration_size, S>> sizes(n);
     range_totals t{};
     // A column the dialect cannot spell is found here (strata::sql finds it at compile time).
@@ -108,6 +109,7 @@ void sql_filler::fill(generated_sql& out, dialect_id d, std::string_view dialect
     std::vector<dependent_t<step_rec, S>> up(t.up_steps + 1), down(t.down_steps + 1);
     std::vector<dependent_t<migration_rec, S>> recs(n);
     s.clear(), s.emplace_back();  // the fill starts from the empty schema again (in place: a state is large)
+    s.front().replay = true;
     (void)generate_range(d, s.front(), descs, 0, n, sizes.data(),
                          {g.up_frags_.data(), g.down_frags_.data(), up.data(), down.data(), recs.data()}, t);
     g.steps_.reserve(t.up_steps + t.down_steps);

@@ -1,7 +1,7 @@
 #pragma once
-// The SQL of a chain, generated one segment (detail::segment_size migrations) per constant
-// evaluation, in two passes: measure, then fill arrays of exactly that size. The state a
-// segment starts from is the chain's checkpoint, so no evaluation folds more than a segment.
+// The SQL of a chain, generated one segment (detail/core/fold.hpp) per constant evaluation, in
+// two passes: measure, then fill arrays of exactly that size. The state a segment starts from is
+// the chain's checkpoint, so no evaluation folds more than a segment.
 #include <array>
 #include <vector>
 
@@ -100,7 +100,6 @@ struct migration_size {
 };
 struct segment_size_info {
     std::size_t up_frags = 0, down_frags = 0, up_steps = 0, down_steps = 0;
-    migration_size migrations[segment_size]{};
     error err{};
 };
 
@@ -123,7 +122,7 @@ struct range_totals {
 };
 
 // Runs the generator over migrations [from, to) from state `s`: counting when `out.up_frags` is
-// null, else writing at the offsets the count left in `sizes`. Used at compile time per
+// null, else writing at the offsets the count left; `sizes` (if not null) gets each migration's. Used at compile time per
 // segment, and at run time over a whole chain (strata::generate_sql).
 template <class S>
 constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, std::size_t from, std::size_t to,
@@ -149,7 +148,7 @@ constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, 
                                                down.chars + 2 * down_sql, flags.reversible, flags.rebuilds,
                                                flags.transactional};
         }
-        sizes[i - from] = migration_size{up.nfrags, down.nfrags, up.nsteps, down.nsteps};
+        if (sizes) sizes[i - from] = migration_size{up.nfrags, down.nfrags, up.nsteps, down.nsteps};
         uf += up.nfrags;
         df += down.nfrags;
         us += up.nsteps;
@@ -164,14 +163,14 @@ template <dialect_id D, class Chain, std::size_t K>
 constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
     auto s = checkpoint<Chain, K>.state;
     s.lenient = lenient_chain<Chain>;
+    s.replay = !lenient_chain<Chain>;  // (the fold checked the chain; a lone migration's probe below checks it)
     if constexpr (lenient_chain<Chain>) {  // a lone migration: no chain fold checked it
         auto probe = s;
         if (error e = check_versions(Chain::descs, 1)) return e;
         if (error e = apply_migration(probe, Chain::descs, 0)) return e;
     }
-    const std::size_t from = K * segment_size, to = from + segment_size < Chain::size ? from + segment_size : Chain::size;
     range_totals t{};
-    error e = generate_range(D, s, Chain::descs, from, to, sizes.migrations, out, t);
+    error e = generate_range(D, s, Chain::descs, chain_layout<Chain>::bounds[K], chain_layout<Chain>::bounds[K + 1], nullptr, out, t);
     sizes.up_frags = t.up_frags;
     sizes.down_frags = t.down_frags;
     sizes.up_steps = t.up_steps;
@@ -207,7 +206,7 @@ struct segment_data {
 template <dialect_id D, class Chain, std::size_t K>
 consteval auto fill_segment() {
     constexpr segment_size_info size = segment_size_v<D, Chain, K>;
-    constexpr std::size_t count = ((K + 1) * segment_size < Chain::size ? (K + 1) * segment_size : Chain::size) - K * segment_size;
+    constexpr std::size_t count = chain_layout<Chain>::bounds[K + 1] - chain_layout<Chain>::bounds[K];
     segment_data<size.up_frags, size.down_frags, size.up_steps, size.down_steps, count> out{};
     segment_size_info sizes = size;
     if constexpr (!size.err) {  // (an error, reported once by checked_segment: no SQL)
