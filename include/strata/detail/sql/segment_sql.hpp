@@ -122,8 +122,8 @@ struct range_totals {
 };
 
 // Runs the generator over migrations [from, to) from state `s`: counting when `out.up_frags` is
-// null, else writing at the offsets the count left; `sizes` (if not null) gets each migration's. Used at compile time per
-// segment, and at run time over a whole chain (strata::generate_sql).
+// null, else writing at the offsets the count left; `sizes`, if not null, gets each migration's.
+// Used at compile time per segment, and at run time over a whole chain (strata::generate_sql).
 template <class S>
 constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, std::size_t from, std::size_t to,
                                migration_size* sizes, segment_out out, range_totals& totals) {
@@ -163,7 +163,7 @@ template <dialect_id D, class Chain, std::size_t K>
 constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
     auto s = checkpoint<Chain, K>.state;
     s.lenient = lenient_chain<Chain>;
-    s.replay = !lenient_chain<Chain>;  // (the fold checked the chain; a lone migration's probe below checks it)
+    s.replay = !lenient_chain<Chain>;  // (a chain the fold checked; a lone migration keeps its checks)
     if constexpr (lenient_chain<Chain>) {  // a lone migration: no chain fold checked it
         auto probe = s;
         if (error e = check_versions(Chain::descs, 1)) return e;
