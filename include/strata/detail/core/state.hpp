@@ -138,8 +138,9 @@ struct state {
     // tables it does not create are taken as written.
     bool lenient = false;
     // The SQL generator replays a chain the fold has checked: the checks that can only refuse
-    // (a name taken without case, an implicit name, a column's type or default, a seed's values)
-    // are skipped, and the state changes as the fold changed it.
+    // (a name taken without case, an implicit name, a column's type or default, a check naming a
+    // renamed or dropped column, a seed's values) return at once, and the state changes as the
+    // fold changed it.
     bool replay = false;
     std::size_t migration = 0;  // the migration being applied
 
@@ -251,6 +252,7 @@ struct state {
     // column `column` (or, `as_table`, qualifies a column with table name `column`), other than
     // column `except`'s own check; empty if none.
     constexpr std::string_view check_naming(int t, std::string_view column, int except = -1, bool as_table = false) const {
+        if (replay) return {};
         auto uses = [&](std::string_view sql) { return as_table ? sql_uses_table(sql, column) : sql_uses_column(sql, column); };
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (c != except && !columns[c].def.check.empty() && uses(columns[c].def.check)) return columns[c].def.name;
@@ -281,6 +283,7 @@ struct state {
     }
     // A column of table t other than `except` whose name differs from n in case only, or empty.
     constexpr std::string_view column_case_twin(int t, std::string_view n, int except = -1) const {
+        if (replay) return {};
         for (int c = tables[t].first; c != -1; c = columns[c].next)
             if (c != except && same_ignoring_case(columns[c].def.name, n)) return columns[c].def.name;
         return {};
@@ -354,6 +357,7 @@ struct state {
 
     // ---- building blocks ----
     constexpr error check_type(const type_desc& ty, std::string_view column) const {
+        if (replay) return {};
         if (ty.kind == type_kind::varchar && ty.p == 0) return fail(error_kind::bad_type, column, "varchar<0>");
         if (ty.kind == type_kind::character && ty.p == 0) return fail(error_kind::bad_type, column, "character<0>");
         if (ty.kind == type_kind::numeric && (ty.p == 0 || ty.s > ty.p))
@@ -363,6 +367,7 @@ struct state {
         return {};
     }
     constexpr error check_default(const column_desc& d) const {
+        if (replay) return {};
         const auto k = d.type.kind;
         const bool numberish = k == type_kind::smallint || k == type_kind::integer || k == type_kind::bigint ||
                                k == type_kind::real || k == type_kind::double_precision || k == type_kind::numeric;

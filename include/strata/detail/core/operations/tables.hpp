@@ -80,7 +80,7 @@ constexpr error state<Cap>::apply_rename_table(const op_desc& op) {
     if (name_taken(op.new_name)) return fail(error_kind::table_already_exists, op.new_name);
     if (auto e = check_new_name(op.new_name)) return e;
     // A check that qualifies a column with the table's name would keep the old one.
-    if (auto k = replay ? std::string_view{} : check_naming(t, op.table, -1, true); !k.empty())
+    if (auto k = check_naming(t, op.table, -1, true); !k.empty())
         return fail(error_kind::rename_breaks_check, op.table, op.table, k);
     name_erase(op.table);
     name_insert(name_kind::table, op.new_name, t);
