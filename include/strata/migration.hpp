@@ -18,26 +18,26 @@ struct down {};
 namespace detail {
 template <class Op>
 using op_or_placeholder = std::conditional_t<operation<Op>, Op, misused_op>;
+// Flags and counts are enumerators: g++ names every static data member of a class template, and
+// these names spell every operation (detail/core/chain_key.hpp).
 template <class... Ops>
 struct op_list {
-    static constexpr std::size_t size = sizeof...(Ops);
+    enum : std::size_t { size = sizeof...(Ops) };
     // A one-element dummy keeps empty lists valid arrays; `size` says how many are real.
     static constexpr op_desc ops[sizeof...(Ops) ? sizeof...(Ops) : 1] = {op_or_placeholder<Ops>::desc...};
     // (a braced list, not a fold: no limit on the number of operations)
-    static constexpr bool misused = any_of_list({op_or_placeholder<Ops>::desc.misused..., false});
+    enum : bool { misused = any_of_list({op_or_placeholder<Ops>::desc.misused..., false}) };
 };
 
 template <class... Ops>
 struct migration_body {
-    static constexpr bool explicit_pair = false;
-    static constexpr bool valid = (operation<Ops> && ...);
+    enum : bool { explicit_pair = false, valid = (operation<Ops> && ...) };
     using up_list = op_list<Ops...>;
     using down_list = op_list<>;
 };
 template <class... U, class... D>
 struct migration_body<dsl::up<U...>, dsl::down<D...>> {
-    static constexpr bool explicit_pair = true;
-    static constexpr bool valid = (operation<U> && ...) && (operation<D> && ...);
+    enum : bool { explicit_pair = true, valid = (operation<U> && ...) && (operation<D> && ...) };
     using up_list = op_list<U...>;
     using down_list = op_list<D...>;
 };

@@ -40,9 +40,11 @@ using chain_t = typename decltype(chain_of(chain_key<Key>{}))::type;
 // so that filling it instantiates no function named after the chain.
 template <class... Migrations>
 struct descriptor_array {
-    static constexpr std::size_t size = sizeof...(Migrations);
     migration_desc value[sizeof...(Migrations)] = {Migrations::desc...};
 };
+// (Its length is read off the array, sizeof(value): g++ names every static data member of a
+// class template it instantiates when the unit ends, and this class's name spells the whole
+// history, a 740 KB symbol name at N = 1000.)
 template <class Chain>
 struct descriptors_of;
 
@@ -52,7 +54,7 @@ inline constexpr typename descriptors_of<chain_t<Key>>::type descriptors_v{};
 // What the internals take as "the chain".
 template <std::uint64_t Key>
 struct keyed {
-    static constexpr std::size_t size = descriptors_of<chain_t<Key>>::type::size;
+    static constexpr std::size_t size = sizeof(descriptors_of<chain_t<Key>>::type::value) / sizeof(migration_desc);
     static constexpr const migration_desc (&descs)[size] = descriptors_v<Key>.value;
 };
 
@@ -89,7 +91,10 @@ template <class List, std::uint64_t Key>
 struct free_key<List, Key, true> {
     using other = typename descriptors_of<chain_t<Key>>::type;
     using mine = typename descriptors_of<List>::type;
-    enum : bool { same = other::size == mine::size && same_functions(other{}.value, mine{}.value, mine::size) };
+    enum : bool {
+        same = sizeof(other::value) == sizeof(mine::value) &&
+               same_functions(other{}.value, mine{}.value, sizeof(mine::value) / sizeof(migration_desc))
+    };
     enum : std::uint64_t { value = std::conditional_t<same, std::integral_constant<std::uint64_t, Key>, free_key<List, mix(Key, 1)>>::value };
 };
 

@@ -70,15 +70,18 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
             const op_desc& op = ops[i];
             switch (op.kind) {
                 case op_kind::rename_table: ++c.names; break;
+                case op_kind::rename_column: ++c.column_names; break;
                 case op_kind::create_table:
                     ++c.tables;
                     c.names += 1 + op.nconstraints;
                     c.columns += op.ncolumns;
+                    c.column_names += op.ncolumns;
                     c.constraints += op.nconstraints;
                     c.implicit += 1 + implicit_names(op.columns, op.ncolumns);
                     break;
                 case op_kind::add_column:
                     ++c.columns;
+                    ++c.column_names;
                     c.implicit += op.columns[0].primary_key + implicit_names(op.columns, op.ncolumns);
                     break;
                 case op_kind::create_index: ++c.indexes; ++c.names; break;

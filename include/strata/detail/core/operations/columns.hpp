@@ -52,7 +52,7 @@ constexpr error state<Cap>::apply_rename_column(const op_desc& op) {
     // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
     // table fails with "no such column", PostgreSQL's re-created check too).
     if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
-    columns[c].def.name = op.new_name;
+    rename_column_to(c, op.new_name);
     return {};
 }
 
