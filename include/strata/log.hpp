@@ -3,7 +3,7 @@
 // progress; errors with chain, version, migration, statement and the driver's text.
 // Replace the sink to send them to the application's logger.
 #include <cstdio>
-#include <functional>
+#include <strata/detail/function.hpp>
 #include <string_view>
 
 namespace strata {

@@ -10,7 +10,7 @@
 // application version, on_upgrade, the version recorded, then background<fn> steps on a worker
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
 // it on; any other value is an error. See docs/runtime.md, section 14.
-#include <functional>
+#include <strata/detail/function.hpp>
 #include <memory>
 #include <stdexcept>
 #include <strata/detail/chrono.hpp>

@@ -10,7 +10,7 @@
 //
 // Tables and columns are compared by name, with their types, nullability, defaults and keys;
 // indexes, constraints and enums by name. Renames are never guessed.
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <memory>
 #include <string>
 #include <utility>

@@ -1,7 +1,7 @@
 #pragma once
 // The typed state's side of verify(): a state as the facts of detail/runtime/schema_facts.hpp.
 // Glue between the layers: it reads the chain's states (core) and speaks the runtime's facts.
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // target_schema.hpp's machinery: the differences between two chains' final states, reported
 // one static_assert each (matches), and the C++ of a migration that closes them (autogenerate).
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <memory>
 #include <string>
 #include <utility>

@@ -5,7 +5,7 @@
 // program.
 #include <strata/detail/runtime/format.hpp>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <cstdint>
 #include <optional>
 #include <strata/detail/chrono.hpp>

@@ -3,7 +3,7 @@
 // opened by URL, each verb on the migrator's engine, plain text on stdout, errors on stderr.
 #include <strata/detail/runtime/format.hpp>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>

@@ -3,7 +3,7 @@
 // who holds the lock, in words, and how long to pause before the next attempt.
 #include <strata/detail/runtime/format.hpp>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>

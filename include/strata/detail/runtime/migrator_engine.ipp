@@ -6,7 +6,7 @@
 // (STRATA_SEPARATE_COMPILATION). Included only by the runtime's .ipp files.
 #include <strata/detail/runtime/format.hpp>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <charconv>
 #include <cstdint>
 #include <ctime>

@@ -4,7 +4,7 @@
 // (STRATA_SEPARATE_COMPILATION), with the vtable.
 #include <pqxx/pqxx>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // The bodies of detail/runtime/schema_facts.hpp: included by it in a header-only build, compiled
 // once in strata::runtime (<strata/src.hpp>) with STRATA_SEPARATE_COMPILATION.
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 
 #include <strata/detail/runtime/schema_facts.hpp>
 

@@ -2,7 +2,7 @@
 // strata::sqlite::connection's bodies, its key function (the destructor) among them: compiled
 // at the end of sqlite.hpp (header-only) or once in strata::runtime
 // (STRATA_SEPARATE_COMPILATION), with the class's vtable.
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

@@ -4,11 +4,11 @@
 // on_upgrade, tasks bound to one target version).
 #include <strata/detail/runtime/format.hpp>
 
-#include <algorithm>
+#include <strata/detail/algorithm.hpp>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <functional>
+#include <strata/detail/function.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
