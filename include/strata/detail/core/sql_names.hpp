@@ -14,19 +14,17 @@ constexpr char ascii_lower(char ch) noexcept { return ch >= 'A' && ch <= 'Z' ? s
 // SQLite compares identifiers ignoring ASCII case ("Users" and "users" are one table there).
 constexpr bool same_ignoring_case(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    const char *p = a.data(), *q = b.data();
+    for (std::size_t i = 0, n = a.size(); i != n; ++i)
+        if (ascii_lower(p[i]) != ascii_lower(q[i])) return false;
     return true;
 }
 // The name map hashes names without case, so that every case variant of a name is in the probe
 // run of the others (see state::case_twin).
 constexpr std::uint64_t hash_folded(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
-    // (a pointer, as hash_text: each string_view call is a call in a constant evaluation)
+    // (as hash_text: the size and data read once, an index loop)
     const char* p = s.data();
-    for (const char* e = p + s.size(); p != e; ++p) {
-        h ^= static_cast<unsigned char>(ascii_lower(*p));
-        h *= 1099511628211ull;
-    }
+    for (std::size_t i = 0, n = s.size(); i != n; ++i) h = (h ^ static_cast<unsigned char>(ascii_lower(p[i]))) * fnv_prime;
     return h;
 }
 
