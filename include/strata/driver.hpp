@@ -3,7 +3,7 @@
 // strata::postgres::connection implement it; a third backend implements the same few virtual
 // functions (docs/drivers.md). The runtime above it (session, migrator) is compiled once per
 // program, not once per chain or per backend.
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <span>
 #include <stdexcept>

@@ -12,7 +12,7 @@
 
 #include <cstdint>
 #include <map>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
 #include <vector>

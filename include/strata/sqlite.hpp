@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 
 #include <map>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <vector>
 

@@ -11,7 +11,7 @@
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
 // it on; any other value is an error. See docs/runtime.md, section 14.
 #include <strata/detail/function.hpp>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <stdexcept>
 #include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/jthread.hpp>

@@ -11,7 +11,7 @@
 // Tables and columns are compared by name, with their types, nullability, defaults and keys;
 // indexes, constraints and enums by name. Renames are never guessed.
 #include <strata/detail/algorithm.hpp>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <utility>
 #include <vector>

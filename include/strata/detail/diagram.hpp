@@ -1,7 +1,7 @@
 #pragma once
 // A schema state drawn as a Mermaid erDiagram or a Graphviz digraph (the CLI's `diagram`
 // verb), from the state folded when the program runs, as verify() does.
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <vector>
 

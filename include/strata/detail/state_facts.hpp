@@ -2,7 +2,7 @@
 // The typed state's side of verify(): a state as the facts of detail/runtime/schema_facts.hpp.
 // Glue between the layers: it reads the chain's states (core) and speaks the runtime's facts.
 #include <strata/detail/algorithm.hpp>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <vector>
 

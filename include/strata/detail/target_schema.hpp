@@ -2,7 +2,7 @@
 // target_schema.hpp's machinery: the differences between two chains' final states, reported
 // one static_assert each (matches), and the C++ of a migration that closes them (autogenerate).
 #include <strata/detail/algorithm.hpp>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <utility>
 #include <vector>

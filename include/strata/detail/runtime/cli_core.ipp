@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <map>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

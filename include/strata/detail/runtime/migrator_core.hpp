@@ -3,7 +3,7 @@
 // in migrator_core.ipp (compiled in each unit, or once with STRATA_SEPARATE_COMPILATION; see
 // detail/config.hpp). What it runs is migration_sql.hpp's; the chain's type it never sees.
 #include <cstdint>
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
 #include <vector>

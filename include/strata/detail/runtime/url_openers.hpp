@@ -1,7 +1,7 @@
 #pragma once
 // The URL schemes strata::open_database and cli::run open: a registry the backend headers fill,
 // each only in the units that open databases by URL (see url_scheme).
-#include <memory>
+#include <strata/detail/unique_ptr.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
