@@ -41,9 +41,5 @@ inline constexpr quoted_name<sizeof(S.data)> quoted_v{S};
 // One object per distinct name. The view excludes the quotes around it.
 template <fixed_string S>
 inline constexpr std::string_view name_v{quoted_v<S>.data + 1, S.size()};
-
-// By content: comparing the addresses of two template-parameter objects would be one step, but
-// g++ with -fsanitize=undefined does not fold such comparisons in constant expressions.
-constexpr bool same_name(std::string_view a, std::string_view b) noexcept { return a == b; }
 }  // namespace detail
 }  // namespace strata

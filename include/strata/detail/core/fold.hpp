@@ -183,7 +183,7 @@ constexpr error down_difference(const S& restored, const S& before, const migrat
     auto named_whole = [&](std::string_view table) {
         bool whole = false;
         pair_names(m, before, [&](std::string_view t, std::string_view c, bool is_enum) {
-            whole = whole || (!is_enum && c.empty() && t == table);
+            whole = whole || (!is_enum && c.empty() && same_name(t, table));
         });
         return whole;
     };

@@ -109,7 +109,7 @@ constexpr void compare_table(const SA& head, const SB& target, std::string_view 
             continue;
         }
         const auto& y = head.constraints[j];
-        const bool same = y.kind == x.kind && y.check == x.check && y.on_delete == x.on_delete && key_columns_equal(y, x) &&
+        const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && key_columns_equal(y, x) &&
                           (x.ref_table == -1 || (y.ref_table != -1 && head.tables[y.ref_table].name == target.tables[x.ref_table].name &&
                                                  head.columns[y.ref_column].def.name == target.columns[x.ref_column].def.name));
         if (!same) on(difference{diff_kind::constraint_differs, tn, x.name});

@@ -321,7 +321,7 @@ struct state {
     }
     constexpr bool enum_has(int e, std::string_view v) const {
         for (int i = enums[e].first; i != -1; i = enum_values[i].next)
-            if (enum_values[i].value == v) return true;
+            if (same_name(enum_values[i].value, v)) return true;
         return false;
     }
     constexpr int column_count(int t) const {
@@ -420,7 +420,7 @@ struct state {
                     if (e != -1 && !enum_has(e, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
                     // PostgreSQL cannot use a value in the transaction that adds it.
                     for (int v = e == -1 ? -1 : enums[e].first; v != -1; v = enum_values[v].next)
-                        if (enum_values[v].value == d.def.text && enum_values[v].added_in == migration)
+                        if (same_name(enum_values[v].value, d.def.text) && enum_values[v].added_in == migration)
                             return fail(error_kind::new_enum_value_used, d.type.enum_name, d.def.text, d.name);
                 }
                 break;

@@ -85,8 +85,8 @@ struct generator {
             // its table, as they were named when the column was created (renames keep it).
             if (d.names_column_checks) {
                 const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
-                w.put(" CONSTRAINT \"").put(cs.check_table.substr(0, cut.n1)).put("_");
-                w.put(cs.check_column.substr(0, cut.n2)).put("_check\"");
+                w.put(" CONSTRAINT \"").put(std::string_view{cs.check_table.data(), cut.n1}).put("_");
+                w.put(std::string_view{cs.check_column.data(), cut.n2}).put("_check\"");
             }
             w.put(" CHECK (").put(d0.check).put(')');
         }

@@ -22,7 +22,7 @@ constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc&
 }
 
 constexpr void spell_boolean(emitter& w, const dialect_traits& dt, std::string_view v) {
-    w.put(v == "1" ? dt.true_literal : dt.false_literal);
+    w.put(same_name(v, "1") ? dt.true_literal : dt.false_literal);
 }
 
 constexpr void spell_default(emitter& w, const dialect_traits& dt, const default_desc& v) {

@@ -66,20 +66,23 @@ struct emitter {
     constexpr emitter& literal(std::string_view prefix, std::string_view s) { return literal(prefix, s, {}); }
     // (prefix and suffix hold no quote)
     constexpr emitter& literal(std::string_view prefix, std::string_view s, std::string_view suffix) {
+        // (views from data and size, an index loop: substr's checks and operator[] are calls in a
+        // constant evaluation)
         put('\'').put(prefix);
+        const char* p = s.data();
         std::size_t from = 0;
-        for (std::size_t i = 0; i < s.size(); ++i)
-            if (s[i] == '\'') {
-                put(s.substr(from, i + 1 - from)).put('\'');  // the quote, doubled
+        for (std::size_t i = 0, n = s.size(); i != n; ++i)
+            if (p[i] == '\'') {
+                put(std::string_view{p + from, i + 1 - from}).put('\'');  // the quote, doubled
                 from = i + 1;
             }
-        return put(s.substr(from)).put(suffix).put('\'');
+        return put(std::string_view{p + from, s.size() - from}).put(suffix).put('\'');
     }
     constexpr emitter& number(std::uint64_t n) {
-        constexpr std::string_view digits = "0123456789";
+        constexpr const char* digits = "0123456789";
         std::uint64_t scale = 1;
         while (n / scale >= 10) scale *= 10;
-        for (; scale; scale /= 10) put(digits.substr(n / scale % 10, 1));
+        for (; scale; scale /= 10) put(std::string_view{digits + n / scale % 10, 1});
         return *this;
     }
 

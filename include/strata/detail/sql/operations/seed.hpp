@@ -37,7 +37,7 @@ constexpr void generator<S>::seed_sql(emitter& up, emitter& down, const S& s, co
     for (int c = t == -1 || !d.seeds_move_identity ? -1 : s.tables[t].first; c != -1; c = s.columns[c].next) {
         const column_desc& col = s.columns[c].def;
         bool seeded = false;
-        for (std::size_t i = 0; i < n; ++i) seeded = seeded || op.names[i] == col.name;
+        for (std::size_t i = 0; i < n; ++i) seeded = seeded || same_name(op.names[i], col.name);
         if (!(col.autoincrement || col.identity) || !seeded) continue;
         emitter& q = up.begin();
         q.put("SELECT setval(pg_get_serial_sequence(").literal("\""sv, op.table, "\""sv).put(", ").literal(col.name);
