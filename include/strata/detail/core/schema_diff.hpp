@@ -45,12 +45,20 @@ constexpr std::string_view column_difference(const SA& head, int x, const SB& ta
     if (d.unique != e.unique) return "unique";
     if (d.autoincrement != e.autoincrement) return "autoincrement";
     if (d.identity != e.identity) return "identity";
-    if (d.check != e.check) return "check";
+    if (!same_name(d.check, e.check)) return "check";
     if ((p.ref_table == -1) != (q.ref_table == -1) || d.on_delete != e.on_delete) return "foreign key";
-    if (p.ref_table != -1 && (head.tables[p.ref_table].name != target.tables[q.ref_table].name ||
-                              head.columns[p.ref_column].def.name != target.columns[q.ref_column].def.name))
+    if (p.ref_table != -1 && (!same_name(head.tables[p.ref_table].name, target.tables[q.ref_table].name) ||
+                              !same_name(head.columns[p.ref_column].def.name, target.columns[q.ref_column].def.name)))
         return "foreign key";
     return {};
+}
+
+// Reports `name` missing or extra when only one state has it (slots: -1 for none); true when both do.
+template <class F>
+constexpr bool in_both(int in_target, int in_head, std::string_view name, diff_kind missing, diff_kind extra, F&& on) {
+    if (in_target == -1 && in_head != -1) on(difference{extra, name});
+    if (in_target != -1 && in_head == -1) on(difference{missing, name});
+    return in_target != -1 && in_head != -1;
 }
 
 // Calls on(difference) for each difference in table `tn` between `head` (the chain's) and
@@ -58,18 +66,11 @@ constexpr std::string_view column_difference(const SA& head, int x, const SB& ta
 template <class SA, class SB, class F>
 constexpr void compare_table(const SA& head, const SB& target, std::string_view tn, F&& on) {
     const int t = target.find_table(tn), u = head.find_table(tn);
-    if (t == -1) {
-        if (u != -1) on(difference{diff_kind::table_extra, tn});
-        return;
-    }
-    if (u == -1) {
-        on(difference{diff_kind::table_missing, tn});
-        return;
-    }
+    if (!in_both(t, u, tn, diff_kind::table_missing, diff_kind::table_extra, on)) return;
     auto key_columns_equal = [&](const auto& ka, const auto& kb) {
         if (ka.ncolumns != kb.ncolumns) return false;
         for (std::size_t k = 0; k < ka.ncolumns; ++k)
-            if (head.columns[ka.columns[k]].def.name != target.columns[kb.columns[k]].def.name) return false;
+            if (!same_name(head.columns[ka.columns[k]].def.name, target.columns[kb.columns[k]].def.name)) return false;
         return true;
     };
     auto pk_of = [](const auto& s, int x) {  // the table-constraint primary key, or -1
@@ -110,8 +111,8 @@ constexpr void compare_table(const SA& head, const SB& target, std::string_view 
         }
         const auto& y = head.constraints[j];
         const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && key_columns_equal(y, x) &&
-                          (x.ref_table == -1 || (y.ref_table != -1 && head.tables[y.ref_table].name == target.tables[x.ref_table].name &&
-                                                 head.columns[y.ref_column].def.name == target.columns[x.ref_column].def.name));
+                          (x.ref_table == -1 || (y.ref_table != -1 && same_name(head.tables[y.ref_table].name, target.tables[x.ref_table].name) &&
+                                                 same_name(head.columns[y.ref_column].def.name, target.columns[x.ref_column].def.name)));
         if (!same) on(difference{diff_kind::constraint_differs, tn, x.name});
     }
     for (int k = head.tables[u].first_constraint; k != -1; k = head.constraints[k].next) {
@@ -138,17 +139,10 @@ constexpr void compare_column(const SA& head, const SB& target, std::string_view
 template <class SA, class SB, class F>
 constexpr void compare_enum(const SA& head, const SB& target, std::string_view en, F&& on) {
     const int e = target.find_enum(en), f = head.find_enum(en);
-    if (e == -1) {
-        if (f != -1) on(difference{diff_kind::enum_extra, en});
-        return;
-    }
-    if (f == -1) {
-        on(difference{diff_kind::enum_missing, en});
-        return;
-    }
+    if (!in_both(e, f, en, diff_kind::enum_missing, diff_kind::enum_extra, on)) return;
     int i = target.enums[e].first, j = head.enums[f].first;
     for (; i != -1 && j != -1; i = target.enum_values[i].next, j = head.enum_values[j].next)
-        if (target.enum_values[i].value != head.enum_values[j].value) break;
+        if (!same_name(target.enum_values[i].value, head.enum_values[j].value)) break;
     if (i != -1 || j != -1) on(difference{diff_kind::enum_values_differ, en});
 }
 
