@@ -14,6 +14,7 @@
 #include <strata/postgres.hpp>  // --database postgresql://...
 #endif
 #include <strata/sqlite.hpp>  // --database sqlite:PATH
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 #include <strata/target_schema.hpp>

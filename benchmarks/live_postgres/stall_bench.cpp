@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <strata/postgres.hpp>
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 

@@ -27,7 +27,6 @@
 #include <strata/detail/diagram.hpp>
 #include <strata/log.hpp>
 #include <strata/migrator.hpp>
-#include <strata/target_schema.hpp>
 
 namespace strata::cli {
 
@@ -57,6 +56,12 @@ struct cli_chain {
     std::string (*diff)(std::uint64_t version, std::string_view name) = nullptr;
     std::size_t differences = 0;
 };
+// A Target's side of `diff`, defined by <strata/target_schema.hpp>: cli.hpp does not include
+// the comparison for the applications that pass no Target.
+template <class Chain, class Target>
+struct target_diff;
+template <class T>
+concept complete = requires { sizeof(T); };
 STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string program, const std::vector<std::string>& args);
 }  // namespace strata::detail
 
@@ -71,8 +76,10 @@ int run(int argc, const char* const* argv, options o = {}) {
     static constexpr detail::cli_chain chain = [] {
         detail::cli_chain c{detail::chain_info_of<P>, &detail::diagram_after<P>};
         if constexpr (!std::is_void_v<Target>) {
-            c.diff = &autogenerate<Chain, Target>;
-            c.differences = difference_count<Chain, Target>;
+            static_assert(detail::complete<detail::target_diff<Chain, Target>>,
+                          "strata: cli::run<Chain, Target>: a Target needs <strata/target_schema.hpp> (or <strata/model.hpp>) included before this call");
+            c.diff = detail::target_diff<Chain, Target>::text;
+            c.differences = detail::target_diff<Chain, Target>::count;
         }
         return c;
     }();

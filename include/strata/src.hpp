@@ -11,6 +11,7 @@
 #include <strata/migrator.hpp>
 #include <strata/startup.hpp>
 
+#include <strata/detail/runtime/cells.ipp>
 #include <strata/detail/runtime/cli_core.ipp>
 #include <strata/detail/runtime/migrator_core.ipp>
 #include <strata/detail/runtime/schema_facts.ipp>

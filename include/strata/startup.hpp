@@ -10,18 +10,17 @@
 // application version, on_upgrade, the version recorded, then background<fn> steps on a worker
 // thread. STRATA_AUTO_MIGRATE=false|0|no|off skips all of it and says so; true|1|yes|on forces
 // it on; any other value is an error. See docs/runtime.md, section 14.
+// background<fn> steps come from <strata/operations/background.hpp>, which the unit that declares
+// the chain includes: this header brings neither <stop_token> nor <thread>.
+#include <strata/detail/config.hpp>
 #include <strata/detail/function.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <stdexcept>
 #include <strata/detail/chrono.hpp>
-#include <strata/detail/runtime/jthread.hpp>
-#include <strata/stop_token.hpp>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <strata/migrator.hpp>
-#include <strata/operations/background.hpp>
 #include <strata/reports.hpp>
 #include <strata/session.hpp>
 
@@ -87,35 +86,21 @@ struct startup_runner;
 // Destroying it cancels.
 class background_work {
    public:
-    background_work() = default;
-    background_work(background_work&&) noexcept = default;
-    background_work& operator=(background_work&& o) noexcept {
-        if (this != &o) {
-            cancel();
-            s_ = std::move(o.s_);
-        }
-        return *this;
-    }
-    ~background_work() { cancel(); }
+    background_work() noexcept = default;
+    STRATA_INLINE background_work(background_work&&) noexcept;
+    STRATA_INLINE background_work& operator=(background_work&& o) noexcept;
+    STRATA_INLINE ~background_work();
 
     // A worker thread was started (there were background steps to run) and not yet waited for.
-    bool started() const noexcept { return s_ && s_->thread.joinable(); }
-    background_report wait() {
-        if (s_ && s_->thread.joinable()) s_->thread.join();
-        return s_ ? s_->report : background_report{};
-    }
-    background_report cancel() {
-        if (s_ && s_->thread.joinable()) s_->thread.request_stop();
-        return wait();
-    }
+    STRATA_INLINE bool started() const noexcept;
+    STRATA_INLINE background_report wait();
+    STRATA_INLINE background_report cancel();
 
    private:
     friend struct detail::startup_runner;
-    struct state {
-        std::unique_ptr<driver> db;  // the worker's own connection
-        background_report report;
-        detail::jthread thread;         // last: joined before the rest goes
-    };
+    // The worker's connection, report and thread, defined with the bodies
+    // (detail/runtime/startup.ipp): a unit that starts the application needs no <thread>.
+    struct state;
     std::unique_ptr<state> s_;
 };
 

@@ -48,4 +48,13 @@ std::string autogenerate(std::uint64_t version = 0, std::string_view name = "des
     return detail::autogenerate_text<detail::proxy_t<Chain>, detail::proxy_t<Target>>(version, name);
 }
 
+namespace detail {
+// What cli::run<Chain, Target> asks of a Target (declared in cli.hpp).
+template <class Chain, class Target>
+struct target_diff {
+    static constexpr std::string (*text)(std::uint64_t, std::string_view) = &autogenerate<Chain, Target>;
+    static constexpr std::size_t count = difference_count<Chain, Target>;
+};
+}  // namespace detail
+
 }  // namespace strata

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 

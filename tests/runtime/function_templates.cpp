@@ -8,6 +8,7 @@
 #include <strata/stop_token.hpp>
 #include <string>
 
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 

@@ -40,6 +40,7 @@
 #ifdef STRATA_TEST_POSTGRES
 #include <pqxx/pqxx>
 
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 
 using namespace strata::dsl;

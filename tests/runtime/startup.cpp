@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 

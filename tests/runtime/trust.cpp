@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <strata/cli.hpp>
+#include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <strata/detail/config.hpp>
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/core/checkpoints.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/detail/sql/dialects.hpp>
@@ -18,13 +19,16 @@ namespace strata::detail {
 // The facts of a state (a value of the chain's state type, at compile time or run time).
 template <class S>
 std::vector<std::string> state_facts(const S& s, dialect_id d) {
-    std::vector<std::string> f;
+    // (dependent: std::sort and the vectors' members are compiled where this is instantiated,
+    // not in every unit that includes the header; see detail::dependent)
+    using strings = std::vector<dependent_t<std::string, S>>;
+    strings f;
     const dialect_traits& dt = traits_of(d);
     const slot_range<S, table_view<S>, count_tables<S>, keep_table<S>> tables{&s, -1};
     for (auto t : tables) {
         const std::string tn(t.name());
         f.push_back("table " + tn);
-        std::vector<std::string> pk;
+        strings pk;
         for (auto c : t.columns()) {
             if (c.primary_key()) pk.push_back(std::string(c.name()));
             f.push_back("column " + tn + "." + std::string(c.name()) + " " + fact_type(d, c.type()) +
@@ -44,7 +48,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
             }
         }
         for (auto k : t.constraints()) {
-            std::vector<std::string> cols;
+            strings cols;
             for (std::size_t i = 0; i < k.column_count(); ++i) cols.push_back(std::string(k.column(i)));
             // (a dialect without NOT VALID constraints cannot tell: their rows were checked)
             const std::string validity = !k.validated() && dt.not_valid_constraints ? " not valid" : "";
@@ -61,7 +65,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
         }
         if (!pk.empty()) f.push_back("pk " + tn + "(" + fact_list(pk, true) + ")");
         for (auto x : t.indexes()) {
-            std::vector<std::string> cols;
+            strings cols;
             for (std::size_t i = 0; i < x.column_count(); ++i) cols.push_back(std::string(x.column(i)));
             f.push_back("index " + std::string(x.name()) + " on " + tn + "(" + fact_list(cols) + ")" + (x.unique() ? " unique" : ""));
         }
@@ -69,7 +73,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
     if (dt.enum_types) {
         const slot_range<S, enum_view<S>, count_enums<S>, keep_enum<S>> enums{&s, -1};
         for (auto e : enums) {
-            std::vector<std::string> values;
+            strings values;
             for (auto v : e.values()) values.push_back(std::string(v));
             f.push_back("enum " + std::string(e.name()) + "(" + fact_list(values) + ")");
         }

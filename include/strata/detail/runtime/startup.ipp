@@ -2,9 +2,39 @@
 // migrate_on_startup's body (startup.hpp): STRATA_AUTO_MIGRATE, the upgrade, the application
 // versions and tasks, the background steps on their worker thread.
 #include <strata/startup.hpp>
+#include <strata/detail/runtime/jthread.hpp>
+#include <strata/stop_token.hpp>
 #include <strata/detail/runtime/background_core.ipp>
 #include <strata/detail/runtime/migrator_core.ipp>
 #include <strata/detail/runtime/startup_core.ipp>
+
+namespace strata {
+
+struct background_work::state {
+    std::unique_ptr<driver> db;  // the worker's own connection
+    background_report report;
+    detail::jthread thread;  // last: joined before the rest goes
+};
+STRATA_INLINE background_work::background_work(background_work&&) noexcept = default;
+STRATA_INLINE background_work& background_work::operator=(background_work&& o) noexcept {
+    if (this != &o) {
+        cancel();
+        s_ = std::move(o.s_);
+    }
+    return *this;
+}
+STRATA_INLINE background_work::~background_work() { cancel(); }
+STRATA_INLINE bool background_work::started() const noexcept { return s_ && s_->thread.joinable(); }
+STRATA_INLINE background_report background_work::wait() {
+    if (s_ && s_->thread.joinable()) s_->thread.join();
+    return s_ ? s_->report : background_report{};
+}
+STRATA_INLINE background_report background_work::cancel() {
+    if (s_ && s_->thread.joinable()) s_->thread.request_stop();
+    return wait();
+}
+
+}  // namespace strata
 
 namespace strata::detail {
 
