@@ -90,7 +90,7 @@ struct sql_filler;
 
 class generated_sql {
    public:
-    std::span<const migration_sql> migrations() const { return migrations_; }
+    std::span<const migration_sql> migrations() const { return {migrations_.data(), migrations_.size()}; }
 
     generated_sql(generated_sql&&) = default;  // the spans point into the vectors' buffers
     generated_sql& operator=(generated_sql&&) = default;

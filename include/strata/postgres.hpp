@@ -11,7 +11,7 @@
 #include <pqxx/version>
 
 #include <cstdint>
-#include <map>
+#include <strata/detail/owner.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
@@ -123,17 +123,17 @@ class postgres::connection final : public driver {
     [[noreturn]] STRATA_INLINE void lost(std::string_view sql, const char* what) const;
     [[noreturn]] STRATA_INLINE static void fail(std::string_view sql, const char* what, std::string sqlstate = {});
 
-    std::unique_ptr<pqxx::connection> owned_;  // empty when borrowed
+    detail::owner<pqxx::connection> owned_;  // empty when borrowed
     pqxx::connection* conn_ = nullptr;
-    std::unique_ptr<pqxx::nontransaction> tx_;  // (pointers: pqxx's types are only declared here)
+    detail::owner<pqxx::nontransaction> tx_;  // (pointers: pqxx's types are only declared here)
     std::string where_;
     bool in_tx_ = false;
     std::string conninfo_;  // empty when borrowed
-    std::map<std::string, int, std::less<>> locks_;
+    // The migrators' locks held, by chain, and behind a pooler the connections holding them
+    // (postgres.ipp: no <map> here).
+    struct lock_state;
+    detail::owner<lock_state> locks_;
     std::optional<bool> pooled_;  // behind_pooler(), once asked
-    // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
-    // next lock of that name).
-    std::map<std::string, std::unique_ptr<connection>, std::less<>> lock_connections_;
     wait_limits limits_;
     bool session_limits_ = false;             // a plain SET of limits_ is in force
     std::vector<std::string> saved_limits_;   // the session's own lock_timeout, statement_timeout

@@ -74,17 +74,22 @@ class row {
     bool is_null(std::size_t i) const {
         return std::holds_alternative<std::monostate>(static_cast<const V&>(at(i)));
     }
-    const value& operator[](std::size_t i) const { return at(i); }
+    template <class V = value>  // (a template: see detail::dependent)
+    const V& operator[](std::size_t i) const {
+        return at<V>(i);
+    }
 
     template <class T>
     T get(std::size_t i) const;
 
    private:
-    const value& at(std::size_t i) const {
-        if (i >= cells_.size())
-            throw std::out_of_range("strata: row has " + std::to_string(cells_.size()) + " columns, asked for column " +
+    template <class V = value>
+    const V& at(std::size_t i) const {
+        const std::span<const detail::dependent_t<value, V>>& cells = cells_;
+        if (i >= cells.size())
+            throw std::out_of_range("strata: row has " + std::to_string(cells.size()) + " columns, asked for column " +
                                     std::to_string(i));
-        return cells_[i];
+        return cells[i];
     }
     std::span<const value> cells_;
 };
@@ -116,9 +121,11 @@ T row::get(std::size_t i) const {
 
 namespace detail {
 // A C++ argument as a bound parameter, for a statement of dialect d (a time's text differs).
+// (value named through dependent_t, even as the result: std::variant and its constructors are
+// compiled where a call is, not in every unit that includes the DSL; see detail::dependent)
 template <class T>
-value to_value(const T& x, dialect_id d = dialect_id::sqlite) {
-    using V = dependent_t<value, T>;  // (see dependent: std::variant's constructors wait for a call)
+dependent_t<value, T> to_value(const T& x, dialect_id d = dialect_id::sqlite) {
+    using V = dependent_t<value, T>;
     if constexpr (is_optional<T>::value) {
         return x ? to_value(*x, d) : V{};
     } else if constexpr (std::is_same_v<T, std::nullptr_t> || std::is_same_v<T, std::nullopt_t>) {

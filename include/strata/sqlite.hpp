@@ -5,7 +5,7 @@
 // strata::runtime with STRATA_SEPARATE_COMPILATION.
 #include <sqlite3.h>
 
-#include <map>
+#include <strata/detail/owner.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <string>
 #include <vector>
@@ -78,7 +78,8 @@ class sqlite::connection final : public driver {
     sqlite3* db_ = nullptr;
     std::string where_;
     bool owned_ = true;
-    std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+    struct statement_cache;  // prepared statements by their text (sqlite.ipp: no <map> here)
+    detail::owner<statement_cache> cache_;
 };
 
 namespace detail {

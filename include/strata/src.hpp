@@ -16,6 +16,7 @@
 #include <strata/detail/runtime/migrator_core.ipp>
 #include <strata/detail/runtime/schema_facts.ipp>
 #include <strata/detail/runtime/sql_text.ipp>
+#include <strata/detail/runtime/url_openers.ipp>
 #include <strata/detail/runtime/startup.ipp>
 #include <strata/detail/runtime_states.ipp>
 #if defined(STRATA_SQLITE_BACKEND)

@@ -13,6 +13,7 @@
 // background<fn> steps come from <strata/operations/background.hpp>, which the unit that declares
 // the chain includes: this header brings neither <stop_token> nor <thread>.
 #include <strata/detail/config.hpp>
+#include <strata/detail/owner.hpp>
 #include <strata/detail/function.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <stdexcept>
@@ -101,7 +102,7 @@ class background_work {
     // The worker's connection, report and thread, defined with the bodies
     // (detail/runtime/startup.ipp): a unit that starts the application needs no <thread>.
     struct state;
-    std::unique_ptr<state> s_;
+    detail::owner<state> s_;
 };
 
 struct startup_report {

@@ -3,6 +3,7 @@
 // in migrator_core.ipp (compiled in each unit, or once with STRATA_SEPARATE_COMPILATION; see
 // detail/config.hpp). What it runs is migration_sql.hpp's; the chain's type it never sees.
 #include <cstdint>
+#include <strata/detail/owner.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
@@ -46,7 +47,7 @@ class migrator_core {
     STRATA_INLINE std::vector<std::string> repair();
 
    private:
-    std::unique_ptr<migrator_engine> e_;
+    owner<migrator_engine> e_;
 };
 
 }  // namespace detail

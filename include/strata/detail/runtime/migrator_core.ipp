@@ -6,7 +6,7 @@
 namespace strata::detail {
 
 STRATA_INLINE migrator_core::migrator_core(driver& db, migrator_options options, const chain_info& chain, std::string cli)
-    : e_(std::make_unique<migrator_engine>(db, std::move(options), chain, std::move(cli))) {}
+    : e_(new migrator_engine(db, std::move(options), chain, std::move(cli))) {}
 STRATA_INLINE migrator_core::~migrator_core() = default;
 
 STRATA_INLINE status_report migrator_core::status() { return e_->status(); }

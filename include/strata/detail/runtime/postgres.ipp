@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -65,9 +66,16 @@ inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* 
 
 }  // namespace detail
 
-STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_url) {
+struct postgres::connection::lock_state {
+    std::map<std::string, int, std::less<>> counts;  // how many times each chain's lock is held
+    // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
+    // next lock of that name).
+    std::map<std::string, std::unique_ptr<connection>, std::less<>> holders;
+};
+
+STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_url) : locks_(new lock_state()) {
     try {
-        owned_ = std::make_unique<pqxx::connection>(conninfo_or_url);
+        owned_.reset(new pqxx::connection(conninfo_or_url));
     } catch (const std::exception& e) {
         // Not the connection string in the message: it may hold a password.
         const std::string msg = trimmed(e.what());
@@ -81,16 +89,16 @@ STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_ur
     set_up(*owned_);
 }
 
-STRATA_INLINE postgres::connection::connection(pqxx::connection& borrowed) { set_up(borrowed); }
+STRATA_INLINE postgres::connection::connection(pqxx::connection& borrowed) : locks_(new lock_state()) { set_up(borrowed); }
 
 STRATA_INLINE postgres::connection::~connection() {
     rollback();
     if (session_limits_) restore_session_limits();
     // Session-level locks outlive a borrowed connection's use by us: give them back. (Behind a
     // pooler the lock connections' destructors roll their transactions back.)
-    for (auto& [chain, count] : locks_)
+    for (auto& [chain, count] : locks_->counts)
         if (count > 0 && !pooled_.value_or(false)) unlock_now(chain);
-    lock_connections_.clear();
+    locks_->holders.clear();
     tx_.reset();  // before owned_ closes the connection
 }
 
@@ -201,8 +209,8 @@ STRATA_INLINE bool postgres::connection::lock(std::string_view chain) {
 }
 
 STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_view chain) {
-    auto it = locks_.find(chain);
-    if (it != locks_.end() && it->second > 0) {
+    auto it = locks_->counts.find(chain);
+    if (it != locks_->counts.end() && it->second > 0) {
         ++it->second;
         return true;
     }
@@ -216,7 +224,7 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
                 "between transactions. strata then holds the migrators' lock in a transaction on a second connection, "
                 "which a borrowed connection cannot open: give strata::postgres::connection the connection string "
                 "instead, or connect the migrator to the server directly or to a session-pooled port");
-        auto& holder = lock_connections_[std::string(chain)];
+        auto& holder = locks_->holders[std::string(chain)];
         if (holder) {
             try {
                 holder->begin();
@@ -251,12 +259,12 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
         execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
     }
     if (!got) return std::nullopt;
-    locks_[std::string(chain)] = 1;
+    locks_->counts[std::string(chain)] = 1;
     return true;
 }
 
 STRATA_INLINE void postgres::connection::check_pooled_locks() {
-    for (auto& [chain, holder] : lock_connections_) {
+    for (auto& [chain, holder] : locks_->holders) {
         if (!holder->in_transaction()) continue;
         try {
             holder->execute("SELECT 1", {}, {});
@@ -312,10 +320,10 @@ STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view cha
 }
 
 STRATA_INLINE void postgres::connection::unlock(std::string_view chain) noexcept {
-    auto it = locks_.find(chain);
-    if (it == locks_.end() || it->second == 0) return;
+    auto it = locks_->counts.find(chain);
+    if (it == locks_->counts.end() || it->second == 0) return;
     if (--it->second > 0) return;
-    if (auto held = lock_connections_.find(chain); held != lock_connections_.end() && held->second->in_transaction())
+    if (auto held = locks_->holders.find(chain); held != locks_->holders.end() && held->second->in_transaction())
         held->second->rollback();  // ends the transaction, and with it the lock
     else
         unlock_now(it->first);
@@ -462,7 +470,7 @@ STRATA_INLINE void postgres::connection::set_up(pqxx::connection& c) {
     const char* port = c.port();
     where_ = std::string("postgres ") + c.dbname() + "@" + (host ? host : "") + ":" + (port ? port : "");
     try {
-        tx_ = std::make_unique<pqxx::nontransaction>(c, "strata");
+        tx_.reset(new pqxx::nontransaction(c, "strata"));
     } catch (const std::exception& e) {
         const std::string msg = trimmed(e.what());
         throw database_error("strata: postgres: cannot use the connection (is a transaction open on it?): " + msg, "", msg);

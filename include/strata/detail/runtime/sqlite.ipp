@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,8 +17,12 @@
 
 namespace strata {
 
+struct sqlite::connection::statement_cache {
+    std::map<std::string, sqlite3_stmt*, std::less<>> by_text;
+};
+
 STRATA_INLINE sqlite::connection::connection(const std::string& path, std::chrono::milliseconds busy_timeout)
-    : where_(path), owned_(true) {
+    : where_(path), owned_(true), cache_(new statement_cache()) {
     const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -29,14 +34,14 @@ STRATA_INLINE sqlite::connection::connection(const std::string& path, std::chron
 }
 
 STRATA_INLINE sqlite::connection::connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout)
-    : db_(borrowed), owned_(false) {
+    : db_(borrowed), owned_(false), cache_(new statement_cache()) {
     const char* file = sqlite3_db_filename(borrowed, "main");
     where_ = file && *file ? file : ":memory:";
     set_up(busy_timeout);
 }
 
 STRATA_INLINE sqlite::connection::~connection() {
-    for (auto& [sql, st] : cache_) sqlite3_finalize(st);
+    for (auto& [sql, st] : cache_->by_text) sqlite3_finalize(st);
     if (owned_) sqlite3_close(db_);
 }
 
@@ -177,8 +182,9 @@ STRATA_INLINE std::chrono::milliseconds sqlite::connection::busy_timeout() const
 }
 
 STRATA_INLINE sqlite3_stmt* sqlite::connection::cached(std::string_view sql) {
-    auto it = cache_.find(sql);
-    if (it != cache_.end()) return it->second;
+    auto& cache = cache_->by_text;
+    auto it = cache.find(sql);
+    if (it != cache.end()) return it->second;
     sqlite3_stmt* st = nullptr;
     const char* tail = nullptr;
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, &tail) != SQLITE_OK) fail(sql);
@@ -188,17 +194,17 @@ STRATA_INLINE sqlite3_stmt* sqlite::connection::cached(std::string_view sql) {
         throw database_error("strata: sqlite: a statement with parameters must be a single statement\n  in: " + std::string(sql),
                              std::string(sql), "");
     }
-    if (cache_.size() >= 64) {  // a data step looping over fresh texts should not grow this
+    if (cache.size() >= 64) {  // a data step looping over fresh texts should not grow this
         // Not a statement still stepping: a row callback's statements run inside it.
-        for (auto it = cache_.begin(); it != cache_.end();)
+        for (auto it = cache.begin(); it != cache.end();)
             if (sqlite3_stmt_busy(it->second)) {
                 ++it;
             } else {
                 sqlite3_finalize(it->second);
-                it = cache_.erase(it);
+                it = cache.erase(it);
             }
     }
-    cache_.emplace(std::string(sql), st);
+    cache.emplace(std::string(sql), st);
     return st;
 }
 

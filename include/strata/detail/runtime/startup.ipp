@@ -91,7 +91,7 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
         return r;
     }
     if (detail::pending_background(db, o.chain).empty()) return r;
-    auto s = std::make_unique<background_work::state>();
+    detail::owner<background_work::state> s(new background_work::state());
     s->db = o.background_connection ? o.background_connection() : db.open_another();
     background_work::state* raw = s.get();
     s->thread = jthread([raw, chain_name = o.chain, chain, log = o.log, background_limits](stop_token stop) {

@@ -1,6 +1,7 @@
 #pragma once
 // The URL schemes strata::open_database and cli::run open: a registry the backend headers fill,
 // each only in the units that open databases by URL (see url_scheme).
+#include <strata/detail/config.hpp>
 #include <strata/detail/unique_ptr.hpp>
 #include <stdexcept>
 #include <string>
@@ -16,24 +17,12 @@ struct opener_entry {
     std::string_view prefix;
     opener open;
 };
-inline std::vector<opener_entry>& openers() {
-    static std::vector<opener_entry> all;
-    return all;
-}
-inline bool register_opener(std::string_view prefix, opener open) {
-    openers().push_back({prefix, open});
-    return true;
-}
-inline std::unique_ptr<driver> open_registered(std::string_view url) {
-    for (const detail::opener_entry& e : detail::openers())
-        if (url.substr(0, e.prefix.size()) == e.prefix) return e.open(url);
-    const std::string u(url);
-    if (u.rfind("sqlite:", 0) == 0) throw std::invalid_argument("strata: \"" + u + "\": include <strata/sqlite.hpp> to open SQLite databases");
-    if (u.rfind("postgres://", 0) == 0 || u.rfind("postgresql://", 0) == 0)
-        throw std::invalid_argument("strata: this program was built without the PostgreSQL backend (include <strata/postgres.hpp> "
-                                    "and link strata::postgres)");
-    throw std::invalid_argument("strata: \"" + u + "\" is not a database URL: use sqlite:PATH or postgresql://...");
-}
+// The registry (bodies in url_openers.ipp: compiled once with STRATA_SEPARATE_COMPILATION).
+STRATA_INLINE std::vector<opener_entry>& openers();
+STRATA_INLINE bool register_opener(std::string_view prefix, opener open);
+// The driver for `url` from the first registered prefix it starts with; otherwise
+// invalid_argument saying which header to include or what a URL looks like.
+STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url);
 
 // A backend header specialises url_scheme<its number, A> with a static `registered` whose
 // initialiser registers its URL prefixes. Only a unit that opens by URL (open_database,
@@ -53,3 +42,7 @@ inline void register_included_backends() {
 }
 }  // namespace detail
 }  // namespace strata
+
+#if !defined(STRATA_SEPARATE_COMPILATION)
+#include <strata/detail/runtime/url_openers.ipp>
+#endif

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <strata/detail/core/checkpoints.hpp>
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/sql/generate.hpp>
 
 namespace strata::detail {
@@ -47,8 +48,9 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
                                    generated_flags& flags) {
     generator<S> g{traits_of(d)};
     if (!m.explicit_down) {
-        // (push_back, not vector(n): clang 14 rejects libstdc++'s fill of a fresh allocation)
-        std::vector<std::size_t> step_marks;
+        // (push_back, not vector(n): clang 14 rejects libstdc++'s fill of a fresh allocation;
+        // dependent, so that its members are compiled where this is: see detail::dependent)
+        std::vector<dependent_t<std::size_t, S>> step_marks;
         for (std::size_t k = 0; k < m.nops; ++k) {
             if (g.before(s, m.ops[k], up, down)) step_marks.push_back(down.nsteps);  // (not inside a down run)
             if (error e = g.operation(s, m.ops[k], up, down)) {
