@@ -76,10 +76,12 @@ int run(int argc, const char* const* argv, options o = {}) {
     static constexpr detail::cli_chain chain = [] {
         detail::cli_chain c{detail::chain_info_of<P>, &detail::diagram_after<P>};
         if constexpr (!std::is_void_v<Target>) {
-            static_assert(detail::complete<detail::target_diff<Chain, Target>>,
-                          "strata: cli::run<Chain, Target>: a Target needs <strata/target_schema.hpp> (or <strata/model.hpp>) included before this call");
-            c.diff = detail::target_diff<Chain, Target>::text;
-            c.differences = detail::target_diff<Chain, Target>::count;
+            constexpr bool included = detail::complete<detail::target_diff<Chain, Target>>;
+            static_assert(included, "strata: cli::run<Chain, Target>: a Target needs <strata/target_schema.hpp> (or <strata/model.hpp>) included before this call");
+            if constexpr (included) {  // (otherwise the one error above, and nothing more)
+                c.diff = detail::target_diff<Chain, Target>::text;
+                c.differences = detail::target_diff<Chain, Target>::count;
+            }
         }
         return c;
     }();

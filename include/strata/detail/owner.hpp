@@ -24,8 +24,8 @@ class owner {
 
     // Deletes the object held (T must be complete here, as for std::default_delete).
     void reset(T* p = nullptr) noexcept {
-        using complete = char[sizeof(T)];
-        static_cast<void>(sizeof(complete));
+        using must_be_complete = char[sizeof(T)];
+        static_cast<void>(sizeof(must_be_complete));
         T* old = p_;
         p_ = p;
         delete old;

@@ -297,6 +297,7 @@ struct migration_desc {
     std::uint64_t dialect_hash[dialect_count]{};
     constexpr std::uint64_t hash_for(dialect_id d) const { return dialect_hash[static_cast<std::size_t>(d)]; }
     bool misused = false;    // a misused DSL template's placeholder, or one holding one
+    bool per_dialect = false;  // an operation (up or down) is an execute_per_dialect (set with the hashes)
 };
 
 // Checksums are made of the canonical operations (the descriptors), not of the C++ spelling.
@@ -397,6 +398,7 @@ constexpr bool any_per_dialect(const op_desc* o, std::size_t n) {
 constexpr migration_desc with_hashes(migration_desc m) {
     m.hash = hash_migration(m);
     const bool split = any_per_dialect(m.ops, m.nops) || any_per_dialect(m.down_ops, m.ndown_ops);
+    m.per_dialect = split;
     for (std::size_t d = 0; d < dialect_count; ++d) m.dialect_hash[d] = split ? hash_migration(m, static_cast<int>(d)) : m.hash;
     // unsafe<"why", op> is part of the chain's identity (its key: strata::lint reads it), not of
     // the checksums, which stay those of the SQL

@@ -18,7 +18,7 @@ namespace strata::detail {
 // generates at run time, so it asks this first, and a missing dialect still fails to compile.)
 constexpr error missing_dialect_statements(const migration_desc* descs, std::size_t n, dialect_id d, std::string_view name) {
     for (std::size_t i = 0; i < n; ++i)
-        for (int down = 0; down < 2; ++down) {
+        for (int down = 0; down < 2 && descs[i].per_dialect; ++down) {  // (per_dialect: no scan of the others' steps)
             const op_desc* ops = down ? descs[i].down_ops : descs[i].ops;
             const std::size_t nops = down ? descs[i].ndown_ops : descs[i].nops;
             for (std::size_t k = 0; k < nops; ++k)
