@@ -62,7 +62,7 @@ template <class Chain, class Target>
 struct target_diff;
 template <class T>
 concept complete = requires { sizeof(T); };
-STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string program, const std::vector<std::string>& args);
+STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv);
 }  // namespace strata::detail
 
 namespace strata::cli {
@@ -85,14 +85,8 @@ int run(int argc, const char* const* argv, options o = {}) {
         }
         return c;
     }();
-    std::string program = o.program;
-    if (program.empty()) {
-        program = argc > 0 && argv[0] ? argv[0] : "app";
-        if (const std::size_t slash = program.rfind('/'); slash != std::string::npos) program.erase(0, slash + 1);
-    }
-    const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     detail::register_included_backends<Chain>();  // --database URLs: the backends this unit includes
-    return detail::run_cli(chain, std::move(o), std::move(program), args);
+    return detail::run_cli(chain, std::move(o), argc, argv);
 }
 
 }  // namespace strata::cli

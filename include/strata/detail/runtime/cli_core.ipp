@@ -610,7 +610,13 @@ class cli_runner {
 }  // namespace strata::detail
 
 namespace strata::detail {
-STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, std::string program, const std::vector<std::string>& args) {
+STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv) {
+    std::string program = o.program;
+    if (program.empty()) {
+        program = argc > 0 && argv[0] ? argv[0] : "app";
+        if (const std::size_t slash = program.rfind('/'); slash != std::string::npos) program.erase(0, slash + 1);
+    }
+    const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     return cli_runner(chain, std::move(o), std::move(program)).run(args);
 }
 }  // namespace strata::detail

@@ -38,8 +38,7 @@ STRATA_INLINE background_report background_work::cancel() {
 
 namespace strata::detail {
 
-STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o, const chain_info& chain,
-                                            const std::function<run_report(migrator_options)>& upgrade) {
+STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o, const chain_info& chain) {
     startup_report r;
     if (!o.log) o.log = log_nowhere;
     if (o.version.empty() && (o.on_upgrade || !o.tasks.empty()))  // before anything is touched
@@ -74,12 +73,15 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
         o.log(log_level::error, what);
         throw std::logic_error(what);
     }
-    r.migrations = upgrade(migrator_options{.chain = o.chain,
-                                            .log = o.log,
-                                            .lock_timeout = o.lock_timeout,
-                                            .lock_attempts = o.lock_attempts,
-                                            .lock_wait_budget = o.lock_wait_budget,
-                                            .statement_timeout = o.statement_timeout});
+    r.migrations = migrator_core(db,
+                                 migrator_options{.chain = o.chain,
+                                                  .log = o.log,
+                                                  .lock_timeout = o.lock_timeout,
+                                                  .lock_attempts = o.lock_attempts,
+                                                  .lock_wait_budget = o.lock_wait_budget,
+                                                  .statement_timeout = o.statement_timeout},
+                                 chain)
+                       .upgrade_to(std::nullopt);
     r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
                 .run(o.version, o.on_upgrade, o.tasks);
     // A background step is a long job by design: only its lock waits are bounded.
