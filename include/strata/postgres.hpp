@@ -143,7 +143,9 @@ namespace detail {
 // "postgresql://..." and "postgres://..." for strata::open_database and cli::run.
 template <class A>
 struct url_scheme<postgres_scheme, A> {
-    static std::unique_ptr<driver> open(std::string_view url) { return std::make_unique<postgres::connection>(std::string(url)); }
+    static std::unique_ptr<driver> open(std::string_view url) {  // (no unique_ptr<connection> in every unit)
+        return std::unique_ptr<driver>(new postgres::connection(std::string(url)));
+    }
     static inline const bool registered = register_opener("postgresql://", &open) && register_opener("postgres://", &open);
 };
 }  // namespace detail

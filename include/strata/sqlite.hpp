@@ -89,7 +89,7 @@ struct url_scheme<sqlite_scheme, A> {
     static std::unique_ptr<driver> open(std::string_view url) {
         const std::string path(url.substr(7));
         if (path.empty()) throw std::invalid_argument("strata: \"sqlite:\" needs a path: sqlite:app.db");
-        return std::make_unique<sqlite::connection>(path);
+        return std::unique_ptr<driver>(new sqlite::connection(path));  // (no unique_ptr<connection> in every unit)
     }
     static inline const bool registered = register_opener("sqlite:", &open);
 };

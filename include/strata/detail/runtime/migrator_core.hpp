@@ -4,7 +4,6 @@
 // detail/config.hpp). What it runs is migration_sql.hpp's; the chain's type it never sees.
 #include <cstdint>
 #include <strata/detail/owner.hpp>
-#include <strata/detail/unique_ptr.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -17,8 +17,9 @@ namespace strata::detail {
 // has them. (strata::sql and chain_sql meet it as they generate at compile time; generate_sql
 // generates at run time, so it asks this first, and a missing dialect still fails to compile.)
 constexpr error missing_dialect_statements(const migration_desc* descs, std::size_t n, dialect_id d, std::string_view name) {
-    for (std::size_t i = 0; i < n; ++i)
-        for (int down = 0; down < 2 && descs[i].per_dialect; ++down) {  // (per_dialect: no scan of the others' steps)
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!descs[i].per_dialect) continue;  // (no execute_per_dialect: its steps need no scan)
+        for (int down = 0; down < 2; ++down) {
             const op_desc* ops = down ? descs[i].down_ops : descs[i].ops;
             const std::size_t nops = down ? descs[i].ndown_ops : descs[i].nops;
             for (std::size_t k = 0; k < nops; ++k)
@@ -30,6 +31,7 @@ constexpr error missing_dialect_statements(const migration_desc* descs, std::siz
                     return e;
                 }
         }
+    }
     return {};
 }
 template <class D, class P>
