@@ -73,6 +73,21 @@ using s2 = strata::migration<2, "reshape spares",
 using chain_s = strata::chain<s1, s2>;
 using chain_s1 = strata::chain<s1>;
 
+// What a table's definition holds besides names: checks, foreign keys, unique constraints
+// (a column's and the table's), an enum's CHECK on SQLite; the rebuild must keep the ones the
+// chain declares and refuse to drop the ones it does not.
+using c1 = strata::migration<1, "parents and kept",
+    create_enum<"mood", "calm", "busy">,
+    create_table<"parents", column<"id", bigint, primary_key>>,
+    create_table<"kept", column<"id", bigint, primary_key>, column<"qty", integer, check<"qty >= 0">>,
+                 column<"code", text, unique>, column<"parent", bigint, references<"parents", "id">>,
+                 column<"mood", enum_type<"mood">>>,
+    add_check<"kept", "kept_check", "length(code) < 10 AND code <> 'CHECK' /* CHECK */">,
+    add_unique<"kept", "kept_parent_code", "parent", "code">>;
+using c2 = strata::migration<2, "qty required", alter_column<"kept", "qty", set_not_null>>;
+using chain_c1 = strata::chain<c1>;
+using chain_c = strata::chain<c1, c2>;
+
 // Data steps that throw what is not a std::exception.
 void throws_int(strata::session&) { throw 42; }
 bool validate_throws_string(strata::session&) { throw std::string("not an exception"); }
@@ -165,6 +180,78 @@ TEST_F(TrustSqlite, TheRefusedRebuildLeftTheDataInPlace) {
     EXPECT_THROW(make<chain_r>().upgrade(), strata::migration_error);
     EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"by_hand\" FROM \"items\" WHERE \"id\" = 1"), "keep me");
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"items\""), 1);
+}
+
+// The table made again by hand (SQLite's way of adding a constraint), with the same columns and
+// indexes: what it holds beyond the chain's definition would be dropped by the rebuild.
+struct hand_made {
+    const char* extra;    // put after the chain's own definition of "kept"
+    const char* options;  // after the closing parenthesis
+    const char* named;    // what the refusal must name
+    const char* from = "";  // and a change in the chain's definition: from, to
+    const char* to = "";
+};
+void PrintTo(const hand_made& h, std::ostream* os) { *os << h.named; }
+class TrustSqliteHandMade : public TrustBase, public ::testing::WithParamInterface<hand_made> {
+    void SetUp() override { open("sqlite"); }
+};
+TEST_P(TrustSqliteHandMade, ARebuildRefusesToDropWhatATableWasRemadeWith) {
+    make<chain_c1>().upgrade();
+    exec("INSERT INTO \"parents\" (\"id\") VALUES (1)");
+    exec("INSERT INTO \"kept\" (\"id\", \"qty\", \"code\", \"parent\", \"mood\") VALUES (1, 5, 'a', 1, 'calm')");
+    const std::string sql = strata::session(db()).query_value<std::string>(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kept'");
+    std::string remade = "CREATE TABLE \"kept_by_hand\"" + sql.substr(sql.find(" ("));
+    if (*GetParam().from) {
+        ASSERT_NE(remade.find(GetParam().from), std::string::npos) << remade;
+        remade.replace(remade.find(GetParam().from), std::string(GetParam().from).size(), GetParam().to);
+    }
+    exec("PRAGMA foreign_keys = OFF");
+    exec(remade.substr(0, remade.rfind(')')) + GetParam().extra + ")" + GetParam().options);
+    exec("INSERT INTO \"kept_by_hand\" SELECT * FROM \"kept\"");
+    exec("DROP TABLE \"kept\"");
+    exec("ALTER TABLE \"kept_by_hand\" RENAME TO \"kept\"");
+    exec("PRAGMA foreign_keys = ON");
+    const std::string before = strata::session(db()).query_value<std::string>(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kept'");
+    auto m = make<chain_c>();
+    try {
+        m.upgrade();
+        FAIL() << "the rebuild dropped what the table was made with: " << GetParam().named;
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects) << what;
+        EXPECT_NE(what.find("table \"kept\""), std::string::npos) << what;
+        EXPECT_NE(what.find(GetParam().named), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing of it was applied; the database is at version 1"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kept'"),
+              before);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"kept\""), 1);
+}
+INSTANTIATE_TEST_SUITE_P(
+    Sqlite, TrustSqliteHandMade,
+    ::testing::Values(hand_made{", CHECK (\"id\" > 0)", "", "a CHECK constraint"},
+                      hand_made{", CONSTRAINT \"by_hand\" CHECK (\"id\" > 0)", "", "a CHECK constraint"},
+                      hand_made{", FOREIGN KEY (\"id\") REFERENCES \"parents\" (\"id\")", "", "a foreign key"},
+                      hand_made{", UNIQUE (\"qty\")", "", "a UNIQUE constraint"},
+                      hand_made{"", " STRICT", "STRICT"},
+                      hand_made{"", " WITHOUT ROWID", "WITHOUT ROWID"},
+                      hand_made{"", "", "an AUTOINCREMENT", "\"id\" INTEGER NOT NULL PRIMARY KEY",
+                                "\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"}),
+    [](const auto& info) { return std::to_string(info.index); });
+
+// The chain's own checks, foreign keys, unique constraints and enum CHECK are no reason to refuse:
+// the rebuild makes them again (and keeps a CHECK's text with the word in a string or a name).
+TEST_F(TrustSqlite, ARebuildKeepsTheChainsOwnConstraintsWithoutAWord) {
+    make<chain_c1>().upgrade();
+    auto m = make<chain_c>();
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_THROW(exec("INSERT INTO \"kept\" (\"id\", \"qty\") VALUES (9, -1)"), strata::database_error);  // the check is there
 }
 
 TEST_F(TrustSqlite, ATriggerOnARebuiltTableMustBeRestated) {

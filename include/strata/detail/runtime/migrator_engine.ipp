@@ -7,6 +7,7 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <ctime>
@@ -241,8 +242,8 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
                 break;
             case step_kind::rebuild_guard:
                 pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
-                                        " holds no column, index, trigger or view the chain does not know (the rebuild "
-                                        "would drop them)");
+                                        " holds no column, index, trigger, constraint or table option the chain does "
+                                        "not know (the rebuild would drop them)");
                 break;
         }
     }
@@ -1306,15 +1307,21 @@ class migrator_engine {
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
     // step_kind::rebuild_guard), in words; "" when nothing. DROP TABLE takes the table's
-    // columns, indexes and triggers with it. (A view or another table's trigger that uses the
-    // table is not lost: the RENAME that follows fails on it, and the migration rolls back.)
+    // columns, indexes and triggers with it, and the new table has only the constraints and
+    // options the state gives it. (A view or another table's trigger that uses the table is not
+    // lost: the RENAME that follows fails on it, and the migration rolls back.)
     std::string rebuild_would_lose(std::span<const std::string_view> frags) {
         auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
         const std::string table(unquoted(frags[0]));
         std::vector<std::string_view> columns, indexes;
+        std::int64_t checks = 0, foreign_keys = 0, uniques = 0, autoincrements = 0;  // the state's
         bool in_indexes = false;
         for (std::string_view f : frags.subspan(1)) {
-            if (f.empty() || f.front() != '"') in_indexes = true;
+            if (f == "check") ++checks;
+            else if (f == "autoincrement") ++autoincrements;
+            else if (f == "foreign key") ++foreign_keys;
+            else if (f == "unique") ++uniques;
+            else if (f.empty() || f.front() != '"') in_indexes = true;
             else (in_indexes ? indexes : columns).push_back(unquoted(f));
         }
         auto known = [](const std::vector<std::string_view>& names, const std::string& n) {
@@ -1332,14 +1339,85 @@ class migrator_engine {
         });
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1", p,
                     [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
+        // Constraints by count: more in the live table than the state has were made by hand (the
+        // same UNIQUE twice, or one a primary key's, SQLite keeps once: fewer is no loss).
+        auto more = [&](std::int64_t live, std::int64_t known_n, const char* one, const char* many) {
+            if (live > known_n)
+                lost.push_back(live - known_n == 1 ? detail::format("{} the chain does not declare", one)
+                                                   : detail::format("{} {} the chain does not declare", live - known_n, many));
+        };
+        table_definition def{};
+        db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", p,
+                    [&](const row& r) { def = read_table_definition(r.get<std::string>(0)); });
+        more(def.checks, checks, "a CHECK constraint", "CHECK constraints");
+        more(def.autoincrements, autoincrements, "an AUTOINCREMENT", "AUTOINCREMENTs");
+        std::int64_t live = 0;
+        db_.execute("SELECT count(DISTINCT id) FROM pragma_foreign_key_list($1)", p, [&](const row& r) { live = r.get<std::int64_t>(0); });
+        more(live, foreign_keys, "a foreign key", "foreign keys");
+        db_.execute("SELECT count(*) FROM pragma_index_list($1) WHERE origin = 'u'", p, [&](const row& r) { live = r.get<std::int64_t>(0); });
+        more(live, uniques, "a UNIQUE constraint", "UNIQUE constraints");
+        if (def.strict) lost.push_back("table option STRICT");
+        if (def.without_rowid) lost.push_back("table option WITHOUT ROWID");
         if (lost.empty()) return {};
         std::string what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",
                                        table);
         for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];
-        what += ". Declare them in the chain (add_column, create_index), drop them first, or restate triggers and "
-                "indexes the chain cannot declare around the rebuild (execute<> steps before and after it in this migration)";
+        what += ". Declare them in the chain (add_column, create_index, add_check, add_foreign_key, add_unique), drop them "
+                "first, or restate what the chain cannot declare around the rebuild (execute<> steps before and after it in "
+                "this migration)";
         return what;
+    }
+
+    // A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
+    // and the table options after the definition's parentheses. Strings, quoted names and
+    // comments are skipped: the word in them is no constraint.
+    struct table_definition {
+        std::int64_t checks = 0, autoincrements = 0;
+        bool strict = false, without_rowid = false;
+    };
+    static table_definition read_table_definition(std::string_view sql) {
+        table_definition d{};
+        int depth = 0;
+        bool after = false;  // past the definition's closing parenthesis
+        std::string word, previous;
+        const std::size_t n = sql.size();
+        auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+        for (std::size_t i = 0; i < n;) {
+            const char c = sql[i];
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                const char close = c == '[' ? ']' : c;
+                for (++i; i < n; ++i)
+                    if (sql[i] == close) {
+                        if (close != ']' && i + 1 < n && sql[i + 1] == close) ++i;  // a doubled quote
+                        else break;
+                    }
+                ++i;
+            } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+                while (i < n && sql[i] != '\n') ++i;
+            } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+                const std::size_t end = sql.find("*/", i + 2);
+                i = end == std::string_view::npos ? n : end + 2;
+            } else if (c == '(') {
+                ++depth, ++i;
+            } else if (c == ')') {
+                if (--depth == 0) after = true;
+                ++i;
+            } else if (is_word(c)) {
+                word.clear();
+                for (; i < n && is_word(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
+                if (depth > 0 && word == "CHECK") ++d.checks;
+                if (depth > 0 && word == "AUTOINCREMENT") ++d.autoincrements;
+                if (after && depth == 0) {
+                    if (word == "STRICT") d.strict = true;
+                    if (word == "ROWID" && previous == "WITHOUT") d.without_rowid = true;
+                    previous = word;
+                }
+            } else {
+                ++i;
+            }
+        }
+        return d;
     }
 
     driver& db_;
