@@ -16,8 +16,9 @@ namespace strata {
 namespace detail {
 // rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
 // nothing the rebuild would lose; its fragments are the table, then the quoted names of the
-// columns it may hold, a "check", "foreign key", "unique" or "autoincrement" for each its
-// definition may have, then "index", then the quoted names of the indexes it may have.
+// columns it may hold, a "check", "foreign key" or "autoincrement" for each its definition may
+// have, "unique" and the quoted names of its columns for each unique key, then "index", then
+// the quoted names of the indexes it may have.
 // nothing: a step that sends nothing, which plan() shows: an execute's down of
 // strata::dsl::nothing (no fragments), or validate_constraint where the dialect has no NOT VALID
 // constraints (its fragments say so).

@@ -81,11 +81,21 @@ using c1 = strata::migration<1, "parents and kept",
     create_table<"parents", column<"id", bigint, primary_key>>,
     create_table<"kept", column<"id", bigint, primary_key>, column<"qty", integer, check<"qty >= 0">>,
                  column<"code", text, unique>, column<"parent", bigint, references<"parents", "id">>,
-                 column<"mood", enum_type<"mood">>>,
-    add_check<"kept", "kept_check", "length(code) < 10 AND code <> 'CHECK' /* CHECK */">,
-    add_unique<"kept", "kept_parent_code", "parent", "code">>;
+                 column<"mood", enum_type<"mood">>, column<"checké", integer, check<"checké >= 0">>>,
+    add_check<"kept", "kept_check", "length(code) < 10 AND code COLLATE NOCASE <> 'CHECK' /* CHECK ON CONFLICT */">,
+    add_unique<"kept", "kept_parent_code", "parent", "code">,
+    add_unique<"kept", "kept_code", "code">>;  // (the column's own key again: SQLite keeps it once)
 using c2 = strata::migration<2, "qty required", alter_column<"kept", "qty", set_not_null>>;
 using chain_c1 = strata::chain<c1>;
+// Keys the database may keep once: a UNIQUE on a primary key's column (the rowid's, or not), the
+// same UNIQUE twice.
+using u1 = strata::migration<1, "keys",
+    create_table<"by_code", column<"code", text, primary_key, unique>, column<"n", integer, unique>>,
+    create_table<"by_id", column<"id", bigint, primary_key, unique>, column<"a", integer>, column<"b", integer>>,
+    add_unique<"by_code", "by_code_n", "n">, add_unique<"by_id", "by_id_ab", "a", "b">, add_unique<"by_id", "by_id_ab2", "a", "b">,
+    add_unique<"by_id", "by_id_ba", "b", "a">>;
+using u2 = strata::migration<2, "n required", alter_column<"by_code", "n", set_not_null>, alter_column<"by_id", "a", set_not_null>>;
+using chain_u = strata::chain<u1, u2>;
 using chain_c = strata::chain<c1, c2>;
 
 // Data steps that throw what is not a std::exception.
@@ -190,6 +200,7 @@ struct hand_made {
     const char* named;    // what the refusal must name
     const char* from = "";  // and a change in the chain's definition: from, to
     const char* to = "";
+    const char* copied = "*";  // the columns copied into it
 };
 void PrintTo(const hand_made& h, std::ostream* os) { *os << h.named; }
 class TrustSqliteHandMade : public TrustBase, public ::testing::WithParamInterface<hand_made> {
@@ -208,7 +219,8 @@ TEST_P(TrustSqliteHandMade, ARebuildRefusesToDropWhatATableWasRemadeWith) {
     }
     exec("PRAGMA foreign_keys = OFF");
     exec(remade.substr(0, remade.rfind(')')) + GetParam().extra + ")" + GetParam().options);
-    exec("INSERT INTO \"kept_by_hand\" SELECT * FROM \"kept\"");
+    const std::string copied = GetParam().copied;
+    exec("INSERT INTO \"kept_by_hand\"" + (copied == "*" ? "" : " (" + copied + ")") + " SELECT " + copied + " FROM \"kept\"");
     exec("DROP TABLE \"kept\"");
     exec("ALTER TABLE \"kept_by_hand\" RENAME TO \"kept\"");
     exec("PRAGMA foreign_keys = ON");
@@ -239,8 +251,41 @@ INSTANTIATE_TEST_SUITE_P(
                       hand_made{"", " STRICT", "STRICT"},
                       hand_made{"", " WITHOUT ROWID", "WITHOUT ROWID"},
                       hand_made{"", "", "an AUTOINCREMENT", "\"id\" INTEGER NOT NULL PRIMARY KEY",
-                                "\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"}),
+                                "\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"},
+                      hand_made{"", "", "a COLLATE clause", "\"code\" TEXT", "\"code\" TEXT COLLATE NOCASE"},
+                      hand_made{"", "", "an ON CONFLICT clause", "\"id\" INTEGER NOT NULL", "\"id\" INTEGER NOT NULL ON CONFLICT REPLACE"},
+                      hand_made{", UNIQUE (\"qty\" COLLATE NOCASE)", "", "a COLLATE clause"},
+                      hand_made{", UNIQUE (\"qty\")", "", "a UNIQUE constraint on (qty)", "\"code\" TEXT UNIQUE", "\"code\" TEXT"},
+                      hand_made{"", "", "column \"qty\" generated", "\"qty\" INTEGER CHECK", "\"qty\" INTEGER AS (\"id\" * 2) CHECK",
+                                "\"id\", \"code\", \"parent\", \"mood\", \"checké\""}),
     [](const auto& info) { return std::to_string(info.index); });
+
+TEST_P(Trust, VerifyAndRebuildsTakeKeysTheDatabaseKeepsOnce) {
+    auto m = make<chain_u>();
+    EXPECT_EQ(m.upgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.upgrade().to, 2u);  // (SQLite: both tables rebuilt)
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+}
+
+// A trigger is the table's whatever the case of the name it was created on, and a TEMP trigger
+// of the migrator's own connection is dropped with it too.
+TEST_F(TrustSqlite, ARebuildRefusesToDropATriggerSpelledInAnotherCaseOrTemporary) {
+    make<chain_c1>().upgrade();
+    exec("CREATE TABLE \"log\" (\"x\" INTEGER)");
+    exec("CREATE TRIGGER \"by_hand\" AFTER INSERT ON \"KEPT\" BEGIN INSERT INTO \"log\" VALUES (NEW.\"id\"); END");
+    exec("CREATE TEMP TRIGGER \"for_now\" AFTER DELETE ON main.\"kept\" BEGIN SELECT 1; END");
+    try {
+        make<chain_c>().upgrade();
+        FAIL() << "the rebuild dropped the triggers";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects) << e.what();
+        EXPECT_NE(std::string(e.what()).find("trigger \"by_hand\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("trigger \"for_now\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'by_hand'"), 1);
+}
 
 // The chain's own checks, foreign keys, unique constraints and enum CHECK are no reason to refuse:
 // the rebuild makes them again (and keeps a CHECK's text with the word in a string or a name).

@@ -989,8 +989,8 @@ class migrator_engine {
 
     void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
         const chain_names names = names_of(chain_.descs, chain_.size);
-        const std::vector<std::string> want = chain_.facts_after(applied, db_.dialect());
-        const std::vector<std::string> got = db_.schema_facts(names.tables, names.enums);
+        const std::vector<std::string> want = keys_once(chain_.facts_after(applied, db_.dialect()));
+        const std::vector<std::string> got = keys_once(db_.schema_facts(names.tables, names.enums));
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
         // Triggers and views the chain's execute<> made are the chain's, not drift.
@@ -1312,50 +1312,85 @@ class migrator_engine {
     // lost: the RENAME that follows fails on it, and the migration rolls back.)
     std::string rebuild_would_lose(std::span<const std::string_view> frags) {
         auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
+        // (SQLite's names are alike whatever their case)
+        auto lower = [](std::string_view n) {
+            std::string l(n);
+            for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return l;
+        };
         const std::string table(unquoted(frags[0]));
         std::vector<std::string_view> columns, indexes;
-        std::int64_t checks = 0, foreign_keys = 0, uniques = 0, autoincrements = 0;  // the state's
-        bool in_indexes = false;
+        std::vector<std::vector<std::string>> unique_keys;  // each sorted
+        std::int64_t checks = 0, foreign_keys = 0, autoincrements = 0;  // the state's
+        enum { in_columns, in_key, in_indexes, elsewhere } at = in_columns;
         for (std::string_view f : frags.subspan(1)) {
-            if (f == "check") ++checks;
-            else if (f == "autoincrement") ++autoincrements;
-            else if (f == "foreign key") ++foreign_keys;
-            else if (f == "unique") ++uniques;
-            else if (f.empty() || f.front() != '"') in_indexes = true;
-            else (in_indexes ? indexes : columns).push_back(unquoted(f));
+            if (!f.empty() && f.front() == '"') {
+                if (at == in_columns) columns.push_back(unquoted(f));
+                else if (at == in_key) unique_keys.back().push_back(lower(unquoted(f)));
+                else if (at == in_indexes) indexes.push_back(unquoted(f));
+            } else if (f == "unique") {
+                unique_keys.emplace_back();
+                at = in_key;
+            } else {
+                checks += f == "check";
+                autoincrements += f == "autoincrement";
+                foreign_keys += f == "foreign key";
+                at = f == "index" ? in_indexes : elsewhere;
+            }
         }
+        for (auto& k : unique_keys) std::sort(k.begin(), k.end());
         auto known = [](const std::vector<std::string_view>& names, const std::string& n) {
             return std::find(names.begin(), names.end(), n) != names.end();
         };
         std::vector<std::string> lost;
         const value p[] = {table};
-        db_.execute("SELECT name FROM pragma_table_xinfo($1)", p, [&](const row& r) {
+        db_.execute("SELECT name, hidden FROM pragma_table_xinfo($1)", p, [&](const row& r) {
             const std::string c = r.get<std::string>(0);
             if (!known(columns, c)) lost.push_back(detail::format("column \"{}\" (and its data)", c));
+            else if (const std::int64_t hidden = r.get<std::int64_t>(1); hidden == 2 || hidden == 3)
+                lost.push_back(detail::format("column \"{}\" generated (GENERATED ALWAYS AS)", c));
         });
-        db_.execute("SELECT name FROM pragma_index_list($1) WHERE origin = 'c'", p, [&](const row& r) {
+        std::vector<std::string> unique_indexes;
+        db_.execute("SELECT name, origin FROM pragma_index_list($1) WHERE origin IN ('c', 'u')", p, [&](const row& r) {
             const std::string i = r.get<std::string>(0);
-            if (!known(indexes, i)) lost.push_back(detail::format("index \"{}\"", i));
+            if (r.get<std::string>(1) == "u") unique_indexes.push_back(i);
+            else if (!known(indexes, i)) lost.push_back(detail::format("index \"{}\"", i));
         });
-        db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1", p,
-                    [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
-        // Constraints by count: more in the live table than the state has were made by hand (the
-        // same UNIQUE twice, or one a primary key's, SQLite keeps once: fewer is no loss).
+        // A UNIQUE constraint by its columns (SQLite names it sqlite_autoindex_*, and keeps one of
+        // two alike: a key the state has twice, or as its primary key too, is there once or not).
+        for (const std::string& i : unique_indexes) {
+            std::vector<std::string> key;
+            std::string spelled;
+            const value q[] = {i};
+            db_.execute("SELECT name FROM pragma_index_info($1) ORDER BY seqno", q, [&](const row& r) {
+                const std::string c = r.is_null(0) ? std::string("(an expression)") : r.get<std::string>(0);
+                spelled += (spelled.empty() ? "" : ", ") + c;
+                key.push_back(lower(c));
+            });
+            std::sort(key.begin(), key.end());
+            if (std::find(unique_keys.begin(), unique_keys.end(), key) == unique_keys.end())
+                lost.push_back(detail::format("a UNIQUE constraint on ({}) the chain does not declare", spelled));
+        }
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE "
+                    "UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE",
+                    p, [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
+        // Constraints by count: more in the live table than the state has were made by hand.
         auto more = [&](std::int64_t live, std::int64_t known_n, const char* one, const char* many) {
             if (live > known_n)
                 lost.push_back(live - known_n == 1 ? detail::format("{} the chain does not declare", one)
                                                    : detail::format("{} {} the chain does not declare", live - known_n, many));
         };
         table_definition def{};
-        db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", p,
+        db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE", p,
                     [&](const row& r) { def = read_table_definition(r.get<std::string>(0)); });
         more(def.checks, checks, "a CHECK constraint", "CHECK constraints");
         more(def.autoincrements, autoincrements, "an AUTOINCREMENT", "AUTOINCREMENTs");
         std::int64_t live = 0;
         db_.execute("SELECT count(DISTINCT id) FROM pragma_foreign_key_list($1)", p, [&](const row& r) { live = r.get<std::int64_t>(0); });
         more(live, foreign_keys, "a foreign key", "foreign keys");
-        db_.execute("SELECT count(*) FROM pragma_index_list($1) WHERE origin = 'u'", p, [&](const row& r) { live = r.get<std::int64_t>(0); });
-        more(live, uniques, "a UNIQUE constraint", "UNIQUE constraints");
+        if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
+        if (def.conflict_clauses)
+            lost.push_back(def.conflict_clauses == 1 ? std::string("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));
         if (def.strict) lost.push_back("table option STRICT");
         if (def.without_rowid) lost.push_back("table option WITHOUT ROWID");
         if (lost.empty()) return {};
@@ -1370,19 +1405,24 @@ class migrator_engine {
     }
 
     // A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
-    // and the table options after the definition's parentheses. Strings, quoted names and
-    // comments are skipped: the word in them is no constraint.
+    // the COLLATE and ON CONFLICT clauses strata never spells (a COLLATE outside the
+    // expressions of CHECK, DEFAULT and AS, which are the user's), and the table options after
+    // the definition's parentheses. Strings, quoted names and comments are skipped: the word in
+    // them is no clause.
     struct table_definition {
-        std::int64_t checks = 0, autoincrements = 0;
+        std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0;
         bool strict = false, without_rowid = false;
     };
     static table_definition read_table_definition(std::string_view sql) {
         table_definition d{};
-        int depth = 0;
+        std::vector<bool> expression;  // per open parenthesis: inside an expression
         bool after = false;  // past the definition's closing parenthesis
         std::string word, previous;
         const std::size_t n = sql.size();
-        auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+        // (a byte past ASCII is part of a name, as SQLite reads it)
+        auto is_word = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+        };
         for (std::size_t i = 0; i < n;) {
             const char c = sql[i];
             if (c == '\'' || c == '"' || c == '`' || c == '[') {
@@ -1393,27 +1433,37 @@ class migrator_engine {
                         else break;
                     }
                 ++i;
+                previous.clear();
             } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
                 while (i < n && sql[i] != '\n') ++i;
             } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
                 const std::size_t end = sql.find("*/", i + 2);
                 i = end == std::string_view::npos ? n : end + 2;
             } else if (c == '(') {
-                ++depth, ++i;
+                const bool in = !expression.empty() && expression.back();
+                expression.push_back(in || previous == "CHECK" || previous == "DEFAULT" || previous == "AS");
+                previous.clear();
+                ++i;
             } else if (c == ')') {
-                if (--depth == 0) after = true;
+                if (!expression.empty()) expression.pop_back();
+                if (expression.empty()) after = true;
+                previous.clear();
                 ++i;
             } else if (is_word(c)) {
                 word.clear();
                 for (; i < n && is_word(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
-                if (depth > 0 && word == "CHECK") ++d.checks;
-                if (depth > 0 && word == "AUTOINCREMENT") ++d.autoincrements;
-                if (after && depth == 0) {
+                const bool inside = !expression.empty();
+                if (inside && word == "CHECK") ++d.checks;
+                if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
+                if (inside && !expression.back() && word == "COLLATE") ++d.collations;
+                if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;
+                if (after && !inside) {
                     if (word == "STRICT") d.strict = true;
                     if (word == "ROWID" && previous == "WITHOUT") d.without_rowid = true;
-                    previous = word;
                 }
+                previous = word;
             } else {
+                if (!std::isspace(static_cast<unsigned char>(c))) previous.clear();
                 ++i;
             }
         }

@@ -19,6 +19,11 @@ STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
 STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
 STRATA_INLINE std::string fact_action(fk_action a);
 STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
+// Sorted facts with each key once: a UNIQUE twice, or on the primary key's columns, is one key
+// (SQLite makes such a UNIQUE no index of its own, nor PostgreSQL within a CREATE TABLE; it
+// constrains nothing more where a database keeps it). verify() compares the typed state's facts
+// and the live schema's after this.
+STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts);
 
 // Every table and enum a chain ever names: verify() looks at these and nothing else, so other
 // chains' tables and the application's own stay out of it, while a table this chain dropped

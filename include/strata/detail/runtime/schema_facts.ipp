@@ -105,6 +105,38 @@ STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort) {
     return s;
 }
 
+STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts) {
+    // "unique T(a,b)" and "pk T(a,b)": the table, and the key's columns as a sorted list
+    auto key = [](std::string_view f, std::string_view kind) -> std::pair<std::string, std::string> {
+        f.remove_prefix(kind.size());
+        const std::size_t open = f.rfind('(');
+        std::vector<std::string> cols;
+        std::string_view list = f.substr(open + 1, f.size() - open - 2);
+        for (std::size_t from = 0;;) {
+            const std::size_t comma = list.find(',', from);
+            cols.emplace_back(list.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from));
+            if (comma == std::string_view::npos) break;
+            from = comma + 1;
+        }
+        return {std::string(f.substr(0, open)), fact_list(std::move(cols), true)};
+    };
+    std::sort(facts.begin(), facts.end());
+    std::vector<std::pair<std::string, std::string>> pks, uniques;
+    for (const std::string& f : facts)
+        if (f.starts_with("pk ")) pks.push_back(key(f, "pk "));
+    std::vector<std::string> out;
+    for (const std::string& f : facts) {
+        if (f.starts_with("unique ")) {
+            auto k = key(f, "unique ");
+            if (std::find(pks.begin(), pks.end(), k) != pks.end() || std::find(uniques.begin(), uniques.end(), k) != uniques.end())
+                continue;
+            uniques.push_back(std::move(k));
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
 STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n) {
     chain_names r;
     auto add = [](std::vector<std::string>& v, std::string_view s) {

@@ -193,9 +193,10 @@ struct generator {
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
     // indexes, foreign-key check; each direction's steps in the order a runtime runs them.
     // The guard: DROP TABLE would take with it whatever the state does not know; its fragments
-    // are the live table's name, its columns, a "check", "foreign key", "unique" or
-    // "autoincrement" for each that its definition has (a column's and the table's, as
-    // create_table spells them), "index" and its indexes (step_kind::rebuild_guard).
+    // are the live table's name, its columns, a "check", "foreign key" or "autoincrement" for
+    // each that its definition has and "unique" followed by the columns of each unique key (a
+    // column's and the table's, as create_table spells them), "index" and its indexes
+    // (step_kind::rebuild_guard).
     constexpr void rebuild_guard(emitter& p, const S& s, int t) const {
         emitter& g = p.begin();
         g.ident(s.tables[t].name);
@@ -205,14 +206,17 @@ struct generator {
             if (!d0.check.empty()) g.put("check");
             if (!d.enum_types && d0.type.kind == type_kind::enumeration) g.put("check");
             if (s.columns[c].ref_table != -1 || !d0.ref_table.empty()) g.put("foreign key");
-            if (d0.unique) g.put("unique");
+            if (d0.unique) g.put("unique").ident(d0.name);
             if (d0.primary_key && d0.autoincrement) g.put("autoincrement");
         }
         for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
-            const constraint_kind kind = s.constraints[k].kind;
-            if (kind == constraint_kind::check) g.put("check");
-            else if (kind == constraint_kind::foreign_key) g.put("foreign key");
-            else if (kind == constraint_kind::unique) g.put("unique");
+            const constraint_state& x = s.constraints[k];
+            if (x.kind == constraint_kind::check) g.put("check");
+            else if (x.kind == constraint_kind::foreign_key) g.put("foreign key");
+            else if (x.kind == constraint_kind::unique) {
+                g.put("unique");
+                for (std::size_t i = 0; i < x.ncolumns; ++i) g.ident(s.columns[x.columns[i]].def.name);
+            }
         }
         g.put("index");
         for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) g.ident(s.indexes[i].name);
