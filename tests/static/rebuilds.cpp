@@ -250,6 +250,27 @@ static_assert([] {
     return up[0] == "\"items\"" && names(up, "\"spare\"") && !names(up, "\"label\"") && names(up, "\"items_code_idx\"") &&
            down[0] == "\"items\"" && names(down, "\"label\"") && !names(down, "\"spare\"") && names(down, "\"items_code_idx\"");
 }());
+// The guard carries what the table's definition has beyond names, for the runtime to count
+// against the live table's: a word per check (an enum's CHECK of its values on SQLite too),
+// foreign key and autoincrement; "unique" and the key's columns; then "index".
+constexpr std::size_t count_of(std::span<const std::string_view> frags, std::string_view word) {
+    std::size_t n = 0;
+    for (std::string_view f : frags) n += f == word;
+    return n;
+}
+constexpr bool follows(std::span<const std::string_view> frags, std::string_view a, std::string_view b) {
+    for (std::size_t i = 0; i + 1 < frags.size(); ++i)
+        if (frags[i] == a && frags[i + 1] == b) return true;
+    return false;
+}
+static_assert([] {
+    const auto& up = first_guard(lite_ms[1].up_steps)->fragments;      // items before m2: two enum checks
+    const auto& down = first_guard(lite_ms[1].down_steps)->fragments;  // after m2: and items_qty_check
+    return count_of(up, "check") == 2 && count_of(down, "check") == 3 && count_of(up, "foreign key") == 1 &&
+           count_of(up, "autoincrement") == 1 && count_of(up, "unique") == 1 && follows(up, "unique", "\"spare\"") &&
+           up[up.size() - 2] == "index" && up[up.size() - 1] == "\"items_qty_idx\"";
+}());
+
 // no rebuild: no foreign keys turned off
 static_assert(!lite_ms[2].rebuilds_tables && !lite_ms[11].rebuilds_tables && lite_ms[1].rebuilds_tables);
 
