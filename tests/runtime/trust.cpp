@@ -87,6 +87,7 @@ using c1 = strata::migration<1, "parents and kept",
     add_unique<"kept", "kept_code", "code">>;  // (the column's own key again: SQLite keeps it once)
 using c2 = strata::migration<2, "qty required", alter_column<"kept", "qty", set_not_null>>;
 using chain_c1 = strata::chain<c1>;
+using chain_c = strata::chain<c1, c2>;
 // Keys the database may keep once: a UNIQUE on a primary key's column (the rowid's, or not), the
 // same UNIQUE twice.
 using u1 = strata::migration<1, "keys",
@@ -96,7 +97,6 @@ using u1 = strata::migration<1, "keys",
     add_unique<"by_id", "by_id_ba", "b", "a">>;
 using u2 = strata::migration<2, "n required", alter_column<"by_code", "n", set_not_null>, alter_column<"by_id", "a", set_not_null>>;
 using chain_u = strata::chain<u1, u2>;
-using chain_c = strata::chain<c1, c2>;
 
 // Data steps that throw what is not a std::exception.
 void throws_int(strata::session&) { throw 42; }
