@@ -84,7 +84,8 @@ using c1 = strata::migration<1, "parents and kept",
                  column<"mood", enum_type<"mood">>, column<"checké", integer, check<"checké >= 0">>>,
     add_check<"kept", "kept_check", "length(code) < 10 AND code COLLATE NOCASE <> 'CHECK' /* CHECK ON CONFLICT */">,
     add_unique<"kept", "kept_parent_code", "parent", "code">,
-    add_unique<"kept", "kept_code", "code">>;  // (the column's own key again: SQLite keeps it once)
+    add_unique<"kept", "kept_code", "code">,  // (the column's own key again: SQLite keeps it once)
+    create_index<"kept_qty_idx", "kept", "qty", "code">>;
 using c2 = strata::migration<2, "qty required", alter_column<"kept", "qty", set_not_null>>;
 using chain_c1 = strata::chain<c1>;
 using chain_c = strata::chain<c1, c2>;
@@ -201,6 +202,7 @@ struct hand_made {
     const char* from = "";  // and a change in the chain's definition: from, to
     const char* to = "";
     const char* copied = "*";  // the columns copied into it
+    const char* after = "";    // a statement after (the remade table has none of the old one's indexes)
 };
 void PrintTo(const hand_made& h, std::ostream* os) { *os << h.named; }
 class TrustSqliteHandMade : public TrustBase, public ::testing::WithParamInterface<hand_made> {
@@ -224,6 +226,7 @@ TEST_P(TrustSqliteHandMade, ARebuildRefusesToDropWhatATableWasRemadeWith) {
     exec("DROP TABLE \"kept\"");
     exec("ALTER TABLE \"kept_by_hand\" RENAME TO \"kept\"");
     exec("PRAGMA foreign_keys = ON");
+    if (*GetParam().after) exec(GetParam().after);
     const std::string before = strata::session(db()).query_value<std::string>(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kept'");
     auto m = make<chain_c>();
@@ -257,7 +260,21 @@ INSTANTIATE_TEST_SUITE_P(
                       hand_made{", UNIQUE (\"qty\" COLLATE NOCASE)", "", "a COLLATE clause"},
                       hand_made{", UNIQUE (\"qty\")", "", "a UNIQUE constraint on (qty)", "\"code\" TEXT UNIQUE", "\"code\" TEXT"},
                       hand_made{"", "", "column \"qty\" generated", "\"qty\" INTEGER CHECK", "\"qty\" INTEGER AS (\"id\" * 2) CHECK",
-                                "\"id\", \"code\", \"parent\", \"mood\", \"checké\""}),
+                                "\"id\", \"code\", \"parent\", \"mood\", \"checké\""},
+                      hand_made{"", "", "NOT NULL on column \"code\"", "\"code\" TEXT UNIQUE", "\"code\" TEXT NOT NULL UNIQUE"},
+                      hand_made{"", "", "a foreign key (parent) REFERENCES parents (id) ON DELETE CASCADE", "(\"id\"),\n  \"mood\"",
+                                "(\"id\") ON DELETE CASCADE,\n  \"mood\""},
+                      hand_made{"", "", "ON UPDATE CASCADE", "(\"id\"),\n  \"mood\"", "(\"id\") ON UPDATE CASCADE,\n  \"mood\""},
+                      hand_made{", PRIMARY KEY (\"id\", \"code\")", "", "a PRIMARY KEY on (id, code)", "\"id\" INTEGER NOT NULL PRIMARY KEY",
+                                "\"id\" INTEGER NOT NULL"},
+                      hand_made{"", "", "index \"kept_qty_idx\" as made by hand", "", "", "*",
+                                "CREATE UNIQUE INDEX \"kept_qty_idx\" ON \"kept\" (\"qty\", \"code\")"},
+                      hand_made{"", "", "index \"kept_qty_idx\" as made by hand", "", "", "*",
+                                "CREATE INDEX \"kept_qty_idx\" ON \"kept\" (\"qty\" DESC, \"code\")"},
+                      hand_made{"", "", "index \"kept_qty_idx\" as made by hand", "", "", "*",
+                                "CREATE INDEX \"kept_qty_idx\" ON \"kept\" (\"qty\", \"code\") WHERE \"qty\" > 0"},
+                      hand_made{"", "", "index \"kept_qty_idx\" as made by hand", "", "", "*",
+                                "CREATE INDEX \"kept_qty_idx\" ON \"kept\" (\"code\", \"qty\")"}),
     [](const auto& info) { return std::to_string(info.index); });
 
 TEST_P(Trust, VerifyAndRebuildsTakeKeysTheDatabaseKeepsOnce) {

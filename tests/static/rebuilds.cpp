@@ -250,9 +250,11 @@ static_assert([] {
     return up[0] == "\"items\"" && names(up, "\"spare\"") && !names(up, "\"label\"") && names(up, "\"items_code_idx\"") &&
            down[0] == "\"items\"" && names(down, "\"label\"") && !names(down, "\"spare\"") && names(down, "\"items_code_idx\"");
 }());
-// The guard carries what the table's definition has beyond names, for the runtime to count
-// against the live table's: a word per check (an enum's CHECK of its values on SQLite too),
-// foreign key and autoincrement; "unique" and the key's columns; then "index".
+// The guard carries what the table's definition has beyond names, for the runtime to compare
+// with the live table's: "not null" and the column; a word per check (an enum's CHECK of its
+// values on SQLite too) and autoincrement; "foreign key", its column, the table and column it
+// references and its action; "unique" and the key's columns; "primary key" and its columns;
+// "index", its name, "on" or "unique on", its columns.
 constexpr std::size_t count_of(std::span<const std::string_view> frags, std::string_view word) {
     std::size_t n = 0;
     for (std::string_view f : frags) n += f == word;
@@ -267,8 +269,12 @@ static_assert([] {
     const auto& up = first_guard(lite_ms[1].up_steps)->fragments;      // items before m2: two enum checks
     const auto& down = first_guard(lite_ms[1].down_steps)->fragments;  // after m2: and items_qty_check
     return count_of(up, "check") == 2 && count_of(down, "check") == 3 && count_of(up, "foreign key") == 1 &&
+           follows(up, "foreign key", "\"parent_id\"") && follows(up, "\"parent_id\"", "\"parents\"") &&
+           follows(up, "\"parents\"", "\"id\"") && follows(up, "\"id\"", "NO ACTION") &&
            count_of(up, "autoincrement") == 1 && count_of(up, "unique") == 1 && follows(up, "unique", "\"spare\"") &&
-           up[up.size() - 2] == "index" && up[up.size() - 1] == "\"items_qty_idx\"";
+           follows(up, "not null", "\"id\"") && count_of(up, "not null") == 1 && count_of(down, "not null") == 2 &&
+           follows(down, "not null", "\"note\"") && follows(up, "primary key", "\"id\"") &&
+           follows(up, "index", "\"items_qty_idx\"") && follows(up, "\"items_qty_idx\"", "on") && up.back() == "\"qty\"";
 }());
 
 // no rebuild: no foreign keys turned off

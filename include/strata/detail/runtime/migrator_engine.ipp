@@ -1318,48 +1318,128 @@ class migrator_engine {
             for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return l;
         };
+        using names = std::vector<std::string>;
+        struct foreign_key {
+            std::string from, table, to, on_delete;
+            bool operator==(const foreign_key&) const = default;
+        };
+        struct index_shape {
+            std::string name;
+            bool unique = false;
+            names columns;
+        };
+        // The state's, from the guard's fragments (see generator::rebuild_guard).
         const std::string table(unquoted(frags[0]));
-        std::vector<std::string_view> columns, indexes;
-        std::vector<std::vector<std::string>> unique_keys;  // each sorted
-        std::int64_t checks = 0, foreign_keys = 0, autoincrements = 0;  // the state's
-        enum { in_columns, in_key, in_indexes, elsewhere } at = in_columns;
+        std::vector<std::string_view> columns;
+        names not_null, primary_key;  // lower case
+        std::vector<names> unique_keys;  // each sorted
+        std::vector<foreign_key> foreign_keys;
+        std::vector<index_shape> indexes;
+        std::int64_t checks = 0, autoincrements = 0;
+        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, elsewhere } at = in_columns;
+        int fk_part = 0;
         for (std::string_view f : frags.subspan(1)) {
             if (!f.empty() && f.front() == '"') {
-                if (at == in_columns) columns.push_back(unquoted(f));
-                else if (at == in_key) unique_keys.back().push_back(lower(unquoted(f)));
-                else if (at == in_indexes) indexes.push_back(unquoted(f));
+                const std::string_view n = unquoted(f);
+                switch (at) {
+                    case in_columns: columns.push_back(n); break;
+                    case in_not_null: not_null.push_back(lower(n)), at = elsewhere; break;
+                    case in_key: unique_keys.back().push_back(lower(n)); break;
+                    case in_primary_key: primary_key.push_back(lower(n)); break;
+                    case in_foreign_key:
+                        (fk_part == 0 ? foreign_keys.back().from : fk_part == 1 ? foreign_keys.back().table : foreign_keys.back().to) = lower(n);
+                        ++fk_part;
+                        break;
+                    case in_index_name: indexes.back().name = std::string(n); break;
+                    case in_index: indexes.back().columns.push_back(lower(n)); break;
+                    case elsewhere: break;
+                }
+            } else if (at == in_foreign_key && fk_part == 3) {
+                foreign_keys.back().on_delete = std::string(f);
+                at = elsewhere;
+            } else if (at == in_index_name && (f == "on" || f == "unique on")) {
+                indexes.back().unique = f == "unique on";
+                at = in_index;
+            } else if (f == "not null") {
+                at = in_not_null;
             } else if (f == "unique") {
                 unique_keys.emplace_back();
                 at = in_key;
+            } else if (f == "primary key") {
+                at = in_primary_key;
+            } else if (f == "foreign key") {
+                foreign_keys.emplace_back();
+                fk_part = 0;
+                at = in_foreign_key;
+            } else if (f == "index") {
+                indexes.emplace_back();
+                at = in_index_name;
             } else {
                 checks += f == "check";
                 autoincrements += f == "autoincrement";
-                foreign_keys += f == "foreign key";
-                at = f == "index" ? in_indexes : elsewhere;
+                at = elsewhere;
             }
         }
         for (auto& k : unique_keys) std::sort(k.begin(), k.end());
-        auto known = [](const std::vector<std::string_view>& names, const std::string& n) {
-            return std::find(names.begin(), names.end(), n) != names.end();
+        auto known = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
+        auto joined = [](const names& xs) {
+            std::string s;
+            for (const std::string& x : xs) s += (s.empty() ? "" : ", ") + x;
+            return s;
         };
         std::vector<std::string> lost;
         const value p[] = {table};
-        db_.execute("SELECT name, hidden FROM pragma_table_xinfo($1)", p, [&](const row& r) {
+        names live_key(64);  // by position in the primary key
+        std::size_t key_size = 0;
+        db_.execute("SELECT name, hidden, \"notnull\", pk FROM pragma_table_xinfo($1)", p, [&](const row& r) {
             const std::string c = r.get<std::string>(0);
-            if (!known(columns, c)) lost.push_back(detail::format("column \"{}\" (and its data)", c));
+            if (!known(columns, std::string_view(c))) lost.push_back(detail::format("column \"{}\" (and its data)", c));
             else if (const std::int64_t hidden = r.get<std::int64_t>(1); hidden == 2 || hidden == 3)
                 lost.push_back(detail::format("column \"{}\" generated (GENERATED ALWAYS AS)", c));
+            else if (r.get<std::int64_t>(2) != 0 && !known(not_null, lower(c)))
+                lost.push_back(detail::format("NOT NULL on column \"{}\"", c));
+            if (const std::int64_t k = r.get<std::int64_t>(3); k > 0 && k <= 64) {
+                live_key[static_cast<std::size_t>(k - 1)] = lower(c);
+                key_size = std::max(key_size, static_cast<std::size_t>(k));
+            }
         });
+        live_key.resize(key_size);
+        if (!live_key.empty() && live_key != primary_key)
+            lost.push_back(detail::format("a PRIMARY KEY on ({}) the chain does not declare", joined(live_key)));
         std::vector<std::string> unique_indexes;
-        db_.execute("SELECT name, origin FROM pragma_index_list($1) WHERE origin IN ('c', 'u')", p, [&](const row& r) {
-            const std::string i = r.get<std::string>(0);
-            if (r.get<std::string>(1) == "u") unique_indexes.push_back(i);
-            else if (!known(indexes, i)) lost.push_back(detail::format("index \"{}\"", i));
-        });
+        struct live_index {
+            std::string name;
+            bool unique = false, partial = false;
+        };
+        std::vector<live_index> made;  // (read after: one statement at a time)
+        db_.execute("SELECT name, origin, \"unique\", partial FROM pragma_index_list($1) WHERE origin IN ('c', 'u')", p,
+                    [&](const row& r) {
+                        if (r.get<std::string>(1) == "u") unique_indexes.push_back(r.get<std::string>(0));
+                        else made.push_back({r.get<std::string>(0), r.get<std::int64_t>(2) != 0, r.get<std::int64_t>(3) != 0});
+                    });
+        for (const live_index& i : made) {
+            const auto shape = std::find_if(indexes.begin(), indexes.end(), [&](const index_shape& x) { return x.name == i.name; });
+            if (shape == indexes.end()) {
+                lost.push_back(detail::format("index \"{}\"", i.name));
+                continue;
+            }
+            // the chain's index, made again by hand otherwise: the rebuild would make the chain's
+            bool same = i.unique == shape->unique && !i.partial;
+            names cols;
+            const value q[] = {i.name};
+            db_.execute("SELECT name, \"desc\", coll FROM pragma_index_xinfo($1) WHERE key = 1 ORDER BY seqno", q, [&](const row& c) {
+                cols.push_back(c.is_null(0) ? std::string("(an expression)") : lower(c.get<std::string>(0)));
+                same = same && c.get<std::int64_t>(1) == 0 && lower(c.get<std::string>(2)) == "binary";
+            });
+            if (!same || cols != shape->columns)
+                lost.push_back(detail::format("index \"{}\" as made by hand (not the chain's: its columns, UNIQUE, a WHERE, DESC "
+                                              "or COLLATE)",
+                                              i.name));
+        }
         // A UNIQUE constraint by its columns (SQLite names it sqlite_autoindex_*, and keeps one of
         // two alike: a key the state has twice, or as its primary key too, is there once or not).
         for (const std::string& i : unique_indexes) {
-            std::vector<std::string> key;
+            names key;
             std::string spelled;
             const value q[] = {i};
             db_.execute("SELECT name FROM pragma_index_info($1) ORDER BY seqno", q, [&](const row& r) {
@@ -1368,13 +1448,45 @@ class migrator_engine {
                 key.push_back(lower(c));
             });
             std::sort(key.begin(), key.end());
-            if (std::find(unique_keys.begin(), unique_keys.end(), key) == unique_keys.end())
+            if (!known(unique_keys, key))
                 lost.push_back(detail::format("a UNIQUE constraint on ({}) the chain does not declare", spelled));
+        }
+        // Foreign keys by what they say: each of the live table's the state has (as often).
+        {
+            struct live_fk {
+                foreign_key fk;
+                std::string on_update;
+                std::size_t columns = 0;
+            };
+            std::vector<live_fk> live;
+            std::int64_t id = -1;
+            db_.execute("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list($1) ORDER BY id, seq", p,
+                        [&](const row& r) {
+                if (r.get<std::int64_t>(0) != id) {
+                    id = r.get<std::int64_t>(0);
+                    live.push_back({{lower(r.get<std::string>(2)), lower(r.get<std::string>(1)),
+                                     r.is_null(3) ? std::string() : lower(r.get<std::string>(3)), r.get<std::string>(5)},
+                                    r.get<std::string>(4), 0});
+                }
+                ++live.back().columns;
+            });
+            std::vector<foreign_key> left = foreign_keys;
+            for (const live_fk& l : live) {
+                const auto match = std::find(left.begin(), left.end(), l.fk);
+                if (l.columns == 1 && l.on_update == "NO ACTION" && match != left.end()) {
+                    left.erase(match);
+                    continue;
+                }
+                lost.push_back(detail::format("a foreign key ({}) REFERENCES {} ({}) ON DELETE {} ON UPDATE {}{} the chain does "
+                                              "not declare",
+                                              l.fk.from, l.fk.table, l.fk.to, l.fk.on_delete, l.on_update,
+                                              l.columns > 1 ? " (of several columns)" : ""));
+            }
         }
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE "
                     "UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE",
                     p, [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
-        // Constraints by count: more in the live table than the state has were made by hand.
+        // Checks by count: more in the live table than the state has were made by hand.
         auto more = [&](std::int64_t live, std::int64_t known_n, const char* one, const char* many) {
             if (live > known_n)
                 lost.push_back(live - known_n == 1 ? detail::format("{} the chain does not declare", one)
@@ -1385,9 +1497,6 @@ class migrator_engine {
                     [&](const row& r) { def = read_table_definition(r.get<std::string>(0)); });
         more(def.checks, checks, "a CHECK constraint", "CHECK constraints");
         more(def.autoincrements, autoincrements, "an AUTOINCREMENT", "AUTOINCREMENTs");
-        std::int64_t live = 0;
-        db_.execute("SELECT count(DISTINCT id) FROM pragma_foreign_key_list($1)", p, [&](const row& r) { live = r.get<std::int64_t>(0); });
-        more(live, foreign_keys, "a foreign key", "foreign keys");
         if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
         if (def.conflict_clauses)
             lost.push_back(def.conflict_clauses == 1 ? std::string("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));

@@ -192,34 +192,62 @@ struct generator {
 
     // SQLite's procedure for changes ALTER TABLE cannot make: new table, copy, drop, rename,
     // indexes, foreign-key check; each direction's steps in the order a runtime runs them.
-    // The guard: DROP TABLE would take with it whatever the state does not know; its fragments
-    // are the live table's name, its columns, a "check", "foreign key" or "autoincrement" for
-    // each that its definition has and "unique" followed by the columns of each unique key (a
-    // column's and the table's, as create_table spells them), "index" and its indexes
-    // (step_kind::rebuild_guard).
+    // The guard: DROP TABLE would take with it whatever the state does not know, and the new
+    // table has only what the state gives it. Its fragments (step_kind::rebuild_guard) are the
+    // live table's name and its columns; then, as create_table spells them, "not null" and the
+    // column for each NOT NULL column, "check" for each check (an enum's on SQLite too),
+    // "autoincrement", "foreign key" with its column, the table and column it references and its
+    // ON DELETE action, "unique" with the columns of each unique key, "primary key" with the
+    // key's columns; then for each index "index", its name, "on" or "unique on", its columns.
+    static constexpr std::string_view action_word(fk_action a) {
+        switch (a) {
+            case fk_action::restrict: return "RESTRICT"sv;
+            case fk_action::cascade: return "CASCADE"sv;
+            case fk_action::set_null: return "SET NULL"sv;
+            case fk_action::set_default: return "SET DEFAULT"sv;
+            case fk_action::no_action: break;
+        }
+        return "NO ACTION"sv;
+    }
     constexpr void rebuild_guard(emitter& p, const S& s, int t) const {
         emitter& g = p.begin();
         g.ident(s.tables[t].name);
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) g.ident(s.columns[c].def.name);
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
-            const column_desc& d0 = s.columns[c].def;
+            const column_state& cs = s.columns[c];
+            const column_desc& d0 = cs.def;
+            if (d0.not_null) g.put("not null").ident(d0.name);
             if (!d0.check.empty()) g.put("check");
             if (!d.enum_types && d0.type.kind == type_kind::enumeration) g.put("check");
-            if (s.columns[c].ref_table != -1 || !d0.ref_table.empty()) g.put("foreign key");
+            if (cs.ref_table != -1)
+                g.put("foreign key").ident(d0.name).ident(s.tables[cs.ref_table].name).ident(s.columns[cs.ref_column].def.name)
+                    .put(action_word(d0.on_delete));
+            else if (!d0.ref_table.empty())
+                g.put("foreign key").ident(d0.name).ident(d0.ref_table).ident(d0.ref_column).put(action_word(d0.on_delete));
             if (d0.unique) g.put("unique").ident(d0.name);
             if (d0.primary_key && d0.autoincrement) g.put("autoincrement");
         }
         for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
             const constraint_state& x = s.constraints[k];
             if (x.kind == constraint_kind::check) g.put("check");
-            else if (x.kind == constraint_kind::foreign_key) g.put("foreign key");
+            else if (x.kind == constraint_kind::foreign_key)
+                g.put("foreign key").ident(s.columns[x.columns[0]].def.name).ident(s.tables[x.ref_table].name)
+                    .ident(s.columns[x.ref_column].def.name).put(action_word(x.on_delete));
             else if (x.kind == constraint_kind::unique) {
                 g.put("unique");
                 for (std::size_t i = 0; i < x.ncolumns; ++i) g.ident(s.columns[x.columns[i]].def.name);
             }
         }
-        g.put("index");
-        for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) g.ident(s.indexes[i].name);
+        int key[max_key_columns]{};
+        if (const std::size_t n = s.primary_key_columns(t, key)) {
+            g.put("primary key");
+            for (std::size_t i = 0; i < n; ++i) g.ident(s.columns[key[i]].def.name);
+        }
+        for (int i = s.tables[t].first_index; i != -1; i = s.indexes[i].next) {
+            const index_state& x = s.indexes[i];
+            g.put("index").ident(x.name).put(x.unique ? "unique on"sv : "on"sv);
+            for (std::size_t k = 0; k < x.ncolumns; ++k) g.ident(s.columns[x.columns[k]].def.name);
+        }
         p.end(step_kind::rebuild_guard);
     }
     // INSERT INTO the new table the columns both ends have (those before slot first_new), then
