@@ -90,13 +90,16 @@ using c2 = strata::migration<2, "qty required", alter_column<"kept", "qty", set_
 using chain_c1 = strata::chain<c1>;
 using chain_c = strata::chain<c1, c2>;
 // Keys the database may keep once: a UNIQUE on a primary key's column (the rowid's, or not), the
-// same UNIQUE twice.
+// same UNIQUE twice; and the same foreign key twice (both backends keep both, one fact).
 using u1 = strata::migration<1, "keys",
     create_table<"by_code", column<"code", text, primary_key, unique>, column<"n", integer, unique>>,
     create_table<"by_id", column<"id", bigint, primary_key, unique>, column<"a", integer>, column<"b", integer>>,
     add_unique<"by_code", "by_code_n", "n">, add_unique<"by_id", "by_id_ab", "a", "b">, add_unique<"by_id", "by_id_ab2", "a", "b">,
-    add_unique<"by_id", "by_id_ba", "b", "a">>;
-using u2 = strata::migration<2, "n required", alter_column<"by_code", "n", set_not_null>, alter_column<"by_id", "a", set_not_null>>;
+    add_unique<"by_id", "by_id_ba", "b", "a">,
+    create_table<"kids", column<"id", bigint, primary_key>, column<"p", bigint, references<"by_id", "id", on_delete_cascade>>,
+                 foreign_key<"kids_p_fk", "p", "by_id", "id", on_delete_cascade>>>;
+using u2 = strata::migration<2, "n required", alter_column<"by_code", "n", set_not_null>, alter_column<"by_id", "a", set_not_null>,
+    alter_column<"kids", "p", set_not_null>>;
 using chain_u = strata::chain<u1, u2>;
 
 // Data steps that throw what is not a std::exception.

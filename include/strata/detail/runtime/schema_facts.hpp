@@ -19,10 +19,10 @@ STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
 STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
 STRATA_INLINE std::string fact_action(fk_action a);
 STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
-// Sorted facts with each key once: a UNIQUE twice, or on the primary key's columns, is one key
-// (SQLite makes such a UNIQUE no index of its own, nor PostgreSQL within a CREATE TABLE; it
-// constrains nothing more where a database keeps it). verify() compares the typed state's facts
-// and the live schema's after this.
+// Sorted facts, each once: a foreign key or UNIQUE declared twice is one, and a UNIQUE on the
+// primary key's columns is the key (SQLite keeps such a key once or not at all, PostgreSQL
+// within a CREATE TABLE; it constrains nothing more where a database keeps it). verify()
+// compares the typed state's facts and the live schema's after this.
 STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts);
 
 // Every table and enum a chain ever names: verify() looks at these and nothing else, so other

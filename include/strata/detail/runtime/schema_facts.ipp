@@ -121,6 +121,7 @@ STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts)
         return {std::string(f.substr(0, open)), fact_list(std::move(cols), true)};
     };
     std::sort(facts.begin(), facts.end());
+    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
     std::vector<std::pair<std::string, std::string>> pks, uniques;
     for (const std::string& f : facts)
         if (f.starts_with("pk ")) pks.push_back(key(f, "pk "));
