@@ -199,16 +199,6 @@ struct generator {
     // "autoincrement", "foreign key" with its column, the table and column it references and its
     // ON DELETE action, "unique" with the columns of each unique key, "primary key" with the
     // key's columns; then for each index "index", its name, "on" or "unique on", its columns.
-    static constexpr std::string_view action_word(fk_action a) {
-        switch (a) {
-            case fk_action::restrict: return "RESTRICT"sv;
-            case fk_action::cascade: return "CASCADE"sv;
-            case fk_action::set_null: return "SET NULL"sv;
-            case fk_action::set_default: return "SET DEFAULT"sv;
-            case fk_action::no_action: break;
-        }
-        return "NO ACTION"sv;
-    }
     constexpr void rebuild_guard(emitter& p, const S& s, int t) const {
         emitter& g = p.begin();
         g.ident(s.tables[t].name);

@@ -35,7 +35,8 @@ constexpr void spell_default(emitter& w, const dialect_traits& dt, const default
     }
 }
 
-constexpr std::string_view spell_action(fk_action a) {
+// A foreign key's ON DELETE clause, NO ACTION too.
+constexpr std::string_view on_delete_clause(fk_action a) {
     switch (a) {
         case fk_action::restrict: return " ON DELETE RESTRICT"sv;
         case fk_action::cascade: return " ON DELETE CASCADE"sv;
@@ -43,7 +44,15 @@ constexpr std::string_view spell_action(fk_action a) {
         case fk_action::set_default: return " ON DELETE SET DEFAULT"sv;
         case fk_action::no_action: break;
     }
-    return ""sv;
+    return " ON DELETE NO ACTION"sv;
+}
+// As a foreign key is spelled: NO ACTION, the default, is left out.
+constexpr std::string_view spell_action(fk_action a) { return a == fk_action::no_action ? ""sv : on_delete_clause(a); }
+// The action alone, as SQLite's PRAGMA foreign_key_list names it (the rebuild guard's words).
+constexpr std::string_view action_word(fk_action a) {
+    const std::string_view c = on_delete_clause(a);
+    constexpr std::size_t prefix = " ON DELETE "sv.size();
+    return {c.data() + prefix, c.size() - prefix};
 }
 
 // What a dialect cannot express; empty when it can.
