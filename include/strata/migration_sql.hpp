@@ -15,10 +15,9 @@
 namespace strata {
 namespace detail {
 // rebuild_guard (SQLite): before a table rebuild, the runtime checks that the live table holds
-// nothing the rebuild would lose; its fragments are the table, then the quoted names of the
-// columns it may hold, a "check", "foreign key" or "autoincrement" for each its definition may
-// have, "unique" and the quoted names of its columns for each unique key, then "index", then
-// the quoted names of the indexes it may have.
+// nothing the rebuild would lose; its fragments are the table, the quoted names of the columns
+// it may hold, then what its definition may have, in words (generator::rebuild_guard, read by
+// the engine's rebuild_would_lose; docs/reference.md section 7 lists them).
 // nothing: a step that sends nothing, which plan() shows: an execute's down of
 // strata::dsl::nothing (no fragments), or validate_constraint where the dialect has no NOT VALID
 // constraints (its fragments say so).

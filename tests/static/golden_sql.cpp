@@ -491,7 +491,7 @@ static_assert(at<lite, 17>::up ==
     "  \"body\" TEXT,\n"
     "  \"id\" INTEGER NOT NULL PRIMARY KEY\n"
     ");\n"
-    "INSERT INTO \"_strata_new_notes\" (\"body\") SELECT \"body\" FROM \"notes\";\n"
+    "INSERT INTO \"_strata_new_notes\" (\"rowid\", \"body\") SELECT \"rowid\", \"body\" FROM \"notes\";\n"
     "DROP TABLE \"notes\";\n"
     "ALTER TABLE \"_strata_new_notes\" RENAME TO \"notes\";\n"
     "PRAGMA foreign_key_check(\"notes\");\n");
@@ -499,7 +499,7 @@ static_assert(at<lite, 17>::down ==
     "CREATE TABLE \"_strata_new_notes\" (\n"
     "  \"body\" TEXT\n"
     ");\n"
-    "INSERT INTO \"_strata_new_notes\" (\"body\") SELECT \"body\" FROM \"notes\";\n"
+    "INSERT INTO \"_strata_new_notes\" (\"rowid\", \"body\") SELECT \"rowid\", \"body\" FROM \"notes\";\n"
     "DROP TABLE \"notes\";\n"
     "ALTER TABLE \"_strata_new_notes\" RENAME TO \"notes\";\n"
     "PRAGMA foreign_key_check(\"notes\");\n");

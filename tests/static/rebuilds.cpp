@@ -254,7 +254,8 @@ static_assert([] {
 // with the live table's: "not null" and the column; a word per check (an enum's CHECK of its
 // values on SQLite too) and autoincrement; "foreign key", its column, the table and column it
 // references and its action; "unique" and the key's columns; "primary key" and its columns;
-// "index", its name, "on" or "unique on", its columns.
+// "index", its name, "on" or "unique on", its columns; each column's type follows its name; last,
+// for each default, "default", the column, the default and an empty fragment.
 constexpr std::size_t count_of(std::span<const std::string_view> frags, std::string_view word) {
     std::size_t n = 0;
     for (std::string_view f : frags) n += f == word;
@@ -274,7 +275,12 @@ static_assert([] {
            count_of(up, "autoincrement") == 1 && count_of(up, "unique") == 1 && follows(up, "unique", "\"spare\"") &&
            follows(up, "not null", "\"id\"") && count_of(up, "not null") == 1 && count_of(down, "not null") == 2 &&
            follows(down, "not null", "\"note\"") && follows(up, "primary key", "\"id\"") &&
-           follows(up, "index", "\"items_qty_idx\"") && follows(up, "\"items_qty_idx\"", "on") && up.back() == "\"qty\"";
+           follows(up, "index", "\"items_qty_idx\"") && follows(up, "\"items_qty_idx\"", "on") && up.back() == "\"qty\"" &&
+           // each column's type after its name; each default: "default", the column, the default, ""
+           follows(up, "\"qty\"", "INTEGER") && follows(up, "\"note\"", "TEXT") && follows(up, "\"mood\"", "TEXT") &&
+           count_of(up, "default") == 0 && count_of(down, "default") == 2 && follows(down, "default", "\"qty\"") &&
+           follows(down, "\"qty\"", "0") && follows(down, "0", "") && follows(down, "default", "\"note\"") &&
+           follows(down, "\"note\"", "'") && follows(down, "none", "'") && down.back().empty();
 }());
 
 // no rebuild: no foreign keys turned off

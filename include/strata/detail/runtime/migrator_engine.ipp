@@ -242,8 +242,8 @@ inline planned_migration planned(const migration_sql& m, direction dir, dialect_
                 break;
             case step_kind::rebuild_guard:
                 pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
-                                        " holds no column, index, trigger, constraint or table option the chain does "
-                                        "not know (the rebuild would drop them)");
+                                        " holds no column, index, trigger, constraint, type, default or table option "
+                                        "the chain does not know (the rebuild would drop or change them)");
                 break;
         }
     }
@@ -1204,11 +1204,19 @@ class migrator_engine {
         const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
         std::vector<std::string> dangling_before;
         if (keys_off) dangling_before = dangling_rows();
+        // A guard is judged at its rebuild's copy, when the new table is there to say what the
+        // run itself changes (rebuild_would_lose); nothing between them touches the live table.
+        const step* guard = nullptr;
         for (const step& st : steps) {
             try {
                 switch (st.kind) {
                     case step_kind::sql:
                         text = st.sql();
+                        if (guard && text.starts_with("INSERT INTO \"_strata_new_")) {
+                            const std::string lost = rebuild_would_lose(guard->fragments);
+                            guard = nullptr;
+                            if (!lost.empty()) throw failure(migration_failure::unknown_objects, lost, "", "");
+                        }
                         db_.execute(text, {}, {});
                         ++statements;
                         break;
@@ -1233,8 +1241,7 @@ class migrator_engine {
                     case step_kind::nothing: text.clear(); break;
                     case step_kind::rebuild_guard:
                         text.clear();
-                        if (std::string lost = rebuild_would_lose(st.fragments); !lost.empty())
-                            throw failure(migration_failure::unknown_objects, lost, "", "");
+                        guard = &st;
                         break;
                 }
             } catch (const migration_error&) {
@@ -1254,6 +1261,7 @@ class migrator_engine {
                               "data step threw an exception that is not a std::exception", text, "");
             }
         }
+        if (guard) throw failure(migration_failure::unknown_objects, "a table rebuild without its copy (strata's bug)", "", "");
         if (keys_off) {
             std::string added;
             try {
@@ -1336,13 +1344,44 @@ class migrator_engine {
         std::vector<foreign_key> foreign_keys;
         std::vector<index_shape> indexes;
         std::int64_t checks = 0, autoincrements = 0;
-        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, elsewhere } at = in_columns;
+        struct declared_as {
+            std::string type, default_;  // as SQLite keeps them: pragma table_info's type and dflt_value
+            bool has_default = false;
+        };
+        std::vector<declared_as> declared;  // by column, in the order of `columns`
+        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, elsewhere } at =
+            in_columns;
         int fk_part = 0;
+        declared_as* with_default = nullptr, unnamed;  // the column whose default is being read
         for (std::string_view f : frags.subspan(1)) {
+            if (at == in_default) {  // its column, then the default's fragments, raw, up to an empty one
+                if (f.empty()) {
+                    at = elsewhere;
+                } else if (!with_default) {
+                    const auto i = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), unquoted(f)) - columns.begin());
+                    with_default = i < declared.size() ? &declared[i] : &unnamed;
+                    with_default->has_default = true;
+                } else {
+                    with_default->default_ += f;
+                }
+                continue;
+            }
+            if (f == "default") {
+                at = in_default;
+                with_default = nullptr;
+                continue;
+            }
+            // A column's name, then its type (SQLite's types are words in capitals, a length or a
+            // scale in parentheses: none is one of the words that follow the columns).
+            if (at == in_columns && !f.empty() && f.front() != '"' && f != "not null" && f != "check" && f != "foreign key" &&
+                f != "unique" && f != "autoincrement" && f != "primary key" && f != "index") {
+                declared.back().type += f;
+                continue;
+            }
             if (!f.empty() && f.front() == '"') {
                 const std::string_view n = unquoted(f);
                 switch (at) {
-                    case in_columns: columns.push_back(n); break;
+                    case in_columns: columns.push_back(n), declared.emplace_back(); break;
                     case in_not_null: not_null.push_back(lower(n)), at = elsewhere; break;
                     case in_key: unique_keys.back().push_back(lower(n)); break;
                     case in_primary_key: primary_key.push_back(lower(n)); break;
@@ -1352,6 +1391,7 @@ class migrator_engine {
                         break;
                     case in_index_name: indexes.back().name = std::string(n); break;
                     case in_index: indexes.back().columns.push_back(lower(n)); break;
+                    case in_default:  // (read above)
                     case elsewhere: break;
                 }
             } else if (at == in_foreign_key && fk_part == 3) {
@@ -1380,6 +1420,12 @@ class migrator_engine {
                 at = elsewhere;
             }
         }
+        for (declared_as& c : declared)  // DEFAULT (expr): SQLite keeps expr, without the white space around it
+            if (c.default_.size() >= 2 && c.default_.front() == '(' && c.default_.back() == ')') {
+                const std::size_t from = c.default_.find_first_not_of(" \t\r\n\f\v", 1);
+                const std::size_t to = c.default_.find_last_not_of(" \t\r\n\f\v", c.default_.size() - 2);
+                c.default_ = from > to ? std::string() : c.default_.substr(from, to + 1 - from);
+            }
         for (auto& k : unique_keys) std::sort(k.begin(), k.end());
         auto known = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
         auto joined = [](const names& xs) {
@@ -1387,17 +1433,50 @@ class migrator_engine {
             for (const std::string& x : xs) s += (s.empty() ? "" : ", ") + x;
             return s;
         };
+        // What the run makes of each column, from its new table (created before the copy): a
+        // type or default the run sets, or a column it drops, is the migration's to change.
+        struct becomes {
+            std::string name, type;
+            std::optional<std::string> default_;
+        };
+        std::vector<becomes> after_run;
+        {
+            const value q[] = {"_strata_new_" + table};
+            db_.execute("SELECT name, type, dflt_value FROM pragma_table_xinfo($1)", q, [&](const row& r) {
+                after_run.push_back({r.get<std::string>(0), r.get<std::string>(1),
+                                r.is_null(2) ? std::nullopt : std::optional<std::string>(r.get<std::string>(2))});
+            });
+        }
         std::vector<std::string> lost;
         const value p[] = {table};
         names live_key(64);  // by position in the primary key
         std::size_t key_size = 0;
-        db_.execute("SELECT name, hidden, \"notnull\", pk FROM pragma_table_xinfo($1)", p, [&](const row& r) {
+        db_.execute("SELECT name, hidden, \"notnull\", pk, type, dflt_value FROM pragma_table_xinfo($1)", p, [&](const row& r) {
             const std::string c = r.get<std::string>(0);
-            if (!known(columns, std::string_view(c))) lost.push_back(detail::format("column \"{}\" (and its data)", c));
-            else if (const std::int64_t hidden = r.get<std::int64_t>(1); hidden == 2 || hidden == 3)
+            const auto at_column = std::find(columns.begin(), columns.end(), std::string_view(c));
+            if (at_column == columns.end()) {
+                lost.push_back(detail::format("column \"{}\" (and its data)", c));
+            } else if (const std::int64_t hidden = r.get<std::int64_t>(1); hidden == 2 || hidden == 3) {
                 lost.push_back(detail::format("column \"{}\" generated (GENERATED ALWAYS AS)", c));
-            else if (r.get<std::int64_t>(2) != 0 && !known(not_null, lower(c)))
-                lost.push_back(detail::format("NOT NULL on column \"{}\"", c));
+            } else {
+                if (r.get<std::int64_t>(2) != 0 && !known(not_null, lower(c)))
+                    lost.push_back(detail::format("NOT NULL on column \"{}\"", c));
+                // The declared type (the column's affinity: the copy would convert its values) and
+                // a default, compared as verify() compares them, where the run keeps the chain's.
+                // A default the live column lacks is the chain's again after the rebuild, nothing
+                // lost; so is DEFAULT NULL.
+                const declared_as& want = declared[static_cast<std::size_t>(at_column - columns.begin())];
+                const auto to = std::find_if(after_run.begin(), after_run.end(), [&](const becomes& b) { return b.name == c; });
+                const std::string type = r.get<std::string>(4);
+                if (to != after_run.end() && to->type == want.type && type != want.type)
+                    lost.push_back(detail::format("type {} of column \"{}\" (the chain's: {}) changed by hand", type.empty() ? "(none)" : type,
+                                                  c, want.type));
+                const std::optional<std::string> kept = want.has_default ? std::optional<std::string>(want.default_) : std::nullopt;
+                if (to != after_run.end() && to->default_ == kept && !r.is_null(5) && !sqlite_null_default(r.get<std::string>(5)) &&
+                    r.get<std::string>(5) != want.default_)
+                    lost.push_back(detail::format("DEFAULT {} on column \"{}\" (the chain's: {}) changed by hand", r.get<std::string>(5), c,
+                                                  want.has_default ? want.default_ : std::string("none")));
+            }
             if (const std::int64_t k = r.get<std::int64_t>(3); k > 0 && k <= 64) {
                 live_key[static_cast<std::size_t>(k - 1)] = lower(c);
                 key_size = std::max(key_size, static_cast<std::size_t>(k));
@@ -1500,32 +1579,46 @@ class migrator_engine {
         if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
         if (def.conflict_clauses)
             lost.push_back(def.conflict_clauses == 1 ? std::string("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));
+        if (def.deferred_keys)  // (strata's are checked at each statement)
+            lost.push_back(def.deferred_keys == 1 ? std::string("a foreign key checked at commit (DEFERRABLE INITIALLY DEFERRED)")
+                                                  : detail::format("{} foreign keys checked at commit (DEFERRABLE INITIALLY DEFERRED)",
+                                                                   def.deferred_keys));
         if (def.strict) lost.push_back("table option STRICT");
         if (def.without_rowid) lost.push_back("table option WITHOUT ROWID");
         if (lost.empty()) return {};
         std::string what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",
                                        table);
-        for (std::size_t k = 0; k < lost.size(); ++k) what += (k ? ", " : "") + lost[k];
+        bool changed = false, deferred = def.deferred_keys != 0;
+        for (std::size_t k = 0; k < lost.size(); ++k) {
+            what += (k ? ", " : "") + lost[k];
+            changed = changed || lost[k].ends_with("changed by hand");
+        }
         what += ". Declare them in the chain (add_column, create_index, add_check, add_foreign_key, add_unique), drop them "
                 "first, or restate what the chain cannot declare around the rebuild (execute<> steps before and after it in "
                 "this migration)";
+        if (changed)
+            what += "; a type or DEFAULT changed by hand: declare the change ahead of this rebuild (alter_column with set_type or "
+                    "set_default: the rebuild then takes it), or make the table again as the chain has it";
+        if (deferred)
+            what += "; a foreign key checked at commit: strata declares none, make the table again without INITIALLY DEFERRED";
         return what;
     }
 
     // A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
-    // the COLLATE and ON CONFLICT clauses strata never spells (a COLLATE outside the
+    // the COLLATE, ON CONFLICT and INITIALLY DEFERRED clauses strata never spells (a COLLATE outside the
     // expressions of CHECK, DEFAULT and AS, which are the user's), and the table options after
     // the definition's parentheses. Strings, quoted names and comments are skipped: the word in
     // them is no clause.
     struct table_definition {
-        std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0;
+        std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
         bool strict = false, without_rowid = false;
     };
     static table_definition read_table_definition(std::string_view sql) {
         table_definition d{};
         std::vector<bool> expression;  // per open parenthesis: inside an expression
         bool after = false;  // past the definition's closing parenthesis
+        bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
         std::string word, previous;
         const std::size_t n = sql.size();
         // (a byte past ASCII is part of a name, as SQLite reads it)
@@ -1566,6 +1659,10 @@ class migrator_engine {
                 if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
                 if (inside && !expression.back() && word == "COLLATE") ++d.collations;
                 if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;
+                // DEFERRABLE INITIALLY DEFERRED (NOT DEFERRABLE, or INITIALLY IMMEDIATE, checks at each statement)
+                if (word == "DEFERRABLE") deferrable = previous != "NOT";
+                else if (word == "DEFERRED" && previous == "INITIALLY" && deferrable && inside && !expression.back()) ++d.deferred_keys;
+                if (word != "DEFERRABLE" && word != "INITIALLY") deferrable = false;
                 if (after && !inside) {
                     if (word == "STRICT") d.strict = true;
                     if (word == "ROWID" && previous == "WITHOUT") d.without_rowid = true;

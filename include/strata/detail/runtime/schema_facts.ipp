@@ -61,6 +61,10 @@ STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t) {
     return "?";
 }
 
+STRATA_INLINE bool sqlite_null_default(std::string_view d) {
+    return d.size() == 4 && (d[0] | 0x20) == 'n' && (d[1] | 0x20) == 'u' && (d[2] | 0x20) == 'l' && (d[3] | 0x20) == 'l';
+}
+
 STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
     switch (v.kind) {
         case default_kind::none: return "";
@@ -79,9 +83,9 @@ STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
             // PostgreSQL prints an expression its own way: both sides go to one spelling.
             // SQLite keeps the text, without the white space around it.
             if (d == dialect_id::postgres) return pg_canonical_default(v.text);
-            const std::size_t from = v.text.find_first_not_of(" \t\r\n");
+            const std::size_t from = v.text.find_first_not_of(" \t\r\n\f\v");
             if (from == std::string_view::npos) return "";
-            return std::string(v.text.substr(from, v.text.find_last_not_of(" \t\r\n") + 1 - from));
+            return std::string(v.text.substr(from, v.text.find_last_not_of(" \t\r\n\f\v") + 1 - from));
         }
     }
     return "?";

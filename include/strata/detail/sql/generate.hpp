@@ -49,6 +49,8 @@ struct generator {
         int table = -1;  // -1: no run
         int first_new = 0;
         bool autoincrement = false;  // (down) the table to go back to has an AUTOINCREMENT column
+        unsigned rowid_names_taken = 0;  // the rowid's names the table's columns take at the run's start
+        int rowid_column = -1;  // (down) the column that is the rowid of the table to go back to
     };
     static constexpr int no_rebuild = -1, neutral = -2, several = -3;
     struct rebuild_targets {
@@ -194,15 +196,18 @@ struct generator {
     // indexes, foreign-key check; each direction's steps in the order a runtime runs them.
     // The guard: DROP TABLE would take with it whatever the state does not know, and the new
     // table has only what the state gives it. Its fragments (step_kind::rebuild_guard) are the
-    // live table's name and its columns; then, as create_table spells them, "not null" and the
-    // column for each NOT NULL column, "check" for each check (an enum's on SQLite too),
-    // "autoincrement", "foreign key" with its column, the table and column it references and its
-    // ON DELETE action, "unique" with the columns of each unique key, "primary key" with the
-    // key's columns; then for each index "index", its name, "on" or "unique on", its columns.
+    // live table's name and its columns, each followed by its type; then, as create_table
+    // spells them, "not null" and the column for each NOT NULL column, "check" for each check
+    // (an enum's on SQLite too), "autoincrement", "foreign key" with its column, the table and
+    // column it references and its ON DELETE action, "unique" with the columns of each unique
+    // key, "primary key" with the key's columns; then for each index "index", its name, "on" or
+    // "unique on", its columns; last, for each default, "default", the column, the default and
+    // an empty fragment.
     constexpr void rebuild_guard(emitter& p, const S& s, int t) const {
         emitter& g = p.begin();
         g.ident(s.tables[t].name);
-        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) g.ident(s.columns[c].def.name);
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            spell_type(g.ident(s.columns[c].def.name), d, s.columns[c].def.type);
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
             const column_state& cs = s.columns[c];
             const column_desc& d0 = cs.def;
@@ -238,16 +243,22 @@ struct generator {
             g.put("index").ident(x.name).put(x.unique ? "unique on"sv : "on"sv);
             for (std::size_t k = 0; k < x.ncolumns; ++k) g.ident(s.columns[x.columns[k]].def.name);
         }
+        // (no default spells an empty fragment)
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            if (s.columns[c].def.def.kind != default_kind::none)
+                spell_default(g.put("default").ident(s.columns[c].def.name), d, s.columns[c].def.def), g.put("");
         p.end(step_kind::rebuild_guard);
     }
     // INSERT INTO the new table the columns both ends have (those before slot first_new), then
     // DROP TABLE, RENAME, the indexes and the foreign-key check.
-    constexpr void rebuild_rest(emitter& p, const S& s, int t, int first_new, bool autoincrement) const {
+    // `rowid`: the name to copy each row's rowid by, or empty (rowid_to_copy).
+    constexpr void rebuild_rest(emitter& p, const S& s, int t, int first_new, bool autoincrement, std::string_view rowid) const {
         std::string_view name = s.tables[t].name;
         emitter& w = p.begin();
         w.put("INSERT INTO ").ident("_strata_new_"sv, name).put(" (");
         auto list = [&] {
-            bool first = true;
+            bool first = rowid.empty();
+            if (!first) w.put(rowid);
             for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
                 if (c < first_new) {
                     if (!first) w.put(", ");
@@ -275,6 +286,42 @@ struct generator {
         p.begin().put("PRAGMA foreign_key_check(").ident(name).put(')');
         p.end(step_kind::foreign_key_check);
     }
+    // Which of the dialect's rowid names table t's columns take (any case), a bit each.
+    constexpr unsigned rowid_names_taken(const S& s, int t) const {
+        unsigned taken = 0;
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            for (unsigned k = 0; k < 3; ++k) {
+                const std::string_view n = s.columns[c].def.name, r = d.rowid_names[k];
+                if (r.empty() || n.size() + 2 != r.size()) continue;
+                bool same = true;
+                for (std::size_t i = 0; i < n.size() && same; ++i)
+                    same = (n[i] >= 'A' && n[i] <= 'Z' ? n[i] + ('a' - 'A') : n[i]) == r[i + 1];
+                if (same) taken |= 1u << k;
+            }
+        return taken;
+    }
+    // The column that is table t's rowid (a lone primary key of the rowid's type), or -1.
+    constexpr int rowid_column(const S& s, int t) const {
+        int key[max_key_columns]{};
+        return !d.rowid_type.empty() && s.primary_key_columns(t, key) == 1 &&
+                       same_name(d.type_name(s.columns[key[0]].def.type.kind), d.rowid_type)
+                   ? key[0]
+                   : -1;
+    }
+    static constexpr bool in_table(const S& s, int t, int column) {
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+            if (c == column) return true;
+        return false;
+    }
+    // The rowid's name for the copy from a table to its new self: the first no column of either
+    // takes; none when all are taken, or when the new table's rowid is a column the copy fills
+    // (a new one, such as an id column added, takes the old rowids).
+    constexpr std::string_view rowid_to_copy(unsigned taken, bool rowid_column_copied) const {
+        if (rowid_column_copied) return {};
+        for (unsigned k = 0; k < 3; ++k)
+            if (!(taken & (1u << k)) && !d.rowid_names[k].empty()) return d.rowid_names[k];
+        return {};
+    }
     static constexpr bool has_autoincrement(const S& s, int t) {
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
             if (s.columns[c].def.autoincrement) return true;
@@ -285,23 +332,27 @@ struct generator {
     constexpr void start_up_run(emitter& up, const S& s, int t) {
         rebuilds = true;
         rebuild_guard(up, s, t);
-        up_run = rebuild_run{t, s.ncolumns, false};
+        up_run = rebuild_run{t, s.ncolumns, false, rowid_names_taken(s, t), -1};
     }
     constexpr void end_up_run(emitter& up, const S& s) {
         const int t = up_run.table;
         create_table(up, s, t, "_strata_new_"sv);
-        rebuild_rest(up, s, t, up_run.first_new, has_autoincrement(s, t));
+        const int rowid = rowid_column(s, t);
+        rebuild_rest(up, s, t, up_run.first_new, has_autoincrement(s, t),
+                     rowid_to_copy(up_run.rowid_names_taken | rowid_names_taken(s, t), rowid >= 0 && rowid < up_run.first_new));
         up_run = rebuild_run{};
     }
     constexpr void start_down_run(emitter& down, const S& s, int t) {
         rebuilds = true;
         create_table(down, s, t, "_strata_new_"sv);
-        down_run = rebuild_run{t, s.ncolumns, has_autoincrement(s, t)};
+        down_run = rebuild_run{t, s.ncolumns, has_autoincrement(s, t), rowid_names_taken(s, t), rowid_column(s, t)};
     }
     constexpr void end_down_run(emitter& down, const S& s) {
         const int t = down_run.table;
         rebuild_guard(down, s, t);
-        rebuild_rest(down, s, t, down_run.first_new, down_run.autoincrement);
+        rebuild_rest(down, s, t, down_run.first_new, down_run.autoincrement,
+                     rowid_to_copy(down_run.rowid_names_taken | rowid_names_taken(s, t),
+                                   down_run.rowid_column >= 0 && in_table(s, t, down_run.rowid_column)));
         down_run = rebuild_run{};
     }
     // The operation rebuilds its table: it starts a run, or continues the one before() left.

@@ -21,6 +21,10 @@ constexpr dialect_traits make_sqlite_traits() {
     t.true_literal = "1";
     t.false_literal = "0";
     t.autoincrement = " AUTOINCREMENT";  // (identity: the rowid, INTEGER PRIMARY KEY alone)
+    t.rowid_type = "INTEGER";
+    t.rowid_names[0] = "\"rowid\"";
+    t.rowid_names[1] = "\"_rowid_\"";
+    t.rowid_names[2] = "\"oid\"";
     return t;
 }
 inline constexpr dialect_traits sqlite_traits = make_sqlite_traits();

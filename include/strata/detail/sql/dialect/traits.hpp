@@ -42,6 +42,11 @@ struct dialect_traits {
     bool not_valid_constraints = false;
     // Explicit values in an identity column leave its sequence behind: seeds move it.
     bool seeds_move_identity = false;
+    // Rowid tables (SQLite): a lone primary key declared with rowid_type is the rowid; any other
+    // table's rowid a rebuild copies by the first of rowid_names (quoted) that no column takes,
+    // so that each row keeps it (an application or an FTS index may hold it). Empty: no rowids.
+    std::string_view rowid_type{};
+    std::string_view rowid_names[3]{};
     // Limits, each with the words of the dialect_cannot_express error that names it.
     struct limit {
         std::uint32_t max = 0;  // 0: none
