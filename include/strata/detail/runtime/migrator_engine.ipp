@@ -1571,9 +1571,9 @@ class migrator_engine {
                 lost.push_back(live - known_n == 1 ? detail::format("{} the chain does not declare", one)
                                                    : detail::format("{} {} the chain does not declare", live - known_n, many));
         };
-        table_definition def{};
+        sqlite_table_definition def{};
         db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE", p,
-                    [&](const row& r) { def = read_table_definition(r.get<std::string>(0)); });
+                    [&](const row& r) { def = read_sqlite_table_definition(r.get<std::string>(0)); });
         more(def.checks, checks, "a CHECK constraint", "CHECK constraints");
         more(def.autoincrements, autoincrements, "an AUTOINCREMENT", "AUTOINCREMENTs");
         if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
@@ -1598,82 +1598,11 @@ class migrator_engine {
                 "first, or restate what the chain cannot declare around the rebuild (execute<> steps before and after it in "
                 "this migration)";
         if (changed)
-            what += "; a type or DEFAULT changed by hand: declare the change ahead of this rebuild (alter_column with set_type or "
-                    "set_default: the rebuild then takes it), or make the table again as the chain has it";
+            what += "; a type or DEFAULT changed by hand: make the table again as the chain has it, or keep the change by "
+                    "declaring it before this rebuild (alter_column with set_type or set_default, where strata spells it so)";
         if (deferred)
             what += "; a foreign key checked at commit: strata declares none, make the table again without INITIALLY DEFERRED";
         return what;
-    }
-
-    // A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
-    // the COLLATE, ON CONFLICT and INITIALLY DEFERRED clauses strata never spells (a COLLATE outside the
-    // expressions of CHECK, DEFAULT and AS, which are the user's), and the table options after
-    // the definition's parentheses. Strings, quoted names and comments are skipped: the word in
-    // them is no clause.
-    struct table_definition {
-        std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
-        bool strict = false, without_rowid = false;
-    };
-    static table_definition read_table_definition(std::string_view sql) {
-        table_definition d{};
-        std::vector<bool> expression;  // per open parenthesis: inside an expression
-        bool after = false;  // past the definition's closing parenthesis
-        bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
-        std::string word, previous;
-        const std::size_t n = sql.size();
-        // (a byte past ASCII is part of a name, as SQLite reads it)
-        auto is_word = [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
-        };
-        for (std::size_t i = 0; i < n;) {
-            const char c = sql[i];
-            if (c == '\'' || c == '"' || c == '`' || c == '[') {
-                const char close = c == '[' ? ']' : c;
-                for (++i; i < n; ++i)
-                    if (sql[i] == close) {
-                        if (close != ']' && i + 1 < n && sql[i + 1] == close) ++i;  // a doubled quote
-                        else break;
-                    }
-                ++i;
-                previous.clear();
-            } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-                while (i < n && sql[i] != '\n') ++i;
-            } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-                const std::size_t end = sql.find("*/", i + 2);
-                i = end == std::string_view::npos ? n : end + 2;
-            } else if (c == '(') {
-                const bool in = !expression.empty() && expression.back();
-                expression.push_back(in || previous == "CHECK" || previous == "DEFAULT" || previous == "AS");
-                previous.clear();
-                ++i;
-            } else if (c == ')') {
-                if (!expression.empty()) expression.pop_back();
-                if (expression.empty()) after = true;
-                previous.clear();
-                ++i;
-            } else if (is_word(c)) {
-                word.clear();
-                for (; i < n && is_word(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
-                const bool inside = !expression.empty();
-                if (inside && word == "CHECK") ++d.checks;
-                if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
-                if (inside && !expression.back() && word == "COLLATE") ++d.collations;
-                if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;
-                // DEFERRABLE INITIALLY DEFERRED (NOT DEFERRABLE, or INITIALLY IMMEDIATE, checks at each statement)
-                if (word == "DEFERRABLE") deferrable = previous != "NOT";
-                else if (word == "DEFERRED" && previous == "INITIALLY" && deferrable && inside && !expression.back()) ++d.deferred_keys;
-                if (word != "DEFERRABLE" && word != "INITIALLY") deferrable = false;
-                if (after && !inside) {
-                    if (word == "STRICT") d.strict = true;
-                    if (word == "ROWID" && previous == "WITHOUT") d.without_rowid = true;
-                }
-                previous = word;
-            } else {
-                if (!std::isspace(static_cast<unsigned char>(c))) previous.clear();
-                ++i;
-            }
-        }
-        return d;
     }
 
     driver& db_;

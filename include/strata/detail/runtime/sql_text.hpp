@@ -1,9 +1,10 @@
 #pragma once
-// Small readers of SQL text for verify(): a tokenizer that knows string literals and quoted
-// names, PostgreSQL's defaults brought to one spelling, the named CHECKs of SQLite's table SQL,
-// and whether a statement names a table. Hand-written: <regex> costs seconds of compile time in
+// Small readers of SQL text for verify() and SQLite's rebuild guard: a tokenizer that knows
+// string literals and quoted names, PostgreSQL's defaults brought to one spelling, the named
+// CHECKs and the clauses of SQLite's table SQL, and whether a statement names a table. Hand-written: <regex> costs seconds of compile time in
 // every translation unit that includes a driver.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,17 @@ STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_tabl
 // Whether SQL text names `table` (as a word or a quoted name, any case, as SQLite compares
 // names), outside string literals and comments.
 STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
+
+// A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
+// the COLLATE, ON CONFLICT and DEFERRABLE INITIALLY DEFERRED clauses strata never spells (a
+// COLLATE outside the expressions of CHECK, DEFAULT and AS, which are the user's), and the
+// table options after the definition's parentheses. Strings, quoted names and comments are
+// skipped: the word in them is no clause.
+struct sqlite_table_definition {
+    std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
+    bool strict = false, without_rowid = false;
+};
+STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view create_table_sql);
 
 // A default as PostgreSQL prints it (pg_get_expr) and as a chain writes it, brought to one
 // spelling: casts go ('x'::text, '-1'::integer, (0)::numeric(10,2), interval '1 day'), a number

@@ -3,6 +3,8 @@
 // once in strata::runtime (<strata/src.hpp>) with STRATA_SEPARATE_COMPILATION.
 #include <strata/detail/runtime/sql_text.hpp>
 
+#include <cctype>
+
 namespace strata::detail {
 
 STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres) {
@@ -239,6 +241,68 @@ STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
         }
     }
     return r;
+}
+
+STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view sql) {
+    sqlite_table_definition d{};
+    std::vector<bool> expression;  // per open parenthesis: inside an expression
+    bool after = false;  // past the definition's closing parenthesis
+    bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
+    std::string word, previous;
+    const std::size_t n = sql.size();
+    // (a byte past ASCII is part of a name, as SQLite reads it)
+    auto is_word = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::size_t i = 0; i < n;) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            const char close = c == '[' ? ']' : c;
+            for (++i; i < n; ++i)
+                if (sql[i] == close) {
+                    if (close != ']' && i + 1 < n && sql[i + 1] == close) ++i;  // a doubled quote
+                    else break;
+                }
+            ++i;
+            previous.clear();
+        } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+            while (i < n && sql[i] != '\n') ++i;
+        } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? n : end + 2;
+        } else if (c == '(') {
+            const bool in = !expression.empty() && expression.back();
+            expression.push_back(in || previous == "CHECK" || previous == "DEFAULT" || previous == "AS");
+            previous.clear();
+            ++i;
+        } else if (c == ')') {
+            if (!expression.empty()) expression.pop_back();
+            if (expression.empty()) after = true;
+            previous.clear();
+            ++i;
+        } else if (is_word(c)) {
+            word.clear();
+            for (; i < n && is_word(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
+            const bool inside = !expression.empty();
+            if (inside && word == "CHECK") ++d.checks;
+            if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
+            if (inside && !expression.back() && word == "COLLATE") ++d.collations;
+            if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;
+            // DEFERRABLE INITIALLY DEFERRED (NOT DEFERRABLE, or INITIALLY IMMEDIATE, checks at each statement)
+            if (word == "DEFERRABLE") deferrable = previous != "NOT";
+            else if (word == "DEFERRED" && previous == "INITIALLY" && deferrable && inside && !expression.back()) ++d.deferred_keys;
+            if (word != "DEFERRABLE" && word != "INITIALLY") deferrable = false;
+            if (after && !inside) {
+                if (word == "STRICT") d.strict = true;
+                if (word == "ROWID" && previous == "WITHOUT") d.without_rowid = true;
+            }
+            previous = word;
+        } else {
+            if (!std::isspace(static_cast<unsigned char>(c))) previous.clear();
+            ++i;
+        }
+    }
+    return d;
 }
 
 }  // namespace strata::detail

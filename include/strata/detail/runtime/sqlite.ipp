@@ -132,8 +132,18 @@ STRATA_INLINE std::vector<std::string> sqlite::connection::schema_facts(std::spa
             if (x[2] == "c") f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : ""));
             else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
         }
-        // Named CHECK constraints live only in the table's SQL.
+        // Named CHECK constraints live only in the table's SQL; so do the clauses and options
+        // strata never spells (each drift: the rebuild guard refuses them too).
         for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name);
+        const detail::sqlite_table_definition def = detail::read_sqlite_table_definition(sql_rows[0][0]);
+        auto clauses = [&](std::int64_t n, const char* what) {
+            if (n) f.push_back("clause " + tn + " " + what + (n > 1 ? " (" + std::to_string(n) + ")" : std::string()));
+        };
+        clauses(def.collations, "COLLATE");
+        clauses(def.conflict_clauses, "ON CONFLICT");
+        clauses(def.deferred_keys, "DEFERRABLE INITIALLY DEFERRED");
+        if (def.strict) f.push_back("option " + tn + " STRICT");
+        if (def.without_rowid) f.push_back("option " + tn + " WITHOUT ROWID");
         // Triggers and views: the typed state has none, so each is drift. A view is the
         // table's when its SQL names the table (SQLite records no dependencies).
         for (auto& x : query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE", tn))
