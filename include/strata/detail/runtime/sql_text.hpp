@@ -1,8 +1,9 @@
 #pragma once
 // Small readers of SQL text for verify() and SQLite's rebuild guard: a tokenizer that knows
 // string literals and quoted names, PostgreSQL's defaults brought to one spelling, the named
-// CHECKs and the clauses of SQLite's table SQL, and whether a statement names a table. Hand-written: <regex> costs seconds of compile time in
-// every translation unit that includes a driver.
+// CHECKs and the clauses of SQLite's table SQL, and whether a statement names a table.
+// Hand-written: <regex> costs seconds of compile time in every translation unit that includes
+// a driver.
 #include <cstddef>
 #include <cstdint>
 #include <string>
