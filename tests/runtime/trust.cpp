@@ -116,6 +116,12 @@ using k2 = strata::migration<2, "the chain changes them",
     alter_column<"by_default", "n", set_default<default_value<7>>>, alter_column<"by_drop", "n", drop_default>,
     alter_column<"by_type", "n", set_type<real>>, drop_column<"by_column", "spare">>;
 using chain_k = strata::chain<k1, k2>;
+// A default of NULL is no default: SQLite keeps the text, PostgreSQL keeps nothing.
+using n1 = strata::migration<1, "null defaults",
+    create_table<"nulls", column<"id", bigint, primary_key>, column<"a", integer, default_sql<"NULL">>,
+                 column<"b", text, default_sql<" null ">>, column<"c", integer, default_sql<"(NULL)">>>>;
+using n2 = strata::migration<2, "a required", alter_column<"nulls", "a", set_not_null, set_default<default_value<0>>>>;
+using chain_n = strata::chain<n1, n2>;
 using chain_c1 = strata::chain<c1>;
 using chain_c = strata::chain<c1, c2>;
 // Keys the database may keep once: a UNIQUE on a primary key's column (the rowid's, or not), the
@@ -326,6 +332,16 @@ INSTANTIATE_TEST_SUITE_P(
                       hand_made{"", "", "DEFERRABLE INITIALLY DEFERRED", "(\"id\"),\n  \"mood\"",
                                 "(\"id\") DEFERRABLE INITIALLY DEFERRED,\n  \"mood\""}),
     [](const auto& info) { return std::to_string(info.index); });
+
+TEST_P(Trust, ADefaultOfNullIsNoDefaultOnEitherSide) {
+    auto m = make<chain_n>();
+    EXPECT_EQ(m.upgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
 
 TEST_P(Trust, VerifyAndRebuildsTakeKeysTheDatabaseKeepsOnce) {
     auto m = make<chain_u>();

@@ -82,8 +82,11 @@ STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
         case default_kind::sql: {
             // PostgreSQL prints an expression its own way: both sides go to one spelling.
             // SQLite keeps the text, without the white space around it.
-            // (SQLite: DEFAULT NULL is no default, as the live side reads it)
-            if (d == dialect_id::postgres) return pg_canonical_default(v.text);
+            // DEFAULT NULL is no default: PostgreSQL keeps none for it, SQLite's live side reads it so
+            if (d == dialect_id::postgres) {
+                std::string e = pg_canonical_default(v.text);
+                return e == "null" ? std::string() : e;
+            }
             const std::size_t from = v.text.find_first_not_of(" \t\r\n\f\v");
             if (from == std::string_view::npos) return "";
             const std::string_view e = v.text.substr(from, v.text.find_last_not_of(" \t\r\n\f\v") + 1 - from);
