@@ -1472,7 +1472,7 @@ class migrator_engine {
                     lost.push_back(detail::format("type {} of column \"{}\" (the chain's: {}) changed by hand", type.empty() ? "(none)" : type,
                                                   c, want.type));
                 const std::optional<std::string> kept = want.has_default ? std::optional<std::string>(want.default_) : std::nullopt;
-                if (to != after_run.end() && to->default_ == kept && !r.is_null(5) && !sqlite_null_default(r.get<std::string>(5)) &&
+                if (to != after_run.end() && to->default_ == kept && !r.is_null(5) && !sql_iequal(r.get<std::string>(5), "null") &&
                     r.get<std::string>(5) != want.default_)
                     lost.push_back(detail::format("DEFAULT {} on column \"{}\" (the chain's: {}) changed by hand", r.get<std::string>(5), c,
                                                   want.has_default ? want.default_ : std::string("none")));

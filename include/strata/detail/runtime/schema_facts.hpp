@@ -18,8 +18,6 @@ STRATA_INLINE std::string dsl_type(const type_desc& t);
 STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
 STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
 STRATA_INLINE std::string fact_action(fk_action a);
-// SQLite's dflt_value of a column declared DEFAULT NULL: the same as no default.
-STRATA_INLINE bool sqlite_null_default(std::string_view dflt_value);
 STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
 // Sorted facts, each once: a foreign key or UNIQUE declared twice is one, and a UNIQUE on the
 // primary key's columns is the key (SQLite keeps such a key once or not at all, PostgreSQL

@@ -61,10 +61,6 @@ STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t) {
     return "?";
 }
 
-STRATA_INLINE bool sqlite_null_default(std::string_view d) {
-    return d.size() == 4 && (d[0] | 0x20) == 'n' && (d[1] | 0x20) == 'u' && (d[2] | 0x20) == 'l' && (d[3] | 0x20) == 'l';
-}
-
 STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
     switch (v.kind) {
         case default_kind::none: return "";
@@ -90,7 +86,7 @@ STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
             const std::size_t from = v.text.find_first_not_of(" \t\r\n\f\v");
             if (from == std::string_view::npos) return "";
             const std::string_view e = v.text.substr(from, v.text.find_last_not_of(" \t\r\n\f\v") + 1 - from);
-            return sqlite_null_default(e) ? std::string() : std::string(e);
+            return sql_iequal(e, "null") ? std::string() : std::string(e);
         }
     }
     return "?";

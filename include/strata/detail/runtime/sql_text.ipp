@@ -250,10 +250,6 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
     bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
     std::string word, previous;
     const std::size_t n = sql.size();
-    // (a byte past ASCII is part of a name, as SQLite reads it)
-    auto is_word = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
-    };
     for (std::size_t i = 0; i < n;) {
         const char c = sql[i];
         if (c == '\'' || c == '"' || c == '`' || c == '[') {
@@ -280,9 +276,9 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
             if (expression.empty()) after = true;
             previous.clear();
             ++i;
-        } else if (is_word(c)) {
+        } else if (sql_word_char(c)) {  // (a byte past ASCII is part of a name, as SQLite reads it)
             word.clear();
-            for (; i < n && is_word(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
+            for (; i < n && sql_word_char(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
             const bool inside = !expression.empty();
             if (inside && word == "CHECK") ++d.checks;
             if (inside && word == "AUTOINCREMENT") ++d.autoincrements;

@@ -115,7 +115,7 @@ STRATA_INLINE std::vector<std::string> sqlite::connection::schema_facts(std::spa
         std::vector<std::string> pk;
         bool null_default = false;
         for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL FROM pragma_table_info($1)", tn)) {
-            null_default = c[5] == "1" || detail::sqlite_null_default(c[3]);  // (DEFAULT NULL: no default)
+            null_default = c[5] == "1" || detail::sql_iequal(c[3], "null");  // (DEFAULT NULL: no default)
             f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") + " default=" +
                         (null_default ? "" : c[3]));
             if (c[4] != "0") pk.push_back(c[0]);

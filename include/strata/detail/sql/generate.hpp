@@ -286,18 +286,14 @@ struct generator {
         p.begin().put("PRAGMA foreign_key_check(").ident(name).put(')');
         p.end(step_kind::foreign_key_check);
     }
-    // Which of the dialect's rowid names table t's columns take (any case), a bit each.
+    // Which of the dialect's rowid names (quoted) table t's columns take (any case), a bit each.
     constexpr unsigned rowid_names_taken(const S& s, int t) const {
         unsigned taken = 0;
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
-            for (unsigned k = 0; k < 3; ++k) {
-                const std::string_view n = s.columns[c].def.name, r = d.rowid_names[k];
-                if (r.empty() || n.size() + 2 != r.size()) continue;
-                bool same = true;
-                for (std::size_t i = 0; i < n.size() && same; ++i)
-                    same = (n[i] >= 'A' && n[i] <= 'Z' ? n[i] + ('a' - 'A') : n[i]) == r[i + 1];
-                if (same) taken |= 1u << k;
-            }
+            for (unsigned k = 0; k < 3; ++k)
+                if (const std::string_view r = d.rowid_names[k];
+                    !r.empty() && same_ignoring_case(s.columns[c].def.name, r.substr(1, r.size() - 2)))
+                    taken |= 1u << k;
         return taken;
     }
     // The column that is table t's rowid (a lone primary key of the rowid's type), or -1.
