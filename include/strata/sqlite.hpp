@@ -38,9 +38,17 @@ class sqlite::connection final : public driver {
 
     STRATA_INLINE void execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) override;
 
-    void begin() override { exec_plain("BEGIN IMMEDIATE"); }
-    void commit() override { exec_plain("COMMIT"); }
+    void begin() override {
+        exec_plain("BEGIN IMMEDIATE");
+        began_ = true;
+    }
+    void commit() override {
+        if (ended_early()) throw rolled_back("COMMIT");
+        exec_plain("COMMIT");
+        began_ = false;
+    }
     void rollback() noexcept override {
+        began_ = false;
         if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
     bool in_transaction() const noexcept override { return !sqlite3_get_autocommit(db_); }
@@ -70,6 +78,12 @@ class sqlite::connection final : public driver {
     // The last error as a database_error. SQLITE_BUSY is the busy timeout expiring: said in
     // words, with the timeout and where to raise it, and flagged as a lock timeout.
     STRATA_INLINE database_error error(std::string_view sql) const;
+    // SQLite ends a transaction itself on some errors (INSERT OR ROLLBACK, a full disk, an I/O
+    // error); when a data step caught one, what follows would run outside the transaction
+    // begin() opened, each statement committed on its own: refused (rolled_back) until
+    // rollback().
+    bool ended_early() const noexcept { return began_ && sqlite3_get_autocommit(db_); }
+    STRATA_INLINE database_error rolled_back(std::string_view sql) const;
     // The handle's busy timeout now (it may have been changed by PRAGMA busy_timeout).
     STRATA_INLINE std::chrono::milliseconds busy_timeout() const;
     STRATA_INLINE sqlite3_stmt* cached(std::string_view sql);
@@ -78,6 +92,7 @@ class sqlite::connection final : public driver {
     sqlite3* db_ = nullptr;
     std::string where_;
     bool owned_ = true;
+    bool began_ = false;  // begin() opened a transaction that commit() or rollback() has not ended
     struct statement_cache;  // prepared statements by their text (sqlite.ipp: no <map> here)
     detail::owner<statement_cache> cache_;
 };

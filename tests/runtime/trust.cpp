@@ -116,6 +116,15 @@ using k2 = strata::migration<2, "the chain changes them",
     alter_column<"by_default", "n", set_default<default_value<7>>>, alter_column<"by_drop", "n", drop_default>,
     alter_column<"by_type", "n", set_type<real>>, drop_column<"by_column", "spare">>;
 using chain_k = strata::chain<k1, k2>;
+// Checks: a column's, a table's the run drops, an enum's the run changes.
+using q1 = strata::migration<1, "checks",
+    create_enum<"size", "s", "m">,
+    create_table<"q", column<"id", bigint, primary_key>, column<"n", integer, check<"n >= 0">>, column<"m", integer>,
+                 column<"size", enum_type<"size">>>,
+    add_check<"q", "q_m", "m < 100">>;
+using q2 = strata::migration<2, "n required, q_m dropped, size l",
+    alter_column<"q", "n", set_not_null>, drop_constraint<"q", "q_m">, add_enum_value<"size", "l">>;
+using chain_q = strata::chain<q1, q2>;
 // A default of NULL is no default: SQLite keeps the text, PostgreSQL keeps nothing.
 using n1 = strata::migration<1, "null defaults",
     create_table<"nulls", column<"id", bigint, primary_key>, column<"a", integer, default_sql<"NULL">>,
@@ -145,6 +154,19 @@ using x2 = strata::migration<2, "throws an int", add_column<"items", column<"not
 using x2v = strata::migration<2, "validate throws", add_column<"items", column<"note", text>>, validate<validate_throws_string>>;
 using chain_x = strata::chain<r1, x2>;
 using chain_xv = strata::chain<r1, x2v>;
+
+// A data step that swallows the error of a statement SQLite answers by rolling back the whole
+// transaction (INSERT OR ROLLBACK; SQLite does the same on a full disk or an I/O error).
+void swallows_a_rollback(strata::session& s) {
+    s.execute("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (10, 1)");
+    try {
+        s.execute("INSERT OR ROLLBACK INTO \"items\" (\"id\", \"qty\") VALUES (1, 1)");
+    } catch (const strata::database_error&) {
+    }
+    s.execute("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (11, 1)");
+}
+using rb2 = strata::migration<2, "swallows a rollback", add_column<"items", column<"note", text>>, run<swallows_a_rollback, undo_nothing>>;
+using chain_rb = strata::chain<r1, rb2>;
 
 void background_throws(strata::session&, strata::stop_token) { throw 7; }
 using bg2 = strata::migration<2, "background throws", add_column<"items", column<"note", text>>, background<background_throws>>;
@@ -330,7 +352,19 @@ INSTANTIATE_TEST_SUITE_P(
                                 "\"code\" TEXT UNIQUE DEFAULT 'x'"},
                       hand_made{"", "", "DEFAULT abs(-1) on column \"checké\" (the chain's: 0)", "DEFAULT 0", "DEFAULT ( abs(-1) )"},
                       hand_made{"", "", "DEFERRABLE INITIALLY DEFERRED", "(\"id\"),\n  \"mood\"",
-                                "(\"id\") DEFERRABLE INITIALLY DEFERRED,\n  \"mood\""}),
+                                "(\"id\") DEFERRABLE INITIALLY DEFERRED,\n  \"mood\""},
+                      // A check the chain has, its expression changed by hand: a column's, a table's,
+                      // an enum's values.
+                      hand_made{"", "", "CHECK (qty >= 5) (the chain's: CHECK (qty >= 0)) changed by hand", "CHECK (qty >= 0)",
+                                "CHECK (qty >= 5)"},
+                      hand_made{"", "", "CHECK (length(code) < 20 AND code COLLATE NOCASE <> 'CHECK' /* CHECK ON CONFLICT */) (the "
+                                "chain's: CHECK (length(code) < 10 AND code COLLATE NOCASE <> 'CHECK' /* CHECK ON CONFLICT */)) "
+                                "changed by hand",
+                                "length(code) < 10", "length(code) < 20"},
+                      hand_made{"", "", "CHECK (\"mood\" IN ('calm', 'busy', 'angry')) (the chain's: CHECK (\"mood\" IN ('calm', "
+                                "'busy'))) changed by hand",
+                                "IN ('calm', 'busy')", "IN ('calm', 'busy', 'angry')"},
+                      hand_made{", CHECK (\"qty\" < 1000)", "", "a CHECK constraint (\"qty\" < 1000) the chain does not declare"}),
     [](const auto& info) { return std::to_string(info.index); });
 
 TEST_P(Trust, ADefaultOfNullIsNoDefaultOnEitherSide) {
@@ -435,6 +469,47 @@ TEST_F(TrustSqlite, ARebuildTakesWhatChangesNothing) {
     EXPECT_EQ(m.upgrade().to, 2u);
 }
 
+// A check spelled otherwise (case, quotes, white space, comments) is the chain's; a hand change
+// of a check the run drops, or of an enum's the run changes, goes with it. verify() agrees.
+TEST_F(TrustSqlite, ARebuildTakesACheckSpelledOtherwiseOrOneItsRunChanges) {
+    auto m = make<chain_q>();
+    m.upgrade_to(1);
+    remake(db(), "q", "CHECK (n >= 0)", "check(\"N\">=0 /* at least none */)");
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    remake(db(), "q", "CHECK (m < 100)", "CHECK (m < 50)");
+    remake(db(), "q", "IN ('s', 'm')", "IN ('s', 'm', 'xl')");
+    const std::string text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: check q: m<50"), std::string::npos) << text;
+    EXPECT_NE(text.find("missing from the database: check q: m<100"), std::string::npos) << text;
+    EXPECT_NE(text.find("not in schema_at<1>: check q: size in('s','m','xl')"), std::string::npos) << text;
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    exec("INSERT INTO \"q\" (\"id\", \"n\", \"m\", \"size\") VALUES (1, 0, 500, 'l')");  // q_m gone, l in
+    EXPECT_THROW(exec("INSERT INTO \"q\" (\"id\", \"n\") VALUES (2, -1)"), strata::database_error);  // n's check kept
+    exec("DELETE FROM \"q\"");  // (an l would stop the down: its CHECK has no l)
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+}
+
+// Nothing runs outside the migration's transaction once SQLite has ended it: the step's next
+// statement and the bookkeeping's are refused, and the migration fails as a whole.
+TEST_F(TrustSqlite, NothingRunsAfterSqliteRolledTheMigrationBack) {
+    auto m = make<chain_rb>();
+    m.upgrade_to(1);
+    exec("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (1, 5)");
+    try {
+        m.upgrade();
+        FAIL() << "the migration was recorded after SQLite rolled it back";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("rolled back"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("the database is at version 1"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"items\""), 1);  // not 10, not 11
+    EXPECT_FALSE(db().in_transaction());
+}
+
 // One verdict: what the guard refuses in a table's definition, verify() names as drift.
 TEST_F(TrustSqlite, VerifyNamesTheClausesAndOptionsARebuildRefuses) {
     make<chain_c1>().upgrade();
@@ -449,6 +524,17 @@ TEST_F(TrustSqlite, VerifyNamesTheClausesAndOptionsARebuildRefuses) {
     remake(db(), "kept", "\n)", "\n) STRICT");
     text = m.verify().text();
     EXPECT_NE(text.find("not in schema_at<1>: option kept STRICT"), std::string::npos) << text;
+}
+
+TEST_F(TrustSqlite, VerifyNamesACheckChangedByHand) {
+    make<chain_c1>().upgrade();
+    auto m = make<chain_c>();
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    remake(db(), "kept", "CHECK (qty >= 0)", "CHECK (qty >= 5)");
+    const std::string text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: check kept: qty>=5"), std::string::npos) << text;
+    EXPECT_NE(text.find("missing from the database: check kept: qty>=0"), std::string::npos) << text;
+    EXPECT_THROW(m.upgrade(), strata::migration_error);
 }
 
 TEST_F(TrustSqlite, ARebuildKeepsTheChainsOwnTypesAndDefaultsWithoutAWord) {

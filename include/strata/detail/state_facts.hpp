@@ -28,6 +28,9 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
     for (auto t : tables) {
         const std::string tn(t.name());
         f.push_back("table " + tn);
+        auto check_fact = [&](std::string_view expression) {  // (named or not, in one spelling)
+            if (dt.keeps_check_text) f.push_back("check " + tn + ": " + check_text_key(expression));
+        };
         strings pk;
         for (auto c : t.columns()) {
             if (c.primary_key()) pk.push_back(std::string(c.name()));
@@ -46,6 +49,14 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
                 f.push_back("check " + std::string(cs.check_table.substr(0, cut.n1)) + "_" +
                             std::string(cs.check_column.substr(0, cut.n2)) + "_check");
             }
+            if (!c.check().empty()) check_fact(c.check());
+            if (!dt.enum_types && c.type().kind == type_kind::enumeration) {  // as the generator spells it
+                std::string in = "\"" + std::string(c.name()) + "\" IN (";
+                const int e = s.find_enum(c.type().enum_name);
+                for (int v = e == -1 ? -1 : s.enums[e].first; v != -1; v = s.enum_values[v].next)
+                    in += (in.back() == '(' ? "" : ", ") + fact_default(d, default_desc{default_kind::string, s.enum_values[v].value});
+                check_fact(in + ")");
+            }
         }
         for (auto k : t.constraints()) {
             strings cols;
@@ -55,7 +66,10 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
             switch (k.kind()) {
                 case constraint_kind::primary_key: pk = cols; break;
                 case constraint_kind::unique: f.push_back("unique " + tn + "(" + fact_list(cols) + ")"); break;
-                case constraint_kind::check: f.push_back("check " + std::string(k.name()) + validity); break;
+                case constraint_kind::check:
+                    f.push_back("check " + std::string(k.name()) + validity);
+                    check_fact(k.check());
+                    break;
                 case constraint_kind::foreign_key:
                     f.push_back("fk " + tn + "." + cols[0] + " -> " + std::string(k.references_table()) + "." +
                                 std::string(k.references_column()) + " " + fact_action(k.on_delete()) + validity);

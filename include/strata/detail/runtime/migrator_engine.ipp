@@ -1343,13 +1343,15 @@ class migrator_engine {
         std::vector<names> unique_keys;  // each sorted
         std::vector<foreign_key> foreign_keys;
         std::vector<index_shape> indexes;
-        std::int64_t checks = 0, autoincrements = 0;
+        std::vector<std::string> checks;  // each one's expression
+        std::vector<std::string> enum_checks;  // "column in(", of an enum's CHECK whose values the rebuild changes
+        std::int64_t autoincrements = 0;
         struct declared_as {
             std::string type, default_;  // as SQLite keeps them: pragma table_info's type and dflt_value
             bool has_default = false;
         };
         std::vector<declared_as> declared;  // by column, in the order of `columns`
-        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, elsewhere } at =
+        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, in_check, in_enum_check, elsewhere } at =
             in_columns;
         int fk_part = 0;
         declared_as* with_default = nullptr, unnamed;  // the column whose default is being read
@@ -1366,9 +1368,23 @@ class migrator_engine {
                 }
                 continue;
             }
+            if (at == in_check) {  // its expression's fragments, up to an empty one
+                if (f.empty()) at = elsewhere;
+                else checks.back() += f;
+                continue;
+            }
             if (f == "default") {
                 at = in_default;
                 with_default = nullptr;
+                continue;
+            }
+            if (f == "check") {
+                checks.emplace_back();
+                at = in_check;
+                continue;
+            }
+            if (f == "enum check") {
+                at = in_enum_check;
                 continue;
             }
             // A column's name, then its type (SQLite's types are words in capitals, a length or a
@@ -1391,7 +1407,9 @@ class migrator_engine {
                         break;
                     case in_index_name: indexes.back().name = std::string(n); break;
                     case in_index: indexes.back().columns.push_back(lower(n)); break;
+                    case in_enum_check: enum_checks.push_back(check_text_key(f) + " in("), at = elsewhere; break;
                     case in_default:  // (read above)
+                    case in_check:
                     case elsewhere: break;
                 }
             } else if (at == in_foreign_key && fk_part == 3) {
@@ -1415,17 +1433,17 @@ class migrator_engine {
                 indexes.emplace_back();
                 at = in_index_name;
             } else {
-                checks += f == "check";
                 autoincrements += f == "autoincrement";
                 at = elsewhere;
             }
         }
+        auto stripped = [](std::string_view x) {  // of the white space around it
+            const std::size_t from = x.find_first_not_of(" \t\r\n\f\v");
+            return from == std::string_view::npos ? std::string() : std::string(x.substr(from, x.find_last_not_of(" \t\r\n\f\v") + 1 - from));
+        };
         for (declared_as& c : declared)  // DEFAULT (expr): SQLite keeps expr, without the white space around it
-            if (c.default_.size() >= 2 && c.default_.front() == '(' && c.default_.back() == ')') {
-                const std::size_t from = c.default_.find_first_not_of(" \t\r\n\f\v", 1);
-                const std::size_t to = c.default_.find_last_not_of(" \t\r\n\f\v", c.default_.size() - 2);
-                c.default_ = from > to ? std::string() : c.default_.substr(from, to + 1 - from);
-            }
+            if (c.default_.size() >= 2 && c.default_.front() == '(' && c.default_.back() == ')')
+                c.default_ = stripped(std::string_view(c.default_).substr(1, c.default_.size() - 2));
         for (auto& k : unique_keys) std::sort(k.begin(), k.end());
         auto known = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
         auto joined = [](const names& xs) {
@@ -1565,17 +1583,54 @@ class migrator_engine {
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE "
                     "UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE",
                     p, [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
-        // Checks by count: more in the live table than the state has were made by hand.
-        auto more = [&](std::int64_t live, std::int64_t known_n, const char* one, const char* many) {
-            if (live > known_n)
-                lost.push_back(live - known_n == 1 ? detail::format("{} the chain does not declare", one)
-                                                   : detail::format("{} {} the chain does not declare", live - known_n, many));
-        };
-        sqlite_table_definition def{};
+        sqlite_table_definition def{}, new_def{};
         db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE", p,
                     [&](const row& r) { def = read_sqlite_table_definition(r.get<std::string>(0)); });
-        more(def.checks, checks, "a CHECK constraint", "CHECK constraints");
-        more(def.autoincrements, autoincrements, "an AUTOINCREMENT", "AUTOINCREMENTs");
+        {
+            const value q[] = {"_strata_new_" + table};
+            db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", q,
+                        [&](const row& r) { new_def = read_sqlite_table_definition(r.get<std::string>(0)); });
+        }
+        // Checks by expression, in one spelling (check_text_key): a live one the chain has (as
+        // often) is the chain's; one it has not was made, or changed, by hand. A hand change
+        // of a check the run itself drops or changes (its new table lacks the chain's) goes
+        // with it: refused only beyond as many of those.
+        {
+            struct check_text {
+                std::string key, text;
+            };
+            std::vector<check_text> chain_only;
+            for (const std::string& c : checks) chain_only.push_back({check_text_key(c), c});
+            std::vector<std::string> by_hand, kept, new_keys;
+            for (const std::string& c : new_def.checks) new_keys.push_back(check_text_key(c));
+            for (const std::string& c : def.checks) {
+                const std::string key = check_text_key(c);
+                const auto m = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) { return x.key == key; });
+                const auto e = std::find_if(enum_checks.begin(), enum_checks.end(), [&](const std::string& x) { return key.starts_with(x); });
+                if (m != chain_only.end()) chain_only.erase(m);
+                else if (e != enum_checks.end()) enum_checks.erase(e);  // (any values: the run changes them)
+                else by_hand.push_back(stripped(c));
+            }
+            std::size_t dropped = 0;
+            for (const check_text& c : chain_only) {
+                if (known(new_keys, c.key)) kept.push_back(stripped(c.text));
+                else ++dropped;
+            }
+            if (by_hand.size() > dropped) {
+                if (kept.empty()) {
+                    for (const std::string& c : by_hand) lost.push_back(detail::format("a CHECK constraint ({}) the chain does not declare", c));
+                } else {
+                    std::string live, chain;
+                    for (const std::string& c : by_hand) live += (live.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                    for (const std::string& c : kept) chain += (chain.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                    lost.push_back(detail::format("{} (the chain's: {}) changed by hand", live, chain));
+                }
+            }
+        }
+        if (def.autoincrements > autoincrements)
+            lost.push_back(def.autoincrements - autoincrements == 1
+                               ? std::string("an AUTOINCREMENT the chain does not declare")
+                               : detail::format("{} AUTOINCREMENTs the chain does not declare", def.autoincrements - autoincrements));
         if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
         if (def.conflict_clauses)
             lost.push_back(def.conflict_clauses == 1 ? std::string("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));
@@ -1598,8 +1653,9 @@ class migrator_engine {
                 "first, or restate what the chain cannot declare around the rebuild (execute<> steps before and after it in "
                 "this migration)";
         if (changed)
-            what += "; a type or DEFAULT changed by hand: make the table again as the chain has it, or keep the change by "
-                    "declaring it before this rebuild (alter_column with set_type or set_default, where strata spells it so)";
+            what += "; a type, DEFAULT or CHECK changed by hand: make the table again as the chain has it, or keep the change "
+                    "by declaring it before this rebuild (alter_column with set_type or set_default, drop_constraint and "
+                    "add_check, where strata spells it so)";
         if (deferred)
             what += "; a foreign key checked at commit: strata declares none, make the table again without INITIALLY DEFERRED";
         return what;

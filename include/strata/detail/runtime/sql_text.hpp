@@ -49,16 +49,26 @@ STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_tabl
 // names), outside string literals and comments.
 STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
 
-// A CREATE TABLE as SQLite keeps it: how many CHECKs and AUTOINCREMENTs its definition has,
-// the COLLATE, ON CONFLICT and DEFERRABLE INITIALLY DEFERRED clauses strata never spells (a
-// COLLATE outside the expressions of CHECK, DEFAULT and AS, which are the user's), and the
-// table options after the definition's parentheses. Strings, quoted names and comments are
-// skipped: the word in them is no clause.
+// A CREATE TABLE as SQLite keeps it: the expression of each CHECK (as written, between its
+// parentheses), how many AUTOINCREMENTs its definition has, the COLLATE, ON CONFLICT and
+// DEFERRABLE INITIALLY DEFERRED clauses strata never spells (a COLLATE outside the expressions
+// of CHECK, DEFAULT and AS, which are the user's), and the table options after the
+// definition's parentheses. Strings, quoted names and comments are skipped: the word in them
+// is no clause.
 struct sqlite_table_definition {
-    std::int64_t checks = 0, autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
+    std::vector<std::string> checks;
+    std::int64_t autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
     bool strict = false, without_rowid = false;
 };
 STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view create_table_sql);
+
+// A CHECK's expression in one spelling, for comparing the chain's with one SQLite keeps (which
+// keeps the text as it was written): comments and white space go, words and quoted names are
+// lower case (a quoted name that is a plain word loses its quotes), string literals stay as
+// they are; one space between two words, names or literals, none around punctuation.
+// "\"Qty\" >= 0 /* min */" and "qty>=0" are both "qty>=0". Other rewrites (parentheses, <> for
+// !=) stay differences.
+STRATA_INLINE std::string check_text_key(std::string_view expression);
 
 // A default as PostgreSQL prints it (pg_get_expr) and as a chain writes it, brought to one
 // spelling: casts go ('x'::text, '-1'::integer, (0)::numeric(10,2), interval '1 day'), a number

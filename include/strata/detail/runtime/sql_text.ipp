@@ -130,6 +130,33 @@ STRATA_INLINE bool names_table(std::string_view sql, std::string_view table) {
     return false;
 }
 
+STRATA_INLINE std::string check_text_key(std::string_view expression) {
+    std::string key;
+    bool spaced = false;  // the token before is a word, a name or a literal
+    for (const sql_token& t : sql_tokens(expression)) {
+        if (t.kind == sql_token::space) continue;
+        const bool spacing = t.kind != sql_token::punct;
+        if (spacing && spaced) key += ' ';
+        spaced = spacing;
+        if (t.kind == sql_token::literal || t.kind == sql_token::punct) {
+            key += t.text;
+            continue;
+        }
+        std::string name = t.kind == sql_token::quoted ? sql_unquote(t) : std::string(t.text);
+        for (char& c : name) c = sql_lower(c);
+        bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+        for (char c : name) plain = plain && sql_word_char(c);
+        if (t.kind == sql_token::word || plain) {
+            key += name;
+        } else {  // (quoted again, its quotes doubled)
+            key += '"';
+            for (char c : name) key.append(c == '"' ? 2 : 1, c);
+            key += '"';
+        }
+    }
+    return key;
+}
+
 STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
     std::vector<sql_token> ts = sql_tokens(sql, true);
     auto skip_space = [&](std::size_t i) {
@@ -246,6 +273,7 @@ STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
 STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view sql) {
     sqlite_table_definition d{};
     std::vector<bool> expression;  // per open parenthesis: inside an expression
+    std::vector<std::size_t> check_from;  // per open parenthesis: where its CHECK's expression starts (npos: none)
     bool after = false;  // past the definition's closing parenthesis
     bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
     std::string word, previous;
@@ -269,10 +297,15 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
         } else if (c == '(') {
             const bool in = !expression.empty() && expression.back();
             expression.push_back(in || previous == "CHECK" || previous == "DEFAULT" || previous == "AS");
+            check_from.push_back(previous == "CHECK" ? i + 1 : std::string_view::npos);
             previous.clear();
             ++i;
         } else if (c == ')') {
-            if (!expression.empty()) expression.pop_back();
+            if (!expression.empty()) {
+                if (check_from.back() != std::string_view::npos) d.checks.emplace_back(sql.substr(check_from.back(), i - check_from.back()));
+                expression.pop_back();
+                check_from.pop_back();
+            }
             if (expression.empty()) after = true;
             previous.clear();
             ++i;
@@ -280,7 +313,6 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
             word.clear();
             for (; i < n && sql_word_char(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
             const bool inside = !expression.empty();
-            if (inside && word == "CHECK") ++d.checks;
             if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
             if (inside && !expression.back() && word == "COLLATE") ++d.collations;
             if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;

@@ -51,6 +51,7 @@ STRATA_INLINE void sqlite::connection::execute(std::string_view sql, std::span<c
         throw database_error("strata: sqlite: the statement holds a NUL byte at offset " + std::to_string(at) +
                                  " (SQLite would ignore the rest of it); pass such text as a parameter",
                              std::string(sql.substr(0, at)), "");
+    if (ended_early()) throw rolled_back(sql);
     // Statements with parameters are strata's bookkeeping or a data step's, run again and
     // again: they are prepared once. Others (DDL) run once and may be scripts.
     if (!params.empty()) {
@@ -132,10 +133,12 @@ STRATA_INLINE std::vector<std::string> sqlite::connection::schema_facts(std::spa
             if (x[2] == "c") f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : ""));
             else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
         }
-        // Named CHECK constraints live only in the table's SQL; so do the clauses and options
+        // CHECK constraints live only in the table's SQL, their names and expressions (each in
+        // one spelling, as the rebuild guard compares them); so do the clauses and options
         // strata never spells (each drift: the rebuild guard refuses them too).
         for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name);
         const detail::sqlite_table_definition def = detail::read_sqlite_table_definition(sql_rows[0][0]);
+        for (const std::string& c : def.checks) f.push_back("check " + tn + ": " + detail::check_text_key(c));
         auto clauses = [&](std::int64_t n, const char* what) {
             if (n) f.push_back("clause " + tn + " " + what + (n > 1 ? " (" + std::to_string(n) + ")" : std::string()));
         };
@@ -167,6 +170,13 @@ STRATA_INLINE std::unique_ptr<driver> sqlite::connection::open_another() const {
 STRATA_INLINE void sqlite::connection::set_up(std::chrono::milliseconds busy_timeout) {
     sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
     exec_plain("PRAGMA foreign_keys = ON");
+}
+
+STRATA_INLINE database_error sqlite::connection::rolled_back(std::string_view sql) const {
+    const std::string msg =
+        "SQLite rolled back the transaction after an error in it that was caught (INSERT OR ROLLBACK, a full disk, an "
+        "I/O error): nothing of the transaction is kept, and this statement was not run";
+    return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, false);
 }
 
 STRATA_INLINE database_error sqlite::connection::error(std::string_view sql) const {

@@ -63,6 +63,10 @@ struct generator {
     // up, the tables are rebuilt when the run ends (before() of the next operation, or finish());
     // down, by the run's first value, back to the state before it.
     std::string_view enum_run{};
+    // While rebuild_enum_users rebuilds the tables of this enum: their guard names the enum's
+    // CHECK by its column only ("enum check"), since the live table has the run's other end
+    // of its values.
+    std::string_view enum_rebuilt{};
 
     constexpr void column_def(emitter& w, const S& s, int c) const {
         const column_state& cs = s.columns[c];
@@ -92,17 +96,7 @@ struct generator {
             }
             w.put(" CHECK (").put(d0.check).put(')');
         }
-        if (!d.enum_types && d0.type.kind == type_kind::enumeration) {
-            w.put(" CHECK (").ident(d0.name).put(" IN (");
-            int e = s.find_enum(d0.type.enum_name);
-            bool first = true;
-            for (int v = e == -1 ? -1 : s.enums[e].first; v != -1; v = s.enum_values[v].next) {
-                if (!first) w.put(", ");
-                first = false;
-                w.literal(s.enum_values[v].value);
-            }
-            w.put("))");
-        }
+        if (!d.enum_types && d0.type.kind == type_kind::enumeration) enum_check(w.put(" CHECK ("), s, d0).put(')');
         if (cs.ref_table != -1) {
             w.put(" REFERENCES ").ident(s.tables[cs.ref_table].name).put(" (").ident(s.columns[cs.ref_column].def.name).put(')');
             w.put(spell_action(d0.on_delete));
@@ -110,6 +104,19 @@ struct generator {
             w.put(" REFERENCES ").ident(d0.ref_table).put(" (").ident(d0.ref_column).put(')');
             w.put(spell_action(d0.on_delete));
         }
+    }
+
+    // An enum column's CHECK of its values, without an enum type: "mood" IN ('calm', 'busy').
+    constexpr emitter& enum_check(emitter& w, const S& s, const column_desc& d0) const {
+        w.ident(d0.name).put(" IN (");
+        int e = s.find_enum(d0.type.enum_name);
+        bool first = true;
+        for (int v = e == -1 ? -1 : s.enums[e].first; v != -1; v = s.enum_values[v].next) {
+            if (!first) w.put(", ");
+            first = false;
+            w.literal(s.enum_values[v].value);
+        }
+        return w.put(')');
     }
 
     constexpr void constraint_def(emitter& w, const S& s, int k) const {
@@ -198,7 +205,8 @@ struct generator {
     // table has only what the state gives it. Its fragments (step_kind::rebuild_guard) are the
     // live table's name and its columns, each followed by its type; then, as create_table
     // spells them, "not null" and the column for each NOT NULL column, "check" for each check
-    // (an enum's on SQLite too), "autoincrement", "foreign key" with its column, the table and
+    // (an enum's on SQLite too) with its expression and an empty fragment (an enum's whose
+    // values the rebuild changes: "enum check" and the column), "autoincrement", "foreign key" with its column, the table and
     // column it references and its ON DELETE action, "unique" with the columns of each unique
     // key, "primary key" with the key's columns; then for each index "index", its name, "on" or
     // "unique on", its columns; last, for each default, "default", the column, the default and
@@ -212,8 +220,11 @@ struct generator {
             const column_state& cs = s.columns[c];
             const column_desc& d0 = cs.def;
             if (d0.not_null) g.put("not null").ident(d0.name);
-            if (!d0.check.empty()) g.put("check");
-            if (!d.enum_types && d0.type.kind == type_kind::enumeration) g.put("check");
+            if (!d0.check.empty()) g.put("check").put(d0.check).put("");
+            if (!d.enum_types && d0.type.kind == type_kind::enumeration) {
+                if (same_name(d0.type.enum_name, enum_rebuilt)) g.put("enum check").ident(d0.name);
+                else enum_check(g.put("check"), s, d0).put("");
+            }
             if (cs.ref_table != -1)
                 g.put("foreign key").ident(d0.name).ident(s.tables[cs.ref_table].name).ident(s.columns[cs.ref_column].def.name)
                     .put(action_word(d0.on_delete));
@@ -224,7 +235,7 @@ struct generator {
         }
         for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
             const constraint_state& x = s.constraints[k];
-            if (x.kind == constraint_kind::check) g.put("check");
+            if (x.kind == constraint_kind::check) g.put("check").put(x.check).put("");
             else if (x.kind == constraint_kind::foreign_key)
                 g.put("foreign key").ident(s.columns[x.columns[0]].def.name).ident(s.tables[x.ref_table].name)
                     .ident(s.columns[x.ref_column].def.name).put(action_word(x.on_delete));

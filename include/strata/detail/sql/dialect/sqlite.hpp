@@ -20,6 +20,7 @@ constexpr dialect_traits make_sqlite_traits() {
     t.type(type_kind::blob, "BLOB").type(type_kind::enumeration, "TEXT").type(type_kind::character, "CHAR");
     t.true_literal = "1";
     t.false_literal = "0";
+    t.keeps_check_text = true;
     t.autoincrement = " AUTOINCREMENT";  // (identity: the rowid, INTEGER PRIMARY KEY alone)
     t.rowid_type = "INTEGER";
     t.rowid_names[0] = "\"rowid\"";

@@ -31,6 +31,9 @@ struct dialect_traits {
     // The column's own CHECK is named "<table>_<column>_check" as the server would name it
     // (so that a later drop or a verify finds it by name).
     bool names_column_checks = false;
+    // The server keeps a CHECK's expression as it was written (SQLite, in the table's SQL):
+    // verify() compares expressions, in one spelling, not only the names of named checks.
+    bool keeps_check_text = false;
     // ALTER TABLE can change a column's type, nullability and default and add or drop a table
     // constraint, and drop any column; without it those become a table rebuild (new table,
     // copy, drop, rename: detail/sql/generate.hpp).

@@ -52,6 +52,7 @@ constexpr void generator<S>::recreate_enum(emitter& p, const S& s, int e) const 
 // (a run of one table; a value for an enum one table uses joins that table's run instead).
 template <class S>
 constexpr void generator<S>::rebuild_enum_users(emitter& p, const S& s, std::string_view enum_name, bool up) {
+    enum_rebuilt = enum_name;
     for (int t = 0; t < s.ntables; ++t) {
         if (!s.tables[t].alive) continue;
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
@@ -66,6 +67,7 @@ constexpr void generator<S>::rebuild_enum_users(emitter& p, const S& s, std::str
                 break;
             }
     }
+    enum_rebuilt = {};
 }
 
 template <class S>
