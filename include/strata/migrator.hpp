@@ -27,7 +27,8 @@ struct migrator_options {
     // SQLite: the connection's busy timeout applies instead (strata::sqlite::connection).
     std::chrono::milliseconds lock_timeout = std::chrono::seconds(5);
     // How many times a migration is tried while its lock waits time out, and how long its tries
-    // and the pauses between them may take in all: whichever ends first.
+    // and the pauses between them may take in all: whichever ends first. The budget bounds the
+    // wait for another migrator's lock too; 0: no limit.
     int lock_attempts = 5;
     std::chrono::milliseconds lock_wait_budget = std::chrono::seconds(60);
     // How long one statement of a migration may run (PostgreSQL statement_timeout); 0: no limit.

@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <strata/cli.hpp>
 #include <strata/strata.hpp>
@@ -42,6 +45,15 @@ using s2_more = strata::migration<2, "seed roles", seed<"roles", columns<"id", "
 using seeded = strata::chain<s1, s2>;
 using seeded_renamed = strata::chain<s1, s2_renamed>;
 using seeded_more = strata::chain<s1, s2_more>;
+
+// A unique index that duplicates stop (concurrently: outside a transaction on PostgreSQL), then
+// a table; a seed row whose foreign key points nowhere.
+using unique_emails = strata::chain<m1, strata::migration<2, "unique emails", create_unique_index_concurrently<"users_email_uq", "users", "email">>,
+                                    strata::migration<3, "roles", create_table<"roles", column<"name", text, primary_key>>>>;
+using with_orphan = strata::chain<
+    strata::migration<1, "teams and people", create_table<"teams", column<"id", bigint, primary_key>>,
+                      create_table<"people", column<"id", bigint, primary_key>, column<"team", bigint, references<"teams", "id">>>>,
+    strata::migration<2, "an orphan", seed<"people", columns<"id", "team">, values<1, 7>>>>;
 
 using strata_test::cli_result;
 using strata_test::read_all;
@@ -84,25 +96,24 @@ class CliTruth : public ::testing::TestWithParam<const char*> {
         return {};
     }
     strata::driver& db() { return db_->db(); }
-    // A script applied by hand, as a DBA would with sqlite3 or psql: all its statements, its
-    // BEGIN and COMMIT included, as one text.
-    void apply_by_hand(const std::string& script) {
-        if (auto* s = dynamic_cast<strata_test::sqlite_database*>(db_.get())) {
-            sqlite3* h = nullptr;
-            ASSERT_EQ(sqlite3_open(s->path.string().c_str(), &h), SQLITE_OK);
-            char* error = nullptr;
-            const int rc = sqlite3_exec(h, script.c_str(), nullptr, nullptr, &error);
-            EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "") << "\n" << script;
-            sqlite3_free(error);
-            sqlite3_close(h);
-            return;
+    // A script applied by hand, as a DBA would, with the shell the docs name (`sqlite3 app.db <
+    // up.sql`, `psql -f up.sql`): its exit code.
+    int apply_with_shell(const std::string& script) {
+        const std::filesystem::path file = std::filesystem::temp_directory_path() / ("strata_script_" + std::to_string(::getpid()) + ".sql");
+        if (std::FILE* f = std::fopen(file.c_str(), "w")) {
+            std::fputs(script.c_str(), f);
+            std::fclose(f);
         }
-#ifdef STRATA_TEST_POSTGRES
-        pqxx::connection c(url());
-        pqxx::nontransaction n(c);
-        n.exec(script);
-#endif
+        std::string command;
+        if (auto* s = dynamic_cast<strata_test::sqlite_database*>(db_.get()))
+            command = "sqlite3 '" + s->path.string() + "' < '" + file.string() + "' > /dev/null 2>&1";
+        else
+            command = "psql -X -q '" + url() + "' -f '" + file.string() + "' > /dev/null 2>&1";
+        const int status = std::system(command.c_str());
+        std::filesystem::remove(file);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
+    void apply_by_hand(const std::string& script) { EXPECT_EQ(apply_with_shell(script), 0) << script; }
     template <class Chain, class... Args>
     cli_result run(Args... args) {
         return cli<Chain>({std::string(args)..., "--database", url()});
@@ -201,6 +212,35 @@ TEST_P(CliTruth, AnOfflineScriptWithItsBookkeepingLeavesAStateUpgradeAccepts) {
     EXPECT_EQ(current.code, 0) << current.err;
     EXPECT_TRUE(current.out.rfind("1 users", 0) == 0) << current.out;
     EXPECT_EQ(run<three>("verify").code, 0);
+}
+
+// A statement of the script that fails stops it: nothing after it runs, no later migration's
+// row is recorded, and a migration outside a transaction (PostgreSQL's concurrent index) is
+// left dirty, as the migrator leaves it, for status to show and repair to settle.
+TEST_P(CliTruth, AnOfflineScriptStopsAtItsFirstFailedStatement) {
+    ASSERT_EQ(run<unique_emails>("upgrade", "--to", "1").code, 0);
+    db().execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org'), (2, 'a@example.org')", {}, {});
+    const cli_result script = cli<unique_emails>({"sql", "--bookkeeping", "--from", "1", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
+    EXPECT_FALSE(db().has_table("roles"));
+    const cli_result status = run<unique_emails>("status");
+    if (sqlite()) {
+        EXPECT_EQ(status.code, 0) << status.out << status.err;
+        EXPECT_TRUE(has(status.out, "current version 1")) << status.out;
+    } else {
+        EXPECT_NE(status.code, 0) << status.out << status.err;
+        EXPECT_TRUE(has(status.out + status.err, "dirty")) << status.out << status.err;
+    }
+}
+
+// Foreign keys are enforced by the script as by the migrator (SQLite's shell enforces none
+// unless told): a row that breaks one stops it.
+TEST_P(CliTruth, AnOfflineScriptEnforcesForeignKeys) {
+    const cli_result script = cli<with_orphan>({"sql", "--bookkeeping", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\""), 1);
 }
 
 TEST_P(CliTruth, AnOfflineScriptRefusesADataStepItCannotCarry) {

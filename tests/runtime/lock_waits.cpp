@@ -548,16 +548,22 @@ cli_result run_cli(std::vector<std::string> args) {
     return {code, read_all(out), read_all(err)};
 }
 
-TEST_P(LockWaits, CliFlagsSetTheWaits) {
+// The test database as the CLI's --database.
+std::string cli_url(strata_test::test_database& d, bool postgres) {
     std::string url;
-    if (postgres()) {
+    if (postgres) {
 #ifdef STRATA_TEST_POSTGRES
-        auto& pg = dynamic_cast<strata_test::postgres_database&>(*database_);
+        auto& pg = dynamic_cast<strata_test::postgres_database&>(d);
         url = pg.url + (pg.url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + pg.schema;
 #endif
     } else {
-        url = "sqlite:" + dynamic_cast<strata_test::sqlite_database&>(*database_).path.string();
+        url = "sqlite:" + dynamic_cast<strata_test::sqlite_database&>(d).path.string();
     }
+    return url;
+}
+
+TEST_P(LockWaits, CliFlagsSetTheWaits) {
+    const std::string url = cli_url(*database_, postgres());
     ASSERT_EQ(run_cli({"upgrade", "--to", "1", "--database", url}).code, 0);
     auto blocker = database_->open();
     blocker->begin();
@@ -577,6 +583,31 @@ TEST_P(LockWaits, CliFlagsSetTheWaits) {
         EXPECT_NE(u.err.find(std::string(bad).substr(0, std::string(bad).find('='))), std::string::npos) << u.err;
     }
     EXPECT_EQ(run_cli({"upgrade", "--database", url, "--lock-timeout", "1.5s"}).code, 0);
+    EXPECT_EQ(run_cli({"current", "--database", url}).out, "2 nickname (head)\n");
+}
+
+// A duration of 0 is no limit, as for every wait: another migrator's lock (PostgreSQL) and
+// another writer (SQLite) are waited for until they are gone.
+TEST_P(LockWaits, ZeroIsNoLimit) {
+    const std::string url = cli_url(*database_, postgres());
+    ASSERT_EQ(run_cli({"upgrade", "--to", "1", "--database", url}).code, 0);
+    auto blocker = database_->open();
+    if (postgres()) {
+        blocker->lock("main");
+    } else {
+        blocker->begin();
+        blocker->execute("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@example.org')", {}, {});
+    }
+    std::thread release([&] {
+        std::this_thread::sleep_for(700ms);
+        if (postgres()) blocker->unlock("main");
+        else blocker->rollback();
+    });
+    const auto started = clock_type::now();
+    const cli_result r = run_cli({"upgrade", "--database", url, "--lock-wait-budget=0", "--busy-timeout=0"});
+    release.join();
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_GE(clock_type::now() - started, 500ms);
     EXPECT_EQ(run_cli({"current", "--database", url}).out, "2 nickname (head)\n");
 }
 

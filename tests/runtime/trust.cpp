@@ -1159,6 +1159,32 @@ class severed_driver final : public strata_test::forwarding_driver {
     std::int64_t pid_ = 0;
 };
 
+// A search_path of several schemas (a schema per tenant, then a shared one): the migrator's
+// schema is the first (current_schema(), where CREATE TABLE puts tables), for every verb. A
+// tracking table further along the path is another schema's, not this one's history.
+TEST_F(TrustPostgres, EveryVerbLooksAtTheFirstSchemaOfTheSearchPath) {
+    make<two>().upgrade();  // the shared schema, at version 2
+    const std::string shared = strata::session(db()).query_value<std::string>("SELECT current_schema()");
+    const std::string tenant = shared + "_t";
+    exec("CREATE SCHEMA \"" + tenant + "\"");
+    exec("SET search_path TO \"" + tenant + "\", \"" + shared + "\"");
+    auto m = make<two>();
+    EXPECT_EQ(m.status().current, 0u);
+    EXPECT_EQ(m.status().pending.size(), 2u);
+    EXPECT_EQ(m.upgrade().migrations.size(), 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    auto tables_in = [&](const std::string& schema) {
+        return count(db(), "SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "' AND tablename IN ('items', 'strata_migrations')");
+    };
+    EXPECT_EQ(tables_in(tenant), 2);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"" + shared + "\".\"strata_migrations\""), 2);
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM pg_tables WHERE schemaname = '" + tenant + "' AND tablename = 'items'"), 0);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM pg_tables WHERE schemaname = '" + shared + "' AND tablename = 'items'"), 1);
+    exec("SET search_path TO \"" + shared + "\"");
+    exec("DROP SCHEMA \"" + tenant + "\" CASCADE");
+}
+
 TEST_F(TrustPostgres, AConnectionLostDuringTheCommitIsAnUnknownOutcome) {
     make<chain_r1>().upgrade();
     severed_driver d(db(), database_->open(), true);

@@ -290,8 +290,11 @@ class cli_runner {
                 throw usage_error(e.what());
             }
             // SQLite's busy timeout is the connection's (PostgreSQL's lock waits: --lock-timeout).
-            if (auto t = value("busy-timeout"); t && db_->dialect() == dialect_id::sqlite)
-                db_->execute("PRAGMA busy_timeout = " + std::to_string(duration_arg("busy-timeout", *t).count()), {}, {});
+            // 0 is no limit, as for every flag (SQLite's 0 would not wait at all): its largest.
+            if (auto t = value("busy-timeout"); t && db_->dialect() == dialect_id::sqlite) {
+                const auto ms = duration_arg("busy-timeout", *t).count();
+                db_->execute("PRAGMA busy_timeout = " + std::to_string(ms == 0 || ms > 2147483647 ? 2147483647 : ms), {}, {});
+            }
         }
         return *db_;
     }
@@ -480,7 +483,7 @@ class cli_runner {
     }
     // Alembic's offline mode, in strata's terms: the tracking table made if missing, and each
     // migration's row inserted (or deleted) in its own transaction, as upgrade and downgrade
-    // would. A data step is C++ that no script carries: refused, naming the migration, rather
+    // would; a script for sqlite3 or psql, which it tells to stop at the first error. A data step is C++ that no script carries: refused, naming the migration, rather
     // than a script whose database upgrade would then call up to date without its data.
     std::string with_bookkeeping(plan_report& p, const generated_sql& g, std::size_t a, std::size_t b, dialect_id d) const {
         const bool up = a <= b;
@@ -506,18 +509,32 @@ class cli_runner {
         for (planned_migration& m : p.migrations) {
             const std::size_t i = index_of(m.version);
             const migration_desc& desc = c_.info.descs[i];
-            if (m.direction == direction::up)
-                m.statements.push_back(detail::format(
+            const std::string row = detail::format("\"chain\" = {} AND \"version\" = {}", quoted(o_.chain), desc.version);
+            auto insert = [&](bool dirty) {
+                return detail::format(
                     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
                     "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") VALUES ({}, {}, {}, '{}', {}, 0, "
-                    "FALSE, '{}', {})",
-                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc, d)), now,
-                    hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE"));
-            else
-                m.statements.push_back(detail::format("DELETE FROM \"strata_migrations\" WHERE \"chain\" = {} AND \"version\" = {}",
-                                                   quoted(o_.chain), desc.version));
+                    "{}, '{}', {})",
+                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc, d)), now, dirty ? "TRUE" : "FALSE",
+                    hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE");
+            };
+            const std::string remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
+            if (m.transactional) {  // the row with the statements, in their transaction
+                m.statements.push_back(m.direction == direction::up ? insert(false) : remove);
+                continue;
+            }
+            // Outside a transaction, as the migrator does it: the row marked dirty first, clean
+            // (or gone) after the last statement, so that a script stopped by a failed statement
+            // leaves the migration dirty, for status to show and repair to settle.
+            const bool up = m.direction == direction::up;
+            m.statements.insert(m.statements.begin(), up ? insert(true) : "UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE " + row);
+            m.statements.push_back(up ? "UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE " + row : remove);
         }
-        std::string pre = std::string(create_tracking_table) + ";\n";
+        // For the shells the script is for (sqlite3, psql): stop at the first failed statement
+        // (both go on by default, and a later migration's row would then be recorded over a
+        // failed one); SQLite with foreign keys enforced, as the migrator's connection has them.
+        std::string pre = d == dialect_id::sqlite ? ".bail on\nPRAGMA foreign_keys = ON;\n" : "\\set ON_ERROR_STOP on\n";
+        pre += std::string(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
             pre += std::string(create_start_up_index) + ";\n";
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";

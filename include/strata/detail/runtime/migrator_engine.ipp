@@ -66,8 +66,9 @@ struct lock_wait {
 };
 
 // driver::lock with a bounded wait: tried again and again (1 ms pauses doubling to 100 ms),
-// the holder logged at once and every 10 s, given up after the budget with lock_timeout.
-// (Another migrator holding it is working: a wait is normal; an endless one is not.)
+// the holder logged at once and every 10 s, given up after the budget with lock_timeout (a
+// budget of 0: no limit, as for every wait). (Another migrator holding it is working: a wait is
+// normal; an endless one is not, unless asked for.)
 inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
     using clock = std::chrono::steady_clock;
     const auto started = clock::now();
@@ -76,10 +77,11 @@ inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
         if (const std::optional<bool> got = db.try_lock(name)) return *got;
         const auto now = clock::now();
         const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(now - started);
-        if (spent >= w.budget || now >= next_log) {
+        const bool out_of_budget = w.budget.count() > 0 && spent >= w.budget;
+        if (out_of_budget || now >= next_log) {
             std::string who = db.lock_holder(name);
             who = who.empty() ? "another session" : who;
-            if (spent >= w.budget) {
+            if (out_of_budget) {
                 std::string what = detail::format("strata: chain \"{}\": {}: gave up after {} waiting for the lock \"{}\", held "
                                                "by {} (another migrator at work). Let it finish, or raise lock_wait_budget; "
                                                "nothing was changed",
@@ -88,8 +90,10 @@ inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
                 throw migration_error(migration_failure::lock_timeout, std::move(what), std::string(w.chain));
             }
             w.log(log_level::warning, detail::format("strata: {}: waiting for the lock \"{}\", held by {} (another migrator at "
-                                                  "work); giving up after {} (lock_wait_budget)",
-                                                  w.chain, name, who, duration_text(w.budget)));
+                                                  "work); {} (lock_wait_budget)",
+                                                  w.chain, name, who,
+                                                  w.budget.count() > 0 ? "giving up after " + duration_text(w.budget)
+                                                                       : std::string("without a limit")));
             next_log = now + std::chrono::seconds(10);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
@@ -106,17 +110,15 @@ struct held_lock {
 };
 
 // Runs `read` on a bookkeeping table that may not exist yet: false, and nothing read, when it
-// does not. It asks the catalog only when the read fails (a missing table is rare, and asking
-// first would cost a query at every start), and reads again when the table turns out to exist
-// (another process has just created it).
+// does not. The catalog is asked first, a query at every start: the statements name the table
+// unqualified, and on PostgreSQL such a name is looked up along the whole search_path, so that
+// without the question a table of a schema further along (another tenant's, a shared one's)
+// was read as this schema's history. has_table() looks in current_schema(), where CREATE TABLE
+// puts the table, and where, once it is there, every unqualified name finds it first.
 template <class F>
 bool read_if_table(driver& db, std::string_view table, F&& read) {
-    try {
-        read();
-    } catch (const database_error&) {
-        if (!db.has_table(table)) return false;
-        read();
-    }
+    if (!db.has_table(table)) return false;
+    read();
     return true;
 }
 
@@ -1162,7 +1164,7 @@ class migrator_engine {
             const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
             const auto pause = retry_pause(attempt + 1);
             const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
-            if (retries && attempt < opt_.lock_attempts && spent + pause < opt_.lock_wait_budget) {
+            if (retries && attempt < opt_.lock_attempts && (opt_.lock_wait_budget.count() == 0 || spent + pause < opt_.lock_wait_budget)) {
                 log(log_level::warning,
                     detail::format("strata: {}: migration {} \"{}\" ({}) waited {} for a lock on {}: rolled back, trying again in "
                                 "{} (attempt {} of {})",
