@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include <strata/cli.hpp>
 #include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
@@ -34,6 +35,10 @@ using s1 = strata::migration<1, "create notes",
     create_table<"notes", column<"id", bigint, primary_key>, column<"body", text, not_null>>>;
 using s2 = strata::migration<2, "note titles", add_column<"notes", column<"title", text>>>;
 using notes = strata::chain<s1, s2>;
+using s3 = strata::migration<3, "note tags", add_column<"notes", column<"tags", text>>>;
+using notes3 = strata::chain<s1, s2, s3>;
+using s2_changed = strata::migration<2, "note titles", add_column<"notes", column<"title", text, default_value<"">>>>;
+using notes_changed = strata::chain<s1, s2_changed>;
 using ledger = strata::chain<strata::migration<10, "ledger", create_table<"ledger", column<"id", bigint, primary_key>>>>;
 
 // ---- a backfill: 100,000 rows, doubled in batches of 5,000 by a background step ----
@@ -76,6 +81,12 @@ using b3 = strata::migration<3, "doubled values", add_column<"items", column<"do
 using b4 = strata::migration<4, "item notes", add_column<"items", column<"note", text>>>;
 using items = strata::chain<b1, b2, b3, b4>;
 
+// A backfill, then a migration that needs it done: NOT NULL on the column it fills.
+void fill_kinds(strata::session& s, strata::stop_token) { s.execute("UPDATE \"items\" SET \"kind\" = 'plain' WHERE \"kind\" IS NULL"); }
+using k3 = strata::migration<3, "kinds", add_column<"items", column<"kind", text>>, background<fill_kinds>>;
+using k4 = strata::migration<4, "kind required", alter_column<"items", "kind", set_not_null>>;
+using kinds = strata::chain<b1, b2, k3, k4>;
+
 using strata_test::captured_log;
 
 class Startup : public ::testing::TestWithParam<const char*> {
@@ -103,6 +114,60 @@ class Startup : public ::testing::TestWithParam<const char*> {
     std::unique_ptr<strata_test::test_database> database_;
     captured_log log;
 };
+
+// A database two releases behind: the backfill of the first runs, in the foreground, before the
+// migration of the second that needs it; at every start, not only the first.
+TEST_P(Startup, ABackfillRunsBeforeALaterMigrationThatNeedsIt) {
+    strata::migrator<kinds>(db(), {"main", strata::log_nowhere}).upgrade_to(2);
+    const auto r = strata::migrate_on_startup<kinds>(db(), options());
+    EXPECT_EQ(r.migrations.from, 2u);
+    EXPECT_EQ(r.migrations.to, 4u);
+    EXPECT_EQ(r.migrations.migrations.size(), 2u);
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"kind\" = 'plain'"), item_count);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
+    EXPECT_TRUE(strata::migrator<kinds>(db(), {"main", strata::log_nowhere}).status().up_to_date());
+}
+
+// The CLI's upgrade the same way (it runs background steps in the foreground, after).
+TEST_P(Startup, TheClisUpgradeRunsABackfillBeforeALaterMigrationThatNeedsIt) {
+    strata::migrator<kinds>(db(), {"main", strata::log_nowhere}).upgrade_to(2);
+    std::string url;
+    if (auto* s = dynamic_cast<strata_test::sqlite_database*>(database_.get())) url = "sqlite:" + s->path.string();
+#ifdef STRATA_TEST_POSTGRES
+    if (auto* p = dynamic_cast<strata_test::postgres_database*>(database_.get()))
+        url = p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
+#endif
+    const char* argv[] = {"app", "upgrade", "--database", url.c_str()};
+    strata::cli::options o;
+    o.log = strata::log_nowhere;
+    o.out = o.err = std::tmpfile();
+    EXPECT_EQ(strata::cli::run<kinds>(4, argv, o), strata::cli::exit_ok);
+    EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"kind\" = 'plain'"), item_count);
+    EXPECT_TRUE(strata::migrator<kinds>(db(), {"main", strata::log_nowhere}).status().up_to_date());
+}
+
+// A rolling deploy: the new release migrated the database; an instance of the old one that
+// starts meanwhile (a crash, a scale-up, a rollback) starts without migrating, its recorded
+// migrations checked, and keeps the newer application version recorded.
+TEST_P(Startup, AnOlderReleaseStartsBesideANewerOnesDatabase) {
+    auto newer = options("1.1.0");
+    EXPECT_EQ(strata::migrate_on_startup<notes3>(db(), newer).migrations.to, 3u);
+    log.lines.clear();
+    bool upgraded = false;
+    auto older = options("1.0.0");
+    older.on_upgrade = [&](strata::session&, std::string_view, std::string_view) { upgraded = true; };
+    const auto r = strata::migrate_on_startup<notes>(db(), older);
+    EXPECT_EQ(r.migrations.from, 3u);
+    EXPECT_EQ(r.migrations.to, 3u);
+    EXPECT_FALSE(r.migrations.changed());
+    EXPECT_TRUE(log.has("ahead of this code")) << ::testing::PrintToString(log.lines);
+    EXPECT_FALSE(upgraded);
+    EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"version\" FROM \"strata_app_versions\""), "1.1.0");
+    // What it has of the history is still checked: a changed migration is refused.
+    EXPECT_THROW(strata::migrate_on_startup<notes_changed>(db(), options()), strata::migration_error);
+    // And the newer release starts as before.
+    EXPECT_FALSE(strata::migrate_on_startup<notes3>(db(), options("1.1.0")).migrations.changed());
+}
 
 TEST_P(Startup, MigratesByDefault) {
     const auto r = strata::migrate_on_startup<notes>(db(), options());

@@ -1,8 +1,8 @@
 #pragma once
 // The background steps of a chain (background<fn>): found through strata_migrations'
 // background_pending flag, set in the migration's own transaction, and run in version order
-// after every foreground migration, each migration's steps then marked done. Compiled once per
-// program.
+// after every foreground migration, each migration's steps then marked done; before a later
+// migration, where one is to run (upgrade_after_background). Compiled once per program.
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <strata/detail/runtime/migrator_core.hpp>
 #include <strata/detail/runtime/migrator_engine.ipp>
 #include <strata/reports.hpp>
 
@@ -114,6 +115,58 @@ inline background_report run_background(driver& db, const std::string& chain, co
                                          version, m->name, ms_text(ms)));
     }
     return r;
+}
+
+// upgrade_to(target) through `core`, where a migration that fails while background steps of
+// migrations before it are pending is tried again once they have run: it may need what they
+// fill (NOT NULL on a backfilled column), and a database several releases behind would
+// otherwise fail at it at every start, its backfill never run. They run here, on `db` (the
+// caller's connection, in its thread). Only then: the steps of the migrations applied stay
+// background work, for the caller to run where it runs them. (With steps in the chain and
+// migrations to apply, each is applied on its own, so that what ran before a failure is
+// reported too.)
+inline run_report upgrade_after_background(migrator_core& core, driver& db, const std::string& chain, const chain_info& c,
+                                           std::optional<std::uint64_t> target, const log_sink& log, const wait_limits& limits) {
+    if (!chain_has_background(c)) return core.upgrade_to(target);
+    const status_report s = core.status();
+    const std::uint64_t goal = target.value_or(c.size ? c.descs[c.size - 1].version : 0);
+    if (!s.problem.empty() || s.pending.empty() || goal <= s.current) return core.upgrade_to(target);  // (as it would)
+    run_report total;
+    total.chain = chain;
+    total.from = total.to = s.current;
+    bool passed = false;  // another process applied some meanwhile
+    for (const pending_migration& next : s.pending) {
+        if (next.version > goal) break;
+        run_report r;
+        try {
+            r = core.upgrade_to(next.version);
+        } catch (const migration_error& e) {
+            const migration_failure k = e.kind();
+            if (k == migration_failure::wrong_direction) {  // another process went past it meanwhile
+                passed = true;
+                continue;
+            }
+            const bool rolled_back = k == migration_failure::statement_failed || k == migration_failure::foreign_key_violation ||
+                                     k == migration_failure::validation_failed || k == migration_failure::data_step_failed;
+            const std::vector<std::uint64_t> todo = rolled_back ? pending_background(db, chain) : std::vector<std::uint64_t>{};
+            if (todo.empty() || todo.front() >= next.version) throw;
+            log(log_level::warning, detail::format("strata: {}: migration {} \"{}\" failed while the background steps of {} "
+                                                "before it are pending: they run now, then it is tried again",
+                                                chain, next.version, next.name, migrations_text(todo.size())));
+            const background_report b = run_background(db, chain, c, log, limits, stop_token{});
+            if (!b.ok())
+                throw migration_error(k, detail::format("{}\n  and the background steps pending before it, run to try it again, "
+                                                        "failed: {}",
+                                                        e.what(), b.error),
+                                      e.chain(), e.version(), e.migration(), e.statement(), e.driver_message());
+            r = core.upgrade_to(next.version);
+        }
+        total.to = r.to;
+        total.migrations.insert(total.migrations.end(), r.migrations.begin(), r.migrations.end());
+        total.duration += r.duration;
+    }
+    if (passed) total.to = std::max(total.to, core.status().current);
+    return total;
 }
 
 }  // namespace detail

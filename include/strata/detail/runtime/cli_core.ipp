@@ -352,12 +352,14 @@ class cli_runner {
 
     int upgrade() {
         const auto to = value("to") ? std::optional<std::uint64_t>(version_arg("upgrade --to", *value("to"))) : std::nullopt;
-        const run_report r = migrator(true).upgrade_to(to);
+        // Background steps run here in the foreground, as in Quart-DB's CLI: those that later
+        // migrations wait for before them (upgrade_after_background), the rest after.
+        // (a long job by design: only its lock waits are bounded, by --lock-timeout)
+        const wait_limits limits{migrator_options_of(true).lock_timeout, {}};
+        migrator_core core = migrator(true);
+        const run_report r = upgrade_after_background(core, *db_, o_.chain, c_.info, to, o_.log, limits);
         print_run(r);
-        // Background steps run here in the foreground, as in Quart-DB's CLI.
         if (chain_has_background(c_.info)) {
-            // (a long job by design: only its lock waits are bounded, by --lock-timeout)
-            const wait_limits limits{migrator_options_of(true).lock_timeout, {}};
             const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, limits, stop_token{});
             if (!log_in_terminal_)
                 for (std::uint64_t v : b.completed) detail::print(o_.out, "background steps of migration {} done\n", v);

@@ -73,19 +73,36 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
         o.log(log_level::error, what);
         throw std::logic_error(what);
     }
-    r.migrations = migrator_core(db,
-                                 migrator_options{.chain = o.chain,
-                                                  .log = o.log,
-                                                  .lock_timeout = o.lock_timeout,
-                                                  .lock_attempts = o.lock_attempts,
-                                                  .lock_wait_budget = o.lock_wait_budget,
-                                                  .statement_timeout = o.statement_timeout},
-                                 chain)
-                       .upgrade_to(std::nullopt);
-    r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
-                .run(o.version, o.on_upgrade, o.tasks);
     // A background step is a long job by design: only its lock waits are bounded.
     const wait_limits background_limits{o.lock_timeout, {}};
+    migrator_core core(db,
+                       migrator_options{.chain = o.chain,
+                                        .log = o.log,
+                                        .lock_timeout = o.lock_timeout,
+                                        .lock_attempts = o.lock_attempts,
+                                        .lock_wait_budget = o.lock_wait_budget,
+                                        .statement_timeout = o.statement_timeout},
+                       chain);
+    try {
+        r.migrations = detail::upgrade_after_background(core, db, o.chain, chain, std::nullopt, o.log, background_limits);
+    } catch (const migration_error& e) {
+        // A newer release migrated the database and runs beside this one (a rolling deploy), or
+        // this one was rolled back to: it starts without migrating, as Flyway ignores future
+        // migrations. What it has of the history was checked first (a changed or missing
+        // migration is another refusal); the newer release's background steps are its own.
+        if (e.kind() != migration_failure::database_ahead) throw;
+        r.migrations.chain = o.chain;
+        r.migrations.from = r.migrations.to = core.status().current;
+        o.log(log_level::warning,
+              detail::format("strata: {}: {} is at version {}, ahead of this code (its head is {}): a newer release migrated it; "
+                             "this one starts without migrating (a rolling deploy keeps both working: cookbook.md)",
+                             o.chain, db.describe(), r.migrations.to, chain.size ? chain.descs[chain.size - 1].version : 0));
+        r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
+                    .run(o.version, o.on_upgrade, o.tasks);
+        return r;
+    }
+    r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
+                .run(o.version, o.on_upgrade, o.tasks);
 
     if (!detail::chain_has_background(chain)) return r;
     if (!o.background_on_thread) {
