@@ -20,6 +20,9 @@ struct applied_migration {
     bool dirty = false;
     bool changed = false;  // its checksum or name is not the code's (repair, or restore the code)
     bool unknown = false;  // this code has no such migration (the database is ahead, or it was removed)
+    // Its background steps have not finished: they run at the next start (migrate_on_startup)
+    // or `app db upgrade`. Not a refusal: upgrade() has nothing against it.
+    bool background_pending = false;
 };
 
 struct pending_migration {

@@ -270,6 +270,22 @@ TEST_P(CliTruth, RepairRefusesASeedWhoseRowsAreNotThere) {
     EXPECT_EQ(run<seeded_more>("status").code, 0);
 }
 
+// baseline does not record a seed whose rows the database does not have (the next migration
+// would meet their absence): the rows first, then it records.
+TEST_P(CliTruth, BaselineRefusesASeedWhoseRowsAreNotThere) {
+    ASSERT_EQ(run<strata::chain<s1>>("upgrade").code, 0);  // the table as schema_at<2> has it
+    db().execute("DROP TABLE \"strata_migrations\"", {}, {});  // a database strata has not migrated
+    const cli_result r = run<seeded>("baseline", "2");
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    EXPECT_TRUE(has(r.err, "table \"roles\" has no row (id = 1, name = 'admin') that migration 2 \"seed roles\" inserts")) << r.err;
+    EXPECT_FALSE(db().has_table("strata_migrations") &&
+                 strata::session(db()).query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\"") > 0);
+    db().execute("INSERT INTO \"roles\" (\"id\", \"name\") VALUES (1, 'admin'), (2, 'it''s me')", {}, {});
+    const cli_result ok = run<seeded>("baseline", "2");
+    EXPECT_EQ(ok.code, 0) << ok.err;
+    EXPECT_EQ(run<seeded>("status").code, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 TEST(CliTruthSqlite, ReadOnlyVerbsDoNotCreateAMissingFile) {

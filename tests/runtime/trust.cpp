@@ -882,6 +882,11 @@ TEST_P(Trust, HooksAndBackgroundStepsThatThrowAnythingAreReported) {
     EXPECT_FALSE(r.background_done.ok());
     EXPECT_NE(r.background_done.error.find("not a std::exception"), std::string::npos) << r.background_done.error;
     EXPECT_EQ(r.background_done.remaining, std::vector<std::uint64_t>{2});
+    // status() says so: the step is still to run (up to date as to migrations)
+    const auto st = make<chain_bg>().status();
+    ASSERT_EQ(st.applied.size(), 2u);
+    EXPECT_FALSE(st.applied[0].background_pending);
+    EXPECT_TRUE(st.applied[1].background_pending);
 
     strata::startup_options hooks;
     hooks.log = log.sink();

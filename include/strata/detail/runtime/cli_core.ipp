@@ -402,8 +402,9 @@ class cli_runner {
                    s.current > s.head ? " (the database is ahead of the code)" : "");
         if (!s.applied.empty()) detail::print(o_.out, "applied:\n");
         for (const applied_migration& a : s.applied)
-            detail::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
-                       a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "");
+            detail::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
+                       a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "",
+                       a.background_pending ? " (background steps pending: they run at the next start or upgrade)" : "");
         if (!s.pending.empty()) detail::print(o_.out, "pending:\n");
         for (const pending_migration& p : s.pending) detail::print(o_.out, "  {:>6} {}\n", p.version, p.name);
         if (s.up_to_date()) detail::print(o_.out, "up to date\n");

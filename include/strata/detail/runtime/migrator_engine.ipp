@@ -470,6 +470,7 @@ class migrator_engine {
                                       call("baseline", std::to_string(version)), db_.describe(), version,
                                       trimmed(diff_text(version, missing, unexpected))),
                           version);
+        refuse_missing_seed_rows_through(version, n);
         ensure_tracking_table();
         db_transaction tx(db_);
         // No background step is marked pending: baseline adopts a database that has them, as it
@@ -748,8 +749,8 @@ class migrator_engine {
         rows.clear();
         const value p[] = {opt_.chain};
         db_.execute(
-            "SELECT \"version\", \"name\", \"checksum\", \"history_checksum\", \"applied_at\", \"duration_ms\", \"dirty\" "
-            "FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\"",
+            "SELECT \"version\", \"name\", \"checksum\", \"history_checksum\", \"applied_at\", \"duration_ms\", \"dirty\", "
+            "\"background_pending\" FROM \"strata_migrations\" WHERE \"chain\" = $1 ORDER BY \"version\"",
             p, [&](const row& r) {
                 applied_migration& a = rows.emplace_back();
                 const std::size_t n = rows.size();
@@ -761,6 +762,7 @@ class migrator_engine {
                 // not read it either: one verdict).
                 if (!r.is_null(3)) a.history_checksum = detail::cell_text(r[3]);
                 if (!r.is_null(4)) a.applied_at = detail::cell_text(r[4]);
+                a.background_pending = recorded_count(r[7], true).value_or(0) != 0;
                 try {
                     if (!r.is_null(5)) a.duration = std::chrono::milliseconds(detail::cell_integer(r[5]));
                 } catch (const std::runtime_error&) {  // (shown as 0)
@@ -886,10 +888,54 @@ class migrator_engine {
     // repair() records a changed migration's new checksum only if the rows its seeds name now
     // are in the database: otherwise the record would claim data the database never got.
     void refuse_missing_seed_rows(const applied_migration& recorded, std::size_t i) {
+        if (const std::string missing = missing_seed_row(i); !missing.empty())
+            throw refusal(migration_failure::schema_mismatch,
+                          detail::format("{}: migration {} \"{}\" changed after it was applied, and {} that its seed now "
+                                         "inserts: recording the new checksum would claim rows the database never got. "
+                                         "Restore the migration and add the rows by a new one (or insert them by hand "
+                                         "first); nothing was changed",
+                                         call("repair"), recorded.version, chain_.descs[i].name, missing),
+                          recorded.version, recorded.name);
+    }
+    // baseline(version) likewise for every seed up to it whose rows no later migration up to it
+    // could have changed (no data step, no operation on its table after it): recording it would
+    // claim rows the database never got, and the next migration would meet their absence.
+    void refuse_missing_seed_rows_through(std::uint64_t version, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            bool seeds = false;
+            for (std::size_t k = 0; k < chain_.descs[i].nops; ++k) seeds = seeds || chain_.descs[i].ops[k].kind == op_kind::seed;
+            if (!seeds) continue;
+            const std::string missing = missing_seed_row(i, n);
+            if (missing.empty()) continue;
+            throw refusal(migration_failure::schema_mismatch,
+                          detail::format("{}: {} that migration {} \"{}\" inserts (a seed): recording it would claim rows the "
+                                         "database never got. Insert them first, or baseline at the version before it and let "
+                                         "upgrade apply it; nothing was recorded",
+                                         call("baseline", std::to_string(version)), missing, chain_.descs[i].version,
+                                         chain_.descs[i].name),
+                          version);
+        }
+    }
+    // The first row a seed of migration i inserts that the database does not have, as `table
+    // "roles" has no row (id = 1, name = 'admin')`; empty when none is missing. With `through`,
+    // only the seeds whose table no migration after i and before `through` names, when none of
+    // those has a data step.
+    std::string missing_seed_row(std::size_t i, std::size_t through = 0) {
         const migration_desc& m = chain_.descs[i];
+        auto untouched_after = [&](std::string_view table) {
+            for (std::size_t j = i + 1; j < through; ++j)
+                for (std::size_t k = 0; k < chain_.descs[j].nops; ++k) {
+                    const op_desc& o = chain_.descs[j].ops[k];
+                    if (o.kind == op_kind::run || o.kind == op_kind::execute || o.kind == op_kind::background ||
+                        same_ignoring_case(o.table, table))
+                        return false;
+                }
+            return true;
+        };
         for (std::size_t k = 0; k < m.nops; ++k) {
             const op_desc& op = m.ops[k];
             if (op.kind != op_kind::seed || op.nnames == 0) continue;
+            if (through && !untouched_after(op.table)) continue;
             const std::size_t n = op.nnames;
             for (std::size_t r = 0; r * n < op.ncells; ++r) {
                 // The row's values as the seed's INSERT spells them; strings bound.
@@ -915,16 +961,10 @@ class migrator_engine {
                 }
                 std::int64_t found = 0;
                 db_.execute(sql, params, [&](const row& x) { found = x.get<std::int64_t>(0); });
-                if (found == 0)
-                    throw refusal(migration_failure::schema_mismatch,
-                                  detail::format("{}: migration {} \"{}\" changed after it was applied, and table \"{}\" has "
-                                              "no row ({}) that its seed now inserts: recording the new checksum would "
-                                              "claim rows the database never got. Restore the migration and add the rows "
-                                              "by a new one (or insert them by hand first); nothing was changed",
-                                              call("repair"), recorded.version, m.name, op.table, shown),
-                                  recorded.version, recorded.name);
+                if (found == 0) return detail::format("table \"{}\" has no row ({})", op.table, shown);
             }
         }
+        return {};
     }
     bool same_as_code(const applied_migration& r, std::size_t i) const {
         return is_hex16_of(r.checksum, checksum(i)) && r.name == chain_.descs[i].name;
