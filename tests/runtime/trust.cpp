@@ -510,6 +510,21 @@ TEST_F(TrustSqlite, NothingRunsAfterSqliteRolledTheMigrationBack) {
     EXPECT_FALSE(db().in_transaction());
 }
 
+// A hand-made check in place of a named one the run drops is no change of that one: refused.
+TEST_F(TrustSqlite, ARebuildRefusesAHandMadeCheckInPlaceOfOneItsRunDrops) {
+    auto m = make<chain_q>();
+    m.upgrade_to(1);
+    remake(db(), "q", "CONSTRAINT \"q_m\" CHECK (m < 100)", "CHECK (n <= 1000)");
+    try {
+        m.upgrade();
+        FAIL() << "the rebuild dropped a check made by hand";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects) << e.what();
+        EXPECT_NE(std::string(e.what()).find("a CHECK constraint (n <= 1000) the chain does not declare"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+}
+
 // One verdict: what the guard refuses in a table's definition, verify() names as drift.
 TEST_F(TrustSqlite, VerifyNamesTheClausesAndOptionsARebuildRefuses) {
     make<chain_c1>().upgrade();

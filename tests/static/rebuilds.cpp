@@ -269,7 +269,8 @@ constexpr bool follows(std::span<const std::string_view> frags, std::string_view
 static_assert([] {
     const auto& up = first_guard(lite_ms[1].up_steps)->fragments;      // items before m2: two enum checks
     const auto& down = first_guard(lite_ms[1].down_steps)->fragments;  // after m2: and items_qty_check
-    return count_of(up, "check") == 2 && count_of(down, "check") == 3 && count_of(up, "foreign key") == 1 &&
+    return count_of(up, "check") == 2 && count_of(down, "check") == 2 && count_of(down, "check named") == 1 &&
+           follows(down, "check named", "\"items_qty_check\"") && count_of(up, "foreign key") == 1 &&
            follows(up, "foreign key", "\"parent_id\"") && follows(up, "\"parent_id\"", "\"parents\"") &&
            follows(up, "\"parents\"", "\"id\"") && follows(up, "\"id\"", "NO ACTION") &&
            count_of(up, "autoincrement") == 1 && count_of(up, "unique") == 1 && follows(up, "unique", "\"spare\"") &&

@@ -522,6 +522,16 @@ class cli_runner {
                     hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE");
             };
             const std::string remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
+            // SQLite: a rebuild's PRAGMA foreign_key_check only lists what breaks a key, which
+            // stops no shell: each row it lists goes into a table that takes none instead.
+            if (d == dialect_id::sqlite)
+                for (std::string& st : m.statements)
+                    if (st.starts_with("PRAGMA foreign_key_check(\"") && st.ends_with("\")")) {
+                        std::string table = st.substr(26, st.size() - 28), literal;
+                        for (char ch : table) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
+                        st = "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
+                             "pragma_foreign_key_check('" + literal + "')";
+                    }
             if (m.transactional) {  // the row with the statements, in their transaction
                 m.statements.push_back(m.direction == direction::up ? insert(false) : remove);
                 continue;
@@ -536,7 +546,11 @@ class cli_runner {
         // For the shells the script is for (sqlite3, psql): stop at the first failed statement
         // (both go on by default, and a later migration's row would then be recorded over a
         // failed one); SQLite with foreign keys enforced, as the migrator's connection has them.
-        std::string pre = d == dialect_id::sqlite ? ".bail on\nPRAGMA foreign_keys = ON;\n" : "\\set ON_ERROR_STOP on\n";
+        std::string pre = d == dialect_id::sqlite
+                              ? ".bail on\nPRAGMA foreign_keys = ON;\nCREATE TEMP TABLE IF NOT EXISTS \"strata_foreign_key_violations\" "
+                                "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"a row breaks a foreign key after a "
+                                "table rebuild\" CHECK (0));\n"
+                              : "\\set ON_ERROR_STOP on\n";
         pre += std::string(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
             pre += std::string(create_start_up_index) + ";\n";

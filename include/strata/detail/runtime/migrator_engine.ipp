@@ -470,7 +470,7 @@ class migrator_engine {
                                       call("baseline", std::to_string(version)), db_.describe(), version,
                                       trimmed(diff_text(version, missing, unexpected))),
                           version);
-        refuse_missing_seed_rows_through(version, n);
+        warn_missing_seed_rows_through(n);
         ensure_tracking_table();
         db_transaction tx(db_);
         // No background step is marked pending: baseline adopts a database that has them, as it
@@ -897,34 +897,38 @@ class migrator_engine {
                                          call("repair"), recorded.version, chain_.descs[i].name, missing),
                           recorded.version, recorded.name);
     }
-    // baseline(version) likewise for every seed up to it whose rows no later migration up to it
-    // could have changed (no data step, no operation on its table after it): recording it would
-    // claim rows the database never got, and the next migration would meet their absence.
-    void refuse_missing_seed_rows_through(std::uint64_t version, std::size_t n) {
+    // baseline(version) says so of every seed up to it whose rows no later operation up to it
+    // could have changed (no data step, no operation on its table after it), without refusing:
+    // an application edits and deletes such rows too, and the schema, which baseline adopts,
+    // does not show them. The next migration that needs one would fail on it.
+    void warn_missing_seed_rows_through(std::size_t n) {
         for (std::size_t i = 0; i < n; ++i) {
             bool seeds = false;
             for (std::size_t k = 0; k < chain_.descs[i].nops; ++k) seeds = seeds || chain_.descs[i].ops[k].kind == op_kind::seed;
             if (!seeds) continue;
-            const std::string missing = missing_seed_row(i, n);
-            if (missing.empty()) continue;
-            throw refusal(migration_failure::schema_mismatch,
-                          detail::format("{}: {} that migration {} \"{}\" inserts (a seed): recording it would claim rows the "
-                                         "database never got. Insert them first, or baseline at the version before it and let "
-                                         "upgrade apply it; nothing was recorded",
-                                         call("baseline", std::to_string(version)), missing, chain_.descs[i].version,
-                                         chain_.descs[i].name),
-                          version);
+            std::string missing;
+            try {
+                missing = missing_seed_row(i, n);
+            } catch (const database_error&) {  // (a value the database cannot compare as text: not said)
+                continue;
+            }
+            if (!missing.empty())
+                log(log_level::warning, detail::format("strata: {}: baseline: {} that migration {} \"{}\" inserts (a seed): "
+                                                    "recorded as applied all the same (changed or deleted since, or never "
+                                                    "there); insert it if what follows needs it",
+                                                    opt_.chain, missing, chain_.descs[i].version, chain_.descs[i].name));
         }
     }
     // The first row a seed of migration i inserts that the database does not have, as `table
     // "roles" has no row (id = 1, name = 'admin')`; empty when none is missing. With `through`,
-    // only the seeds whose table no migration after i and before `through` names, when none of
-    // those has a data step.
+    // only the seeds whose table no later operation before migration `through` names, when
+    // none of those is a data step.
     std::string missing_seed_row(std::size_t i, std::size_t through = 0) {
         const migration_desc& m = chain_.descs[i];
+        std::size_t seed_op = 0;  // the seed's operation in migration i
         auto untouched_after = [&](std::string_view table) {
-            for (std::size_t j = i + 1; j < through; ++j)
-                for (std::size_t k = 0; k < chain_.descs[j].nops; ++k) {
+            for (std::size_t j = i; j < through; ++j)
+                for (std::size_t k = j == i ? seed_op + 1 : 0; k < chain_.descs[j].nops; ++k) {
                     const op_desc& o = chain_.descs[j].ops[k];
                     if (o.kind == op_kind::run || o.kind == op_kind::execute || o.kind == op_kind::background ||
                         same_ignoring_case(o.table, table))
@@ -935,6 +939,7 @@ class migrator_engine {
         for (std::size_t k = 0; k < m.nops; ++k) {
             const op_desc& op = m.ops[k];
             if (op.kind != op_kind::seed || op.nnames == 0) continue;
+            seed_op = k;
             if (through && !untouched_after(op.table)) continue;
             const std::size_t n = op.nnames;
             for (std::size_t r = 0; r * n < op.ncells; ++r) {
@@ -943,7 +948,9 @@ class migrator_engine {
                 std::vector<value> params;
                 for (std::size_t c = 0; c < n; ++c) {
                     const seed_cell& v = op.cells[r * n + c];
-                    sql += detail::format("{}\"{}\"", c ? " AND " : "", op.names[c]);
+                    // (a string compared as text: a json column has no = of its own on PostgreSQL)
+                    sql += v.kind == default_kind::string ? detail::format("{}CAST(\"{}\" AS TEXT)", c ? " AND " : "", op.names[c])
+                                                          : detail::format("{}\"{}\"", c ? " AND " : "", op.names[c]);
                     shown += detail::format("{}{} = ", c ? ", " : "", op.names[c]);
                     switch (v.kind) {
                         case default_kind::none: sql += " IS NULL"; shown += "NULL"; break;
@@ -1386,6 +1393,7 @@ class migrator_engine {
         std::vector<foreign_key> foreign_keys;
         std::vector<index_shape> indexes;
         std::vector<std::string> checks;  // each one's expression
+        std::vector<std::string> check_names;  // a table check's name, lower case; empty: a column's
         std::vector<std::string> enum_checks;  // "column in(", of an enum's CHECK whose values the rebuild changes
         std::int64_t autoincrements = 0;
         struct declared_as {
@@ -1393,7 +1401,7 @@ class migrator_engine {
             bool has_default = false;
         };
         std::vector<declared_as> declared;  // by column, in the order of `columns`
-        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, in_check, in_enum_check, elsewhere } at =
+        enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, in_check, in_check_name, in_enum_check, elsewhere } at =
             in_columns;
         int fk_part = 0;
         declared_as* with_default = nullptr, unnamed;  // the column whose default is being read
@@ -1420,8 +1428,14 @@ class migrator_engine {
                 with_default = nullptr;
                 continue;
             }
-            if (f == "check") {
+            if (f == "check" || f == "check named") {
                 checks.emplace_back();
+                check_names.emplace_back();
+                at = f == "check" ? in_check : in_check_name;
+                continue;
+            }
+            if (at == in_check_name) {
+                check_names.back() = lower(unquoted(f));
                 at = in_check;
                 continue;
             }
@@ -1452,6 +1466,7 @@ class migrator_engine {
                     case in_enum_check: enum_checks.push_back(check_text_key(f) + " in("), at = elsewhere; break;
                     case in_default:  // (read above)
                     case in_check:
+                    case in_check_name:
                     case elsewhere: break;
                 }
             } else if (at == in_foreign_key && fk_part == 3) {
@@ -1634,39 +1649,53 @@ class migrator_engine {
                         [&](const row& r) { new_def = read_sqlite_table_definition(r.get<std::string>(0)); });
         }
         // Checks by expression, in one spelling (check_text_key): a live one the chain has (as
-        // often) is the chain's; one it has not was made, or changed, by hand. A hand change
-        // of a check the run itself drops or changes (its new table lacks the chain's) goes
-        // with it: refused only beyond as many of those.
+        // often) is the chain's; one it has not was made, or changed, by hand, unless it stands
+        // for one of the chain's that the run drops or changes (the new table lacks it): the
+        // chain's named check of its name, or the chain's CHECK of an enum column's values
+        // ("c in(...)") of its column. The hand change goes with it.
         {
             struct check_text {
-                std::string key, text;
+                std::string key, text, name;
             };
             std::vector<check_text> chain_only;
-            for (const std::string& c : checks) chain_only.push_back({check_text_key(c), c});
-            std::vector<std::string> by_hand, kept, new_keys;
+            for (std::size_t k = 0; k < checks.size(); ++k) chain_only.push_back({check_text_key(checks[k]), checks[k], check_names[k]});
+            std::vector<std::string> by_hand, new_keys;
             for (const std::string& c : new_def.checks) new_keys.push_back(check_text_key(c));
-            for (const std::string& c : def.checks) {
-                const std::string key = check_text_key(c);
+            std::vector<std::size_t> unmatched;  // of the live checks
+            for (std::size_t k = 0; k < def.checks.size(); ++k) {
+                const std::string key = check_text_key(def.checks[k]);
                 const auto m = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) { return x.key == key; });
                 const auto e = std::find_if(enum_checks.begin(), enum_checks.end(), [&](const std::string& x) { return key.starts_with(x); });
                 if (m != chain_only.end()) chain_only.erase(m);
                 else if (e != enum_checks.end()) enum_checks.erase(e);  // (any values: the run changes them)
-                else by_hand.push_back(stripped(c));
+                else unmatched.push_back(k);
             }
-            std::size_t dropped = 0;
-            for (const check_text& c : chain_only) {
+            auto in_list_of = [](const std::string& key) {  // "c in(" of a column's IN list, or empty
+                const std::size_t at = key.find(" in(");
+                return at != std::string::npos && at > 0 && key.find_first_of(" ()") == at ? key.substr(0, at + 4) : std::string();
+            };
+            for (std::size_t k : unmatched) {
+                const std::string key = check_text_key(def.checks[k]);
+                const std::string& name = def.check_names[k];
+                const auto stands_for = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) {
+                    if (known(new_keys, x.key)) return false;  // (kept by the run)
+                    if (!x.name.empty()) return x.name == name;
+                    const std::string list = in_list_of(x.key);
+                    return name.empty() && !list.empty() && key.starts_with(list);
+                });
+                if (stands_for != chain_only.end()) chain_only.erase(stands_for);
+                else by_hand.push_back(stripped(def.checks[k]));
+            }
+            std::vector<std::string> kept;
+            for (const check_text& c : chain_only)
                 if (known(new_keys, c.key)) kept.push_back(stripped(c.text));
-                else ++dropped;
-            }
-            if (by_hand.size() > dropped) {
-                if (kept.empty()) {
-                    for (const std::string& c : by_hand) lost.push_back(detail::format("a CHECK constraint ({}) the chain does not declare", c));
-                } else {
-                    std::string live, chain;
-                    for (const std::string& c : by_hand) live += (live.empty() ? "CHECK (" : ", CHECK (") + c + ")";
-                    for (const std::string& c : kept) chain += (chain.empty() ? "CHECK (" : ", CHECK (") + c + ")";
-                    lost.push_back(detail::format("{} (the chain's: {}) changed by hand", live, chain));
-                }
+            if (!by_hand.empty() && kept.empty()) {
+                for (const std::string& c : by_hand) lost.push_back(detail::format("a CHECK constraint ({}) the chain does not declare", c));
+            } else if (!by_hand.empty()) {
+                std::string live, chain;
+                for (const std::string& c : by_hand) live += (live.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                for (const std::string& c : kept) chain += (chain.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                lost.push_back(detail::format("{} (the chain's: {}) changed by hand", live, chain));
             }
         }
         if (def.autoincrements > autoincrements)

@@ -57,6 +57,7 @@ STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
 // is no clause.
 struct sqlite_table_definition {
     std::vector<std::string> checks;
+    std::vector<std::string> check_names;  // each check's CONSTRAINT name, lower case; empty: unnamed
     std::int64_t autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
     bool strict = false, without_rowid = false;
 };

@@ -277,17 +277,26 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
     bool after = false;  // past the definition's closing parenthesis
     bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
     std::string word, previous;
+    std::string name;  // the CONSTRAINT name just read, for the CHECK that may follow
+    auto lower = [](std::string_view x) {
+        std::string l(x);
+        for (char& ch : l) ch = sql_lower(ch);
+        return l;
+    };
     const std::size_t n = sql.size();
     for (std::size_t i = 0; i < n;) {
         const char c = sql[i];
         if (c == '\'' || c == '"' || c == '`' || c == '[') {
             const char close = c == '[' ? ']' : c;
+            const std::size_t from = i;
             for (++i; i < n; ++i)
                 if (sql[i] == close) {
                     if (close != ']' && i + 1 < n && sql[i + 1] == close) ++i;  // a doubled quote
                     else break;
                 }
             ++i;
+            if (c != '\'' && previous == "CONSTRAINT")
+                name = lower(sql_unquote(sql_token{sql_token::quoted, sql.substr(from, (i < n ? i : n) - from)}));
             previous.clear();
         } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
             while (i < n && sql[i] != '\n') ++i;
@@ -298,6 +307,10 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
             const bool in = !expression.empty() && expression.back();
             expression.push_back(in || previous == "CHECK" || previous == "DEFAULT" || previous == "AS");
             check_from.push_back(previous == "CHECK" ? i + 1 : std::string_view::npos);
+            if (previous == "CHECK") {
+                d.check_names.push_back(name);
+                name.clear();
+            }
             previous.clear();
             ++i;
         } else if (c == ')') {
@@ -313,6 +326,7 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
             word.clear();
             for (; i < n && sql_word_char(sql[i]); ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i])));
             const bool inside = !expression.empty();
+            if (previous == "CONSTRAINT") name = lower(word);
             if (inside && word == "AUTOINCREMENT") ++d.autoincrements;
             if (inside && !expression.back() && word == "COLLATE") ++d.collations;
             if (inside && word == "CONFLICT" && previous == "ON") ++d.conflict_clauses;
@@ -327,6 +341,7 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
             previous = word;
         } else {
             if (!std::isspace(static_cast<unsigned char>(c))) previous.clear();
+            if (c == ',') name.clear();
             ++i;
         }
     }

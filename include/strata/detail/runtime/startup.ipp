@@ -91,8 +91,12 @@ STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o,
         // migrations. What it has of the history was checked first (a changed or missing
         // migration is another refusal); the newer release's background steps are its own.
         if (e.kind() != migration_failure::database_ahead) throw;
+        // (every migration of this code recorded, before the newer ones: one it lacks is missing
+        // from the database, and this code would run without it)
+        const status_report st = core.status();
+        if (!st.pending.empty()) throw;
         r.migrations.chain = o.chain;
-        r.migrations.from = r.migrations.to = core.status().current;
+        r.migrations.from = r.migrations.to = st.current;
         o.log(log_level::warning,
               detail::format("strata: {}: {} is at version {}, ahead of this code (its head is {}): a newer release migrated it; "
                              "this one starts without migrating (a rolling deploy keeps both working: cookbook.md)",

@@ -103,16 +103,6 @@ class app_versions {
         }
         const version_change change{chain_, r.from, r.to};
         const bool upgrading = r.from.empty() || compare_versions(r.from, r.to) < 0;
-        if (!r.from.empty() && compare_versions(r.from, r.to) > 0) {
-            // An older release beside a newer one (a rolling deploy) or rolled back to: the newer
-            // version stays recorded (written back, the next start of the newer one would take
-            // itself for an upgrade and call on_upgrade again); nothing runs.
-            for (const version_task& t : tasks) skip(r, t, detail::format("not an upgrade to {} (the stored version is {})", version, r.from));
-            log_(log_level::info, detail::format("strata: {}: application version {} is older than the recorded {}: kept", chain_,
-                                              version, r.from));
-            r.to = r.from;
-            return r;
-        }
         for (const version_task& t : tasks) {
             std::string why;
             if (t.target_version != version) why = detail::format("for version {}, this is {}", t.target_version, version);

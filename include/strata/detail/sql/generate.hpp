@@ -205,8 +205,9 @@ struct generator {
     // table has only what the state gives it. Its fragments (step_kind::rebuild_guard) are the
     // live table's name and its columns, each followed by its type; then, as create_table
     // spells them, "not null" and the column for each NOT NULL column, "check" for each check
-    // (an enum's on SQLite too) with its expression and an empty fragment (an enum's whose
-    // values the rebuild changes: "enum check" and the column), "autoincrement", "foreign key" with its column, the table and
+    // (an enum's on SQLite too) with its expression and an empty fragment (a table's: "check
+    // named" and its name first; an enum's whose values the rebuild changes: "enum check" and
+    // the column), "autoincrement", "foreign key" with its column, the table and
     // column it references and its ON DELETE action, "unique" with the columns of each unique
     // key, "primary key" with the key's columns; then for each index "index", its name, "on" or
     // "unique on", its columns; last, for each default, "default", the column, the default and
@@ -235,7 +236,7 @@ struct generator {
         }
         for (int k = s.tables[t].first_constraint; k != -1; k = s.constraints[k].next) {
             const constraint_state& x = s.constraints[k];
-            if (x.kind == constraint_kind::check) g.put("check").put(x.check).put("");
+            if (x.kind == constraint_kind::check) g.put("check named").ident(x.name).put(x.check).put("");
             else if (x.kind == constraint_kind::foreign_key)
                 g.put("foreign key").ident(s.columns[x.columns[0]].def.name).ident(s.tables[x.ref_table].name)
                     .ident(s.columns[x.ref_column].def.name).put(action_word(x.on_delete));
