@@ -1111,7 +1111,9 @@ class migrator_engine {
                     tx.commit();
                 }
                 statements = run_steps(m, dir, steps,
-                                       detail::format("it runs outside a transaction and is marked dirty: see {} and {}", call("verify"), call("repair")));
+                                       detail::format("it runs outside a transaction: recorded at version {}, marked dirty; see {} "
+                                                      "and {}",
+                                                      m.version, call("verify"), call("repair")));
                 db_transaction tx(db_);
                 if (up) {
                     const value p[] = {static_cast<std::int64_t>(since(started).count() / 1000), opt_.chain,
@@ -1157,7 +1159,9 @@ class migrator_engine {
         std::string what = detail::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
                                        m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
         if (!statement.empty()) what += "\n  statement: " + statement;
-        if (known)
+        // (outside a transaction the outcome says itself where the database is: the rows of
+        // what ran are kept, the migration recorded dirty)
+        if (known && m.transactional)
             what += detail::format("\n  {}; the database is at version {}", outcome,
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
