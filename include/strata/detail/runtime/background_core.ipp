@@ -148,9 +148,8 @@ inline run_report upgrade_after_background(migrator_core& core, driver& db, cons
             }
             // (a migration outside a transaction, a concurrent index, is left dirty, not rolled back)
             bool concurrent = false;
-            for (std::size_t i = 0; i < c.size; ++i)
-                if (c.descs[i].version == next.version)
-                    for (std::size_t o = 0; o < c.descs[i].nops; ++o) concurrent = concurrent || c.descs[i].ops[o].concurrently;
+            if (const std::size_t i = index_in(c, next.version); i != npos)
+                for (std::size_t o = 0; o < c.descs[i].nops; ++o) concurrent = concurrent || c.descs[i].ops[o].concurrently;
             const bool rolled_back = !concurrent && (k == migration_failure::statement_failed || k == migration_failure::foreign_key_violation ||
                                                      k == migration_failure::validation_failed || k == migration_failure::data_step_failed);
             const std::vector<std::uint64_t> todo = rolled_back ? pending_background(db, chain) : std::vector<std::uint64_t>{};

@@ -524,10 +524,12 @@ class cli_runner {
             const std::string remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
             // SQLite: a rebuild's PRAGMA foreign_key_check only lists what breaks a key, which
             // stops no shell: each row it lists goes into a table that takes none instead.
+            constexpr std::string_view check_start = "PRAGMA foreign_key_check(\"", check_end = "\")";
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
-                    if (st.starts_with("PRAGMA foreign_key_check(\"") && st.ends_with("\")")) {
-                        std::string table = st.substr(26, st.size() - 28), literal;
+                    if (st.starts_with(check_start) && st.ends_with(check_end)) {
+                        const std::string table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
+                        std::string literal;
                         for (char ch : table) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
                         st = "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
                              "pragma_foreign_key_check('" + literal + "')";
