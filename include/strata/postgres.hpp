@@ -63,8 +63,8 @@ class postgres::connection final : public driver {
 
     STRATA_INLINE void set_wait_limits(const wait_limits& l) override;
 
-    // A session-level advisory lock keyed by the chain's name; nested calls for the same chain
-    // only count. Polled, not pg_advisory_lock: a session blocked inside a statement holds a
+    // A session-level advisory lock keyed by the chain's name and the current schema (see
+    // lock_key); nested calls for the same chain only count. Polled, not pg_advisory_lock: a session blocked inside a statement holds a
     // snapshot, and CREATE INDEX CONCURRENTLY in the lock holder waits for every such
     // snapshot: a deadlock. Between attempts this session runs nothing.
     // Behind a connection pooler (behind_pooler()), where a session lock does not hold between
@@ -115,9 +115,15 @@ class postgres::connection final : public driver {
     // (a lost one throws, and the caller rolls back).
     STRATA_INLINE void check_pooled_locks();
 
+    // The migrators' lock of a chain in one schema is two advisory locks: the chain's
+    // lock_key, shared, and (schema_lock_key, the hash of current_schema()) exclusive. Tenants
+    // in schemas of their own share the first and take each their own second; a strata from
+    // before the schema was in the lock took the first exclusively, and still keeps them out.
     // "strata:" + chain, FNV-1a 64, as a bigint.
     STRATA_INLINE static std::int64_t lock_key(std::string_view chain);
-    STRATA_INLINE void unlock_now(const std::string& chain) noexcept;
+    // Its low 31 bits, the first int of the schema's lock.
+    STRATA_INLINE static std::int32_t schema_lock_key(std::string_view chain);
+    STRATA_INLINE void unlock_now(const std::string& chain, std::int32_t schema) noexcept;
 
     STRATA_INLINE static std::string trimmed(std::string s);
     [[noreturn]] STRATA_INLINE void lost(std::string_view sql, const char* what) const;

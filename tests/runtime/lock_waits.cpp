@@ -341,6 +341,60 @@ TEST_F(PostgresLockWaits, AnotherMigratorsLockIsWaitedForWithinTheBudgetAndNamed
     EXPECT_EQ(r.to, 2u);
 }
 
+// The lock is the chain's in one schema: tenants in schemas of their own migrate side by side
+// (each migrator's tables are those of its current_schema()), while two migrators of one schema,
+// and a strata from before the lock had the schema in it (which holds the chain's lock alone,
+// exclusively), still keep each other out.
+TEST_F(PostgresLockWaits, TenantsInSchemasOfTheirOwnDoNotWaitForEachOther) {
+    const std::string mine = strata::session(db()).query_value<std::string>("SELECT current_schema()");
+    const std::string tenant = mine + "_b";
+    db().execute("CREATE SCHEMA \"" + tenant + "\"", {}, {});
+    auto other = database_->open();  // (in this test's schema)
+    ASSERT_TRUE(other->try_lock("main").has_value());
+    EXPECT_FALSE(db().try_lock("main").has_value());  // one schema: kept out
+    db().execute("SET search_path TO \"" + tenant + "\"", {}, {});
+    ASSERT_TRUE(db().try_lock("main").has_value()) << "a tenant in another schema waited for " << db().lock_holder("main");
+    db().unlock("main");
+    // A migrator of the other tenant runs while the first one holds its lock.
+    EXPECT_EQ(strata::migrator<chain>(db(), options(200ms, 3, 500ms)).upgrade().to, 2u);
+    EXPECT_EQ(count_users(db()), 0);
+    db().execute("SET search_path TO \"" + mine + "\"", {}, {});
+    EXPECT_FALSE(db().has_table("users"));
+    // The schema is the one the lock was taken in: a SET search_path in between does not move it.
+    other->execute("SET search_path TO \"" + tenant + "\"", {}, {});
+    other->unlock("main");
+    other->execute("SET search_path TO \"" + mine + "\"", {}, {});
+    EXPECT_TRUE(db().try_lock("main").has_value());
+    db().unlock("main");
+
+    // An older strata's lock: pg_advisory_lock on the 64-bit FNV-1a hash of "strata:main".
+    std::uint64_t key = 14695981039346656037ull;
+    for (unsigned char c : std::string("strata:main")) key = (key ^ c) * 1099511628211ull;
+    const std::string old_lock = std::to_string(static_cast<std::int64_t>(key));
+    auto older = database_->open();
+    const std::int64_t older_pid = backend_pid(*older);
+    bool got = false;
+    older->execute("SELECT pg_try_advisory_lock(" + old_lock + ")", {}, [&](const strata::row& r) { got = r.get<bool>(0); });
+    ASSERT_TRUE(got);
+    for (const std::string& schema : {mine, tenant}) {
+        db().execute("SET search_path TO \"" + schema + "\"", {}, {});
+        EXPECT_FALSE(db().try_lock("main").has_value()) << schema;
+        EXPECT_NE(db().lock_holder("main").find("pid " + std::to_string(older_pid)), std::string::npos) << db().lock_holder("main");
+    }
+    older->execute("SELECT pg_advisory_unlock(" + old_lock + ")", {}, {});
+    // ... and this strata's lock keeps an older one out, in every schema.
+    db().execute("SET search_path TO \"" + mine + "\"", {}, {});
+    ASSERT_TRUE(db().try_lock("main").has_value());
+    older->execute("SELECT pg_try_advisory_lock(" + old_lock + ")", {}, [&](const strata::row& r) { got = r.get<bool>(0); });
+    EXPECT_FALSE(got);
+    EXPECT_NE(older->lock_holder("main").find("pid "), std::string::npos);
+    db().unlock("main");
+    older->execute("SELECT pg_try_advisory_lock(" + old_lock + ")", {}, [&](const strata::row& r) { got = r.get<bool>(0); });
+    EXPECT_TRUE(got);  // unlock() gave everything back
+    older->execute("SELECT pg_advisory_unlock(" + old_lock + ")", {}, {});
+    db().execute("DROP SCHEMA \"" + tenant + "\" CASCADE", {}, {});
+}
+
 // The start-up helper's locks (the app version's, the bookkeeping tables') wait the same way.
 TEST_F(PostgresLockWaits, TheStartUpHelpersLocksHaveTheSameBudget) {
     auto other = database_->open();

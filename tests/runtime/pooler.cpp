@@ -239,7 +239,7 @@ void try_the_lock(strata::session&) {
     other_got = other.try_lock("main");
     strata::postgres::connection direct(with_database(strata_test::postgres_url(), other.handle().dbname()));
     holders = strata::session(direct).query_value<std::int64_t>(
-        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND "
+        "SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND "
         "l.granted AND a.state = 'idle in transaction' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 }
 using held1 = strata::migration<1, "t, lock checked", create_table<"t", column<"id", bigint, primary_key>>, run<try_the_lock>>;

@@ -67,7 +67,11 @@ inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* 
 }  // namespace detail
 
 struct postgres::connection::lock_state {
-    std::map<std::string, int, std::less<>> counts;  // how many times each chain's lock is held
+    struct held {
+        int count = 0;        // how many times the chain's lock is held
+        std::int32_t schema;  // the schema's part of the key, as the lock was taken (unlock_now)
+    };
+    std::map<std::string, held, std::less<>> counts;
     // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
     // next lock of that name).
     std::map<std::string, std::unique_ptr<connection>, std::less<>> holders;
@@ -96,8 +100,8 @@ STRATA_INLINE postgres::connection::~connection() {
     if (session_limits_) restore_session_limits();
     // Session-level locks outlive a borrowed connection's use by us: give them back. (Behind a
     // pooler the lock connections' destructors roll their transactions back.)
-    for (auto& [chain, count] : locks_->counts)
-        if (count > 0 && !pooled_.value_or(false)) unlock_now(chain);
+    for (auto& [chain, held] : locks_->counts)
+        if (held.count > 0 && !pooled_.value_or(false)) unlock_now(chain, held.schema);
     locks_->holders.clear();
     tx_.reset();  // before owned_ closes the connection
 }
@@ -210,12 +214,12 @@ STRATA_INLINE bool postgres::connection::lock(std::string_view chain) {
 
 STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_view chain) {
     auto it = locks_->counts.find(chain);
-    if (it != locks_->counts.end() && it->second > 0) {
-        ++it->second;
+    if (it != locks_->counts.end() && it->second.count > 0) {
+        ++it->second.count;
         return true;
     }
     bool got = false;
-    const value p[] = {lock_key(chain)};
+    std::int32_t schema = 0;
     if (behind_pooler()) {
         if (conninfo_.empty())
             throw std::logic_error(
@@ -235,12 +239,19 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
         const bool fresh = !holder;
         if (fresh) holder = std::make_unique<connection>(conninfo_);
         try {
+            // (this connection's schema: the holder's search_path may be another)
+            execute("SELECT hashtext(coalesce(current_schema(), ''))", {}, [&](const row& r) {
+                schema = static_cast<std::int32_t>(r.get<std::int64_t>(0));
+            });
             if (fresh) holder->begin();
-            // The simple protocol (the key as text, not bound): an unnamed portal of the extended
+            // The simple protocol (the keys as text, not bound): an unnamed portal of the extended
             // one would keep its snapshot while the transaction stays open, and CREATE INDEX
             // CONCURRENTLY in the holder's own migration would wait for that snapshot forever.
-            holder->execute("SELECT pg_try_advisory_xact_lock(" + std::to_string(lock_key(chain)) + ")", {},
-                            [&](const row& r) { got = r.get<bool>(0); });
+            // (Both or neither: a rollback gives back the one taken.)
+            holder->execute("SELECT pg_try_advisory_xact_lock_shared(" + std::to_string(lock_key(chain)) +
+                                ") AND pg_try_advisory_xact_lock(" + std::to_string(schema_lock_key(chain)) + ", " +
+                                std::to_string(schema) + ")",
+                            {}, [&](const row& r) { got = r.get<bool>(0); });
         } catch (const connection_lost& e) {
             holder.reset();
             if (!fresh) throw;
@@ -256,10 +267,24 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
         }
         if (!got) holder->rollback();  // (waiting holds no transaction open)
     } else {
-        execute("SELECT pg_try_advisory_lock($1::bigint)", p, [&](const row& r) { got = r.get<bool>(0); });
+        const value p[] = {lock_key(chain), schema_lock_key(chain)};
+        bool shared = false, own = false;
+        execute("SELECT pg_try_advisory_lock_shared($1::bigint), pg_try_advisory_lock($2::int, s.h), s.h "
+                "FROM (SELECT hashtext(coalesce(current_schema(), '')) AS h) s",
+                p, [&](const row& r) {
+                    shared = r.get<bool>(0);
+                    own = r.get<bool>(1);
+                    schema = static_cast<std::int32_t>(r.get<std::int64_t>(2));
+                });
+        got = shared && own;
+        if (!got && (shared || own)) {  // give back the one taken
+            const value key[] = {lock_key(chain)}, schema_key[] = {schema_lock_key(chain), std::int64_t{schema}};
+            if (shared) execute("SELECT pg_advisory_unlock_shared($1::bigint)", key, {});
+            else execute("SELECT pg_advisory_unlock($1::int, $2::int)", schema_key, {});
+        }
     }
     if (!got) return std::nullopt;
-    locks_->counts[std::string(chain)] = 1;
+    locks_->counts[std::string(chain)] = {1, schema};
     return true;
 }
 
@@ -301,12 +326,17 @@ STRATA_INLINE bool postgres::connection::behind_pooler() {
 STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view chain) {
     std::string who;
     const auto key = static_cast<std::uint64_t>(lock_key(chain));
-    const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu)};
+    const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu),
+                       schema_lock_key(chain)};
     try {
+        // Who holds this schema's lock of the chain, or the chain's lock of an older strata
+        // (exclusive); not the tenants of other schemas, who share the latter.
         execute("SELECT l.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
                 "coalesce(extract(epoch FROM now() - a.xact_start)::bigint, -1) FROM pg_locks l "
                 "LEFT JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                "AND l.classid = $1::bigint AND l.objid = $2::bigint AND l.objsubid = 1 "
+                "AND l.mode = 'ExclusiveLock' AND ((l.objsubid = 1 AND l.classid = $1::bigint AND l.objid = $2::bigint) "
+                "OR (l.objsubid = 2 AND l.classid = $3::bigint "
+                "AND l.objid = (hashtext(coalesce(current_schema(), ''))::bigint & 4294967295))) "
                 "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                 p, [&](const row& r) {
                     who = "pid " + std::to_string(r.get<std::int64_t>(0));
@@ -321,12 +351,12 @@ STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view cha
 
 STRATA_INLINE void postgres::connection::unlock(std::string_view chain) noexcept {
     auto it = locks_->counts.find(chain);
-    if (it == locks_->counts.end() || it->second == 0) return;
-    if (--it->second > 0) return;
+    if (it == locks_->counts.end() || it->second.count == 0) return;
+    if (--it->second.count > 0) return;
     if (auto held = locks_->holders.find(chain); held != locks_->holders.end() && held->second->in_transaction())
         held->second->rollback();  // ends the transaction, and with it the lock
     else
-        unlock_now(it->first);
+        unlock_now(it->first, it->second.schema);
 }
 
 STRATA_INLINE bool postgres::connection::has_table(std::string_view name) {
@@ -536,10 +566,14 @@ STRATA_INLINE std::int64_t postgres::connection::lock_key(std::string_view chain
     return static_cast<std::int64_t>(h);
 }
 
-STRATA_INLINE void postgres::connection::unlock_now(const std::string& chain) noexcept {
+STRATA_INLINE std::int32_t postgres::connection::schema_lock_key(std::string_view chain) {
+    return static_cast<std::int32_t>(static_cast<std::uint64_t>(lock_key(chain)) & 0x7fffffffu);
+}
+
+STRATA_INLINE void postgres::connection::unlock_now(const std::string& chain, std::int32_t schema) noexcept {
     try {
-        const value p[] = {lock_key(chain)};
-        execute("SELECT pg_advisory_unlock($1::bigint)", p, {});
+        const value p[] = {lock_key(chain), schema_lock_key(chain), std::int64_t{schema}};
+        execute("SELECT pg_advisory_unlock($2::int, $3::int), pg_advisory_unlock_shared($1::bigint)", p, {});
     } catch (...) {
     }
 }
