@@ -101,9 +101,11 @@ T row::get(std::size_t i) const {
         if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
         return get<typename T::value_type>(i);
     } else if constexpr (std::is_same_v<T, bool>) {
-        return detail::cell_integer(v) != 0;
+        return detail::cell_bool(v);
     } else if constexpr (std::is_integral_v<T>) {
-        return static_cast<T>(detail::cell_integer(v));
+        return detail::cell_integer_as<T>(v);
+    } else if constexpr (std::is_same_v<T, float>) {
+        return detail::cell_float(v);
     } else if constexpr (std::is_floating_point_v<T>) {
         return static_cast<T>(detail::cell_real(v));
     } else if constexpr (std::is_same_v<T, std::vector<std::byte>>) {
@@ -133,6 +135,9 @@ dependent_t<value, T> to_value(const T& x, dialect_id d = dialect_id::sqlite) {
     } else if constexpr (std::is_same_v<T, bool>) {
         return V{std::int64_t{x ? 1 : 0}};
     } else if constexpr (std::is_integral_v<T>) {
+        if (!std::in_range<std::int64_t>(x))  // (an unsigned 64-bit value past INT64_MAX: no column holds it)
+            throw std::out_of_range("strata: a bound parameter of " + std::to_string(x) +
+                                    " does not fit a 64-bit signed integer, the largest the databases store");
         return V{static_cast<std::int64_t>(x)};
     } else if constexpr (std::is_floating_point_v<T>) {
         return V{static_cast<double>(x)};

@@ -789,6 +789,93 @@ TEST_P(Trust, AFractionIsNotReadAsAnInteger) {
     }
 }
 
+// A number read into a type too small for it is refused, not wrapped or rounded to infinity.
+TEST_P(Trust, ANumberIsNotSqueezedIntoATypeTooSmallForIt) {
+    strata::session s(db());
+    auto refused = [&](auto read, const std::string& value, const std::string& as) {
+        try {
+            read();
+            ADD_FAILURE() << "read without an error: " << value << " as " << as;
+        } catch (const std::runtime_error& e) {
+            const std::string what = e.what();  // (PostgreSQL sends numbers as text: '70000')
+            EXPECT_TRUE(what.find("cannot read " + value + " as " + as + " (out of range)") != std::string::npos ||
+                        what.find("cannot read '" + value + "' as " + as + " (out of range)") != std::string::npos)
+                << what;
+        }
+    };
+    refused([&] { (void)s.query_value<int>("SELECT 3000000000"); }, "3000000000", "int32");
+    refused([&] { (void)s.query_value<unsigned>("SELECT -1"); }, "-1", "uint32");
+    refused([&] { (void)s.query_value<std::int16_t>("SELECT 70000"); }, "70000", "int16");
+    refused([&] { (void)s.query_value<std::uint64_t>("SELECT -5"); }, "-5", "uint64");
+    refused([&] { (void)s.query_value<float>("SELECT CAST(1e300 AS DOUBLE PRECISION)"); }, "1e+300", "float");
+    EXPECT_EQ(s.query_value<std::int16_t>("SELECT -32768"), -32768);
+    EXPECT_EQ(s.query_value<unsigned>("SELECT 4294967295"), 4294967295u);
+    EXPECT_EQ(s.query_value<std::uint64_t>("SELECT 9223372036854775807"), 9223372036854775807ull);
+    EXPECT_EQ(s.query_value<float>("SELECT 0.5"), 0.5f);
+    EXPECT_EQ(s.query_value<int>("SELECT -2147483648"), -2147483647 - 1);
+    // Nor is one written wrapped: an unsigned 64-bit value past INT64_MAX is no bigint.
+    try {
+        s.execute("SELECT $1", std::uint64_t{18446744073709551615ull});
+        ADD_FAILURE() << "18446744073709551615 was bound";
+    } catch (const std::out_of_range& e) {
+        EXPECT_NE(std::string(e.what()).find("a bound parameter of 18446744073709551615 does not fit"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(s.query_value<std::uint64_t>("SELECT $1", std::uint64_t{9223372036854775807ull}), 9223372036854775807ull);
+    // A bool is read from an integer or t/f, and refused as a bool otherwise.
+    EXPECT_TRUE(s.query_value<bool>("SELECT 1"));
+    EXPECT_FALSE(s.query_value<bool>("SELECT 0"));
+    try {
+        (void)s.query_value<bool>("SELECT 'yes'");
+        ADD_FAILURE() << "'yes' read as a bool";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot read 'yes' as bool"), std::string::npos) << e.what();
+    }
+}
+
+// A type change to a bounded text type (varchar<N>, character<N>), up or down, refuses a value
+// that does not fit instead of cutting it (PostgreSQL's explicit cast to VARCHAR(5) cuts; SQLite
+// keeps every byte).
+using nw1 = strata::migration<1, "notes", create_table<"notes", column<"id", bigint, primary_key>, column<"title", varchar<5>>,
+                                                       column<"code", character<3>>>>;
+using nw2 = strata::migration<2, "wider", alter_column<"notes", "title", set_type<text>>, alter_column<"notes", "code", set_type<text>>>;
+using nw3 = strata::migration<3, "narrower", alter_column<"notes", "title", set_type<varchar<3>>>>;
+using chain_nw = strata::chain<nw1, nw2>;
+using chain_nw3 = strata::chain<nw1, nw2, nw3>;
+TEST_P(Trust, ANarrowerTextTypeRefusesAValueItWouldCut) {
+    auto m = make<chain_nw>();
+    m.upgrade();
+    exec("INSERT INTO \"notes\" (\"id\", \"title\", \"code\") VALUES (1, 'a much longer title', 'abcdef')");
+    auto values = [&] {
+        strata::session s(db());
+        return s.query_value<std::string>("SELECT \"title\" FROM \"notes\" WHERE \"id\" = 1") + "|" +
+               s.query_value<std::string>("SELECT \"code\" FROM \"notes\" WHERE \"id\" = 1");
+    };
+    if (sqlite()) {  // (no lengths: the values stay whole on the way down)
+        EXPECT_EQ(m.downgrade_to(1).to, 1u);
+        EXPECT_EQ(values(), "a much longer title|abcdef");
+        return;
+    }
+    try {
+        m.downgrade_to(1);
+        ADD_FAILURE() << "the down cut the values to " << values();
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("value too long for type"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 2u);
+    EXPECT_EQ(values(), "a much longer title|abcdef");
+    try {
+        make<chain_nw3>().upgrade();
+        ADD_FAILURE() << "the up cut the values to " << values();
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("value too long for type"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(values(), "a much longer title|abcdef");
+    // Values that fit go through, spaces and all.
+    exec("UPDATE \"notes\" SET \"title\" = 'ab', \"code\" = 'xy'");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_EQ(values(), "ab|xy ");
+}
+
 TEST_F(TrustSqlite, StatementsRunInsideARowCallbackDoNotEndTheOneStepping) {
     make<chain_r1>().upgrade();
     exec("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (1, 1), (2, 2), (3, 3)");

@@ -5,8 +5,10 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -117,6 +119,14 @@ std::int64_t cell_integer(const V& v) {
     }
     bad_cell("an integer", v);
 }
+// An integer cell as T: a value T cannot hold is refused, never wrapped.
+template <class T, class V>
+T cell_integer_as(const V& v) {
+    const std::int64_t i = cell_integer(v);
+    if (!std::in_range<T>(i))
+        bad_cell((std::is_signed_v<T> ? "int" : "uint") + std::to_string(sizeof(T) * 8) + " (out of range)", v);
+    return static_cast<T>(i);
+}
 template <class V>
 double cell_real(const V& v) {
     if (auto* d = std::get_if<double>(&v)) return *d;
@@ -130,6 +140,27 @@ double cell_real(const V& v) {
         }
     }
     bad_cell("a number", v);
+}
+// A float: a finite double beyond float's range is refused, not made infinite.
+template <class V>
+float cell_float(const V& v) {
+    const double d = cell_real(v), largest = std::numeric_limits<float>::max();
+    if ((d > largest || d < -largest) && d - d == 0) bad_cell("float (out of range)", v);
+    return static_cast<float>(d);
+}
+// A bool: an integer (not 0 is true), or PostgreSQL's t/true, f/false.
+template <class V>
+bool cell_bool(const V& v) {
+    if (auto* s = std::get_if<std::string>(&v)) {
+        if (*s == "t" || *s == "true") return true;
+        if (*s == "f" || *s == "false") return false;
+        std::int64_t i = 0;
+        const auto r = std::from_chars(s->data(), s->data() + s->size(), i);
+        if (r.ec == std::errc() && r.ptr == s->data() + s->size()) return i != 0;
+        bad_cell("bool", v);
+    }
+    if (std::get_if<std::int64_t>(&v) == nullptr && std::get_if<double>(&v) == nullptr) bad_cell("bool", v);
+    return cell_integer(v) != 0;
 }
 template <class V>
 std::string cell_text(const V& v) {

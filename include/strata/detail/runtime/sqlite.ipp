@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,6 +52,11 @@ STRATA_INLINE void sqlite::connection::execute(std::string_view sql, std::span<c
         throw database_error("strata: sqlite: the statement holds a NUL byte at offset " + std::to_string(at) +
                                  " (SQLite would ignore the rest of it); pass such text as a parameter",
                              std::string(sql.substr(0, at)), "");
+    // sqlite3_prepare_v2 takes an int length: a wrapped one would run a prefix of the text.
+    if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw database_error("strata: sqlite: a statement of " + std::to_string(sql.size()) +
+                                 " bytes is longer than SQLite reads (2 GiB); pass large values as parameters",
+                             std::string(sql.substr(0, 200)), "");
     if (ended_early()) throw rolled_back(sql);
     // Statements with parameters are strata's bookkeeping or a data step's, run again and
     // again: they are prepared once. Others (DDL) run once and may be scripts.
@@ -259,11 +265,13 @@ STRATA_INLINE void sqlite::connection::run(sqlite3_stmt* st, std::string_view sq
         if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(st, k, *n);
         else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
         else if (auto* s = std::get_if<std::string>(&params[i]))
-            rc = sqlite3_bind_text(st, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+            // (the 64-bit lengths: an int would keep 3 bytes of a text of 4 GiB and 3; too long a
+            // value is SQLITE_TOOBIG)
+            rc = sqlite3_bind_text64(st, k, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
         else if (auto* b = std::get_if<std::vector<std::byte>>(&params[i]))
             // (a null pointer would bind NULL: an empty blob is a zero-length blob)
             rc = b->empty() ? sqlite3_bind_zeroblob(st, k, 0)
-                            : sqlite3_bind_blob(st, k, b->data(), static_cast<int>(b->size()), SQLITE_TRANSIENT);
+                            : sqlite3_bind_blob64(st, k, b->data(), b->size(), SQLITE_TRANSIENT);
         else rc = sqlite3_bind_null(st, k);
         if (rc != SQLITE_OK) fail(sql);
     }

@@ -43,8 +43,16 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
         clause().put("TYPE ");
         spell_type(w, d, to.type);
         w.put(" USING ").ident(to.name).put("::");
-        if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
-        spell_type(w, d, to.type);
+        // To a bounded text type, the value as text: PostgreSQL converts it to the column's type
+        // as it stores it, which refuses a value too long, where an explicit cast to VARCHAR(5)
+        // or CHAR(3) would cut it silently.
+        const bool bounded = (to.type.kind == type_kind::varchar && to.type.p != unlimited_length) ||
+                             to.type.kind == type_kind::character;
+        if (bounded) w.put("text");
+        else {
+            if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
+            spell_type(w, d, to.type);
+        }
     }
     if (from.not_null != to.not_null) clause().put(to.not_null ? "SET NOT NULL"sv : "DROP NOT NULL"sv);
     if (retype && from.def.kind != default_kind::none) {
