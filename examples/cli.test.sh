@@ -80,6 +80,7 @@ check 0 'matches schema_at<4>' db verify --database "$db"
 check 0 'up to date' db status --database "$db"
 check 0 'from version 4 to 2' db downgrade --to 2 --database "$db"
 check 2 'needs --to' db downgrade --database "$db"
+check 0 "is at version 2, as asked \\(this code's head is 4\\): nothing to do" db downgrade --to 2 --database "$db"
 # drift: a column added by hand is found by verify (exit 1)
 sqlite3 app.db 'ALTER TABLE "users" ADD COLUMN "by_hand" TEXT'
 check 1 'by_hand' db verify --database "$db"

@@ -55,7 +55,7 @@ using a2_changed = strata::migration<2, "roles",
 using chain_a2_changed = strata::chain<a1, a2_changed>;
 // Version 1 changed, the last one not: only the history checksum of the last row shows it.
 using a1_changed = strata::migration<1, "create users",
-    create_table<"users", column<"id", bigint, primary_key>, column<"email", text, not_null>>>;
+    create_table<"users", column<"id", bigint, primary_key>, column<"email", text, not_null, unique>, column<"nickname", text>>>;
 using chain_a1_changed = strata::chain<a1_changed, a2>;
 
 // A migration whose second statement fails: its first must not remain.
@@ -182,6 +182,13 @@ TEST_P(Migrator, UpgradeAppliesEveryMigrationThenFindsItUpToDate) {
     EXPECT_EQ(again.to, 4u);
     EXPECT_TRUE(log.has("is up to date at version 4"));
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"roles\""), 3);  // the data step ran once
+    // At a version asked for below the head, it is not "up to date".
+    m.downgrade_to(3);
+    EXPECT_FALSE(m.downgrade_to(3).changed());
+    EXPECT_FALSE(m.upgrade_to(3).changed());
+    EXPECT_TRUE(log.has("is at version 3, as asked (this code's head is 4): nothing to do")) << ::testing::PrintToString(log.lines);
+    EXPECT_FALSE(log.has("is up to date at version 3"));
+    m.upgrade();
 
     const auto v = m.verify();
     EXPECT_TRUE(v.ok()) << v.text();
@@ -231,8 +238,10 @@ TEST_P(Migrator, AnEarlierMigrationChangedIsRefusedAtStartUp) {
             << e.what();
     }
     EXPECT_EQ(snapshot(), before);
-    // repair() records the code's checksum and the history checksums after it: the start-up
-    // check is one read again (PostgreSQL: after the question where the table is).
+    // repair() records the code's checksum and the history checksums after it, once the live
+    // schema has the change: the start-up check is one read again (PostgreSQL: after the
+    // question where the table is).
+    db().execute("ALTER TABLE \"users\" ADD COLUMN \"nickname\" TEXT", {}, {});
     ASSERT_EQ(changed.repair().size(), 1u);
     recording_driver rec(db());
     EXPECT_FALSE(strata::migrator<chain_a1_changed>(rec, quiet()).upgrade().changed());
@@ -408,12 +417,43 @@ TEST_P(Migrator, AChangedChecksumIsRefusedUntilRepaired) {
     const auto v = changed.verify();
     EXPECT_EQ(v.checksum_problems.size(), 1u);
     EXPECT_FALSE(v.ok());
-    // The explicit way out: record the code's checksum.
+    // The explicit way out, once the database has the change: record the code's checksum.
+    db().execute("ALTER TABLE \"roles\" ADD COLUMN \"extra\" INTEGER", {}, {});
     const auto done = changed.repair();
     ASSERT_EQ(done.size(), 1u);
     EXPECT_NE(done[0].find("checksum"), std::string::npos);
     EXPECT_NO_THROW(changed.upgrade());
     EXPECT_TRUE(changed.verify().checksum_problems.empty());
+}
+
+// repair() records a changed migration's checksum only when the live schema is what the
+// changed chain makes: otherwise status() would say all is well while verify() says the
+// database lacks the change (two verdicts), and the next downgrade would fail on it.
+TEST_P(Migrator, RepairRecordsAChangedChecksumOnlyWhenTheDatabaseHasTheChange) {
+    make<chain_a2>().upgrade();
+    const auto before = snapshot();
+    auto changed = make<chain_a2_changed>();
+    try {
+        changed.repair();
+        FAIL() << "repair recorded a checksum the database does not match";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::schema_mismatch);
+        EXPECT_EQ(e.version(), 2u);
+        EXPECT_NE(what.find("migration 2 \"roles\" changed after it was applied, and the live schema is not schema_at<2> of "
+                            "this code"),
+                  std::string::npos)
+            << what;
+        EXPECT_NE(what.find("missing from the database: column roles.extra"), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_FALSE(changed.verify().ok());
+    db().execute("ALTER TABLE \"roles\" ADD COLUMN \"extra\" INTEGER", {}, {});
+    ASSERT_EQ(changed.repair().size(), 1u);
+    EXPECT_TRUE(changed.status().problem.empty()) << changed.status().problem;
+    EXPECT_TRUE(changed.verify().ok()) << changed.verify().text();
+    // A new name alone changes no schema: recorded without a look.
 }
 
 TEST_P(Migrator, ADirtyMigrationIsRefusedAndRepairedFromTheLiveSchema) {

@@ -841,6 +841,7 @@ using nw2 = strata::migration<2, "wider", alter_column<"notes", "title", set_typ
 using nw3 = strata::migration<3, "narrower", alter_column<"notes", "title", set_type<varchar<3>>>>;
 using chain_nw = strata::chain<nw1, nw2>;
 using chain_nw3 = strata::chain<nw1, nw2, nw3>;
+using chain_nw_longer = strata::chain<nw1, strata::migration<2, "longer", alter_column<"notes", "title", set_type<varchar<40>>>>>;
 TEST_P(Trust, ANarrowerTextTypeRefusesAValueItWouldCut) {
     auto m = make<chain_nw>();
     m.upgrade();
@@ -873,6 +874,15 @@ TEST_P(Trust, ANarrowerTextTypeRefusesAValueItWouldCut) {
     // Values that fit go through, spaces and all.
     exec("UPDATE \"notes\" SET \"title\" = 'ab', \"code\" = 'xy'");
     EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_EQ(values(), "ab|xy ");
+    // A longer VARCHAR rewrites neither the table nor its index.
+    exec("CREATE INDEX \"notes_title\" ON \"notes\" (\"title\")");
+    auto files = [&] {
+        return count(db(), "SELECT pg_relation_filenode('notes')") * 1000000 + count(db(), "SELECT pg_relation_filenode('notes_title')");
+    };
+    const std::int64_t before = files();
+    make<chain_nw_longer>().upgrade();
+    EXPECT_EQ(files(), before);
     EXPECT_EQ(values(), "ab|xy ");
 }
 

@@ -80,11 +80,11 @@ static_assert(at<pg, 2>::up ==
     ");\n");
 static_assert(at<pg, 3>::up ==
     "ALTER TABLE \"accounts\" ALTER COLUMN \"code\" TYPE VARCHAR USING \"code\"::VARCHAR;\n"
-    "ALTER TABLE \"accounts\" ALTER COLUMN \"note\" TYPE VARCHAR(200) USING \"note\"::text;\n");
+    "ALTER TABLE \"accounts\" ALTER COLUMN \"note\" TYPE VARCHAR(200);\n");
 static_assert(at<pg, 3>::down ==
     "ALTER TABLE \"accounts\" ALTER COLUMN \"note\" TYPE VARCHAR USING \"note\"::VARCHAR;\n"
-    "ALTER TABLE \"accounts\" ALTER COLUMN \"code\" TYPE VARCHAR(8) USING \"code\"::text;\n");
-static_assert(at<pg, 4>::up == "ALTER TABLE \"accounts\" ALTER COLUMN \"code\" TYPE CHAR(8) USING \"code\"::text;\n");
+    "ALTER TABLE \"accounts\" ALTER COLUMN \"code\" TYPE VARCHAR(8);\n");
+static_assert(at<pg, 4>::up == "ALTER TABLE \"accounts\" ALTER COLUMN \"code\" TYPE CHAR(8);\n");
 // SQLite spells them differently, so a change is a rebuild there, which keeps the rowid key
 static_assert(strata::chain_sql<lite, history>::migrations[2].rebuilds_tables);
 static_assert(!strata::chain_sql<pg, history>::migrations[2].rebuilds_tables);

@@ -635,7 +635,7 @@ static_assert(at<lite, 23>::down ==
     "CREATE UNIQUE INDEX \"posts_title_idx\" ON \"articles\" (\"title\", \"author_id\");\n"
     "PRAGMA foreign_key_check(\"articles\");\n");
 static_assert(at<pg, 23>::up ==
-    "ALTER TABLE \"articles\" ALTER COLUMN \"summary\" TYPE VARCHAR(200) USING \"summary\"::text;\n");
+    "ALTER TABLE \"articles\" ALTER COLUMN \"summary\" TYPE VARCHAR(200);\n");
 static_assert(at<pg, 23>::down == "ALTER TABLE \"articles\" ALTER COLUMN \"summary\" TYPE TEXT USING \"summary\"::TEXT;\n");
 
 // ---- 24: alter_column set_type<enum_type<...>>: PostgreSQL casts through text; SQLite adds the CHECK

@@ -340,7 +340,10 @@ class cli_runner {
     void print_run(const run_report& r) {
         if (log_in_terminal_) return;  // the log said it all, line by line, in this terminal
         if (!r.changed()) {
-            detail::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
+            if (r.to == head()) detail::print(o_.out, "{}: {} is up to date at version {}\n", o_.chain, db_->describe(), r.to);
+            else
+                detail::print(o_.out, "{}: {} is at version {}, as asked (this code's head is {}): nothing to do\n", o_.chain,
+                              db_->describe(), r.to, head());
             return;
         }
         for (const migration_run& m : r.migrations)

@@ -510,6 +510,7 @@ class migrator_engine {
         }
         for (const applied_migration& r : rows)
             if (!same_as_code(r, index_of(r.version))) refuse_missing_seed_rows(r, index_of(r.version));
+        refuse_changes_the_database_lacks(rows);
         db_transaction tx(db_);
         std::size_t kept = rows.size();  // the rows still recorded after the repair
         for (const applied_migration& r : rows) {
@@ -603,7 +604,11 @@ class migrator_engine {
     }
     run_report finish_up_to_date(run_report& r, std::size_t applied) {
         r.from = r.to = version_at(applied);
-        log(log_level::info, detail::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
+        if (applied == chain_.size)
+            log(log_level::info, detail::format("strata: {}: {} is up to date at version {}", opt_.chain, db_.describe(), r.to));
+        else
+            log(log_level::info, detail::format("strata: {}: {} is at version {}, as asked (this code's head is {}): nothing to do",
+                                                opt_.chain, db_.describe(), r.to, head()));
         return r;
     }
 
@@ -884,6 +889,29 @@ class migrator_engine {
             if (!in.problem) in.applied = k + 1;
         }
         return in;
+    }
+    // repair() records a changed migration's new checksum only if the live schema is the one
+    // the changed chain makes: else status() would say all is well and verify() that the change
+    // is missing. (With a dirty row, the schema decides that row, against the changed chain too.)
+    void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
+        const applied_migration* changed = nullptr;
+        for (const applied_migration& r : rows) {
+            if (r.dirty) return;
+            if (r.checksum != hex16(checksum(index_of(r.version)))) changed = &r;
+        }
+        if (!changed) return;
+        std::vector<std::string> missing, unexpected;
+        diff_live(rows.size(), missing, unexpected);
+        if (missing.empty() && unexpected.empty()) return;
+        const std::uint64_t at = rows.back().version;
+        throw refusal(migration_failure::schema_mismatch,
+                      detail::format("{}: migration {} \"{}\" changed after it was applied, and the live schema is not "
+                                     "schema_at<{}> of this code. Against it:\n{}\nMake the change in the database by "
+                                     "hand (or restore the migration and make the change in a new one), then repair "
+                                     "again; nothing was changed",
+                                     call("repair"), changed->version, chain_.descs[index_of(changed->version)].name, at,
+                                     trimmed(diff_text(at, missing, unexpected))),
+                      changed->version, changed->name);
     }
     // repair() records a changed migration's new checksum only if the rows its seeds name now
     // are in the database: otherwise the record would claim data the database never got.

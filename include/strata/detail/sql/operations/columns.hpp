@@ -42,14 +42,14 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
     if (!(from.type == to.type)) {
         clause().put("TYPE ");
         spell_type(w, d, to.type);
-        w.put(" USING ").ident(to.name).put("::");
-        // To a bounded text type, the value as text: PostgreSQL converts it to the column's type
-        // as it stores it, which refuses a value too long, where an explicit cast to VARCHAR(5)
-        // or CHAR(3) would cut it silently.
+        // To a bounded text type, no USING: PostgreSQL's own conversion (an assignment cast,
+        // which every type has to a text type) refuses a value too long, where an explicit cast
+        // to VARCHAR(5) or CHAR(3) would cut it silently; and a longer VARCHAR rewrites nothing
+        // (through ::text it would rewrite the table and its indexes).
         const bool bounded = (to.type.kind == type_kind::varchar && to.type.p != unlimited_length) ||
                              to.type.kind == type_kind::character;
-        if (bounded) w.put("text");
-        else {
+        if (!bounded) {
+            w.put(" USING ").ident(to.name).put("::");
             if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
             spell_type(w, d, to.type);
         }
