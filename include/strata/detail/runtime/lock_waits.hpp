@@ -56,10 +56,11 @@ inline std::vector<std::string> names_in(std::string_view sql) {
 }
 
 struct lock_holder {
-    std::string table;
+    std::string table;  // (or index, sequence, view: kind)
     std::int64_t pid = 0;
     std::string mode;   // "AccessShareLock", ...
     std::string state;  // pg_stat_activity's: "idle in transaction", "active", ...
+    std::string kind = "table";  // what pg_class says the relation is
 };
 
 // PostgreSQL, after a lock timeout (the migration rolled back, so this session waits for
@@ -73,7 +74,9 @@ inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view sta
     if (names.empty()) return holders;
     const value p[] = {names};
     try {
-        db.execute("SELECT c.relname, l.pid, l.mode, coalesce(a.state, '') FROM pg_locks l "
+        db.execute("SELECT c.relname, l.pid, l.mode, coalesce(a.state, ''), CASE c.relkind WHEN 'i' THEN 'index' "
+                   "WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' "
+                   "ELSE 'table' END FROM pg_locks l "
                    "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
                    "LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
                    "WHERE l.granted AND l.pid <> pg_backend_pid() "
@@ -81,7 +84,8 @@ inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view sta
                    "AND n.nspname = current_schema() AND c.relname = ANY(string_to_array($1, chr(1))) "
                    "ORDER BY c.relname, l.pid, l.mode",
                    p, [&](const row& r) {
-                       holders.push_back({r.get<std::string>(0), r.get<std::int64_t>(1), r.get<std::string>(2), r.get<std::string>(3)});
+                       holders.push_back({r.get<std::string>(0), r.get<std::int64_t>(1), r.get<std::string>(2), r.get<std::string>(3),
+                                          r.get<std::string>(4)});
                    });
     } catch (const database_error&) {
         holders.clear();  // the message goes without the holders rather than not at all
@@ -89,14 +93,14 @@ inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view sta
     return holders;
 }
 
-// `table "users" held by pid 4242 (AccessShareLock, idle in transaction)`, tables separated
+// `table "users" held by pid 4242 (AccessShareLock, idle in transaction)` (or `index "..."`), relations separated
 // by "; ".
 inline std::string holders_text(const std::vector<lock_holder>& holders) {
     if (holders.empty()) return "a table the statement uses (no other session holds a lock on it any more)";
     std::string s;
     for (std::size_t k = 0; k < holders.size();) {
         const lock_holder& h = holders[k];
-        if (k == 0 || holders[k - 1].table != h.table) s += detail::format("{}table \"{}\" held by ", k ? "; " : "", h.table);
+        if (k == 0 || holders[k - 1].table != h.table) s += detail::format("{}{} \"{}\" held by ", k ? "; " : "", h.kind, h.table);
         else s += ", ";
         std::string modes = h.mode;  // (rows come sorted by table, pid, mode)
         std::size_t j = k + 1;

@@ -1115,6 +1115,7 @@ class migrator_engine {
         const auto started = clock::now();
         std::size_t statements = 0;
         bool committing = false;  // in the COMMIT that records the migration done
+        marked_dirty_ = false;
         // The bookkeeping's own statements (BEGIN, the version check, the row, COMMIT) fail
         // like the migration's: named, logged, rolled back.
         try {
@@ -1137,6 +1138,7 @@ class migrator_engine {
                         db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
                     }
                     tx.commit();
+                    marked_dirty_ = true;
                 }
                 statements = run_steps(m, dir, steps,
                                        detail::format("it runs outside a transaction: recorded at version {}, marked dirty; see {} "
@@ -1194,8 +1196,32 @@ class migrator_engine {
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
             what += detail::format("\n  {}", outcome);
+        if (const std::string index = concurrent_index_of(statement); !index.empty() && !m.transactional)
+            what += detail::format(
+                "\n  PostgreSQL leaves the index \"{}\" INVALID when a concurrent build or drop fails part-way: "
+                "drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), then {} settles the migration",
+                index, index, call("repair"));
         if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+    }
+
+    // The index a CREATE or DROP INDEX CONCURRENTLY names (as strata spells them: quoted), or "".
+    static std::string concurrent_index_of(std::string_view statement) {
+        std::size_t at = statement.find("INDEX CONCURRENTLY ");
+        if (at == std::string_view::npos) return {};
+        statement.remove_prefix(at + 19);
+        for (std::string_view skip : {"IF NOT EXISTS ", "IF EXISTS "})
+            if (statement.starts_with(skip)) statement.remove_prefix(skip.size());
+        if (!statement.starts_with('"')) return {};
+        std::string name;
+        for (std::size_t k = 1; k < statement.size(); ++k) {
+            if (statement[k] == '"') {
+                if (k + 1 < statement.size() && statement[k + 1] == '"') ++k;
+                else return name;
+            }
+            name += statement[k];
+        }
+        return {};
     }
 
     // What a database error says about a migration: the driver's own text, except for a lost
@@ -1262,9 +1288,11 @@ class migrator_engine {
                                       waited, ours ? " (lock_timeout)" : "", held);
             migration_error e = failed(m, dir, migration_failure::lock_timeout, why, timed_out->statement(),
                                        timed_out->driver_message(),
-                                       m.transactional ? "nothing of it was applied"
+                                       m.transactional   ? "nothing of it was applied"
+                                       : marked_dirty_ ? detail::format("recorded at version {}, marked dirty; see {} and {}",
+                                                                        m.version, call("verify"), call("repair"))
                                                        : detail::format("if it is marked dirty, see {} and {}", call("verify"),
-                                                                     call("repair")));
+                                                                        call("repair")));
             log(log_level::error, e.what());
             throw e;
         }
@@ -1771,6 +1799,7 @@ class migrator_engine {
     std::optional<generated_sql> sql_;
     std::vector<std::uint64_t> history_;
     bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out
+    bool marked_dirty_ = false;  // apply() recorded the migration outside a transaction dirty
 };
 
 }  // namespace detail
