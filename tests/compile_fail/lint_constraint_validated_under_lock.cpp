@@ -22,8 +22,8 @@ static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 o
 static_assert(strata::sql<strata::postgres, good, 2>::up == strata::sql<strata::postgres, bad, 2>::up);
 static_assert(strata::checksum_of(strata::detail::proxy_t<good>::descs[1], strata::detail::dialect_id::postgres) ==
               strata::checksum_of(strata::detail::proxy_t<bad>::descs[1], strata::detail::dialect_id::postgres));
-// a column added with a foreign key or a check validates it the same way
-using fk_column = strata::chain<m1, strata::migration<2, "ref", add_column<"posts", column<"editor_id", bigint, references<"users", "id">>>>>;
+// a column added with a check, or a foreign key and a default, validates it the same way
+using fk_column = strata::chain<m1, strata::migration<2, "ref", add_column<"posts", column<"editor_id", bigint, default_value<1>, references<"users", "id">>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<fk_column>::descs, 2, 0).kind == strata::error_kind::lint_constraint_validated_under_lock);
 using check_column = strata::chain<m1, strata::migration<2, "n", add_column<"users", column<"n", integer, check<"n > 0">>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<check_column>::descs, 2, 0).kind == strata::error_kind::lint_constraint_validated_under_lock);

@@ -22,6 +22,11 @@ static_assert(strata::lint<bad, strata::live_postgres, 3>);  // from version 3 o
 // an identity column numbers every row: a rewrite too; a function name is a word before "("
 using identity_column = strata::chain<m1, strata::migration<2, "seq", add_column<"posts", column<"seq", bigint, identity>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<identity_column>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
+// pgcrypto's random bytes, a sequence's current value (found on review: tokens made this way rewrote the table)
+using token = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"encode(gen_random_bytes(16), 'hex')">>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<token>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
+using current = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", bigint, default_sql<"currval('s')">>>>>;
+static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<current>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
 using spaced = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", uuid, default_sql<"GEN_RANDOM_UUID ()">>>>>;
 static_assert(strata::detail::live_postgres_finding(strata::detail::proxy_t<spaced>::descs, 2, 0).kind == strata::error_kind::lint_volatile_default_rewrites);
 using quoted = strata::chain<m1, strata::migration<2, "t", add_column<"users", column<"t", text, default_sql<"'random()'">>>>>;

@@ -249,6 +249,34 @@ TEST(PgLockText, HandWrittenStatements) {
     EXPECT_EQ(pg_lock_text("UPDATE t SET x = 1;"), "ROW EXCLUSIVE on \"t\"");
     EXPECT_EQ(pg_lock_text("ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1)"), unknown);
     EXPECT_EQ(pg_lock_text("DROP TYPE mood CASCADE"), unknown);
+    // Found on review, each checked against pg_locks there:
+    // a function of one's own may do anything (an ALTER TABLE inside took ACCESS EXCLUSIVE)
+    EXPECT_EQ(pg_lock_text("SELECT do_ddl()"), unknown);
+    EXPECT_EQ(pg_lock_text("SELECT public.do_ddl(1)"), unknown);
+    EXPECT_EQ(pg_lock_text("SELECT count(*), max(a) FROM t WHERE b IN (1, 2) AND EXISTS (SELECT 1) AND c = ANY ('{1}')"), "");
+    // CASCADE truncates every table with a foreign key to it too
+    EXPECT_EQ(pg_lock_text("TRUNCATE \"parent\" CASCADE"),
+              "ACCESS EXCLUSIVE on \"parent\"; ACCESS EXCLUSIVE on every table with a foreign key to it (CASCADE truncates them too)");
+    // a column named statistics is retyped, not a SET STATISTICS
+    EXPECT_EQ(pg_lock_text("ALTER TABLE events ALTER COLUMN statistics TYPE bigint"),
+              "ACCESS EXCLUSIVE on \"events\" (rewrites the table unless the new type is binary-compatible); ACCESS EXCLUSIVE on the "
+              "table at the other end of each foreign key it drops");
+    // only fillfactor, parallel_workers, toast_tuple_target and the autovacuum and toast
+    // parameters take SHARE UPDATE EXCLUSIVE (ALTER TABLE, SET ( storage_parameter ... ))
+    EXPECT_EQ(pg_lock_text("ALTER TABLE events SET (user_catalog_table = true)"), "ACCESS EXCLUSIVE on \"events\"");
+    EXPECT_EQ(pg_lock_text("ALTER TABLE events SET (fillfactor = 70, autovacuum_enabled = false, toast.autovacuum_enabled = false)"),
+              "SHARE UPDATE EXCLUSIVE on \"events\"");
+    EXPECT_EQ(pg_lock_text("ALTER TABLE events RESET (fillfactor, user_catalog_table)"), "ACCESS EXCLUSIVE on \"events\"");
+    // ALTER TYPE ... CASCADE alters (and may rewrite) the typed tables
+    EXPECT_EQ(pg_lock_text("ALTER TYPE addr ALTER ATTRIBUTE zip TYPE bigint CASCADE"), unknown);
+    EXPECT_EQ(pg_lock_text("ALTER TYPE mood ADD VALUE 'meh'"), "");
+    // a volatile default fills every row: a rewrite; a foreign key on a new column without a
+    // default checks no row (every value is NULL)
+    EXPECT_EQ(pg_lock_text("ALTER TABLE t ADD COLUMN k text DEFAULT encode(gen_random_bytes(16), 'hex')"),
+              "ACCESS EXCLUSIVE on \"t\" (rewrites the table (a volatile default))");
+    EXPECT_EQ(pg_lock_text("ALTER TABLE t ADD COLUMN u bigint REFERENCES u (id)"), "ACCESS EXCLUSIVE on \"t\"; SHARE ROW EXCLUSIVE on \"u\"");
+    EXPECT_EQ(pg_lock_text("ALTER TABLE t ADD COLUMN u bigint DEFAULT 1 REFERENCES u (id)"),
+              "ACCESS EXCLUSIVE on \"t\" (scans the table); SHARE ROW EXCLUSIVE on \"u\"");
 }
 
 // PostgreSQL's lexical forms that hide a ';' or a statement from a reader that does not know

@@ -167,16 +167,67 @@ static_assert(finding<plain_adds>(2) == strata::error_kind::lint_constraint_vali
 using plain_check = strata::chain<m1, strata::migration<2, "adds", check_plain>>;
 static_assert(finding<plain_check>(2) == strata::error_kind::lint_constraint_validated_under_lock);
 
+// The twin's halves in one migration: VALIDATE scans while the transaction still holds the
+// ADD's lock (ACCESS EXCLUSIVE for a check, SHARE ROW EXCLUSIVE for a foreign key), so writes wait
+// for the whole scan, as with no twin at all.
+using one_tx_check = strata::chain<m1, strata::migration<2, "both", check_not_valid, validate_constraint<"users", "users_email_nn">>>;
+static_assert(finding<one_tx_check>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+using one_tx_fk = strata::chain<m1, strata::migration<2, "both", fk_not_valid, validate_constraint<"posts", "posts_author_fk">>>;
+static_assert(finding<one_tx_fk>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+// ... also when the lock is another table's: posts stays locked while users is scanned
+using one_tx_other = strata::chain<m1, m2, strata::migration<3, "both", add_column<"posts", column<"title", text>>,
+                                                                 validate_constraint<"users", "users_email_nn">>>;
+static_assert(finding<one_tx_other>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+// ... and the whole NOT NULL sequence in one migration
+using one_tx_not_null = strata::chain<m1, strata::migration<2, "not null", check_not_valid, validate_constraint<"users", "users_email_nn">,
+                                                            alter_column<"users", "email", set_not_null>,
+                                                            drop_constraint<"users", "users_email_nn">>>;
+static_assert(finding<one_tx_not_null>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+// Not a finding: a validation first in its migration, or after operations on tables the
+// migration creates (no one else uses them yet), or after another validation (SHARE UPDATE
+// EXCLUSIVE: writes go on), or after a data step (its row locks block no other row's writes).
+void touch(strata::session&) {}
+using validate_first = strata::chain<m1, m2, strata::migration<3, "validate", validate_constraint<"users", "users_email_nn">,
+                                                                   create_table<"tags", column<"id", bigint, primary_key>>,
+                                                                   run<touch, touch>>>;
+static_assert(finding<validate_first>(2) == strata::error_kind::none);
+using after_new_table = strata::chain<m1, m2, strata::migration<3, "validate", create_table<"tags", column<"id", bigint, primary_key>>,
+                                                                    validate_constraint<"posts", "posts_author_fk">,
+                                                                    validate_constraint<"users", "users_email_nn">, run<touch, touch>>>;
+static_assert(finding<after_new_table>(2) == strata::error_kind::none);
+// ... but a new table with a foreign key to an existing one locks that one (SHARE ROW EXCLUSIVE)
+using after_new_fk = strata::chain<m1, m2, strata::migration<3, "validate",
+                                                             create_table<"tags", column<"id", bigint, primary_key>,
+                                                                          column<"user_id", bigint, references<"users", "id">>>,
+                                                             validate_constraint<"posts", "posts_author_fk">>>;
+static_assert(finding<after_new_fk>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+using acknowledged = strata::chain<m1, strata::migration<2, "both", check_not_valid,
+                                                         unsafe<"users has 40 rows", validate_constraint<"users", "users_email_nn">>>>;
+static_assert(finding<acknowledged>(2) == strata::error_kind::none);
+
+// A column added with a foreign key and no default: every value is NULL, PostgreSQL checks no
+// row (measured: 0.65 ms on a million rows, against 80 ms with a default). With a default it scans.
+using fk_new_column = strata::chain<m1, strata::migration<2, "ref", add_column<"posts", column<"editor_id", bigint, references<"users", "id">>>>>;
+static_assert(finding<fk_new_column>(2) == strata::error_kind::none);
+using fk_new_column_default = strata::chain<m1, strata::migration<2, "ref", add_column<"posts", column<"editor_id", bigint, default_value<1>,
+                                                                                              references<"users", "id">>>>>;
+static_assert(finding<fk_new_column_default>(2) == strata::error_kind::lint_constraint_validated_under_lock);
+
 // SET NOT NULL: flagged with no check
 using bare = strata::chain<m1, strata::migration<2, "not null", alter_column<"users", "email", set_not_null>>>;
 static_assert(finding<bare>(2) == strata::error_kind::lint_set_not_null_scans);
 // flagged with a check not yet validated
 using unvalidated = strata::chain<m1, m2, strata::migration<3, "not null", alter_column<"users", "email", set_not_null>>>;
 static_assert(finding<unvalidated>(2) == strata::error_kind::lint_set_not_null_scans && finding_version<unvalidated>(2) == 3);
-// not flagged with a validated one, in the same migration too
+// not flagged with a validated one, validated in the same migration too (where the
+// validation is the finding: it scans under the ADD's lock)
 using same = strata::chain<m1, strata::migration<2, "all in one", check_not_valid, validate_constraint<"users", "users_email_nn">,
                                                  alter_column<"users", "email", set_not_null>>>;
-static_assert(finding<same>(2) == strata::error_kind::none);
+static_assert(finding<same>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+using same_acknowledged = strata::chain<m1, strata::migration<2, "all in one", check_not_valid,
+                                                              unsafe<"users is small", validate_constraint<"users", "users_email_nn">>,
+                                                              alter_column<"users", "email", set_not_null>>>;
+static_assert(finding<same_acknowledged>(2) == strata::error_kind::none);
 // a check valid when added (its own finding skipped: from version 3 on)
 using valid_when_added = strata::chain<m1, strata::migration<2, "check", check_plain>,
                                        strata::migration<3, "not null", alter_column<"users", "email", set_not_null>>>;
@@ -186,14 +237,15 @@ using dropped = strata::chain<m1, m2, m3, strata::migration<4, "drop", drop_cons
                               strata::migration<5, "not null", alter_column<"users", "email", set_not_null>>>;
 static_assert(finding<dropped>(2) == strata::error_kind::lint_set_not_null_scans && finding_version<dropped>(2) == 5);
 using other_column = strata::chain<m1,
-    strata::migration<2, "check", add_check<"users", "users_id_nn", "id IS NOT NULL", not_valid>, validate_constraint<"users", "users_id_nn">>,
-    strata::migration<3, "not null", alter_column<"users", "email", set_not_null>>>;
+    strata::migration<2, "check", add_check<"users", "users_id_nn", "id IS NOT NULL", not_valid>>,
+    strata::migration<3, "validate", validate_constraint<"users", "users_id_nn">>,
+    strata::migration<4, "not null", alter_column<"users", "email", set_not_null>>>;
 static_assert(finding<other_column>(2) == strata::error_kind::lint_set_not_null_scans);
 // a check that proves more than NOT NULL is no proof the lint reads
 using more = strata::chain<m1,
-    strata::migration<2, "check", add_check<"users", "users_email_nn", "email IS NOT NULL AND email <> ''", not_valid>,
-                      validate_constraint<"users", "users_email_nn">>,
-    strata::migration<3, "not null", alter_column<"users", "email", set_not_null>>>;
+    strata::migration<2, "check", add_check<"users", "users_email_nn", "email IS NOT NULL AND email <> ''", not_valid>>,
+    strata::migration<3, "validate", validate_constraint<"users", "users_email_nn">>,
+    strata::migration<4, "not null", alter_column<"users", "email", set_not_null>>>;
 static_assert(finding<more>(2) == strata::error_kind::lint_set_not_null_scans);
 // dropped, then added again not valid: not proved until validated again
 using readded = strata::chain<m1, m2, m3, strata::migration<4, "drop", drop_constraint<"users", "users_email_nn">>,

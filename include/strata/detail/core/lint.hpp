@@ -10,6 +10,7 @@
 
 #include <strata/detail/core/descriptors.hpp>
 #include <strata/detail/core/errors.hpp>
+#include <strata/detail/core/volatile_functions.hpp>
 
 namespace strata::detail {
 
@@ -170,14 +171,12 @@ constexpr bool retype_without_rewrite(const type_desc& from, const type_desc& to
     return from == to;
 }
 
-// A default PostgreSQL must compute per row (a volatile function): adding a column with it
-// rewrites the table. now() and CURRENT_TIMESTAMP are stable: one value, no rewrite. Read as
-// words followed by "(", outside string literals ('...', E'...' with its backslash escapes,
+// A default PostgreSQL must compute per row (a volatile function, volatile_functions.hpp):
+// adding a column with it rewrites the table. Read as words followed by "(", outside string
+// literals ('...', E'...' with its backslash escapes,
 // $$...$$ and $tag$...$tag$); a volatile function of one's own is not known.
 constexpr bool volatile_default(const default_desc& d) {
     if (d.kind != default_kind::sql) return false;
-    constexpr std::string_view volatile_functions[] = {"random", "clock_timestamp", "gen_random_uuid", "uuid_generate_v1",
-                                                       "uuid_generate_v1mc", "uuid_generate_v4", "timeofday", "nextval"};
     const std::string_view t = d.text;
     auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
     for (std::size_t i = 0; i < t.size();) {
@@ -208,19 +207,42 @@ constexpr bool volatile_default(const default_desc& d) {
         while (j < t.size() && word_char(t[j])) ++j;
         std::size_t p = j;
         while (p < t.size() && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n')) ++p;
-        if (p < t.size() && t[p] == '(')
-            for (std::string_view f : volatile_functions) {
-                bool same = f.size() == j - i;
-                for (std::size_t c = 0; c < f.size() && same; ++c) {
-                    char x = t[i + c];
-                    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-                    same = x == f[c];
-                }
-                if (same) return true;
-            }
+        if (p < t.size() && t[p] == '(' && volatile_function(t.substr(i, j - i))) return true;
         i = j;
     }
     return false;
+}
+
+// An existing table that an operation before `k` of `ops` (one migration's transaction) locks
+// against writes until the commit, or "". VALIDATE CONSTRAINT itself lets writes go on, and a
+// data step's or a seed's row locks block no other row, and an enum is no table; every other
+// operation is DDL on its table (and a
+// foreign key's SHARE ROW EXCLUSIVE on the table it references). Tables the migration created
+// are no one else's yet. (execute<> is not read: its statements are not known here.)
+constexpr std::string_view locked_before(const op_desc* ops, std::size_t k) {
+    for (std::size_t j = 0; j < k; ++j) {
+        const op_desc& op = ops[j];
+        switch (op.kind) {
+            case op_kind::validate_constraint:
+            case op_kind::run:
+            case op_kind::validate:
+            case op_kind::background:
+            case op_kind::seed:  // (rows inserted: ROW EXCLUSIVE)
+            case op_kind::create_enum:
+            case op_kind::add_enum_value:
+            case op_kind::drop_enum:  // (types: no table; one a column uses cannot be dropped)
+            case op_kind::execute: continue;
+            default: break;
+        }
+        const bool creates = op.kind == op_kind::create_table;
+        if (!creates && !created_earlier_in(ops, j, op.table)) return op.table;
+        auto existing = [&](std::string_view t) { return !t.empty() && !(creates && t == op.table) && !created_earlier_in(ops, j, t); };
+        for (std::size_t c = 0; c < op.ncolumns; ++c)
+            if (existing(op.columns[c].ref_table)) return op.columns[c].ref_table;
+        for (std::size_t c = 0; c < op.nconstraints; ++c)
+            if (existing(op.constraints[c].ref_table)) return op.constraints[c].ref_table;
+    }
+    return {};
 }
 
 // The finding of the live_postgres rules for `op`, operation `k` of migration `i`'s up, or of its
@@ -255,10 +277,15 @@ constexpr error live_postgres_finding_of(const migration_desc* descs, std::size_
             if (volatile_default(c.def) || c.identity || c.autoincrement)
                 e = fail(error_kind::lint_volatile_default_rewrites, op.table, c.name);
             else if (c.unique || c.primary_key) e = fail(error_kind::lint_unique_constraint_builds_index, op.table, c.name);
-            else if (!c.check.empty() || !c.ref_table.empty())
+            // (a foreign key on a new column without a default: every value is NULL, no row is checked)
+            else if (!c.check.empty() || (!c.ref_table.empty() && c.def.kind != default_kind::none))
                 e = fail(error_kind::lint_constraint_validated_under_lock, op.table, c.name);
             break;
         }
+        case op_kind::validate_constraint:
+            if (const std::string_view held = locked_before(down ? descs[i].down_ops : descs[i].ops, k); !held.empty())
+                e = fail(error_kind::lint_validation_under_earlier_lock, op.table, op.name, held);
+            break;
         case op_kind::drop_column:
         case op_kind::rename_column:
         case op_kind::drop_table:

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include <strata/detail/core/volatile_functions.hpp>
 #include <strata/detail/runtime/sql_text.hpp>
 
 namespace strata::detail {
@@ -21,6 +22,8 @@ struct pg_table_lock {
     // drops any (a DROP TABLE, DROP COLUMN, DROP CONSTRAINT or a type change of a key column
     // removes the key's triggers there too)
     bool dropped_keys_targets = false;
+    // no `table`: every table with a foreign key to the one named (TRUNCATE ... CASCADE)
+    bool referencing_tables = false;
 };
 
 struct pg_statement_locks {
@@ -73,9 +76,43 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
     auto add = [&](std::string table, std::string_view mode, std::string_view why = {}, bool index = false) {
         for (const pg_table_lock& k : r.locks)  // a table named twice keeps its first, stronger lock
             if (!k.dropped_keys_targets && k.index == index && k.table == table) return;
-        r.locks.push_back({std::move(table), mode, why, index, false});
+        r.locks.push_back({std::move(table), mode, why, index, false, false});
     };
-    auto dropped_keys = [&] { r.locks.push_back({{}, "ACCESS EXCLUSIVE", {}, false, true}); };
+    auto dropped_keys = [&] { r.locks.push_back({{}, "ACCESS EXCLUSIVE", {}, false, true, false}); };
+    // A call of a function not among the built-ins that read (or, setval, move a sequence): a
+    // function of one's own may take any lock (an ALTER TABLE inside one takes ACCESS EXCLUSIVE).
+    auto calls_unknown_function = [&](std::size_t from) {
+        constexpr std::string_view reading[] = {"count", "sum", "min", "max", "avg", "coalesce", "nullif", "greatest",
+                                                "least", "lower", "upper", "length", "now", "exists", "in", "any", "all",
+                                                "some", "cast", "values", "row", "array", "setval", "nextval", "currval",
+                                                "pg_get_serial_sequence", "current_setting", "format", "concat", "string_agg",
+                                                "array_agg", "json_agg", "jsonb_agg", "to_char", "date_trunc", "abs", "round"};
+        for (std::size_t i = from; i + 1 < ts.size(); ++i) {
+            if (!is_name(i) || !punct(i + 1, "(")) continue;
+            bool known = false;
+            for (std::string_view f : reading) known = known || (ts[i].kind == sql_token::word && sql_iequal(ts[i].text, f));
+            if (!known) return true;
+        }
+        return false;
+    };
+    // SET ( ... ) / RESET ( ... ) at `open` (the "("): whether every parameter is one that takes
+    // SHARE UPDATE EXCLUSIVE (ALTER TABLE, SET ( storage_parameter ): fillfactor, the toast and
+    // autovacuum parameters, parallel_workers); any other takes ACCESS EXCLUSIVE.
+    auto light_parameters = [&](std::size_t open) {
+        int depth = 0;
+        for (std::size_t i = open; i < ts.size(); ++i) {
+            if (punct(i, "(")) ++depth;
+            else if (punct(i, ")") && --depth == 0) return true;
+            else if (depth == 1 && (punct(i - 1, "(") || punct(i - 1, ",")) && ts[i].kind == sql_token::word) {
+                const std::string_view p = ts[i].text;
+                const bool light = sql_iequal(p, "fillfactor") || sql_iequal(p, "parallel_workers") ||
+                                   sql_iequal(p, "toast_tuple_target") || sql_iequal(p, "toast") ||
+                                   (p.size() > 11 && sql_iequal(p.substr(0, 11), "autovacuum_"));
+                if (!light) return false;
+            }
+        }
+        return false;
+    };
     // every REFERENCES t: a foreign key takes SHARE ROW EXCLUSIVE on the table it references
     auto referenced = [&](std::size_t from) {
         for (std::size_t i = find(from, "REFERENCES"); i < ts.size(); i = find(i + 1, "REFERENCES"))
@@ -104,6 +141,7 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
     } else if (is(0, "TRUNCATE")) {
         r.known = true;
         each_name(is(1, "TABLE") ? 2 : 1, "ACCESS EXCLUSIVE", false);
+        if (find(1, "CASCADE") < ts.size()) r.locks.push_back({{}, "ACCESS EXCLUSIVE", {}, false, false, true});
     } else if (is(0, "CREATE") && (is(1, "INDEX") || (is(1, "UNIQUE") && is(2, "INDEX")))) {
         const std::size_t on = find(2, "ON");
         const bool concurrently = find(2, "CONCURRENTLY") < on;
@@ -133,12 +171,18 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
         const bool not_valid = has_pair(a, "NOT", "VALID");
         const bool using_index = has_pair(a, "USING", "INDEX");
         const bool adds_fk = has_pair(a, "FOREIGN", "KEY") || find(a, "REFERENCES") < ts.size();
+        // (a foreign key on a column added without a default: every value is NULL, no row is checked)
+        const bool fk_scans = has_pair(a, "FOREIGN", "KEY") || (adds_fk && find(a, "DEFAULT") < ts.size());
         const bool adds_check = find(a, "CHECK") < ts.size();
+        bool volatile_default = false;
+        for (std::size_t i = find(a, "DEFAULT"); i < ts.size() && !volatile_default; ++i)
+            volatile_default = ts[i].kind == sql_token::word && punct(i + 1, "(") && volatile_function(ts[i].text);
         std::string_view why;
         if (retype) why = "rewrites the table unless the new type is binary-compatible";
         // (PostgreSQL 12 and later skip the scan when a valid check proves it; the text cannot tell)
         else if (has_pair(a, "SET", "NOT")) why = "scans the table, unless a valid check proves the column has no NULL";
-        else if (is(a, "ADD") && (adds_check || adds_fk) && !not_valid) why = "scans the table";
+        else if (is(a, "ADD") && volatile_default) why = "rewrites the table (a volatile default)";
+        else if (is(a, "ADD") && (adds_check || fk_scans) && !not_valid) why = "scans the table";
         else if (is(a, "ADD") && !using_index && (find(a, "UNIQUE") < ts.size() || has_pair(a, "PRIMARY", "KEY")))
             why = "builds an index (a table scan)";
         else if (is(a, "ADD") && (find(a, "IDENTITY") < ts.size() || find(a, "SERIAL") < ts.size() || find(a, "BIGSERIAL") < ts.size()))
@@ -149,8 +193,9 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
         const bool add_fk_only = is(a, "ADD") && (is(a + 1, "FOREIGN") || (is(a + 1, "CONSTRAINT") && is(a + 3, "FOREIGN")));
         if (single && is(a, "VALIDATE")) add(table.name, "SHARE UPDATE EXCLUSIVE", "scans the table while writes go on");
         else if (single && add_fk_only) add(table.name, "SHARE ROW EXCLUSIVE", why);
-        else if (single && ((is(a, "ALTER") && find(a, "STATISTICS") < ts.size()) || (is(a, "SET") && punct(a + 1, "(")) ||
-                            (is(a, "RESET") && punct(a + 1, "(")) || (is(a, "CLUSTER") && is(a + 1, "ON"))))
+        else if (single && ((is(a, "ALTER") && !retype && has_pair(a, "SET", "STATISTICS")) ||
+                            ((is(a, "SET") || is(a, "RESET")) && punct(a + 1, "(") && light_parameters(a + 1)) ||
+                            (is(a, "CLUSTER") && is(a + 1, "ON"))))
             add(table.name, "SHARE UPDATE EXCLUSIVE");
         else if (single && (is(a, "ENABLE") || is(a, "DISABLE")) && find(a, "TRIGGER") < ts.size())
             add(table.name, "SHARE ROW EXCLUSIVE");
@@ -167,10 +212,10 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
     } else if (is(0, "DELETE") && is(1, "FROM")) {
         r.known = true;
         add(name_at(is(2, "ONLY") ? 3 : 2).name, "ROW EXCLUSIVE");
-    } else if (is(0, "SELECT")) {
-        r.known = find(1, "FOR") == ts.size() && find(1, "INTO") == ts.size();  // reads: ACCESS SHARE, no one waits
+    } else if (is(0, "SELECT")) {  // reads: ACCESS SHARE, no one waits
+        r.known = find(1, "FOR") == ts.size() && find(1, "INTO") == ts.size() && !calls_unknown_function(1);
     } else if ((is(0, "CREATE") || is(0, "ALTER")) && is(1, "TYPE")) {
-        r.known = true;  // a type, no table
+        r.known = find(2, "CASCADE") == ts.size();  // a type, no table (CASCADE alters its typed tables)
     } else if (is(0, "DROP") && is(1, "TYPE")) {
         r.known = find(2, "CASCADE") == ts.size();  // CASCADE drops the columns of that type
     }
@@ -187,6 +232,10 @@ inline std::string pg_lock_text(std::string_view sql) {
         if (!s.empty()) s += "; ";
         if (k.dropped_keys_targets) {
             s += std::string(k.mode) + " on the table at the other end of each foreign key it drops";
+            continue;
+        }
+        if (k.referencing_tables) {
+            s += std::string(k.mode) + " on every table with a foreign key to it (CASCADE truncates them too)";
             continue;
         }
         s += std::string(k.mode) + (k.index ? " on the table of index \"" : " on \"") + k.table + "\"";
