@@ -216,6 +216,30 @@ TEST_P(TypedRows, NullIsNulloptAndBack) {
     EXPECT_EQ(got[1].raw->size(), 4u);
 }
 
+// A cell the field's type cannot take (a table changed by hand) is refused naming the column.
+TEST_P(TypedRows, ACellThatDoesNotFitNamesItsColumn) {
+    upgrade<types_chain>();
+    strata::session s(db());
+    strata::insert<At>(s, sample(1));
+    if (postgres()) {
+        s.execute("ALTER TABLE \"every\" ALTER COLUMN \"small\" TYPE bigint");
+        s.execute("UPDATE \"every\" SET \"small\" = 70000");
+    } else {
+        s.execute("UPDATE \"every\" SET \"small\" = 'abc'");  // (SQLite keeps any type)
+    }
+    for (int form = 0; form < 2; ++form) {
+        try {
+            if (form == 0) (void)strata::select<every_row, At>(s);
+            else (void)strata::select<At, "every", "id", "small">(s);
+            ADD_FAILURE() << "read without an error";
+        } catch (const std::runtime_error& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find(postgres() ? "as int16 (out of range)" : "cannot read 'abc' as an integer"), std::string::npos) << what;
+            EXPECT_NE(what.find("(column \"small\")"), std::string::npos) << what;
+        }
+    }
+}
+
 TEST_P(TypedRows, TheTupleFormTakesEachColumnsTypeAtTheState) {
     upgrade<types_chain>();
     strata::session s(db());

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -264,6 +265,16 @@ struct member_access<T, boost::hana::pair<boost::hana::string<C...>, Accessor>> 
     static constexpr decltype(auto) get(T& t) { return Accessor{}(t); }
     static constexpr decltype(auto) get(const T& t) { return Accessor{}(t); }
 };
+// Cell i of r as V; a cell V cannot take is refused naming its column.
+template <class V>
+V read_column(const row& r, std::size_t i, std::string_view column) {
+    try {
+        return r.get<V>(i);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()) + " (column \"" + std::string(column) + "\")");
+    }
+}
+
 template <class T, class Accessors>
 struct model_access {
     using columns = list<>;
@@ -276,7 +287,9 @@ struct model_access<T, boost::hana::tuple<Pairs...>> {
     static T read(const row& r) {
         T t{};
         std::size_t i = 0;
-        ((member_access<T, Pairs>::get(t) = r.get<typename member_access<T, Pairs>::type>(i++)), ...);
+        ((member_access<T, Pairs>::get(t) =
+              read_column<typename member_access<T, Pairs>::type>(r, i++, member_access<T, Pairs>::name.view())),
+         ...);
         return t;
     }
     static std::array<value, sizeof...(Pairs)> values(const T& t, dialect_id d) {
@@ -332,7 +345,7 @@ struct column_tuple {
     using type = std::tuple<typename At::template cpp_type<Table, Columns>...>;
     template <std::size_t... I>
     static type read(const row& r, std::index_sequence<I...>) {
-        return type{r.get<std::tuple_element_t<I, type>>(I)...};
+        return type{read_column<std::tuple_element_t<I, type>>(r, I, Columns.view())...};
     }
     static type read(const row& r) { return read(r, std::index_sequence_for<decltype(Columns)...>{}); }
 };
