@@ -245,6 +245,39 @@ TEST_P(Startup, ABadValueIsAnErrorAndChangesNothing) {
     EXPECT_FALSE(db().has_table("strata_migrations"));
 }
 
+// A tenant's schema first in the search_path, with its strata_app_versions but without its
+// strata_version_tasks (a strata from before the tasks, a table dropped): the tasks are this
+// schema's, made here, not a shared schema's further along the path, where another tenant's
+// run of the same task would have it skipped.
+class StartupPostgres : public Startup {};  // (SQLite has one schema)
+TEST_P(StartupPostgres, VersionTasksAreTheFirstSchemasOfTheSearchPath) {
+    int runs = 0;
+    auto o = options("1.0.0");
+    o.tasks = {{"Fill", "2.0.0", [&](strata::session&, const strata::version_change&) { ++runs; }}};
+    strata::migrate_on_startup<notes>(db(), o);
+    o.version = "2.0.0";
+    strata::migrate_on_startup<notes>(db(), o);  // the shared schema: ran once
+    ASSERT_EQ(runs, 1);
+    const std::string shared = strata::session(db()).query_value<std::string>("SELECT current_schema()");
+    const std::string tenant = shared + "_t";
+    db().execute("CREATE SCHEMA \"" + tenant + "\"", {}, {});
+    db().execute("SET search_path TO \"" + tenant + "\", \"" + shared + "\"", {}, {});
+    o.version = "1.0.0";
+    o.background_connection = nullptr;
+    strata::migrate_on_startup<notes>(db(), o);
+    db().execute("DROP TABLE \"strata_version_tasks\"", {}, {});  // the tenant's
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>(
+                  "SELECT count(*) FROM pg_tables WHERE tablename = 'strata_version_tasks' AND schemaname = '" + tenant + "'"),
+              0);
+    o.version = "2.0.0";
+    const auto r = strata::migrate_on_startup<notes>(db(), o);
+    EXPECT_EQ(runs, 2) << (r.app.skipped.empty() ? std::string() : r.app.skipped[0]);
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>("SELECT count(*) FROM \"" + tenant + "\".\"strata_version_tasks\""), 1);
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>("SELECT count(*) FROM \"" + shared + "\".\"strata_version_tasks\""), 1);
+    db().execute("SET search_path TO \"" + shared + "\"", {}, {});
+    db().execute("DROP SCHEMA \"" + tenant + "\" CASCADE", {}, {});
+}
+
 TEST_P(Startup, OnUpgradeAndVersionTasks) {
     std::vector<std::string> calls;
     auto o = options("1.0.0");
@@ -407,5 +440,6 @@ TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, StartupPostgres, ::testing::Values("postgres"), strata_test::backend_name);
 
 }  // namespace

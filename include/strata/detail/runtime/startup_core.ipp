@@ -97,7 +97,9 @@ class app_versions {
         // serialises the transactions) and reads the version again under it.
         std::optional<held_lock> lock;
         if (const bool tables = read_version(r.from); r.from != version) {
-            if (!tables) ensure_tables();
+            // (both in this schema: an unqualified strata_version_tasks would otherwise be found
+            // further along a PostgreSQL search_path, in a shared schema, with another tenant's tasks)
+            if (!tables || !db_.has_table("strata_version_tasks")) ensure_tables();
             lock.emplace(db_, chain_ + ":app_version", wait_);
             read_version(r.from);
         }
