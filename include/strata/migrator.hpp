@@ -63,6 +63,9 @@ class migrator {
     void baseline(std::uint64_t version) { core_.baseline(version); }
     // After a refusal for a dirty migration or a changed checksum: see docs/runtime.md.
     std::vector<std::string> repair() { return core_.repair(); }
+    // A background step that can never succeed: records migration `version`'s background steps
+    // done without running them (the later ones then run); see docs/runtime.md section 6.
+    std::string skip_background(std::uint64_t version) { return core_.skip_background(version); }
 
    private:
     detail::migrator_core core_;

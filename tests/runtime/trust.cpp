@@ -171,6 +171,10 @@ using chain_rb = strata::chain<r1, rb2>;
 void background_throws(strata::session&, strata::stop_token) { throw 7; }
 using bg2 = strata::migration<2, "background throws", add_column<"items", column<"note", text>>, background<background_throws>>;
 using chain_bg = strata::chain<r1, bg2>;
+int later_background_runs = 0;
+void background_later(strata::session&, strata::stop_token) { ++later_background_runs; }
+using bg3 = strata::migration<3, "later background", add_column<"items", column<"tag", text>>, background<background_later>>;
+using chain_bg3 = strata::chain<r1, bg2, bg3>;
 
 using two = strata::chain<r1, strata::migration<2, "notes", add_column<"items", column<"note", text>>>>;
 
@@ -983,6 +987,52 @@ TEST_P(Trust, AnExceptionThatIsNotAStdExceptionRollsTheMigrationBack) {
         EXPECT_EQ(make<chain_x>().status().current, 1u);
         for (const std::string& f : db().schema_facts(std::vector<std::string>{"items"}, {}))
             EXPECT_EQ(f.find("note"), std::string::npos) << f;
+    }
+}
+
+// A background step that can never succeed blocks the later ones at every start; the way out
+// is explicit: skip_background(v) records it done without running it, and the later ones run.
+TEST_P(Trust, ABackgroundStepThatCannotSucceedIsSkippedOnRequest) {
+    later_background_runs = 0;
+    strata::startup_options o;
+    o.log = log.sink();
+    o.background_on_thread = false;
+    for (int start = 0; start < 2; ++start) {
+        auto r = strata::migrate_on_startup<chain_bg3>(db(), o);
+        EXPECT_EQ(r.background_done.remaining, (std::vector<std::uint64_t>{2, 3}));
+        EXPECT_NE(r.background_done.error.find("if it never can, skip_background(2) records it done"), std::string::npos)
+            << r.background_done.error;
+    }
+    EXPECT_EQ(later_background_runs, 0);  // behind the one that fails
+    auto m = make<chain_bg3>();
+    const std::string done = m.skip_background(2);
+    EXPECT_NE(done.find("migration 2 \"background throws\": its background steps are recorded done without running"), std::string::npos)
+        << done;
+    EXPECT_TRUE(log.has("its background steps are recorded done without running"));
+    auto st = m.status();
+    ASSERT_EQ(st.applied.size(), 3u);
+    EXPECT_FALSE(st.applied[1].background_pending);
+    EXPECT_TRUE(st.applied[2].background_pending);
+    auto r = strata::migrate_on_startup<chain_bg3>(db(), o);
+    EXPECT_TRUE(r.background_done.ok()) << r.background_done.error;
+    EXPECT_EQ(r.background_done.completed, std::vector<std::uint64_t>{3});
+    EXPECT_EQ(later_background_runs, 1);
+    EXPECT_FALSE(m.status().applied[2].background_pending);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    // Nothing pending: nothing to skip; a version the code lacks, or one not applied: refused.
+    EXPECT_EQ(m.skip_background(2), "");
+    try {
+        m.skip_background(7);
+        ADD_FAILURE() << "skipped a migration the code does not have";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), strata::migration_failure::no_such_version);
+    }
+    m.downgrade_to(2);
+    try {
+        m.skip_background(3);
+        ADD_FAILURE() << "skipped a migration not applied";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("migration 3 \"later background\" is not applied"), std::string::npos) << e.what();
     }
 }
 

@@ -103,8 +103,9 @@ inline background_report run_background(driver& db, const std::string& chain, co
                        p, {});
         } catch (...) {  // on the worker thread: anything escaping would be std::terminate
             r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
-                                  "again at the next start",
-                                  chain, version, m->name, current_exception_text());
+                                  "again at the next start, before the later ones (if it never can, skip_background({}) records "
+                                  "it done)",
+                                  chain, version, m->name, current_exception_text(), version);
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
             break;

@@ -64,9 +64,10 @@ inline constexpr verb_spec verbs[] = {
     {"baseline", "V", "adopt an existing database whose schema is schema_at<V>",
      "Records migrations up to version V as applied, after checking that the live schema is\n"
      "schema_at<V>. For a database made before strata."},
-    {"repair", "", "clear a dirty flag or record a changed checksum, as the live schema decides",
+    {"repair", "[--skip-background V]", "clear a dirty flag or record a changed checksum, as the live schema decides",
      "The explicit way out of a refusal for a dirty migration or a changed checksum (see\n"
-     "docs/runtime.md)."},
+     "docs/runtime.md). With --skip-background V: migration V's background steps, pending and\n"
+     "failing, are recorded done without running, so that the later ones run."},
     {"diagram", "[--at V] [--format mermaid|dot|svg]", "the schema at version V as a diagram, offline",
      "Prints the schema after version V (default the head) as a Mermaid erDiagram (default), a\n"
      "Graphviz digraph, or that digraph drawn as SVG by Graphviz's dot (which must be on PATH).\n"
@@ -150,7 +151,7 @@ class cli_runner {
         static constexpr std::string_view with_value[] = {"to",           "from",           "dialect",          "format",
                                                           "at",           "database",       "chain",            "name",
                                                           "lock-timeout", "lock-attempts",  "lock-wait-budget", "statement-timeout",
-                                                          "busy-timeout"};
+                                                          "busy-timeout", "skip-background"};
         static constexpr std::string_view flags[] = {"verbose", "help", "bookkeeping"};
         for (std::size_t i = 0; i < rest.size(); ++i) {
             std::string a = rest[i];
@@ -188,6 +189,7 @@ class cli_runner {
         else if (n == "sql") allowed({"dialect", "from", "to", "bookkeeping"});
         else if (n == "diagram") allowed({"at", "format"});
         else if (n == "diff") allowed({"name"});
+        else if (n == "repair") allowed({"skip-background"});
         else allowed({});
         const std::size_t want = n == "baseline" ? 1 : 0;
         if (positional_.size() > want)
@@ -579,6 +581,11 @@ class cli_runner {
         return cli::exit_ok;
     }
     int repair() {
+        if (const auto v = value("skip-background")) {
+            const std::string done = migrator(true, true).skip_background(version_arg("repair --skip-background", *v));
+            detail::print(o_.out, "{}\n", done.empty() ? "no background step pending there: nothing to skip" : done);
+            return cli::exit_ok;
+        }
         const std::vector<std::string> done = migrator(true, true).repair();
         for (const std::string& d : done) detail::print(o_.out, "{}\n", d);
         if (done.empty()) detail::print(o_.out, "nothing to repair\n");

@@ -44,6 +44,7 @@ class migrator_core {
     STRATA_INLINE verify_report verify();
     STRATA_INLINE void baseline(std::uint64_t version);
     STRATA_INLINE std::vector<std::string> repair();
+    STRATA_INLINE std::string skip_background(std::uint64_t version);
 
    private:
     owner<migrator_engine> e_;

@@ -16,5 +16,6 @@ STRATA_INLINE plan_report migrator_core::plan(std::uint64_t v) { return e_->plan
 STRATA_INLINE verify_report migrator_core::verify() { return e_->verify(); }
 STRATA_INLINE void migrator_core::baseline(std::uint64_t v) { e_->baseline(v); }
 STRATA_INLINE std::vector<std::string> migrator_core::repair() { return e_->repair(); }
+STRATA_INLINE std::string migrator_core::skip_background(std::uint64_t version) { return e_->skip_background(version); }
 
 }  // namespace strata::detail

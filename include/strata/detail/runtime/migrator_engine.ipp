@@ -290,6 +290,9 @@ class migrator_engine {
     // recorded as done or as not applied, whichever the live schema shows (neither: refused,
     // with the difference); a changed checksum or name is replaced by the code's.
     std::vector<std::string> repair() { return named([&] { return repair_impl(); }); }
+    // The way out of a background step that cannot succeed: migration `version`'s background
+    // steps are recorded done without running ("" when none is pending).
+    std::string skip_background(std::uint64_t version) { return named([&] { return skip_background_impl(version); }); }
 
    private:
     using clock = std::chrono::steady_clock;
@@ -480,6 +483,43 @@ class migrator_engine {
         reseal();
         log(log_level::info, detail::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
                                          db_.describe(), version, migrations_text(n)));
+    }
+
+    std::string skip_background_impl(std::uint64_t version) {
+        const std::size_t i = index_of(version);
+        if (i == npos)
+            throw refusal(migration_failure::no_such_version,
+                          detail::format("{}: this code has no migration {}; nothing was changed", call("skip_background", std::to_string(version)), version),
+                          version);
+        const std::string_view name = chain_.descs[i].name;
+        std::optional<applied_migration> row;
+        if (db_.has_table(tracking_table)) {
+            lock_guard lock(*this);
+            for (const applied_migration& r : read_rows(true))
+                if (r.version == version) row = r;
+            if (row && row->background_pending) {
+                const value p[] = {utc_now(), opt_.chain, static_cast<std::int64_t>(version)};
+                db_.execute("UPDATE \"strata_migrations\" SET \"background_pending\" = FALSE, \"background_done_at\" = $1 "
+                            "WHERE \"chain\" = $2 AND \"version\" = $3",
+                            p, {});
+                reseal();
+                const std::string done = detail::format(
+                    "migration {} \"{}\": its background steps are recorded done without running; what they were to "
+                    "fill is yours to check",
+                    version, name);
+                log(log_level::warning, detail::format("strata: {}: {}", opt_.chain, done));
+                return done;
+            }
+        }
+        if (!row)
+            throw refusal(migration_failure::wrong_direction,
+                          detail::format("{}: migration {} \"{}\" is not applied: its background steps run after it; nothing "
+                                         "was changed",
+                                         call("skip_background", std::to_string(version)), version, name),
+                          version, std::string(name));
+        log(log_level::info, detail::format("strata: {}: migration {} \"{}\" has no background step pending: nothing to skip",
+                                            opt_.chain, version, name));
+        return {};
     }
 
     std::vector<std::string> repair_impl() {
@@ -1020,6 +1060,7 @@ class migrator_engine {
         const std::string_view verb = fn == "upgrade_to"     ? "upgrade --to"
                                       : fn == "downgrade_to" ? "downgrade --to"
                                       : fn == "plan"         ? "sql --to"
+                                      : fn == "skip_background" ? "repair --skip-background"
                                                              : fn;
         std::string a(arg);
         if (a.empty() && verb.ends_with("--to")) a = "V";
