@@ -254,6 +254,9 @@ TEST(PgLockText, HandWrittenStatements) {
     EXPECT_EQ(pg_lock_text("SELECT do_ddl()"), unknown);
     EXPECT_EQ(pg_lock_text("SELECT public.do_ddl(1)"), unknown);
     EXPECT_EQ(pg_lock_text("SELECT count(*), max(a) FROM t WHERE b IN (1, 2) AND EXISTS (SELECT 1) AND c = ANY ('{1}')"), "");
+    // (SQL's own words before a parenthesis are no calls: found on review)
+    EXPECT_EQ(pg_lock_text("SELECT a FROM t JOIN u USING (id) WHERE NOT (a > 1) AND (b OR c) GROUP BY (a)"), "");
+    EXPECT_EQ(pg_lock_text("SELECT CASE WHEN (a) THEN 1 END FROM (SELECT 1 AS x) s"), "");
     // CASCADE truncates every table with a foreign key to it too
     EXPECT_EQ(pg_lock_text("TRUNCATE \"parent\" CASCADE"),
               "ACCESS EXCLUSIVE on \"parent\"; ACCESS EXCLUSIVE on every table with a foreign key to it (CASCADE truncates them too)");

@@ -3,6 +3,8 @@
 // rolled back, one verdict on every bookkeeping state, honest messages at the edges.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <optional>
 #include <strata/stop_token.hpp>
 #include <string>
@@ -816,6 +818,9 @@ TEST_P(Trust, ANumberIsNotSqueezedIntoATypeTooSmallForIt) {
     EXPECT_EQ(s.query_value<unsigned>("SELECT 4294967295"), 4294967295u);
     EXPECT_EQ(s.query_value<std::uint64_t>("SELECT 9223372036854775807"), 9223372036854775807ull);
     EXPECT_EQ(s.query_value<float>("SELECT 0.5"), 0.5f);
+    // FLT_MAX comes back whole, though PostgreSQL prints it a little above (found on review)
+    EXPECT_EQ(s.query_value<float>("SELECT CAST($1 AS REAL)", std::numeric_limits<float>::max()), std::numeric_limits<float>::max());
+    EXPECT_EQ(s.query_value<float>("SELECT CAST($1 AS REAL)", -std::numeric_limits<float>::max()), -std::numeric_limits<float>::max());
     EXPECT_EQ(s.query_value<int>("SELECT -2147483648"), -2147483647 - 1);
     // Nor is one written wrapped: an unsigned 64-bit value past INT64_MAX is no bigint.
     try {

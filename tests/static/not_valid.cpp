@@ -183,6 +183,14 @@ using one_tx_not_null = strata::chain<m1, strata::migration<2, "not null", check
                                                             alter_column<"users", "email", set_not_null>,
                                                             drop_constraint<"users", "users_email_nn">>>;
 static_assert(finding<one_tx_not_null>(2) == strata::error_kind::lint_validation_under_earlier_lock);
+// ... and after a drop_index, which names its index alone (found on review: it hid what followed)
+using one_tx_drop_index = strata::chain<m1, m2, strata::migration<3, "index", create_index_concurrently<"posts_author", "posts", "author_id">>,
+                                        strata::migration<4, "both", drop_index<"posts_author">, add_column<"posts", column<"title", text>>,
+                                                          validate_constraint<"users", "users_email_nn">>>;
+static_assert(finding<one_tx_drop_index>(4) == strata::error_kind::lint_validation_under_earlier_lock);
+using one_tx_drop_index_only = strata::chain<m1, m2, strata::migration<3, "index", create_index_concurrently<"posts_author", "posts", "author_id">>,
+                                             strata::migration<4, "both", drop_index<"posts_author">, validate_constraint<"users", "users_email_nn">>>;
+static_assert(finding<one_tx_drop_index_only>(4) == strata::error_kind::lint_validation_under_earlier_lock);
 // Not a finding: a validation first in its migration, or after operations on tables the
 // migration creates (no one else uses them yet), or after another validation (SHARE UPDATE
 // EXCLUSIVE: writes go on), or after a data step (its row locks block no other row's writes).

@@ -234,8 +234,10 @@ constexpr std::string_view locked_before(const op_desc* ops, std::size_t k) {
             case op_kind::execute: continue;
             default: break;
         }
+        // (drop_index names the index alone: its table is locked all the same)
+        if (op.kind == op_kind::drop_index && op.table.empty()) return op.name;
         const bool creates = op.kind == op_kind::create_table;
-        if (!creates && !created_earlier_in(ops, j, op.table)) return op.table;
+        if (!creates && !op.table.empty() && !created_earlier_in(ops, j, op.table)) return op.table;
         auto existing = [&](std::string_view t) { return !t.empty() && !(creates && t == op.table) && !created_earlier_in(ops, j, t); };
         for (std::size_t c = 0; c < op.ncolumns; ++c)
             if (existing(op.columns[c].ref_table)) return op.columns[c].ref_table;

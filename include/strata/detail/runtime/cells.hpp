@@ -141,11 +141,13 @@ double cell_real(const V& v) {
     }
     bad_cell("a number", v);
 }
-// A float: a finite double beyond float's range is refused, not made infinite.
+// A float: a finite double that would round to infinity is refused. (FLT_MAX plus half its ULP,
+// 2^128 - 2^103, is the first that does; PostgreSQL prints FLT_MAX as 3.4028235e+38, a little
+// above it, which rounds back to it.)
 template <class V>
 float cell_float(const V& v) {
-    const double d = cell_real(v), largest = std::numeric_limits<float>::max();
-    if ((d > largest || d < -largest) && d - d == 0) bad_cell("float (out of range)", v);
+    const double d = cell_real(v), limit = static_cast<double>(std::numeric_limits<float>::max()) + 0x1p103;
+    if ((d >= limit || d <= -limit) && d - d == 0) bad_cell("float (out of range)", v);
     return static_cast<float>(d);
 }
 // A bool: an integer (not 0 is true), or PostgreSQL's t/true, f/false.

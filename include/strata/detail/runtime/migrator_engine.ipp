@@ -930,25 +930,58 @@ class migrator_engine {
         }
         return in;
     }
-    // repair() records a changed migration's new checksum only if the live schema is the one
-    // the changed chain makes: else status() would say all is well and verify() that the change
-    // is missing. (With a dirty row, the schema decides that row, against the changed chain too.)
+    // repair() records a changed migration's new checksum only if the live schema has what the
+    // changed migration makes: else status() would say all is well and verify() that the change
+    // is missing. It looks at the tables the changed migrations' schema operations touch, not
+    // at drift elsewhere (verify's to show), nor at a new name alone or a data step's change.
+    // (With a dirty row, the schema decides that row, against the changed chain too.)
     void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
+        std::vector<std::string> tables;
         const applied_migration* changed = nullptr;
         for (const applied_migration& r : rows) {
             if (r.dirty) return;
-            if (r.checksum != hex16(checksum(index_of(r.version)))) changed = &r;
+            const std::size_t i = index_of(r.version);
+            const migration_desc& m = chain_.descs[i];
+            if (r.checksum == hex16(checksum(i))) continue;
+            if (r.name != m.name) {  // renamed only: the checksum with the recorded name is the recorded one
+                migration_desc as_recorded = m;
+                as_recorded.name = r.name;
+                if (r.checksum == hex16(checksum_of(with_hashes(as_recorded), db_.dialect()))) continue;
+            }
+            const std::size_t before = tables.size();
+            for (std::size_t k = 0; k < m.nops; ++k) {
+                const op_desc& op = m.ops[k];
+                if (op.kind == op_kind::run || op.kind == op_kind::validate || op.kind == op_kind::background ||
+                    op.kind == op_kind::seed || op.kind == op_kind::execute)
+                    continue;
+                for (std::string_view t : {op.table, op.new_name})
+                    if (!t.empty()) tables.emplace_back(t);
+                for (std::size_t c = 0; c < op.ncolumns; ++c)
+                    if (!op.columns[c].ref_table.empty()) tables.emplace_back(op.columns[c].ref_table);
+            }
+            if (tables.size() > before) changed = &r;
         }
         if (!changed) return;
         std::vector<std::string> missing, unexpected;
         diff_live(rows.size(), missing, unexpected);
+        // (a fact names its table after a space, followed by '.', '(' or ':', or ends with it)
+        auto on_tables = [&](const std::string& f) {
+            for (const std::string& t : tables)
+                for (std::size_t at = f.find(" " + t); at != std::string::npos; at = f.find(" " + t, at + 1)) {
+                    const std::size_t after = at + 1 + t.size();
+                    if (after == f.size() || f[after] == '.' || f[after] == '(' || f[after] == ':' || f[after] == ' ') return true;
+                }
+            return false;
+        };
+        std::erase_if(missing, [&](const std::string& f) { return !on_tables(f); });
+        std::erase_if(unexpected, [&](const std::string& f) { return !on_tables(f); });
         if (missing.empty() && unexpected.empty()) return;
         const std::uint64_t at = rows.back().version;
         throw refusal(migration_failure::schema_mismatch,
                       detail::format("{}: migration {} \"{}\" changed after it was applied, and the live schema is not "
-                                     "schema_at<{}> of this code. Against it:\n{}\nMake the change in the database by "
-                                     "hand (or restore the migration and make the change in a new one), then repair "
-                                     "again; nothing was changed",
+                                     "schema_at<{}> of this code where it changed. Against it:\n{}\nMake the change in the "
+                                     "database by hand (or restore the migration and make the change in a new one), then "
+                                     "repair again; nothing was changed",
                                      call("repair"), changed->version, chain_.descs[index_of(changed->version)].name, at,
                                      trimmed(diff_text(at, missing, unexpected))),
                       changed->version, changed->name);
@@ -1239,9 +1272,9 @@ class migrator_engine {
             what += detail::format("\n  {}", outcome);
         if (const std::string index = concurrent_index_of(statement); !index.empty() && !m.transactional)
             what += detail::format(
-                "\n  PostgreSQL leaves the index \"{}\" INVALID when a concurrent build or drop fails part-way: "
-                "drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), then {} settles the migration",
-                index, index, call("repair"));
+                "\n  a concurrent build or drop that fails part-way leaves the index \"{}\" INVALID: if {} shows it "
+                "so, drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), then {} settles the migration",
+                index, call("verify"), index, call("repair"));
         if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }

@@ -82,11 +82,15 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
     // A call of a function not among the built-ins that read (or, setval, move a sequence): a
     // function of one's own may take any lock (an ALTER TABLE inside one takes ACCESS EXCLUSIVE).
     auto calls_unknown_function = [&](std::size_t from) {
-        constexpr std::string_view reading[] = {"count", "sum", "min", "max", "avg", "coalesce", "nullif", "greatest",
-                                                "least", "lower", "upper", "length", "now", "exists", "in", "any", "all",
-                                                "some", "cast", "values", "row", "array", "setval", "nextval", "currval",
-                                                "pg_get_serial_sequence", "current_setting", "format", "concat", "string_agg",
-                                                "array_agg", "json_agg", "jsonb_agg", "to_char", "date_trunc", "abs", "round"};
+        // (and the words of SQL itself that a parenthesis follows: USING (id), NOT (a), IN (...))
+        constexpr std::string_view reading[] = {
+            "count", "sum", "min", "max", "avg", "coalesce", "nullif", "greatest", "least", "lower", "upper", "length",
+            "now", "setval", "nextval", "currval", "pg_get_serial_sequence", "current_setting", "format", "concat",
+            "string_agg", "array_agg", "json_agg", "jsonb_agg", "to_char", "date_trunc", "abs", "round",
+            "exists", "in", "any", "all", "some", "cast", "values", "row", "array", "and", "or", "not", "using", "by",
+            "when", "then", "else", "from", "join", "on", "select", "where", "having", "as", "over", "filter", "within",
+            "between", "is", "like", "ilike", "distinct", "lateral", "with", "union", "intersect", "except", "limit",
+            "offset", "group", "order", "partition", "case", "end"};
         for (std::size_t i = from; i + 1 < ts.size(); ++i) {
             if (!is_name(i) || !punct(i + 1, "(")) continue;
             bool known = false;

@@ -215,6 +215,15 @@ STRATA_INLINE bool postgres::connection::lock(std::string_view chain) {
 STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_view chain) {
     auto it = locks_->counts.find(chain);
     if (it != locks_->counts.end() && it->second.count > 0) {
+        // Held already: in this schema, the call only counts; in another (a SET search_path in
+        // between), this session holds that schema's lock, not this one's.
+        std::int32_t schema = 0;
+        execute("SELECT hashtext(coalesce(current_schema(), ''))", {},
+                [&](const row& r) { schema = static_cast<std::int32_t>(r.get<std::int64_t>(0)); });
+        if (schema != it->second.schema)
+            throw std::logic_error("strata: " + where_ + ": the migrators' lock of chain \"" + std::string(chain) +
+                                   "\" is held by this connection in another schema (search_path changed since it was "
+                                   "taken): give it back there first, or use another connection for this schema");
         ++it->second.count;
         return true;
     }
