@@ -477,6 +477,16 @@ TEST_P(Migrator, RepairLooksOnlyAtWhatTheChangedMigrationTouches) {
         EXPECT_NE(what.find("missing from the database: column roles.extra"), std::string::npos) << what;
         EXPECT_EQ(what.find("by_hand"), std::string::npos) << what;  // (users: not the change's)
     }
+    // A check the changed migration adds, which PostgreSQL names apart from its table (check
+    // roles_note_check), is looked at too.
+    using a2_checked = strata::migration<2, "roles",
+        create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text, check<"length(note) > 0">>>>;
+    try {
+        make<strata::chain<a1, a2_checked>>().repair();
+        FAIL() << "repair recorded a check the database does not have";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::schema_mismatch) << e.what();
+    }
 }
 
 TEST_P(Migrator, ADirtyMigrationIsRefusedAndRepairedFromTheLiveSchema) {

@@ -964,8 +964,11 @@ class migrator_engine {
         if (!changed) return;
         std::vector<std::string> missing, unexpected;
         diff_live(rows.size(), missing, unexpected);
-        // (a fact names its table after a space, followed by '.', '(' or ':', or ends with it)
+        // (a fact names its table after a space, followed by '.', '(' or ':', or ends with it;
+        // one that names no table, a PostgreSQL check by its name or an enum, is kept: it may
+        // be the change's)
         auto on_tables = [&](const std::string& f) {
+            if ((f.starts_with("check ") && f.find(':') == std::string::npos) || f.starts_with("enum ")) return true;
             for (const std::string& t : tables)
                 for (std::size_t at = f.find(" " + t); at != std::string::npos; at = f.find(" " + t, at + 1)) {
                     const std::size_t after = at + 1 + t.size();
