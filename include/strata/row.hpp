@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -135,9 +136,10 @@ dependent_t<value, T> to_value(const T& x, dialect_id d = dialect_id::sqlite) {
     } else if constexpr (std::is_same_v<T, bool>) {
         return V{std::int64_t{x ? 1 : 0}};
     } else if constexpr (std::is_integral_v<T>) {
-        if (!std::in_range<std::int64_t>(x))  // (an unsigned 64-bit value past INT64_MAX: no column holds it)
-            throw std::out_of_range("strata: a bound parameter of " + std::to_string(x) +
-                                    " does not fit a 64-bit signed integer, the largest the databases store");
+        if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(std::int64_t))  // (past INT64_MAX: no column holds it)
+            if (x > static_cast<T>(std::numeric_limits<std::int64_t>::max()))
+                throw std::out_of_range("strata: a bound parameter of " + std::to_string(x) +
+                                        " does not fit a 64-bit signed integer, the largest the databases store");
         return V{static_cast<std::int64_t>(x)};
     } else if constexpr (std::is_floating_point_v<T>) {
         return V{static_cast<double>(x)};

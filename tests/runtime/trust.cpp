@@ -822,6 +822,11 @@ TEST_P(Trust, ANumberIsNotSqueezedIntoATypeTooSmallForIt) {
     EXPECT_EQ(s.query_value<float>("SELECT CAST($1 AS REAL)", std::numeric_limits<float>::max()), std::numeric_limits<float>::max());
     EXPECT_EQ(s.query_value<float>("SELECT CAST($1 AS REAL)", -std::numeric_limits<float>::max()), -std::numeric_limits<float>::max());
     EXPECT_EQ(s.query_value<int>("SELECT -2147483648"), -2147483647 - 1);
+    // char and wchar_t are integers to get<T> as before (found on reread: std::in_range refused them)
+    EXPECT_EQ(s.query_value<char>("SELECT $1", 'A'), 'A');
+    EXPECT_EQ(s.query_value<wchar_t>("SELECT 66"), L'B');
+    EXPECT_EQ(s.query_value<signed char>("SELECT -128"), -128);
+    EXPECT_THROW((void)s.query_value<unsigned char>("SELECT 256"), std::runtime_error);
     // Nor is one written wrapped: an unsigned 64-bit value past INT64_MAX is no bigint.
     try {
         s.execute("SELECT $1", std::uint64_t{18446744073709551615ull});

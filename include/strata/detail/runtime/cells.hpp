@@ -123,7 +123,13 @@ std::int64_t cell_integer(const V& v) {
 template <class T, class V>
 T cell_integer_as(const V& v) {
     const std::int64_t i = cell_integer(v);
-    if (!std::in_range<T>(i))
+    // (not std::in_range: it refuses char and wchar_t, which get<T> takes)
+    bool fits;
+    if constexpr (std::is_unsigned_v<T>)
+        fits = i >= 0 && static_cast<std::uint64_t>(i) <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+    else
+        fits = i >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) && i <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    if (!fits)
         bad_cell((std::is_signed_v<T> ? "int" : "uint") + std::to_string(sizeof(T) * 8) + " (out of range)", v);
     return static_cast<T>(i);
 }
