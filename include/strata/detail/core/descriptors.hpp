@@ -152,6 +152,12 @@ enum class op_kind : std::uint8_t {
     seed,
     validate_constraint  // VALIDATE CONSTRAINT of a not_valid foreign key or check (not validate<fn>)
 };
+// Data steps, seeds and execute<> (whose statements are not read) change no schema the chain
+// knows of.
+constexpr bool changes_no_schema(op_kind k) noexcept {
+    return k == op_kind::run || k == op_kind::validate || k == op_kind::background || k == op_kind::seed ||
+           k == op_kind::execute;
+}
 
 // One value of a seed row: an integer (digits), a boolean ("1"/"0"), a string, or NULL (none).
 struct seed_cell {

@@ -214,26 +214,17 @@ constexpr bool volatile_default(const default_desc& d) {
 }
 
 // An existing table that an operation before `k` of `ops` (one migration's transaction) locks
-// against writes until the commit, or "". VALIDATE CONSTRAINT itself lets writes go on, and a
-// data step's or a seed's row locks block no other row, and an enum is no table; every other
-// operation is DDL on its table (and a
-// foreign key's SHARE ROW EXCLUSIVE on the table it references). Tables the migration created
-// are no one else's yet. (execute<> is not read: its statements are not known here.)
+// against writes until the commit, or "". VALIDATE CONSTRAINT itself lets writes go on, a data
+// step's or a seed's row locks block no other row, and an enum is no table; every other
+// operation is DDL on its table (and a foreign key's SHARE ROW EXCLUSIVE on the table it
+// references). Tables the migration created are no one else's yet. (execute<> is not read:
+// its statements are not known here.)
 constexpr std::string_view locked_before(const op_desc* ops, std::size_t k) {
     for (std::size_t j = 0; j < k; ++j) {
         const op_desc& op = ops[j];
-        switch (op.kind) {
-            case op_kind::validate_constraint:
-            case op_kind::run:
-            case op_kind::validate:
-            case op_kind::background:
-            case op_kind::seed:  // (rows inserted: ROW EXCLUSIVE)
-            case op_kind::create_enum:
-            case op_kind::add_enum_value:
-            case op_kind::drop_enum:  // (types: no table; one a column uses cannot be dropped)
-            case op_kind::execute: continue;
-            default: break;
-        }
+        if (changes_no_schema(op.kind) || op.kind == op_kind::validate_constraint || op.kind == op_kind::create_enum ||
+            op.kind == op_kind::add_enum_value || op.kind == op_kind::drop_enum)  // (an enum a column uses cannot be dropped)
+            continue;
         // (drop_index names the index alone: its table is locked all the same)
         if (op.kind == op_kind::drop_index && op.table.empty()) return op.name;
         const bool creates = op.kind == op_kind::create_table;

@@ -951,9 +951,7 @@ class migrator_engine {
             const std::size_t before = tables.size();
             for (std::size_t k = 0; k < m.nops; ++k) {
                 const op_desc& op = m.ops[k];
-                if (op.kind == op_kind::run || op.kind == op_kind::validate || op.kind == op_kind::background ||
-                    op.kind == op_kind::seed || op.kind == op_kind::execute)
-                    continue;
+                if (changes_no_schema(op.kind)) continue;
                 for (std::string_view t : {op.table, op.new_name})
                     if (!t.empty()) tables.emplace_back(t);
                 for (std::size_t c = 0; c < op.ncolumns; ++c)
