@@ -62,7 +62,7 @@ template <class Chain, class Target>
 struct target_diff;
 template <class T>
 concept complete = requires { sizeof(T); };
-STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv);
+STRATA_LAZY STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv);
 }  // namespace strata::detail
 
 namespace strata::cli {

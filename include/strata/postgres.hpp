@@ -36,18 +36,19 @@ class nontransaction;
 
 namespace strata {
 
-class postgres::connection final : public driver {
+template <class Tag>
+class postgres::basic_connection final : public driver {
    public:
     // Connects with a libpq connection string or URL ("postgresql://user@host:5432/db").
-    STRATA_INLINE explicit connection(const std::string& conninfo_or_url);
+    STRATA_INLINE explicit basic_connection(const std::string& conninfo_or_url);
     // Borrows a connection the program opened; it stays the program's to close. While this
     // driver lives, its nontransaction is the connection's one open transaction object: run
     // your own statements through native_handle() or destroy the driver first.
-    STRATA_INLINE explicit connection(pqxx::connection& borrowed);
-    connection(const connection&) = delete;
-    connection& operator=(const connection&) = delete;
+    STRATA_INLINE explicit basic_connection(pqxx::connection& borrowed);
+    basic_connection(const basic_connection&) = delete;
+    basic_connection& operator=(const basic_connection&) = delete;
     // The key function (see sqlite.hpp): defined in detail/runtime/postgres.ipp.
-    STRATA_INLINE ~connection() override;
+    STRATA_INLINE ~basic_connection() override;
 
     pqxx::connection& handle() noexcept { return *conn_; }
 
@@ -144,6 +145,9 @@ class postgres::connection final : public driver {
     bool session_limits_ = false;             // a plain SET of limits_ is in force
     std::vector<std::string> saved_limits_;   // the session's own lock_timeout, statement_timeout
 };
+#if defined(STRATA_SEPARATE_COMPILATION)
+extern template class postgres::basic_connection<void>;  // (compiled in strata::runtime)
+#endif
 
 namespace detail {
 // "postgresql://..." and "postgres://..." for strata::open_database and cli::run.

@@ -17,19 +17,20 @@
 
 namespace strata {
 
-class sqlite::connection final : public driver {
+template <class Tag>
+class sqlite::basic_connection final : public driver {
    public:
     // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on;
     // a writer that finds the database locked waits up to `busy_timeout`.
-    STRATA_INLINE explicit connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
+    STRATA_INLINE explicit basic_connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
     // Borrows a handle the program opened; it stays the program's to close. Foreign keys are
     // turned on and the busy timeout is set on it.
-    STRATA_INLINE explicit connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
-    connection(const connection&) = delete;
-    connection& operator=(const connection&) = delete;
+    STRATA_INLINE explicit basic_connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
+    basic_connection(const basic_connection&) = delete;
+    basic_connection& operator=(const basic_connection&) = delete;
     // The key function (defined out of the class): with STRATA_SEPARATE_COMPILATION the
     // class's vtable, and so its virtual functions' code, are emitted once, in strata::runtime.
-    STRATA_INLINE ~connection() override;
+    STRATA_INLINE ~basic_connection() override;
 
     sqlite3* handle() const noexcept { return db_; }
 
@@ -96,6 +97,9 @@ class sqlite::connection final : public driver {
     struct statement_cache;  // prepared statements by their text (sqlite.ipp: no <map> here)
     detail::owner<statement_cache> cache_;
 };
+#if defined(STRATA_SEPARATE_COMPILATION)
+extern template class sqlite::basic_connection<void>;  // (compiled in strata::runtime)
+#endif
 
 namespace detail {
 // "sqlite:PATH" for strata::open_database and cli::run.

@@ -115,7 +115,7 @@ struct startup_report {
 
 namespace detail {
 struct startup_runner {
-    STRATA_INLINE static startup_report run(driver& db, startup_options& o, const chain_info& chain);
+    STRATA_LAZY STRATA_INLINE static startup_report run(driver& db, startup_options& o, const chain_info& chain);
 };
 }  // namespace detail
 

@@ -6,6 +6,16 @@
 // cli.hpp.
 #if defined(STRATA_SEPARATE_COMPILATION)
 #define STRATA_INLINE
+#define STRATA_LAZY
+#define STRATA_LAZY_DEF
 #else
 #define STRATA_INLINE inline
+// Header-only, a body behind STRATA_LAZY is a template of an unused parameter: a unit compiles
+// it only when it calls it (a non-template inline body is checked, and every template it uses
+// instantiated, in every unit that includes it, called or not: issue 9). STRATA_LAZY prefixes
+// a declaration (or a definition with none before it); STRATA_LAZY_DEF the definition of a
+// function declared STRATA_LAZY. With separate compilation both are nothing: plain functions,
+// compiled once.
+#define STRATA_LAZY template <class = void>
+#define STRATA_LAZY_DEF template <class>
 #endif

@@ -22,14 +22,14 @@ namespace strata {
 
 namespace detail {
 
-inline bool chain_has_background(const chain_info& c) {
+STRATA_LAZY inline bool chain_has_background(const chain_info& c) {
     for (std::size_t i = 0; i < c.size; ++i)
         if (has_background(c.descs[i])) return true;
     return false;
 }
 
 // The versions whose background steps have not finished, in order.
-inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
+STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
     std::vector<std::uint64_t> v;
     const value p[] = {chain};
     read_if_table(db, tracking_table, [&] {
@@ -42,7 +42,7 @@ inline std::vector<std::uint64_t> pending_background(driver& db, const std::stri
 
 // Could background steps be pending once the chain is upgraded: some are, or a migration not
 // yet recorded has some? (Asked only when they could not run: see migrate_on_startup.)
-inline bool background_could_be_pending(driver& db, const std::string& chain, const chain_info& c) {
+STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::string& chain, const chain_info& c) {
     if (!chain_has_background(c)) return false;
     if (!pending_background(db, chain).empty()) return true;
     std::uint64_t recorded = 0;
@@ -58,7 +58,7 @@ inline bool background_could_be_pending(driver& db, const std::string& chain, co
 
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
 // any transaction: each statement of a step commits on its own, so a step works in batches.
-inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
+STRATA_LAZY inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
                                         const wait_limits& limits, stop_token stop) {
     background_report r;
     std::vector<std::uint64_t> todo;
@@ -126,7 +126,7 @@ inline background_report run_background(driver& db, const std::string& chain, co
 // background work, for the caller to run where it runs them. (With steps in the chain and
 // migrations to apply, each is applied on its own, so that what ran before a failure is
 // reported too.)
-inline run_report upgrade_after_background(migrator_core& core, driver& db, const std::string& chain, const chain_info& c,
+STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driver& db, const std::string& chain, const chain_info& c,
                                            std::optional<std::uint64_t> target, const log_sink& log, const wait_limits& limits) {
     if (!chain_has_background(c)) return core.upgrade_to(target);
     const status_report s = core.status();

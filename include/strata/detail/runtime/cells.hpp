@@ -66,14 +66,14 @@ inline constexpr std::int64_t first_day = days_from_date(1, 1, 1), last_day = da
 // The text forms of dates, times and bytes, and their readers (bodies in cells.ipp: compiled
 // once with STRATA_SEPARATE_COMPILATION).
 // Bytes as lowercase hex digits, two a byte (PostgreSQL's bytea text is "\\x" and these).
-STRATA_INLINE std::string hex_text(const std::vector<std::byte>& b);
+STRATA_LAZY STRATA_INLINE std::string hex_text(const std::vector<std::byte>& b);
 // A date as "YYYY-MM-DD"; out_of_range outside the years 1 to 9999.
-STRATA_INLINE std::string date_text(std::chrono::sys_days d);
+STRATA_LAZY STRATA_INLINE std::string date_text(std::chrono::sys_days d);
 // "YYYY-MM-DD HH:MM:SS[.ffffff]", and "+00" after it with utc_suffix.
-STRATA_INLINE std::string time_text(std::chrono::sys_time<std::chrono::microseconds> t, bool utc_suffix);
+STRATA_LAZY STRATA_INLINE std::string time_text(std::chrono::sys_time<std::chrono::microseconds> t, bool utc_suffix);
 // nullopt when the text is not of the form.
-STRATA_INLINE std::optional<std::chrono::sys_days> date_from_text(std::string_view s);
-STRATA_INLINE std::optional<std::chrono::sys_time<std::chrono::microseconds>> time_from_text(std::string_view s);
+STRATA_LAZY STRATA_INLINE std::optional<std::chrono::sys_days> date_from_text(std::string_view s);
+STRATA_LAZY STRATA_INLINE std::optional<std::chrono::sys_time<std::chrono::microseconds>> time_from_text(std::string_view s);
 
 // The cells' readers are templates (instantiated with V = value) for the reason given at
 // detail::dependent.

@@ -5,7 +5,7 @@
 namespace strata::detail {
 
 // Bytes as lowercase hex digits, two a byte (PostgreSQL's bytea text is "\\x" and these).
-STRATA_INLINE std::string hex_text(const std::vector<std::byte>& b) {
+STRATA_LAZY_DEF STRATA_INLINE std::string hex_text(const std::vector<std::byte>& b) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out(b.size() * 2, '0');
     for (std::size_t i = 0; i < b.size(); ++i) {
@@ -15,12 +15,12 @@ STRATA_INLINE std::string hex_text(const std::vector<std::byte>& b) {
     return out;
 }
 
-inline void put_digits(std::string& out, std::int64_t v, int width) {
+STRATA_LAZY inline void put_digits(std::string& out, std::int64_t v, int width) {
     char buf[24];
     for (int i = width - 1; i >= 0; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
     out.append(buf, static_cast<std::size_t>(width));
 }
-STRATA_INLINE std::string date_text(std::chrono::sys_days d) {
+STRATA_LAZY_DEF STRATA_INLINE std::string date_text(std::chrono::sys_days d) {
     const std::int64_t z = d.time_since_epoch().count();
     if (z < first_day || z > last_day)
         throw std::out_of_range("strata: a date outside the years 1 to 9999 has no text both backends read");
@@ -35,7 +35,7 @@ STRATA_INLINE std::string date_text(std::chrono::sys_days d) {
 }
 // With utc_suffix, "+00" follows: PostgreSQL reads a timestamptz without one in the session's
 // time zone, and ignores it for a timestamp (SQLite keeps the form CURRENT_TIMESTAMP writes).
-STRATA_INLINE std::string time_text(std::chrono::sys_time<std::chrono::microseconds> t, bool utc_suffix) {
+STRATA_LAZY_DEF STRATA_INLINE std::string time_text(std::chrono::sys_time<std::chrono::microseconds> t, bool utc_suffix) {
     const std::int64_t us = t.time_since_epoch().count();
     const std::int64_t per_day = 86400000000;
     const std::int64_t day = us >= 0 ? us / per_day : -((-us - 1) / per_day) - 1;
@@ -69,13 +69,13 @@ struct text_reader {
     }
     bool take(char c) { return i < s.size() && s[i] == c ? (++i, true) : false; }
 };
-inline std::optional<std::int64_t> parse_date(text_reader& r) {
+STRATA_LAZY inline std::optional<std::int64_t> parse_date(text_reader& r) {
     std::int64_t y = 0, m = 0, d = 0;
     if (!r.digits(4, y) || !r.take('-') || !r.digits(2, m) || !r.take('-') || !r.digits(2, d)) return std::nullopt;
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, static_cast<int>(m))) return std::nullopt;
     return days_from_date(y, static_cast<int>(m), static_cast<int>(d));
 }
-STRATA_INLINE std::optional<std::chrono::sys_days> date_from_text(std::string_view s) {
+STRATA_LAZY_DEF STRATA_INLINE std::optional<std::chrono::sys_days> date_from_text(std::string_view s) {
     text_reader r{s};
     const auto d = parse_date(r);
     if (!d || r.i != s.size()) return std::nullopt;
@@ -83,7 +83,7 @@ STRATA_INLINE std::optional<std::chrono::sys_days> date_from_text(std::string_vi
 }
 // "YYYY-MM-DD[( |T)HH:MM[:SS[.fraction]]][Z|(+|-)HH[[:]MM[[:]SS]]]", the time in UTC after the
 // offset; a fraction's digits past the sixth are dropped.
-STRATA_INLINE std::optional<std::chrono::sys_time<std::chrono::microseconds>> time_from_text(std::string_view s) {
+STRATA_LAZY_DEF STRATA_INLINE std::optional<std::chrono::sys_time<std::chrono::microseconds>> time_from_text(std::string_view s) {
     text_reader r{s};
     const auto d = parse_date(r);
     if (!d) return std::nullopt;

@@ -79,9 +79,11 @@ inline constexpr verb_spec verbs[] = {
      "guessed). Exit code 0: no difference; 1: differences (printed). Needs no database."},
 };
 
-class cli_runner {
+// (a template: see STRATA_LAZY in detail/config.hpp)
+template <class>
+class cli_runner_t {
    public:
-    cli_runner(const cli_chain& chain, cli::options o, std::string program)
+    cli_runner_t(const cli_chain& chain, cli::options o, std::string program)
         : c_(chain), o_(std::move(o)), program_(std::move(program)) {
         // The migrator logs its refusals and failures, and throws them: the CLI prints them
         // once, on `err`, and passes the progress lines to the log.
@@ -95,8 +97,8 @@ class cli_runner {
             if (l != log_level::error) user(l, line);
         };
     }
-    cli_runner(const cli_runner&) = delete;
-    cli_runner& operator=(const cli_runner&) = delete;
+    cli_runner_t(const cli_runner_t&) = delete;
+    cli_runner_t& operator=(const cli_runner_t&) = delete;
 
     int run(const std::vector<std::string>& args) {
         try {
@@ -652,11 +654,12 @@ class cli_runner {
     std::string where_;              // a missing SQLite file read as empty (see open)
     bool log_in_terminal_ = false;   // the default log shows progress where results go
 };
+using cli_runner = cli_runner_t<void>;
 
 }  // namespace strata::detail
 
 namespace strata::detail {
-STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv) {
+STRATA_LAZY_DEF STRATA_INLINE int run_cli(const cli_chain& chain, cli::options o, int argc, const char* const* argv) {
     std::string program = o.program;
     if (program.empty()) {
         program = argc > 0 && argv[0] ? argv[0] : "app";

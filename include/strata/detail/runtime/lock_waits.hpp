@@ -1,6 +1,7 @@
 #pragma once
 // What the migrator needs when a migration's lock wait times out (migrator_options::lock_timeout):
 // who holds the lock, in words, and how long to pause before the next attempt.
+#include <strata/detail/config.hpp>
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
@@ -17,7 +18,7 @@ namespace strata::detail {
 // The names a statement may use for a table: quoted identifiers as written, bare words folded
 // to lower case as PostgreSQL folds them; string literals and -- comments skipped. (Which of them
 // are tables, the catalog says.)
-inline std::vector<std::string> names_in(std::string_view sql) {
+STRATA_LAZY inline std::vector<std::string> names_in(std::string_view sql) {
     std::vector<std::string> names;
     auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9') || c == '$'; };
     for (std::size_t i = 0; i < sql.size();) {
@@ -66,7 +67,7 @@ struct lock_holder {
 // PostgreSQL, after a lock timeout (the migration rolled back, so this session waits for
 // nothing): the other sessions holding a lock on a table of the current schema that
 // `statement` names. Empty when none is left, or when asking fails.
-inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view statement) {
+STRATA_LAZY inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view statement) {
     std::vector<lock_holder> holders;
     std::string names;
     for (const std::string& n : names_in(statement))
@@ -95,7 +96,7 @@ inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view sta
 
 // `table "users" held by pid 4242 (AccessShareLock, idle in transaction)` (or `index "..."`), relations separated
 // by "; ".
-inline std::string holders_text(const std::vector<lock_holder>& holders) {
+STRATA_LAZY inline std::string holders_text(const std::vector<lock_holder>& holders) {
     if (holders.empty()) return "a table the statement uses (no other session holds a lock on it any more)";
     std::string s;
     for (std::size_t k = 0; k < holders.size();) {
@@ -113,7 +114,7 @@ inline std::string holders_text(const std::vector<lock_holder>& holders) {
 
 // The pause before attempt `next` (2, 3, ...): 250 ms, doubling, at most 4 s. Between
 // attempts the migration holds no lock, so the application's queries queued behind it run.
-inline std::chrono::milliseconds retry_pause(int next) {
+STRATA_LAZY inline std::chrono::milliseconds retry_pause(int next) {
     std::chrono::milliseconds p{250};
     for (int k = 2; k < next && p < std::chrono::seconds(4); ++k) p *= 2;
     return std::min<std::chrono::milliseconds>(p, std::chrono::seconds(4));

@@ -27,24 +27,26 @@ struct chain_info {
     std::vector<std::string> (*facts_after)(std::size_t applied, dialect_id) = nullptr;
 };
 
-class migrator_engine;
+template <class>
+class migrator_engine_t;
+using migrator_engine = migrator_engine_t<void>;
 
 class migrator_core {
    public:
     // `cli`: the CLI's command ("app db"): messages then name verbs, not the library's calls.
-    STRATA_INLINE migrator_core(driver& db, migrator_options options, const chain_info& chain, std::string cli = {});
+    STRATA_LAZY STRATA_INLINE migrator_core(driver& db, migrator_options options, const chain_info& chain, std::string cli = {});
     STRATA_INLINE ~migrator_core();
     migrator_core(migrator_core&&) noexcept = default;
     migrator_core& operator=(migrator_core&&) noexcept = default;
 
-    STRATA_INLINE status_report status();
-    STRATA_INLINE run_report upgrade_to(std::optional<std::uint64_t> target_version);
-    STRATA_INLINE run_report downgrade_to(std::uint64_t target_version);
-    STRATA_INLINE plan_report plan(std::uint64_t target_version);
-    STRATA_INLINE verify_report verify();
-    STRATA_INLINE void baseline(std::uint64_t version);
-    STRATA_INLINE std::vector<std::string> repair();
-    STRATA_INLINE std::string skip_background(std::uint64_t version);
+    STRATA_LAZY STRATA_INLINE status_report status();
+    STRATA_LAZY STRATA_INLINE run_report upgrade_to(std::optional<std::uint64_t> target_version);
+    STRATA_LAZY STRATA_INLINE run_report downgrade_to(std::uint64_t target_version);
+    STRATA_LAZY STRATA_INLINE plan_report plan(std::uint64_t target_version);
+    STRATA_LAZY STRATA_INLINE verify_report verify();
+    STRATA_LAZY STRATA_INLINE void baseline(std::uint64_t version);
+    STRATA_LAZY STRATA_INLINE std::vector<std::string> repair();
+    STRATA_LAZY STRATA_INLINE std::string skip_background(std::uint64_t version);
 
    private:
     owner<migrator_engine> e_;

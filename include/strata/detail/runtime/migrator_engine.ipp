@@ -36,7 +36,7 @@ namespace detail {
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 // The index of the chain's migration `version`, or npos.
-inline std::size_t index_in(const chain_info& c, std::uint64_t version) {
+STRATA_LAZY inline std::size_t index_in(const chain_info& c, std::uint64_t version) {
     const migration_desc* end = c.descs + c.size;
     const migration_desc* it =
         std::lower_bound(c.descs, end, version, [](const migration_desc& m, std::uint64_t v) { return m.version < v; });
@@ -69,7 +69,7 @@ struct lock_wait {
 // the holder logged at once and every 10 s, given up after the budget with lock_timeout (a
 // budget of 0: no limit, as for every wait). (Another migrator holding it is working: a wait is
 // normal; an endless one is not, unless asked for.)
-inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
+STRATA_LAZY inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
     using clock = std::chrono::steady_clock;
     const auto started = clock::now();
     auto next_log = started;
@@ -100,6 +100,8 @@ inline bool take_lock(driver& db, const std::string& name, const lock_wait& w) {
     }
 }
 
+// (a template of its user's parameter: see STRATA_LAZY in detail/config.hpp)
+template <class>
 struct held_lock {
     driver& db;
     std::string name;
@@ -123,7 +125,7 @@ bool read_if_table(driver& db, std::string_view table, F&& read) {
 }
 
 // What the exception being handled says: what() of a std::exception, else that it is not one.
-inline std::string current_exception_text() {
+STRATA_LAZY inline std::string current_exception_text() {
     try {
         throw;
     } catch (const std::exception& e) {
@@ -133,9 +135,9 @@ inline std::string current_exception_text() {
     }
 }
 
-inline std::string hex16(std::uint64_t v) { return detail::format("{:016x}", v); }
+STRATA_LAZY inline std::string hex16(std::uint64_t v) { return detail::format("{:016x}", v); }
 
-inline std::string utc_now() {
+STRATA_LAZY inline std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t t = std::chrono::system_clock::to_time_t(now);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
@@ -145,9 +147,9 @@ inline std::string utc_now() {
                        tm.tm_min, tm.tm_sec, ms);
 }
 
-inline std::string migrations_text(std::size_t n) { return detail::format("{} migration{}", n, n == 1 ? "" : "s"); }
+STRATA_LAZY inline std::string migrations_text(std::size_t n) { return detail::format("{} migration{}", n, n == 1 ? "" : "s"); }
 
-inline std::string ms_text(std::chrono::microseconds d) { return detail::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
+STRATA_LAZY inline std::string ms_text(std::chrono::microseconds d) { return detail::format("{:.1f} ms", static_cast<double>(d.count()) / 1000.0); }
 
 inline constexpr std::string_view tracking_table = "strata_migrations";
 
@@ -190,14 +192,14 @@ inline constexpr std::string_view start_up_seal_sql[] = {
 };
 
 // Does the migration have background<fn> steps (run by the start-up helper, after it)?
-inline bool has_background(const migration_desc& m) {
+STRATA_LAZY inline bool has_background(const migration_desc& m) {
     for (std::size_t k = 0; k < m.nops; ++k)
         if (m.ops[k].kind == op_kind::background) return true;
     return false;
 }
 
 // 16 hex digits as written by hex16, compared without formatting.
-inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
+STRATA_LAZY inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     std::uint64_t got = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), got, 16);
     return ec == std::errc{} && end == text.data() + text.size() && text.size() == 16 && got == v;
@@ -205,7 +207,7 @@ inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
 
 // A bookkeeping cell as strata writes it: a non-negative integer, or PostgreSQL's text of one;
 // a `flag` also as PostgreSQL spells a boolean, and never above 1. Anything else: nullopt.
-inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
+STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
     std::uint64_t got = 0;
     if (auto* i = std::get_if<std::int64_t>(&v)) {
         if (*i < 0) return std::nullopt;
@@ -223,7 +225,7 @@ inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
 }
 
 // One migration one way, as plan() and the CLI's offline `sql` show it.
-inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
+STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
     planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}, {}};
     for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
         switch (s.kind) {
@@ -262,11 +264,13 @@ struct wait_scope {
     ~wait_scope() { db.set_wait_limits({}); }
 };
 
-class migrator_engine {
+// (a template: see STRATA_LAZY in detail/config.hpp)
+template <class Tag>
+class migrator_engine_t {
    public:
     // `cli`: the command the CLI runs as ("app db"), for messages that name the verb to type;
     // empty: they name the library's calls.
-    migrator_engine(driver& db, migrator_options options, const chain_info& chain, std::string cli = {})
+    migrator_engine_t(driver& db, migrator_options options, const chain_info& chain, std::string cli = {})
         : db_(db), opt_(std::move(options)), chain_(chain), cli_(std::move(cli)) {
         if (opt_.chain.empty()) throw std::invalid_argument("strata: migrator: the chain's name must not be empty");
         if (!opt_.log) opt_.log = log_nowhere;
@@ -628,9 +632,9 @@ class migrator_engine {
 
     // The chain's lock, and whether it keeps other migrators out (see recorded_version).
     struct lock_guard {
-        migrator_engine& m;
-        held_lock held;
-        explicit lock_guard(migrator_engine& c) : m(c), held(c.db_, c.opt_.chain, c.lock_wait_of()) { m.exclusive_ = held.exclusive; }
+        migrator_engine_t& m;
+        held_lock<Tag> held;
+        explicit lock_guard(migrator_engine_t& c) : m(c), held(c.db_, c.opt_.chain, c.lock_wait_of()) { m.exclusive_ = held.exclusive; }
         ~lock_guard() { m.exclusive_ = false; }
     };
 
@@ -768,7 +772,7 @@ class migrator_engine {
     void ensure_tracking_table() {
         if (db_.has_table(tracking_table)) return;
         // PostgreSQL: two CREATE TABLE IF NOT EXISTS at once can both try; one lock for all chains.
-        held_lock lock(db_, "strata_migrations", lock_wait_of());
+        held_lock<Tag> lock(db_, "strata_migrations", lock_wait_of());
         db_.execute(create_tracking_table, {}, {});
         ensure_start_up_aids();
     }

@@ -4,6 +4,7 @@
 // of each form as PostgreSQL's documentation gives it; tests/runtime/pg_locks.cpp checks each
 // against pg_locks on a real server). Read from the text, not the operation, so that it covers
 // execute<"..."> too; a statement it does not know is said to be unknown, never guessed.
+#include <strata/detail/config.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,7 @@ struct pg_statement_locks {
     std::vector<pg_table_lock> locks;
 };
 
-inline pg_statement_locks pg_locks_of(std::string_view sql) {
+STRATA_LAZY inline pg_statement_locks pg_locks_of(std::string_view sql) {
     std::vector<sql_token> ts;
     for (const sql_token& t : sql_tokens(sql, true))
         if (t.kind != sql_token::space) ts.push_back(t);
@@ -228,7 +229,7 @@ inline pg_statement_locks pg_locks_of(std::string_view sql) {
 
 // One line for plan(): `ACCESS EXCLUSIVE on "users" (scans the table)`, several joined by "; ";
 // empty for a statement that locks no existing table (CREATE TABLE without a foreign key, a type).
-inline std::string pg_lock_text(std::string_view sql) {
+STRATA_LAZY inline std::string pg_lock_text(std::string_view sql) {
     const pg_statement_locks l = pg_locks_of(sql);
     if (!l.known) return "not known (a statement strata does not classify: read it)";
     std::string s;

@@ -26,7 +26,7 @@ namespace detail {
 // prepare::make_dynamic_params (pointers, nullptr for NULL); 7.6 deprecated that for
 // pqxx::params, and 7.10 deprecated exec_params for exec(query, params). A switch over the
 // count with the variadic exec_params would cap the count and is deprecated in 7.10 too.
-inline pqxx::result pg_exec(pqxx::transaction_base& tx, const std::string& sql, const std::vector<std::string>& texts,
+STRATA_LAZY inline pqxx::result pg_exec(pqxx::transaction_base& tx, const std::string& sql, const std::vector<std::string>& texts,
                            const std::vector<const char*>& ptrs) {
 #if PQXX_VERSION_MAJOR > 7 || (PQXX_VERSION_MAJOR == 7 && PQXX_VERSION_MINOR >= 6)
     pqxx::params p;
@@ -47,7 +47,7 @@ inline pqxx::result pg_exec(pqxx::transaction_base& tx, const std::string& sql, 
 }
 
 // bytea's text output, hex ("\\x0a1b"; the default since PostgreSQL 9.0), as bytes.
-inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* text, std::size_t size) {
+STRATA_LAZY inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* text, std::size_t size) {
     auto digit = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
     const std::string_view t(text, size);
     bool ok = t.size() >= 2 && t[0] == '\\' && t[1] == 'x' && t.size() % 2 == 0;
@@ -66,10 +66,11 @@ inline std::vector<std::byte> bytes_from_text(std::string_view sql, const char* 
 
 }  // namespace detail
 
-struct postgres::connection::lock_state {
+template <class Tag>
+struct postgres::basic_connection<Tag>::lock_state {
     struct held {
         int count = 0;        // how many times the chain's lock is held
-        std::int32_t schema;  // the schema's part of the key, as the lock was taken (unlock_now)
+        std::int32_t schema = 0;  // the schema's part of the key, as the lock was taken (unlock_now)
     };
     std::map<std::string, held, std::less<>> counts;
     // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
@@ -77,7 +78,8 @@ struct postgres::connection::lock_state {
     std::map<std::string, std::unique_ptr<connection>, std::less<>> holders;
 };
 
-STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_url) : locks_(new lock_state()) {
+template <class Tag>
+STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(const std::string& conninfo_or_url) : locks_(new lock_state()) {
     try {
         owned_.reset(new pqxx::connection(conninfo_or_url));
     } catch (const std::exception& e) {
@@ -93,9 +95,11 @@ STRATA_INLINE postgres::connection::connection(const std::string& conninfo_or_ur
     set_up(*owned_);
 }
 
-STRATA_INLINE postgres::connection::connection(pqxx::connection& borrowed) : locks_(new lock_state()) { set_up(borrowed); }
+template <class Tag>
+STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(pqxx::connection& borrowed) : locks_(new lock_state()) { set_up(borrowed); }
 
-STRATA_INLINE postgres::connection::~connection() {
+template <class Tag>
+STRATA_INLINE postgres::basic_connection<Tag>::basic_connection::~basic_connection() {
     rollback();
     if (session_limits_) restore_session_limits();
     // Session-level locks outlive a borrowed connection's use by us: give them back. (Behind a
@@ -106,10 +110,13 @@ STRATA_INLINE postgres::connection::~connection() {
     tx_.reset();  // before owned_ closes the connection
 }
 
-STRATA_INLINE void* postgres::connection::native_handle() noexcept { return static_cast<pqxx::transaction_base*>(tx_.get()); }
-STRATA_INLINE const std::type_info& postgres::connection::native_type() const noexcept { return typeid(pqxx::transaction_base*); }
+template <class Tag>
+STRATA_INLINE void* postgres::basic_connection<Tag>::native_handle() noexcept { return static_cast<pqxx::transaction_base*>(tx_.get()); }
+template <class Tag>
+STRATA_INLINE const std::type_info& postgres::basic_connection<Tag>::native_type() const noexcept { return typeid(pqxx::transaction_base*); }
 
-STRATA_INLINE void postgres::connection::execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) {
     // libpq takes C strings: a NUL would end the statement, or a value, there, silently.
     if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
         throw database_error("strata: postgres: the statement holds a NUL byte at offset " + std::to_string(at) +
@@ -170,13 +177,15 @@ STRATA_INLINE void postgres::connection::execute(std::string_view sql, std::span
     }
 }
 
-STRATA_INLINE void postgres::connection::begin() {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::begin() {
     // The limits as SET LOCAL, in the same round trip: they end with the transaction.
     execute("BEGIN" + limit_statements("SET LOCAL"), {}, {});
     in_tx_ = true;
 }
 
-STRATA_INLINE void postgres::connection::commit() {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::commit() {
     // COMMIT of a transaction that an error has aborted answers ROLLBACK without an error
     // (possible when user code caught a failure through native_handle()): a statement
     // first makes that a failure instead of a silent rollback. One query string, so one
@@ -191,7 +200,8 @@ STRATA_INLINE void postgres::connection::commit() {
     in_tx_ = false;
 }
 
-STRATA_INLINE void postgres::connection::rollback() noexcept {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::rollback() noexcept {
     if (!in_tx_) return;
     in_tx_ = false;  // a broken connection has no transaction left either
     try {
@@ -200,19 +210,22 @@ STRATA_INLINE void postgres::connection::rollback() noexcept {
     }
 }
 
-STRATA_INLINE void postgres::connection::set_wait_limits(const wait_limits& l) {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::set_wait_limits(const wait_limits& l) {
     if (session_limits_) restore_session_limits();
     limits_ = l;
 }
 
-STRATA_INLINE bool postgres::connection::lock(std::string_view chain) {
+template <class Tag>
+STRATA_INLINE bool postgres::basic_connection<Tag>::lock(std::string_view chain) {
     for (int wait_ms = 1;; wait_ms = std::min(wait_ms * 2, 100)) {
         if (try_lock(chain)) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
     }
 }
 
-STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_view chain) {
+template <class Tag>
+STRATA_INLINE std::optional<bool> postgres::basic_connection<Tag>::try_lock(std::string_view chain) {
     auto it = locks_->counts.find(chain);
     if (it != locks_->counts.end() && it->second.count > 0) {
         // Held already: in this schema, the call only counts; in another (a SET search_path in
@@ -297,7 +310,8 @@ STRATA_INLINE std::optional<bool> postgres::connection::try_lock(std::string_vie
     return true;
 }
 
-STRATA_INLINE void postgres::connection::check_pooled_locks() {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::check_pooled_locks() {
     for (auto& [chain, holder] : locks_->holders) {
         if (!holder->in_transaction()) continue;
         try {
@@ -315,7 +329,8 @@ STRATA_INLINE void postgres::connection::check_pooled_locks() {
     }
 }
 
-STRATA_INLINE bool postgres::connection::behind_pooler() {
+template <class Tag>
+STRATA_INLINE bool postgres::basic_connection<Tag>::behind_pooler() {
     if (!pooled_) {
         const std::string sql = "SELECT pg_backend_pid()";
         long long server_pid = 0;
@@ -332,7 +347,8 @@ STRATA_INLINE bool postgres::connection::behind_pooler() {
     return *pooled_;
 }
 
-STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view chain) {
+template <class Tag>
+STRATA_INLINE std::string postgres::basic_connection<Tag>::lock_holder(std::string_view chain) {
     std::string who;
     const auto key = static_cast<std::uint64_t>(lock_key(chain));
     const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu),
@@ -358,7 +374,8 @@ STRATA_INLINE std::string postgres::connection::lock_holder(std::string_view cha
     return who;
 }
 
-STRATA_INLINE void postgres::connection::unlock(std::string_view chain) noexcept {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::unlock(std::string_view chain) noexcept {
     auto it = locks_->counts.find(chain);
     if (it == locks_->counts.end() || it->second.count == 0) return;
     if (--it->second.count > 0) return;
@@ -368,7 +385,8 @@ STRATA_INLINE void postgres::connection::unlock(std::string_view chain) noexcept
         unlock_now(it->first, it->second.schema);
 }
 
-STRATA_INLINE bool postgres::connection::has_table(std::string_view name) {
+template <class Tag>
+STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view name) {
     bool found = false;
     const value p[] = {std::string(name)};
     execute("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -377,7 +395,8 @@ STRATA_INLINE bool postgres::connection::has_table(std::string_view name) {
     return found;
 }
 
-STRATA_INLINE std::vector<std::string> postgres::connection::schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) {
+template <class Tag>
+STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) {
     std::vector<std::string> f;
     // Every cell as text, NULL as "" (the queries below say where NULL matters).
     auto query = [&](std::string_view sql, std::vector<value> args) {
@@ -483,7 +502,8 @@ STRATA_INLINE std::vector<std::string> postgres::connection::schema_facts(std::s
     return f;
 }
 
-STRATA_INLINE std::unique_ptr<driver> postgres::connection::open_another() const {
+template <class Tag>
+STRATA_INLINE std::unique_ptr<driver> postgres::basic_connection<Tag>::open_another() const {
     if (conninfo_.empty())
         throw std::logic_error("strata: " + where_ + ": a borrowed connection cannot open another one; give "
                                "startup_options::background_connection");
@@ -503,7 +523,8 @@ STRATA_INLINE std::unique_ptr<driver> postgres::connection::open_another() const
     return other;
 }
 
-STRATA_INLINE void postgres::connection::set_up(pqxx::connection& c) {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) {
     conn_ = &c;
     const char* host = c.hostname();
     const char* port = c.port();
@@ -516,7 +537,8 @@ STRATA_INLINE void postgres::connection::set_up(pqxx::connection& c) {
     }
 }
 
-STRATA_INLINE std::string postgres::connection::as_text(const value& v) {
+template <class Tag>
+STRATA_INLINE std::string postgres::basic_connection<Tag>::as_text(const value& v) {
     if (auto* s = std::get_if<std::string>(&v)) return *s;
     if (auto* b = std::get_if<std::vector<std::byte>>(&v)) return "\\x" + detail::hex_text(*b);  // bytea's hex input
     char buf[64];
@@ -531,7 +553,8 @@ STRATA_INLINE std::string postgres::connection::as_text(const value& v) {
     return std::string(buf, end);
 }
 
-STRATA_INLINE std::string postgres::connection::limit_statements(std::string_view set) const {
+template <class Tag>
+STRATA_INLINE std::string postgres::basic_connection<Tag>::limit_statements(std::string_view set) const {
     std::string s;
     if (limits_.lock_timeout.count() > 0)
         s += "; " + std::string(set) + " lock_timeout = " + std::to_string(limits_.lock_timeout.count());
@@ -540,7 +563,8 @@ STRATA_INLINE std::string postgres::connection::limit_statements(std::string_vie
     return s;
 }
 
-STRATA_INLINE void postgres::connection::set_session_limits() {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::set_session_limits() {
     session_limits_ = true;  // first: execute() below must not come back here
     try {
         saved_limits_.clear();
@@ -553,7 +577,8 @@ STRATA_INLINE void postgres::connection::set_session_limits() {
     }
 }
 
-STRATA_INLINE void postgres::connection::restore_session_limits() noexcept {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::restore_session_limits() noexcept {
     session_limits_ = false;
     if (saved_limits_.size() != 2) return;
     try {
@@ -565,7 +590,8 @@ STRATA_INLINE void postgres::connection::restore_session_limits() noexcept {
     }
 }
 
-STRATA_INLINE std::int64_t postgres::connection::lock_key(std::string_view chain) {
+template <class Tag>
+STRATA_INLINE std::int64_t postgres::basic_connection<Tag>::lock_key(std::string_view chain) {
     std::uint64_t h = 14695981039346656037ull;
     for (std::string_view part : {std::string_view("strata:"), chain})
         for (unsigned char c : part) {
@@ -575,11 +601,13 @@ STRATA_INLINE std::int64_t postgres::connection::lock_key(std::string_view chain
     return static_cast<std::int64_t>(h);
 }
 
-STRATA_INLINE std::int32_t postgres::connection::schema_lock_key(std::string_view chain) {
+template <class Tag>
+STRATA_INLINE std::int32_t postgres::basic_connection<Tag>::schema_lock_key(std::string_view chain) {
     return static_cast<std::int32_t>(static_cast<std::uint64_t>(lock_key(chain)) & 0x7fffffffu);
 }
 
-STRATA_INLINE void postgres::connection::unlock_now(const std::string& chain, std::int32_t schema) noexcept {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::unlock_now(const std::string& chain, std::int32_t schema) noexcept {
     try {
         const value p[] = {lock_key(chain), schema_lock_key(chain), std::int64_t{schema}};
         execute("SELECT pg_advisory_unlock($2::int, $3::int), pg_advisory_unlock_shared($1::bigint)", p, {});
@@ -587,12 +615,14 @@ STRATA_INLINE void postgres::connection::unlock_now(const std::string& chain, st
     }
 }
 
-STRATA_INLINE std::string postgres::connection::trimmed(std::string s) {
+template <class Tag>
+STRATA_INLINE std::string postgres::basic_connection<Tag>::trimmed(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
     return s;
 }
 
-STRATA_INLINE void postgres::connection::lost(std::string_view sql, const char* what) const {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::lost(std::string_view sql, const char* what) const {
     const std::string msg = trimmed(what);
     // libpq's own words when it has them; not libpqxx's "Could not obtain client encoding",
     // which is what a statement on a connection already lost gets.
@@ -603,9 +633,14 @@ STRATA_INLINE void postgres::connection::lost(std::string_view sql, const char* 
                           std::string(sql), msg);
 }
 
-STRATA_INLINE void postgres::connection::fail(std::string_view sql, const char* what, std::string sqlstate) {
+template <class Tag>
+STRATA_INLINE void postgres::basic_connection<Tag>::fail(std::string_view sql, const char* what, std::string sqlstate) {
     const std::string msg = trimmed(what);
     throw database_error("strata: postgres: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, std::move(sqlstate));
 }
+
+#if defined(STRATA_SEPARATE_COMPILATION)
+template class postgres::basic_connection<void>;
+#endif
 
 }  // namespace strata

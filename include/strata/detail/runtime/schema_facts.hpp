@@ -13,17 +13,17 @@
 namespace strata::detail {
 
 // A column type as the DSL spells it: bigint, varchar<80>, numeric<12, 2>, enum_type<"mood">.
-STRATA_INLINE std::string dsl_type(const type_desc& t);
+STRATA_LAZY STRATA_INLINE std::string dsl_type(const type_desc& t);
 
-STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
-STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
-STRATA_INLINE std::string fact_action(fk_action a);
-STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
+STRATA_LAZY STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
+STRATA_LAZY STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
+STRATA_LAZY STRATA_INLINE std::string fact_action(fk_action a);
+STRATA_LAZY STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
 // Sorted facts, each once: a foreign key or UNIQUE declared twice is one, and a UNIQUE on the
 // primary key's columns is the key (SQLite keeps such a key once or not at all, PostgreSQL
 // within a CREATE TABLE; it constrains nothing more where a database keeps it). verify()
 // compares the typed state's facts and the live schema's after this.
-STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts);
+STRATA_LAZY STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts);
 
 // Every table and enum a chain ever names: verify() looks at these and nothing else, so other
 // chains' tables and the application's own stay out of it, while a table this chain dropped
@@ -31,13 +31,13 @@ STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts)
 struct chain_names {
     std::vector<std::string> tables, enums;
 };
-STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n);
+STRATA_LAZY STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n);
 
 // The triggers and views the chain's own execute<> statements made (and did not drop) in its
 // first `applied` migrations, as "trigger NAME" and "view NAME": not drift for verify(). The
 // typed state does not hold them; the statements' text, in dialect d's words (an
 // execute_per_dialect's own, read as that dialect reads them), says which.
-STRATA_INLINE std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d);
+STRATA_LAZY STRATA_INLINE std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d);
 
 }  // namespace strata::detail
 

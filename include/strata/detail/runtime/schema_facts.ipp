@@ -7,7 +7,7 @@
 
 namespace strata::detail {
 
-STRATA_INLINE std::string dsl_type(const type_desc& t) {
+STRATA_LAZY_DEF STRATA_INLINE std::string dsl_type(const type_desc& t) {
     switch (t.kind) {
         case type_kind::smallint: return "smallint";
         case type_kind::integer: return "integer";
@@ -32,7 +32,7 @@ STRATA_INLINE std::string dsl_type(const type_desc& t) {
     return "?";
 }
 
-STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t) {
+STRATA_LAZY_DEF STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t) {
     const bool pg = d == dialect_id::postgres;
     switch (t.kind) {  // PostgreSQL: as format_type() prints it; SQLite: as declared
         case type_kind::smallint: return pg ? "smallint" : "INTEGER";
@@ -61,7 +61,7 @@ STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t) {
     return "?";
 }
 
-STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
+STRATA_LAZY_DEF STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
     switch (v.kind) {
         case default_kind::none: return "";
         case default_kind::integer: return std::string(v.text);
@@ -92,7 +92,7 @@ STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v) {
     return "?";
 }
 
-STRATA_INLINE std::string fact_action(fk_action a) {
+STRATA_LAZY_DEF STRATA_INLINE std::string fact_action(fk_action a) {
     switch (a) {
         case fk_action::no_action: return "NO ACTION";
         case fk_action::restrict: return "RESTRICT";
@@ -103,14 +103,14 @@ STRATA_INLINE std::string fact_action(fk_action a) {
     return "?";
 }
 
-STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort) {
+STRATA_LAZY_DEF STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort) {
     if (sort) std::sort(xs.begin(), xs.end());
     std::string s;
     for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
     return s;
 }
 
-STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts) {
+STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts) {
     // "unique T(a,b)" and "pk T(a,b)": the table, and the key's columns as a sorted list
     auto key = [](std::string_view f, std::string_view kind) -> std::pair<std::string, std::string> {
         f.remove_prefix(kind.size());
@@ -143,7 +143,7 @@ STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::string> facts)
     return out;
 }
 
-STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n) {
+STRATA_LAZY_DEF STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n) {
     chain_names r;
     auto add = [](std::vector<std::string>& v, std::string_view s) {
         if (!s.empty()) v.emplace_back(s);
@@ -176,7 +176,7 @@ STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n) {
     return r;
 }
 
-STRATA_INLINE std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d) {
+STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> execute_made_objects(const migration_desc* migs, std::size_t applied, dialect_id d) {
     std::vector<std::string> made;
     for (std::size_t i = 0; i < applied; ++i)
         for (std::size_t k = 0; k < migs[i].nops; ++k) {

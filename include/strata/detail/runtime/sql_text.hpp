@@ -36,18 +36,18 @@ inline bool sql_iequal(std::string_view a, std::string_view b) {
 // `postgres`: PostgreSQL's lexical forms too, which SQLite does not have: escape strings
 // (E'it\'s', a backslash escapes), dollar quoting ($$...$$, $tag$...$tag$; $1 stays a word) and
 // block comments that nest. Read as SQLite would, each could hide a ';' or a statement.
-STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres = false);
+STRATA_LAZY STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres = false);
 
 // A quoted name's text ("a""b" -> a"b); a word as it is.
-STRATA_INLINE std::string sql_unquote(const sql_token& t);
+STRATA_LAZY STRATA_INLINE std::string sql_unquote(const sql_token& t);
 
 // The names of `CONSTRAINT name CHECK` in a CREATE TABLE statement (SQLite keeps named CHECKs
 // nowhere else), outside string literals; the name quoted or not.
-STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_table_sql);
+STRATA_LAZY STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_table_sql);
 
 // Whether SQL text names `table` (as a word or a quoted name, any case, as SQLite compares
 // names), outside string literals and comments.
-STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
+STRATA_LAZY STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
 
 // A CREATE TABLE as SQLite keeps it: the expression of each CHECK (as written, between its
 // parentheses), how many AUTOINCREMENTs its definition has, the COLLATE, ON CONFLICT and
@@ -61,7 +61,7 @@ struct sqlite_table_definition {
     std::int64_t autoincrements = 0, collations = 0, conflict_clauses = 0, deferred_keys = 0;
     bool strict = false, without_rowid = false;
 };
-STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view create_table_sql);
+STRATA_LAZY STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view create_table_sql);
 
 // A CHECK's expression in one spelling, for comparing the chain's with one SQLite keeps (which
 // keeps the text as it was written): comments and white space go, words and quoted names are
@@ -69,7 +69,7 @@ STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_v
 // they are; one space between two words, names or literals, none around punctuation.
 // "\"Qty\" >= 0 /* min */" and "qty>=0" are both "qty>=0". Other rewrites (parentheses, <> for
 // !=) stay differences.
-STRATA_INLINE std::string check_text_key(std::string_view expression);
+STRATA_LAZY STRATA_INLINE std::string check_text_key(std::string_view expression);
 
 // A default as PostgreSQL prints it (pg_get_expr) and as a chain writes it, brought to one
 // spelling: casts go ('x'::text, '-1'::integer, (0)::numeric(10,2), interval '1 day'), a number
@@ -77,7 +77,7 @@ STRATA_INLINE std::string check_text_key(std::string_view expression);
 // words), words are lower case (literals and quoted names keep theirs), and parentheses around
 // the whole go. What PostgreSQL rewrites further (parentheses it adds inside an expression,
 // operators it replaces) is not undone: write such a default_sql as PostgreSQL prints it.
-STRATA_INLINE std::string pg_canonical_default(std::string_view sql);
+STRATA_LAZY STRATA_INLINE std::string pg_canonical_default(std::string_view sql);
 
 }  // namespace strata::detail
 

@@ -7,7 +7,7 @@
 
 namespace strata::detail {
 
-STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres) {
+STRATA_LAZY_DEF STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres) {
     std::vector<sql_token> out;
     std::size_t i = 0;
     auto quoted_to = [&](char close, bool doubled) {
@@ -100,7 +100,7 @@ STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgre
     return out;
 }
 
-STRATA_INLINE std::string sql_unquote(const sql_token& t) {
+STRATA_LAZY_DEF STRATA_INLINE std::string sql_unquote(const sql_token& t) {
     if (t.kind != sql_token::quoted || t.text.size() < 2) return std::string(t.text);
     const char close = t.text.back();
     std::string r;
@@ -111,7 +111,7 @@ STRATA_INLINE std::string sql_unquote(const sql_token& t) {
     return r;
 }
 
-STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_table_sql) {
+STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_table_sql) {
     std::vector<sql_token> ts;
     for (auto& t : sql_tokens(create_table_sql))
         if (t.kind != sql_token::space) ts.push_back(t);
@@ -124,13 +124,13 @@ STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_tabl
     return names;
 }
 
-STRATA_INLINE bool names_table(std::string_view sql, std::string_view table) {
+STRATA_LAZY_DEF STRATA_INLINE bool names_table(std::string_view sql, std::string_view table) {
     for (auto& t : sql_tokens(sql))
         if ((t.kind == sql_token::word || t.kind == sql_token::quoted) && sql_iequal(sql_unquote(t), table)) return true;
     return false;
 }
 
-STRATA_INLINE std::string check_text_key(std::string_view expression) {
+STRATA_LAZY_DEF STRATA_INLINE std::string check_text_key(std::string_view expression) {
     std::string key;
     bool spaced = false;  // the token before is a word, a name or a literal
     for (const sql_token& t : sql_tokens(expression)) {
@@ -157,7 +157,7 @@ STRATA_INLINE std::string check_text_key(std::string_view expression) {
     return key;
 }
 
-STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
+STRATA_LAZY_DEF STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
     std::vector<sql_token> ts = sql_tokens(sql, true);
     auto skip_space = [&](std::size_t i) {
         while (i < ts.size() && ts[i].kind == sql_token::space) ++i;
@@ -270,7 +270,7 @@ STRATA_INLINE std::string pg_canonical_default(std::string_view sql) {
     return r;
 }
 
-STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view sql) {
+STRATA_LAZY_DEF STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view sql) {
     sqlite_table_definition d{};
     std::vector<bool> expression;  // per open parenthesis: inside an expression
     std::vector<std::size_t> check_from;  // per open parenthesis: where its CHECK's expression starts (npos: none)

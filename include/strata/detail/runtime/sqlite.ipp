@@ -18,11 +18,13 @@
 
 namespace strata {
 
-struct sqlite::connection::statement_cache {
+template <class Tag>
+struct sqlite::basic_connection<Tag>::statement_cache {
     std::map<std::string, sqlite3_stmt*, std::less<>> by_text;
 };
 
-STRATA_INLINE sqlite::connection::connection(const std::string& path, std::chrono::milliseconds busy_timeout)
+template <class Tag>
+STRATA_INLINE sqlite::basic_connection<Tag>::basic_connection(const std::string& path, std::chrono::milliseconds busy_timeout)
     : where_(path), owned_(true), cache_(new statement_cache()) {
     const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) {
@@ -34,19 +36,22 @@ STRATA_INLINE sqlite::connection::connection(const std::string& path, std::chron
     set_up(busy_timeout);
 }
 
-STRATA_INLINE sqlite::connection::connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout)
+template <class Tag>
+STRATA_INLINE sqlite::basic_connection<Tag>::basic_connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout)
     : db_(borrowed), owned_(false), cache_(new statement_cache()) {
     const char* file = sqlite3_db_filename(borrowed, "main");
     where_ = file && *file ? file : ":memory:";
     set_up(busy_timeout);
 }
 
-STRATA_INLINE sqlite::connection::~connection() {
+template <class Tag>
+STRATA_INLINE sqlite::basic_connection<Tag>::basic_connection::~basic_connection() {
     for (auto& [sql, st] : cache_->by_text) sqlite3_finalize(st);
     if (owned_) sqlite3_close(db_);
 }
 
-STRATA_INLINE void sqlite::connection::execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+template <class Tag>
+STRATA_INLINE void sqlite::basic_connection<Tag>::execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) {
     // SQLite stops reading a statement at a NUL: what follows it would be dropped unseen.
     if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
         throw database_error("strata: sqlite: the statement holds a NUL byte at offset " + std::to_string(at) +
@@ -83,14 +88,16 @@ STRATA_INLINE void sqlite::connection::execute(std::string_view sql, std::span<c
     }
 }
 
-STRATA_INLINE bool sqlite::connection::has_table(std::string_view name) {
+template <class Tag>
+STRATA_INLINE bool sqlite::basic_connection<Tag>::has_table(std::string_view name) {
     bool found = false;
     const value p[] = {std::string(name)};
     execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", p, [&](const row&) { found = true; });
     return found;
 }
 
-STRATA_INLINE std::vector<std::string> sqlite::connection::schema_facts(std::span<const std::string> tables, std::span<const std::string>) {
+template <class Tag>
+STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_facts(std::span<const std::string> tables, std::span<const std::string>) {
     std::vector<std::string> f;
     auto query = [&](std::string_view sql, const std::string& arg) {
         std::vector<std::vector<std::string>> rows;
@@ -166,26 +173,30 @@ STRATA_INLINE std::vector<std::string> sqlite::connection::schema_facts(std::spa
     return f;
 }
 
-STRATA_INLINE std::unique_ptr<driver> sqlite::connection::open_another() const {
+template <class Tag>
+STRATA_INLINE std::unique_ptr<driver> sqlite::basic_connection<Tag>::open_another() const {
     const char* file = sqlite3_db_filename(db_, "main");
     if (!file || !*file)
         throw std::logic_error("strata: sqlite " + where_ + ": an in-memory database has no second connection");
     return std::make_unique<connection>(std::string(file), busy_timeout());
 }
 
-STRATA_INLINE void sqlite::connection::set_up(std::chrono::milliseconds busy_timeout) {
+template <class Tag>
+STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::milliseconds busy_timeout) {
     sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
     exec_plain("PRAGMA foreign_keys = ON");
 }
 
-STRATA_INLINE database_error sqlite::connection::rolled_back(std::string_view sql) const {
+template <class Tag>
+STRATA_INLINE database_error sqlite::basic_connection<Tag>::rolled_back(std::string_view sql) const {
     const std::string msg =
         "SQLite rolled back the transaction after an error in it that was caught (INSERT OR ROLLBACK, a full disk, an "
         "I/O error): nothing of the transaction is kept, and this statement was not run";
     return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, false);
 }
 
-STRATA_INLINE database_error sqlite::connection::error(std::string_view sql) const {
+template <class Tag>
+STRATA_INLINE database_error sqlite::basic_connection<Tag>::error(std::string_view sql) const {
     std::string msg = sqlite3_errmsg(db_);
     const bool busy = (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY;
     if (busy)
@@ -195,7 +206,8 @@ STRATA_INLINE database_error sqlite::connection::error(std::string_view sql) con
     return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, busy);
 }
 
-STRATA_INLINE std::chrono::milliseconds sqlite::connection::busy_timeout() const {
+template <class Tag>
+STRATA_INLINE std::chrono::milliseconds sqlite::basic_connection<Tag>::busy_timeout() const {
     long long ms = 0;
     sqlite3_exec(
         db_, "PRAGMA busy_timeout",
@@ -207,7 +219,8 @@ STRATA_INLINE std::chrono::milliseconds sqlite::connection::busy_timeout() const
     return std::chrono::milliseconds(ms);
 }
 
-STRATA_INLINE sqlite3_stmt* sqlite::connection::cached(std::string_view sql) {
+template <class Tag>
+STRATA_INLINE sqlite3_stmt* sqlite::basic_connection<Tag>::cached(std::string_view sql) {
     auto& cache = cache_->by_text;
     auto it = cache.find(sql);
     if (it != cache.end()) return it->second;
@@ -234,7 +247,8 @@ STRATA_INLINE sqlite3_stmt* sqlite::connection::cached(std::string_view sql) {
     return st;
 }
 
-STRATA_INLINE void sqlite::connection::run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+template <class Tag>
+STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     // However this ends (a row callback that throws included): a statement left stepping
@@ -304,5 +318,9 @@ STRATA_INLINE void sqlite::connection::run(sqlite3_stmt* st, std::string_view sq
         on_row(row(cells));
     }
 }
+
+#if defined(STRATA_SEPARATE_COMPILATION)
+template class sqlite::basic_connection<void>;
+#endif
 
 }  // namespace strata

@@ -38,7 +38,7 @@ STRATA_INLINE background_report background_work::cancel() {
 
 namespace strata::detail {
 
-STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o, const chain_info& chain) {
+STRATA_LAZY_DEF STRATA_INLINE startup_report startup_runner::run(driver& db, startup_options& o, const chain_info& chain) {
     startup_report r;
     if (!o.log) o.log = log_nowhere;
     if (o.version.empty() && (o.on_upgrade || !o.tasks.empty()))  // before anything is touched

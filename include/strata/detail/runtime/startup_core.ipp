@@ -25,7 +25,7 @@ namespace detail {
 
 // STRATA_AUTO_MIGRATE, read when the application starts: nullopt when unset. A value that is
 // not a boolean is an error, never a guess.
-inline std::optional<bool> auto_migrate_setting(const char* name = "STRATA_AUTO_MIGRATE") {
+STRATA_LAZY inline std::optional<bool> auto_migrate_setting(const char* name = "STRATA_AUTO_MIGRATE") {
     const char* raw = std::getenv(name);
     if (!raw) return std::nullopt;
     std::string v(raw);
@@ -39,7 +39,7 @@ inline std::optional<bool> auto_migrate_setting(const char* name = "STRATA_AUTO_
 
 // Dotted versions compared part by part, numerically where both parts are numbers
 // ("1.10.0" > "1.9.2"), as text otherwise.
-inline int compare_versions(std::string_view a, std::string_view b) {
+STRATA_LAZY inline int compare_versions(std::string_view a, std::string_view b) {
     while (!a.empty() || !b.empty()) {
         const auto cut = [](std::string_view& s) {
             const std::size_t dot = s.find('.');
@@ -77,9 +77,11 @@ inline constexpr std::string_view create_version_tasks_table =
 // The version phase of a start: tasks for exactly this version, then on_upgrade, then the
 // new version recorded; the version is recorded only when all of them succeeded, so a failed
 // start is tried again with the same `from` at the next one.
-class app_versions {
+// (a template: see STRATA_LAZY in detail/config.hpp)
+template <class Tag>
+class app_versions_t {
    public:
-    app_versions(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget,
+    app_versions_t(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget,
                  wait_limits limits = {})
         : db_(db), chain_(std::move(chain)), log_(log), wait_{chain_, lock_wait_budget, log_}, limits_(limits) {}
 
@@ -95,7 +97,7 @@ class app_versions {
         // An ordinary start finds this version recorded: no task can be due and nothing is to
         // be written, so it takes no lock. An upgrade takes the chain's (PostgreSQL; SQLite
         // serialises the transactions) and reads the version again under it.
-        std::optional<held_lock> lock;
+        std::optional<held_lock<Tag>> lock;
         if (const bool tables = read_version(r.from); r.from != version) {
             // (both in this schema: an unqualified strata_version_tasks would otherwise be found
             // further along a PostgreSQL search_path, in a shared schema, with another tenant's tasks)
@@ -188,7 +190,7 @@ class app_versions {
     }
 
     void ensure_tables() {
-        held_lock lock(db_, "strata_migrations", wait_);  // (PostgreSQL: concurrent CREATE IF NOT EXISTS can clash)
+        held_lock<Tag> lock(db_, "strata_migrations", wait_);  // (PostgreSQL: concurrent CREATE IF NOT EXISTS can clash)
         db_.execute(create_app_versions_table, {}, {});
         db_.execute(create_version_tasks_table, {}, {});
     }
@@ -212,6 +214,7 @@ class app_versions {
     lock_wait wait_;  // (after chain_ and log_, which it refers to)
     wait_limits limits_;
 };
+using app_versions = app_versions_t<void>;
 
 }  // namespace detail
 }  // namespace strata

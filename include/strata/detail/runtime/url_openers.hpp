@@ -18,11 +18,11 @@ struct opener_entry {
     opener open;
 };
 // The registry (bodies in url_openers.ipp: compiled once with STRATA_SEPARATE_COMPILATION).
-STRATA_INLINE std::vector<opener_entry>& openers();
-STRATA_INLINE bool register_opener(std::string_view prefix, opener open);
+STRATA_LAZY STRATA_INLINE std::vector<opener_entry>& openers();
+STRATA_LAZY STRATA_INLINE bool register_opener(std::string_view prefix, opener open);
 // The driver for `url` from the first registered prefix it starts with; otherwise
 // invalid_argument saying which header to include or what a URL looks like.
-STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url);
+STRATA_LAZY STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url);
 
 // A backend header specialises url_scheme<its number, A> with a static `registered` whose
 // initialiser registers its URL prefixes. Only a unit that opens by URL (open_database,

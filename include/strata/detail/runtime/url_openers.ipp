@@ -4,15 +4,15 @@
 
 namespace strata::detail {
 
-STRATA_INLINE std::vector<opener_entry>& openers() {
+STRATA_LAZY_DEF STRATA_INLINE std::vector<opener_entry>& openers() {
     static std::vector<opener_entry> all;
     return all;
 }
-STRATA_INLINE bool register_opener(std::string_view prefix, opener open) {
+STRATA_LAZY_DEF STRATA_INLINE bool register_opener(std::string_view prefix, opener open) {
     openers().push_back({prefix, open});
     return true;
 }
-STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url) {
+STRATA_LAZY_DEF STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url) {
     for (const detail::opener_entry& e : detail::openers())
         if (url.substr(0, e.prefix.size()) == e.prefix) return e.open(url);
     const std::string u(url);
