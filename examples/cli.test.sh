@@ -38,6 +38,8 @@ check 0 'usage: cli db sql \[--dialect sqlite\|postgres\] \[--from A\] \[--to B\
 check 0 '     4 email keys \(head\)' db history
 check 0 'add_column users.email_key' db history --verbose
 check 0 'CREATE TABLE "roles"' db sql --dialect postgres --from 1 --to 2
+# (as pg_dump's: the script means the same in a psql session of any encoding or string setting)
+check 0 "^SET standard_conforming_strings = on;$" db sql --dialect postgres --from 1 --to 2
 # (a foreign key on a column added without a default checks no row: every value is NULL)
 check 0 '-- lock: ACCESS EXCLUSIVE on "users"; SHARE ROW EXCLUSIVE on "roles"$' db sql --dialect postgres --from 1 --to 2
 check 0 '-- down 4 email keys' db sql --dialect sqlite --from 4 --to 2

@@ -720,3 +720,37 @@ TEST(LockWaitText, DurationsAndPauses) {
 INSTANTIATE_TEST_SUITE_P(Backends, LockWaits, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 }  // namespace
+
+// A wait limit out of SQLite's range is its nearest limit, never its opposite: a busy timeout
+// past what SQLite's int holds (milliseconds::max(), thirty days) waits as long as SQLite can,
+// where it wrapped to no wait; a CLI duration below a millisecond waits one, where it rounded
+// to 0, which the CLI reads as no limit.
+TEST_F(SqliteBusyTimeout, ALimitOutOfRangeIsItsNearestNotItsOpposite) {
+    auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
+    ASSERT_NE(file, nullptr);
+    for (const std::chrono::milliseconds t : {std::chrono::milliseconds::max(), std::chrono::milliseconds(24h * 30)}) {
+        strata::sqlite::connection c(file->path.string(), t);
+        EXPECT_EQ(strata::session(c).query_value<std::int64_t>("PRAGMA busy_timeout"), 2147483647) << t.count();
+    }
+    strata::sqlite::connection writer(file->path.string());
+    writer.begin();  // the write lock, held until this test lets it go
+    writer.execute("CREATE TABLE \"app\" (\"id\" INTEGER)", {}, {});
+    const cli_result r = within(10s, writer, [&] {
+        return run_cli({"upgrade", "--database", "sqlite:" + file->path.string(), "--busy-timeout", "0.4ms"});
+    });
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    EXPECT_NE(r.err.find("database is locked: waited 1 ms"), std::string::npos) << r.err;
+    for (const char* option : {"--lock-timeout", "--lock-wait-budget", "--statement-timeout"}) {
+        const cli_result s = run_cli({"status", "--database", "sqlite:" + file->path.string(), option, "0.4ms"});
+        EXPECT_NE(s.code, 2) << option << ": " << s.err;  // (a duration, accepted)
+    }
+    writer.rollback();
+}
+
+// The same on PostgreSQL: lock_timeout and statement_timeout take at most an int of
+// milliseconds; a longer limit is the longest, not a failed migration.
+TEST_F(PostgresLockWaits, ALimitOutOfRangeIsTheLongestPostgresHas) {
+    strata::migrator_options o = options(std::chrono::milliseconds::max(), 2, 0ms);  // (a budget would bound it)
+    o.statement_timeout = std::chrono::milliseconds(24h * 30);
+    EXPECT_EQ(strata::migrator<chain>(db(), o).upgrade().to, 2u);
+}

@@ -3,6 +3,7 @@
 // rolled back, one verdict on every bookkeeping state, honest messages at the edges.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 
 #include <optional>
@@ -17,6 +18,9 @@
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
+#ifdef STRATA_TEST_POSTGRES
+#include <pqxx/pqxx>
+#endif
 
 using namespace strata::dsl;
 using strata::migration_failure;
@@ -34,6 +38,13 @@ using r1 = strata::migration<1, "items", create_table<"items", column<"id", bigi
 using r2 = strata::migration<2, "qty required", alter_column<"items", "qty", set_not_null>>;
 using chain_r = strata::chain<r1, r2>;
 using chain_r1 = strata::chain<r1>;
+// Backslashes in a seed and a default, and a float column: what a session's settings (a role's,
+// PGOPTIONS, a pooler's) must not change.
+using bs1 = strata::migration<1, "paths",
+    create_table<"paths", column<"id", bigint, primary_key>, column<"name", text, default_value<"C:\\temp\\new">>,
+                 column<"ratio", double_precision>>,
+    seed<"paths", columns<"id", "name">, values<1, "x\\y \\U0041 \\n">>>;
+using chain_bs = strata::chain<bs1>;
 
 // A trigger the chain itself made with execute<>; a later rebuild must restate it.
 using t1 = strata::migration<1, "items and log",
@@ -779,6 +790,29 @@ TEST_P(Trust, ValuesAreStoredWholeOrRefused) {
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"blobs\" WHERE \"id\" = 3"), 1);
 }
 
+// SQLite stores a NaN as NULL: refused, naming the parameter. PostgreSQL keeps it.
+TEST_P(Trust, ANaNIsStoredOrRefusedNeverMadeNull) {
+    exec("CREATE TABLE \"ratios\" (\"id\" BIGINT PRIMARY KEY, \"r\" DOUBLE PRECISION)");
+    strata::session s(db());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (sqlite()) {
+        try {
+            s.execute("INSERT INTO \"ratios\" (\"id\", \"r\") VALUES ($1, $2)", 1, nan);
+            FAIL() << "a NaN was stored as NULL";
+        } catch (const strata::database_error& e) {
+            EXPECT_NE(std::string(e.what()).find("parameter $2 is a NaN, which SQLite would store as NULL"), std::string::npos)
+                << e.what();
+        }
+        EXPECT_EQ(count(db(), "SELECT count(*) FROM \"ratios\""), 0);
+    } else {
+        s.execute("INSERT INTO \"ratios\" (\"id\", \"r\") VALUES ($1, $2)", 1, nan);
+        EXPECT_TRUE(std::isnan(s.query_value<double>("SELECT \"r\" FROM \"ratios\" WHERE \"id\" = 1")));
+    }
+    // Infinities are numbers to both.
+    s.execute("INSERT INTO \"ratios\" (\"id\", \"r\") VALUES ($1, $2)", 2, std::numeric_limits<double>::infinity());
+    EXPECT_EQ(s.query_value<double>("SELECT \"r\" FROM \"ratios\" WHERE \"id\" = 2"), std::numeric_limits<double>::infinity());
+}
+
 TEST_P(Trust, AFractionIsNotReadAsAnInteger) {
     strata::session s(db());
     if (sqlite()) {
@@ -899,6 +933,55 @@ TEST_P(Trust, ANarrowerTextTypeRefusesAValueItWouldCut) {
     EXPECT_EQ(files(), before);
     EXPECT_EQ(values(), "ab|xy ");
 }
+
+#ifdef STRATA_TEST_POSTGRES
+// A session whose settings differ from PostgreSQL's defaults (standard_conforming_strings off:
+// backslashes in '...' are escapes; extra_float_digits 0: floats sent rounded to 15 digits;
+// a client_encoding other than UTF8: text converted) stores and reads what a plain one does.
+TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
+    const std::string schema = static_cast<strata_test::postgres_database&>(*database_).schema;
+    strata::postgres::connection odd(std::string(strata_test::postgres_url()) +
+                                     "?client_encoding=LATIN1&options=-c%20standard_conforming_strings%3Doff%20-c%20"
+                                     "extra_float_digits%3D0");
+    odd.execute("SET search_path TO \"" + schema + "\"", {}, {});
+    strata::migrator<chain_bs>(odd, quiet()).upgrade();
+    strata::session s(odd);
+    s.execute("INSERT INTO \"paths\" (\"id\", \"ratio\") VALUES (2, $1)", 0.30000000000000004);
+    s.execute("INSERT INTO \"paths\" (\"id\", \"name\") VALUES (3, $1)", std::string("caf\xc3\xa9"));
+    EXPECT_EQ(s.query_value<double>("SELECT \"ratio\" FROM \"paths\" WHERE \"id\" = 2"), 0.30000000000000004);
+    EXPECT_EQ(s.query_value<float>("SELECT 5592405.5::real"), 5592405.5f);
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 3"), "caf\xc3\xa9");
+    strata::session plain(db());
+    EXPECT_EQ(plain.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 1"), "x\\y \\U0041 \\n");
+    EXPECT_EQ(plain.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 2"), "C:\\temp\\new");
+    EXPECT_EQ(plain.query_value<std::int64_t>("SELECT octet_length(\"name\") FROM \"paths\" WHERE \"id\" = 3"), 5);
+    const strata::verify_report v = strata::migrator<chain_bs>(odd, quiet()).verify();
+    EXPECT_TRUE(v.ok()) << v.text();
+}
+
+// A borrowed connection is the program's: strata does not change how it reads the program's own
+// literals or text. One that would store something else than what strata means is refused,
+// saying what to set.
+TEST_F(TrustPostgres, ABorrowedConnectionThatWouldStoreOtherTextIsRefused) {
+    for (const char* option : {"client_encoding=LATIN1", "options=-c%20standard_conforming_strings%3Doff"}) {
+        pqxx::connection mine(std::string(strata_test::postgres_url()) + "?" + option);
+        try {
+            strata::postgres::connection borrowed(mine);
+            ADD_FAILURE() << option << ": accepted";
+        } catch (const strata::database_error& e) {
+            const std::string what = e.what();
+            EXPECT_TRUE(what.find("client_encoding is LATIN1, not UTF8") != std::string::npos ||
+                        what.find("standard_conforming_strings is off") != std::string::npos)
+                << what;
+            EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+        }
+    }
+    // extra_float_digits only rounds what the server sends: raised, not refused.
+    pqxx::connection mine(std::string(strata_test::postgres_url()) + "?options=-c%20extra_float_digits%3D0");
+    strata::postgres::connection borrowed(mine);
+    EXPECT_EQ(strata::session(borrowed).query_value<double>("SELECT 0.30000000000000004::float8"), 0.30000000000000004);
+}
+#endif
 
 TEST_F(TrustSqlite, StatementsRunInsideARowCallbackDoNotEndTheOneStepping) {
     make<chain_r1>().upgrade();

@@ -227,7 +227,8 @@ class cli_runner_t {
             throw usage_error(detail::format("--{} {}: not a duration: a number and ms, s or min (200ms, 5s, 2min), or 0 for "
                                           "no limit",
                                           option, s));
-        return std::chrono::milliseconds(static_cast<std::int64_t>(n * scale + 0.5));
+        // (rounded to the millisecond, but never to 0, which means no limit)
+        return std::chrono::milliseconds(std::max<std::int64_t>(n > 0 ? 1 : 0, static_cast<std::int64_t>(n * scale + 0.5)));
     }
     static int attempts_arg(const std::string& s) {
         int n = 0;
@@ -484,8 +485,10 @@ class cli_runner_t {
                                           o_.chain, g.migrations()[i].version, std::string(g.migrations()[i].name));
                 p.migrations.push_back(planned(g.migrations()[i], direction::down, d));
             }
-        std::string preamble;
-        if (flag("bookkeeping")) preamble = with_bookkeeping(p, g, a, b, d);
+        // As pg_dump's scripts begin: the text is UTF-8, and a backslash in a literal is itself,
+        // whatever the settings of the psql session that runs it.
+        std::string preamble = d == dialect_id::postgres ? "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n" : "";
+        if (flag("bookkeeping")) preamble += with_bookkeeping(p, g, a, b, d);
         detail::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}{}\n{}{}", o_.chain,
                    d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to,
                    flag("bookkeeping") ? ", with strata_migrations' statements" : "", preamble, p.sql());

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -535,6 +536,36 @@ STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) 
         const std::string msg = trimmed(e.what());
         throw database_error("strata: postgres: cannot use the connection (is a transaction open on it?): " + msg, "", msg);
     }
+    // What strata writes and reads must mean one thing whatever the session's settings (a
+    // role's, PGOPTIONS): with standard_conforming_strings off a backslash in a '...' literal
+    // (a seed, a default) is an escape; with a client_encoding other than UTF8 the server
+    // converts strata's UTF-8 text as if it were in that encoding; with extra_float_digits
+    // below 1 it sends floats rounded to 15 digits. Its own connection strata sets; a borrowed
+    // one is the program's, whose own literals and text depend on the first two: refused.
+    const pqxx::result r = tx_->exec(
+        "SELECT current_setting('client_encoding'), current_setting('standard_conforming_strings'), "
+        "current_setting('extra_float_digits')");
+    const std::string encoding = r[0][0].c_str(), conforming = r[0][1].c_str(), float_digits = r[0][2].c_str();
+    const bool borrowed = !owned_;
+    if (encoding != "UTF8") {
+        if (borrowed)
+            throw database_error("strata: postgres: the borrowed connection's client_encoding is " + encoding +
+                                     ", not UTF8: the server would read strata's UTF-8 text as " + encoding +
+                                     "; set it (SET client_encoding = 'UTF8') or give strata the connection string; "
+                                     "nothing was changed",
+                                 "", "");
+        c.set_client_encoding("UTF8");
+    }
+    if (conforming != "on") {
+        if (borrowed)
+            throw database_error("strata: postgres: the borrowed connection's standard_conforming_strings is off: a "
+                                 "backslash in strata's literals would be read as an escape; set it on "
+                                 "(SET standard_conforming_strings = on) or give strata the connection string; nothing "
+                                 "was changed",
+                                 "", "");
+        tx_->exec("SET standard_conforming_strings = on");
+    }
+    if (std::atoi(float_digits.c_str()) < 1) tx_->exec("SET extra_float_digits = 1");  // (only more digits sent)
 }
 
 template <class Tag>
@@ -556,10 +587,10 @@ STRATA_INLINE std::string postgres::basic_connection<Tag>::as_text(const value& 
 template <class Tag>
 STRATA_INLINE std::string postgres::basic_connection<Tag>::limit_statements(std::string_view set) const {
     std::string s;
-    if (limits_.lock_timeout.count() > 0)
-        s += "; " + std::string(set) + " lock_timeout = " + std::to_string(limits_.lock_timeout.count());
-    if (limits_.statement_timeout.count() > 0)
-        s += "; " + std::string(set) + " statement_timeout = " + std::to_string(limits_.statement_timeout.count());
+    // (PostgreSQL takes at most an int of milliseconds: a longer limit is the longest it has)
+    const auto ms = [](std::chrono::milliseconds t) { return std::to_string(std::min<std::int64_t>(t.count(), 2147483647)); };
+    if (limits_.lock_timeout.count() > 0) s += "; " + std::string(set) + " lock_timeout = " + ms(limits_.lock_timeout);
+    if (limits_.statement_timeout.count() > 0) s += "; " + std::string(set) + " statement_timeout = " + ms(limits_.statement_timeout);
     return s;
 }
 

@@ -183,7 +183,9 @@ STRATA_INLINE std::unique_ptr<driver> sqlite::basic_connection<Tag>::open_anothe
 
 template <class Tag>
 STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::milliseconds busy_timeout) {
-    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
+    // (SQLite takes an int: a longer timeout waits as long as SQLite can, not wrapped to no wait)
+    const auto ms = busy_timeout.count();
+    sqlite3_busy_timeout(db_, ms <= 0 ? 0 : ms > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max() : static_cast<int>(ms));
     exec_plain("PRAGMA foreign_keys = ON");
 }
 
@@ -277,7 +279,13 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::str
                                  std::string(sql), "");
         int rc = SQLITE_OK;
         if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(st, k, *n);
-        else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(st, k, *d);
+        else if (auto* d = std::get_if<double>(&params[i])) {
+            if (*d != *d)  // (SQLite binds a NaN as NULL: the value would be lost unseen)
+                throw database_error("strata: sqlite: parameter " + std::string(name) +
+                                         " is a NaN, which SQLite would store as NULL\n  in: " + std::string(sql),
+                                     std::string(sql), "");
+            rc = sqlite3_bind_double(st, k, *d);
+        }
         else if (auto* s = std::get_if<std::string>(&params[i]))
             // (the 64-bit lengths: an int would keep 3 bytes of a text of 4 GiB and 3; too long a
             // value is SQLITE_TOOBIG)
