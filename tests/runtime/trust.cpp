@@ -16,6 +16,7 @@
 #include <strata/operations/background.hpp>  // background<fn>
 #include <strata/startup.hpp>
 #include <strata/strata.hpp>
+#include <strata/detail/runtime/one_transaction.hpp>  // (transaction_control)
 
 #include "backends.hpp"
 #ifdef STRATA_TEST_POSTGRES
@@ -190,6 +191,18 @@ using bg3 = strata::migration<3, "later background", add_column<"items", column<
 using chain_bg3 = strata::chain<r1, bg2, bg3>;
 
 using two = strata::chain<r1, strata::migration<2, "notes", add_column<"items", column<"note", text>>>>;
+
+// Code that runs inside strata's transaction and ends it: what came before would commit without
+// what comes after (the table of migration 2 kept, its row not recorded, every later start
+// stuck on "already exists").
+const char* ending = "COMMIT";
+void ends_the_transaction(strata::session& s) { s.execute(ending); }
+using ct2 = strata::migration<2, "ends its transaction", create_table<"u", column<"id", bigint, primary_key>>,
+                              run<ends_the_transaction, undo_nothing>>;
+using chain_ct = strata::chain<r1, ct2>;
+using ce2 = strata::migration<2, "commits in execute", create_table<"u", column<"id", bigint, primary_key>>,
+                              execute<"INSERT INTO \"u\" (\"id\") VALUES (1); COMMIT", "DELETE FROM \"u\"">>;
+using chain_ce = strata::chain<r1, ce2>;
 
 class TrustBase : public ::testing::Test {
    protected:
@@ -1171,6 +1184,63 @@ TEST_P(Trust, HooksAndBackgroundStepsThatThrowAnythingAreReported) {
     }
 }
 
+// A statement that would end strata's transaction, in a data step, an execute<>, a version task
+// or on_upgrade, is refused before it runs; the migration rolls back whole, and the message
+// names the statement. A savepoint of the step's own is not one.
+TEST_P(Trust, CodeInsideAMigrationCannotEndItsTransaction) {
+    make<chain_r1>().upgrade();
+    for (const char* statement : {"COMMIT", "COMMIT; BEGIN", "end transaction", "/* x */ ROLLBACK", "BEGIN",
+                                  "SELECT 1; commit work"}) {
+        ending = statement;
+        try {
+            make<chain_ct>().upgrade();
+            ADD_FAILURE() << statement << ": ran";
+        } catch (const strata::migration_error& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("would end the migration's transaction"), std::string::npos) << statement << ": " << what;
+            EXPECT_NE(what.find("nothing of it was applied"), std::string::npos) << what;
+        }
+        if (!db().in_transaction()) {
+            EXPECT_FALSE(db().has_table("u")) << statement;
+        } else {
+            ADD_FAILURE() << statement << ": a transaction was left open";
+            db().rollback();
+        }
+        EXPECT_EQ(make<chain_ct>().status().current, 1u) << statement;
+    }
+    try {
+        make<chain_ce>().upgrade();
+        ADD_FAILURE() << "execute<> committed";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("would end the migration's transaction"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(db().has_table("u"));
+    ending = "SAVEPOINT mine; ROLLBACK TO SAVEPOINT mine; RELEASE SAVEPOINT mine";
+    EXPECT_EQ(make<chain_ct>().upgrade().to, 2u);
+
+    strata::startup_options hooks;
+    hooks.log = log.sink();
+    hooks.version = "2.0";
+    hooks.on_upgrade = [](strata::session& s, std::string_view, std::string_view) { s.execute("COMMIT"); };
+    try {
+        strata::migrate_on_startup<chain_ct>(db(), hooks);
+        ADD_FAILURE() << "on_upgrade committed";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("would end the transaction"), std::string::npos) << e.what();
+    }
+    strata::startup_options task;
+    task.log = log.sink();
+    task.version = "2.0";
+    task.tasks.push_back({"commits", "2.0", [](strata::session& s, const strata::version_change&) { s.execute("END"); }});
+    try {
+        strata::migrate_on_startup<chain_ct>(db(), task);
+        ADD_FAILURE() << "the task committed";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("would end the transaction"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"strata_version_tasks\""), 0);
+}
+
 // ---- 6. One verdict for every bookkeeping state ----
 
 struct tampering {
@@ -1497,3 +1567,22 @@ TEST_F(TrustPostgres, AServerGoneIsSaidInWords) {
 INSTANTIATE_TEST_SUITE_P(Backends, Trust, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 }  // namespace
+
+// What the check above takes for the end of a transaction, and what it does not.
+TEST(TransactionControl, FindsWhatEndsATransactionAndNothingElse) {
+    using strata::detail::transaction_control;
+    const std::string trigger =
+        "CREATE TRIGGER \"t\" AFTER INSERT ON \"a\" BEGIN UPDATE \"b\" SET \"x\" = CASE WHEN 1 THEN 2 END; DELETE FROM \"c\"; END";
+    EXPECT_EQ(transaction_control(trigger + "; SELECT 1", false), "");
+    EXPECT_EQ(transaction_control(trigger + "; COMMIT", false), "COMMIT");
+    EXPECT_EQ(transaction_control("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END", true), "");
+    EXPECT_EQ(transaction_control("SELECT 'COMMIT'; -- COMMIT\nSELECT \"end\" FROM \"t\"", false), "");
+    EXPECT_EQ(transaction_control("DO $$ BEGIN PERFORM 1; END $$", true), "");
+    EXPECT_EQ(transaction_control("SELECT CASE WHEN true THEN 1 END; end", true), "end");
+    EXPECT_EQ(transaction_control("ROLLBACK TRANSACTION TO SAVEPOINT a; RELEASE a; SAVEPOINT b", false), "");
+    EXPECT_EQ(transaction_control("UPDATE t SET a = 1;\n rollback work", true), "rollback work");
+    EXPECT_EQ(transaction_control("PREPARE q AS SELECT 1", true), "");
+    EXPECT_EQ(transaction_control("PREPARE TRANSACTION 'x'", true), "PREPARE TRANSACTION 'x'");
+    EXPECT_EQ(transaction_control("START TRANSACTION", true), "START TRANSACTION");
+    EXPECT_EQ(transaction_control("  ", false), "");
+}

@@ -20,6 +20,7 @@
 
 #include <strata/detail/chrono.hpp>
 #include <strata/detail/runtime/lock_waits.hpp>
+#include <strata/detail/runtime/one_transaction.hpp>
 #include <strata/detail/runtime/pg_locks.hpp>
 #include <strata/detail/runtime/schema_facts.hpp>
 #include <strata/driver.hpp>
@@ -1378,7 +1379,8 @@ class migrator_engine_t {
     }
 
     std::size_t run_steps(const migration_sql& m, direction dir, std::span<const step> steps, std::string_view outcome) {
-        session s(db_);
+        one_transaction own(db_, "the migration's transaction");  // (data steps and execute<> may not end it)
+        session s(own);
         std::size_t statements = 0;
         std::string text;
         auto failure = [&](migration_failure kind, const std::string& why, const std::string& statement,
@@ -1405,6 +1407,7 @@ class migrator_engine_t {
                             guard = nullptr;
                             if (!lost.empty()) throw failure(migration_failure::unknown_objects, lost, "", "");
                         }
+                        own.check(text);
                         db_.execute(text, {}, {});
                         ++statements;
                         break;

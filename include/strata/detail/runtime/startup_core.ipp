@@ -121,7 +121,8 @@ class app_versions_t {
                 continue;  // (rolled back: nothing written)
             }
             const auto started = std::chrono::steady_clock::now();
-            session s(db_);
+            one_transaction own(db_, "the transaction of version task \"" + t.title + "\"");
+            session s(own);
             try {
                 t.run(s, change);
             } catch (...) {
@@ -144,7 +145,8 @@ class app_versions_t {
         if (!on_upgrade && r.from == r.to) return r;
         db_transaction tx(db_);
         if (on_upgrade) {
-            session s(db_);
+            one_transaction own(db_, "the transaction of on_upgrade");
+            session s(own);
             try {
                 on_upgrade(s, r.from, r.to);
             } catch (...) {
