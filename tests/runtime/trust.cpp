@@ -3,6 +3,7 @@
 // rolled back, one verdict on every bookkeeping state, honest messages at the edges.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -1179,6 +1180,36 @@ TEST_P(Trust, HooksAndBackgroundStepsThatThrowAnythingAreReported) {
         FAIL() << "the task threw";
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("version task \"throws\" (2.0) failed: an exception that is not a std::exception"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// An older release started on a database a newer one migrated (a rolling deploy) starts
+// without migrating, with a warning: no error-level line, which alerting reads as a failure.
+// A database that lacks a migration of this code below the newer ones is refused for that gap,
+// as the newer code names it, not as "ahead".
+using three = strata::chain<r1, strata::migration<2, "notes", add_column<"items", column<"note", text>>>,
+                            strata::migration<3, "tags", add_column<"items", column<"tag", text>>>>;
+TEST_P(Trust, AnOlderReleaseStartsBesideANewerOneWithoutAnError) {
+    make<three>().upgrade();
+    std::vector<strata::log_level> levels;
+    strata::startup_options o;
+    o.log = [&](strata::log_level l, std::string_view line) {
+        levels.push_back(l);
+        log.lines.emplace_back(line);
+    };
+    EXPECT_EQ(strata::migrate_on_startup<two>(db(), o).migrations.to, 3u);
+    EXPECT_EQ(std::count(levels.begin(), levels.end(), strata::log_level::error), 0) << ::testing::PrintToString(log.lines);
+    EXPECT_TRUE(log.has("ahead of this code")) << ::testing::PrintToString(log.lines);
+
+    exec("DELETE FROM \"strata_migrations\" WHERE \"version\" = 2");
+    try {
+        make<two>().upgrade();
+        FAIL() << "a database without migration 2 was accepted";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_state) << e.what();
+        EXPECT_NE(std::string(e.what()).find("has migration 3 \"tags\" but not migration 2 \"notes\" before it"),
                   std::string::npos)
             << e.what();
     }

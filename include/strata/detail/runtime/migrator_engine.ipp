@@ -888,7 +888,15 @@ class migrator_engine_t {
                 continue;
             }
             if (i == npos) {
-                if (r.version > head())
+                // (past the head, but with a migration of this code's missing before it: that gap
+                // is the problem, as the newer code would name it)
+                if (r.version > head() && k < chain_.size && (k == 0 || rows[k - 1].version != chain_.descs[k].version))
+                    problem(migration_failure::unknown_state,
+                            detail::format("the database has migration {} \"{}\" but not migration {} \"{}\" before it: the "
+                                        "applied migrations are not a prefix of the chain; nothing was changed",
+                                        r.version, r.name, chain_.descs[k].version, chain_.descs[k].name),
+                            r);
+                else if (r.version > head())
                     problem(migration_failure::database_ahead,
                             detail::format("the database is ahead of the code: it has migration {} \"{}\", this code's head "
                                         "is {}. Deploy the newer code, or downgrade with it; nothing was changed",

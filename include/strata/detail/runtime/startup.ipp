@@ -75,26 +75,50 @@ STRATA_LAZY_DEF STRATA_INLINE startup_report startup_runner::run(driver& db, sta
     }
     // A background step is a long job by design: only its lock waits are bounded.
     const wait_limits background_limits{o.lock_timeout, {}};
+    // The migrator logs a refusal at error level as it throws it; a database ahead of this code
+    // is no failure of the start (below), so the error line waits until the next line or the
+    // end of the upgrade, and is dropped when the start goes on without migrating.
+    std::optional<std::string> held_error;
+    const auto release_held = [&] {
+        if (held_error) o.log(log_level::error, *held_error);
+        held_error.reset();
+    };
+    const log_sink holding = [&](log_level l, std::string_view line) {
+        release_held();
+        if (l == log_level::error) held_error.emplace(line);
+        else o.log(l, line);
+    };
     migrator_core core(db,
                        migrator_options{.chain = o.chain,
-                                        .log = o.log,
+                                        .log = holding,
                                         .lock_timeout = o.lock_timeout,
                                         .lock_attempts = o.lock_attempts,
                                         .lock_wait_budget = o.lock_wait_budget,
                                         .statement_timeout = o.statement_timeout},
                        chain);
     try {
-        r.migrations = detail::upgrade_after_background(core, db, o.chain, chain, std::nullopt, o.log, background_limits);
+        r.migrations = detail::upgrade_after_background(core, db, o.chain, chain, std::nullopt, holding, background_limits);
+        release_held();
     } catch (const migration_error& e) {
         // A newer release migrated the database and runs beside this one (a rolling deploy), or
         // this one was rolled back to: it starts without migrating, as Flyway ignores future
         // migrations. What it has of the history was checked first (a changed or missing
         // migration is another refusal); the newer release's background steps are its own.
-        if (e.kind() != migration_failure::database_ahead) throw;
         // (every migration of this code recorded, before the newer ones: one it lacks is missing
         // from the database, and this code would run without it)
-        const status_report st = core.status();
-        if (!st.pending.empty()) throw;
+        const bool ahead = e.kind() == migration_failure::database_ahead;
+        status_report st;
+        try {
+            if (ahead) st = core.status();
+        } catch (...) {
+            release_held();
+            throw;
+        }
+        if (!ahead || !st.pending.empty()) {
+            release_held();
+            throw;
+        }
+        held_error.reset();
         r.migrations.chain = o.chain;
         r.migrations.from = r.migrations.to = st.current;
         o.log(log_level::warning,
@@ -104,6 +128,9 @@ STRATA_LAZY_DEF STRATA_INLINE startup_report startup_runner::run(driver& db, sta
         r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
                     .run(o.version, o.on_upgrade, o.tasks);
         return r;
+    } catch (...) {
+        release_held();
+        throw;
     }
     r.app = detail::app_versions(db, o.chain, o.log, o.lock_wait_budget, {o.lock_timeout, o.statement_timeout})
                 .run(o.version, o.on_upgrade, o.tasks);
