@@ -240,6 +240,54 @@ TEST_P(TypedRows, ACellThatDoesNotFitNamesItsColumn) {
     }
 }
 
+// SQLite keeps a NUMERIC value as an INTEGER, or as a REAL of 15 significant digits: a wider
+// value written through a model is refused, naming the column, where SQLite would keep it
+// rounded. PostgreSQL keeps every digit.
+using n1 = strata::migration<1, "amounts", create_table<"amounts", column<"id", bigint, primary_key>,
+                                                        column<"amount", numeric<30, 2>, not_null>, column<"whole", numeric<20, 0>>>>;
+using amounts_chain = strata::chain<n1>;
+struct amount_row {
+    BOOST_HANA_DEFINE_STRUCT(amount_row, (std::int64_t, id), (std::string, amount), (std::optional<std::string>, whole));
+    using strata_table = table<"amounts", key<"id">>;
+};
+using strata::detail::sqlite_numeric_keeps;
+static_assert(sqlite_numeric_keeps("12.50") && sqlite_numeric_keeps("-1234567890123.45") && sqlite_numeric_keeps("0.000001234"));
+static_assert(sqlite_numeric_keeps("9223372036854775807") && sqlite_numeric_keeps("-9223372036854775808"));
+static_assert(sqlite_numeric_keeps("12 apples") && sqlite_numeric_keeps("") && sqlite_numeric_keeps("1e5"));
+static_assert(!sqlite_numeric_keeps("9223372036854775808") && !sqlite_numeric_keeps("1234567890123456.7"));
+static_assert(!sqlite_numeric_keeps(" 12345678901234567890 ") && !sqlite_numeric_keeps("1e400"));
+TEST_P(TypedRows, ANumericIsStoredWholeOrRefused) {
+    upgrade<amounts_chain>();
+    using A = amounts_chain::schema;
+    strata::session s(db());
+    strata::insert<A>(s, amount_row{1, "-1234567890123.45", "1234567890123456789"});  // (whole on both)
+    const amount_row wide{2, "1234567890123456789012.34", std::nullopt}, wide_integer{3, "1", "12345678901234567890"};
+    if (postgres()) {
+        strata::insert<A>(s, wide);
+        strata::insert<A>(s, wide_integer);
+        const auto two = strata::select<amount_row, A>(s, "WHERE \"id\" = 2");
+        const auto three = strata::select<amount_row, A>(s, "WHERE \"id\" = 3");
+        EXPECT_EQ(two.at(0).amount, wide.amount);
+        EXPECT_EQ(three.at(0).whole, wide_integer.whole);
+    } else {
+        for (const amount_row& r : {wide, wide_integer}) {
+            try {
+                strata::insert<A>(s, r);
+                ADD_FAILURE() << r.id << ": stored rounded";
+            } catch (const std::runtime_error& e) {
+                const std::string what = e.what();
+                EXPECT_NE(what.find("SQLite keeps 15 significant digits of a NUMERIC value"), std::string::npos) << what;
+                EXPECT_NE(what.find(r.id == 2 ? "(column \"amount\")" : "(column \"whole\")"), std::string::npos) << what;
+            }
+        }
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"amounts\""), 1);
+    }
+    const auto one = strata::select<amount_row, A>(s, "WHERE \"id\" = 1");
+    const amount_row back = one.at(0);
+    EXPECT_EQ(back.amount, "-1234567890123.45");
+    EXPECT_EQ(back.whole, "1234567890123456789");
+}
+
 TEST_P(TypedRows, TheTupleFormTakesEachColumnsTypeAtTheState) {
     upgrade<types_chain>();
     strata::session s(db());
