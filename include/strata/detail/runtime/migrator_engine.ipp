@@ -481,11 +481,17 @@ class migrator_engine_t {
         warn_missing_seed_rows_through(n);
         ensure_tracking_table();
         db_transaction tx(db_);
-        // No background step is marked pending: baseline adopts a database that has them, as it
-        // runs no data step.
-        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, false);
+        // Background steps are left pending, to run at the next start: whether their data is
+        // there (a backfill another tool never ran) no schema shows, and they are idempotent
+        // by contract, where a data step in the transaction is not run again.
+        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, has_background(chain_.descs[i]));
         tx.commit();
         reseal();
+        for (std::size_t i = 0; i < n; ++i)
+            if (has_background(chain_.descs[i]))
+                log(log_level::info, detail::format("strata: {}: baseline: migration {} \"{}\" has background steps: left "
+                                                    "pending (baseline cannot see their data); they run at the next start",
+                                                    opt_.chain, chain_.descs[i].version, chain_.descs[i].name));
         log(log_level::info, detail::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
                                          db_.describe(), version, migrations_text(n)));
     }
