@@ -1215,6 +1215,28 @@ TEST_P(Trust, AnOlderReleaseStartsBesideANewerOneWithoutAnError) {
     }
 }
 
+// The chain's tables with nothing recorded (a database made before strata, its rows of
+// strata_migrations deleted, another --chain): upgrade is refused before it runs into "already
+// exists", saying baseline, and status says the same.
+TEST_P(Trust, TablesWithoutRecordsAreRefusedWithAWayOut) {
+    make<two>().upgrade();
+    exec("DELETE FROM \"strata_migrations\"");
+    const strata::status_report st = make<two>().status();
+    EXPECT_NE(st.problem.find("has table \"items\", which migration 1 \"items\" creates, and no migration of chain \"main\" recorded"),
+              std::string::npos)
+        << st.problem;
+    try {
+        make<two>().upgrade();
+        FAIL() << "upgrade ran";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_state) << e.what();
+        EXPECT_NE(std::string(e.what()).find("is adopted with baseline(V)"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("nothing was changed"), std::string::npos) << e.what();
+    }
+    make<two>().baseline(2);
+    EXPECT_EQ(make<two>().upgrade().to, 2u);
+}
+
 // A statement that would end strata's transaction, in a data step, an execute<>, a version task
 // or on_upgrade, is refused before it runs; the migration rolls back whole, and the message
 // names the statement. A savepoint of the step's own is not one.

@@ -313,6 +313,7 @@ class migrator_engine_t {
         const inspection in = inspect(r.applied);
         r.current = r.applied.empty() ? 0 : r.applied.back().version;
         if (in.problem) r.problem = in.problem->what();
+        else if (r.applied.empty()) r.problem = unrecorded_tables();
         for (applied_migration& a : r.applied) {
             const std::size_t i = index_of(a.version);
             a.unknown = i == npos;
@@ -326,6 +327,22 @@ class migrator_engine_t {
         return r;
     }
 
+    // Nothing recorded, and a table the first migration creates there already (a database
+    // made before strata, its rows of strata_migrations deleted, another chain's name): the
+    // problem, in words, else empty. Upgrading would fail on "already exists" after the lock.
+    std::string unrecorded_tables() {
+        if (chain_.size == 0) return {};
+        const migration_desc& m = chain_.descs[0];
+        for (std::size_t k = 0; k < m.nops; ++k)
+            if (m.ops[k].kind == op_kind::create_table && db_.has_table(m.ops[k].table))
+                return detail::format("{} has table \"{}\", which migration {} \"{}\" creates, and no migration of chain "
+                                      "\"{}\" recorded: a database made before strata, or whose rows of strata_migrations "
+                                      "were deleted, is adopted with {} (it checks the live schema first); if another "
+                                      "chain name migrated it, use that name; nothing was changed",
+                                      db_.describe(), m.ops[k].table, m.version, m.name, opt_.chain, call("baseline", "V"));
+        return {};
+    }
+
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
@@ -336,6 +353,9 @@ class migrator_engine_t {
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
+        if (in.applied == 0)
+            if (const std::string unrecorded = unrecorded_tables(); !unrecorded.empty())
+                throw refusal(migration_failure::unknown_state, unrecorded);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
                           detail::format("{} but the database is at version {}: use {}", call("upgrade_to", std::to_string(version_at(target))),
