@@ -276,16 +276,38 @@ class cli_runner_t {
 #endif
         return errno == ENOENT || errno == ENOTDIR;
     }
+    // The file a SQLite path or `file:` URI names (its path, percent-decoded; without the query),
+    // empty for an in-memory database.
+    static std::string file_of(const std::string& where) {
+        if (where.empty() || where == ":memory:") return {};
+        if (where.rfind("file:", 0) != 0) return where;
+        std::string uri = where.substr(5, where.find_first_of("?#") == std::string::npos ? std::string::npos : where.find_first_of("?#") - 5);
+        if (uri.rfind("//", 0) == 0) {  // file://host/path: the path (SQLite takes only "" and "localhost")
+            const std::size_t slash = uri.find('/', 2);
+            uri = slash == std::string::npos ? "" : uri.substr(slash);
+        }
+        if (where.find("mode=memory") != std::string::npos || uri.empty() || uri == ":memory:") return {};
+        std::string path;
+        for (std::size_t i = 0; i < uri.size(); ++i) {
+            const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+            if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
+                path += static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2]));
+                i += 2;
+            } else {
+                path += uri[i];
+            }
+        }
+        return path;
+    }
     // `writes`: the verb may write. A verb that only reads does not create a missing SQLite
     // file: it reads an empty database in memory instead, and says the file does not exist.
     driver& open(bool writes) {
         if (!db_) {
             const std::string url = database_url();
             if (url.empty()) throw usage_error("no database: give --database sqlite:PATH or postgresql://... (or set STRATA_DATABASE_URL)");
-            const std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : "";
-            const bool plain_file = !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+            const std::string path = url.rfind("sqlite:", 0) == 0 ? file_of(url.substr(7)) : "";
             try {
-                if (!writes && plain_file && missing_file(path)) {
+                if (!writes && !path.empty() && missing_file(path)) {
                     db_ = open_registered("sqlite::memory:");
                     where_ = "sqlite " + path + " (the file does not exist: nothing applied)";
                 } else {
