@@ -754,3 +754,25 @@ TEST_F(PostgresLockWaits, ALimitOutOfRangeIsTheLongestPostgresHas) {
     o.statement_timeout = std::chrono::milliseconds(24h * 30);
     EXPECT_EQ(strata::migrator<chain>(db(), o).upgrade().to, 2u);
 }
+
+// A COMMIT waits for the connections reading the database (rollback-journal mode), not for a
+// writer: the message says which.
+TEST_F(SqliteBusyTimeout, ACommitBehindAReaderSaysItWaitedForReaders) {
+    auto* file = dynamic_cast<strata_test::sqlite_database*>(database_.get());
+    ASSERT_NE(file, nullptr);
+    strata::sqlite::connection mine(file->path.string(), 200ms);
+    strata::migrator<chain>(mine, options(200ms, 1)).upgrade_to(1);
+    strata::sqlite::connection reader(file->path.string());
+    reader.execute("BEGIN DEFERRED", {}, {});
+    count_users(reader);  // a read transaction: its SHARED lock until it ends
+    try {
+        strata::migrator<chain>(mine, options(200ms, 1)).upgrade();
+        FAIL() << "expected the busy timeout at COMMIT";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout);
+        EXPECT_NE(std::string(e.what()).find("waited 200 ms for the connections reading the database to finish"), std::string::npos)
+            << e.what();
+    }
+    reader.execute("COMMIT", {}, {});
+    EXPECT_EQ(strata::migrator<chain>(mine, options(200ms, 1)).upgrade().to, 2u);
+}

@@ -201,10 +201,14 @@ template <class Tag>
 STRATA_INLINE database_error sqlite::basic_connection<Tag>::error(std::string_view sql) const {
     std::string msg = sqlite3_errmsg(db_);
     const bool busy = (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY;
+    // (a COMMIT waits for the readers: in rollback-journal mode it needs them gone)
     if (busy)
         msg += ": waited " + detail::duration_text(busy_timeout()) +
-               " for another writer (the busy timeout: raise it with strata::sqlite::connection's busy_timeout "
-               "argument, or --busy-timeout in the CLI)";
+               (sql == "COMMIT" ? " for the connections reading the database to finish (a commit needs them gone, unless "
+                                  "the database is in WAL mode)"
+                                : " for another writer") +
+               " (the busy timeout: raise it with strata::sqlite::connection's busy_timeout argument, or --busy-timeout in "
+               "the CLI)";
     return database_error("strata: sqlite: " + msg + "\n  in: " + std::string(sql), std::string(sql), msg, {}, busy);
 }
 
