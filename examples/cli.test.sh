@@ -72,6 +72,7 @@ check 0 'background steps of migration 4 done' db upgrade --database=sqlite:othe
 check 0 'is up to date at version 4' db upgrade --database "$db"
 check 0 'no background step pending there: nothing to skip' db repair --skip-background 4 --database "$db"
 check 2 'no migration has version 9' db repair --skip-background 9 --database "$db"
+check 2 'version 0 is no migration' db repair --skip-background 0 --database "$db"
 # In a terminal (script(1) gives the program one), each line is printed once: the log shows the
 # progress, stdout does not repeat it.
 if command -v script >/dev/null 2>&1; then

@@ -20,6 +20,7 @@
 #include <strata/detail/runtime/one_transaction.hpp>  // (transaction_control)
 
 #include "backends.hpp"
+#include "cli_output.hpp"
 #ifdef STRATA_TEST_POSTGRES
 #include <pqxx/pqxx>
 #endif
@@ -1095,6 +1096,23 @@ TEST_P(Trust, AnExceptionThatIsNotAStdExceptionRollsTheMigrationBack) {
         for (const std::string& f : db().schema_facts(std::vector<std::string>{"items"}, {}))
             EXPECT_EQ(f.find("note"), std::string::npos) << f;
     }
+}
+
+// The CLI's message names the verb to type, as its others do, not the library's call.
+TEST_F(TrustSqlite, TheCliNamesItsVerbForABackgroundStepThatFails) {
+    const std::string url = "sqlite:" + sqlite_path();
+    const char* argv[] = {"app", "upgrade", "--database", url.c_str()};
+    std::FILE* out = std::tmpfile();
+    std::FILE* err = std::tmpfile();
+    strata::cli::options o;
+    o.program = "app db";
+    o.log = log.sink();
+    o.out = out;
+    o.err = err;
+    EXPECT_EQ(strata::cli::run<chain_bg3>(4, argv, o), strata::cli::exit_failed);
+    const std::string text = strata_test::read_all(err);
+    std::fclose(out);
+    EXPECT_NE(text.find("if it never can, app db repair --skip-background 2 records it done"), std::string::npos) << text;
 }
 
 // A background step that can never succeed blocks the later ones at every start; the way out

@@ -58,8 +58,9 @@ STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::strin
 
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
 // any transaction: each statement of a step commits on its own, so a step works in batches.
+// `cli`: the CLI's command ("app db"): the way out is then named as its verb.
 STRATA_LAZY inline background_report run_background(driver& db, const std::string& chain, const chain_info& c, const log_sink& log,
-                                        const wait_limits& limits, stop_token stop) {
+                                        const wait_limits& limits, stop_token stop, std::string_view cli = {}) {
     background_report r;
     std::vector<std::uint64_t> todo;
     try {
@@ -103,9 +104,10 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                        p, {});
         } catch (...) {  // on the worker thread: anything escaping would be std::terminate
             r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
-                                  "again at the next start, before the later ones (if it never can, skip_background({}) records "
-                                  "it done)",
-                                  chain, version, m->name, current_exception_text(), version);
+                                  "again at the next start, before the later ones (if it never can, {} records it done)",
+                                  chain, version, m->name, current_exception_text(),
+                                  cli.empty() ? detail::format("skip_background({})", version)
+                                              : detail::format("{} repair --skip-background {}", cli, version));
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
             break;
@@ -127,7 +129,8 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
 // migrations to apply, each is applied on its own, so that what ran before a failure is
 // reported too.)
 STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driver& db, const std::string& chain, const chain_info& c,
-                                           std::optional<std::uint64_t> target, const log_sink& log, const wait_limits& limits) {
+                                           std::optional<std::uint64_t> target, const log_sink& log, const wait_limits& limits,
+                                           std::string_view cli = {}) {
     if (!chain_has_background(c)) return core.upgrade_to(target);
     const status_report s = core.status();
     const std::uint64_t goal = target.value_or(c.size ? c.descs[c.size - 1].version : 0);
@@ -158,7 +161,7 @@ STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driv
             log(log_level::warning, detail::format("strata: {}: migration {} \"{}\" failed while the background steps of {} "
                                                 "before it are pending: they run now, then it is tried again",
                                                 chain, next.version, next.name, migrations_text(todo.size())));
-            const background_report b = run_background(db, chain, c, log, limits, stop_token{});
+            const background_report b = run_background(db, chain, c, log, limits, stop_token{}, cli);
             if (!b.ok())
                 throw migration_error(k, detail::format("{}\n  and the background steps pending before it, run to try it again, "
                                                         "failed: {}",

@@ -387,10 +387,10 @@ class cli_runner_t {
         // (a long job by design: only its lock waits are bounded, by --lock-timeout)
         const wait_limits limits{migrator_options_of(true).lock_timeout, {}};
         migrator_core core = migrator(true);
-        const run_report r = upgrade_after_background(core, *db_, o_.chain, c_.info, to, o_.log, limits);
+        const run_report r = upgrade_after_background(core, *db_, o_.chain, c_.info, to, o_.log, limits, program_);
         print_run(r);
         if (chain_has_background(c_.info)) {
-            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, limits, stop_token{});
+            const background_report b = run_background(*db_, o_.chain, c_.info, o_.log, limits, stop_token{}, program_);
             if (!log_in_terminal_)
                 for (std::uint64_t v : b.completed) detail::print(o_.out, "background steps of migration {} done\n", v);
             if (!b.ok()) {
@@ -609,7 +609,10 @@ class cli_runner_t {
     }
     int repair() {
         if (const auto v = value("skip-background")) {
-            const std::string done = migrator(true, true).skip_background(version_arg("repair --skip-background", *v));
+            // (0, base: no migration, as a version the chain lacks: a usage error)
+            const std::uint64_t version = version_arg("repair --skip-background", *v);
+            if (version == 0) throw usage_error("repair --skip-background: version 0 is no migration (the empty schema)");
+            const std::string done = migrator(true, true).skip_background(version);
             detail::print(o_.out, "{}\n", done.empty() ? "no background step pending there: nothing to skip" : done);
             return cli::exit_ok;
         }
