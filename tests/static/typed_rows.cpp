@@ -150,6 +150,10 @@ int main() {
     expect(!time_from_text("2024-02-30 00:00:00"), "no 30 February");
     expect(!time_from_text("infinity") && !time_from_text("0044-03-15 12:00:00 BC"), "infinity, BC");
     expect(!time_from_text("2024-02-29 23:05:07 junk"), "trailing text");
+    // (24:00:00 is the next midnight, as PostgreSQL reads it; past it is no time)
+    expect(time_from_text("2024-02-29 24:00:00") == micros(std::chrono::sys_days(std::chrono::year(2024) / 3 / 1)), "24:00:00");
+    expect(!time_from_text("2024-01-01 24:59:60") && !time_from_text("2024-01-01 24:00:01") && !time_from_text("2024-01-01 24:00:00.5"),
+           "past 24:00:00");
     std::printf("typed_rows: %d failure(s)\n", failures);
     return failures == 0 ? 0 : 1;
 }

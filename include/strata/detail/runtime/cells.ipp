@@ -99,7 +99,7 @@ STRATA_LAZY_DEF STRATA_INLINE std::optional<std::chrono::sys_time<std::chrono::m
             if (n == 0) return std::nullopt;
             for (; n < 6; ++n) frac *= 10;
         }
-        if (h > 24 || mi > 59 || sec > 60) return std::nullopt;
+        if (h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi || sec || frac))) return std::nullopt;  // (24:00:00: the next midnight)
     }
     std::int64_t offset = 0;  // seconds east of UTC
     if (r.take('Z') || r.take('z')) {
