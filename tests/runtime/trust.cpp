@@ -1255,6 +1255,26 @@ TEST_P(Trust, TablesWithoutRecordsAreRefusedWithAWayOut) {
     EXPECT_EQ(make<two>().upgrade().to, 2u);
 }
 
+// history on a database ahead of the code shows the rows the code lacks, marks the current one,
+// and says what status says, with its exit code.
+TEST_F(TrustSqlite, HistoryShowsWhatTheCodeLacksAndStatusVerdict) {
+    make<three>().upgrade();
+    const std::string url = "sqlite:" + sqlite_path();
+    const char* argv[] = {"app", "history", "--database", url.c_str()};
+    std::FILE* out = std::tmpfile();
+    std::FILE* err = std::tmpfile();
+    strata::cli::options o;
+    o.program = "app db";
+    o.log = log.sink();
+    o.out = out;
+    o.err = err;
+    EXPECT_EQ(strata::cli::run<two>(4, argv, o), strata::cli::exit_failed);
+    const std::string text = strata_test::read_all(out), problems = strata_test::read_all(err);
+    EXPECT_NE(text.find("     3 tags  applied"), std::string::npos) << text;
+    EXPECT_NE(text.find("(not in this code) (current)"), std::string::npos) << text;
+    EXPECT_NE(problems.find("the database is ahead of the code"), std::string::npos) << problems;
+}
+
 // A statement that would end strata's transaction, in a data step, an execute<>, a version task
 // or on_upgrade, is refused before it runs; the migration rolls back whole, and the message
 // names the statement. A savepoint of the step's own is not one.

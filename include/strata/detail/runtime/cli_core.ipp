@@ -475,7 +475,19 @@ class cli_runner_t {
                 detail::print(o_.out, "         - {}\n", what);
             }
         }
+        // The rows this code does not have (a newer release's, or removed ones), and status's
+        // verdict with its exit code.
+        if (s) {
+            for (const applied_migration& a : s->applied)
+                if (a.unknown)
+                    detail::print(o_.out, "{:>6} {}  applied {} (not in this code){}\n", a.version, a.name, a.applied_at,
+                                  a.version == s->current ? " (current)" : "");
+        }
         if (!where_.empty()) detail::print(o_.out, "({})\n", where_);
+        if (s && !s->problem.empty()) {
+            detail::print(o_.err, "{}\n", s->problem);
+            return cli::exit_failed;
+        }
         return cli::exit_ok;
     }
     int sql() {
