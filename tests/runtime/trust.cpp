@@ -222,6 +222,16 @@ class TrustBase : public ::testing::Test {
     }
     void exec(const std::string& sql) { db().execute(sql, {}, {}); }
     std::string sqlite_path() { return static_cast<strata_test::sqlite_database&>(*database_).path.string(); }
+    // The CLI ("app db <verb>") on this SQLite database: exit code, stdout, stderr.
+    template <class Chain>
+    strata_test::cli_result cli(const char* verb) {
+        const std::string url = "sqlite:" + sqlite_path();
+        const char* argv[] = {"app", verb, "--database", url.c_str()};
+        std::FILE* out = std::tmpfile();
+        std::FILE* err = std::tmpfile();
+        const int code = strata::cli::run<Chain>(4, argv, {.program = "app db", .log = log.sink(), .out = out, .err = err});
+        return {code, strata_test::read_all(out), strata_test::read_all(err)};
+    }
     const char* backend_ = "";
     std::unique_ptr<strata_test::test_database> database_;
     captured_log log;
@@ -1100,19 +1110,9 @@ TEST_P(Trust, AnExceptionThatIsNotAStdExceptionRollsTheMigrationBack) {
 
 // The CLI's message names the verb to type, as its others do, not the library's call.
 TEST_F(TrustSqlite, TheCliNamesItsVerbForABackgroundStepThatFails) {
-    const std::string url = "sqlite:" + sqlite_path();
-    const char* argv[] = {"app", "upgrade", "--database", url.c_str()};
-    std::FILE* out = std::tmpfile();
-    std::FILE* err = std::tmpfile();
-    strata::cli::options o;
-    o.program = "app db";
-    o.log = log.sink();
-    o.out = out;
-    o.err = err;
-    EXPECT_EQ(strata::cli::run<chain_bg3>(4, argv, o), strata::cli::exit_failed);
-    const std::string text = strata_test::read_all(err);
-    std::fclose(out);
-    EXPECT_NE(text.find("if it never can, app db repair --skip-background 2 records it done"), std::string::npos) << text;
+    const strata_test::cli_result r = cli<chain_bg3>("upgrade");
+    EXPECT_EQ(r.code, strata::cli::exit_failed);
+    EXPECT_NE(r.err.find("if it never can, app db repair --skip-background 2 records it done"), std::string::npos) << r.err;
 }
 
 // A background step that can never succeed blocks the later ones at every start; the way out
@@ -1259,20 +1259,11 @@ TEST_P(Trust, TablesWithoutRecordsAreRefusedWithAWayOut) {
 // and says what status says, with its exit code.
 TEST_F(TrustSqlite, HistoryShowsWhatTheCodeLacksAndStatusVerdict) {
     make<three>().upgrade();
-    const std::string url = "sqlite:" + sqlite_path();
-    const char* argv[] = {"app", "history", "--database", url.c_str()};
-    std::FILE* out = std::tmpfile();
-    std::FILE* err = std::tmpfile();
-    strata::cli::options o;
-    o.program = "app db";
-    o.log = log.sink();
-    o.out = out;
-    o.err = err;
-    EXPECT_EQ(strata::cli::run<two>(4, argv, o), strata::cli::exit_failed);
-    const std::string text = strata_test::read_all(out), problems = strata_test::read_all(err);
-    EXPECT_NE(text.find("     3 tags  applied"), std::string::npos) << text;
-    EXPECT_NE(text.find("(not in this code) (current)"), std::string::npos) << text;
-    EXPECT_NE(problems.find("the database is ahead of the code"), std::string::npos) << problems;
+    const strata_test::cli_result r = cli<two>("history");
+    EXPECT_EQ(r.code, strata::cli::exit_failed);
+    EXPECT_NE(r.out.find("     3 tags  applied"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(not in this code) (current)"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("the database is ahead of the code"), std::string::npos) << r.err;
 }
 
 // A statement that would end strata's transaction, in a data step, an execute<>, a version task
