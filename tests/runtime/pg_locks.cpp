@@ -188,6 +188,28 @@ TEST_F(PgLocks, TheScriptShowsTheLockAboveEachStatement) {
               std::string::npos)
         << sql;
 }
+
+// A validation after a statement of the same migration that blocks writes on its table runs
+// under that lock until the commit: plan() says writes wait, not that they go on (the lint's
+// lint_validation_under_earlier_lock, said where the lock is shown).
+using v1 = strata::migration<1, "t", create_table<"t", column<"id", bigint, primary_key>, column<"n", integer>>,
+                             create_table<"u", column<"id", bigint, primary_key>>,
+                             add_check<"t", "t_n_ck", "n >= 0", not_valid>, add_check<"u", "u_id_ck", "id > 0", not_valid>>;
+using v2 = strata::migration<2, "validate after a column", add_column<"t", column<"m", text>>, validate_constraint<"t", "t_n_ck">,
+                             validate_constraint<"u", "u_id_ck">>;
+using validated = strata::chain<v1, v2>;
+TEST_F(PgLocks, AValidationUnderAnEarlierLockSaysWritesWait) {
+    strata::migrator<validated> m{db()};
+    m.upgrade_to(1);
+    const std::string sql = m.plan(2).sql();
+    EXPECT_NE(sql.find("-- lock: SHARE UPDATE EXCLUSIVE on \"t\" (scans the table while writes wait: an earlier statement "
+                       "of this migration holds ACCESS EXCLUSIVE on it until the commit)\nALTER TABLE \"t\" VALIDATE"),
+              std::string::npos)
+        << sql;
+    EXPECT_NE(sql.find("-- lock: SHARE UPDATE EXCLUSIVE on \"u\" (scans the table while writes go on)\nALTER TABLE \"u\" VALIDATE"),
+              std::string::npos)
+        << sql;
+}
 }  // namespace
 
 // The reader alone, on statements strata does not generate (execute<"...">).

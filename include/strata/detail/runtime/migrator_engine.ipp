@@ -253,6 +253,30 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
         }
     }
     if (d == dialect_id::postgres) pm.locks.resize(pm.statements.size());  // (comments: none)
+    // A lock is held until the commit: a validation after a statement of the same migration
+    // that blocks writes on its table scans while writes wait.
+    if (d == dialect_id::postgres && m.transactional) {
+        // (the modes that block writes, weakest first; 0: one that does not)
+        const auto blocks_writes = [](std::string_view mode) {
+            return mode == "SHARE" ? 1 : mode == "SHARE ROW EXCLUSIVE" ? 2 : mode == "EXCLUSIVE" ? 3 : mode == "ACCESS EXCLUSIVE" ? 4 : 0;
+        };
+        std::vector<std::pair<std::string, std::string_view>> held;  // table, the mode that blocks writes
+        constexpr std::string_view goes_on = "while writes go on";
+        for (std::size_t i = 0; i < pm.statements.size(); ++i) {
+            const pg_statement_locks l = pg_locks_of(pm.statements[i]);
+            for (const pg_table_lock& k : l.locks) {
+                if (k.table.empty() || k.index) continue;
+                const auto h = std::find_if(held.begin(), held.end(), [&](const auto& x) { return x.first == k.table; });
+                if (const std::size_t at = pm.locks[i].find(goes_on); h != held.end() && at != std::string::npos)
+                    pm.locks[i].replace(at, goes_on.size(),
+                                        "while writes wait: an earlier statement of this migration holds " + std::string(h->second) +
+                                            " on it until the commit");
+                if (!blocks_writes(k.mode)) continue;
+                if (h == held.end()) held.emplace_back(k.table, k.mode);
+                else if (blocks_writes(k.mode) > blocks_writes(h->second)) h->second = k.mode;
+            }
+        }
+    }
     return pm;
 }
 
