@@ -1266,6 +1266,23 @@ TEST_F(TrustSqlite, HistoryShowsWhatTheCodeLacksAndStatusVerdict) {
     EXPECT_NE(r.err.find("the database is ahead of the code"), std::string::npos) << r.err;
 }
 
+// character<n> pads its values with spaces; a type change from it converts the value without
+// them (uuid, integer and json refuse or keep the padding otherwise).
+using ch1 = strata::migration<1, "codes", create_table<"codes", column<"id", bigint, primary_key>, column<"ref", character<40>>,
+                                                       column<"n", character<8>>>>;
+using ch2 = strata::migration<2, "typed codes", alter_column<"codes", "ref", set_type<uuid>>, alter_column<"codes", "n", set_type<integer>>>;
+using chain_ch = strata::chain<ch1, ch2>;
+TEST_P(Trust, ATypeChangeFromCharacterTakesTheValueWithoutItsPadding) {
+    make<chain_ch>().upgrade_to(1);
+    exec("INSERT INTO \"codes\" (\"id\", \"ref\", \"n\") VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '42')");
+    EXPECT_EQ(make<chain_ch>().upgrade().to, 2u);
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"ref\" FROM \"codes\""), "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT \"n\" FROM \"codes\""), 42);
+    const strata::verify_report v = make<chain_ch>().verify();
+    EXPECT_TRUE(v.ok()) << v.text();
+}
+
 // A statement that would end strata's transaction, in a data step, an execute<>, a version task
 // or on_upgrade, is refused before it runs; the migration rolls back whole, and the message
 // names the statement. A savepoint of the step's own is not one.

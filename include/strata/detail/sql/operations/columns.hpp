@@ -50,7 +50,11 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
                              to.type.kind == type_kind::character;
         if (!bounded) {
             w.put(" USING ").ident(to.name).put("::");
-            if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration) w.put("text::");
+            // (through text: an enum's label, and a character<n>'s value without its padding, which
+            // uuid refuses and json keeps)
+            if (to.type.kind == type_kind::enumeration || from.type.kind == type_kind::enumeration ||
+                from.type.kind == type_kind::character)
+                w.put("text::");
             spell_type(w, d, to.type);
         }
     }
