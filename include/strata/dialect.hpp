@@ -14,18 +14,18 @@ inline constexpr std::size_t dialect_count = 2;
 struct sqlite {
     static constexpr detail::dialect_id id = detail::dialect_id::sqlite;
     static constexpr std::string_view name = "sqlite";
-    // (a template of an unused parameter: header-only, a unit that opens no connection compiles
-    // none of its bodies; see STRATA_LAZY in detail/config.hpp)
+    // The connection is basic_connection<void> under its own name: header-only, a template's
+    // bodies are compiled only in a unit that uses them (see STRATA_LAZY in detail/config.hpp).
     template <class>
     class basic_connection;
-    using connection = basic_connection<void>;
+    class connection;
 };
 struct postgres {
     static constexpr detail::dialect_id id = detail::dialect_id::postgres;
     static constexpr std::string_view name = "postgres";
     template <class>
     class basic_connection;  // (as sqlite's)
-    using connection = basic_connection<void>;
+    class connection;
 };
 
 template <class D>

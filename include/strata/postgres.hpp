@@ -37,7 +37,7 @@ class nontransaction;
 namespace strata {
 
 template <class Tag>
-class postgres::basic_connection final : public driver {
+class postgres::basic_connection : public driver {
    public:
     // Connects with a libpq connection string or URL ("postgresql://user@host:5432/db").
     STRATA_INLINE explicit basic_connection(const std::string& conninfo_or_url);
@@ -148,6 +148,13 @@ class postgres::basic_connection final : public driver {
 #if defined(STRATA_SEPARATE_COMPILATION)
 extern template class postgres::basic_connection<void>;  // (compiled in strata::runtime)
 #endif
+
+// What programs name: basic_connection<void> as a class of its own (forward-declared as one in
+// dialect.hpp).
+class postgres::connection final : public postgres::basic_connection<void> {
+   public:
+    using basic_connection::basic_connection;
+};
 
 namespace detail {
 // "postgresql://..." and "postgres://..." for strata::open_database and cli::run.

@@ -77,7 +77,7 @@ class session {
     // that a unit that does not ask for it need not include that).
     template <class Driver = driver>
     Driver& database() const noexcept {
-        return static_cast<Driver&>(*db_);
+        return static_cast<Driver&>(db_->underlying());
     }
 
    private:

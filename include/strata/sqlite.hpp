@@ -18,7 +18,7 @@
 namespace strata {
 
 template <class Tag>
-class sqlite::basic_connection final : public driver {
+class sqlite::basic_connection : public driver {
    public:
     // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on;
     // a writer that finds the database locked waits up to `busy_timeout`.
@@ -100,6 +100,13 @@ class sqlite::basic_connection final : public driver {
 #if defined(STRATA_SEPARATE_COMPILATION)
 extern template class sqlite::basic_connection<void>;  // (compiled in strata::runtime)
 #endif
+
+// What programs name: basic_connection<void> as a class of its own (forward-declared as one in
+// dialect.hpp).
+class sqlite::connection final : public sqlite::basic_connection<void> {
+   public:
+    using basic_connection::basic_connection;
+};
 
 namespace detail {
 // "sqlite:PATH" for strata::open_database and cli::run.

@@ -41,6 +41,18 @@ using r1 = strata::migration<1, "items", create_table<"items", column<"id", bigi
 using r2 = strata::migration<2, "qty required", alter_column<"items", "qty", set_not_null>>;
 using chain_r = strata::chain<r1, r2>;
 using chain_r1 = strata::chain<r1>;
+// The backends' connections are classes by those names, as before they were a template's
+// (a friend declaration or an elaborated type specifier names them).
+class befriends {
+    friend class strata::sqlite::connection;
+    int secret = 0;
+};
+using takes_sqlite = void (*)(class strata::sqlite::connection&);
+static_assert(std::is_final_v<strata::sqlite::connection> && std::is_base_of_v<strata::driver, strata::sqlite::connection>);
+#ifdef STRATA_TEST_POSTGRES
+using takes_postgres = void (*)(class strata::postgres::connection&);
+#endif
+
 // Backslashes in a seed and a default, and a float column: what a session's settings (a role's,
 // PGOPTIONS, a pooler's) must not change.
 using bs1 = strata::migration<1, "paths",
@@ -199,6 +211,14 @@ using two = strata::chain<r1, strata::migration<2, "notes", add_column<"items", 
 // stuck on "already exists").
 const char* ending = "COMMIT";
 void ends_the_transaction(strata::session& s) { s.execute(ending); }
+// A data step that asks for the driver it runs on (session::database()).
+std::string seen_by_database;
+void asks_its_driver(strata::session& s) {
+    strata::driver& d = s.database();
+    seen_by_database = d.describe() + (d.in_transaction() ? " in a transaction" : " outside") + (d.has_table("u") ? ", u" : "");
+}
+using dr2 = strata::migration<2, "asks its driver", create_table<"u", column<"id", bigint, primary_key>>, run<asks_its_driver, undo_nothing>>;
+using chain_dr = strata::chain<r1, dr2>;
 using ct2 = strata::migration<2, "ends its transaction", create_table<"u", column<"id", bigint, primary_key>>,
                               run<ends_the_transaction, undo_nothing>>;
 using chain_ct = strata::chain<r1, ct2>;
@@ -1286,6 +1306,12 @@ TEST_P(Trust, ATypeChangeFromCharacterTakesTheValueWithoutItsPadding) {
 // A statement that would end strata's transaction, in a data step, an execute<>, a version task
 // or on_upgrade, is refused before it runs; the migration rolls back whole, and the message
 // names the statement. A savepoint of the step's own is not one.
+TEST_P(Trust, ADataStepReachesItsDriver) {
+    make<chain_r1>().upgrade();
+    EXPECT_EQ(make<chain_dr>().upgrade().to, 2u);
+    EXPECT_EQ(seen_by_database, db().describe() + " in a transaction, u");
+}
+
 TEST_P(Trust, CodeInsideAMigrationCannotEndItsTransaction) {
     make<chain_r1>().upgrade();
     for (const char* statement : {"COMMIT", "COMMIT; BEGIN", "end transaction", "/* x */ ROLLBACK", "BEGIN",
@@ -1689,4 +1715,14 @@ TEST(TransactionControl, FindsWhatEndsATransactionAndNothingElse) {
     EXPECT_EQ(transaction_control("PREPARE TRANSACTION 'x'", true), "PREPARE TRANSACTION 'x'");
     EXPECT_EQ(transaction_control("START TRANSACTION", true), "START TRANSACTION");
     EXPECT_EQ(transaction_control("  ", false), "");
+    // Words that are names here: a column "begin" (not a trigger's body), an alias "case", a
+    // column "end" inside a trigger's body (not its END, which starts a statement of the body).
+    EXPECT_EQ(transaction_control("CREATE TABLE slots (id INTEGER, begin INTEGER); COMMIT", false), "COMMIT");
+    EXPECT_EQ(transaction_control("CREATE INDEX i ON t (begin); COMMIT", true), "COMMIT");
+    EXPECT_EQ(transaction_control("SELECT 1 AS case; COMMIT", true), "COMMIT");
+    EXPECT_EQ(transaction_control("CREATE TRIGGER tr AFTER INSERT ON spans BEGIN UPDATE spans SET end = new.id WHERE id = new.id; "
+                                  "INSERT INTO log VALUES (1); END",
+                                  false),
+              "");
+    EXPECT_EQ(transaction_control("CREATE TRIGGER tr AFTER INSERT ON s WHEN new.begin > 0 BEGIN SELECT 1; END; END", false), "END");
 }

@@ -358,7 +358,9 @@ class migrator_engine_t {
         if (chain_.size == 0) return {};
         const migration_desc& m = chain_.descs[0];
         for (std::size_t k = 0; k < m.nops; ++k)
-            if (m.ops[k].kind == op_kind::create_table && db_.has_table(m.ops[k].table))
+            // (rows read again after the table is seen: another process may have committed both
+            // since the first read, SQLite's migrators taking no lock before their transaction)
+            if (m.ops[k].kind == op_kind::create_table && db_.has_table(m.ops[k].table) && read_rows().empty())
                 return detail::format("{} has table \"{}\", which migration {} \"{}\" creates, and no migration of chain "
                                       "\"{}\" recorded: a database made before strata, or whose rows of strata_migrations "
                                       "were deleted, is adopted with {} (it checks the live schema first); if another "

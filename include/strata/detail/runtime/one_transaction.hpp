@@ -19,41 +19,67 @@ namespace strata::detail {
 
 // The first statement of `sql` that ends or starts a transaction (BEGIN, COMMIT, END, ROLLBACK
 // but not ROLLBACK TO, ABORT, START TRANSACTION, PREPARE TRANSACTION), as written; empty: none.
-// Statements are cut at ';' outside literals, quoted names, comments and the BEGIN ... END of a
-// CREATE (a SQLite trigger's body, PostgreSQL's BEGIN ATOMIC), and CASE ... END.
+// Statements are cut at ';' outside literals, quoted names and comments, and outside the body
+// of a CREATE TRIGGER (SQLite) or a BEGIN ATOMIC (PostgreSQL): from its BEGIN to the END that
+// starts one of the body's statements (an END elsewhere closes a CASE, or is a column's name).
 STRATA_LAZY inline std::string transaction_control(std::string_view sql, bool postgres) {
     const std::vector<sql_token> tokens = sql_tokens(sql, postgres);
-    std::string_view words[3];
-    std::size_t nwords = 0, first = 0, depth = 0;
-    const auto is = [](std::string_view w, std::string_view k) { return sql_iequal(w, k); };
+    const auto is = [](const sql_token& t, std::string_view k) { return t.kind == sql_token::word && sql_iequal(t.text, k); };
+    std::vector<std::size_t> words;  // the current statement's word tokens
+    bool trigger = false, body = false, body_start = false;
+    std::size_t first = 0;
     const auto ends_transaction = [&] {
-        if (nwords == 0) return false;
-        const std::string_view w = words[0], next = nwords > 1 ? words[1] : std::string_view{};
+        if (words.empty()) return false;
+        const auto word = [&](std::size_t k) -> const sql_token* { return k < words.size() ? &tokens[words[k]] : nullptr; };
+        const sql_token& w = *word(0);
+        const auto next_is = [&](std::size_t k, std::string_view kw) { return word(k) && is(*word(k), kw); };
         if (is(w, "COMMIT") || is(w, "END") || is(w, "ABORT") || is(w, "BEGIN")) return true;
-        if (is(w, "START") || is(w, "PREPARE")) return is(next, "TRANSACTION");
+        if (is(w, "START") || is(w, "PREPARE")) return next_is(1, "TRANSACTION");
         if (!is(w, "ROLLBACK")) return false;
-        const bool noise = is(next, "TRANSACTION") || is(next, "WORK");
-        const std::string_view after = noise ? (nwords > 2 ? words[2] : std::string_view{}) : next;
-        return !is(after, "TO");  // (ROLLBACK TO a savepoint: the code's own)
+        const std::size_t after = next_is(1, "TRANSACTION") || next_is(1, "WORK") ? 2 : 1;
+        return !next_is(after, "TO");  // (ROLLBACK TO a savepoint: the code's own)
     };
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
-        if (i == tokens.size() || (tokens[i].kind == sql_token::punct && tokens[i].text == ";" && depth == 0)) {
-            if (ends_transaction()) {
-                const char* from = tokens[first].text.data();
-                const char* to = i == tokens.size() ? sql.data() + sql.size() : tokens[i].text.data();
-                return std::string(from, static_cast<std::size_t>(to - from));
-            }
-            nwords = 0;
-            depth = 0;
+        const bool semicolon = i < tokens.size() && tokens[i].kind == sql_token::punct && tokens[i].text == ";";
+        if (semicolon && body) {
+            body_start = true;  // (a statement of the body ends; the next word may be the body's END)
             continue;
         }
-        if (tokens[i].kind != sql_token::word) continue;
-        const std::string_view w = tokens[i].text;
-        if (nwords == 0) first = i;
-        if (nwords < 3) words[nwords] = w;
-        ++nwords;
-        if (is(w, "CASE") || (is(w, "BEGIN") && nwords > 1 && is(words[0], "CREATE"))) ++depth;
-        else if (is(w, "END") && depth > 0) --depth;
+        if (i == tokens.size() || semicolon) {
+            if (ends_transaction()) {
+                const char* to = i == tokens.size() ? sql.data() + sql.size() : tokens[i].text.data();
+                return std::string(tokens[first].text.data(), static_cast<std::size_t>(to - tokens[first].text.data()));
+            }
+            words.clear();
+            trigger = body = body_start = false;
+            continue;
+        }
+        if (tokens[i].kind != sql_token::word) {
+            if (tokens[i].kind != sql_token::space) body_start = false;
+            continue;
+        }
+        const sql_token& w = tokens[i];
+        if (words.empty()) first = i;
+        words.push_back(i);
+        const bool creates = is(tokens[words[0]], "CREATE");
+        if (body) {
+            if (body_start && is(w, "END")) body = false;
+            body_start = false;
+            continue;
+        }
+        if (creates && is(w, "TRIGGER")) trigger = true;
+        if (creates && is(w, "BEGIN")) {
+            // (a name "begin" is no body: a trigger's BEGIN after TRIGGER, not after a '.'; a
+            // function's is BEGIN ATOMIC)
+            std::size_t next = i + 1, before = i;
+            while (next < tokens.size() && tokens[next].kind == sql_token::space) ++next;
+            while (before > 0 && tokens[before - 1].kind == sql_token::space) --before;
+            const bool after_dot = before > 0 && tokens[before - 1].kind == sql_token::punct && tokens[before - 1].text == ".";
+            if ((trigger && !after_dot) || (next < tokens.size() && is(tokens[next], "ATOMIC"))) {
+                body = true;
+                body_start = true;
+            }
+        }
     }
     return {};
 }
@@ -71,6 +97,7 @@ class one_transaction final : public statement_runner {
     }
     void* native_handle() noexcept override { return db_.native_handle(); }
     const std::type_info& native_type() const noexcept override { return db_.native_type(); }
+    statement_runner& underlying() noexcept override { return db_.underlying(); }
 
     // Throws database_error naming the statement when `sql` would end the transaction.
     void check(std::string_view sql) const {

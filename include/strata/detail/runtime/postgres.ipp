@@ -513,7 +513,7 @@ STRATA_INLINE std::unique_ptr<driver> postgres::basic_connection<Tag>::open_anot
     // another schema's strata_migrations (a background worker would find nothing pending).
     // Not behind a pooler: there a session setting lands on whichever server connection is
     // free and stays on it for other clients (and this session's own SET did not hold either).
-    connection& self = const_cast<connection&>(*this);
+    basic_connection& self = const_cast<basic_connection&>(*this);
     auto other = std::make_unique<connection>(conninfo_);
     if (!self.behind_pooler()) {
         std::string path;

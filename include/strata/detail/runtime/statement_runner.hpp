@@ -24,6 +24,10 @@ class statement_runner {
     // The client's own handle (sqlite3*, pqxx::transaction_base*) and its type.
     virtual void* native_handle() noexcept = 0;
     virtual const std::type_info& native_type() const noexcept = 0;
+
+    // The runner statements end up at, a driver (session::database()): itself, unless it only
+    // checks them on their way (detail/runtime/one_transaction.hpp).
+    virtual statement_runner& underlying() noexcept { return *this; }
 };
 
 }  // namespace strata::detail
