@@ -256,6 +256,11 @@ static_assert(sqlite_numeric_keeps("9223372036854775807") && sqlite_numeric_keep
 static_assert(sqlite_numeric_keeps("12 apples") && sqlite_numeric_keeps("") && sqlite_numeric_keeps("1e5"));
 static_assert(!sqlite_numeric_keeps("9223372036854775808") && !sqlite_numeric_keeps("1234567890123456.7"));
 static_assert(!sqlite_numeric_keeps(" 12345678901234567890 ") && !sqlite_numeric_keeps("1e400"));
+// (SQLite skips white space around a number: tabs and new lines too; a whole number written
+// with a fraction of zeros is kept exactly as long as a REAL holds it, 2^53)
+static_assert(!sqlite_numeric_keeps("\t1234567890123456789012.34") && !sqlite_numeric_keeps("1234567890123456789012.34\n"));
+static_assert(sqlite_numeric_keeps("1234567890123456.0") && sqlite_numeric_keeps("9007199254740992.00"));
+static_assert(!sqlite_numeric_keeps("9007199254740993.0") && !sqlite_numeric_keeps("12345678901234567.0"));
 TEST_P(TypedRows, ANumericIsStoredWholeOrRefused) {
     upgrade<amounts_chain>();
     using A = amounts_chain::schema;

@@ -303,8 +303,10 @@ struct model_access<T, boost::hana::tuple<Pairs...>> {
 // Whether text `v` is kept whole: not a number (kept as text), such an integer, or at most 15
 // significant digits.
 constexpr bool sqlite_numeric_keeps(std::string_view v) {
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    // (the white space SQLite skips around a number)
+    constexpr auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+    while (!v.empty() && space(v.front())) v.remove_prefix(1);
+    while (!v.empty() && space(v.back())) v.remove_suffix(1);
     std::size_t i = 0;
     const bool negative = i < v.size() && v[i] == '-';
     if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
@@ -340,7 +342,15 @@ constexpr bool sqlite_numeric_keeps(std::string_view v) {
     while (last > first && (m[last - 1] == '0' || m[last - 1] == '.')) --last;
     std::size_t significant = 0;
     for (std::size_t k = first; k < last; ++k) significant += m[k] != '.';
-    return significant <= 15;
+    if (significant <= 15) return true;
+    // A whole number written with a fraction of zeros: a REAL, then an INTEGER, exact up to 2^53.
+    if (exponent || point == v.npos) return false;
+    std::string_view whole = m.substr(0, point - mantissa);
+    for (char c : m.substr(point - mantissa + 1))
+        if (c != '0') return false;
+    while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+    constexpr std::string_view two_53 = "9007199254740992";
+    return whole.size() < two_53.size() || (whole.size() == two_53.size() && whole <= two_53);
 }
 template <class At, fixed_string Table, class Columns>
 struct sqlite_numerics;
