@@ -61,9 +61,10 @@ check 0 '^0 \(sqlite app.db \(the file does not exist' db current --database "$d
 # (a file: URI the same: its path, percent-decoded)
 check 0 '^0 \(sqlite uri app.db \(the file does not exist' db current --database "sqlite:file:uri%20app.db?cache=private"
 check 0 'pending:' db status --database "sqlite:file:uri%20app.db"
+check 0 'pending:' db status --database "sqlite:file:mode=memory.db"
 check 0 'the file does not exist: nothing applied\) at version 0 matches' db verify --database "sqlite:file:uri%20app.db"
 n=$((n + 1))  # read-only verbs create no file
-if [[ ! -e app.db && ! -e "uri app.db" ]]; then echo "ok:   status, current and verify created no app.db"; else
+if [[ ! -e app.db && ! -e "uri app.db" && ! -e mode=memory.db ]]; then echo "ok:   status, current and verify created no app.db"; else
   echo "FAIL: a read-only verb created app.db"; failures=$((failures + 1)); fi
 check 0 'from version 0 to 2 \(2 migrations' db upgrade --to 2 --database "$db"
 check 0 '^2 roles$' db current --database "$db"

@@ -57,7 +57,7 @@ using takes_postgres = void (*)(class strata::postgres::connection&);
 // PGOPTIONS, a pooler's) must not change.
 using bs1 = strata::migration<1, "paths",
     create_table<"paths", column<"id", bigint, primary_key>, column<"name", text, default_value<"C:\\temp\\new">>,
-                 column<"ratio", double_precision>>,
+                 column<"ratio", double_precision>, column<"day", date, default_sql<"'2024-01-31'">>>,
     seed<"paths", columns<"id", "name">, values<1, "x\\y \\U0041 \\n">>>;
 using chain_bs = strata::chain<bs1>;
 
@@ -987,7 +987,7 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
     const std::string schema = static_cast<strata_test::postgres_database&>(*database_).schema;
     strata::postgres::connection odd(std::string(strata_test::postgres_url()) +
                                      "?client_encoding=LATIN1&options=-c%20standard_conforming_strings%3Doff%20-c%20"
-                                     "extra_float_digits%3D0");
+                                     "extra_float_digits%3D0%20-c%20DateStyle%3DSQL%2CDMY");
     odd.execute("SET search_path TO \"" + schema + "\"", {}, {});
     strata::migrator<chain_bs>(odd, quiet()).upgrade();
     strata::session s(odd);
@@ -996,6 +996,8 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
     EXPECT_EQ(s.query_value<double>("SELECT \"ratio\" FROM \"paths\" WHERE \"id\" = 2"), 0.30000000000000004);
     EXPECT_EQ(s.query_value<float>("SELECT 5592405.5::real"), 5592405.5f);
     EXPECT_EQ(s.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 3"), "caf\xc3\xa9");
+    EXPECT_EQ(s.query_value<std::chrono::sys_days>("SELECT \"day\" FROM \"paths\" WHERE \"id\" = 2"),
+              std::chrono::sys_days(std::chrono::days(19753)));  // 2024-01-31
     strata::session plain(db());
     EXPECT_EQ(plain.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 1"), "x\\y \\U0041 \\n");
     EXPECT_EQ(plain.query_value<std::string>("SELECT \"name\" FROM \"paths\" WHERE \"id\" = 2"), "C:\\temp\\new");
@@ -1008,7 +1010,8 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
 // literals or text. One that would store something else than what strata means is refused,
 // saying what to set.
 TEST_F(TrustPostgres, ABorrowedConnectionThatWouldStoreOtherTextIsRefused) {
-    for (const char* option : {"client_encoding=LATIN1", "options=-c%20standard_conforming_strings%3Doff"}) {
+    for (const char* option : {"client_encoding=LATIN1", "options=-c%20standard_conforming_strings%3Doff",
+                               "options=-c%20DateStyle%3DSQL%2CDMY"}) {
         pqxx::connection mine(std::string(strata_test::postgres_url()) + "?" + option);
         try {
             strata::postgres::connection borrowed(mine);
@@ -1016,7 +1019,8 @@ TEST_F(TrustPostgres, ABorrowedConnectionThatWouldStoreOtherTextIsRefused) {
         } catch (const strata::database_error& e) {
             const std::string what = e.what();
             EXPECT_TRUE(what.find("client_encoding is LATIN1, not UTF8") != std::string::npos ||
-                        what.find("standard_conforming_strings is off") != std::string::npos)
+                        what.find("standard_conforming_strings is off") != std::string::npos ||
+                        what.find("DateStyle is SQL, DMY, not ISO") != std::string::npos)
                 << what;
             EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
         }

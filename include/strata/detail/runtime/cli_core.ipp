@@ -286,7 +286,9 @@ class cli_runner_t {
             const std::size_t slash = uri.find('/', 2);
             uri = slash == std::string::npos ? "" : uri.substr(slash);
         }
-        if (where.find("mode=memory") != std::string::npos || uri.empty() || uri == ":memory:") return {};
+        const std::size_t query = where.find('?');
+        if ((query != std::string::npos && where.find("mode=memory", query) != std::string::npos) || uri.empty() || uri == ":memory:")
+            return {};
         std::string path;
         for (std::size_t i = 0; i < uri.size(); ++i) {
             const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };

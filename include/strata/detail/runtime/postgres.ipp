@@ -540,12 +540,15 @@ STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) 
     // role's, PGOPTIONS): with standard_conforming_strings off a backslash in a '...' literal
     // (a seed, a default) is an escape; with a client_encoding other than UTF8 the server
     // converts strata's UTF-8 text as if it were in that encoding; with extra_float_digits
-    // below 1 it sends floats rounded to 15 digits. Its own connection strata sets; a borrowed
-    // one is the program's, whose own literals and text depend on the first two: refused.
+    // below 1 it sends floats rounded to 15 digits; a DateStyle other than ISO writes dates
+    // that strata does not read, and verify() sees changed defaults. Its own connection strata
+    // sets; a borrowed one is the program's, whose own literals, text and dates depend on them:
+    // refused (extra_float_digits only adds digits: raised).
     const pqxx::result r = tx_->exec(
         "SELECT current_setting('client_encoding'), current_setting('standard_conforming_strings'), "
-        "current_setting('extra_float_digits')");
-    const std::string encoding = r[0][0].c_str(), conforming = r[0][1].c_str(), float_digits = r[0][2].c_str();
+        "current_setting('extra_float_digits'), current_setting('DateStyle')");
+    const std::string encoding = r[0][0].c_str(), conforming = r[0][1].c_str(), float_digits = r[0][2].c_str(),
+                      date_style = r[0][3].c_str();
     const bool borrowed = !owned_;
     if (encoding != "UTF8") {
         if (borrowed)
@@ -566,6 +569,15 @@ STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) 
         tx_->exec("SET standard_conforming_strings = on");
     }
     if (std::atoi(float_digits.c_str()) < 1) tx_->exec("SET extra_float_digits = 1");  // (only more digits sent)
+    // (dates are read as ISO's YYYY-MM-DD: SQL, German and Postgres styles write them otherwise)
+    if (date_style.rfind("ISO", 0) != 0) {
+        if (borrowed)
+            throw database_error("strata: postgres: the borrowed connection's DateStyle is " + date_style +
+                                     ", not ISO: strata reads dates and times as ISO writes them; set it (SET DateStyle "
+                                     "= 'ISO') or give strata the connection string; nothing was changed",
+                                 "", "");
+        tx_->exec("SET DateStyle = 'ISO'");
+    }
 }
 
 template <class Tag>
