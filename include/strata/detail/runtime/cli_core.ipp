@@ -281,7 +281,8 @@ class cli_runner_t {
     static std::string file_of(const std::string& where) {
         if (where.empty() || where == ":memory:") return {};
         if (where.rfind("file:", 0) != 0) return where;
-        std::string uri = where.substr(5, where.find_first_of("?#") == std::string::npos ? std::string::npos : where.find_first_of("?#") - 5);
+        const std::size_t end = where.find_first_of("?#");
+        std::string uri = where.substr(5, end == std::string::npos ? std::string::npos : end - 5);
         if (uri.rfind("//", 0) == 0) {  // file://host/path: the path (SQLite takes only "" and "localhost")
             const std::size_t slash = uri.find('/', 2);
             uri = slash == std::string::npos ? "" : uri.substr(slash);
@@ -289,9 +290,9 @@ class cli_runner_t {
         const std::size_t query = where.find('?');
         if ((query != std::string::npos && where.find("mode=memory", query) != std::string::npos) || uri.empty() || uri == ":memory:")
             return {};
+        const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
         std::string path;
         for (std::size_t i = 0; i < uri.size(); ++i) {
-            const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
             if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
                 path += static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2]));
                 i += 2;

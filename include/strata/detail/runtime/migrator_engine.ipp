@@ -228,6 +228,7 @@ STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& v, b
 // One migration one way, as plan() and the CLI's offline `sql` show it.
 STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction dir, dialect_id d) {
     planned_migration pm{m.version, std::string(m.name), dir, m.transactional, m.rebuilds_tables && d == dialect_id::sqlite, {}, {}};
+    std::vector<pg_statement_locks> parsed;  // (PostgreSQL: each statement's locks, read once)
     for (const step& s : dir == direction::up ? m.up_steps : m.down_steps) {
         switch (s.kind) {
             case step_kind::sql:
@@ -235,8 +236,10 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
                 pm.statements.push_back(s.sql());
                 // (by the step's kind, not its text: an execute<> may begin with a comment)
                 if (d == dialect_id::postgres) {
+                    parsed.resize(pm.statements.size() - 1);
+                    parsed.push_back(pg_locks_of(pm.statements.back()));
                     pm.locks.resize(pm.statements.size() - 1);
-                    pm.locks.push_back(pg_lock_text(pm.statements.back()));
+                    pm.locks.push_back(pg_lock_text(parsed.back()));
                 }
                 break;
             case step_kind::run: pm.statements.push_back("-- run: a data step (C++ function)"); break;
@@ -262,9 +265,8 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
         };
         std::vector<std::pair<std::string, std::string_view>> held;  // table, the mode that blocks writes
         constexpr std::string_view goes_on = "while writes go on";
-        for (std::size_t i = 0; i < pm.statements.size(); ++i) {
-            const pg_statement_locks l = pg_locks_of(pm.statements[i]);
-            for (const pg_table_lock& k : l.locks) {
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            for (const pg_table_lock& k : parsed[i].locks) {
                 if (k.table.empty() || k.index) continue;
                 const auto h = std::find_if(held.begin(), held.end(), [&](const auto& x) { return x.first == k.table; });
                 if (const std::size_t at = pm.locks[i].find(goes_on); h != held.end() && at != std::string::npos)

@@ -229,8 +229,7 @@ STRATA_LAZY inline pg_statement_locks pg_locks_of(std::string_view sql) {
 
 // One line for plan(): `ACCESS EXCLUSIVE on "users" (scans the table)`, several joined by "; ";
 // empty for a statement that locks no existing table (CREATE TABLE without a foreign key, a type).
-STRATA_LAZY inline std::string pg_lock_text(std::string_view sql) {
-    const pg_statement_locks l = pg_locks_of(sql);
+STRATA_LAZY inline std::string pg_lock_text(const pg_statement_locks& l) {
     if (!l.known) return "not known (a statement strata does not classify: read it)";
     std::string s;
     for (const pg_table_lock& k : l.locks) {
@@ -248,5 +247,7 @@ STRATA_LAZY inline std::string pg_lock_text(std::string_view sql) {
     }
     return s;
 }
+
+STRATA_LAZY inline std::string pg_lock_text(std::string_view sql) { return pg_lock_text(pg_locks_of(sql)); }
 
 }  // namespace strata::detail
