@@ -28,18 +28,33 @@ enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, reb
 
 using detail::step_kind;
 
+// A piece of a statement's text, read as the std::string_view it converts to. A plain pair
+// (no constructor, no member initializers): clang constructs every element of an array of
+// std::string_view when the array is made, and strata::chain_sql writes into arrays far longer
+// than what it writes (detail/sql/segment_sql.hpp); an array of these costs only what is written.
+struct sql_fragment {
+    const char* chars;
+    std::size_t length;
+
+    constexpr std::string_view view() const noexcept { return {chars, length}; }
+    constexpr operator std::string_view() const noexcept { return {chars, length}; }
+    constexpr std::size_t size() const noexcept { return length; }
+    constexpr bool empty() const noexcept { return length == 0; }
+    friend constexpr bool operator==(sql_fragment a, std::string_view b) noexcept { return a.view() == b; }
+};
+
 // One thing to do when applying a migration: a statement, the foreign-key check that follows
 // a SQLite rebuild (any row it returns is a violation), or a data step. A statement comes in
 // fragments (see detail/sql/sql_writer.hpp); sql() joins them.
 struct step {
     step_kind kind = step_kind::sql;
-    std::span<const std::string_view> fragments{};
+    std::span<const sql_fragment> fragments{};
     detail::data_fn run = nullptr;
     detail::check_fn check = nullptr;
 
     std::string sql() const {
         std::string s;
-        for (std::string_view f : fragments) s += f;
+        for (sql_fragment f : fragments) s += f.view();
         return s;
     }
 };
@@ -60,7 +75,7 @@ struct migration_sql {
         std::string s;
         for (const step& st : steps)
             if (st.kind == step_kind::sql || st.kind == step_kind::foreign_key_check) {
-                for (std::string_view f : st.fragments) s += f;
+                for (sql_fragment f : st.fragments) s += f.view();
                 s += ";\n";
             }
         return s;
@@ -102,7 +117,7 @@ class generated_sql {
     friend struct detail::sql_generator;
     friend struct detail::sql_filler;
 
-    std::vector<std::string_view> up_frags_, down_frags_;
+    std::vector<sql_fragment> up_frags_, down_frags_;
     std::vector<step> steps_;
     std::vector<migration_sql> migrations_;
 };

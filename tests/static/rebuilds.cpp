@@ -234,7 +234,7 @@ static_assert(one_guard_per_rebuild(std::make_index_sequence<history::size>{}));
 
 // The guard knows the table on either side of the run: up, as it is before the run's first
 // operation (spare, not label); down, as it is after the run's last (label, not spare).
-constexpr bool names(std::span<const std::string_view> frags, std::string_view n) {
+constexpr bool names(std::span<const strata::sql_fragment> frags, std::string_view n) {
     for (std::string_view f : frags)
         if (f == n) return true;
     return false;
@@ -256,12 +256,12 @@ static_assert([] {
 // references and its action; "unique" and the key's columns; "primary key" and its columns;
 // "index", its name, "on" or "unique on", its columns; each column's type follows its name; last,
 // for each default, "default", the column, the default and an empty fragment.
-constexpr std::size_t count_of(std::span<const std::string_view> frags, std::string_view word) {
+constexpr std::size_t count_of(std::span<const strata::sql_fragment> frags, std::string_view word) {
     std::size_t n = 0;
     for (std::string_view f : frags) n += f == word;
     return n;
 }
-constexpr bool follows(std::span<const std::string_view> frags, std::string_view a, std::string_view b) {
+constexpr bool follows(std::span<const strata::sql_fragment> frags, std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i + 1 < frags.size(); ++i)
         if (frags[i] == a && frags[i + 1] == b) return true;
     return false;

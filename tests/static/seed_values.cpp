@@ -134,7 +134,7 @@ static_assert(spelled(strata::sql<strata::postgres, documents, 1>::up,
                        q(status), {",\n  \"summary\" TEXT DEFAULT "}, q(pricing_text), {"\n);\n"}}));
 
 // chain_sql keeps the rope: its fragments join to the same text.
-constexpr bool fragments_spell(std::span<const std::string_view> frags, std::string_view text) {
+constexpr bool fragments_spell(std::span<const strata::sql_fragment> frags, std::string_view text) {
     std::size_t at = 0;
     for (std::string_view f : frags) {
         if (text.substr(at, f.size()) != f) return false;

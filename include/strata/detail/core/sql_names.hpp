@@ -11,12 +11,18 @@
 namespace strata::detail {
 
 constexpr char ascii_lower(char ch) noexcept { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; }
+// (ascii_lower written out in the loops below: these run at every name lookup of the fold and of
+// the SQL generator, and a call per character is what a constant evaluation pays most for)
 // SQLite compares identifiers ignoring ASCII case ("Users" and "users" are one table there).
 constexpr bool same_ignoring_case(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
     const char *p = a.data(), *q = b.data();
-    for (std::size_t i = 0, n = a.size(); i != n; ++i)
-        if (ascii_lower(p[i]) != ascii_lower(q[i])) return false;
+    for (std::size_t i = 0; i != n; ++i) {
+        if (p[i] == q[i]) continue;
+        const int x = p[i] | 0x20;  // (a letter's two cases differ in this bit alone)
+        if (x != (q[i] | 0x20) || static_cast<unsigned>(x - 'a') >= 26u) return false;
+    }
     return true;
 }
 // The name map hashes names without case, so that every case variant of a name is in the probe
@@ -24,7 +30,10 @@ constexpr bool same_ignoring_case(std::string_view a, std::string_view b) noexce
 constexpr std::uint64_t hash_folded(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
     // (as hash_text: the size and data read once, an index loop)
     const char* p = s.data();
-    for (std::size_t i = 0, n = s.size(); i != n; ++i) h = (h ^ static_cast<unsigned char>(ascii_lower(p[i]))) * fnv_prime;
+    for (std::size_t i = 0, n = s.size(); i != n; ++i) {
+        const char ch = p[i];
+        h = (h ^ static_cast<unsigned char>(static_cast<unsigned>(ch - 'A') < 26u ? ch + ('a' - 'A') : ch)) * fnv_prime;
+    }
     return h;
 }
 

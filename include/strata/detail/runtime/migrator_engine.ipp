@@ -249,7 +249,7 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
                                                             : "-- nothing: " + s.sql());
                 break;
             case step_kind::rebuild_guard:
-                pm.statements.push_back("-- check: table " + std::string(s.fragments[0]) +
+                pm.statements.push_back("-- check: table " + std::string(s.fragments[0].view()) +
                                         " holds no column, index, trigger, constraint, type, default or table option "
                                         "the chain does not know (the rebuild would drop or change them)");
                 break;
@@ -1571,7 +1571,7 @@ class migrator_engine_t {
     // columns, indexes and triggers with it, and the new table has only the constraints and
     // options the state gives it. (A view or another table's trigger that uses the table is not
     // lost: the RENAME that follows fails on it, and the migration rolls back.)
-    std::string rebuild_would_lose(std::span<const std::string_view> frags) {
+    std::string rebuild_would_lose(std::span<const sql_fragment> frags) {
         auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
         // (SQLite's names are alike whatever their case)
         auto lower = [](std::string_view n) {

@@ -82,10 +82,10 @@ struct chain_storage {
         constexpr segment_size_info size = segment_size_v<D::id, Chain, K>;
         for (int down = 0; down < 2; ++down) {
             const step_rec* recs = seg.steps(down);
-            const std::string_view* frags = seg.frags(down);
+            const sql_fragment* frags = seg.frags(down);
             for (std::size_t i = 0; i < (down ? size.down_steps : size.up_steps); ++i) {
                 const step_rec& r = recs[i];
-                out[n++] = step{r.kind, std::span<const std::string_view>{frags + r.first, r.count}, r.fn, r.check};
+                out[n++] = step{r.kind, std::span<const sql_fragment>{frags + r.first, r.count}, r.fn, r.check};
             }
         }
     }

@@ -16,13 +16,13 @@ using namespace std::string_view_literals;
 constexpr bool spelled_alike(const dialect_traits& d, const type_desc& a, const type_desc& b) {
     if (a == b) return true;
     if (a.kind == type_kind::enumeration || b.kind == type_kind::enumeration) return false;
-    std::string_view fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
-    emitter wa{fa}, wb{fb};
+    fragment fa[48]{}, fb[48]{};  // (the longest: NUMERIC(, 20 digits, ", ", 20 digits, ))
+    emitter wa{.frags = fa, .frag_room = 48}, wb{.frags = fb, .frag_room = 48};
     spell_type(wa, d, a);
     spell_type(wb, d, b);
     if (wa.nfrags != wb.nfrags) return false;
     for (std::size_t i = 0; i < wa.nfrags; ++i)
-        if (fa[i] != fb[i]) return false;
+        if (fa[i].view() != fb[i].view()) return false;
     return true;
 }
 
@@ -299,13 +299,18 @@ struct generator {
         p.end(step_kind::foreign_key_check);
     }
     // Which of the dialect's rowid names (quoted) table t's columns take (any case), a bit each.
+    // (Called four times a rebuild, on every column: most names are of no rowid name's length,
+    // and are passed over by that one test.)
     constexpr unsigned rowid_names_taken(const S& s, int t) const {
         unsigned taken = 0;
-        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next)
+        for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
+            const std::string_view n = s.columns[c].def.name;
+            if (n.size() >= 32 || !((d.rowid_name_sizes >> n.size()) & 1u)) continue;
             for (unsigned k = 0; k < 3; ++k)
                 if (const std::string_view r = d.rowid_names[k];
-                    !r.empty() && same_ignoring_case(s.columns[c].def.name, r.substr(1, r.size() - 2)))
+                    r.size() == n.size() + 2 && same_ignoring_case(n, std::string_view{r.data() + 1, n.size()}))
                     taken |= 1u << k;
+        }
         return taken;
     }
     // The column that is table t's rowid (a lone primary key of the rowid's type), or -1.

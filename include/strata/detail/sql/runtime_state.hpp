@@ -86,8 +86,8 @@ struct sql_filler {
 
    private:
     template <class G>  // (G: generated_sql, named so that vector's members compile where fill does)
-    static void add(G& g, const step_rec& r, const std::vector<std::string_view>& frags) {
-        g.steps_.push_back(step{r.kind, std::span<const std::string_view>{frags.data() + r.first, r.count}, r.fn, r.check});
+    static void add(G& g, const step_rec& r, const std::vector<sql_fragment>& frags) {
+        g.steps_.push_back(step{r.kind, std::span<const sql_fragment>{frags.data() + r.first, r.count}, r.fn, r.check});
     }
 };
 

@@ -1,7 +1,7 @@
 #pragma once
-// The SQL of a chain, generated one segment (detail/core/fold.hpp) per constant evaluation, in
-// two passes: measure, then fill arrays of exactly that size. The state a segment starts from is
-// the chain's checkpoint, so no evaluation folds more than a segment.
+// The SQL of a chain, generated one segment (detail/core/fold.hpp) per constant evaluation, into
+// a draft, then copied into arrays of exactly its size. The state a segment starts from is the
+// chain's checkpoint, so no evaluation folds more than a segment.
 #include <array>
 #include <vector>
 
@@ -23,7 +23,7 @@ struct migration_rec {
 // needs the state before its operation); then only the step list is put in reverse order of
 // operations: a step names its fragments, so the fragments stay where they are.
 constexpr void reverse_pieces(emitter& e, const std::vector<std::size_t>& step_marks) {
-    if (!e.steps) return;
+    if (e.nsteps > e.step_room) return;  // counting only, or a draft too small (not used)
     const std::size_t ns = e.nsteps, pieces = step_marks.size() - 1;
     auto reverse = [](step_rec* p, std::size_t a, std::size_t b) {
         while (a + 1 < b) {
@@ -112,11 +112,14 @@ inline constexpr bool lenient_chain = false;
 // order: g++ stores into a constant array by inserting into a sorted vector, so writes that
 // alternate between two regions of one array cost a copy of the rest each time.
 struct segment_out {
-    std::string_view* up_frags = nullptr;  // null: count only
-    std::string_view* down_frags = nullptr;
+    fragment* up_frags = nullptr;  // null: count only
+    fragment* down_frags = nullptr;
     step_rec* up_steps = nullptr;
     step_rec* down_steps = nullptr;
     migration_rec* recs = nullptr;
+    // The arrays' lengths, each direction: exact arrays have room for all; in a draft, what does
+    // not fit is counted, not written.
+    std::size_t frag_cap = std::size_t(-1), step_cap = std::size_t(-1);
 };
 
 struct range_totals {
@@ -132,16 +135,18 @@ constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, 
     std::size_t uf = 0, df = 0, us = 0, ds = 0;
     for (std::size_t i = from; i < to; ++i) {
         emitter up{}, down{};
-        if (out.up_frags) {
-            up = emitter{out.up_frags + uf, uf, 0, 0, out.up_steps + us, 0, 0};
-            down = emitter{out.down_frags + df, df, 0, 0, out.down_steps + ds, 0, 0};
+        if (out.up_frags && uf <= out.frag_cap && df <= out.frag_cap && us <= out.step_cap && ds <= out.step_cap) {
+            up = emitter{.frags = out.up_frags + uf, .base = uf, .steps = out.up_steps + us,
+                         .frag_room = out.frag_cap - uf, .step_room = out.step_cap - us};
+            down = emitter{.frags = out.down_frags + df, .base = df, .steps = out.down_steps + ds,
+                           .frag_room = out.frag_cap - df, .step_room = out.step_cap - ds};
         }
         generated_flags flags{};
         if (error e = generate_migration(d, s, descs[i], up, down, flags)) {
             e.migration = i;
             return e;
         }
-        if (out.recs) {
+        if (out.recs && up.nsteps <= up.step_room && down.nsteps <= down.step_room) {
             // run/validate steps carry no text: count only the statements' separators
             std::size_t up_sql = 0, down_sql = 0;
             for (std::size_t k = 0; k < up.nsteps; ++k) up_sql += up.steps[k].kind <= step_kind::foreign_key_check;
@@ -189,34 +194,88 @@ consteval segment_size_info measure_segment() {
     r.err = generate_segment<D, Chain, K>(r, segment_out{});
     return r;
 }
+
+// The exact arrays need their sizes before they can be written, and counting took a whole run
+// of the generator, as long as the run that writes (about 40% of strata::chain_sql's time).
+// So the one run writes into a draft of fixed capacity: arrays this long cost a constant
+// evaluation only what is written into them (both compilers keep the untouched rest as one
+// filler), and the draft is never emitted. A segment too long for it (a rare history: a
+// segment is cut by weight, detail/core/fold.hpp) is counted, then generated again.
+inline constexpr std::size_t draft_frags = std::size_t{1} << 16, draft_steps = std::size_t{1} << 12;
+template <std::size_t Migrations>
+struct segment_draft {
+    std::array<fragment, draft_frags> up_frags{}, down_frags{};
+    std::array<step_rec, draft_steps> up_steps{}, down_steps{};
+    std::array<migration_rec, Migrations> migrations{};
+    segment_size_info size{};
+    bool fits = true;
+};
 template <dialect_id D, class Chain, std::size_t K>
-inline constexpr segment_size_info segment_size_v = measure_segment<D, Chain, K>();
+consteval auto draft_segment() {
+    segment_draft<chain_layout<Chain>::bounds[K + 1] - chain_layout<Chain>::bounds[K]> out{};
+    if constexpr (!lenient_chain<Chain>)
+        if (final_result<Chain>.err) return out;
+    out.size.err = generate_segment<D, Chain, K>(out.size, segment_out{out.up_frags.data(), out.down_frags.data(),
+                                                                       out.up_steps.data(), out.down_steps.data(),
+                                                                       out.migrations.data(), draft_frags, draft_steps});
+    out.fits = out.size.up_frags <= draft_frags && out.size.down_frags <= draft_frags &&
+               out.size.up_steps <= draft_steps && out.size.down_steps <= draft_steps;
+    return out;
+}
+template <dialect_id D, class Chain, std::size_t K>
+inline constexpr auto segment_draft_v = draft_segment<D, Chain, K>();
+
+template <dialect_id D, class Chain, std::size_t K>
+consteval segment_size_info size_of_segment() {
+    if constexpr (segment_draft_v<D, Chain, K>.fits) return segment_draft_v<D, Chain, K>.size;
+    else return measure_segment<D, Chain, K>();
+}
+template <dialect_id D, class Chain, std::size_t K>
+inline constexpr segment_size_info segment_size_v = size_of_segment<D, Chain, K>();
 
 // (+1 everywhere: never a null data())
 template <std::size_t UpFrags, std::size_t DownFrags, std::size_t UpSteps, std::size_t DownSteps, std::size_t Migrations>
 struct segment_data {
-    std::array<std::string_view, UpFrags + 1> up_frags{};
-    std::array<std::string_view, DownFrags + 1> down_frags{};
+    std::array<fragment, UpFrags + 1> up_frags{};
+    std::array<fragment, DownFrags + 1> down_frags{};
     std::array<step_rec, UpSteps + 1> up_steps{};
     std::array<step_rec, DownSteps + 1> down_steps{};
     std::array<migration_rec, Migrations> migrations{};
 
-    constexpr const std::string_view* frags(bool down) const { return down ? down_frags.data() : up_frags.data(); }
+    constexpr const fragment* frags(bool down) const { return down ? down_frags.data() : up_frags.data(); }
     constexpr const step_rec* steps(bool down) const { return down ? down_steps.data() : up_steps.data(); }
 };
+
+template <class T>
+constexpr void copy_n(const T* from, std::size_t n, T* to) {
+#if defined(__clang__)
+    if (n) __builtin_memcpy(to, from, n * sizeof(T));
+#else
+    for (std::size_t i = 0; i != n; ++i) to[i] = from[i];
+#endif
+}
 
 template <dialect_id D, class Chain, std::size_t K>
 consteval auto fill_segment() {
     constexpr segment_size_info size = segment_size_v<D, Chain, K>;
     constexpr std::size_t count = chain_layout<Chain>::bounds[K + 1] - chain_layout<Chain>::bounds[K];
     segment_data<size.up_frags, size.down_frags, size.up_steps, size.down_steps, count> out{};
-    segment_size_info sizes = size;
     if constexpr (!size.err) {  // (an error, reported once by checked_segment: no SQL)
         if constexpr (!lenient_chain<Chain>)
             if (final_result<Chain>.err) return out;
-        (void)generate_segment<D, Chain, K>(sizes, segment_out{out.up_frags.data(), out.down_frags.data(),
-                                                              out.up_steps.data(), out.down_steps.data(),
-                                                              out.migrations.data()});
+        if constexpr (segment_draft_v<D, Chain, K>.fits) {
+            const auto& draft = segment_draft_v<D, Chain, K>;
+            copy_n(draft.up_frags.data(), size.up_frags, out.up_frags.data());
+            copy_n(draft.down_frags.data(), size.down_frags, out.down_frags.data());
+            copy_n(draft.up_steps.data(), size.up_steps, out.up_steps.data());
+            copy_n(draft.down_steps.data(), size.down_steps, out.down_steps.data());
+            copy_n(draft.migrations.data(), count, out.migrations.data());
+        } else {
+            segment_size_info sizes = size;
+            (void)generate_segment<D, Chain, K>(sizes, segment_out{out.up_frags.data(), out.down_frags.data(),
+                                                                  out.up_steps.data(), out.down_steps.data(),
+                                                                  out.migrations.data()});
+        }
     }
     return out;
 }
@@ -225,12 +284,12 @@ consteval auto fill_segment() {
 template <class Seg>
 constexpr void join_steps(const Seg& seg, bool down, std::size_t first, std::size_t count, char* out, std::size_t& n) {
     const step_rec* steps = seg.steps(down);
-    const std::string_view* frags = seg.frags(down);
+    const fragment* frags = seg.frags(down);
     for (std::size_t k = first; k < first + count; ++k) {
         const step_rec& st = steps[k];
         if (st.kind > step_kind::foreign_key_check) continue;
         for (std::size_t f = st.first; f < st.first + st.count; ++f)
-            for (char ch : frags[f]) out[n++] = ch;
+            for (char ch : frags[f].view()) out[n++] = ch;
         out[n++] = ';';
         out[n++] = '\n';
     }

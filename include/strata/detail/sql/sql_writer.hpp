@@ -1,8 +1,10 @@
 #pragma once
 // Where generated SQL goes: a rope of fragments (keywords, and names that live in the DSL's
-// template-parameter objects), not characters. One pass counts, a second writes into arrays of
-// exactly the counted size. Writing a fragment is one step where copying its characters would
-// be one per character: the difference between seconds and minutes for a long chain.
+// template-parameter objects), not characters. Written into arrays of exactly the counted size:
+// at run time one pass counts and a second writes; at compile time one pass writes into a draft
+// of fixed capacity, copied into exact arrays (detail/sql/segment_sql.hpp). Writing a fragment
+// is one step where copying its characters would be one per character: the difference between
+// seconds and minutes for a long chain.
 #include <cstdint>
 #include <string_view>
 
@@ -11,29 +13,36 @@
 
 namespace strata::detail {
 
+// Plain aggregates without default member initializers: clang constructs every element of an
+// array of a type with a constructor or such initializers when the array is made, where an array
+// of these costs only what is written into it (segment_sql.hpp's draft). Zero is the default.
 struct step_rec {
-    step_kind kind = step_kind::sql;
-    std::size_t first = 0, count = 0;  // the statement's fragments within the segment
-    data_fn fn = nullptr;
-    check_fn check = nullptr;
+    step_kind kind;  // (0: step_kind::sql)
+    std::size_t first, count;  // the statement's fragments within the segment
+    data_fn fn;
+    check_fn check;
 };
+using fragment = sql_fragment;
 
 // The statements of one direction of one migration: fragments, and the step list.
 struct emitter {
-    std::string_view* frags = nullptr;  // null: count only
+    fragment* frags = nullptr;
     std::size_t base = 0;               // index of frags[0] within the segment's fragments
     std::size_t nfrags = 0;
     std::size_t chars = 0;              // the text's length once joined
-    step_rec* steps = nullptr;          // null: count only
+    step_rec* steps = nullptr;
     std::size_t nsteps = 0;
     std::size_t start = 0, start_chars = 0;
+    // How many fragments and steps fit where frags and steps point: 0 counts only. Beyond it
+    // they are counted, not written (a draft that turns out too small: segment_sql.hpp).
+    std::size_t frag_room = 0, step_room = 0;
 
     // A literal's length is known: building a string_view from a `const char*` would count it
     // character by character in every constant evaluation.
     template <std::size_t N>
     constexpr emitter& put(const char (&s)[N]) {
         // (no second put: this is the generator's inner loop; an empty literal is a harmless empty fragment)
-        if (frags) frags[nfrags] = std::string_view{s, N - 1};
+        if (nfrags < frag_room) frags[nfrags] = fragment{s, N - 1};
         ++nfrags;
         chars += N - 1;
         return *this;
@@ -41,7 +50,7 @@ struct emitter {
     constexpr emitter& put(std::string_view s) {
         const std::size_t n = s.size();
         if (n == 0) return *this;
-        if (frags) frags[nfrags] = s;
+        if (nfrags < frag_room) frags[nfrags] = fragment{s.data(), n};
         ++nfrags;
         chars += n;
         return *this;
@@ -58,7 +67,14 @@ struct emitter {
     }
     // Identifiers are always quoted; valid ones contain no quote (checked by the fold). Every
     // name comes from detail::name_v, which keeps its quotes around it: one fragment.
-    constexpr emitter& ident(std::string_view s) { return put(std::string_view{s.data() - 1, s.size() + 2}); }
+    // (put's body written out: this is the most frequent fragment)
+    constexpr emitter& ident(std::string_view s) {
+        const std::size_t n = s.size() + 2;
+        if (nfrags < frag_room) frags[nfrags] = fragment{s.data() - 1, n};
+        ++nfrags;
+        chars += n;
+        return *this;
+    }
     constexpr emitter& ident(std::string_view prefix, std::string_view s) {
         return put('"').put(prefix).put(s).put('"');
     }
@@ -100,7 +116,7 @@ struct emitter {
         end();
     }
     constexpr void add_step(step_rec r) {
-        if (steps) steps[nsteps] = r;
+        if (nsteps < step_room) steps[nsteps] = r;
         ++nsteps;
     }
 };

@@ -26,6 +26,7 @@ constexpr dialect_traits make_sqlite_traits() {
     t.rowid_names[0] = "\"rowid\"";
     t.rowid_names[1] = "\"_rowid_\"";
     t.rowid_names[2] = "\"oid\"";
+    for (std::string_view r : t.rowid_names) t.rowid_name_sizes |= 1u << (r.size() - 2);
     return t;
 }
 inline constexpr dialect_traits sqlite_traits = make_sqlite_traits();

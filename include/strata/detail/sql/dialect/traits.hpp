@@ -50,6 +50,7 @@ struct dialect_traits {
     // so that each row keeps it (an application or an FTS index may hold it). Empty: no rowids.
     std::string_view rowid_type{};
     std::string_view rowid_names[3]{};
+    unsigned rowid_name_sizes = 0;  // bit L: a rowid name of L characters, unquoted (see rowid_names_taken)
     // Limits, each with the words of the dialect_cannot_express error that names it.
     struct limit {
         std::uint32_t max = 0;  // 0: none
