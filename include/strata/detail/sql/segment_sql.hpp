@@ -201,25 +201,31 @@ consteval segment_size_info measure_segment() {
 // evaluation only what is written into them (both compilers keep the untouched rest as one
 // filler), and the draft is never emitted. A segment too long for it (a rare history: a
 // segment is cut by weight, detail/core/fold.hpp) is counted, then generated again.
-inline constexpr std::size_t draft_frags = std::size_t{1} << 16, draft_steps = std::size_t{1} << 12;
-template <std::size_t Migrations>
+// (Fragments and steps of each direction. Variables of the chain: tests/runtime/live_schema.cpp
+// shrinks them for one chain, whose segments then all take the other path.)
+template <class Chain>
+inline constexpr std::size_t draft_frags = std::size_t{1} << 16;
+template <class Chain>
+inline constexpr std::size_t draft_steps = std::size_t{1} << 12;
+template <std::size_t Frags, std::size_t Steps, std::size_t Migrations>
 struct segment_draft {
-    std::array<fragment, draft_frags> up_frags{}, down_frags{};
-    std::array<step_rec, draft_steps> up_steps{}, down_steps{};
+    std::array<fragment, Frags> up_frags{}, down_frags{};
+    std::array<step_rec, Steps> up_steps{}, down_steps{};
     std::array<migration_rec, Migrations> migrations{};
     segment_size_info size{};
     bool fits = true;
 };
 template <dialect_id D, class Chain, std::size_t K>
 consteval auto draft_segment() {
-    segment_draft<chain_layout<Chain>::bounds[K + 1] - chain_layout<Chain>::bounds[K]> out{};
+    constexpr std::size_t frags = draft_frags<Chain>, steps = draft_steps<Chain>;
+    segment_draft<frags, steps, chain_layout<Chain>::bounds[K + 1] - chain_layout<Chain>::bounds[K]> out{};
     if constexpr (!lenient_chain<Chain>)
         if (final_result<Chain>.err) return out;
     out.size.err = generate_segment<D, Chain, K>(out.size, segment_out{out.up_frags.data(), out.down_frags.data(),
                                                                        out.up_steps.data(), out.down_steps.data(),
-                                                                       out.migrations.data(), draft_frags, draft_steps});
-    out.fits = out.size.up_frags <= draft_frags && out.size.down_frags <= draft_frags &&
-               out.size.up_steps <= draft_steps && out.size.down_steps <= draft_steps;
+                                                                       out.migrations.data(), frags, steps});
+    out.fits = out.size.up_frags <= frags && out.size.down_frags <= frags && out.size.up_steps <= steps &&
+               out.size.down_steps <= steps;
     return out;
 }
 template <dialect_id D, class Chain, std::size_t K>
