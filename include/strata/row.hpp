@@ -69,8 +69,12 @@ class row_callback {
 // a nullable cell.
 class row {
    public:
-    explicit row(std::span<const value> cells) : cells_(cells) {}
+    // `booleans` (empty, or one per cell): not 0 where the cell is a boolean the server sent as
+    // text, t or f (PostgreSQL); elsewhere 't' is text, not a bool.
+    explicit row(std::span<const value> cells, std::span<const unsigned char> booleans = {})
+        : cells_(cells), booleans_(booleans) {}
     std::size_t size() const noexcept { return cells_.size(); }
+    bool is_text_boolean(std::size_t i) const noexcept { return i < booleans_.size() && booleans_[i]; }
     template <class V = value>  // (a template: see detail::dependent)
     bool is_null(std::size_t i) const {
         return std::holds_alternative<std::monostate>(static_cast<const V&>(at(i)));
@@ -93,6 +97,7 @@ class row {
         return cells[i];
     }
     std::span<const value> cells_;
+    std::span<const unsigned char> booleans_;
 };
 
 template <class T>
@@ -102,9 +107,9 @@ T row::get(std::size_t i) const {
         if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
         return get<typename T::value_type>(i);
     } else if constexpr (std::is_same_v<T, bool>) {
-        return detail::cell_bool(v);
+        return detail::cell_bool(v, is_text_boolean(i));
     } else if constexpr (std::is_integral_v<T>) {
-        return detail::cell_integer_as<T>(v);
+        return detail::cell_integer_as<T>(v, is_text_boolean(i));
     } else if constexpr (std::is_same_v<T, float>) {
         return detail::cell_float(v);
     } else if constexpr (std::is_floating_point_v<T>) {

@@ -33,19 +33,20 @@ class session {
     T query_value(std::string_view sql, const Args&... args) {
         const std::array<value, sizeof...(Args)> params{detail::to_value(args, db_->dialect())...};
         std::optional<detail::dependent_t<value, T>> first;  // (see detail::dependent)
+        unsigned char boolean[] = {0};
         db_->execute(sql, params, [&](const row& r) {
-            if (!first && r.size() > 0) first = r[0];
+            if (!first && r.size() > 0) first = r[0], boolean[0] = r.is_text_boolean(0);
         });
         if constexpr (detail::is_optional<T>::value) {
             if (!first) return T{};
             const detail::dependent_t<value, T> cell[] = {*first};
-            return row(cell).get<T>(0);
+            return row(cell, boolean).get<T>(0);
         } else {
             if (!first) throw std::runtime_error("strata: query_value: no row from: " + std::string(sql));
             if (std::holds_alternative<std::monostate>(*first))
                 throw std::runtime_error("strata: query_value: NULL (ask for std::optional<T>) from: " + std::string(sql));
             const detail::dependent_t<value, T> cell[] = {*first};
-            return row(cell).get<T>(0);
+            return row(cell, boolean).get<T>(0);
         }
     }
 

@@ -1,5 +1,5 @@
 // compile-fail: a column type the chosen dialect cannot express
-// expect: strata: the chosen dialect cannot express this column type or default
+// expect: strata: the chosen dialect cannot express this column type, default or seed value
 // expect: >, strata::diag::name<(strata::fixed_string<6>[{]"users"[}]|'u', 's', 'e', 'r', 's')>, strata::diag::name<(strata::fixed_string<4>[{]"bio"[}]|'b', 'i', 'o')>, strata::diag::name<(strata::fixed_string<29>[{]"varchar longer than 10485760"[}]|'v', 'a', 'r', 'c', 'h', 'a', 'r', ' ', 'l', 'o', 'n', 'g', 'e', 'r', ' ', 't', 'h', 'a', 'n', ' ', '1', '0', '4', '8', '5', '7', '6', '0')>
 // expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<8>[{]"add_bio"[}]|'a', 'd', 'd', '_', 'b', 'i', 'o')>
 // expect: diag::operation<1, strata::diag::name<(strata::fixed_string<11>[{]"add_column"[}]|'a', 'd', 'd', '_', 'c', 'o', 'l', 'u', 'm', 'n')>

@@ -1,5 +1,5 @@
 // compile-fail: set_type leaves autoincrement on a column that is no longer an integer
-// expect: strata: the chosen dialect cannot express this column type or default
+// expect: strata: the chosen dialect cannot express this column type, default or seed value
 // expect: strata::diag::name<(strata::fixed_string<38>[{]"autoincrement on a non-integer column"[}]|'a', 'u', 't', 'o', 'i', 'n', 'c', 'r', 'e', 'm', 'e', 'n', 't', ' ', 'o', 'n')
 // expect: diag::in_migration<2, strata::diag::name<(strata::fixed_string<7>[{]"retype"[}]|'r', 'e', 't', 'y', 'p', 'e')>
 //

@@ -925,6 +925,73 @@ TEST_P(Trust, ANumberIsNotSqueezedIntoATypeTooSmallForIt) {
     }
 }
 
+// A numeric seed value or default that SQLite would keep rounded (a REAL past a 64-bit integer)
+// is refused where its SQL is generated, before anything runs; PostgreSQL keeps it whole.
+using np1 = strata::migration<1, "prices", create_table<"prices", column<"id", bigint, primary_key>, column<"amount", numeric<20, 0>>>>;
+using np2 = strata::migration<2, "seed prices", seed<"prices", columns<"id", "amount">, values<1, 18446744073709551615ull>>>;
+using chain_np = strata::chain<np1, np2>;
+using np2d = strata::migration<2, "amount default",
+                               add_column<"prices", column<"fee", numeric<20, 0>, default_value<9223372036854775808ull>>>>;
+using chain_npd = strata::chain<np1, np2d>;
+TEST_F(TrustSqlite, ANumericValueSqliteWouldKeepRoundedIsRefusedBeforeAnythingRuns) {
+    auto refused = [&](auto upgrade, const std::string& column) {
+        try {
+            upgrade();
+            ADD_FAILURE() << "upgrade() ran";
+        } catch (const std::exception& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("sqlite cannot express column \"" + column + "\" of table \"prices\""), std::string::npos) << what;
+            EXPECT_NE(what.find("SQLite would store it rounded"), std::string::npos) << what;
+        }
+        EXPECT_EQ(count(db(), "SELECT count(*) FROM sqlite_master WHERE name IN ('prices', 'strata_migrations')"), 0);
+    };
+    refused([&] { make<chain_np>().upgrade(); }, "amount");
+    refused([&] { make<chain_npd>().upgrade(); }, "fee");
+}
+TEST_F(TrustPostgres, ANumericValueSqliteWouldKeepRoundedIsKeptWholeOnPostgres) {
+    make<chain_np>().upgrade();
+    EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"amount\"::text FROM \"prices\""), "18446744073709551615");
+}
+
+// Text is read as a number only in a number's own form, and as a bool only in PostgreSQL's
+// (t/f, what it sends for a boolean): std::stoll and std::stod took " 42", "+42", "nan", "inf" and
+// "0x1p3", and SQLite's text 't' or 'true' came back as 1 (found on review).
+TEST_P(Trust, TextIsReadAsANumberOnlyInANumbersOwnForm) {
+    strata::session s(db());
+    auto refused = [&](auto read, const std::string& text, const std::string& as) {
+        try {
+            read();
+            ADD_FAILURE() << "'" << text << "' read as " << as;
+        } catch (const std::runtime_error& e) {
+            EXPECT_NE(std::string(e.what()).find("cannot read '" + text + "' as " + as), std::string::npos) << e.what();
+        }
+    };
+    const std::string cast = sqlite() ? "" : "::text";
+    for (const std::string t : {" 42", "+42", "42 ", "4 2", "0x2a", "true", "t", ""})
+        refused([&] { (void)s.query_value<std::int64_t>("SELECT '" + t + "'" + cast); }, t, "an integer");
+    for (const std::string t : {"nan", "inf", "-inf", "infinity", "0x1p3", " 1.5", "1.5 ", "+1.5", "1,5", "e3", ""})
+        refused([&] { (void)s.query_value<double>("SELECT '" + t + "'" + cast); }, t, "a number");
+    for (const std::string t : {"true", "false", "yes", "t"})
+        refused([&] { (void)s.query_value<bool>("SELECT '" + t + "'" + cast); }, t, "bool");
+    // What each backend sends for these is still read.
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT '-42'" + cast), -42);
+    EXPECT_EQ(s.query_value<double>("SELECT '-1.5e3'" + cast), -1500.0);
+    EXPECT_EQ(s.query_value<double>("SELECT '.5'" + cast), 0.5);
+    EXPECT_TRUE(s.query_value<bool>("SELECT '1'" + cast));
+    if (!sqlite()) {
+        EXPECT_TRUE(s.query_value<bool>("SELECT true"));
+        EXPECT_FALSE(s.query_value<bool>("SELECT false"));
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT true"), 1);
+        EXPECT_TRUE(std::isnan(s.query_value<double>("SELECT 'NaN'::float8")));
+        EXPECT_EQ(s.query_value<double>("SELECT 'Infinity'::float8"), std::numeric_limits<double>::infinity());
+        EXPECT_EQ(s.query_value<double>("SELECT '-Infinity'::float8"), -std::numeric_limits<double>::infinity());
+        EXPECT_EQ(s.query_value<double>("SELECT 1e300::float8"), 1e300);
+    } else {
+        EXPECT_TRUE(s.query_value<bool>("SELECT TRUE"));  // (SQLite's TRUE is the integer 1)
+        EXPECT_EQ(s.query_value<double>("SELECT 9e999"), std::numeric_limits<double>::infinity());  // (a REAL)
+    }
+}
+
 // A type change to a bounded text type (varchar<N>, character<N>), up or down, refuses a value
 // that does not fit instead of cutting it (PostgreSQL's explicit cast to VARCHAR(5) cuts; SQLite
 // keeps every byte).
@@ -1391,6 +1458,11 @@ const tampering tamperings[] = {
      "column \"version\" holds 1.5, not a version", true},
     {"garbage dirty", "UPDATE \"strata_migrations\" SET \"dirty\" = 'maybe' WHERE \"version\" = 1",
      "column \"dirty\" holds 'maybe', not a boolean", true},
+    // (text that reads as a boolean somewhere is still text: 'false' was taken as clean, 't' as dirty)
+    {"text false dirty", "UPDATE \"strata_migrations\" SET \"dirty\" = 'false' WHERE \"version\" = 1",
+     "column \"dirty\" holds 'false', not a boolean", true},
+    {"text t dirty", "UPDATE \"strata_migrations\" SET \"dirty\" = 't' WHERE \"version\" = 1",
+     "column \"dirty\" holds 't', not a boolean", true},
     {"earlier name", "UPDATE \"strata_migrations\" SET \"name\" = 'renamed' WHERE \"version\" = 1", "recorded as \"renamed\"", false},
 };
 // What the verdict does not depend on: shown as found, by status() as by upgrade().

@@ -45,7 +45,7 @@
     X(bad_type, "invalid column type") \
     X(down_does_not_restore, "the explicit down<...> does not restore the schema before up<...>") \
     X(needs_chain, "this migration's SQL depends on the schema before it: ask the chain, strata::sql<Dialect, Chain, Version>") \
-    X(dialect_cannot_express, "the chosen dialect cannot express this column type or default") \
+    X(dialect_cannot_express, "the chosen dialect cannot express this column type, default or seed value") \
     X(new_enum_value_used, "an enum value added by a migration cannot be used in that same migration (PostgreSQL runs it in one transaction): use it in the next migration") \
     X(concurrent_index_mixed, "a migration with a concurrent index operation (create_index_concurrently, drop_index_concurrently) may contain only such operations: it runs outside a transaction") \
     X(seed_value_mismatch, "a seed value does not fit its column (type, NULL in a NOT NULL column, varchar length, or an enum value the type does not have)") \

@@ -2,9 +2,11 @@
 // Reading a result cell (a strata::value, or any std::variant of the same alternatives) as an
 // integer, a number, text, bytes, a date or a time, and showing it in a message; row::get<T> is
 // built on these, and detail::to_value on the text forms of dates and times.
+#include <cerrno>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -99,8 +101,20 @@ template <class V>
     throw std::runtime_error("strata: cannot read " + shown_cell(v) + " as " + std::string(want));
 }
 
+// Text is read as a number only in a number's own form: an integer as an optional '-' and
+// digits; a real as that with a fraction and an exponent, or NaN, Infinity, -Infinity (as
+// PostgreSQL spells them). Never with spaces, a '+', hex or C's nan and inf, as std::stoll and
+// std::stod read them. `text_boolean`: the cell is a boolean sent as text, t or f (PostgreSQL's);
+// elsewhere 't' is text.
+inline std::optional<std::int64_t> integer_text(std::string_view s) {
+    std::int64_t r = 0;
+    const char* end = s.data() + s.size();
+    const auto [p, ec] = std::from_chars(s.data(), end, r);  // (no spaces, no '+')
+    if (ec == std::errc() && p == end && !s.empty()) return r;
+    return std::nullopt;
+}
 template <class V>
-std::int64_t cell_integer(const V& v) {
+std::int64_t cell_integer(const V& v, bool text_boolean = false) {
     if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
     if (auto* d = std::get_if<double>(&v)) {  // 3.0 is 3; 3.5 is not an integer, never silently 3
         if (*d >= -9223372036854775808.0 && *d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(*d)) == *d)
@@ -108,21 +122,15 @@ std::int64_t cell_integer(const V& v) {
         bad_cell("an integer", v);
     }
     if (auto* s = std::get_if<std::string>(&v)) {
-        if (*s == "t" || *s == "true") return 1;
-        if (*s == "f" || *s == "false") return 0;
-        std::size_t used = 0;
-        try {
-            std::int64_t r = std::stoll(*s, &used);
-            if (used == s->size()) return r;
-        } catch (const std::exception&) {
-        }
+        if (text_boolean && (*s == "t" || *s == "f")) return *s == "t";
+        if (const auto r = integer_text(*s)) return *r;
     }
     bad_cell("an integer", v);
 }
 // An integer cell as T: a value T cannot hold is refused, never wrapped.
 template <class T, class V>
-T cell_integer_as(const V& v) {
-    const std::int64_t i = cell_integer(v);
+T cell_integer_as(const V& v, bool text_boolean = false) {
+    const std::int64_t i = cell_integer(v, text_boolean);
     // (not std::in_range: it refuses char and wchar_t, which get<T> takes)
     bool fits;
     if constexpr (std::is_unsigned_v<T>)
@@ -133,18 +141,33 @@ T cell_integer_as(const V& v) {
         bad_cell((std::is_signed_v<T> ? "int" : "uint") + std::to_string(sizeof(T) * 8) + " (out of range)", v);
     return static_cast<T>(i);
 }
+inline std::optional<double> real_text(std::string_view s) {
+    if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
+    if (s == "Infinity") return std::numeric_limits<double>::infinity();
+    if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
+    const std::size_t first = !s.empty() && s[0] == '-';
+    if (first == s.size() || !((s[first] >= '0' && s[first] <= '9') || s[first] == '.')) return std::nullopt;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return std::nullopt;
+    double r = 0;
+#if defined(__cpp_lib_to_chars)
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), r);  // (out of range: refused, as stod did)
+    if (p == s.data() + s.size() && ec == std::errc()) return r;
+#else  // (libc++ before 17 has no from_chars of a double; strtod reads the same digits, in the C locale's terms)
+    const std::string text(s);
+    char* end = nullptr;
+    errno = 0;
+    r = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() + text.size() && errno != ERANGE) return r;
+#endif
+    return std::nullopt;
+}
 template <class V>
 double cell_real(const V& v) {
     if (auto* d = std::get_if<double>(&v)) return *d;
     if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-    if (auto* s = std::get_if<std::string>(&v)) {
-        std::size_t used = 0;
-        try {
-            double r = std::stod(*s, &used);
-            if (used == s->size()) return r;
-        } catch (const std::exception&) {
-        }
-    }
+    if (auto* s = std::get_if<std::string>(&v))
+        if (const auto r = real_text(*s)) return *r;
     bad_cell("a number", v);
 }
 // A float: a finite double that would round to infinity is refused. (FLT_MAX plus half its ULP,
@@ -156,15 +179,12 @@ float cell_float(const V& v) {
     if ((d >= limit || d <= -limit) && d - d == 0) bad_cell("float (out of range)", v);
     return static_cast<float>(d);
 }
-// A bool: an integer (not 0 is true), or PostgreSQL's t/true, f/false.
+// A bool: an integer (not 0 is true), or PostgreSQL's t and f (text_boolean).
 template <class V>
-bool cell_bool(const V& v) {
+bool cell_bool(const V& v, bool text_boolean = false) {
     if (auto* s = std::get_if<std::string>(&v)) {
-        if (*s == "t" || *s == "true") return true;
-        if (*s == "f" || *s == "false") return false;
-        std::int64_t i = 0;
-        const auto r = std::from_chars(s->data(), s->data() + s->size(), i);
-        if (r.ec == std::errc() && r.ptr == s->data() + s->size()) return i != 0;
+        if (text_boolean && (*s == "t" || *s == "f")) return *s == "t";
+        if (const auto i = integer_text(*s)) return *i != 0;
         bad_cell("bool", v);
     }
     if (std::get_if<std::int64_t>(&v) == nullptr && std::get_if<double>(&v) == nullptr) bad_cell("bool", v);

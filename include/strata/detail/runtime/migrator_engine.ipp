@@ -207,15 +207,15 @@ STRATA_LAZY inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
 }
 
 // A bookkeeping cell as strata writes it: a non-negative integer, or PostgreSQL's text of one;
-// a `flag` also as PostgreSQL spells a boolean, and never above 1. Anything else: nullopt.
-STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag) {
+// a `flag` also as PostgreSQL sends a boolean (t or f, in a boolean column: `text_boolean`,
+// row::is_text_boolean), and never above 1. Anything else: nullopt (SQLite's text 'false' is text).
+STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag, bool text_boolean = false) {
     std::uint64_t got = 0;
     if (auto* i = std::get_if<std::int64_t>(&v)) {
         if (*i < 0) return std::nullopt;
         got = static_cast<std::uint64_t>(*i);
     } else if (auto* t = std::get_if<std::string>(&v)) {
-        if (flag && (*t == "t" || *t == "true")) return 1;
-        if (flag && (*t == "f" || *t == "false")) return 0;
+        if (flag && text_boolean && (*t == "t" || *t == "f")) return *t == "t";
         const auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), got);
         if (ec != std::errc{} || end != t->data() + t->size() || t->empty()) return std::nullopt;
     } else {
@@ -377,6 +377,9 @@ class migrator_engine_t {
         // The start-up path: one read finds the database up to date, with no lock taken.
         bool table = false;
         if (sealed(target) || shows_exactly(target, table)) return finish_up_to_date(report, target);
+        // SQL the dialect cannot spell (a value it would keep rounded) is refused before the
+        // bookkeeping table is made: it is generated here, where it is needed anyway.
+        if (!table && target > 0) (void)sql();
         if (!table) ensure_tracking_table();
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
@@ -749,7 +752,7 @@ class migrator_engine_t {
     // Is the row (version, dirty, checksum, name) exactly what strata writes for this migration?
     static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name) {
         const value &c = r[2], &n = r[3];
-        if (recorded_count(r[0], false) != version || recorded_count(r[1], true) != 0u) return false;
+        if (recorded_count(r[0], false) != version || recorded_count(r[1], true, r.is_text_boolean(1)) != 0u) return false;
         auto* ct = std::get_if<std::string>(&c);
         auto* nt = std::get_if<std::string>(&n);
         return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
@@ -861,12 +864,12 @@ class migrator_engine_t {
                 a.name = recorded_text(r[1], n, a, "name");
                 a.version = recorded_integer(r[0], n, a.name, "version", 1);
                 a.checksum = recorded_text(r[2], n, a, "checksum");
-                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0) != 0;
+                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0, r.is_text_boolean(6)) != 0;
                 // What the verdict does not depend on is shown as found (the start-up check does
                 // not read it either: one verdict).
                 if (!r.is_null(3)) a.history_checksum = detail::cell_text(r[3]);
                 if (!r.is_null(4)) a.applied_at = detail::cell_text(r[4]);
-                a.background_pending = recorded_count(r[7], true).value_or(0) != 0;
+                a.background_pending = recorded_count(r[7], true, r.is_text_boolean(7)).value_or(0) != 0;
                 try {
                     if (!r.is_null(5)) a.duration = std::chrono::milliseconds(detail::cell_integer(r[5]));
                 } catch (const std::runtime_error&) {  // (shown as 0)
@@ -910,9 +913,9 @@ class migrator_engine_t {
     }
     // A non-negative integer (at least `min`) or a boolean: see recorded_count.
     std::uint64_t recorded_integer(const value& v, std::size_t n, std::string_view name, std::string_view column,
-                                   std::uint64_t min) const {
+                                   std::uint64_t min, bool text_boolean = false) const {
         const bool flag = column == "dirty";
-        const std::optional<std::uint64_t> got = recorded_count(v, flag);
+        const std::optional<std::uint64_t> got = recorded_count(v, flag, text_boolean);
         if (!got || *got < min)
             bad_record(n, name, column, v, flag ? "a boolean" : min ? "a version (a positive integer)" : "a non-negative integer");
         return *got;

@@ -164,7 +164,11 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     const auto ncols = res.columns();
     std::vector<value> cells;
     std::vector<bool> bytea(static_cast<std::size_t>(ncols));  // read as bytes, not text
-    for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) bytea[static_cast<std::size_t>(j)] = res.column_type(j) == 17;
+    std::vector<unsigned char> booleans(static_cast<std::size_t>(ncols));  // t and f (row::get<bool>, <int>)
+    for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
+        bytea[static_cast<std::size_t>(j)] = res.column_type(j) == 17;
+        booleans[static_cast<std::size_t>(j)] = res.column_type(j) == 16;
+    }
     for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
         const auto r = res[i];
         cells.assign(static_cast<std::size_t>(ncols), value{});
@@ -174,7 +178,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
             if (bytea[static_cast<std::size_t>(j)]) cells[static_cast<std::size_t>(j)] = detail::bytes_from_text(sql, f.c_str(), f.size());
             else cells[static_cast<std::size_t>(j)] = std::string(f.c_str(), f.size());
         }
-        on_row(row(cells));
+        on_row(row(cells, booleans));
     }
 }
 

@@ -2,6 +2,7 @@
 // How a dialect spells column types, defaults and referential actions, from its traits
 // (detail/sql/dialect/).
 #include <strata/detail/core/descriptors.hpp>
+#include <strata/detail/core/numeric_text.hpp>
 #include <strata/detail/sql/dialects.hpp>
 #include <strata/detail/sql/sql_writer.hpp>
 #include <strata/dialect.hpp>
@@ -62,6 +63,9 @@ constexpr std::string_view inexpressible(const dialect_traits& dt, const column_
         over(dt.varchar_length, c.type.p))
         return dt.varchar_length.why;
     if (c.type.kind == type_kind::numeric && over(dt.numeric_precision, c.type.p)) return dt.numeric_precision.why;
+    if (c.type.kind == type_kind::numeric && !dt.rounded_numerics.empty() &&
+        (c.def.kind == default_kind::integer || c.def.kind == default_kind::string) && !sqlite_numeric_keeps(c.def.text))
+        return dt.rounded_numerics;
     // (an alter_column set_type can leave autoincrement on another type: SQLite's AUTOINCREMENT
     // and PostgreSQL's identity both need an integer)
     if ((c.autoincrement || c.identity) && c.type.kind != type_kind::integer && c.type.kind != type_kind::bigint &&

@@ -27,6 +27,7 @@ constexpr dialect_traits make_sqlite_traits() {
     t.rowid_names[1] = "\"_rowid_\"";
     t.rowid_names[2] = "\"oid\"";
     for (std::string_view r : t.rowid_names) t.rowid_name_sizes |= 1u << (r.size() - 2);
+    t.rounded_numerics = "a numeric value of more than 15 significant digits that is not a 64-bit integer (SQLite would store it rounded)";
     return t;
 }
 inline constexpr dialect_traits sqlite_traits = make_sqlite_traits();

@@ -57,6 +57,10 @@ struct dialect_traits {
         std::string_view why{};
     };
     limit varchar_length{}, numeric_precision{};
+    // Non-empty (SQLite): a NUMERIC value that is not a 64-bit integer is kept as a REAL, 15
+    // significant digits (sqlite_numeric_keeps); a default or seed value beyond is refused with
+    // these words, where the dialect would store it rounded.
+    std::string_view rounded_numerics{};
 
     constexpr dialect_traits& type(type_kind k, std::string_view name) {
         type_names[static_cast<std::size_t>(k)] = name;
