@@ -28,19 +28,31 @@ enum class step_kind : std::uint8_t { sql, foreign_key_check, run, validate, reb
 
 using detail::step_kind;
 
-// A piece of a statement's text, read as the std::string_view it converts to. A plain pair
-// (no constructor, no member initializers): clang constructs every element of an array of
-// std::string_view when the array is made, and strata::chain_sql writes into arrays far longer
-// than what it writes (detail/sql/segment_sql.hpp); an array of these costs only what is written.
+// A piece of a statement's text, read as the std::string_view it converts to (view() for the
+// rest of std::string_view's members). A plain pair (no constructor, no member initializers):
+// clang constructs every element of an array of std::string_view when the array is made, and
+// strata::chain_sql writes into arrays far longer than what it writes (detail/sql/segment_sql.hpp);
+// an array of these costs only what is written.
 struct sql_fragment {
-    const char* chars;
-    std::size_t length;
+    const char* start;
+    std::size_t count;
 
-    constexpr std::string_view view() const noexcept { return {chars, length}; }
-    constexpr operator std::string_view() const noexcept { return {chars, length}; }
-    constexpr std::size_t size() const noexcept { return length; }
-    constexpr bool empty() const noexcept { return length == 0; }
+    constexpr std::string_view view() const noexcept { return {start, count}; }
+    constexpr operator std::string_view() const noexcept { return {start, count}; }
+    constexpr const char* data() const noexcept { return start; }
+    constexpr std::size_t size() const noexcept { return count; }
+    constexpr std::size_t length() const noexcept { return count; }
+    constexpr bool empty() const noexcept { return count == 0; }
+    constexpr const char* begin() const noexcept { return start; }
+    constexpr const char* end() const noexcept { return start + count; }
+    friend constexpr bool operator==(sql_fragment a, sql_fragment b) noexcept { return a.view() == b.view(); }
     friend constexpr bool operator==(sql_fragment a, std::string_view b) noexcept { return a.view() == b; }
+    template <class Stream>  // (any std::ostream; no <ostream> here)
+        requires requires(Stream& os, std::string_view v) { os << v; }
+    friend Stream& operator<<(Stream& os, sql_fragment f) {
+        os << f.view();
+        return os;
+    }
 };
 
 // One thing to do when applying a migration: a statement, the foreign-key check that follows

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -96,8 +97,8 @@ using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12,
 static_assert(history::head == 14);
 
 // The same history and one more migration, whose compile-time SQL (strata::chain_sql) does not fit
-// the generator's draft: every segment is counted, then generated into its arrays (the path a
-// very long segment takes; detail/sql/segment_sql.hpp).
+// the generator's draft: every segment is counted by the draft's run, then generated again into
+// its arrays (the path a very long segment takes; detail/sql/segment_sql.hpp).
 using m15 = strata::migration<15, "one more", add_column<"users", column<"nickname", text>>>;
 using undrafted = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15>;
 namespace strata::detail {
@@ -190,5 +191,12 @@ void same_steps_either_way() {
         }
 }
 TEST(GeneratedAtCompileTime, SqliteStepsAreTheSameWithoutTheDraft) { same_steps_either_way<strata::sqlite>(); }
+// A fragment goes to a stream as its text.
+TEST(GeneratedAtCompileTime, AFragmentIsWrittenToAStreamAsItsText) {
+    std::ostringstream os;
+    for (const strata::sql_fragment f : strata::chain_sql<strata::sqlite, history>::migrations[1].up_steps[0].fragments) os << f;
+    EXPECT_EQ(os.str(), (strata::chain_sql<strata::sqlite, history>::migrations[1].up_steps[0].sql()));
+    EXPECT_EQ(os.str().rfind("CREATE TABLE ", 0), 0u) << os.str();
+}
 TEST(GeneratedAtCompileTime, PostgresStepsAreTheSameWithoutTheDraft) { same_steps_either_way<strata::postgres>(); }
 }  // namespace

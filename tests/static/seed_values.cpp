@@ -145,6 +145,12 @@ constexpr bool fragments_spell(std::span<const strata::sql_fragment> frags, std:
 constexpr const auto& lite = strata::chain_sql<strata::sqlite, documents>::migrations;
 constexpr const auto& pg = strata::chain_sql<strata::postgres, documents>::migrations;
 static_assert(lite[1].up_steps.size() == 1 && pg[1].up_steps.size() == 1 && lite[1].reversible);
+// A fragment compares with a fragment (clang: no ambiguous reversed operator) and with text.
+static_assert(lite[1].up_steps[0].fragments[0] == lite[1].up_steps[0].fragments[0] &&
+              !(lite[1].up_steps[0].fragments[0] != lite[1].up_steps[0].fragments[0]) &&
+              lite[1].up_steps[0].fragments[0] != lite[1].up_steps[0].fragments[1] &&
+              lite[1].up_steps[0].fragments[0] == "INSERT INTO " && std::string_view("INSERT INTO ") == lite[1].up_steps[0].fragments[0] &&
+              lite[1].up_steps[0].fragments[0].length() == 12 && *lite[1].up_steps[0].fragments[0].data() == 'I');
 static_assert(fragments_spell(lite[1].up_steps[0].fragments, strata::sql<strata::sqlite, documents, 2>::up));
 static_assert(fragments_spell(pg[1].up_steps[0].fragments, strata::sql<strata::postgres, documents, 2>::up));
 static_assert(fragments_spell(pg[0].up_steps[0].fragments, strata::sql<strata::postgres, documents, 1>::up));

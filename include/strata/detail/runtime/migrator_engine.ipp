@@ -744,15 +744,15 @@ class migrator_engine_t {
                         p, [&](const row& r) {
                             const std::size_t i = seen++;
                             if (!same || i >= applied) return void(same = false);
-                            same = shows_row(r, chain_.descs[i].version, checksum(i), chain_.descs[i].name);
+                            same = shows_row(r, chain_.descs[i].version, checksum(i), chain_.descs[i].name, flag_text(r, 1));
                         });
         });
         return table ? same && seen == applied : applied == 0;
     }
     // Is the row (version, dirty, checksum, name) exactly what strata writes for this migration?
-    static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name) {
+    static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name, bool dirty_text) {
         const value &c = r[2], &n = r[3];
-        if (recorded_count(r[0], false) != version || recorded_count(r[1], true, r.is_text_boolean(1)) != 0u) return false;
+        if (recorded_count(r[0], false) != version || recorded_count(r[1], true, dirty_text) != 0u) return false;
         auto* ct = std::get_if<std::string>(&c);
         auto* nt = std::get_if<std::string>(&n);
         return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
@@ -822,6 +822,11 @@ class migrator_engine_t {
         return migration_error(kind, std::move(text), opt_.chain, version, std::move(migration));
     }
 
+    // May a flag column's cell be t or f? Where the bookkeeping's flags are BOOLEAN (the
+    // postgres dialect: a driver of one's own may send them as text, unmarked), or where the
+    // driver marked the cell a boolean. On SQLite they are INTEGER: the text 'f' is an edit.
+    bool flag_text(const row& r, std::size_t i) const { return db_.dialect() == dialect_id::postgres || r.is_text_boolean(i); }
+
     const generated_sql& sql() {
         if (!sql_) sql_.emplace(chain_.generate(db_.dialect()));
         return *sql_;
@@ -864,12 +869,12 @@ class migrator_engine_t {
                 a.name = recorded_text(r[1], n, a, "name");
                 a.version = recorded_integer(r[0], n, a.name, "version", 1);
                 a.checksum = recorded_text(r[2], n, a, "checksum");
-                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0, r.is_text_boolean(6)) != 0;
+                a.dirty = recorded_integer(r[6], n, a.name, "dirty", 0, flag_text(r, 6)) != 0;
                 // What the verdict does not depend on is shown as found (the start-up check does
                 // not read it either: one verdict).
                 if (!r.is_null(3)) a.history_checksum = detail::cell_text(r[3]);
                 if (!r.is_null(4)) a.applied_at = detail::cell_text(r[4]);
-                a.background_pending = recorded_count(r[7], true, r.is_text_boolean(7)).value_or(0) != 0;
+                a.background_pending = recorded_count(r[7], true, flag_text(r, 7)).value_or(0) != 0;
                 try {
                     if (!r.is_null(5)) a.duration = std::chrono::milliseconds(detail::cell_integer(r[5]));
                 } catch (const std::runtime_error&) {  // (shown as 0)

@@ -184,23 +184,15 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
     sizes.down_steps = t.down_steps;
     return e;
 }
-// A wrong chain (reported by its own check) has no SQL: the generator never sees a state the
-// fold refused.
-template <dialect_id D, class Chain, std::size_t K>
-consteval segment_size_info measure_segment() {
-    segment_size_info r{};
-    if constexpr (!lenient_chain<Chain>)
-        if (final_result<Chain>.err) return r;
-    r.err = generate_segment<D, Chain, K>(r, segment_out{});
-    return r;
-}
-
 // The exact arrays need their sizes before they can be written, and counting took a whole run
 // of the generator, as long as the run that writes (about 40% of strata::chain_sql's time).
 // So the one run writes into a draft of fixed capacity: arrays this long cost a constant
 // evaluation only what is written into them (both compilers keep the untouched rest as one
-// filler), and the draft is never emitted. A segment too long for it (a rare history: a
-// segment is cut by weight, detail/core/fold.hpp) is counted, then generated again.
+// filler), and the draft is never emitted. What does not fit is counted all the same, so a
+// segment too long for the draft (a rare history: a segment is cut by weight,
+// detail/core/fold.hpp) is generated a second time, into arrays of the size counted.
+// A wrong chain (reported by its own check) has no SQL: the generator never sees a state the
+// fold refused.
 // (Fragments and steps of each direction. Variables of the chain: tests/runtime/live_schema.cpp
 // shrinks them for one chain, whose segments then all take the other path.)
 template <class Chain>
@@ -232,12 +224,7 @@ template <dialect_id D, class Chain, std::size_t K>
 inline constexpr auto segment_draft_v = draft_segment<D, Chain, K>();
 
 template <dialect_id D, class Chain, std::size_t K>
-consteval segment_size_info size_of_segment() {
-    if constexpr (segment_draft_v<D, Chain, K>.fits) return segment_draft_v<D, Chain, K>.size;
-    else return measure_segment<D, Chain, K>();
-}
-template <dialect_id D, class Chain, std::size_t K>
-inline constexpr segment_size_info segment_size_v = size_of_segment<D, Chain, K>();
+inline constexpr segment_size_info segment_size_v = segment_draft_v<D, Chain, K>.size;
 
 // (+1 everywhere: never a null data())
 template <std::size_t UpFrags, std::size_t DownFrags, std::size_t UpSteps, std::size_t DownSteps, std::size_t Migrations>
