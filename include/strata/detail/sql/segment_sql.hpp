@@ -191,10 +191,10 @@ constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
 // filler), and the draft is never emitted. What does not fit is counted all the same, so a
 // segment too long for the draft (a rare history: a segment is cut by weight,
 // detail/core/fold.hpp) is generated a second time, into arrays of the size counted.
-// A wrong chain (reported by its own check) has no SQL: the generator never sees a state the
-// fold refused.
-// (Fragments and steps of each direction. Variables of the chain: tests/runtime/live_schema.cpp
-// shrinks them for one chain, whose segments then all take the other path.)
+//
+// The draft's capacity, fragments and steps of each direction. (Variables of the chain:
+// tests/runtime/live_schema.cpp shrinks them for one chain, whose segments then all take the
+// other path.)
 template <class Chain>
 inline constexpr std::size_t draft_frags = std::size_t{1} << 16;
 template <class Chain>
@@ -207,6 +207,8 @@ struct segment_draft {
     segment_size_info size{};
     bool fits = true;
 };
+// A wrong chain (reported by its own check) has no SQL: the generator never sees a state the
+// fold refused.
 template <dialect_id D, class Chain, std::size_t K>
 consteval auto draft_segment() {
     constexpr std::size_t frags = draft_frags<Chain>, steps = draft_steps<Chain>;
@@ -239,8 +241,10 @@ struct segment_data {
     constexpr const step_rec* steps(bool down) const { return down ? down_steps.data() : up_steps.data(); }
 };
 
+// (clang evaluates __builtin_memcpy natively, where a loop costs it steps: 3.6 s of the
+// benchmark's N = 1000; g++ evaluates it only over constants)
 template <class T>
-constexpr void copy_n(const T* from, std::size_t n, T* to) {
+constexpr void copy_elements(const T* from, std::size_t n, T* to) {
 #if defined(__clang__)
     if (n) __builtin_memcpy(to, from, n * sizeof(T));
 #else
@@ -258,11 +262,11 @@ consteval auto fill_segment() {
             if (final_result<Chain>.err) return out;
         if constexpr (segment_draft_v<D, Chain, K>.fits) {
             const auto& draft = segment_draft_v<D, Chain, K>;
-            copy_n(draft.up_frags.data(), size.up_frags, out.up_frags.data());
-            copy_n(draft.down_frags.data(), size.down_frags, out.down_frags.data());
-            copy_n(draft.up_steps.data(), size.up_steps, out.up_steps.data());
-            copy_n(draft.down_steps.data(), size.down_steps, out.down_steps.data());
-            copy_n(draft.migrations.data(), count, out.migrations.data());
+            copy_elements(draft.up_frags.data(), size.up_frags, out.up_frags.data());
+            copy_elements(draft.down_frags.data(), size.down_frags, out.down_frags.data());
+            copy_elements(draft.up_steps.data(), size.up_steps, out.up_steps.data());
+            copy_elements(draft.down_steps.data(), size.down_steps, out.down_steps.data());
+            copy_elements(draft.migrations.data(), count, out.migrations.data());
         } else {
             segment_size_info sizes = size;
             (void)generate_segment<D, Chain, K>(sizes, segment_out{out.up_frags.data(), out.down_frags.data(),
