@@ -999,6 +999,15 @@ TEST_P(Trust, TextIsReadAsANumberOnlyInANumbersOwnForm) {
         refused([&] { (void)s.query_value<double>("SELECT '" + t + "'" + cast); }, t, "a number");
     for (const std::string t : {"true", "false", "yes", "t"})
         refused([&] { (void)s.query_value<bool>("SELECT '" + t + "'" + cast); }, t, "bool");
+    // (a fraction is no bool either, and the message says bool: it said "as an integer")
+    try {
+        (void)s.query_value<bool>("SELECT 0.5");
+        ADD_FAILURE() << "0.5 read as a bool";
+    } catch (const std::runtime_error& e) {
+        const std::string what = e.what();
+        EXPECT_TRUE(what.find("cannot read 0.5 as bool") != std::string::npos || what.find("cannot read '0.5' as bool") != std::string::npos)
+            << what;
+    }
     // What each backend sends for these is still read.
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT '-42'" + cast), -42);
     EXPECT_EQ(s.query_value<double>("SELECT '-1.5e3'" + cast), -1500.0);

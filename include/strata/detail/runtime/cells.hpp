@@ -187,8 +187,11 @@ bool cell_bool(const V& v, bool text_boolean = false) {
         if (const auto i = integer_text(*s)) return *i != 0;
         bad_cell("bool", v);
     }
-    if (std::get_if<std::int64_t>(&v) == nullptr && std::get_if<double>(&v) == nullptr) bad_cell("bool", v);
-    return cell_integer(v) != 0;
+    if (auto* i = std::get_if<std::int64_t>(&v)) return *i != 0;
+    if (auto* d = std::get_if<double>(&v))  // a whole REAL, as get<int> reads it; 0.5 is no bool
+        if (*d >= -9223372036854775808.0 && *d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(*d)) == *d)
+            return *d != 0;
+    bad_cell("bool", v);
 }
 template <class V>
 std::string cell_text(const V& v) {
