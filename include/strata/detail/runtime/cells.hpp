@@ -113,12 +113,17 @@ inline std::optional<std::int64_t> integer_text(std::string_view s) {
     if (ec == std::errc() && p == end && !s.empty()) return r;
     return std::nullopt;
 }
+// A REAL that is a whole 64-bit integer, as that integer.
+inline std::optional<std::int64_t> whole_real(double d) {
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(d)) == d)
+        return static_cast<std::int64_t>(d);
+    return std::nullopt;
+}
 template <class V>
 std::int64_t cell_integer(const V& v, bool text_boolean = false) {
     if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
     if (auto* d = std::get_if<double>(&v)) {  // 3.0 is 3; 3.5 is not an integer, never silently 3
-        if (*d >= -9223372036854775808.0 && *d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(*d)) == *d)
-            return static_cast<std::int64_t>(*d);
+        if (const auto i = whole_real(*d)) return *i;
         bad_cell("an integer", v);
     }
     if (auto* s = std::get_if<std::string>(&v)) {
@@ -189,8 +194,7 @@ bool cell_bool(const V& v, bool text_boolean = false) {
     }
     if (auto* i = std::get_if<std::int64_t>(&v)) return *i != 0;
     if (auto* d = std::get_if<double>(&v))  // a whole REAL, as get<int> reads it; 0.5 is no bool
-        if (*d >= -9223372036854775808.0 && *d < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(*d)) == *d)
-            return *d != 0;
+        if (const auto i = whole_real(*d)) return *i != 0;
     bad_cell("bool", v);
 }
 template <class V>

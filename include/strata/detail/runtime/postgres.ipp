@@ -166,8 +166,9 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     std::vector<bool> bytea(static_cast<std::size_t>(ncols));  // read as bytes, not text
     std::vector<unsigned char> booleans(static_cast<std::size_t>(ncols));  // t and f (row::get<bool>, <int>)
     for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
-        bytea[static_cast<std::size_t>(j)] = res.column_type(j) == 17;
-        booleans[static_cast<std::size_t>(j)] = res.column_type(j) == 16;
+        const auto type = res.column_type(j);  // (bytea 17, bool 16)
+        bytea[static_cast<std::size_t>(j)] = type == 17;
+        booleans[static_cast<std::size_t>(j)] = type == 16;
     }
     for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
         const auto r = res[i];
