@@ -1,6 +1,7 @@
 #pragma once
-// The states of a chain, memoised as `inline constexpr` variable templates: one after each
-// segment of migrations (`checkpoint`; segments are cut by weight, detail/core/fold.hpp), and
+// The states of a chain, memoised as `inline constexpr` variable templates: one after each of
+// the fold's segments of migrations (`checkpoint`; segments are cut by weight,
+// detail/core/fold.hpp), and
 // the state after any prefix (`state_after`), folded from the nearest checkpoint. Nothing here
 // is emitted into object files.
 #include <array>
@@ -16,31 +17,47 @@ consteval std::array<std::size_t, Segments + 1> segment_bounds(const migration_d
     cut_segments(migs, n, b.data());
     return b;
 }
+template <std::size_t FoldSegments, std::size_t Segments>
+consteval std::array<std::size_t, FoldSegments + 1> fold_segment_bounds(const migration_desc* migs,
+                                                                         const std::array<std::size_t, Segments + 1>& b) {
+    std::array<std::size_t, FoldSegments + 1> f{};
+    cut_fold_segments(migs, b.data(), Segments, f.data());
+    return f;
+}
+// The last K with b[K] <= i.
+template <std::size_t N>
+consteval std::size_t last_bound_at_most(const std::array<std::size_t, N>& b, std::size_t i) {
+    std::size_t lo = 0, hi = N;
+    while (hi - lo > 1) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (b[mid] <= i) lo = mid; else hi = mid;
+    }
+    return lo;
+}
 
 template <class Chain>
 struct chain_layout {
     static constexpr capacities cap = count_capacities(Chain::descs, Chain::size);
     using state_type = state<cap>;
     using result_type = fold_result<state_type>;
+    // The SQL's segments: segment K is migrations [bounds[K], bounds[K + 1]).
     static constexpr std::size_t segments = cut_segments(Chain::descs, Chain::size, nullptr);
-    // Segment K is migrations [bounds[K], bounds[K + 1]).
     static constexpr std::array<std::size_t, segments + 1> bounds = segment_bounds<segments>(Chain::descs, Chain::size);
-    // The last K with bounds[K] <= i: the segment that migration i (0-based) is in, and the
-    // checkpoint nearest before a prefix of i migrations.
-    static consteval std::size_t segment_of(std::size_t i) {
-        std::size_t lo = 0, hi = segments + 1;
-        while (hi - lo > 1) {
-            const std::size_t mid = (lo + hi) / 2;
-            if (bounds[mid] <= i) lo = mid; else hi = mid;
-        }
-        return lo;
-    }
+    // The fold's: runs of the SQL's (fold_bounds is a part of bounds).
+    static constexpr std::size_t fold_segments = cut_fold_segments(Chain::descs, bounds.data(), segments, nullptr);
+    static constexpr std::array<std::size_t, fold_segments + 1> fold_bounds =
+        fold_segment_bounds<fold_segments, segments>(Chain::descs, bounds);
+    // The SQL segment that migration i (0-based) is in; the checkpoint nearest before a prefix
+    // of i migrations.
+    static consteval std::size_t segment_of(std::size_t i) { return last_bound_at_most(bounds, i); }
+    static consteval std::size_t checkpoint_of(std::size_t i) { return last_bound_at_most(fold_bounds, i); }
 };
 
-// The fold after the first K segments.
+// The fold after the first K of its segments.
 template <class Chain, std::size_t K>
 inline constexpr typename chain_layout<Chain>::result_type checkpoint =
-    fold_range(checkpoint<Chain, K - 1>, Chain::descs, chain_layout<Chain>::bounds[K - 1], chain_layout<Chain>::bounds[K]);
+    fold_range(checkpoint<Chain, K - 1>, Chain::descs, chain_layout<Chain>::fold_bounds[K - 1],
+               chain_layout<Chain>::fold_bounds[K]);
 // Before the first migration: the versions of the whole chain (check_versions).
 template <class Chain>
 inline constexpr typename chain_layout<Chain>::result_type checkpoint<Chain, 0>{{}, check_versions(Chain::descs, Chain::size)};
@@ -50,14 +67,24 @@ inline constexpr typename chain_layout<Chain>::result_type checkpoint<Chain, 0>{
 template <class Chain, std::size_t... K>
 consteval const auto& final_checkpoint(std::index_sequence<K...>) {
     [[maybe_unused]] const bool done[] = {(checkpoint<Chain, K>.err.kind == error_kind::none)..., true};
-    return checkpoint<Chain, chain_layout<Chain>::segments>;
+    return checkpoint<Chain, chain_layout<Chain>::fold_segments>;
 }
 template <class Chain>
 inline constexpr const auto& final_result =
-    final_checkpoint<Chain>(std::make_index_sequence<chain_layout<Chain>::segments>{});
+    final_checkpoint<Chain>(std::make_index_sequence<chain_layout<Chain>::fold_segments>{});
 
-template <class Chain, std::size_t Applied, std::size_t K = chain_layout<Chain>::segment_of(Applied)>
+template <class Chain, std::size_t Applied, std::size_t K = chain_layout<Chain>::checkpoint_of(Applied)>
 inline constexpr typename chain_layout<Chain>::result_type state_after =
-    fold_range(checkpoint<Chain, K>, Chain::descs, chain_layout<Chain>::bounds[K], Applied);
+    fold_range(checkpoint<Chain, K>, Chain::descs, chain_layout<Chain>::fold_bounds[K], Applied);
+
+// The fold before the first migration of SQL segment K: a checkpoint, when the segment starts
+// one of the fold's, else folded from the checkpoint before it (memoised: every dialect's SQL
+// starts there).
+template <class Chain, std::size_t K, std::size_t Applied = chain_layout<Chain>::bounds[K]>
+constexpr const auto& segment_start() {
+    constexpr std::size_t C = chain_layout<Chain>::checkpoint_of(Applied);
+    if constexpr (chain_layout<Chain>::fold_bounds[C] == Applied) return checkpoint<Chain, C>;
+    else return state_after<Chain, Applied, C>;
+}
 
 }  // namespace strata::detail

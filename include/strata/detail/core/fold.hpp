@@ -22,6 +22,10 @@ inline constexpr std::size_t segment_budget = 500;
 #else
 inline constexpr std::size_t segment_budget = 1600;
 #endif
+// The fold alone takes about half the steps of the SQL generator per unit, and each checkpoint
+// copies the whole state (on clang about a tenth of `check` at N = 1000, with the SQL's
+// segments): the fold's segments are runs of whole SQL segments up to three budgets.
+inline constexpr std::size_t fold_budget = 3 * segment_budget;
 
 // Counts, not a walk over every column (which would cost as much as the segments save); the
 // values of a seed are walked, since they are read byte by byte (checked, quoted) and may be long.
@@ -52,6 +56,25 @@ constexpr std::size_t cut_segments(const migration_desc* migs, std::size_t n, st
         weight += w;
     }
     if (out) out[count] = n;
+    return count;
+}
+// The fold's segments, cut at the SQL's bounds (of `segments` segments, as cut_segments wrote
+// them): the first bound of each, then n; returns their number. A SQL segment heavier than
+// fold_budget is a fold segment of its own.
+constexpr std::size_t cut_fold_segments(const migration_desc* migs, const std::size_t* bounds, std::size_t segments,
+                                        std::size_t* out) {
+    std::size_t count = 0, weight = 0;
+    for (std::size_t k = 0; k < segments; ++k) {
+        std::size_t w = 0;
+        for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) w += migration_weight(migs[i]);
+        if (k == 0 || weight + w > fold_budget) {
+            if (out) out[count] = bounds[k];
+            ++count;
+            weight = 0;
+        }
+        weight += w;
+    }
+    if (out) out[count] = bounds[segments];
     return count;
 }
 
@@ -96,7 +119,6 @@ consteval capacities count_capacities(const migration_desc* migs, std::size_t n)
             }
         }
     };
-    c.migrations = n;
     for (std::size_t i = 0; i < n; ++i) {
         count(migs[i].ops, migs[i].nops);
         count(migs[i].down_ops, migs[i].ndown_ops);
@@ -275,11 +297,32 @@ constexpr error concurrent_mix(const migration_desc& m) {
     return other(m.down_ops, m.ndown_ops, true);
 }
 
-// The versions of the whole chain, checked before any migration is folded: two swapped
-// migrations of which the second needs the first are reported as out of order, not as the
-// "no such table" the fold would meet first. Also stops at a misused DSL template's placeholder
-// (it has reported itself). O(n), once per chain (checkpoint<Chain, 0>).
+// The names of a chain's migrations, a hash set for one evaluation (check_versions): not part of
+// the state, which every checkpoint copies.
+struct migration_name_set {
+    std::size_t mask;
+    std::string_view* slots;
+    constexpr explicit migration_name_set(std::size_t n)
+        : mask(map_capacity(n) - 1), slots(new std::string_view[map_capacity(n)]{}) {}
+    constexpr ~migration_name_set() { delete[] slots; }
+    migration_name_set(const migration_name_set&) = delete;
+    migration_name_set& operator=(const migration_name_set&) = delete;
+    // false if the set already has n
+    constexpr bool insert(std::string_view n) {
+        std::size_t i = hash_text(n) & mask;
+        for (; !slots[i].empty(); i = (i + 1) & mask)
+            if (same_name(slots[i], n)) return false;
+        slots[i] = n;
+        return true;
+    }
+};
+
+// The versions and names of the whole chain, checked before any migration is folded: two
+// swapped migrations of which the second needs the first are reported as out of order, not as
+// the "no such table" the fold would meet first. Also stops at a misused DSL template's
+// placeholder (it has reported itself). O(n), once per chain (checkpoint<Chain, 0>).
 constexpr error check_versions(const migration_desc* migs, std::size_t n) {
+    migration_name_set names(n);
     for (std::size_t i = 0; i < n; ++i) {
         const migration_desc& m = migs[i];
         auto at = [i](error e) {
@@ -293,12 +336,14 @@ constexpr error check_versions(const migration_desc* migs, std::size_t n) {
         if (m.version > 0x7fffffffffffffffull) return at(fail(error_kind::version_too_large, m.name));
         if (i > 0 && m.version == migs[i - 1].version) return at(fail(error_kind::duplicate_version, m.name, migs[i - 1].name));
         if (i > 0 && m.version < migs[i - 1].version) return at(fail(error_kind::versions_must_increase, m.name, migs[i - 1].name));
+        // (an empty name is the fold's to refuse, as no identifier)
+        if (!m.name.empty() && !names.insert(m.name)) return at(fail(error_kind::duplicate_migration_name, m.name));
     }
     return {};
 }
 
-// Applies migration i (its checks first), or reports the first error. (Its version was checked
-// with the whole chain's, by check_versions.)
+// Applies migration i (its checks first), or reports the first error. (Its version and name were
+// checked with the whole chain's, by check_versions.)
 template <class S>
 constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i) {
     const migration_desc& m = migs[i];
@@ -308,7 +353,6 @@ constexpr error apply_migration(S& s, const migration_desc* migs, std::size_t i)
         return e;
     };
     if (m.name.empty()) return at(fail(error_kind::invalid_identifier, m.name));
-    if (!s.add_migration_name(m.name)) return at(fail(error_kind::duplicate_migration_name, m.name));
     if (m.nops == 0) return at(fail(error_kind::migration_without_operations, m.name));
     if (error e = concurrent_mix(m)) {
         e.migration = i;

@@ -25,7 +25,6 @@ namespace strata::detail {
 struct capacities {
     std::size_t tables = 0, columns = 0, indexes = 0, constraints = 0, enums = 0, enum_values = 0;
     std::size_t names = 0;  // hash-map slots for table, index, constraint and enum names
-    std::size_t migrations = 0;
     std::size_t implicit = 0;  // names PostgreSQL gives what strata leaves unnamed (see implicit_entry)
     std::size_t column_names = 0;  // columns by table and name: every column, and every rename of one
 };
@@ -132,7 +131,6 @@ struct state {
     enum_state enums[at_least_one(Cap.enums)]{};
     enum_value_state enum_values[at_least_one(Cap.enum_values)]{};
     name_entry names[map_capacity(Cap.names)]{};
-    std::string_view migration_names[map_capacity(Cap.migrations)]{};  // a hash set
     implicit_entry implicit[map_capacity(Cap.implicit)]{};
     // Columns by table and name (see column_home): find_column and column_case_twin probe one
     // run instead of walking the table's list, which cost a name comparison per column of the
@@ -267,16 +265,6 @@ struct state {
         for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next)
             if (constraints[k].kind == constraint_kind::check && uses(constraints[k].check)) return constraints[k].name;
         return {};
-    }
-
-    // Records a migration's name; false if the chain already has it.
-    constexpr bool add_migration_name(std::string_view n) {
-        constexpr std::size_t m = map_capacity(Cap.migrations) - 1;
-        std::size_t i = hash_text(n) & m;
-        for (; !migration_names[i].empty(); i = (i + 1) & m)
-            if (same_name(migration_names[i], n)) return false;
-        migration_names[i] = n;
-        return true;
     }
 
     // ---- lookups (-1: none) ----

@@ -170,7 +170,10 @@ STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driv
             r = core.upgrade_to(next.version);
         }
         total.to = r.to;
-        total.migrations.insert(total.migrations.end(), r.migrations.begin(), r.migrations.end());
+        // (dependent, through the lambda's parameters: the vector's insert is compiled where this is
+        // instantiated, not in every unit that includes the header; see detail::dependent)
+        const auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+        append(total.migrations, r.migrations);
         total.duration += r.duration;
     }
     if (passed) total.to = std::max(total.to, core.status().current);

@@ -4,6 +4,7 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
+#include <strata/detail/dependent.hpp>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -80,8 +81,17 @@ inline constexpr verb_spec verbs[] = {
 };
 
 // (a template: see STRATA_LAZY in detail/config.hpp)
-template <class>
+template <class Tag>
 class cli_runner_t {
+    // (dependent: the std::optional and std::vector members the bodies use on these are
+    // compiled where the runner is instantiated, not in every unit that includes the header;
+    // see detail::dependent)
+    using status_report = dependent_t<strata::status_report, Tag>;
+    using generated_sql = dependent_t<strata::generated_sql, Tag>;
+    using run_report = dependent_t<strata::run_report, Tag>;
+    using plan_report = dependent_t<strata::plan_report, Tag>;
+    using verify_report = dependent_t<strata::verify_report, Tag>;
+
    public:
     cli_runner_t(const cli_chain& chain, cli::options o, std::string program)
         : c_(chain), o_(std::move(o)), program_(std::move(program)) {
@@ -691,7 +701,7 @@ class cli_runner_t {
     const cli_chain& c_;
     cli::options o_;
     std::string program_;
-    std::map<std::string, std::string> values_;
+    std::map<dependent_t<std::string, Tag>, std::string> values_;  // (dependent: see above)
     std::vector<std::string> positional_;
     std::unique_ptr<driver> db_;
     std::string where_;              // a missing SQLite file read as empty (see open)

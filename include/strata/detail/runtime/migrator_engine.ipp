@@ -7,6 +7,7 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
+#include <strata/detail/dependent.hpp>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -294,6 +295,19 @@ struct wait_scope {
 // (a template: see STRATA_LAZY in detail/config.hpp)
 template <class Tag>
 class migrator_engine_t {
+    // (dependent: the std::variant, std::optional and std::vector members the bodies use on
+    // these are compiled where the engine is instantiated, not in every unit that includes the
+    // header; see detail::dependent)
+    using value = dependent_t<strata::value, Tag>;
+    using applied_migration = dependent_t<strata::applied_migration, Tag>;
+    using migration_run = dependent_t<strata::migration_run, Tag>;
+    using migration_error = dependent_t<strata::migration_error, Tag>;
+    using generated_sql = dependent_t<strata::generated_sql, Tag>;
+    using status_report = dependent_t<strata::status_report, Tag>;
+    using run_report = dependent_t<strata::run_report, Tag>;
+    using plan_report = dependent_t<strata::plan_report, Tag>;
+    using verify_report = dependent_t<strata::verify_report, Tag>;
+
    public:
     // `cli`: the command the CLI runs as ("app db"), for messages that name the verb to type;
     // empty: they name the library's calls.
@@ -1215,9 +1229,10 @@ class migrator_engine_t {
     }
 
     void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
-        const chain_names names = names_of(chain_.descs, chain_.size);
-        const std::vector<std::string> want = keys_once(chain_.facts_after(applied, db_.dialect()));
-        const std::vector<std::string> got = keys_once(db_.schema_facts(names.tables, names.enums));
+        // (dependent: see detail::dependent)
+        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
+        const std::vector<dependent_t<std::string, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
+        const std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
         // Triggers and views the chain's execute<> made are the chain's, not drift.
@@ -1587,7 +1602,7 @@ class migrator_engine_t {
             for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return l;
         };
-        using names = std::vector<std::string>;
+        using names = std::vector<dependent_t<std::string, Tag>>;  // (dependent: see detail::dependent)
         struct foreign_key {
             std::string from, table, to, on_delete;
             bool operator==(const foreign_key&) const = default;
@@ -1599,7 +1614,7 @@ class migrator_engine_t {
         };
         // The state's, from the guard's fragments (see generator::rebuild_guard).
         const std::string table(unquoted(frags[0]));
-        std::vector<std::string_view> columns;
+        std::vector<dependent_t<std::string_view, Tag>> columns;
         names not_null, primary_key;  // lower case
         std::vector<names> unique_keys;  // each sorted
         std::vector<foreign_key> foreign_keys;

@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include <strata/detail/algorithm.hpp>
+#include <strata/detail/dependent.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -76,7 +77,7 @@ struct postgres::basic_connection<Tag>::lock_state {
     std::map<std::string, held, std::less<>> counts;
     // Behind a pooler: per lock, the connection whose open transaction holds it (kept for the
     // next lock of that name).
-    std::map<std::string, std::unique_ptr<connection>, std::less<>> holders;
+    std::map<detail::dependent_t<std::string, Tag>, std::unique_ptr<connection>, std::less<>> holders;  // (dependent: see detail::dependent)
 };
 
 template <class Tag>
@@ -162,9 +163,11 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     // Outside the try: what on_row throws is the caller's, not a database error.
     const auto nrows = res.size();
     const auto ncols = res.columns();
-    std::vector<value> cells;
+    // (dependent: the vectors' and the variant's constexpr members are compiled where this is
+    // instantiated, not in every unit that includes the header; see detail::dependent)
+    std::vector<detail::dependent_t<value, Tag>> cells;
     std::vector<bool> bytea(static_cast<std::size_t>(ncols));  // read as bytes, not text
-    std::vector<unsigned char> booleans(static_cast<std::size_t>(ncols));  // t and f (row::get<bool>, <int>)
+    std::vector<detail::dependent_t<unsigned char, Tag>> booleans(static_cast<std::size_t>(ncols));  // t and f (row::get<bool>, <int>)
     for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
         const auto type = res.column_type(j);  // (bytea 17, bool 16)
         bytea[static_cast<std::size_t>(j)] = type == 17;
@@ -295,7 +298,7 @@ STRATA_INLINE std::optional<bool> postgres::basic_connection<Tag>::try_lock(std:
         }
         if (!got) holder->rollback();  // (waiting holds no transaction open)
     } else {
-        const value p[] = {lock_key(chain), schema_lock_key(chain)};
+        const detail::dependent_t<value, Tag> p[] = {lock_key(chain), schema_lock_key(chain)};
         bool shared = false, own = false;
         execute("SELECT pg_try_advisory_lock_shared($1::bigint), pg_try_advisory_lock($2::int, s.h), s.h "
                 "FROM (SELECT hashtext(coalesce(current_schema(), '')) AS h) s",
@@ -306,7 +309,7 @@ STRATA_INLINE std::optional<bool> postgres::basic_connection<Tag>::try_lock(std:
                 });
         got = shared && own;
         if (!got && (shared || own)) {  // give back the one taken
-            const value key[] = {lock_key(chain)}, schema_key[] = {schema_lock_key(chain), std::int64_t{schema}};
+            const detail::dependent_t<value, Tag> key[] = {lock_key(chain)}, schema_key[] = {schema_lock_key(chain), std::int64_t{schema}};
             if (shared) execute("SELECT pg_advisory_unlock_shared($1::bigint)", key, {});
             else execute("SELECT pg_advisory_unlock($1::int, $2::int)", schema_key, {});
         }
@@ -357,7 +360,7 @@ template <class Tag>
 STRATA_INLINE std::string postgres::basic_connection<Tag>::lock_holder(std::string_view chain) {
     std::string who;
     const auto key = static_cast<std::uint64_t>(lock_key(chain));
-    const value p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu),
+    const detail::dependent_t<value, Tag> p[] = {static_cast<std::int64_t>(key >> 32), static_cast<std::int64_t>(key & 0xffffffffu),
                        schema_lock_key(chain)};
     try {
         // Who holds this schema's lock of the chain, or the chain's lock of an older strata
@@ -394,7 +397,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::unlock(std::string_view chai
 template <class Tag>
 STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view name) {
     bool found = false;
-    const value p[] = {std::string(name)};
+    const detail::dependent_t<value, Tag> p[] = {std::string(name)};
     execute("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
             p, [&](const row&) { found = true; });
@@ -403,32 +406,35 @@ STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view n
 
 template <class Tag>
 STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_facts(std::span<const std::string> tables, std::span<const std::string> enums) {
-    std::vector<std::string> f;
+    // (dependent: the vectors', the variant's and the map's members, and std::sort, are compiled
+    // where this is instantiated, not in every unit that includes the header; see detail::dependent)
+    using strings = std::vector<detail::dependent_t<std::string, Tag>>;
+    strings f;
     // Every cell as text, NULL as "" (the queries below say where NULL matters).
-    auto query = [&](std::string_view sql, std::vector<value> args) {
-        std::vector<std::vector<std::string>> rows;
+    auto query = [&](std::string_view sql, std::vector<detail::dependent_t<value, Tag>> args) {
+        std::vector<strings> rows;
         execute(sql, args, [&](const row& r) {
             auto& out = rows.emplace_back();
             for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
         });
         return rows;
     };
-    auto join = [](const std::vector<std::string>& xs) {
+    auto join = [](const strings& xs) {
         std::string s;
         for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
         return s;
     };
     // The names of attribute numbers `keys` (an int2 array literal, "{1,2}") of `rel`, in order.
     auto cols_of = [&](const std::string& rel, const std::string& keys) {
-        std::vector<std::string> cols;
+        strings cols;
         for (auto& c : query("SELECT a.attname FROM unnest($2::smallint[]) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
                              "ON a.attrelid = $1::oid AND a.attnum = k.n ORDER BY k.o",
                              {rel, keys}))
             cols.push_back(c[0]);
         return cols;
     };
-    auto first = [](const std::vector<std::string>& xs) { return xs.empty() ? std::string() : xs[0]; };
-    static const std::map<std::string, std::string, std::less<>> actions{
+    auto first = [](const strings& xs) { return xs.empty() ? std::string() : xs[0]; };
+    static const std::map<detail::dependent_t<std::string, Tag>, std::string, std::less<>> actions{
         {"a", "NO ACTION"}, {"r", "RESTRICT"}, {"c", "CASCADE"}, {"n", "SET NULL"}, {"d", "SET DEFAULT"}};
 
     for (const std::string& tn : tables) {
@@ -523,7 +529,7 @@ STRATA_INLINE std::unique_ptr<driver> postgres::basic_connection<Tag>::open_anot
     if (!self.behind_pooler()) {
         std::string path;
         self.execute("SELECT current_setting('search_path')", {}, [&](const row& r) { path = r.get<std::string>(0); });
-        const value p[] = {path};
+        const detail::dependent_t<value, Tag> p[] = {path};
         other->execute("SELECT set_config('search_path', $1, false)", p, {});
     }
     return other;
@@ -630,7 +636,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::restore_session_limits() noe
     session_limits_ = false;
     if (saved_limits_.size() != 2) return;
     try {
-        const value p[] = {saved_limits_[0], saved_limits_[1]};
+        const detail::dependent_t<value, Tag> p[] = {saved_limits_[0], saved_limits_[1]};
         const wait_limits keep = std::exchange(limits_, wait_limits{});
         execute("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", p, {});
         limits_ = keep;
@@ -657,7 +663,7 @@ STRATA_INLINE std::int32_t postgres::basic_connection<Tag>::schema_lock_key(std:
 template <class Tag>
 STRATA_INLINE void postgres::basic_connection<Tag>::unlock_now(const std::string& chain, std::int32_t schema) noexcept {
     try {
-        const value p[] = {lock_key(chain), schema_lock_key(chain), std::int64_t{schema}};
+        const detail::dependent_t<value, Tag> p[] = {lock_key(chain), schema_lock_key(chain), std::int64_t{schema}};
         execute("SELECT pg_advisory_unlock($2::int, $3::int), pg_advisory_unlock_shared($1::bigint)", p, {});
     } catch (...) {
     }

@@ -3,6 +3,7 @@
 // at the end of sqlite.hpp (header-only) or once in strata::runtime
 // (STRATA_SEPARATE_COMPILATION), with the class's vtable.
 #include <strata/detail/algorithm.hpp>
+#include <strata/detail/dependent.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -91,17 +92,20 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::execute(std::string_view sql, 
 template <class Tag>
 STRATA_INLINE bool sqlite::basic_connection<Tag>::has_table(std::string_view name) {
     bool found = false;
-    const value p[] = {std::string(name)};
+    const detail::dependent_t<value, Tag> p[] = {std::string(name)};  // (dependent: see detail::dependent)
     execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", p, [&](const row&) { found = true; });
     return found;
 }
 
 template <class Tag>
 STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_facts(std::span<const std::string> tables, std::span<const std::string>) {
-    std::vector<std::string> f;
+    // (dependent: the vectors' and the variant's constexpr members, and std::sort, are compiled
+    // where this is instantiated, not in every unit that includes the header; see detail::dependent)
+    using strings = std::vector<detail::dependent_t<std::string, Tag>>;
+    strings f;
     auto query = [&](std::string_view sql, const std::string& arg) {
-        std::vector<std::vector<std::string>> rows;
-        const value p[] = {arg};
+        std::vector<strings> rows;
+        const detail::dependent_t<value, Tag> p[] = {arg};
         execute(sql, p, [&](const row& r) {
             auto& out = rows.emplace_back();
             for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
@@ -109,14 +113,14 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         return rows;
     };
     auto query_all = [&](std::string_view sql) {
-        std::vector<std::vector<std::string>> rows;
+        std::vector<strings> rows;
         execute(sql, {}, [&](const row& r) {
             auto& out = rows.emplace_back();
             for (std::size_t i = 0; i < r.size(); ++i) out.push_back(r.is_null(i) ? std::string() : r.get<std::string>(i));
         });
         return rows;
     };
-    std::optional<std::vector<std::vector<std::string>>> views;  // read once, when a table is there
+    std::optional<std::vector<strings>> views;  // read once, when a table is there
     auto join = [](const std::vector<std::string>& xs) {
         std::string s;
         for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
@@ -126,7 +130,7 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         auto sql_rows = query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", tn);
         if (sql_rows.empty()) continue;
         f.push_back("table " + tn);
-        std::vector<std::string> pk;
+        strings pk;
         bool null_default = false;
         for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL FROM pragma_table_info($1)", tn)) {
             null_default = c[5] == "1" || detail::sql_iequal(c[3], "null");  // (DEFAULT NULL: no default)
@@ -141,7 +145,7 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list($1)", tn))
             f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3]);
         for (auto& x : query("SELECT name, \"unique\", origin FROM pragma_index_list($1)", tn)) {
-            std::vector<std::string> cols;
+            strings cols;
             for (auto& c : query("SELECT name FROM pragma_index_info($1) ORDER BY seqno", x[0])) cols.push_back(c[0]);
             if (x[2] == "c") f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : ""));
             else if (x[2] == "u") f.push_back("unique " + tn + "(" + join(cols) + ")");
@@ -301,7 +305,9 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::str
         else rc = sqlite3_bind_null(st, k);
         if (rc != SQLITE_OK) fail(sql);
     }
-    std::vector<value> cells;
+    // (dependent: the vector's and variant's constexpr members are compiled where this is
+    // instantiated, not in every unit that includes the header; see detail::dependent)
+    std::vector<detail::dependent_t<value, Tag>> cells;
     for (;;) {
         const int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) break;

@@ -5,6 +5,7 @@
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
+#include <strata/detail/dependent.hpp>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -80,6 +81,10 @@ inline constexpr std::string_view create_version_tasks_table =
 // (a template: see STRATA_LAZY in detail/config.hpp)
 template <class Tag>
 class app_versions_t {
+    // (dependent: the variant's constexpr members are compiled where this is instantiated, not
+    // in every unit that includes the header; see detail::dependent)
+    using value = dependent_t<strata::value, Tag>;
+
    public:
     app_versions_t(driver& db, std::string chain, const log_sink& log, std::chrono::milliseconds lock_wait_budget,
                  wait_limits limits = {})

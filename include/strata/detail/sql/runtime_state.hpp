@@ -36,14 +36,14 @@ inline constexpr bool separate_compilation = false;
 inline constexpr int runtime_buckets = 4;
 constexpr capacities bucket_capacities(int k) {
     const std::size_t m = std::size_t{1} << (3 * k);
-    return {8 * m, 64 * m, 16 * m, 64 * m, 4 * m, 32 * m, 64 * m, 16 * m, 32 * m, 96 * m};
+    return {8 * m, 64 * m, 16 * m, 64 * m, 4 * m, 32 * m, 64 * m, 32 * m, 96 * m};
 }
 // The smallest bucket that holds c, or -1.
 constexpr int bucket_of(const capacities& c) {
     for (int k = 0; k < runtime_buckets; ++k) {
         const capacities b = bucket_capacities(k);
         if (c.tables <= b.tables && c.columns <= b.columns && c.indexes <= b.indexes && c.constraints <= b.constraints &&
-            c.enums <= b.enums && c.enum_values <= b.enum_values && c.names <= b.names && c.migrations <= b.migrations &&
+            c.enums <= b.enums && c.enum_values <= b.enum_values && c.names <= b.names &&
             c.implicit <= b.implicit && c.column_names <= b.column_names)
             return k;
     }

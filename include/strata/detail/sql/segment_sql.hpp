@@ -1,7 +1,7 @@
 #pragma once
 // The SQL of a chain, generated one segment (detail/core/fold.hpp) per constant evaluation, into
 // a draft, then copied into arrays of exactly its size. The state a segment starts from is the
-// chain's checkpoint, so no evaluation folds more than a segment.
+// fold's (segment_start), so no evaluation folds more than a segment.
 #include <array>
 #include <vector>
 
@@ -165,10 +165,10 @@ constexpr error generate_range(dialect_id d, S& s, const migration_desc* descs, 
     return {};
 }
 
-// Segment K of Chain, from its checkpoint.
+// Segment K of Chain, from the fold's state before it.
 template <dialect_id D, class Chain, std::size_t K>
 constexpr error generate_segment(segment_size_info& sizes, segment_out out) {
-    auto s = checkpoint<Chain, K>.state;
+    auto s = segment_start<Chain, K>().state;
     s.lenient = lenient_chain<Chain>;
     s.replay = !lenient_chain<Chain>;  // (a chain the fold checked; a lone migration keeps its checks)
     if constexpr (lenient_chain<Chain>) {  // a lone migration: no chain fold checked it
