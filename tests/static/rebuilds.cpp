@@ -204,8 +204,8 @@ constexpr bool guarded(std::span<const strata::step> steps, std::size_t& guards)
             if (!pending.empty()) return false;
             pending = s.fragments[0];
             ++guards;
-        } else if (s.kind == strata::step_kind::sql && s.fragments.size() > 3 && s.fragments[0] == "ALTER TABLE " &&
-                   s.fragments[2] == "_strata_new_") {  // ALTER TABLE "_strata_new_t" RENAME TO "t"
+        } else if (s.kind == strata::step_kind::sql && s.fragments.size() > 3 &&
+                   s.fragments[0] == "ALTER TABLE \"_strata_new_") {  // ALTER TABLE "_strata_new_t" RENAME TO "t"
             if (pending.empty() || s.fragments[s.fragments.size() - 1] != pending) return false;
             pending = {};
         }

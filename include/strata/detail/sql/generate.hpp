@@ -71,8 +71,7 @@ struct generator {
     constexpr void column_def(emitter& w, const S& s, int c) const {
         const column_state& cs = s.columns[c];
         const column_desc& d0 = cs.def;
-        w.ident(d0.name).put(' ');
-        spell_type(w, d, d0.type);
+        spell_type(w.ident(d0.name), d, d0.type, true);
         if (d0.not_null) w.put(" NOT NULL");
         if (d0.primary_key) {
             w.put(" PRIMARY KEY");
@@ -144,10 +143,13 @@ struct generator {
         }
     }
 
-    // CREATE TABLE for table t as the state defines it, under `name` (a rebuild's new table).
-    constexpr void create_table(emitter& p, const S& s, int t, std::string_view prefix = {}) const {
+    // CREATE TABLE for table t as the state defines it; `as_new`: a rebuild's new table,
+    // "_strata_new_<name>". (The prefix in the keyword's fragment, the name without its quotes:
+    // three fragments, where a quote, a prefix and a name were six.)
+    constexpr void create_table(emitter& p, const S& s, int t, bool as_new = false) const {
         emitter& w = p.begin();
-        w.put("CREATE TABLE ").ident(prefix, s.tables[t].name).put(" (");
+        if (as_new) w.put("CREATE TABLE \"_strata_new_").put(s.tables[t].name).put("\" (");
+        else w.put("CREATE TABLE ").ident(s.tables[t].name).put(" (");
         bool first = true;
         for (int c = s.tables[t].first; c != -1; c = s.columns[c].next) {
             w.put(first ? "\n  "sv : ",\n  "sv);
@@ -267,7 +269,7 @@ struct generator {
     constexpr void rebuild_rest(emitter& p, const S& s, int t, int first_new, bool autoincrement, std::string_view rowid) const {
         std::string_view name = s.tables[t].name;
         emitter& w = p.begin();
-        w.put("INSERT INTO ").ident("_strata_new_"sv, name).put(" (");
+        w.put("INSERT INTO \"_strata_new_").put(name).put("\" (");
         auto list = [&] {
             bool first = rowid.empty();
             if (!first) w.put(rowid);
@@ -292,7 +294,7 @@ struct generator {
         }
         p.begin().put("DROP TABLE ").ident(name);
         p.end();
-        p.begin().put("ALTER TABLE ").ident("_strata_new_"sv, name).put(" RENAME TO ").ident(name);
+        p.begin().put("ALTER TABLE \"_strata_new_").put(name).put("\" RENAME TO ").ident(name);
         p.end();
         create_indexes_of(p, s, t);
         p.begin().put("PRAGMA foreign_key_check(").ident(name).put(')');
@@ -349,7 +351,7 @@ struct generator {
     }
     constexpr void end_up_run(emitter& up, const S& s) {
         const int t = up_run.table;
-        create_table(up, s, t, "_strata_new_"sv);
+        create_table(up, s, t, true);
         const int rowid = rowid_column(s, t);
         rebuild_rest(up, s, t, up_run.first_new, has_autoincrement(s, t),
                      rowid_to_copy(up_run.rowid_names_taken | rowid_names_taken(s, t), rowid >= 0 && rowid < up_run.first_new));
@@ -357,7 +359,7 @@ struct generator {
     }
     constexpr void start_down_run(emitter& down, const S& s, int t) {
         rebuilds = true;
-        create_table(down, s, t, "_strata_new_"sv);
+        create_table(down, s, t, true);
         down_run = rebuild_run{t, s.ncolumns, has_autoincrement(s, t), rowid_names_taken(s, t), rowid_column(s, t)};
     }
     constexpr void end_down_run(emitter& down, const S& s) {

@@ -10,16 +10,17 @@
 namespace strata::detail {
 using namespace std::string_view_literals;
 
-// The type as declared in SQL.
-constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc& t) {
+// The type as declared in SQL; `spaced`: after a space, in the type name's fragment.
+constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc& t, bool spaced = false) {
     if (t.kind == type_kind::enumeration && dt.enum_types) {
+        if (spaced) w.put(" ");
         w.ident(t.enum_name);
         return;
     }
-    w.put(dt.type_name(t.kind));
-    if (t.kind == type_kind::numeric) w.put("(").number(t.p).put(", ").number(t.s).put(')');
+    w.put(spaced ? dt.spaced_type_name(t.kind) : dt.type_name(t.kind));
+    if (t.kind == type_kind::numeric) w.parenthesized(t.p, t.s);
     if ((t.kind == type_kind::varchar && t.p != unlimited_length) || t.kind == type_kind::character)
-        w.put("(").number(t.p).put(')');
+        w.parenthesized(t.p);
 }
 
 constexpr void spell_boolean(emitter& w, const dialect_traits& dt, std::string_view v) {

@@ -9,12 +9,12 @@ constexpr dialect_traits make_postgres_traits() {
     dialect_traits t{};
     t.id = dialect_id::postgres;
     t.name = "postgres";
-    t.type(type_kind::smallint, "SMALLINT").type(type_kind::integer, "INTEGER").type(type_kind::bigint, "BIGINT");
-    t.type(type_kind::real, "REAL").type(type_kind::double_precision, "DOUBLE PRECISION").type(type_kind::numeric, "NUMERIC");
-    t.type(type_kind::text, "TEXT").type(type_kind::varchar, "VARCHAR").type(type_kind::boolean, "BOOLEAN");
-    t.type(type_kind::date, "DATE").type(type_kind::timestamp, "TIMESTAMP").type(type_kind::timestamptz, "TIMESTAMPTZ");
-    t.type(type_kind::uuid, "UUID").type(type_kind::json, "JSON").type(type_kind::jsonb, "JSONB");
-    t.type(type_kind::blob, "BYTEA").type(type_kind::character, "CHAR");
+    t.type(type_kind::smallint, " SMALLINT").type(type_kind::integer, " INTEGER").type(type_kind::bigint, " BIGINT");
+    t.type(type_kind::real, " REAL").type(type_kind::double_precision, " DOUBLE PRECISION").type(type_kind::numeric, " NUMERIC");
+    t.type(type_kind::text, " TEXT").type(type_kind::varchar, " VARCHAR").type(type_kind::boolean, " BOOLEAN");
+    t.type(type_kind::date, " DATE").type(type_kind::timestamp, " TIMESTAMP").type(type_kind::timestamptz, " TIMESTAMPTZ");
+    t.type(type_kind::uuid, " UUID").type(type_kind::json, " JSON").type(type_kind::jsonb, " JSONB");
+    t.type(type_kind::blob, " BYTEA").type(type_kind::character, " CHAR");
     t.enum_types = true;
     t.true_literal = "TRUE";
     t.false_literal = "FALSE";

@@ -12,12 +12,12 @@ constexpr dialect_traits make_sqlite_traits() {
     // Every integer type is INTEGER, so that an integer primary key is the rowid; the types
     // SQLite has no affinity of their own for are TEXT (uuid, json, enums, the last with a
     // CHECK of their values).
-    t.type(type_kind::smallint, "INTEGER").type(type_kind::integer, "INTEGER").type(type_kind::bigint, "INTEGER");
-    t.type(type_kind::real, "REAL").type(type_kind::double_precision, "REAL").type(type_kind::numeric, "NUMERIC");
-    t.type(type_kind::text, "TEXT").type(type_kind::varchar, "VARCHAR").type(type_kind::boolean, "BOOLEAN");
-    t.type(type_kind::date, "DATE").type(type_kind::timestamp, "TIMESTAMP").type(type_kind::timestamptz, "TIMESTAMP");
-    t.type(type_kind::uuid, "TEXT").type(type_kind::json, "TEXT").type(type_kind::jsonb, "TEXT");
-    t.type(type_kind::blob, "BLOB").type(type_kind::enumeration, "TEXT").type(type_kind::character, "CHAR");
+    t.type(type_kind::smallint, " INTEGER").type(type_kind::integer, " INTEGER").type(type_kind::bigint, " INTEGER");
+    t.type(type_kind::real, " REAL").type(type_kind::double_precision, " REAL").type(type_kind::numeric, " NUMERIC");
+    t.type(type_kind::text, " TEXT").type(type_kind::varchar, " VARCHAR").type(type_kind::boolean, " BOOLEAN");
+    t.type(type_kind::date, " DATE").type(type_kind::timestamp, " TIMESTAMP").type(type_kind::timestamptz, " TIMESTAMP");
+    t.type(type_kind::uuid, " TEXT").type(type_kind::json, " TEXT").type(type_kind::jsonb, " TEXT");
+    t.type(type_kind::blob, " BLOB").type(type_kind::enumeration, " TEXT").type(type_kind::character, " CHAR");
     t.true_literal = "1";
     t.false_literal = "0";
     t.keeps_check_text = true;
