@@ -8,6 +8,9 @@
 #define STRATA_INLINE
 #define STRATA_LAZY
 #define STRATA_LAZY_DEF
+namespace strata::detail {
+using Lazy = void;  // (what STRATA_LAZY's parameter names header-only; see below)
+}
 #else
 #define STRATA_INLINE inline
 // Header-only, a body behind STRATA_LAZY is a template of an unused parameter: a unit compiles
@@ -15,7 +18,9 @@
 // instantiated, in every unit that includes it, called or not: issue 9). STRATA_LAZY prefixes
 // a declaration (or a definition with none before it); STRATA_LAZY_DEF the definition of a
 // function declared STRATA_LAZY. With separate compilation both are nothing: plain functions,
-// compiled once.
-#define STRATA_LAZY template <class = void>
-#define STRATA_LAZY_DEF template <class>
+// compiled once. A body names a type `detail::dependent_t<T, Lazy>` to have clang compile what
+// it uses of T (std::vector's constexpr members, std::sort) only when the body is instantiated
+// (see detail/dependent.hpp); with separate compilation Lazy is void.
+#define STRATA_LAZY template <class Lazy = void>
+#define STRATA_LAZY_DEF template <class Lazy>
 #endif

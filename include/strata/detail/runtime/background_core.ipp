@@ -3,6 +3,7 @@
 // background_pending flag, set in the migration's own transaction, and run in version order
 // after every foreground migration, each migration's steps then marked done; before a later
 // migration, where one is to run (upgrade_after_background). Compiled once per program.
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/runtime/format.hpp>
 
 #include <strata/detail/algorithm.hpp>
@@ -31,7 +32,7 @@ STRATA_LAZY inline bool chain_has_background(const chain_info& c) {
 // The versions whose background steps have not finished, in order.
 STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
     std::vector<std::uint64_t> v;
-    const value p[] = {chain};
+    const dependent_t<value, Lazy> p[] = {chain};  // (dependent: see detail::dependent)
     read_if_table(db, tracking_table, [&] {
         v.clear();
         db.execute("SELECT \"version\" FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"background_pending\" ORDER BY \"version\"",
@@ -46,7 +47,7 @@ STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::strin
     if (!chain_has_background(c)) return false;
     if (!pending_background(db, chain).empty()) return true;
     std::uint64_t recorded = 0;
-    const value p[] = {chain};
+    const dependent_t<value, Lazy> p[] = {chain};  // (dependent: see detail::dependent)
     read_if_table(db, tracking_table, [&] {
         db.execute("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = $1", p,
                    [&](const row& r) { recorded = static_cast<std::uint64_t>(r.get<std::optional<std::int64_t>>(0).value_or(0)); });
@@ -98,7 +99,7 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                                                  chain, version, m->name));
                 break;
             }
-            const value p[] = {utc_now(), chain, static_cast<std::int64_t>(version)};
+            const dependent_t<value, Lazy> p[] = {utc_now(), chain, static_cast<std::int64_t>(version)};
             db.execute("UPDATE \"strata_migrations\" SET \"background_pending\" = FALSE, \"background_done_at\" = $1 "
                        "WHERE \"chain\" = $2 AND \"version\" = $3",
                        p, {});

@@ -1,6 +1,7 @@
 #pragma once
 // What the migrator needs when a migration's lock wait times out (migrator_options::lock_timeout):
 // who holds the lock, in words, and how long to pause before the next attempt.
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/config.hpp>
 #include <strata/detail/runtime/format.hpp>
 
@@ -19,7 +20,7 @@ namespace strata::detail {
 // to lower case as PostgreSQL folds them; string literals and -- comments skipped. (Which of them
 // are tables, the catalog says.)
 STRATA_LAZY inline std::vector<std::string> names_in(std::string_view sql) {
-    std::vector<std::string> names;
+    std::vector<dependent_t<std::string, Lazy>> names;  // (dependent: see detail::dependent)
     auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9') || c == '$'; };
     for (std::size_t i = 0; i < sql.size();) {
         const char c = sql[i];
@@ -68,12 +69,12 @@ struct lock_holder {
 // nothing): the other sessions holding a lock on a table of the current schema that
 // `statement` names. Empty when none is left, or when asking fails.
 STRATA_LAZY inline std::vector<lock_holder> pg_lock_holders(driver& db, std::string_view statement) {
-    std::vector<lock_holder> holders;
+    std::vector<dependent_t<lock_holder, Lazy>> holders;  // (dependent, as p below: see detail::dependent)
     std::string names;
     for (const std::string& n : names_in(statement))
         if (n.find('\x01') == std::string::npos) names += (names.empty() ? "" : "\x01") + n;
     if (names.empty()) return holders;
-    const value p[] = {names};
+    const dependent_t<value, Lazy> p[] = {names};
     try {
         db.execute("SELECT c.relname, l.pid, l.mode, coalesce(a.state, ''), CASE c.relkind WHEN 'i' THEN 'index' "
                    "WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' "

@@ -210,7 +210,8 @@ STRATA_LAZY inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
 // A bookkeeping cell as strata writes it: a non-negative integer, or PostgreSQL's text of one;
 // a `flag` also as PostgreSQL sends a boolean (t or f, in a boolean column: `text_boolean`,
 // row::is_text_boolean), and never above 1. Anything else: nullopt (SQLite's text 'false' is text).
-STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& v, bool flag, bool text_boolean = false) {
+STRATA_LAZY inline std::optional<std::uint64_t> recorded_count(const value& cell, bool flag, bool text_boolean = false) {
+    const dependent_t<value, Lazy>& v = cell;  // (dependent: see detail::dependent)
     std::uint64_t got = 0;
     if (auto* i = std::get_if<std::int64_t>(&v)) {
         if (*i < 0) return std::nullopt;
@@ -1560,7 +1561,7 @@ class migrator_engine_t {
     // Every row of the database that breaks a foreign key, in words, sorted. Table by table: a
     // table whose keys SQLite cannot check ("foreign key mismatch") is skipped, before as after.
     std::vector<std::string> dangling_rows() {
-        std::vector<std::string> tables, rows;
+        std::vector<dependent_t<std::string, Tag>> tables, rows;  // (dependent: see detail::dependent)
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
         for (const std::string& t : tables) {

@@ -118,7 +118,8 @@ template <class Tag>
 STRATA_INLINE const std::type_info& postgres::basic_connection<Tag>::native_type() const noexcept { return typeid(pqxx::transaction_base*); }
 
 template <class Tag>
-STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql, std::span<const value> parameters, const row_callback& on_row) {
+    const std::span<const detail::dependent_t<value, Tag>> params = parameters;  // (dependent: see detail::dependent)
     // libpq takes C strings: a NUL would end the statement, or a value, there, silently.
     if (const std::size_t at = sql.find('\0'); at != std::string_view::npos)
         throw database_error("strata: postgres: the statement holds a NUL byte at offset " + std::to_string(at) +
@@ -175,7 +176,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     }
     for (std::remove_const_t<decltype(nrows)> i = 0; i < nrows; ++i) {
         const auto r = res[i];
-        cells.assign(static_cast<std::size_t>(ncols), value{});
+        cells.assign(static_cast<std::size_t>(ncols), detail::dependent_t<value, Tag>{});
         for (std::remove_const_t<decltype(ncols)> j = 0; j < ncols; ++j) {
             const auto f = r[j];
             if (f.is_null()) continue;

@@ -1,6 +1,7 @@
 #pragma once
 // The bodies of detail/runtime/schema_facts.hpp: included by it in a header-only build, compiled
 // once in strata::runtime (<strata/src.hpp>) with STRATA_SEPARATE_COMPILATION.
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/algorithm.hpp>
 
 #include <strata/detail/runtime/schema_facts.hpp>
@@ -104,7 +105,10 @@ STRATA_LAZY_DEF STRATA_INLINE std::string fact_action(fk_action a) {
 }
 
 STRATA_LAZY_DEF STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort) {
-    if (sort) std::sort(xs.begin(), xs.end());
+    if (sort) {
+        dependent_t<std::vector<std::string>, Lazy>& v = xs;  // (dependent: see detail::dependent)
+        std::sort(v.begin(), v.end());
+    }
     std::string s;
     for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
     return s;
@@ -125,8 +129,9 @@ STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> keys_once(std::vector<std
         }
         return {std::string(f.substr(0, open)), fact_list(std::move(cols), true)};
     };
-    std::sort(facts.begin(), facts.end());
-    facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+    dependent_t<std::vector<std::string>, Lazy>& all = facts;  // (dependent: see detail::dependent)
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
     std::vector<std::pair<std::string, std::string>> pks, uniques;
     for (const std::string& f : facts)
         if (f.starts_with("pk ")) pks.push_back(key(f, "pk "));
@@ -144,7 +149,7 @@ STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> keys_once(std::vector<std
 }
 
 STRATA_LAZY_DEF STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n) {
-    chain_names r;
+    dependent_t<chain_names, Lazy> r;  // (dependent: see detail::dependent)
     auto add = [](std::vector<std::string>& v, std::string_view s) {
         if (!s.empty()) v.emplace_back(s);
     };

@@ -1,6 +1,7 @@
 #pragma once
 // The bodies of detail/runtime/sql_text.hpp: included by it in a header-only build, compiled
 // once in strata::runtime (<strata/src.hpp>) with STRATA_SEPARATE_COMPILATION.
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/runtime/sql_text.hpp>
 
 #include <cctype>
@@ -112,10 +113,10 @@ STRATA_LAZY_DEF STRATA_INLINE std::string sql_unquote(const sql_token& t) {
 }
 
 STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> named_checks(std::string_view create_table_sql) {
-    std::vector<sql_token> ts;
+    std::vector<dependent_t<sql_token, Lazy>> ts;  // (dependent: see detail::dependent)
     for (auto& t : sql_tokens(create_table_sql))
         if (t.kind != sql_token::space) ts.push_back(t);
-    std::vector<std::string> names;
+    std::vector<dependent_t<std::string, Lazy>> names;
     for (std::size_t i = 0; i + 2 < ts.size(); ++i)
         if (ts[i].kind == sql_token::word && sql_iequal(ts[i].text, "CONSTRAINT") &&
             (ts[i + 1].kind == sql_token::word || ts[i + 1].kind == sql_token::quoted) && ts[i + 2].kind == sql_token::word &&
@@ -271,9 +272,9 @@ STRATA_LAZY_DEF STRATA_INLINE std::string pg_canonical_default(std::string_view 
 }
 
 STRATA_LAZY_DEF STRATA_INLINE sqlite_table_definition read_sqlite_table_definition(std::string_view sql) {
-    sqlite_table_definition d{};
-    std::vector<bool> expression;  // per open parenthesis: inside an expression
-    std::vector<std::size_t> check_from;  // per open parenthesis: where its CHECK's expression starts (npos: none)
+    dependent_t<sqlite_table_definition, Lazy> d{};  // (dependent: see detail::dependent)
+    std::vector<dependent_t<bool, Lazy>> expression;  // per open parenthesis: inside an expression
+    std::vector<dependent_t<std::size_t, Lazy>> check_from;  // per open parenthesis: where its CHECK's expression starts (npos: none)
     bool after = false;  // past the definition's closing parenthesis
     bool deferrable = false;  // the words just read are DEFERRABLE (not NOT DEFERRABLE) [INITIALLY]
     std::string word, previous;

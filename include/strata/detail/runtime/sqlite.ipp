@@ -258,7 +258,8 @@ STRATA_INLINE sqlite3_stmt* sqlite::basic_connection<Tag>::cached(std::string_vi
 }
 
 template <class Tag>
-STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::string_view sql, std::span<const value> params, const row_callback& on_row) {
+STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::string_view sql, std::span<const value> parameters, const row_callback& on_row) {
+    const std::span<const detail::dependent_t<value, Tag>> params = parameters;  // (dependent: see detail::dependent)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     // However this ends (a row callback that throws included): a statement left stepping
@@ -316,7 +317,7 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::run(sqlite3_stmt* st, std::str
         }
         if (!on_row) continue;
         const int n = sqlite3_column_count(st);
-        cells.assign(static_cast<std::size_t>(n), value{});
+        cells.assign(static_cast<std::size_t>(n), detail::dependent_t<value, Tag>{});
         for (int i = 0; i < n; ++i) {
             switch (sqlite3_column_type(st, i)) {
                 case SQLITE_INTEGER: cells[i] = std::int64_t{sqlite3_column_int64(st, i)}; break;

@@ -1,5 +1,6 @@
 #pragma once
 // The bodies of detail/runtime/url_openers.hpp: the registry of URL schemes.
+#include <strata/detail/dependent.hpp>
 #include <strata/detail/runtime/url_openers.hpp>
 
 namespace strata::detail {
@@ -9,7 +10,8 @@ STRATA_LAZY_DEF STRATA_INLINE std::vector<opener_entry>& openers() {
     return all;
 }
 STRATA_LAZY_DEF STRATA_INLINE bool register_opener(std::string_view prefix, opener open) {
-    openers().push_back({prefix, open});
+    dependent_t<std::vector<opener_entry>, Lazy>& all = openers();  // (dependent: see detail::dependent)
+    all.push_back({prefix, open});
     return true;
 }
 STRATA_LAZY_DEF STRATA_INLINE std::unique_ptr<driver> open_registered(std::string_view url) {
