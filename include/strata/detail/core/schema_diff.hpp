@@ -62,9 +62,10 @@ constexpr bool in_both(int in_target, int in_head, std::string_view name, diff_k
 }
 
 // Calls on(difference) for each difference in table `tn` between `head` (the chain's) and
-// `target`: missing or extra as a whole, else its columns, primary key, indexes and constraints.
+// `target`: missing or extra as a whole, else its columns, primary key, indexes and constraints
+// (without `columns`: all but the columns).
 template <class SA, class SB, class F>
-constexpr void compare_table(const SA& head, const SB& target, std::string_view tn, F&& on) {
+constexpr void compare_table(const SA& head, const SB& target, std::string_view tn, F&& on, bool columns = true) {
     const int t = target.find_table(tn), u = head.find_table(tn);
     if (!in_both(t, u, tn, diff_kind::table_missing, diff_kind::table_extra, on)) return;
     auto key_columns_equal = [&](const auto& ka, const auto& kb) {
@@ -78,13 +79,13 @@ constexpr void compare_table(const SA& head, const SB& target, std::string_view 
             if (s.constraints[k].kind == constraint_kind::primary_key) return k;
         return -1;
     };
-    for (int c = target.tables[t].first; c != -1; c = target.columns[c].next) {
+    for (int c = columns ? target.tables[t].first : -1; c != -1; c = target.columns[c].next) {
         const int d = head.find_column(u, target.columns[c].def.name);
         if (d == -1) on(difference{diff_kind::column_missing, tn, target.columns[c].def.name});
         else if (auto what = column_difference(head, d, target, c); !what.empty())
             on(difference{diff_kind::column_differs, tn, target.columns[c].def.name, what});
     }
-    for (int c = head.tables[u].first; c != -1; c = head.columns[c].next)
+    for (int c = columns ? head.tables[u].first : -1; c != -1; c = head.columns[c].next)
         if (target.find_column(t, head.columns[c].def.name) == -1)
             on(difference{diff_kind::column_extra, tn, head.columns[c].def.name});
     const int pa = pk_of(head, u), pb = pk_of(target, t);
