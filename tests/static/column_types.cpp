@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 using namespace strata::dsl;
@@ -147,5 +148,25 @@ using other = strata::target_schema<
         column<"account_id", bigint, references<"accounts", "id">>>>;
 static_assert(strata::difference_count<history, other> == 5);
 }  // namespace
+
+// A dialect's type names are given after a space (" TEXT": a column definition's type is then
+// one fragment with the space before it); a name given without one spells the same text.
+constexpr std::size_t spelled_fragments(bool spaced, std::string_view given, std::string_view want) {
+    namespace d = strata::detail;
+    d::dialect_traits t{};
+    t.type(d::type_kind::varchar, given);
+    d::fragment f[8]{};
+    d::emitter w{.frags = f, .frag_room = 8};
+    d::spell_type(w, t, d::type_desc{d::type_kind::varchar, 200}, spaced);
+    char text[32]{};
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < w.nfrags; ++k)
+        for (char c : f[k].view()) text[n++] = c;
+    return std::string_view(text, n) == want ? w.nfrags : 0;
+}
+static_assert(spelled_fragments(true, " VARCHAR", " VARCHAR(200)") == 2);
+static_assert(spelled_fragments(true, "VARCHAR", " VARCHAR(200)") == 3);
+static_assert(spelled_fragments(false, " VARCHAR", "VARCHAR(200)") == 2);
+static_assert(spelled_fragments(false, "VARCHAR", "VARCHAR(200)") == 2);
 
 int main() {}

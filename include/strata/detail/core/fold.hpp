@@ -23,8 +23,9 @@ inline constexpr std::size_t segment_budget = 500;
 inline constexpr std::size_t segment_budget = 1600;
 #endif
 // The fold alone takes about half the steps of the SQL generator per unit, and each checkpoint
-// copies the whole state (on clang about a tenth of `check` at N = 1000, with the SQL's
-// segments): the fold's segments are runs of whole SQL segments up to three budgets.
+// copies the whole state (on clang about 5% of `check` at N = 1000 with the SQL's segments):
+// the fold's segments are runs of whole SQL segments up to three budgets (see
+// cut_fold_segments for the exception).
 inline constexpr std::size_t fold_budget = 3 * segment_budget;
 
 // Counts, not a walk over every column (which would cost as much as the segments save); the

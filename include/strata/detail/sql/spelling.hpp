@@ -17,7 +17,8 @@ constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc&
         w.ident(t.enum_name);
         return;
     }
-    w.put(spaced ? dt.spaced_type_name(t.kind) : dt.type_name(t.kind));
+    if (const std::string_view s = spaced ? dt.spaced_type_name(t.kind) : std::string_view{}; !s.empty()) w.put(s);
+    else (spaced ? w.put(" ") : w).put(dt.type_name(t.kind));
     if (t.kind == type_kind::numeric) w.parenthesized(t.p, t.s);
     if ((t.kind == type_kind::varchar && t.p != unlimited_length) || t.kind == type_kind::character)
         w.parenthesized(t.p);

@@ -18,8 +18,8 @@ inline constexpr std::size_t type_kind_count = static_cast<std::size_t>(type_kin
 struct dialect_traits {
     dialect_id id{};
     std::string_view name;  // as in messages: "sqlite", "postgres"
-    // The name each column type is declared with, by type_kind, after a space (type_name is
-    // without it); numeric, varchar and character
+    // The name each column type is declared with, by type_kind, after a space (see type());
+    // numeric, varchar and character
     // get their "(p, s)" / "(n)" after it (not a varchar<>). An enum column's type is its enum's name when the dialect has
     // enum types, else the name given here (and the column gets a CHECK of its values).
     std::string_view type_names[type_kind_count]{};
@@ -63,15 +63,20 @@ struct dialect_traits {
     // these words, where the dialect would store it rounded.
     std::string_view rounded_numerics{};
 
-    // `spaced`: the name after a space, " INTEGER" (a column definition's type is one fragment)
-    constexpr dialect_traits& type(type_kind k, std::string_view spaced) {
-        type_names[static_cast<std::size_t>(k)] = spaced;
+    // `name` after a space, " INTEGER", so that a column definition's type is one fragment with
+    // the space before it (a name given without one works too, as two fragments)
+    constexpr dialect_traits& type(type_kind k, std::string_view name) {
+        type_names[static_cast<std::size_t>(k)] = name;
         return *this;
     }
-    constexpr std::string_view spaced_type_name(type_kind k) const { return type_names[static_cast<std::size_t>(k)]; }
+    // The name with the space before it, or empty when it was given without one.
+    constexpr std::string_view spaced_type_name(type_kind k) const {
+        const std::string_view s = type_names[static_cast<std::size_t>(k)];
+        return !s.empty() && s[0] == ' ' ? s : std::string_view{};
+    }
     constexpr std::string_view type_name(type_kind k) const {
         const std::string_view s = type_names[static_cast<std::size_t>(k)];
-        return s.empty() ? s : std::string_view{s.data() + 1, s.size() - 1};
+        return !s.empty() && s[0] == ' ' ? std::string_view{s.data() + 1, s.size() - 1} : s;
     }
 };
 
