@@ -78,13 +78,19 @@ inline constexpr typename chain_layout<Chain>::result_type state_after =
     fold_range(checkpoint<Chain, K>, Chain::descs, chain_layout<Chain>::fold_bounds[K], Applied);
 
 // The fold before the first migration of SQL segment K: a checkpoint, when the segment starts
-// one of the fold's, else folded from the checkpoint before it (memoised: every dialect's SQL
-// starts there).
-template <class Chain, std::size_t K, std::size_t Applied = chain_layout<Chain>::bounds[K]>
+// one of the fold's, else the state before SQL segment K - 1 folded over it (memoised: every
+// dialect's SQL starts there; folding each from the checkpoint would fold as much again).
+template <class Chain, std::size_t K>
+constexpr const auto& segment_start();
+template <class Chain, std::size_t K>
+inline constexpr typename chain_layout<Chain>::result_type inner_segment_start =
+    fold_range(segment_start<Chain, K - 1>(), Chain::descs, chain_layout<Chain>::bounds[K - 1], chain_layout<Chain>::bounds[K]);
+template <class Chain, std::size_t K>
 constexpr const auto& segment_start() {
-    constexpr std::size_t C = chain_layout<Chain>::checkpoint_of(Applied);
-    if constexpr (chain_layout<Chain>::fold_bounds[C] == Applied) return checkpoint<Chain, C>;
-    else return state_after<Chain, Applied, C>;
+    constexpr std::size_t applied = chain_layout<Chain>::bounds[K];
+    constexpr std::size_t C = chain_layout<Chain>::checkpoint_of(applied);
+    if constexpr (chain_layout<Chain>::fold_bounds[C] == applied) return checkpoint<Chain, C>;
+    else return inner_segment_start<Chain, K>;
 }
 
 }  // namespace strata::detail
