@@ -10,6 +10,13 @@
 namespace strata::detail {
 using namespace std::string_view_literals;
 
+// Whether the dialect would store value `text` of kind `v` rounded in a column of type kind `k`
+// (SQLite's NUMERIC past 15 significant digits): a default or a seed value it cannot express.
+constexpr bool stored_rounded(const dialect_traits& dt, type_kind k, default_kind v, std::string_view text) {
+    return k == type_kind::numeric && !dt.rounded_numerics.empty() &&
+           (v == default_kind::integer || v == default_kind::string) && !sqlite_numeric_keeps(text);
+}
+
 // The type as declared in SQL; `spaced`: after a space, in the type name's fragment.
 constexpr void spell_type(emitter& w, const dialect_traits& dt, const type_desc& t, bool spaced = false) {
     if (t.kind == type_kind::enumeration && dt.enum_types) {
@@ -65,9 +72,7 @@ constexpr std::string_view inexpressible(const dialect_traits& dt, const column_
         over(dt.varchar_length, c.type.p))
         return dt.varchar_length.why;
     if (c.type.kind == type_kind::numeric && over(dt.numeric_precision, c.type.p)) return dt.numeric_precision.why;
-    if (c.type.kind == type_kind::numeric && !dt.rounded_numerics.empty() &&
-        (c.def.kind == default_kind::integer || c.def.kind == default_kind::string) && !sqlite_numeric_keeps(c.def.text))
-        return dt.rounded_numerics;
+    if (stored_rounded(dt, c.type.kind, c.def.kind, c.def.text)) return dt.rounded_numerics;
     // (an alter_column set_type can leave autoincrement on another type: SQLite's AUTOINCREMENT
     // and PostgreSQL's identity both need an integer)
     if ((c.autoincrement || c.identity) && c.type.kind != type_kind::integer && c.type.kind != type_kind::bigint &&

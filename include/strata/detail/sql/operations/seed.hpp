@@ -78,11 +78,9 @@ constexpr error generator<S>::generate_seed(S& s, const op_desc& op, emitter& up
     for (std::size_t i = 0; t != -1 && i < op.nnames; ++i) {
         const int c = s.find_column(t, op.names[i]);
         if (c == -1 || s.columns[c].def.type.kind != type_kind::numeric) continue;
-        for (std::size_t k = i; k < op.ncells; k += op.nnames) {
-            const seed_cell& v = op.cells[k];
-            if ((v.kind == default_kind::integer || v.kind == default_kind::string) && !sqlite_numeric_keeps(v.text))
+        for (std::size_t k = i; k < op.ncells; k += op.nnames)
+            if (stored_rounded(d, type_kind::numeric, op.cells[k].kind, op.cells[k].text))
                 return fail(error_kind::dialect_cannot_express, op.table, op.names[i], d.rounded_numerics);
-        }
     }
     seed_sql(up, down, s, op);
     return e;
