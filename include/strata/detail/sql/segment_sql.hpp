@@ -3,10 +3,8 @@
 // a draft, then copied into arrays of exactly its size. The state a segment starts from is the
 // fold's (segment_start), so no evaluation folds more than a segment.
 #include <array>
-#include <vector>
 
 #include <strata/detail/core/checkpoints.hpp>
-#include <strata/detail/dependent.hpp>
 #include <strata/detail/sql/generate.hpp>
 
 namespace strata::detail {
@@ -21,20 +19,17 @@ struct migration_rec {
 
 // A derived down runs the operations' downs in reverse order. They are written forward (each
 // needs the state before its operation); then only the step list is put in reverse order of
-// operations: a step names its fragments, so the fragments stay where they are.
-constexpr void reverse_pieces(emitter& e, const std::vector<std::size_t>& step_marks) {
+// operations: a step names its fragments, so the fragments stay where they are. Each piece's
+// steps are reversed as it ends, and all of them at the end: the pieces in reverse order, each
+// in its own. (No list of the pieces: a std::vector in every migration's constant evaluation.)
+constexpr void reverse_steps(emitter& e, std::size_t a, std::size_t b) {
     if (e.nsteps > e.step_room) return;  // counting only, or a draft too small (not used)
-    const std::size_t ns = e.nsteps, pieces = step_marks.size() - 1;
-    auto reverse = [](step_rec* p, std::size_t a, std::size_t b) {
-        while (a + 1 < b) {
-            step_rec t = p[a];
-            p[a] = p[--b];
-            p[b] = t;
-            ++a;
-        }
-    };
-    reverse(e.steps, 0, ns);
-    for (std::size_t k = 0; k < pieces; ++k) reverse(e.steps, ns - step_marks[k + 1], ns - step_marks[k]);
+    while (a + 1 < b) {
+        step_rec t = e.steps[a];
+        e.steps[a] = e.steps[--b];
+        e.steps[b] = t;
+        ++a;
+    }
 }
 
 struct generated_flags {
@@ -48,19 +43,20 @@ constexpr error generate_migration(dialect_id d, S& s, const migration_desc& m, 
                                    generated_flags& flags) {
     generator<S> g{traits_of(d)};
     if (!m.explicit_down) {
-        // (push_back, not vector(n): clang 14 rejects libstdc++'s fill of a fresh allocation;
-        // dependent, so that its members are compiled where this is: see detail::dependent)
-        std::vector<dependent_t<std::size_t, S>> step_marks;
+        std::size_t piece = 0;  // where the down steps of the operations since the last piece's end start
         for (std::size_t k = 0; k < m.nops; ++k) {
-            if (g.before(s, m.ops[k], up, down)) step_marks.push_back(down.nsteps);  // (not inside a down run)
+            if (g.before(s, m.ops[k], up, down)) {  // (not inside a down run)
+                reverse_steps(down, piece, down.nsteps);
+                piece = down.nsteps;
+            }
             if (error e = g.operation(s, m.ops[k], up, down)) {
                 e.op = k;
                 return e;
             }
         }
         g.finish(s, up, down);
-        step_marks.push_back(down.nsteps);
-        reverse_pieces(down, step_marks);
+        reverse_steps(down, piece, down.nsteps);
+        reverse_steps(down, 0, down.nsteps);
         flags.reversible = !g.irreversible;
         // validate<fn> checks the migration's result: after everything else, before commit.
         for (std::size_t k = 0; k < m.nops; ++k)
