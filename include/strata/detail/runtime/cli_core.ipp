@@ -5,6 +5,7 @@
 
 #include <strata/detail/algorithm.hpp>
 #include <strata/detail/dependent.hpp>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <map>
 #include <strata/detail/unique_ptr.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -555,11 +557,6 @@ class cli_runner_t {
                         "validate<>) that no script can carry; nothing was printed. Print the script up to the migration "
                         "before it, and let {} upgrade run this one",
                         o_.chain, c_.info.descs[i].version, c_.info.descs[i].name, program_));
-        auto quoted = [](std::string_view text) {
-            std::string q = "'";
-            for (char ch : text) q += ch == '\'' ? std::string("''") : std::string(1, ch);
-            return q + "'";
-        };
         const std::string now = d == dialect_id::sqlite
                                     ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
                                     : "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
@@ -569,27 +566,42 @@ class cli_runner_t {
         for (planned_migration& m : p.migrations) {
             const std::size_t i = index_of(m.version);
             const migration_desc& desc = c_.info.descs[i];
-            const std::string row = detail::format("\"chain\" = {} AND \"version\" = {}", quoted(o_.chain), desc.version);
+            const std::string row = detail::format("\"chain\" = {} AND \"version\" = {}", string_literal(o_.chain), desc.version);
             auto insert = [&](bool dirty) {
                 return detail::format(
                     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
                     "\"duration_ms\", \"dirty\", \"history_checksum\", \"background_pending\") VALUES ({}, {}, {}, '{}', {}, 0, "
                     "{}, '{}', {})",
-                    quoted(o_.chain), desc.version, quoted(desc.name), hex16(checksum_of(desc, d)), now, dirty ? "TRUE" : "FALSE",
+                    string_literal(o_.chain), desc.version, string_literal(desc.name), hex16(checksum_of(desc, d)), now, dirty ? "TRUE" : "FALSE",
                     hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE");
             };
             const std::string remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
             // SQLite: a rebuild's PRAGMA foreign_key_check only lists what breaks a key, which
             // stops no shell: each row it lists goes into a table that takes none instead.
             constexpr std::string_view check_start = "PRAGMA foreign_key_check(\"", check_end = "\")";
+            if (d == dialect_id::sqlite) {
+                // The rebuild guard, a comment in a plan, is SQL here.
+                const std::span<const step> steps = m.direction == direction::up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps;
+                std::vector<std::string> statements;
+                for (std::size_t j = 0; j < m.statements.size(); ++j) {
+                    if (j < steps.size() && steps[j].kind == step_kind::rebuild_guard) {
+                        std::vector<std::string> guard = rebuild_guard_sql(steps[j].fragments);
+                        guard.front() = "-- check: table " + std::string(steps[j].fragments[0].view()) +
+                                        " holds no column, index or trigger the chain does not know (the rebuild would drop "
+                                        "them); what else it would change, `verify` shows\n" + guard.front();
+                        for (std::string& st : guard) statements.push_back(std::move(st));
+                    } else {
+                        statements.push_back(std::move(m.statements[j]));
+                    }
+                }
+                m.statements = std::move(statements);
+            }
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
                     if (st.starts_with(check_start) && st.ends_with(check_end)) {
                         const std::string table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
-                        std::string literal;
-                        for (char ch : table) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
                         st = "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
-                             "pragma_foreign_key_check('" + literal + "')";
+                             "pragma_foreign_key_check(" + string_literal(table) + ")";
                     }
             if (m.transactional) {  // the row with the statements, in their transaction
                 m.statements.push_back(m.direction == direction::up ? insert(false) : remove);
@@ -616,6 +628,57 @@ class cli_runner_t {
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
         return pre;
+    }
+    // 'text', its quotes doubled (both dialects: the script sets standard_conforming_strings)
+    static std::string string_literal(std::string_view text) {
+        std::string q = "'";
+        for (char ch : text) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+        return q + "'";
+    }
+    // SQLite's table rebuild drops the live table and makes it again from the typed state: the
+    // migrator first checks that the table holds nothing the state does not know (the guard,
+    // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
+    // the part of that check that keeps data and objects: no column (hidden ones too), index
+    // or trigger the state does not know, else a row goes into a table that takes none and the
+    // script stops with its migration's transaction undone. (Types, defaults, constraints and
+    // table options the rebuild would change are for verify to show.) The guard's fragments
+    // (generator::rebuild_guard): the table, its columns each followed by its type, then
+    // keyword fragments (in lower case) each with what it describes; a check's expression and a
+    // default run up to an empty fragment.
+    std::vector<std::string> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
+        const std::string_view quoted_table = frags[0].view();
+        const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
+        auto add_name = [&](std::string& list, std::string_view quoted) {  // lower case: SQLite's names are alike in any case
+            std::string n(quoted.substr(1, quoted.size() - 2));
+            for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            list += (list.empty() ? "" : ", ") + string_literal(n);
+        };
+        std::string columns, indexes;
+        bool in_columns = true, in_text = false;
+        for (std::size_t k = 1; k < frags.size(); ++k) {
+            const std::string_view f = frags[k].view();
+            if (in_text) {
+                in_text = !f.empty();
+                continue;
+            }
+            const bool keyword = !f.empty() && f.front() >= 'a' && f.front() <= 'z';
+            in_columns = in_columns && !keyword;
+            if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f);
+            else if (f == "check" || f == "check named" || f == "default") in_text = true;
+            else if (f == "index" && k + 1 < frags.size()) add_name(indexes, frags[++k].view());
+        }
+        const std::string quoted_message = detail::format(
+            "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know: its rebuild would drop "
+            "it. Nothing of this migration was applied; `{} verify` names what differs",
+            table, program_);
+        const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
+        const std::string name = string_literal(table);
+        return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table, quoted_message),
+                detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
+                               "lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') WHERE origin = 'c' "
+                               "AND lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
+                               "AND lower(tbl_name) = lower({}))",
+                               guard_table, name, name, columns, name, indexes, name)};
     }
     int verify() {
         const verify_report r = migrator(false, true).verify();
