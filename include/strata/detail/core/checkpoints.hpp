@@ -78,8 +78,8 @@ inline constexpr typename chain_layout<Chain>::result_type state_after =
     fold_range(checkpoint<Chain, K>, Chain::descs, chain_layout<Chain>::fold_bounds[K], Applied);
 
 // A range of a chain the fold has checked, applied again without the checks that can only
-// refuse (detail::state's `replay`): what the SQL generator does to the state, at about two
-// thirds of the fold's cost. (Stops at an error all the same: never evaluated for a wrong chain.)
+// refuse (detail::state's `replay`): what the SQL generator does to the state, at about half
+// the fold's cost. (Stops at an error all the same: never evaluated for a wrong chain.)
 template <class S>
 constexpr fold_result<S> replay_range(fold_result<S> r, const migration_desc* migs, std::size_t from, std::size_t to) {
     r.state.replay = true;
