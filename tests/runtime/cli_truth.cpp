@@ -77,6 +77,20 @@ using r5 = strata::migration<5, "no team codes", drop_column<"Teams", "code">>;
 using r6 = strata::migration<6, "more levels", add_enum_value<"level", "mid">>;  // (SQLite: both tables, once)
 using rebuilt = strata::chain<r1, r2, r3, r4, r5, r6>;
 
+// A down that succeeds on any database: run twice, it would take the money twice.
+using accounts = strata::chain<
+    strata::migration<1, "accounts", create_table<"accounts", column<"id", bigint, primary_key>, column<"balance", bigint>>>,
+    strata::migration<2, "an account", execute<"INSERT INTO accounts VALUES (1, 100)", "DELETE FROM accounts">>,
+    strata::migration<3, "a bonus", execute<"UPDATE accounts SET balance = balance + 50", "UPDATE accounts SET balance = balance - 50">>>;
+
+// A migration that rebuilds a table runs with foreign keys off (SQLite): what its other
+// statements do to keys is checked after it, in the whole database, as the migrator does.
+using orphaning = strata::chain<
+    strata::migration<1, "parents and children", create_table<"parents", column<"id", bigint, primary_key>, column<"name", text>>,
+                      create_table<"children", column<"id", bigint, primary_key>, column<"parent", bigint, references<"parents", "id">>>>,
+    strata::migration<2, "named parents", execute<"DELETE FROM parents WHERE name IS NULL", nothing>,
+                      alter_column<"parents", "name", set_not_null>>>;
+
 using strata_test::cli_result;
 using strata_test::read_all;
 
@@ -315,6 +329,15 @@ TEST_P(CliTruth, AnOfflineScriptLosesNothingAddedToATableItRebuilds) {
         EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
         EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM sqlite_master WHERE name = 'people_touched'"), 1);
         db().execute("DROP TRIGGER \"people_touched\"", {}, {});
+        // So does one of the chain's indexes made again unique, or partial.
+        for (const char* again : {"CREATE UNIQUE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\")",
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\") WHERE \"team\" > 0"}) {
+            db().execute("DROP INDEX \"people_team_idx\"", {}, {});
+            db().execute(again, {}, {});
+            EXPECT_NE(apply_with_shell(script.out), 0) << again;
+        }
+        db().execute("DROP INDEX \"people_team_idx\"", {}, {});
+        db().execute("CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\")", {}, {});
         EXPECT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
         EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 2);
     } else {
@@ -342,6 +365,77 @@ TEST_P(CliTruth, AnOfflineScriptRebuildsWhatTheChainMade) {
     const cli_result verify = run<rebuilt>("verify");
     EXPECT_EQ(verify.code, 0) << verify.out;
     EXPECT_TRUE(has(verify.out, "at version 1")) << verify.out;
+}
+
+// A script starts where it says (`--from`): a database at another version, with a migration
+// of other SQL (its checksum) or a dirty one, stops it before its first statement, as upgrade
+// and downgrade refuse them. A script applied twice is the first case.
+TEST_P(CliTruth, AnOfflineScriptRunsOnlyOnTheDatabaseItStartsFrom) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<accounts>("upgrade").code, 0);
+    strata::session s(db());
+    const cli_result down = cli<accounts>({"sql", "--bookkeeping", "--from", "3", "--to", "2", "--dialect", dialect});
+    ASSERT_EQ(down.code, 0) << down.err;
+    std::string said;
+    ASSERT_EQ(apply_with_shell(down.out, &said), 0) << said << down.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 100);
+    EXPECT_NE(apply_with_shell(down.out, &said), 0) << down.out;  // again: the database is at 2 now
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 100);
+    EXPECT_TRUE(has(said, "starts at version 3") && has(said, "status")) << said;
+    // An up script from 2 applies once.
+    const cli_result up = cli<accounts>({"sql", "--bookkeeping", "--from", "2", "--dialect", dialect});
+    ASSERT_EQ(up.code, 0) << up.err;
+    ASSERT_EQ(apply_with_shell(up.out, &said), 0) << said << up.out;
+    EXPECT_NE(apply_with_shell(up.out), 0) << up.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+    // A changed migration, or a dirty one, stops a script from where the database is.
+    const cli_result from3 = cli<accounts>({"sql", "--bookkeeping", "--from", "3", "--to", "1", "--dialect", dialect});
+    ASSERT_EQ(from3.code, 0) << from3.err;
+    db().execute("UPDATE \"strata_migrations\" SET \"checksum\" = '0123456789abcdef' WHERE \"version\" = 1", {}, {});
+    EXPECT_NE(apply_with_shell(from3.out), 0) << from3.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+    ASSERT_EQ(run<accounts>("repair").code, 0);
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 3", {}, {});
+    EXPECT_NE(apply_with_shell(from3.out), 0) << from3.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 3", {}, {});
+    ASSERT_EQ(apply_with_shell(from3.out, &said), 0) << said << from3.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM accounts"), 0);
+    // An up script from 1 on a database strata never migrated records nothing.
+    db().execute("DROP TABLE \"accounts\"", {}, {});
+    db().execute("DELETE FROM \"strata_migrations\"", {}, {});
+    const cli_result from1 = cli<accounts>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(from1.code, 0) << from1.err;
+    EXPECT_NE(apply_with_shell(from1.out), 0) << from1.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\""), 0);
+}
+
+TEST_P(CliTruth, AnOfflineScriptChecksTheKeysOfAMigrationThatRunsWithoutThem) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<orphaning>("upgrade", "--to", "1").code, 0);
+    db().execute("INSERT INTO \"parents\" (\"id\", \"name\") VALUES (1, NULL), (2, 'two')", {}, {});
+    db().execute("INSERT INTO \"children\" (\"id\", \"parent\") VALUES (20, 1), (30, 2)", {}, {});
+    const cli_result script = cli<orphaning>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(script.code, 0) << script.err;
+    std::string said;
+    EXPECT_NE(apply_with_shell(script.out, &said), 0) << script.out;
+    if (sqlite()) {
+        EXPECT_TRUE(has(said, "foreign key")) << said;
+    }
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"parents\""), 2);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
+    // upgrade refuses the same
+    EXPECT_NE(run<orphaning>("upgrade").code, 0);
+    // A row that was dangling before the migration does not stop it (as for the migrator).
+    db().execute("DELETE FROM \"children\" WHERE \"id\" = 20", {}, {});
+    if (sqlite()) {
+        db().execute("PRAGMA foreign_keys = OFF", {}, {});
+        db().execute("INSERT INTO \"children\" (\"id\", \"parent\") VALUES (40, 9)", {}, {});
+        db().execute("PRAGMA foreign_keys = ON", {}, {});
+    }
+    ASSERT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 2);
 }
 
 TEST_P(CliTruth, AnOfflineScriptRefusesADataStepItCannotCarry) {

@@ -161,6 +161,11 @@ using n2 = strata::migration<2, "a required", alter_column<"nulls", "a", set_not
 using chain_n = strata::chain<n1, n2>;
 using chain_c1 = strata::chain<c1>;
 using chain_c = strata::chain<c1, c2>;
+using g1 = strata::migration<1, "gauges", create_table<"gauges", column<"id", bigint, primary_key>, column<"qty", integer>, column<"code", text>>,
+                             create_index<"gauges_qty_idx", "gauges", "qty", "code">>;
+using g2 = strata::migration<2, "qty required", alter_column<"gauges", "qty", set_not_null>>;
+using chain_g1 = strata::chain<g1>;
+using chain_g = strata::chain<g1, g2>;
 // Keys the database may keep once: a UNIQUE on a primary key's column (the rowid's, or not), the
 // same UNIQUE twice; and the same foreign key twice (both backends keep both, one fact).
 using u1 = strata::migration<1, "keys",
@@ -601,6 +606,34 @@ TEST_F(TrustSqlite, VerifyNamesTheClausesAndOptionsARebuildRefuses) {
     remake(db(), "kept", "\n)", "\n) STRICT");
     text = m.verify().text();
     EXPECT_NE(text.find("not in schema_at<1>: option kept STRICT"), std::string::npos) << text;
+}
+
+// A generated column (hidden from pragma table_info) and an index of the chain's made again
+// partial: verify() names both, as the guard refuses both (and the offline script's guard
+// points to verify for them).
+TEST_P(Trust, VerifyNamesAGeneratedColumnAndAPartialIndexMadeByHand) {
+    const bool sqlite = std::string(GetParam()) == "sqlite";
+    make<chain_g1>().upgrade();
+    auto m = make<chain_g>();
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    db().execute(sqlite ? "ALTER TABLE \"gauges\" ADD COLUMN \"twice\" INTEGER GENERATED ALWAYS AS (qty * 2)"
+                        : "ALTER TABLE \"gauges\" ADD COLUMN \"twice\" INTEGER GENERATED ALWAYS AS (qty * 2) STORED",
+                 {}, {});
+    std::string text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: column gauges.twice"), std::string::npos) << text;
+    if (sqlite) {
+        EXPECT_THROW(m.upgrade(), strata::migration_error);  // (the rebuild's guard; PostgreSQL alters in place)
+    }
+    db().execute("ALTER TABLE \"gauges\" DROP COLUMN \"twice\"", {}, {});
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
+    db().execute("CREATE INDEX \"gauges_qty_idx\" ON \"gauges\" (\"qty\", \"code\") WHERE \"qty\" > 0", {}, {});
+    text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: index gauges_qty_idx on gauges(qty,code) partial"), std::string::npos) << text;
+    EXPECT_NE(text.find("missing from the database: index gauges_qty_idx on gauges(qty,code)\n"), std::string::npos) << text;
+    if (sqlite) {
+        EXPECT_THROW(m.upgrade(), strata::migration_error);
+    }
 }
 
 TEST_F(TrustSqlite, VerifyNamesACheckChangedByHand) {

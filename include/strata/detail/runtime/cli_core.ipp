@@ -603,6 +603,18 @@ class cli_runner_t {
                         st = "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
                              "pragma_foreign_key_check(" + string_literal(table) + ")";
                     }
+            // SQLite: a migration that rebuilds a table runs with foreign keys off; what it did
+            // to keys is checked after it in the whole database, as the migrator checks: the
+            // rows that break one and did not before go into the table that takes none.
+            if (d == dialect_id::sqlite && m.foreign_keys_off) {
+                m.statements.insert(m.statements.begin(),
+                                    "CREATE TEMP TABLE IF NOT EXISTS \"strata_dangling_before\" (\"table\" TEXT, \"row\" INTEGER, "
+                                    "\"parent\" TEXT);\nDELETE FROM temp.\"strata_dangling_before\";\nINSERT INTO "
+                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\" FROM pragma_foreign_key_check");
+                m.statements.push_back("INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
+                                       "pragma_foreign_key_check EXCEPT SELECT \"table\", \"row\", \"parent\" FROM "
+                                       "temp.\"strata_dangling_before\"");
+            }
             if (m.transactional) {  // the row with the statements, in their transaction
                 m.statements.push_back(m.direction == direction::up ? insert(false) : remove);
                 continue;
@@ -619,15 +631,46 @@ class cli_runner_t {
         // failed one); SQLite with foreign keys enforced, as the migrator's connection has them.
         std::string pre = d == dialect_id::sqlite
                               ? ".bail on\nPRAGMA foreign_keys = ON;\nCREATE TEMP TABLE IF NOT EXISTS \"strata_foreign_key_violations\" "
-                                "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"a row breaks a foreign key after a "
-                                "table rebuild\" CHECK (0));\n"
+                                "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"strata: a row breaks a foreign key "
+                                "after a migration that rebuilds a table (it runs with foreign keys off): nothing of it was "
+                                "applied\" CHECK (0));\n"
                               : "\\set ON_ERROR_STOP on\n";
         pre += std::string(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
             pre += std::string(create_start_up_index) + ";\n";
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
-        return pre;
+        return pre + start_check(a, d) + ";\n";
+    }
+    // A script starts where it says: the chain's rows in strata_migrations are this code's first
+    // `applied` migrations (versions, names, checksums), none dirty; else it stops before its
+    // first statement, as upgrade and downgrade refuse to start (a script applied twice, one
+    // made for another database, a migration changed or left dirty).
+    std::string start_check(std::size_t applied, dialect_id d) const {
+        const std::uint64_t from = applied ? c_.info.descs[applied - 1].version : 0;
+        const std::string rows = "\"chain\" = " + string_literal(o_.chain);
+        std::string elsewhere = detail::format("(SELECT count(*) FROM \"strata_migrations\" WHERE {}) <> {}", rows, applied);
+        if (applied > 0) {
+            std::string expected;
+            for (std::size_t i = 0; i < applied; ++i)
+                expected += detail::format("{}({}, '{}', {})", i ? ", " : "", c_.info.descs[i].version,
+                                           hex16(checksum_of(c_.info.descs[i], d)), string_literal(c_.info.descs[i].name));
+            elsewhere += detail::format(" OR EXISTS (SELECT 1 FROM \"strata_migrations\" WHERE {} AND (\"dirty\" OR "
+                                        "(\"version\", lower(\"checksum\"), \"name\") NOT IN (VALUES {})))",
+                                        rows, expected);
+        }
+        const std::string message = detail::format(
+            "strata: chain \"{}\": this script starts at version {}, and the database is not there (its strata_migrations "
+            "rows are not this code's migrations through version {}, or one is dirty): nothing was applied; `{} status` "
+            "says where it is",
+            o_.chain, from, from, program_);
+        if (d == dialect_id::postgres)  // (the message as RAISE's argument: a % in it is not a placeholder)
+            return "DO $strata$ BEGIN IF " + elsewhere + " THEN RAISE EXCEPTION '%', " + string_literal(message) +
+                   "; END IF; END $strata$";
+        std::string constraint = "\"";
+        for (char ch : message) constraint += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        return "CREATE TEMP TABLE IF NOT EXISTS \"strata_script_start\" (\"chain\" TEXT, CONSTRAINT " + constraint +
+               "\" CHECK (0));\nINSERT INTO temp.\"strata_script_start\" SELECT " + string_literal(o_.chain) + " WHERE " + elsewhere;
     }
     // 'text', its quotes doubled (both dialects: the script sets standard_conforming_strings)
     static std::string string_literal(std::string_view text) {
@@ -638,20 +681,21 @@ class cli_runner_t {
     // SQLite's table rebuild drops the live table and makes it again from the typed state: the
     // migrator first checks that the table holds nothing the state does not know (the guard,
     // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
-    // the part of that check that keeps data and objects: no column (hidden ones too), index
-    // or trigger the state does not know, else a row goes into a table that takes none and the
-    // script stops with its migration's transaction undone. (Types, defaults, constraints and
-    // table options the rebuild would change are for verify to show.) The guard's fragments
+    // the part of that check that keeps data and objects: no column (generated ones too), index
+    // or trigger the state does not know, and its indexes unique as the state's and not
+    // partial; else a row goes into a table that takes none and the script stops with its
+    // migration's transaction undone. (Types, defaults, constraints, table options and
+    // AUTOINCREMENT the rebuild would change are not in the script: docs/cli.md.) The guard's fragments
     // (generator::rebuild_guard): the table, its columns each followed by its type, then
     // keyword fragments (in lower case) each with what it describes; a check's expression and a
     // default run up to an empty fragment.
     std::vector<std::string> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
         const std::string_view quoted_table = frags[0].view();
         const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
-        auto add_name = [&](std::string& list, std::string_view quoted) {  // lower case: SQLite's names are alike in any case
-            std::string n(quoted.substr(1, quoted.size() - 2));
+        auto add_name = [&](std::string& list, std::string_view quoted, std::string_view suffix = {}) {
+            std::string n(quoted.substr(1, quoted.size() - 2));  // lower case: SQLite's names are alike in any case
             for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            list += (list.empty() ? "" : ", ") + string_literal(n);
+            list += (list.empty() ? "" : ", ") + string_literal(n + std::string(suffix));
         };
         std::string columns, indexes;
         bool in_columns = true, in_text = false;
@@ -665,7 +709,10 @@ class cli_runner_t {
             in_columns = in_columns && !keyword;
             if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f);
             else if (f == "check" || f == "check named" || f == "default") in_text = true;
-            else if (f == "index" && k + 1 < frags.size()) add_name(indexes, frags[++k].view());
+            else if (f == "index" && k + 2 < frags.size()) {  // its name, then "on" or "unique on"
+                add_name(indexes, frags[k + 1].view(), frags[k + 2].view() == "unique on" ? ":1" : ":0");
+                k += 2;
+            }
         }
         const std::string quoted_message = detail::format(
             "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know: its rebuild would drop "
@@ -676,7 +723,7 @@ class cli_runner_t {
         return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table, quoted_message),
                 detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
                                "lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') WHERE origin = 'c' "
-                               "AND lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
+                               "AND (partial OR lower(name) || ':' || \"unique\" NOT IN ({}))) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
                                "AND lower(tbl_name) = lower({}))",
                                guard_table, name, name, columns, name, indexes, name)};
     }

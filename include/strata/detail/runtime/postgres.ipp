@@ -482,14 +482,15 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
         // it relies on in the other table, which stays that table's index). An index left
         // invalid (a CREATE INDEX CONCURRENTLY that failed) says so, and so differs from the
         // typed state.
-        for (auto& x : query("SELECT i.relname, ix.indisunique, ix.indkey::text, ix.indisvalid FROM pg_index ix "
+        for (auto& x : query("SELECT i.relname, ix.indisunique, ix.indkey::text, ix.indisvalid, ix.indpred IS NOT NULL FROM pg_index ix "
                              "JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::oid AND NOT EXISTS "
                              "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
                              {oid})) {
             std::string keys = x[2];  // int2vector: "1 3"
             std::replace(keys.begin(), keys.end(), ' ', ',');
             f.push_back("index " + x[0] + " on " + tn + "(" + join(cols_of(oid, "{" + keys + "}")) + ")" +
-                        (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid"));
+                        (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid") +
+                        (x[4] == "t" ? " partial" : ""));  // (the chain makes no partial index)
         }
         // Triggers and views: the typed state has none, so each is drift. Not the server's
         // own triggers (foreign keys); views (and materialized views) of the current schema
