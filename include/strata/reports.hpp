@@ -2,11 +2,23 @@
 // What the migrator returns: status, what a run did, what a plan would do, what verify found.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <strata/detail/chrono.hpp>
 
 namespace strata {
+
+namespace detail {
+// A script's comment, one line whatever the text: a name may hold a line break (an identifier
+// may hold anything but a double quote), and a script's next line is read by its shell
+// (sqlite3's `.shell`, psql's `\!`).
+inline std::string comment_line(std::string_view text) {
+    std::string s = "-- ";
+    for (char ch : text) s += ch == '\n' || ch == '\r' ? ' ' : ch;
+    return s;
+}
+}  // namespace detail
 
 enum class direction { up, down };
 
@@ -77,12 +89,12 @@ struct plan_report {
     std::string sql() const {
         std::string s;
         for (const auto& m : migrations) {
-            s += "-- " + std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name + "\n";
+            s += detail::comment_line(std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name) + "\n";
             if (m.foreign_keys_off) s += "PRAGMA foreign_keys = OFF;\n";
             if (m.transactional) s += "BEGIN;\n";
             for (std::size_t i = 0; i < m.statements.size(); ++i) {
                 const std::string& st = m.statements[i];
-                if (i < m.locks.size() && !m.locks[i].empty()) s += "-- lock: " + m.locks[i] + "\n";
+                if (i < m.locks.size() && !m.locks[i].empty()) s += detail::comment_line("lock: " + m.locks[i]) + "\n";
                 // strata's own notes are one "-- " line; a statement may begin with a comment too
                 const bool note = st.rfind("--", 0) == 0 && st.find('\n') == std::string::npos;
                 s += st + (note ? "\n" : ";\n");

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <strata/cli.hpp>
+#include <strata/detail/runtime/migrators_lock.hpp>
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
@@ -90,6 +91,17 @@ using orphaning = strata::chain<
                       create_table<"children", column<"id", bigint, primary_key>, column<"parent", bigint, references<"parents", "id">>>>,
     strata::migration<2, "named parents", execute<"DELETE FROM parents WHERE name IS NULL", nothing>,
                       alter_column<"parents", "name", set_not_null>>>;
+
+// Names may hold a line break (an identifier may hold anything but a double quote): in a
+// script's comment lines, the next line would be read by the shell (`.print`, `\\echo`).
+using line_breaks = strata::chain<
+    strata::migration<1, "teams $strata$\n.print SHELL COMMAND FROM A NAME\n\\echo SHELL COMMAND FROM A NAME",
+                      create_table<"teams\n.print SHELL COMMAND FROM A TABLE", column<"id", bigint, primary_key>, column<"n", integer>>>,
+    strata::migration<2, "required n", alter_column<"teams\n.print SHELL COMMAND FROM A TABLE", "n", set_not_null>>>;
+
+using remade = strata::chain<
+    strata::migration<1, "t", create_table<"t", column<"id", bigint, primary_key>, column<"a", integer>, column<"b", text>>>,
+    strata::migration<2, "a required", alter_column<"t", "a", set_not_null>>>;
 
 using strata_test::cli_result;
 using strata_test::read_all;
@@ -436,6 +448,93 @@ TEST_P(CliTruth, AnOfflineScriptChecksTheKeysOfAMigrationThatRunsWithoutThem) {
     }
     ASSERT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 2);
+}
+
+// (and a name that holds the dollar quote of the PostgreSQL script's start check)
+TEST_P(CliTruth, AnOfflineScriptKeepsANameWithALineBreakInItsComment) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    const char* chain = "main\n.print SHELL COMMAND FROM A CHAIN";
+    std::string said;
+    for (const char* from : {"0", "1"}) {
+        const cli_result script = cli<line_breaks>({"sql", "--bookkeeping", "--dialect", dialect, "--chain", chain, "--from", from,
+                                                    "--to", from == std::string("0") ? "1" : "2"});
+        ASSERT_EQ(script.code, 0) << script.err;
+        EXPECT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
+        EXPECT_FALSE(has(said, "SHELL COMMAND")) << said;
+    }
+    const cli_result current = run<line_breaks>("current", "--chain", chain);
+    EXPECT_TRUE(current.out.rfind("2 required n", 0) == 0) << current.out << current.err;
+}
+
+// A migrator at work (PostgreSQL: the chain's lock; SQLite: a write transaction) stops a
+// script before its first statement; after it, the script runs. Two scripts in a row: the
+// second's refusal names its own start.
+TEST_P(CliTruth, AnOfflineScriptWaitsForNoMigrator) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<accounts>("upgrade", "--to", "2").code, 0);
+    const cli_result up = cli<accounts>({"sql", "--bookkeeping", "--from", "2", "--dialect", dialect});
+    ASSERT_EQ(up.code, 0) << up.err;
+    std::string said;
+    if (sqlite()) {
+        db().execute("BEGIN IMMEDIATE", {}, {});
+    } else {
+        const strata::value keys[] = {strata::detail::migrators_lock_key("main"), std::int64_t{strata::detail::migrators_schema_lock_key("main")}};
+        db().execute("SELECT pg_advisory_lock_shared($1::bigint), pg_advisory_lock($2::int, hashtext(coalesce(current_schema(), '')))",
+                     keys, {});
+    }
+    EXPECT_NE(apply_with_shell(up.out, &said), 0) << up.out;
+    if (!sqlite()) {
+        EXPECT_TRUE(has(said, "another migrator")) << said;
+    }
+    if (sqlite()) {
+        db().execute("ROLLBACK", {}, {});
+    } else {
+        const strata::value keys[] = {strata::detail::migrators_lock_key("main"), std::int64_t{strata::detail::migrators_schema_lock_key("main")}};
+        db().execute("SELECT pg_advisory_unlock($2::int, hashtext(coalesce(current_schema(), ''))), pg_advisory_unlock_shared($1::bigint)",
+                     keys, {});
+    }
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 100);
+    ASSERT_EQ(apply_with_shell(up.out, &said), 0) << said << up.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+    // Down from 3, up from 2, up from 2 again: the last is refused, naming its own start (2),
+    // not the first script's (3).
+    const cli_result down = cli<accounts>({"sql", "--bookkeeping", "--from", "3", "--to", "2", "--dialect", dialect});
+    ASSERT_EQ(down.code, 0) << down.err;
+    EXPECT_NE(apply_with_shell(down.out + up.out + up.out, &said), 0);
+    EXPECT_TRUE(has(said, "starts at version 2")) << said;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+}
+
+// One of the chain's columns made again by hand as a generated one: the rebuild would make it a
+// plain column; the script stops, as upgrade refuses.
+TEST_P(CliTruth, AnOfflineScriptStopsAtAColumnMadeAgainAsAGeneratedOne) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<remade>("upgrade", "--to", "1").code, 0);
+    if (sqlite()) {
+        db().execute("CREATE TABLE \"t_by_hand\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"a\" INTEGER, "
+                     "\"b\" TEXT GENERATED ALWAYS AS ('b' || id) VIRTUAL)", {}, {});
+        db().execute("DROP TABLE \"t\"", {}, {});
+        db().execute("ALTER TABLE \"t_by_hand\" RENAME TO \"t\"", {}, {});
+    } else {
+        db().execute("ALTER TABLE \"t\" DROP COLUMN \"b\"", {}, {});
+        db().execute("ALTER TABLE \"t\" ADD COLUMN \"b\" TEXT GENERATED ALWAYS AS ('b' || id) STORED", {}, {});
+    }
+    db().execute("INSERT INTO \"t\" (\"id\", \"a\") VALUES (1, 1)", {}, {});
+    const cli_result script = cli<remade>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(script.code, 0) << script.err;
+    std::string said;
+    const int code = apply_with_shell(script.out, &said);
+    strata::session s(db());
+    if (sqlite()) {
+        EXPECT_NE(code, 0) << script.out;
+        EXPECT_TRUE(has(said, "table \"t\"")) << said;
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
+        EXPECT_NE(run<remade>("upgrade").code, 0);
+    } else {
+        EXPECT_EQ(code, 0) << said;  // (altered in place: the generated column stays)
+    }
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"b\" FROM \"t\""), "b1");
 }
 
 TEST_P(CliTruth, AnOfflineScriptRefusesADataStepItCannotCarry) {

@@ -634,6 +634,24 @@ TEST_P(Trust, VerifyNamesAGeneratedColumnAndAPartialIndexMadeByHand) {
     if (sqlite) {
         EXPECT_THROW(m.upgrade(), strata::migration_error);
     }
+    // One of the chain's columns made again as a generated one.
+    db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
+    if (sqlite) {
+        db().execute("CREATE TABLE \"gauges_by_hand\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"qty\" INTEGER, "
+                     "\"code\" TEXT GENERATED ALWAYS AS (CAST(qty AS TEXT)) VIRTUAL)", {}, {});
+        db().execute("DROP TABLE \"gauges\"", {}, {});
+        db().execute("ALTER TABLE \"gauges_by_hand\" RENAME TO \"gauges\"", {}, {});
+    } else {
+        db().execute("ALTER TABLE \"gauges\" DROP COLUMN \"code\"", {}, {});
+        db().execute("ALTER TABLE \"gauges\" ADD COLUMN \"code\" TEXT GENERATED ALWAYS AS (qty::text) STORED", {}, {});
+    }
+    db().execute("CREATE INDEX \"gauges_qty_idx\" ON \"gauges\" (\"qty\", \"code\")", {}, {});
+    text = m.verify().text();
+    EXPECT_NE(text.find(sqlite ? "not in schema_at<1>: column gauges.code TEXT generated\n" : "not in schema_at<1>: column gauges.code text generated\n"),
+              std::string::npos) << text;
+    if (sqlite) {
+        EXPECT_THROW(m.upgrade(), strata::migration_error);
+    }
 }
 
 TEST_F(TrustSqlite, VerifyNamesACheckChangedByHand) {

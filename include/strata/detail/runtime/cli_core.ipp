@@ -5,6 +5,7 @@
 
 #include <strata/detail/algorithm.hpp>
 #include <strata/detail/dependent.hpp>
+#include <strata/detail/runtime/migrators_lock.hpp>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -538,9 +539,11 @@ class cli_runner_t {
         // whatever the settings of the psql session that runs it.
         std::string preamble = d == dialect_id::postgres ? "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n" : "";
         if (flag("bookkeeping")) preamble += with_bookkeeping(p, g, a, b, d);
-        detail::print(o_.out, "-- strata: chain {}, {} SQL from version {} to {}{}\n{}{}", o_.chain,
-                   d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to,
-                   flag("bookkeeping") ? ", with strata_migrations' statements" : "", preamble, p.sql());
+        detail::print(o_.out, "{}\n{}{}",
+                      detail::comment_line(detail::format("strata: chain {}, {} SQL from version {} to {}{}", o_.chain,
+                                                          d == dialect_id::sqlite ? "SQLite" : "PostgreSQL", from, to,
+                                                          flag("bookkeeping") ? ", with strata_migrations' statements" : "")),
+                      preamble, p.sql());
         return cli::exit_ok;
     }
     // Alembic's offline mode, in strata's terms: the tracking table made if missing, and each
@@ -586,9 +589,11 @@ class cli_runner_t {
                 for (std::size_t j = 0; j < m.statements.size(); ++j) {
                     if (j < steps.size() && steps[j].kind == step_kind::rebuild_guard) {
                         std::vector<std::string> guard = rebuild_guard_sql(steps[j].fragments);
-                        guard.front() = "-- check: table " + std::string(steps[j].fragments[0].view()) +
-                                        " holds no column, index or trigger the chain does not know (the rebuild would drop "
-                                        "them); what else it would change, `verify` shows\n" + guard.front();
+                        guard.front() = detail::comment_line("check: table " + std::string(steps[j].fragments[0].view()) +
+                                                             " holds no column, index or trigger the chain does not know (the "
+                                                             "rebuild would drop them); what else it would change, `verify` "
+                                                             "shows") +
+                                        "\n" + guard.front();
                         for (std::string& st : guard) statements.push_back(std::move(st));
                     } else {
                         statements.push_back(std::move(m.statements[j]));
@@ -634,13 +639,34 @@ class cli_runner_t {
                                 "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"strata: a row breaks a foreign key "
                                 "after a migration that rebuilds a table (it runs with foreign keys off): nothing of it was "
                                 "applied\" CHECK (0));\n"
-                              : "\\set ON_ERROR_STOP on\n";
+                              : "\\set ON_ERROR_STOP on\n" + migrators_lock_sql() + ";\n";
         pre += std::string(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
             pre += std::string(create_start_up_index) + ";\n";
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
         return pre + start_check(a, d) + ";\n";
+    }
+    // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
+    // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work
+    // holds it, and the script stops before its first statement. (Not waited for: a session
+    // that waits inside a statement holds a snapshot, which the migrator's CREATE INDEX
+    // CONCURRENTLY would wait for in turn.)
+    std::string migrators_lock_sql() const {
+        return do_block(detail::format(
+            "BEGIN IF NOT (pg_try_advisory_lock_shared({}) AND pg_try_advisory_lock({}, hashtext(coalesce(current_schema(), "
+            "'')))) THEN RAISE EXCEPTION '%', {}; END IF; END",
+            detail::migrators_lock_key(o_.chain), detail::migrators_schema_lock_key(o_.chain),
+            string_literal(detail::format("strata: chain \"{}\": another migrator holds the chain's lock in this schema: "
+                                          "nothing was applied; apply the script when it is done",
+                                          o_.chain))));
+    }
+    // PostgreSQL's DO with `body`, in a dollar quote that no name in the body ends. (A message's
+    // % is RAISE's argument in the bodies, not its format.)
+    static std::string do_block(const std::string& body) {
+        std::string tag = "$strata$";
+        while (body.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+        return "DO " + tag + " " + body + " " + tag;
     }
     // A script starts where it says: the chain's rows in strata_migrations are this code's first
     // `applied` migrations (versions, names, checksums), none dirty; else it stops before its
@@ -664,13 +690,14 @@ class cli_runner_t {
             "rows are not this code's migrations through version {}, or one is dirty): nothing was applied; `{} status` "
             "says where it is",
             o_.chain, from, from, program_);
-        if (d == dialect_id::postgres)  // (the message as RAISE's argument: a % in it is not a placeholder)
-            return "DO $strata$ BEGIN IF " + elsewhere + " THEN RAISE EXCEPTION '%', " + string_literal(message) +
-                   "; END IF; END $strata$";
+        if (d == dialect_id::postgres)
+            return do_block("BEGIN IF " + elsewhere + " THEN RAISE EXCEPTION '%', " + string_literal(message) + "; END IF; END");
         std::string constraint = "\"";
         for (char ch : message) constraint += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        return "CREATE TEMP TABLE IF NOT EXISTS \"strata_script_start\" (\"chain\" TEXT, CONSTRAINT " + constraint +
-               "\" CHECK (0));\nINSERT INTO temp.\"strata_script_start\" SELECT " + string_literal(o_.chain) + " WHERE " + elsewhere;
+        // (made again: the refusal is this script's, when scripts run one after another in a shell)
+        return "DROP TABLE IF EXISTS temp.\"strata_script_start\";\nCREATE TEMP TABLE \"strata_script_start\" (\"chain\" TEXT, "
+               "CONSTRAINT " + constraint + "\" CHECK (0));\nINSERT INTO temp.\"strata_script_start\" SELECT " +
+               string_literal(o_.chain) + " WHERE " + elsewhere;
     }
     // 'text', its quotes doubled (both dialects: the script sets standard_conforming_strings)
     static std::string string_literal(std::string_view text) {
@@ -681,9 +708,9 @@ class cli_runner_t {
     // SQLite's table rebuild drops the live table and makes it again from the typed state: the
     // migrator first checks that the table holds nothing the state does not know (the guard,
     // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
-    // the part of that check that keeps data and objects: no column (generated ones too), index
-    // or trigger the state does not know, and its indexes unique as the state's and not
-    // partial; else a row goes into a table that takes none and the script stops with its
+    // the part of that check that keeps data and objects: no column the state does not know and
+    // none generated, no index or trigger it does not know, and its indexes unique as the
+    // state's and not partial; else a row goes into a table that takes none and the script stops with its
     // migration's transaction undone. (Types, defaults, constraints, table options and
     // AUTOINCREMENT the rebuild would change are not in the script: docs/cli.md.) The guard's fragments
     // (generator::rebuild_guard): the table, its columns each followed by its type, then
@@ -715,14 +742,15 @@ class cli_runner_t {
             }
         }
         const std::string quoted_message = detail::format(
-            "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know: its rebuild would drop "
-            "it. Nothing of this migration was applied; `{} verify` names what differs",
+            "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know, or an index of the "
+            "chain's made again unique or partial: its rebuild would drop or change it. Nothing of this migration was "
+            "applied; `{} verify` names what differs",
             table, program_);
         const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
         const std::string name = string_literal(table);
         return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table, quoted_message),
                 detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
-                               "lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') WHERE origin = 'c' "
+                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') WHERE origin = 'c' "
                                "AND (partial OR lower(name) || ':' || \"unique\" NOT IN ({}))) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
                                "AND lower(tbl_name) = lower({}))",
                                guard_table, name, name, columns, name, indexes, name)};

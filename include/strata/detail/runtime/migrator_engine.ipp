@@ -248,12 +248,13 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
             case step_kind::validate: pm.statements.push_back("-- validate: a check (C++ function); false rolls back"); break;
             case step_kind::nothing:  // (its fragments, when it has some, say why)
                 pm.statements.push_back(s.fragments.empty() ? "-- nothing: an execute whose down is strata::dsl::nothing sends no statement"
-                                                            : "-- nothing: " + s.sql());
+                                                            : detail::comment_line("nothing: " + s.sql()));
                 break;
             case step_kind::rebuild_guard:
-                pm.statements.push_back("-- check: table " + std::string(s.fragments[0].view()) +
-                                        " holds no column, index, trigger, constraint, type, default or table option "
-                                        "the chain does not know (the rebuild would drop or change them)");
+                pm.statements.push_back(detail::comment_line("check: table " + std::string(s.fragments[0].view()) +
+                                                             " holds no column, index, trigger, constraint, type, default or "
+                                                             "table option the chain does not know (the rebuild would drop or "
+                                                             "change them)"));
                 break;
         }
     }

@@ -6,6 +6,7 @@
 
 #include <strata/detail/algorithm.hpp>
 #include <strata/detail/dependent.hpp>
+#include <strata/detail/runtime/migrators_lock.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -448,13 +449,15 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
         // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
         for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
                              "ELSE format_type(a.atttypid, a.atttypmod) END, a.attnotnull, "
-                             "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '' FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+                             "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '', a.attgenerated <> '' FROM pg_attribute a "
+                             "JOIN pg_type t ON t.oid = a.atttypid "
                              "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                              "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
                              {oid}))
+            // (a generated column's expression is in pg_attrdef too: no default, and the chain makes none)
             f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "t" ? " not null" : "") +
-                        (c[4] == "t" ? " identity" : "") + " default=" +
-                        detail::pg_canonical_default(c[3]));
+                        (c[4] == "t" ? " identity" : "") +
+                        (c[5] == "t" ? std::string(" generated") : " default=" + detail::pg_canonical_default(c[3])));
         for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
                              "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated FROM pg_constraint WHERE conrelid = $1::oid",
                              {oid})) {
@@ -648,18 +651,12 @@ STRATA_INLINE void postgres::basic_connection<Tag>::restore_session_limits() noe
 
 template <class Tag>
 STRATA_INLINE std::int64_t postgres::basic_connection<Tag>::lock_key(std::string_view chain) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (std::string_view part : {std::string_view("strata:"), chain})
-        for (unsigned char c : part) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-    return static_cast<std::int64_t>(h);
+    return detail::migrators_lock_key(chain);
 }
 
 template <class Tag>
 STRATA_INLINE std::int32_t postgres::basic_connection<Tag>::schema_lock_key(std::string_view chain) {
-    return static_cast<std::int32_t>(static_cast<std::uint64_t>(lock_key(chain)) & 0x7fffffffu);
+    return detail::migrators_schema_lock_key(chain);
 }
 
 template <class Tag>

@@ -132,11 +132,13 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         f.push_back("table " + tn);
         strings pk;
         bool null_default = false;
-        // (table_xinfo: a generated column too, which table_info hides; the rebuild would drop it)
-        for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL FROM pragma_table_xinfo($1)", tn)) {
+        // (table_xinfo: a generated column too, which table_info hides, and the chain makes none)
+        for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL, hidden IN (2, 3) FROM "
+                             "pragma_table_xinfo($1)",
+                             tn)) {
             null_default = c[5] == "1" || detail::sql_iequal(c[3], "null");  // (DEFAULT NULL: no default)
-            f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") + " default=" +
-                        (null_default ? "" : c[3]));
+            f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") +
+                        (c[6] == "1" ? std::string(" generated") : " default=" + (null_default ? std::string() : c[3])));
             if (c[4] != "0") pk.push_back(c[0]);
         }
         if (!pk.empty()) {
