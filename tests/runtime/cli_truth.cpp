@@ -341,9 +341,14 @@ TEST_P(CliTruth, AnOfflineScriptLosesNothingAddedToATableItRebuilds) {
         EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
         EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM sqlite_master WHERE name = 'people_touched'"), 1);
         db().execute("DROP TRIGGER \"people_touched\"", {}, {});
-        // So does one of the chain's indexes made again unique, or partial.
+        // So does one of the chain's indexes made again otherwise: unique, partial, DESC, with a
+        // COLLATE, other columns, an expression.
         for (const char* again : {"CREATE UNIQUE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\")",
-                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\") WHERE \"team\" > 0"}) {
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\") WHERE \"team\" > 0",
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\" DESC)",
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\" COLLATE NOCASE)",
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\")",
+                                  "CREATE INDEX \"people_team_idx\" ON \"people\" (\"team\", \"score\" + 1)"}) {
             db().execute("DROP INDEX \"people_team_idx\"", {}, {});
             db().execute(again, {}, {});
             EXPECT_NE(apply_with_shell(script.out), 0) << again;

@@ -634,6 +634,16 @@ TEST_P(Trust, VerifyNamesAGeneratedColumnAndAPartialIndexMadeByHand) {
     if (sqlite) {
         EXPECT_THROW(m.upgrade(), strata::migration_error);
     }
+    if (sqlite) {  // (SQLite: made again DESC or with a COLLATE)
+        for (const char* again : {"(\"qty\" DESC, \"code\")", "(\"qty\", \"code\" COLLATE NOCASE)"}) {
+            db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
+            db().execute(std::string("CREATE INDEX \"gauges_qty_idx\" ON \"gauges\" ") + again, {}, {});
+            text = m.verify().text();
+            EXPECT_NE(text.find(std::string("missing from the database: index gauges_qty_idx on gauges(qty,code)\n")), std::string::npos)
+                << again << text;
+        }
+        EXPECT_NE(text.find("not in schema_at<1>: index gauges_qty_idx on gauges(qty,code collate NOCASE)"), std::string::npos) << text;
+    }
     // One of the chain's columns made again as a generated one.
     db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
     if (sqlite) {

@@ -709,8 +709,8 @@ class cli_runner_t {
     // migrator first checks that the table holds nothing the state does not know (the guard,
     // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
     // the part of that check that keeps data and objects: no column the state does not know and
-    // none generated, no index or trigger it does not know, and its indexes unique as the
-    // state's and not partial; else a row goes into a table that takes none and the script stops with its
+    // none generated, no index or trigger it does not know, and its indexes as the state's
+    // (columns, UNIQUE; none partial, DESC or with a COLLATE); else a row goes into a table that takes none and the script stops with its
     // migration's transaction undone. (Types, defaults, constraints, table options and
     // AUTOINCREMENT the rebuild would change are not in the script: docs/cli.md.) The guard's fragments
     // (generator::rebuild_guard): the table, its columns each followed by its type, then
@@ -719,10 +719,14 @@ class cli_runner_t {
     std::vector<std::string> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
         const std::string_view quoted_table = frags[0].view();
         const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
+        auto unquoted = [](std::string_view quoted) { return quoted.substr(1, quoted.size() - 2); };
+        auto lower = [](std::string_view n) {  // (SQLite's names are alike in any case)
+            std::string l(n);
+            for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return l;
+        };
         auto add_name = [&](std::string& list, std::string_view quoted, std::string_view suffix = {}) {
-            std::string n(quoted.substr(1, quoted.size() - 2));  // lower case: SQLite's names are alike in any case
-            for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            list += (list.empty() ? "" : ", ") + string_literal(n + std::string(suffix));
+            list += (list.empty() ? "" : ", ") + string_literal(lower(unquoted(quoted)) + std::string(suffix));
         };
         std::string columns, indexes;
         bool in_columns = true, in_text = false;
@@ -736,22 +740,29 @@ class cli_runner_t {
             in_columns = in_columns && !keyword;
             if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f);
             else if (f == "check" || f == "check named" || f == "default") in_text = true;
-            else if (f == "index" && k + 2 < frags.size()) {  // its name, then "on" or "unique on"
-                add_name(indexes, frags[k + 1].view(), frags[k + 2].view() == "unique on" ? ":1" : ":0");
-                k += 2;
+            else if (f == "index" && k + 2 < frags.size()) {  // its name, "on" or "unique on", its columns
+                std::string shape = frags[k + 2].view() == "unique on" ? ":1:" : ":0:";
+                const std::string_view index = frags[k + 1].view();
+                for (k += 3; k < frags.size() && !frags[k].view().empty() && frags[k].view().front() == '"'; ++k)
+                    shape += (shape.back() == ':' ? "" : ",") + lower(unquoted(frags[k].view()));
+                --k;
+                add_name(indexes, index, shape);
             }
         }
         const std::string quoted_message = detail::format(
-            "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know, or an index of the "
-            "chain's made again unique or partial: its rebuild would drop or change it. Nothing of this migration was "
+            "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know, or one of the chain's "
+            "made again otherwise: its rebuild would drop or change it. Nothing of this migration was "
             "applied; `{} verify` names what differs",
             table, program_);
         const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
         const std::string name = string_literal(table);
         return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table, quoted_message),
                 detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
-                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') WHERE origin = 'c' "
-                               "AND (partial OR lower(name) || ':' || \"unique\" NOT IN ({}))) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
+                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') i WHERE "
+                               "i.origin = 'c' AND (i.partial OR lower(i.name) || ':' || i.\"unique\" || ':' || (SELECT "
+                               "group_concat(k, ',') FROM (SELECT lower(ifnull(x.name, '(expression)')) || CASE WHEN x.\"desc\" "
+                               "THEN ' desc' ELSE '' END || CASE WHEN x.coll <> 'BINARY' THEN ' collate' ELSE '' END AS k "
+                               "FROM pragma_index_xinfo(i.name, 'main') x WHERE x.key ORDER BY x.seqno)) NOT IN ({}))) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
                                "AND lower(tbl_name) = lower({}))",
                                guard_table, name, name, columns, name, indexes, name)};
     }

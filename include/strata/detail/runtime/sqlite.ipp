@@ -149,7 +149,13 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
             f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3]);
         for (auto& x : query("SELECT name, \"unique\", origin, partial FROM pragma_index_list($1)", tn)) {
             strings cols;
-            for (auto& c : query("SELECT name FROM pragma_index_info($1) ORDER BY seqno", x[0])) cols.push_back(c[0]);
+            // (a key column made DESC or with a COLLATE, or an expression, by hand: drift, as the
+            // rebuild guard refuses it)
+            for (auto& c : query("SELECT ifnull(name, '(expression)') || CASE WHEN \"desc\" THEN ' desc' ELSE '' END || "
+                                 "CASE WHEN coll <> 'BINARY' THEN ' collate ' || coll ELSE '' END FROM pragma_index_xinfo($1) "
+                                 "WHERE key ORDER BY seqno",
+                                 x[0]))
+                cols.push_back(c[0]);
             if (x[2] == "c")  // (the chain makes no partial index: one made again with WHERE is drift)
                 f.push_back("index " + x[0] + " on " + tn + "(" + join(cols) + ")" + (x[1] == "1" ? " unique" : "") +
                             (x[3] == "1" ? " partial" : ""));
