@@ -649,7 +649,7 @@ class cli_runner_t {
     }
     // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
     // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work
-    // holds it, and the script stops before its first statement. (Not waited for: a session
+    // holds it, and the script stops before it changes anything. (Not waited for: a session
     // that waits inside a statement holds a snapshot, which the migrator's CREATE INDEX
     // CONCURRENTLY would wait for in turn.)
     std::string migrators_lock_sql() const {
@@ -670,7 +670,7 @@ class cli_runner_t {
     }
     // A script starts where it says: the chain's rows in strata_migrations are this code's first
     // `applied` migrations (versions, names, checksums), none dirty; else it stops before its
-    // first statement, as upgrade and downgrade refuse to start (a script applied twice, one
+    // first migration, as upgrade and downgrade refuse to start (a script applied twice, one
     // made for another database, a migration changed or left dirty).
     std::string start_check(std::size_t applied, dialect_id d) const {
         const std::uint64_t from = applied ? c_.info.descs[applied - 1].version : 0;
@@ -687,7 +687,7 @@ class cli_runner_t {
         }
         const std::string message = detail::format(
             "strata: chain \"{}\": this script starts at version {}, and the database is not there (its strata_migrations "
-            "rows are not this code's migrations through version {}, or one is dirty): nothing was applied; `{} status` "
+            "rows are not this code's migrations through version {}, or one is dirty): no migration was applied; `{} status` "
             "says where it is",
             o_.chain, from, from, program_);
         if (d == dialect_id::postgres)
