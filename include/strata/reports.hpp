@@ -89,7 +89,9 @@ struct plan_report {
     std::string sql() const {
         std::string s;
         for (const auto& m : migrations) {
-            s += detail::comment_line(std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) + " " + m.name) + "\n";
+            s += detail::comment_line(std::string(m.direction == direction::up ? "up " : "down ") + std::to_string(m.version) +
+                                      " " + m.name) +
+                 "\n";
             if (m.foreign_keys_off) s += "PRAGMA foreign_keys = OFF;\n";
             if (m.transactional) s += "BEGIN;\n";
             for (std::size_t i = 0; i < m.statements.size(); ++i) {

@@ -710,12 +710,12 @@ class cli_runner_t {
     // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
     // the part of that check that keeps data and objects: no column the state does not know and
     // none generated, no index or trigger it does not know, and its indexes as the state's
-    // (columns, UNIQUE; none partial, DESC or with a COLLATE); else a row goes into a table that takes none and the script stops with its
-    // migration's transaction undone. (Types, defaults, constraints, table options and
-    // AUTOINCREMENT the rebuild would change are not in the script: docs/cli.md.) The guard's fragments
-    // (generator::rebuild_guard): the table, its columns each followed by its type, then
-    // keyword fragments (in lower case) each with what it describes; a check's expression and a
-    // default run up to an empty fragment.
+    // (columns, UNIQUE; none partial, DESC or with a COLLATE); else a row goes into a table that
+    // takes none and the script stops with its migration's transaction undone. (Types,
+    // defaults, constraints, table options and AUTOINCREMENT are not in the script: cli.md.)
+    // The guard's fragments (generator::rebuild_guard): the table, its columns each followed by
+    // its type, then keyword fragments (in lower case) each with what it describes; a check's
+    // expression and a default run up to an empty fragment.
     std::vector<std::string> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
         const std::string_view quoted_table = frags[0].view();
         const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
@@ -756,15 +756,19 @@ class cli_runner_t {
             table, program_);
         const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
         const std::string name = string_literal(table);
-        return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table, quoted_message),
+        // (an index as name:unique:columns, each column with " desc" or " collate" when it has one)
+        const std::string index_shape =
+            "lower(i.name) || ':' || i.\"unique\" || ':' || (SELECT group_concat(k, ',') FROM (SELECT "
+            "lower(ifnull(x.name, '(expression)')) || CASE WHEN x.\"desc\" THEN ' desc' ELSE '' END || CASE WHEN x.coll "
+            "<> 'BINARY' THEN ' collate' ELSE '' END AS k FROM pragma_index_xinfo(i.name, 'main') x WHERE x.key ORDER BY "
+            "x.seqno))";
+        return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table,
+                               quoted_message),
                 detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
-                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') i WHERE "
-                               "i.origin = 'c' AND (i.partial OR lower(i.name) || ':' || i.\"unique\" || ':' || (SELECT "
-                               "group_concat(k, ',') FROM (SELECT lower(ifnull(x.name, '(expression)')) || CASE WHEN x.\"desc\" "
-                               "THEN ' desc' ELSE '' END || CASE WHEN x.coll <> 'BINARY' THEN ' collate' ELSE '' END AS k "
-                               "FROM pragma_index_xinfo(i.name, 'main') x WHERE x.key ORDER BY x.seqno)) NOT IN ({}))) OR EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' "
-                               "AND lower(tbl_name) = lower({}))",
-                               guard_table, name, name, columns, name, indexes, name)};
+                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') i "
+                               "WHERE i.origin = 'c' AND (i.partial OR {} NOT IN ({}))) OR EXISTS (SELECT 1 FROM "
+                               "main.sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = lower({}))",
+                               guard_table, name, name, columns, name, index_shape, indexes, name)};
     }
     int verify() {
         const verify_report r = migrator(false, true).verify();
