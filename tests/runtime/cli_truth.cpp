@@ -480,24 +480,18 @@ TEST_P(CliTruth, AnOfflineScriptWaitsForNoMigrator) {
     const cli_result up = cli<accounts>({"sql", "--bookkeeping", "--from", "2", "--dialect", dialect});
     ASSERT_EQ(up.code, 0) << up.err;
     std::string said;
-    if (sqlite()) {
-        db().execute("BEGIN IMMEDIATE", {}, {});
-    } else {
-        const strata::value keys[] = {strata::detail::migrators_lock_key("main"), std::int64_t{strata::detail::migrators_schema_lock_key("main")}};
-        db().execute("SELECT pg_advisory_lock_shared($1::bigint), pg_advisory_lock($2::int, hashtext(coalesce(current_schema(), '')))",
-                     keys, {});
-    }
+    // (PostgreSQL: the two advisory locks a migrator takes, held by this session)
+    const strata::value keys[] = {strata::detail::migrators_lock_key("main"), std::int64_t{strata::detail::migrators_schema_lock_key("main")}};
+    db().execute(sqlite() ? "BEGIN IMMEDIATE"
+                          : "SELECT pg_advisory_lock_shared($1::bigint), pg_advisory_lock($2::int, hashtext(coalesce(current_schema(), '')))",
+                 sqlite() ? std::span<const strata::value>{} : std::span<const strata::value>{keys}, {});
     EXPECT_NE(apply_with_shell(up.out, &said), 0) << up.out;
     if (!sqlite()) {
         EXPECT_TRUE(has(said, "another migrator")) << said;
     }
-    if (sqlite()) {
-        db().execute("ROLLBACK", {}, {});
-    } else {
-        const strata::value keys[] = {strata::detail::migrators_lock_key("main"), std::int64_t{strata::detail::migrators_schema_lock_key("main")}};
-        db().execute("SELECT pg_advisory_unlock($2::int, hashtext(coalesce(current_schema(), ''))), pg_advisory_unlock_shared($1::bigint)",
-                     keys, {});
-    }
+    db().execute(sqlite() ? "ROLLBACK"
+                          : "SELECT pg_advisory_unlock($2::int, hashtext(coalesce(current_schema(), ''))), pg_advisory_unlock_shared($1::bigint)",
+                 sqlite() ? std::span<const strata::value>{} : std::span<const strata::value>{keys}, {});
     strata::session s(db());
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 100);
     ASSERT_EQ(apply_with_shell(up.out, &said), 0) << said << up.out;
