@@ -92,6 +92,13 @@ using orphaning = strata::chain<
     strata::migration<2, "named parents", execute<"DELETE FROM parents WHERE name IS NULL", nothing>,
                       alter_column<"parents", "name", set_not_null>>>;
 
+// ... and renames the tables of a row that was dangling before it.
+using renaming = strata::chain<
+    strata::migration<1, "owners and pets", create_table<"owners", column<"id", bigint, primary_key>, column<"name", text>>,
+                      create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>>>,
+    strata::migration<2, "keepers and animals", rename_table<"owners", "keepers">, rename_table<"pets", "animals">,
+                      alter_column<"keepers", "name", set_default<default_value<"?">>>>>;
+
 // Names may hold a line break (an identifier may hold anything but a double quote): in a
 // script's comment lines, the next line would be read by the shell (`.print`, `\\echo`).
 using line_breaks = strata::chain<
@@ -416,6 +423,29 @@ TEST_P(CliTruth, AnOfflineScriptRunsOnlyOnTheDatabaseItStartsFrom) {
     EXPECT_NE(apply_with_shell(from3.out), 0) << from3.out;
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
     db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 3", {}, {});
+    // A row strata did not write (a flag that is not a boolean, a NULL): every verb refuses it, so
+    // does the script.
+    if (sqlite()) {
+        db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = 'true' WHERE \"version\" = 3", {}, {});
+    } else {
+        db().execute("ALTER TABLE \"strata_migrations\" ALTER COLUMN \"dirty\" DROP NOT NULL", {}, {});
+        db().execute("ALTER TABLE \"strata_migrations\" ALTER COLUMN \"checksum\" DROP NOT NULL", {}, {});
+        db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = NULL WHERE \"version\" = 3", {}, {});
+    }
+    EXPECT_NE(run<accounts>("status").code, 0);
+    EXPECT_NE(apply_with_shell(from3.out), 0) << from3.out;
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 3", {}, {});
+    if (!sqlite()) {
+        const std::string kept = s.query_value<std::string>("SELECT \"checksum\" FROM \"strata_migrations\" WHERE \"version\" = 2");
+        db().execute("UPDATE \"strata_migrations\" SET \"checksum\" = NULL WHERE \"version\" = 2", {}, {});
+        EXPECT_NE(run<accounts>("status").code, 0);
+        EXPECT_NE(apply_with_shell(from3.out), 0) << from3.out;
+        EXPECT_EQ(s.query_value<std::int64_t>("SELECT balance FROM accounts"), 150);
+        s.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1 WHERE \"version\" = 2", kept);
+        db().execute("ALTER TABLE \"strata_migrations\" ALTER COLUMN \"dirty\" SET NOT NULL", {}, {});
+        db().execute("ALTER TABLE \"strata_migrations\" ALTER COLUMN \"checksum\" SET NOT NULL", {}, {});
+    }
     ASSERT_EQ(apply_with_shell(from3.out, &said), 0) << said << from3.out;
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM accounts"), 0);
     // An up script from 1 on a database strata never migrated records nothing.
@@ -425,6 +455,13 @@ TEST_P(CliTruth, AnOfflineScriptRunsOnlyOnTheDatabaseItStartsFrom) {
     ASSERT_EQ(from1.code, 0) << from1.err;
     EXPECT_NE(apply_with_shell(from1.out), 0) << from1.out;
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\""), 0);
+    // A script refused leaves nothing behind, not even the bookkeeping table it would have made.
+    db().execute("DROP TABLE \"strata_migrations\"", {}, {});
+    if (sqlite()) db().execute("DROP TABLE \"strata_migrations_seal\"", {}, {});
+    EXPECT_NE(apply_with_shell(from1.out, &said), 0) << from1.out;
+    EXPECT_TRUE(has(said, "starts at version 1")) << said;
+    EXPECT_FALSE(db().has_table("strata_migrations"));
+    EXPECT_FALSE(db().has_table("strata_migrations_seal"));
 }
 
 TEST_P(CliTruth, AnOfflineScriptChecksTheKeysOfAMigrationThatRunsWithoutThem) {
@@ -453,6 +490,28 @@ TEST_P(CliTruth, AnOfflineScriptChecksTheKeysOfAMigrationThatRunsWithoutThem) {
     }
     ASSERT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 2);
+}
+
+// A row dangling before a migration is the same row after it, under the names the migration
+// gives its tables (as for the migrator): not a row the migration broke.
+TEST_P(CliTruth, AnOfflineScriptFollowsTheRenamesOfARowDanglingBeforeIt) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<renaming>("upgrade", "--to", "1").code, 0);
+    if (sqlite()) {
+        db().execute("PRAGMA foreign_keys = OFF", {}, {});
+        db().execute("INSERT INTO \"pets\" (\"id\", \"owner\") VALUES (7, 99)", {}, {});
+        db().execute("PRAGMA foreign_keys = ON", {}, {});
+    }
+    std::string said;
+    const cli_result up = cli<renaming>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(up.code, 0) << up.err;
+    ASSERT_EQ(apply_with_shell(up.out, &said), 0) << said << up.out;
+    const cli_result down = cli<renaming>({"sql", "--bookkeeping", "--from", "2", "--to", "1", "--dialect", dialect});
+    ASSERT_EQ(down.code, 0) << down.err;
+    ASSERT_EQ(apply_with_shell(down.out, &said), 0) << said << down.out;
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"pets\""), sqlite() ? 1 : 0);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
 }
 
 // (and a name that holds the dollar quote of the PostgreSQL script's start check)

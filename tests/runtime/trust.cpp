@@ -88,6 +88,24 @@ using f2 = strata::migration<2, "note default then a dangling child",
     execute<"INSERT INTO \"children\" (\"id\", \"parent_id\") VALUES (1, 999)", "DELETE FROM \"children\" WHERE \"id\" = 1">>;
 using chain_f = strata::chain<f1, f2>;
 using chain_f1 = strata::chain<f1>;
+// A rebuild in a migration that renames the tables of a row left dangling before it.
+using o1 = strata::migration<1, "owners and pets",
+    create_table<"owners", column<"id", bigint, primary_key>, column<"name", text>>,
+    create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>>>;
+using o2 = strata::migration<2, "keepers and animals", rename_table<"owners", "keepers">, rename_table<"pets", "animals">,
+                             alter_column<"keepers", "name", set_default<default_value<"?">>>>;
+using chain_o1 = strata::chain<o1>;
+using chain_o = strata::chain<o1, o2>;
+// A table rebuilt with what `verify` and the rebuild guard must judge alike.
+using v1 = strata::migration<1, "teams and people", create_table<"teams", column<"id", bigint, primary_key>>,
+    create_table<"people", column<"id", bigint, primary_key>, column<"team", bigint, references<"teams", "id">>,
+                 column<"score", integer, check<"score >= 0">>, column<"note", text>>>;
+using v2 = strata::migration<2, "note required", alter_column<"people", "note", set_not_null, set_default<default_value<"">>>>;
+using chain_v1 = strata::chain<v1>;
+using chain_v = strata::chain<v1, v2>;
+using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
+    rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
+    execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
 
 // A run of operations that each rebuild "spares" on SQLite, coalesced into one rebuild: a column
 // added, one altered, one dropped. The guard before it knows the table as it is before the run
@@ -634,15 +652,28 @@ TEST_P(Trust, VerifyNamesAGeneratedColumnAndAPartialIndexMadeByHand) {
     if (sqlite) {
         EXPECT_THROW(m.upgrade(), strata::migration_error);
     }
-    if (sqlite) {  // (SQLite: made again DESC or with a COLLATE)
-        for (const char* again : {"(\"qty\" DESC, \"code\")", "(\"qty\", \"code\" COLLATE NOCASE)"}) {
-            db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
-            db().execute(std::string("CREATE INDEX \"gauges_qty_idx\" ON \"gauges\" ") + again, {}, {});
-            text = m.verify().text();
-            EXPECT_NE(text.find(std::string("missing from the database: index gauges_qty_idx on gauges(qty,code)\n")), std::string::npos)
-                << again << text;
-        }
-        EXPECT_NE(text.find("not in schema_at<1>: index gauges_qty_idx on gauges(qty,code collate NOCASE)"), std::string::npos) << text;
+    // Made again on the same columns otherwise: DESC, a COLLATE, NULLS FIRST; on PostgreSQL also
+    // another operator class, another access method, INCLUDE columns.
+    struct remade {
+        const char* definition;
+        const char* fact;
+    };
+    const std::vector<remade> sqlite_again = {{"(\"qty\" DESC, \"code\")", "(qty desc,code)"},
+                                              {"(\"qty\", \"code\" COLLATE NOCASE)", "(qty,code collate NOCASE)"}};
+    const std::vector<remade> pg_again = {{"(\"qty\" DESC, \"code\")", "(qty desc,code)"},
+                                          {"(\"qty\", \"code\" COLLATE \"C\")", "(qty,code collate C)"},
+                                          {"(\"qty\" NULLS FIRST, \"code\")", "(qty nulls first,code)"},
+                                          {"(\"qty\", \"code\" text_pattern_ops)", "(qty,code text_pattern_ops)"},
+                                          {"USING brin (\"qty\", \"code\")", "(qty,code) using brin"},
+                                          {"(\"qty\", \"code\") INCLUDE (\"id\")", "(qty,code) include(id)"}};
+    for (const remade& again : sqlite ? sqlite_again : pg_again) {
+        db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
+        db().execute(std::string("CREATE INDEX \"gauges_qty_idx\" ON \"gauges\" ") + again.definition, {}, {});
+        text = m.verify().text();
+        EXPECT_NE(text.find(std::string("missing from the database: index gauges_qty_idx on gauges(qty,code)\n")), std::string::npos)
+            << again.definition << text;
+        EXPECT_NE(text.find(std::string("not in schema_at<1>: index gauges_qty_idx on gauges") + again.fact + "\n"), std::string::npos)
+            << again.definition << text;
     }
     // One of the chain's columns made again as a generated one.
     db().execute("DROP INDEX \"gauges_qty_idx\"", {}, {});
@@ -856,6 +887,50 @@ TEST_F(TrustSqlite, DanglingRowsFromBeforeTheMigrationAreNotItsFault) {
     auto m = make<chain_r>();
     EXPECT_EQ(m.upgrade().to, 2u);
     EXPECT_EQ(m.downgrade_to(1).to, 1u);
+}
+
+// ... also when the migration renames the row's table, or the table it references: the same
+// row under their new names. A row it leaves dangling is still its own.
+TEST_F(TrustSqlite, DanglingRowsFromBeforeAMigrationThatRenamesTheirTablesAreNotItsFault) {
+    make<chain_o1>().upgrade();
+    strata::sqlite::connection app(sqlite_path());
+    app.execute("PRAGMA foreign_keys = OFF", {}, {});
+    app.execute("INSERT INTO \"pets\" (\"id\", \"owner\") VALUES (7, 99)", {}, {});
+    auto m = make<chain_o>();
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"pets\" WHERE \"owner\" = 99"), 1);
+    auto bad = make<chain_o_orphaning>();
+    try {
+        bad.upgrade();
+        FAIL() << "a dangling reference committed";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::foreign_key_violation) << e.what();
+        EXPECT_NE(std::string(e.what()).find("table \"animals\" row 8 references missing \"keepers\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(bad.status().current, 1u);
+}
+
+// One verdict: what `verify` calls the chain's, the rebuild keeps (a copy of a check, a UNIQUE on
+// the primary key: nothing is lost); what the rebuild would lose, `verify` names (an ON UPDATE).
+TEST_F(TrustSqlite, VerifyAndTheRebuildGuardJudgeAHandMadeTableAlike) {
+    make<chain_v1>().upgrade();
+    exec("INSERT INTO \"teams\" (\"id\") VALUES (7)");
+    exec("INSERT INTO \"people\" (\"id\", \"team\", \"score\", \"note\") VALUES (1, 7, 3, 'n')");
+    auto m = make<chain_v>();
+    remake(db(), "people", "CHECK (score >= 0)", "CHECK (score >= 0) CHECK (score >= 0)");
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    remake(db(), "people", "\"id\" INTEGER NOT NULL PRIMARY KEY", "\"id\" INTEGER NOT NULL PRIMARY KEY UNIQUE");
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"people\" WHERE \"score\" = 3"), 1);
+    EXPECT_THROW(exec("INSERT INTO \"people\" (\"id\", \"score\", \"note\") VALUES (2, -1, '')"), strata::database_error);
+    m.downgrade_to(1);
+    remake(db(), "people", "REFERENCES \"teams\" (\"id\")", "REFERENCES \"teams\" (\"id\") ON UPDATE CASCADE");
+    const std::string text = m.verify().text();
+    EXPECT_NE(text.find("fk people.team -> teams.id NO ACTION on update CASCADE"), std::string::npos) << text;
+    EXPECT_THROW(m.upgrade(), strata::migration_error);
+    EXPECT_EQ(m.status().current, 1u);
 }
 
 // ---- 3. Values stored whole, or refused ----

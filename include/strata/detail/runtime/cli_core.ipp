@@ -616,6 +616,12 @@ class cli_runner_t {
                                     "CREATE TEMP TABLE IF NOT EXISTS \"strata_dangling_before\" (\"table\" TEXT, \"row\" INTEGER, "
                                     "\"parent\" TEXT);\nDELETE FROM temp.\"strata_dangling_before\";\nINSERT INTO "
                                     "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\" FROM pragma_foreign_key_check");
+                // (a row's tables that the migration renames, named as they are after it)
+                for (const auto& [from, to] : table_renames(desc, m.direction == direction::down))
+                    m.statements.push_back(detail::format(
+                        "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN {1} "
+                        "ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE \"parent\" END",
+                        string_literal(from), string_literal(to)));
                 m.statements.push_back("INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
                                        "pragma_foreign_key_check EXCEPT SELECT \"table\", \"row\", \"parent\" FROM "
                                        "temp.\"strata_dangling_before\"");
@@ -640,12 +646,14 @@ class cli_runner_t {
                                 "after a migration that rebuilds a table (it runs with foreign keys off): nothing of it was "
                                 "applied\" CHECK (0));\n"
                               : "\\set ON_ERROR_STOP on\n" + migrators_lock_sql() + ";\n";
-        pre += std::string(create_tracking_table) + ";\n";
+        // The bookkeeping table made and the start checked in one transaction: a script refused
+        // there leaves no table behind (the shell stops with it open, and it is undone).
+        pre += "BEGIN;\n" + std::string(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
             pre += std::string(create_start_up_index) + ";\n";
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
-        return pre + start_check(a, d) + ";\n";
+        return pre + start_check(a, d) + ";\nCOMMIT;\n";
     }
     // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
     // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work
@@ -681,9 +689,13 @@ class cli_runner_t {
             for (std::size_t i = 0; i < applied; ++i)
                 expected += detail::format("{}({}, '{}', {})", i ? ", " : "", c_.info.descs[i].version,
                                            hex16(checksum_of(c_.info.descs[i], d)), string_literal(c_.info.descs[i].name));
-            elsewhere += detail::format(" OR EXISTS (SELECT 1 FROM \"strata_migrations\" WHERE {} AND (\"dirty\" OR "
-                                        "(\"version\", lower(\"checksum\"), \"name\") NOT IN (VALUES {})))",
-                                        rows, expected);
+            // (a row is this code's only as strata writes one: a cell that is NULL, or a flag that is
+            // not the boolean false, stops the script as it stops every verb)
+            const std::string_view clean = d == dialect_id::sqlite ? "typeof(\"dirty\") = 'integer' AND \"dirty\" = 0"
+                                                                   : "\"dirty\" IS FALSE";
+            elsewhere += detail::format(" OR EXISTS (SELECT 1 FROM \"strata_migrations\" WHERE {} AND NOT coalesce({} AND "
+                                        "(\"version\", lower(\"checksum\"), \"name\") IN (VALUES {}), FALSE))",
+                                        rows, clean, expected);
         }
         const std::string message = detail::format(
             "strata: chain \"{}\": this script starts at version {}, and the database is not there (its strata_migrations "

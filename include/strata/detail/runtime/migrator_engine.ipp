@@ -200,6 +200,24 @@ STRATA_LAZY inline bool has_background(const migration_desc& m) {
     return false;
 }
 
+// The tables migration `m` renames (rename_table), old name and new, in the order it renames
+// them, up or `down`: a derived down undoes the up's renames, last to first. (A row that
+// breaks a foreign key before a migration is the same row after it under these names.)
+using table_renaming = std::vector<std::pair<std::string_view, std::string_view>>;
+STRATA_LAZY inline table_renaming table_renames(const migration_desc& m, bool down) {
+    const bool derived_down = down && !m.explicit_down;
+    const op_desc* ops = down && m.explicit_down ? m.down_ops : m.ops;
+    const std::size_t n = down && m.explicit_down ? m.ndown_ops : m.nops;
+    table_renaming out;
+    for (std::size_t k = 0; k < n; ++k) {
+        const op_desc& op = ops[derived_down ? n - 1 - k : k];
+        if (op.kind != op_kind::rename_table) continue;
+        if (derived_down) out.emplace_back(op.new_name, op.table);
+        else out.emplace_back(op.table, op.new_name);
+    }
+    return out;
+}
+
 // 16 hex digits as written by hex16, compared without formatting.
 STRATA_LAZY inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
     std::uint64_t got = 0;
@@ -1478,9 +1496,10 @@ class migrator_engine_t {
         // check (an execute<>, a data step) could write a dangling reference. The whole
         // database is checked before the commit, against what it had before the first step: a
         // row the application left dangling earlier is not this migration's.
+        // (A row's tables renamed by the migration are named as they will be: the same row.)
         const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
         std::vector<std::string> dangling_before;
-        if (keys_off) dangling_before = dangling_rows();
+        if (keys_off) dangling_before = dangling_rows(table_renames(chain_.descs[index_of(m.version)], dir == direction::down));
         // A guard is judged at its rebuild's copy, when the new table is there to say what the
         // run itself changes (rebuild_would_lose); nothing between them touches the live table.
         const step* guard = nullptr;
@@ -1559,17 +1578,25 @@ class migrator_engine_t {
         return statements;
     }
 
-    // Every row of the database that breaks a foreign key, in words, sorted. Table by table: a
-    // table whose keys SQLite cannot check ("foreign key mismatch") is skipped, before as after.
-    std::vector<std::string> dangling_rows() {
+    // Every row of the database that breaks a foreign key, in words, sorted, its table and the
+    // table it references named as `renames` rename them. Table by table: a table whose keys
+    // SQLite cannot check ("foreign key mismatch") is skipped, before as after.
+    std::vector<std::string> dangling_rows(const table_renaming& renames = {}) {
         std::vector<dependent_t<std::string, Tag>> tables, rows;  // (dependent: see detail::dependent)
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
+        auto renamed = [&](std::string name) {
+            for (const auto& [from, to] : renames)
+                if (detail::same_ignoring_case(name, from)) name = to;
+            return name;
+        };
         for (const std::string& t : tables) {
             const value p[] = {t};
             try {
-                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p,
-                            [&](const row& r) { rows.push_back(dangling_text(r)); });
+                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
+                    rows.push_back(dangling_text(renamed(r.get<std::string>(0)), r.is_null(1) ? std::string("?") : r.get<std::string>(1),
+                                                 renamed(r.get<std::string>(2))));
+                });
             } catch (const database_error&) {
             }
         }
@@ -1587,8 +1614,10 @@ class migrator_engine_t {
     }
     // A row of PRAGMA foreign_key_check (table, rowid, parent), in words.
     static std::string dangling_text(const row& r) {
-        return detail::format("table \"{}\" row {} references missing \"{}\"", r.get<std::string>(0),
-                           r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+        return dangling_text(r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+    }
+    static std::string dangling_text(const std::string& table, const std::string& rowid, const std::string& parent) {
+        return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent);
     }
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
@@ -1821,6 +1850,9 @@ class migrator_engine_t {
         }
         // A UNIQUE constraint by its columns (SQLite names it sqlite_autoindex_*, and keeps one of
         // two alike: a key the state has twice, or as its primary key too, is there once or not).
+        // One on the primary key's columns loses nothing: the key is unique already.
+        names key_sorted = primary_key;
+        std::sort(key_sorted.begin(), key_sorted.end());
         for (const std::string& i : unique_indexes) {
             names key;
             std::string spelled;
@@ -1831,7 +1863,7 @@ class migrator_engine_t {
                 key.push_back(lower(c));
             });
             std::sort(key.begin(), key.end());
-            if (!known(unique_keys, key))
+            if (!known(unique_keys, key) && key != key_sorted)
                 lost.push_back(detail::format("a UNIQUE constraint on ({}) the chain does not declare", spelled));
         }
         // Foreign keys by what they say: each of the live table's the state has (as often).
@@ -1891,12 +1923,14 @@ class migrator_engine_t {
             std::vector<std::string> by_hand, new_keys;
             for (const std::string& c : new_def.checks) new_keys.push_back(check_text_key(c));
             std::vector<std::size_t> unmatched;  // of the live checks
+            std::vector<std::string> matched;
             for (std::size_t k = 0; k < def.checks.size(); ++k) {
                 const std::string key = check_text_key(def.checks[k]);
                 const auto m = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) { return x.key == key; });
                 const auto e = std::find_if(enum_checks.begin(), enum_checks.end(), [&](const std::string& x) { return key.starts_with(x); });
-                if (m != chain_only.end()) chain_only.erase(m);
+                if (m != chain_only.end()) chain_only.erase(m), matched.push_back(key);
                 else if (e != enum_checks.end()) enum_checks.erase(e);  // (any values: the run changes them)
+                else if (known(matched, key) && known(new_keys, key)) continue;  // a copy of one the new table keeps: no loss
                 else unmatched.push_back(k);
             }
             auto in_list_of = [](const std::string& key) {  // "c in(" of a column's IN list, or empty

@@ -459,7 +459,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                         (c[4] == "t" ? " identity" : "") +
                         (c[5] == "t" ? std::string(" generated") : " default=" + detail::pg_canonical_default(c[3])));
         for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
-                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated FROM pg_constraint WHERE conrelid = $1::oid",
+                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated, confupdtype FROM pg_constraint "
+                             "WHERE conrelid = $1::oid",
                              {oid})) {
             const std::string& type = k[0];
             // A foreign key or check added NOT VALID and not validated since.
@@ -477,24 +478,42 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                 f.push_back("unique " + tn + "(" + join(cols) + ")");
             } else {
                 auto action = actions.find(k[5]);
+                // (ON UPDATE only when it is not NO ACTION: the chain declares none)
+                auto on_update = actions.find(k[8]);
                 f.push_back("fk " + tn + "." + first(cols) + " -> " + k[6] + "." + first(cols_of(k[3], k[4])) + " " +
-                            (action != actions.end() ? action->second : k[5]) + validity);
+                            (action != actions.end() ? action->second : k[5]) +
+                            (k[8] == "a" ? std::string() : " on update " + (on_update != actions.end() ? on_update->second : k[8])) +
+                            validity);
             }
         }
         // Indexes that are not a constraint's own (a foreign key's conindid names the index
         // it relies on in the other table, which stays that table's index). An index left
         // invalid (a CREATE INDEX CONCURRENTLY that failed) says so, and so differs from the
-        // typed state.
-        for (auto& x : query("SELECT i.relname, ix.indisunique, ix.indkey::text, ix.indisvalid, ix.indpred IS NOT NULL FROM pg_index ix "
-                             "JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = $1::oid AND NOT EXISTS "
-                             "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
-                             {oid})) {
-            std::string keys = x[2];  // int2vector: "1 3"
-            std::replace(keys.begin(), keys.end(), ' ', ',');
-            f.push_back("index " + x[0] + " on " + tn + "(" + join(cols_of(oid, "{" + keys + "}")) + ")" +
-                        (x[1] == "t" ? " unique" : "") + (x[3] == "t" ? "" : " invalid") +
-                        (x[4] == "t" ? " partial" : ""));  // (the chain makes no partial index)
-        }
+        // typed state; so does one made again on the same columns otherwise than strata makes it
+        // (as the SQLite facts say): a key column's DESC, NULLS order, COLLATE or operator class
+        // that is not the default, an expression, another access method, INCLUDE columns.
+        for (auto& x : query(
+                 "SELECT i.relname, ix.indisunique, ix.indisvalid, ix.indpred IS NOT NULL, am.amname, "
+                 "(SELECT string_agg(coalesce(a.attname::text, '(expression)') "
+                 "|| CASE WHEN k.opt & 1 <> 0 THEN ' desc' ELSE '' END "
+                 "|| CASE WHEN (k.opt & 2 <> 0) <> (k.opt & 1 <> 0) THEN CASE WHEN k.opt & 2 <> 0 THEN ' nulls first' "
+                 "ELSE ' nulls last' END ELSE '' END "
+                 "|| CASE WHEN k.coll <> 0 AND k.coll IS DISTINCT FROM a.attcollation THEN ' collate ' || "
+                 "(SELECT collname FROM pg_collation WHERE oid = k.coll) ELSE '' END "
+                 "|| coalesce((SELECT ' ' || opcname FROM pg_opclass WHERE oid = k.cls AND NOT opcdefault), ''), "
+                 "',' ORDER BY k.n) FROM unnest(ix.indkey::int2[], ix.indoption::int2[], ix.indcollation::oid[], "
+                 "ix.indclass::oid[]) WITH ORDINALITY AS k(att, opt, coll, cls, n) "
+                 "LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.att AND k.att <> 0 "
+                 "WHERE k.n <= ix.indnkeyatts), "
+                 "(SELECT string_agg(a.attname::text, ',' ORDER BY k.n) FROM unnest(ix.indkey::int2[]) WITH ORDINALITY "
+                 "AS k(att, n) JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.att WHERE k.n > ix.indnkeyatts) "
+                 "FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_am am ON am.oid = i.relam "
+                 "WHERE ix.indrelid = $1::oid AND NOT EXISTS "
+                 "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
+                 {oid}))
+            f.push_back("index " + x[0] + " on " + tn + "(" + x[5] + ")" + (x[1] == "t" ? " unique" : "") +
+                        (x[2] == "t" ? "" : " invalid") + (x[3] == "t" ? " partial" : "") +  // (the chain makes no partial index)
+                        (x[4] == "btree" ? std::string() : " using " + x[4]) + (x[6].empty() ? std::string() : " include(" + x[6] + ")"));
         // Triggers and views: the typed state has none, so each is drift. Not the server's
         // own triggers (foreign keys); views (and materialized views) of the current schema
         // whose rules depend on the table.

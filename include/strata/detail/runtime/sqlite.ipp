@@ -145,8 +145,10 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
             std::sort(pk.begin(), pk.end());
             f.push_back("pk " + tn + "(" + join(pk) + ")");
         }
-        for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list($1)", tn))
-            f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3]);
+        // (ON UPDATE only when it is not NO ACTION: the chain declares none, and a rebuild would drop it)
+        for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete, on_update FROM pragma_foreign_key_list($1)", tn))
+            f.push_back("fk " + tn + "." + k[0] + " -> " + k[1] + "." + k[2] + " " + k[3] +
+                        (k[4] == "NO ACTION" ? std::string() : " on update " + k[4]));
         for (auto& x : query("SELECT name, \"unique\", origin, partial FROM pragma_index_list($1)", tn)) {
             strings cols;
             // (a key column made DESC or with a COLLATE, or an expression, by hand: drift, as the
