@@ -99,6 +99,16 @@ using renaming = strata::chain<
     strata::migration<2, "keepers and animals", rename_table<"owners", "keepers">, rename_table<"pets", "animals">,
                       alter_column<"keepers", "name", set_default<default_value<"?">>>>>;
 
+// A table dropped while another table's foreign key references it.
+using dropping = strata::chain<
+    strata::migration<1, "tags", create_table<"tags", column<"id", bigint, primary_key>, column<"label", text>>>,
+    strata::migration<2, "no tags", drop_table<"tags">>>;
+// A row deleted by a migration that rebuilds, whose referencing row is left dangling.
+using retiring = strata::chain<
+    strata::migration<1, "users", create_table<"users", column<"id", bigint, primary_key>, column<"name", text>>>,
+    strata::migration<2, "user 2 retired, names required", execute_irreversible<"DELETE FROM \"users\" WHERE \"id\" = 2">,
+                      alter_column<"users", "name", set_not_null>>>;
+
 // Names may hold a line break (an identifier may hold anything but a double quote): in a
 // script's comment lines, the next line would be read by the shell (`.print`, `\\echo`).
 using line_breaks = strata::chain<
@@ -511,6 +521,52 @@ TEST_P(CliTruth, AnOfflineScriptFollowsTheRenamesOfARowDanglingBeforeIt) {
     ASSERT_EQ(apply_with_shell(down.out, &said), 0) << said << down.out;
     strata::session s(db());
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"pets\""), sqlite() ? 1 : 0);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
+}
+
+// SQLite's DROP TABLE deletes the table's rows, and another table's foreign key acts on that
+// (here ON DELETE CASCADE): the script stops, as the migrator does, and as PostgreSQL refuses.
+TEST_P(CliTruth, AnOfflineScriptTakesNoRowOfAnotherTable) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<dropping>("upgrade", "--to", "1").code, 0);
+    db().execute("INSERT INTO \"tags\" (\"id\", \"label\") VALUES (1, 'a'), (2, 'b')", {}, {});
+    db().execute("CREATE TABLE \"post_tags\" (\"post\" INTEGER, \"tag\" INTEGER REFERENCES \"tags\" (\"id\") ON DELETE CASCADE)", {}, {});
+    db().execute("INSERT INTO \"post_tags\" VALUES (100, 1), (101, 2)", {}, {});
+    const cli_result script = cli<dropping>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(script.code, 0) << script.err;
+    std::string said;
+    EXPECT_NE(apply_with_shell(script.out, &said), 0) << script.out;
+    if (sqlite()) {
+        EXPECT_TRUE(has(said, "references a table")) << said;
+    }
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"post_tags\""), 2);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
+    EXPECT_NE(run<dropping>("upgrade").code, 0);  // (the migrator too)
+    db().execute("DROP TABLE \"post_tags\"", {}, {});
+    ASSERT_EQ(apply_with_shell(script.out, &said), 0) << said << script.out;
+}
+
+// A row the migration leaves dangling is found although one alike dangled before it (SQLite: a
+// table without rowids, each "row ?"): the script counts them, as the migrator does.
+TEST_P(CliTruth, AnOfflineScriptFindsADanglingRowAlikeToOneFromBefore) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<retiring>("upgrade", "--to", "1").code, 0);
+    db().execute("INSERT INTO \"users\" (\"id\", \"name\") VALUES (1, 'a'), (2, 'b'), (3, 'c')", {}, {});
+    db().execute(std::string("CREATE TABLE \"sessions\" (\"k\" TEXT PRIMARY KEY, \"user_id\" INTEGER REFERENCES \"users\" (\"id\"))") +
+                     (sqlite() ? " WITHOUT ROWID" : ""),
+                 {}, {});
+    db().execute("INSERT INTO \"sessions\" VALUES ('s1', 1), ('s2', 2)", {}, {});
+    if (sqlite()) {
+        db().execute("PRAGMA foreign_keys = OFF", {}, {});
+        db().execute("INSERT INTO \"sessions\" VALUES ('old', 99)", {}, {});
+        db().execute("PRAGMA foreign_keys = ON", {}, {});
+    }
+    const cli_result script = cli<retiring>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"users\""), 3);
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
 }
 

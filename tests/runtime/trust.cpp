@@ -103,6 +103,36 @@ using v1 = strata::migration<1, "teams and people", create_table<"teams", column
 using v2 = strata::migration<2, "note required", alter_column<"people", "note", set_not_null, set_default<default_value<"">>>>;
 using chain_v1 = strata::chain<v1>;
 using chain_v = strata::chain<v1, v2>;
+// Review 11 (a hostile fuzz of SQLite's rebuild): what references a table from outside it.
+// A unique column dropped by a rebuild that another table's foreign key references.
+using fk1 = strata::migration<1, "items with codes",
+    create_table<"items", column<"id", bigint, primary_key>, column<"code", text, unique>, column<"qty", integer>>>;
+using fk2 = strata::migration<2, "no codes", drop_column<"items", "code">>;
+using chain_fk1 = strata::chain<fk1>;
+using chain_fk = strata::chain<fk1, fk2>;
+// ... and the unique key of a derived down's rebuild.
+using uq1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"code", text>>>;
+using uq2 = strata::migration<2, "unique codes", add_unique<"items", "items_code_uq", "code">>;
+using chain_uq = strata::chain<uq1, uq2>;
+// A row deleted, in a migration that rebuilds, whose referencing row was left dangling; another
+// row dangles alike from before.
+using wr1 = strata::migration<1, "users", create_table<"users", column<"id", bigint, primary_key>, column<"name", text>>>;
+using wr2 = strata::migration<2, "user 2 retired, names required", execute_irreversible<"DELETE FROM \"users\" WHERE \"id\" = 2">,
+                              alter_column<"users", "name", set_not_null>>;
+using chain_wr1 = strata::chain<wr1>;
+using chain_wr = strata::chain<wr1, wr2>;
+// A table whose INTEGER PRIMARY KEY is not its rowid (DESC), rebuilt; one whose name differs in case.
+using pk1 = strata::migration<1, "docs", create_table<"docs", column<"id", bigint, primary_key>, column<"body", text>, column<"tag", text>>,
+                              create_table<"counters", column<"id", bigint, primary_key, autoincrement>, column<"name", text>>>;
+using pk2 = strata::migration<2, "tag default, names required", alter_column<"docs", "tag", set_default<default_value<"none">>>,
+                              alter_column<"counters", "name", set_not_null, set_default<default_value<"">>>>;
+using chain_pk1 = strata::chain<pk1>;
+using chain_pk = strata::chain<pk1, pk2>;
+// A table dropped while another table's foreign key references it.
+using dt1 = strata::migration<1, "tags", create_table<"tags", column<"id", bigint, primary_key>, column<"label", text>>>;
+using dt2 = strata::migration<2, "no tags", drop_table<"tags">>;
+using chain_dt1 = strata::chain<dt1>;
+using chain_dt = strata::chain<dt1, dt2>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -931,6 +961,110 @@ TEST_F(TrustSqlite, VerifyAndTheRebuildGuardJudgeAHandMadeTableAlike) {
     EXPECT_NE(text.find("fk people.team -> teams.id NO ACTION on update CASCADE"), std::string::npos) << text;
     EXPECT_THROW(m.upgrade(), strata::migration_error);
     EXPECT_EQ(m.status().current, 1u);
+}
+
+// A rebuild that takes from a table what another table's foreign key references (a unique
+// column dropped, up; a unique key, in a derived down) leaves that key referencing nothing
+// SQLite can check ("foreign key mismatch"): refused, as PostgreSQL refuses it.
+TEST_F(TrustSqlite, ARebuildKeepsWhatAnotherTablesForeignKeyReferences) {
+    make<chain_fk1>().upgrade();
+    exec("INSERT INTO \"items\" (\"id\", \"code\", \"qty\") VALUES (1, 'a', 1), (2, 'b', 2)");
+    exec("CREATE TABLE \"bycode\" (\"id\" INTEGER PRIMARY KEY, \"code\" TEXT REFERENCES \"items\" (\"code\") ON DELETE CASCADE)");
+    exec("INSERT INTO \"bycode\" VALUES (1, 'a'), (2, 'b')");
+    auto m = make<chain_fk>();
+    try {
+        m.upgrade();
+        FAIL() << "a foreign key left referencing nothing";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::foreign_key_violation) << e.what();
+        EXPECT_NE(std::string(e.what()).find("\"bycode\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"items\" WHERE \"code\" IS NOT NULL"), 2);
+    exec("DROP TABLE \"bycode\"");
+    exec("DROP TABLE \"items\"");
+    exec("DELETE FROM \"strata_migrations\"");
+    auto u = make<chain_uq>();
+    u.upgrade();
+    exec("CREATE TABLE \"bycode\" (\"id\" INTEGER PRIMARY KEY, \"code\" TEXT REFERENCES \"items\" (\"code\"))");
+    EXPECT_THROW(u.downgrade_to(1), strata::migration_error);
+    EXPECT_EQ(u.status().current, 2u);
+}
+
+// A row the migration leaves dangling is found although one alike dangled before it: rows
+// without a rowid (each "row ?"), counted, not only listed.
+TEST_F(TrustSqlite, ADanglingRowAlikeToOneFromBeforeIsStillFound) {
+    make<chain_wr1>().upgrade();
+    exec("INSERT INTO \"users\" (\"id\", \"name\") VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+    exec("CREATE TABLE \"sessions\" (\"k\" TEXT PRIMARY KEY, \"user_id\" INTEGER REFERENCES \"users\" (\"id\") ON DELETE CASCADE) "
+         "WITHOUT ROWID");
+    exec("INSERT INTO \"sessions\" VALUES ('s1', 1), ('s2', 2)");
+    exec("PRAGMA foreign_keys = OFF");
+    exec("INSERT INTO \"sessions\" VALUES ('old', 99)");
+    exec("PRAGMA foreign_keys = ON");
+    auto m = make<chain_wr>();
+    try {
+        m.upgrade();
+        FAIL() << "a dangling reference committed";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::foreign_key_violation) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"users\""), 3);
+}
+
+// A rebuild makes the state's INTEGER PRIMARY KEY the rowid: a live one that is not (DESC) would
+// renumber every row (an FTS index's content_rowid no longer finds them). verify and baseline
+// see it too. And a table whose name differs from the chain's in case only: verify misses the
+// chain's table, and the rebuild would lose its AUTOINCREMENT sequence (kept under that name).
+TEST_F(TrustSqlite, ARebuildRenumbersNoRowAndKeepsTheSequence) {
+    make<chain_pk1>().upgrade();
+    remake(db(), "docs", "\"id\" INTEGER NOT NULL PRIMARY KEY", "\"id\" INTEGER NOT NULL PRIMARY KEY DESC");
+    exec("INSERT INTO \"docs\" (\"id\", \"body\") VALUES (100, 'apples'), (200, 'bananas')");
+    auto m = make<chain_pk>();
+    const std::string text = m.verify().text();
+    EXPECT_NE(text.find("pk docs(id) not the rowid"), std::string::npos) << text;
+    try {
+        m.upgrade();
+        FAIL() << "the rows of docs renumbered";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("rowid"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT max(rowid) FROM \"docs\""), 2);
+    remake(db(), "docs", "\"id\" INTEGER NOT NULL PRIMARY KEY DESC", "\"id\" INTEGER NOT NULL PRIMARY KEY");
+    exec("INSERT INTO \"counters\" (\"name\") VALUES ('a'), ('b'), ('c')");
+    exec("DELETE FROM \"counters\" WHERE \"id\" = 3");
+    exec("ALTER TABLE \"counters\" RENAME TO \"tmp_counters\"");
+    exec("ALTER TABLE \"tmp_counters\" RENAME TO \"Counters\"");
+    EXPECT_THROW(m.upgrade(), strata::migration_error);
+    EXPECT_EQ(m.status().current, 1u);
+    exec("ALTER TABLE \"Counters\" RENAME TO \"tmp_counters\"");
+    exec("ALTER TABLE \"tmp_counters\" RENAME TO \"counters\"");
+    EXPECT_EQ(m.upgrade().to, 2u);
+    exec("INSERT INTO \"counters\" (\"name\") VALUES ('d')");
+    EXPECT_EQ(count(db(), "SELECT max(\"id\") FROM \"counters\""), 4);
+}
+
+// SQLite's DROP TABLE deletes the table's rows first, and another table's foreign key acts on
+// that (ON DELETE CASCADE, SET NULL): refused while another table references it, as PostgreSQL
+// refuses the drop. Up (drop_table) and in a derived down (create_table's).
+TEST_F(TrustSqlite, ADroppedTableTakesNoRowOfAnotherTable) {
+    make<chain_dt1>().upgrade();
+    exec("INSERT INTO \"tags\" (\"id\", \"label\") VALUES (1, 'a'), (2, 'b')");
+    exec("CREATE TABLE \"post_tags\" (\"post\" INTEGER, \"tag\" INTEGER REFERENCES \"tags\" (\"id\") ON DELETE CASCADE)");
+    exec("INSERT INTO \"post_tags\" VALUES (100, 1), (101, 2)");
+    auto m = make<chain_dt>();
+    try {
+        m.upgrade();
+        FAIL() << "DROP TABLE took another table's rows";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"post_tags\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"post_tags\""), 2);
+    EXPECT_THROW(make<chain_dt1>().downgrade_to(0), strata::migration_error);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"post_tags\""), 2);
+    exec("DROP TABLE \"post_tags\"");
+    EXPECT_EQ(m.upgrade().to, 2u);
 }
 
 // ---- 3. Values stored whole, or refused ----

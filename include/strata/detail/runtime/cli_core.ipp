@@ -613,18 +613,42 @@ class cli_runner_t {
             // rows that break one and did not before go into the table that takes none.
             if (d == dialect_id::sqlite && m.foreign_keys_off) {
                 m.statements.insert(m.statements.begin(),
-                                    "CREATE TEMP TABLE IF NOT EXISTS \"strata_dangling_before\" (\"table\" TEXT, \"row\" INTEGER, "
-                                    "\"parent\" TEXT);\nDELETE FROM temp.\"strata_dangling_before\";\nINSERT INTO "
-                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\" FROM pragma_foreign_key_check");
+                                    "DROP TABLE IF EXISTS temp.\"strata_dangling_before\";\nCREATE TEMP TABLE \"strata_dangling_before\" "
+                                    "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, \"fkid\" INTEGER);\nINSERT INTO "
+                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\", \"fkid\" FROM "
+                                    "pragma_foreign_key_check");
                 // (a row's tables that the migration renames, named as they are after it)
                 for (const auto& [from, to] : table_renames(desc, m.direction == direction::down))
                     m.statements.push_back(detail::format(
                         "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN {1} "
                         "ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE \"parent\" END",
                         string_literal(from), string_literal(to)));
-                m.statements.push_back("INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
-                                       "pragma_foreign_key_check EXCEPT SELECT \"table\", \"row\", \"parent\" FROM "
-                                       "temp.\"strata_dangling_before\"");
+                // (counted: a row without a rowid is one of several alike, and a row may break two keys)
+                m.statements.push_back(
+                    "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
+                    "\"table\", rowid AS \"row\", \"parent\", \"fkid\", count(*) AS \"n\" FROM pragma_foreign_key_check GROUP BY 1, "
+                    "2, 3, 4) a WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = "
+                    "a.\"table\" AND b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"fkid\" = a.\"fkid\")");
+            }
+            // SQLite's DROP TABLE deletes the table's rows, and another table's foreign key acts on
+            // that: a table another references stops the script, as the migrator refuses the drop
+            // (not a rebuild's drop of the table it makes again).
+            if (d == dialect_id::sqlite) {
+                constexpr std::string_view drop = "DROP TABLE \"";
+                std::vector<std::string> statements;
+                for (std::string& st : m.statements) {
+                    if (st.starts_with(drop)) {
+                        const std::string table = st.substr(drop.size(), st.find('"', drop.size()) - drop.size());
+                        statements.push_back(detail::format(
+                            "INSERT INTO temp.\"strata_referenced_drops\" SELECT m.\"name\" FROM sqlite_master m, "
+                            "pragma_foreign_key_list(m.\"name\") f WHERE m.\"type\" = 'table' AND f.\"table\" = {0} COLLATE NOCASE "
+                            "AND m.\"name\" <> {0} COLLATE NOCASE AND NOT EXISTS (SELECT 1 FROM sqlite_master WHERE \"type\" = "
+                            "'table' AND \"name\" = {1})",
+                            string_literal(table), string_literal("_strata_new_" + table)));
+                    }
+                    statements.push_back(std::move(st));
+                }
+                m.statements = std::move(statements);
             }
             if (m.transactional) {  // the row with the statements, in their transaction
                 m.statements.push_back(m.direction == direction::up ? insert(false) : remove);
@@ -644,7 +668,10 @@ class cli_runner_t {
                               ? ".bail on\nPRAGMA foreign_keys = ON;\nCREATE TEMP TABLE IF NOT EXISTS \"strata_foreign_key_violations\" "
                                 "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"strata: a row breaks a foreign key "
                                 "after a migration that rebuilds a table (it runs with foreign keys off): nothing of it was "
-                                "applied\" CHECK (0));\n"
+                                "applied\" CHECK (0));\nCREATE TEMP TABLE IF NOT EXISTS \"strata_referenced_drops\" (\"table\" TEXT, "
+                                "CONSTRAINT \"strata: another table references a table this script drops, by a foreign key: SQLite's "
+                                "DROP TABLE would delete or change its rows (ON DELETE CASCADE, SET NULL) or leave them referencing "
+                                "nothing, and PostgreSQL refuses such a drop: nothing of the migration was applied\" CHECK (0));\n"
                               : "\\set ON_ERROR_STOP on\n" + migrators_lock_sql() + ";\n";
         // The bookkeeping table made and the start checked in one transaction: a script refused
         // there leaves no table behind (the shell stops with it open, and it is undone).

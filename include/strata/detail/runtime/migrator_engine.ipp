@@ -1498,7 +1498,7 @@ class migrator_engine_t {
         // row the application left dangling earlier is not this migration's.
         // (A row's tables renamed by the migration are named as they will be: the same row.)
         const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
-        std::vector<std::string> dangling_before;
+        dangling dangling_before;
         if (keys_off) dangling_before = dangling_rows(table_renames(chain_.descs[index_of(m.version)], dir == direction::down));
         // A guard is judged at its rebuild's copy, when the new table is there to say what the
         // run itself changes (rebuild_would_lose); nothing between them touches the live table.
@@ -1514,6 +1514,7 @@ class migrator_engine_t {
                             if (!lost.empty()) throw failure(migration_failure::unknown_objects, lost, "", "");
                         }
                         own.check(text);
+                        if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"")) refuse_referenced_drop(text, failure);
                         db_.execute(text, {}, {});
                         ++statements;
                         break;
@@ -1560,29 +1561,67 @@ class migrator_engine_t {
         }
         if (guard) throw failure(migration_failure::unknown_objects, "a table rebuild without its copy (strata's bug)", "", "");
         if (keys_off) {
-            std::string added;
+            dangling after;
             try {
-                for (std::string& d : dangling_rows())
-                    if (!std::binary_search(dangling_before.begin(), dangling_before.end(), d)) {
-                        added = std::move(d);
-                        break;
-                    }
+                after = dangling_rows();
             } catch (const database_error& e) {
                 throw failure(migration_failure::statement_failed, e.driver_message(), e.statement(), e.driver_message());
             }
+            // (multisets: a row without a rowid is "row ?", and one row may break two keys alike)
+            std::vector<std::string> added, unchecked;
+            std::set_difference(after.rows.begin(), after.rows.end(), dangling_before.rows.begin(), dangling_before.rows.end(),
+                                std::back_inserter(added));
+            std::set_difference(after.unchecked.begin(), after.unchecked.end(), dangling_before.unchecked.begin(),
+                                dangling_before.unchecked.end(), std::back_inserter(unchecked));
+            if (!unchecked.empty())
+                throw failure(migration_failure::foreign_key_violation,
+                              detail::format("table \"{}\" has a foreign key that references no primary key or UNIQUE key any "
+                                             "more (SQLite: foreign key mismatch; PostgreSQL refuses such a change): this "
+                                             "migration dropped or changed what it references",
+                                             unchecked.front()),
+                              "PRAGMA foreign_key_check", "");
             if (!added.empty())
                 throw failure(migration_failure::foreign_key_violation,
-                              "foreign key violation written by this migration (it runs with foreign keys off): " + added,
+                              "foreign key violation written by this migration (it runs with foreign keys off): " +
+                                  added.front().substr(0, added.front().find('\0')),
                               "PRAGMA foreign_key_check", "");
         }
         return statements;
     }
 
-    // Every row of the database that breaks a foreign key, in words, sorted, its table and the
-    // table it references named as `renames` rename them. Table by table: a table whose keys
-    // SQLite cannot check ("foreign key mismatch") is skipped, before as after.
-    std::vector<std::string> dangling_rows(const table_renaming& renames = {}) {
-        std::vector<dependent_t<std::string, Tag>> tables, rows;  // (dependent: see detail::dependent)
+    // SQLite's DROP TABLE deletes the table's rows first, and every foreign key that references
+    // them acts (ON DELETE CASCADE deletes another table's rows, SET NULL changes them) or, left
+    // referencing no table, breaks: refused while another table references it, as PostgreSQL
+    // refuses such a drop. (Not a rebuild's drop of the table it is making again.)
+    template <class Failure>
+    void refuse_referenced_drop(const std::string& text, const Failure& failure) {
+        const std::string table = text.substr(12, text.find('"', 12) - 12);
+        const value p[] = {table}, q[] = {"_strata_new_" + table};
+        std::string rebuilt, by;
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1", q,
+                    [&](const row& r) { rebuilt = r.get<std::string>(0); });
+        if (!rebuilt.empty()) return;
+        db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
+                    "AND f.\"table\" = $1 COLLATE NOCASE AND m.name <> $1 COLLATE NOCASE LIMIT 1",
+                    p, [&](const row& r) { by = detail::format("table \"{}\" (column {})", r.get<std::string>(0), r.get<std::string>(1)); });
+        if (!by.empty())
+            throw failure(migration_failure::foreign_key_violation,
+                          detail::format("{} references table \"{}\" by a foreign key: SQLite's DROP TABLE would delete or "
+                                         "change its rows (ON DELETE CASCADE, SET NULL) or leave them referencing nothing, "
+                                         "and PostgreSQL refuses such a drop. Drop that foreign key, or its table, first",
+                                         by, table),
+                          text, "");
+    }
+
+    // Every row of the database that breaks a foreign key, in words, then a NUL and the key's
+    // number (a row may break two keys alike), sorted; its table and the table it references
+    // named as `renames` rename them. Table by table: a table whose keys SQLite cannot check
+    // ("foreign key mismatch") is listed apart.
+    struct dangling {
+        std::vector<std::string> rows, unchecked;
+    };
+    dangling dangling_rows(const table_renaming& renames = {}) {
+        std::vector<dependent_t<std::string, Tag>> tables, rows, unchecked;  // (dependent: see detail::dependent)
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
         auto renamed = [&](std::string name) {
@@ -1593,15 +1632,18 @@ class migrator_engine_t {
         for (const std::string& t : tables) {
             const value p[] = {t};
             try {
-                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
+                db_.execute("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
                     rows.push_back(dangling_text(renamed(r.get<std::string>(0)), r.is_null(1) ? std::string("?") : r.get<std::string>(1),
-                                                 renamed(r.get<std::string>(2))));
+                                                 renamed(r.get<std::string>(2))) +
+                                   '\0' + r.get<std::string>(3));
                 });
             } catch (const database_error&) {
+                unchecked.push_back(renamed(t));
             }
         }
         std::sort(rows.begin(), rows.end());
-        return rows;
+        std::sort(unchecked.begin(), unchecked.end());
+        return {std::move(rows), std::move(unchecked)};
     }
 
     // The first row `PRAGMA foreign_key_check...` returns, in words ("" when none).
@@ -1818,6 +1860,28 @@ class migrator_engine_t {
         live_key.resize(key_size);
         if (!live_key.empty() && live_key != primary_key)
             lost.push_back(detail::format("a PRIMARY KEY on ({}) the chain does not declare", joined(live_key)));
+        // The new table's INTEGER PRIMARY KEY is its rowid: the copy would renumber every row of a
+        // live table whose key is not (made DESC by hand, SQLite keeps it in an index of its own).
+        {
+            const auto key_column = primary_key.size() == 1 ? std::find_if(columns.begin(), columns.end(), [&](std::string_view c) {
+                return lower(c) == primary_key[0];
+            }) : columns.end();
+            bool apart = false;
+            if (key_column != columns.end() && sql_iequal(declared[static_cast<std::size_t>(key_column - columns.begin())].type, "INTEGER"))
+                db_.execute("SELECT 1 FROM pragma_index_list($1) WHERE origin = 'pk'", p, [&](const row&) { apart = true; });
+            if (apart)
+                lost.push_back("the rowid of each row: its INTEGER PRIMARY KEY is not the table's rowid (made DESC by hand), "
+                               "and the new table's is, so every row would be numbered again (what holds rowids, as an FTS "
+                               "index does, would no longer find them)");
+        }
+        // A table renamed by hand in another case: SQLite finds it, but its AUTOINCREMENT sequence
+        // is kept under its name, and verify() misses the chain's table.
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE AND name <> $1", p,
+                    [&](const row& r) {
+                        lost.push_back(detail::format("the table's name as spelled by hand, \"{}\" (the chain's: \"{}\"), with "
+                                                      "the AUTOINCREMENT sequence kept under it",
+                                                      r.get<std::string>(0), table));
+                    });
         std::vector<std::string> unique_indexes;
         struct live_index {
             std::string name;

@@ -131,6 +131,7 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         if (sql_rows.empty()) continue;
         f.push_back("table " + tn);
         strings pk;
+        std::string pk_type;
         bool null_default = false;
         // (table_xinfo: a generated column too, which table_info hides, and the chain makes none)
         for (auto& c : query("SELECT name, type, \"notnull\", dflt_value, pk, dflt_value IS NULL, hidden IN (2, 3) FROM "
@@ -139,11 +140,15 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
             null_default = c[5] == "1" || detail::sql_iequal(c[3], "null");  // (DEFAULT NULL: no default)
             f.push_back("column " + tn + "." + c[0] + " " + c[1] + (c[2] == "1" ? " not null" : "") +
                         (c[6] == "1" ? std::string(" generated") : " default=" + (null_default ? std::string() : c[3])));
-            if (c[4] != "0") pk.push_back(c[0]);
+            if (c[4] != "0") pk.push_back(c[0]), pk_type = c[1];
         }
         if (!pk.empty()) {
             std::sort(pk.begin(), pk.end());
-            f.push_back("pk " + tn + "(" + join(pk) + ")");
+            // An INTEGER PRIMARY KEY that is not the rowid (made DESC: SQLite keeps it in an index
+            // of its own), as the chain never makes it: a rebuild would number the rows again.
+            const bool apart = pk.size() == 1 && detail::sql_iequal(pk_type, "INTEGER") &&
+                               !query("SELECT 1 FROM pragma_index_list($1) WHERE origin = 'pk'", tn).empty();
+            f.push_back("pk " + tn + "(" + join(pk) + ")" + (apart ? " not the rowid" : ""));
         }
         // (ON UPDATE only when it is not NO ACTION: the chain declares none, and a rebuild would drop it)
         for (auto& k : query("SELECT \"from\", \"table\", \"to\", on_delete, on_update FROM pragma_foreign_key_list($1)", tn))
