@@ -601,12 +601,20 @@ class cli_runner_t {
                 }
                 m.statements = std::move(statements);
             }
+            // The rows of `source` (a PRAGMA foreign_key_check) that did not break a key before the
+            // migration, into the table that takes none; counted, as a row without a rowid is one
+            // of several alike, and a row may break two keys.
+            auto new_violations = [](const std::string& source) {
+                return "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
+                       "\"table\", rowid AS \"row\", \"parent\", \"fkid\", count(*) AS \"n\" FROM " + source + " GROUP BY 1, 2, 3, "
+                       "4) a WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" "
+                       "AND b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"fkid\" = a.\"fkid\")";
+            };
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
                     if (st.starts_with(check_start) && st.ends_with(check_end)) {
                         const std::string table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
-                        st = "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT \"table\", rowid, \"parent\" FROM "
-                             "pragma_foreign_key_check(" + string_literal(table) + ")";
+                        st = new_violations("pragma_foreign_key_check(" + string_literal(table) + ")");
                     }
             // SQLite: a migration that rebuilds a table runs with foreign keys off; what it did
             // to keys is checked after it in the whole database, as the migrator checks: the
@@ -617,18 +625,27 @@ class cli_runner_t {
                                     "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, \"fkid\" INTEGER);\nINSERT INTO "
                                     "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\", \"fkid\" FROM "
                                     "pragma_foreign_key_check");
-                // (a row's tables that the migration renames, named as they are after it)
-                for (const auto& [from, to] : table_renames(desc, m.direction == direction::down))
-                    m.statements.push_back(detail::format(
-                        "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN {1} "
-                        "ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE \"parent\" END",
-                        string_literal(from), string_literal(to)));
-                // (counted: a row without a rowid is one of several alike, and a row may break two keys)
-                m.statements.push_back(
-                    "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
-                    "\"table\", rowid AS \"row\", \"parent\", \"fkid\", count(*) AS \"n\" FROM pragma_foreign_key_check GROUP BY 1, "
-                    "2, 3, 4) a WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = "
-                    "a.\"table\" AND b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"fkid\" = a.\"fkid\")");
+                // (a row's tables that the migration renames, named anew after each rename: the
+                // rebuilds' checks compare the rows under the names they have then)
+                constexpr std::string_view rename_start = "ALTER TABLE \"", rename_to = "\" RENAME TO \"";
+                std::vector<std::string> statements;
+                for (std::string& st : m.statements) {
+                    const std::size_t to = st.find(rename_to);
+                    const bool renames = st.starts_with(rename_start) && to != std::string::npos && st.ends_with("\"") &&
+                                         !st.starts_with("ALTER TABLE \"_strata_new_");
+                    std::string update;
+                    if (renames)
+                        update = detail::format(
+                            "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN "
+                            "{1} ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE "
+                            "\"parent\" END",
+                            string_literal(st.substr(rename_start.size(), to - rename_start.size())),
+                            string_literal(st.substr(to + rename_to.size(), st.size() - 1 - to - rename_to.size())));
+                    statements.push_back(std::move(st));
+                    if (renames) statements.push_back(std::move(update));
+                }
+                m.statements = std::move(statements);
+                m.statements.push_back(new_violations("pragma_foreign_key_check"));
             }
             // SQLite's DROP TABLE deletes the table's rows, and another table's foreign key acts on
             // that: a table another references stops the script, as the migrator refuses the drop

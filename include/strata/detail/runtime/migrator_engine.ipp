@@ -1498,8 +1498,9 @@ class migrator_engine_t {
         // row the application left dangling earlier is not this migration's.
         // (A row's tables renamed by the migration are named as they will be: the same row.)
         const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
+        const table_renaming renames = keys_off ? table_renames(chain_.descs[index_of(m.version)], dir == direction::down) : table_renaming{};
         dangling dangling_before;
-        if (keys_off) dangling_before = dangling_rows(table_renames(chain_.descs[index_of(m.version)], dir == direction::down));
+        if (keys_off) dangling_before = dangling_rows(renames);
         // A guard is judged at its rebuild's copy, when the new table is there to say what the
         // run itself changes (rebuild_would_lose); nothing between them touches the live table.
         const step* guard = nullptr;
@@ -1520,7 +1521,7 @@ class migrator_engine_t {
                         break;
                     case step_kind::foreign_key_check: {
                         text = st.sql();
-                        const std::string violation = foreign_key_violation(text);
+                        const std::string violation = foreign_key_violation(text, renames, dangling_before.rows);
                         ++statements;
                         if (!violation.empty())
                             throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
@@ -1624,21 +1625,13 @@ class migrator_engine_t {
         std::vector<dependent_t<std::string, Tag>> tables, rows, unchecked;  // (dependent: see detail::dependent)
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
-        auto renamed = [&](std::string name) {
-            for (const auto& [from, to] : renames)
-                if (detail::same_ignoring_case(name, from)) name = to;
-            return name;
-        };
         for (const std::string& t : tables) {
             const value p[] = {t};
             try {
-                db_.execute("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check($1)", p, [&](const row& r) {
-                    rows.push_back(dangling_text(renamed(r.get<std::string>(0)), r.is_null(1) ? std::string("?") : r.get<std::string>(1),
-                                                 renamed(r.get<std::string>(2))) +
-                                   '\0' + r.get<std::string>(3));
-                });
+                db_.execute("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check($1)", p,
+                            [&](const row& r) { rows.push_back(dangling_key(r, renames)); });
             } catch (const database_error&) {
-                unchecked.push_back(renamed(t));
+                unchecked.push_back(renamed(t, renames));
             }
         }
         std::sort(rows.begin(), rows.end());
@@ -1646,17 +1639,26 @@ class migrator_engine_t {
         return {std::move(rows), std::move(unchecked)};
     }
 
-    // The first row `PRAGMA foreign_key_check...` returns, in words ("" when none).
-    std::string foreign_key_violation(const std::string& pragma) {
-        std::string violation;
-        db_.execute(pragma, {}, [&](const row& r) {
-            if (violation.empty()) violation = dangling_text(r);
-        });
-        return violation;
+    // The first row a rebuild's `PRAGMA foreign_key_check("t")` returns that did not break a
+    // key before the migration (`before`, dangling_rows), in words ("" when none).
+    std::string foreign_key_violation(const std::string& pragma, const table_renaming& renames, const std::vector<std::string>& before) {
+        std::vector<dependent_t<std::string, Tag>> rows, added;  // (dependent: see detail::dependent)
+        db_.execute(pragma, {}, [&](const row& r) { rows.push_back(dangling_key(r, renames)); });
+        std::sort(rows.begin(), rows.end());
+        std::set_difference(rows.begin(), rows.end(), before.begin(), before.end(), std::back_inserter(added));
+        return added.empty() ? std::string() : added.front().substr(0, added.front().find('\0'));
     }
-    // A row of PRAGMA foreign_key_check (table, rowid, parent), in words.
-    static std::string dangling_text(const row& r) {
-        return dangling_text(r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2));
+    static std::string renamed(std::string name, const table_renaming& renames) {
+        for (const auto& [from, to] : renames)
+            if (detail::same_ignoring_case(name, from)) name = to;
+        return name;
+    }
+    // A row of PRAGMA foreign_key_check (table, rowid, parent, fkid): in words, its tables under
+    // the names `renames` give them, then a NUL and the key's number.
+    static std::string dangling_key(const row& r, const table_renaming& renames) {
+        return dangling_text(renamed(r.get<std::string>(0), renames), r.is_null(1) ? std::string("?") : r.get<std::string>(1),
+                             renamed(r.get<std::string>(2), renames)) +
+               '\0' + r.get<std::string>(3);
     }
     static std::string dangling_text(const std::string& table, const std::string& rowid, const std::string& parent) {
         return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent);
