@@ -134,6 +134,21 @@ using dt1 = strata::migration<1, "tags", create_table<"tags", column<"id", bigin
 using dt2 = strata::migration<2, "no tags", drop_table<"tags">>;
 using chain_dt1 = strata::chain<dt1>;
 using chain_dt = strata::chain<dt1, dt2>;
+// A rebuild that drops one of a table's two foreign keys (SQLite numbers the rest anew), and a
+// migration that renames a table into the name of another before a rebuild.
+using kk1 = strata::migration<1, "parents, others, child", create_table<"parents", column<"id", bigint, primary_key>>,
+    create_table<"others", column<"id", bigint, primary_key>>,
+    create_table<"child", column<"id", bigint, primary_key>, column<"pp", bigint, references<"parents", "id">>,
+                 column<"oo", bigint, references<"others", "id">>, column<"note", text>>>;
+using chain_kk1 = strata::chain<kk1>;
+using chain_kk = strata::chain<kk1, strata::migration<2, "no oo", drop_column<"child", "oo">>>;
+using sw1 = strata::migration<1, "orders", create_table<"customers", column<"id", bigint, primary_key>>,
+    create_table<"orders", column<"id", bigint, primary_key>, column<"cust", bigint, references<"customers", "id">>, column<"note", text>>,
+    create_table<"new_orders", column<"id", bigint, primary_key>, column<"cust", bigint, references<"customers", "id">>,
+                 column<"note", text>>>;
+using chain_sw1 = strata::chain<sw1>;
+using chain_sw = strata::chain<sw1, strata::migration<2, "new orders swapped in", rename_table<"orders", "orders_archive">,
+    rename_table<"new_orders", "orders">, alter_column<"orders", "note", set_default<default_value<"none">>>>>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -975,6 +990,31 @@ TEST_F(TrustSqlite, ARebuildOfATableWithARowDanglingFromBeforeGoesOn) {
     EXPECT_EQ(m.upgrade().to, 2u);
     EXPECT_EQ(m.downgrade_to(1).to, 1u);
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"children\" WHERE \"parent_id\" = 999"), 1);
+}
+
+// ... whatever the rebuild does to the table's other keys (SQLite numbers them anew), and when a
+// table is renamed into the name another had before the rebuild.
+TEST_F(TrustSqlite, ARowDanglingFromBeforeIsTheSameRowAfterKeysAndNamesMove) {
+    make<chain_kk1>().upgrade();
+    strata::sqlite::connection app(sqlite_path());
+    app.execute("INSERT INTO \"parents\" VALUES (1)", {}, {});
+    app.execute("INSERT INTO \"others\" VALUES (1)", {}, {});
+    app.execute("INSERT INTO \"child\" VALUES (1, 1, 1, 'ok')", {}, {});
+    app.execute("PRAGMA foreign_keys = OFF", {}, {});
+    app.execute("INSERT INTO \"child\" VALUES (2, 99, NULL, 'from before')", {}, {});
+    auto k = make<chain_kk>();
+    EXPECT_EQ(k.upgrade().to, 2u);
+    EXPECT_EQ(k.downgrade_to(1).to, 1u);
+    exec("DROP TABLE \"child\"");
+    exec("DROP TABLE \"others\"");
+    exec("DROP TABLE \"parents\"");
+    exec("DELETE FROM \"strata_migrations\"");
+    make<chain_sw1>().upgrade();
+    app.execute("INSERT INTO \"new_orders\" VALUES (5, 99, 'x')", {}, {});
+    auto w = make<chain_sw>();
+    EXPECT_EQ(w.upgrade().to, 2u);
+    EXPECT_EQ(w.downgrade_to(1).to, 1u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"new_orders\" WHERE \"cust\" = 99"), 1);
 }
 
 // A rebuild that takes from a table what another table's foreign key references (a unique

@@ -432,7 +432,7 @@ class cli_runner_t {
             if (a.unknown) note = detail::format(" (not in this code: its head is {})", head());
             else if (a.changed) note = " (changed since it was applied)";
             else if (a.dirty) note = " (dirty)";
-            else if (s.current == head()) note = " (head)";
+            else if (s.current == head() && s.problem.empty()) note = " (head)";  // (not over an earlier migration's problem)
         }
         if (!where_.empty()) note += " (" + where_ + ")";
         detail::print(o_.out, "{}{}{}\n", s.current, name, note);
@@ -603,12 +603,13 @@ class cli_runner_t {
             }
             // The rows of `source` (a PRAGMA foreign_key_check) that did not break a key before the
             // migration, into the table that takes none; counted, as a row without a rowid is one
-            // of several alike, and a row may break two keys.
+            // of several alike, and a row may break two keys to one table. (Not by the key's
+            // number: SQLite numbers a table's keys anew when a rebuild adds or drops one.)
             auto new_violations = [](const std::string& source) {
                 return "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
-                       "\"table\", rowid AS \"row\", \"parent\", \"fkid\", count(*) AS \"n\" FROM " + source + " GROUP BY 1, 2, 3, "
-                       "4) a WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" "
-                       "AND b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"fkid\" = a.\"fkid\")";
+                       "\"table\", rowid AS \"row\", \"parent\", count(*) AS \"n\" FROM " + source + " GROUP BY 1, 2, 3) a WHERE "
+                       "a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" AND "
+                       "b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\")";
             };
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
@@ -622,9 +623,8 @@ class cli_runner_t {
             if (d == dialect_id::sqlite && m.foreign_keys_off) {
                 m.statements.insert(m.statements.begin(),
                                     "DROP TABLE IF EXISTS temp.\"strata_dangling_before\";\nCREATE TEMP TABLE \"strata_dangling_before\" "
-                                    "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, \"fkid\" INTEGER);\nINSERT INTO "
-                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\", \"fkid\" FROM "
-                                    "pragma_foreign_key_check");
+                                    "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT);\nINSERT INTO "
+                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\" FROM pragma_foreign_key_check");
                 // (a row's tables that the migration renames, named anew after each rename: the
                 // rebuilds' checks compare the rows under the names they have then)
                 constexpr std::string_view rename_start = "ALTER TABLE \"", rename_to = "\" RENAME TO \"";
@@ -654,7 +654,7 @@ class cli_runner_t {
                 constexpr std::string_view drop = "DROP TABLE \"";
                 std::vector<std::string> statements;
                 for (std::string& st : m.statements) {
-                    if (st.starts_with(drop)) {
+                    if (st.starts_with(drop) && st.find('"', drop.size()) == st.size() - 1) {  // (as strata spells it)
                         const std::string table = st.substr(drop.size(), st.find('"', drop.size()) - drop.size());
                         statements.push_back(detail::format(
                             "INSERT INTO temp.\"strata_referenced_drops\" SELECT m.\"name\" FROM sqlite_master m, "

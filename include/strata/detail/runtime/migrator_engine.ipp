@@ -14,6 +14,7 @@
 #include <ctime>
 #include <iterator>
 #include <thread>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -198,24 +199,6 @@ STRATA_LAZY inline bool has_background(const migration_desc& m) {
     for (std::size_t k = 0; k < m.nops; ++k)
         if (m.ops[k].kind == op_kind::background) return true;
     return false;
-}
-
-// The tables migration `m` renames (rename_table), old name and new, in the order it renames
-// them, up or `down`: a derived down undoes the up's renames, last to first. (A row that
-// breaks a foreign key before a migration is the same row after it under these names.)
-using table_renaming = std::vector<std::pair<std::string_view, std::string_view>>;
-STRATA_LAZY inline table_renaming table_renames(const migration_desc& m, bool down) {
-    const bool derived_down = down && !m.explicit_down;
-    const op_desc* ops = down && m.explicit_down ? m.down_ops : m.ops;
-    const std::size_t n = down && m.explicit_down ? m.ndown_ops : m.nops;
-    table_renaming out;
-    for (std::size_t k = 0; k < n; ++k) {
-        const op_desc& op = ops[derived_down ? n - 1 - k : k];
-        if (op.kind != op_kind::rename_table) continue;
-        if (derived_down) out.emplace_back(op.new_name, op.table);
-        else out.emplace_back(op.table, op.new_name);
-    }
-    return out;
 }
 
 // 16 hex digits as written by hex16, compared without formatting.
@@ -1496,11 +1479,10 @@ class migrator_engine_t {
         // check (an execute<>, a data step) could write a dangling reference. The whole
         // database is checked before the commit, against what it had before the first step: a
         // row the application left dangling earlier is not this migration's.
-        // (A row's tables renamed by the migration are named as they will be: the same row.)
+        // (A row's tables renamed by the migration are named anew after each rename: the same row.)
         const bool keys_off = m.rebuilds_tables && db_.dialect() == dialect_id::sqlite;
-        const table_renaming renames = keys_off ? table_renames(chain_.descs[index_of(m.version)], dir == direction::down) : table_renaming{};
         dangling dangling_before;
-        if (keys_off) dangling_before = dangling_rows(renames);
+        if (keys_off) dangling_before = dangling_rows();
         // A guard is judged at its rebuild's copy, when the new table is there to say what the
         // run itself changes (rebuild_would_lose); nothing between them touches the live table.
         const step* guard = nullptr;
@@ -1515,13 +1497,15 @@ class migrator_engine_t {
                             if (!lost.empty()) throw failure(migration_failure::unknown_objects, lost, "", "");
                         }
                         own.check(text);
-                        if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"")) refuse_referenced_drop(text, failure);
+                        if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"") && text.find('"', 12) == text.size() - 1)
+                            refuse_referenced_drop(text, failure);  // (as strata spells it: an execute<>'s own SQL is the user's)
                         db_.execute(text, {}, {});
                         ++statements;
+                        if (keys_off) dangling_before.follow_rename(text);
                         break;
                     case step_kind::foreign_key_check: {
                         text = st.sql();
-                        const std::string violation = foreign_key_violation(text, renames, dangling_before.rows);
+                        const std::string violation = foreign_key_violation(text, dangling_before.rows);
                         ++statements;
                         if (!violation.empty())
                             throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
@@ -1569,7 +1553,8 @@ class migrator_engine_t {
                 throw failure(migration_failure::statement_failed, e.driver_message(), e.statement(), e.driver_message());
             }
             // (multisets: a row without a rowid is "row ?", and one row may break two keys alike)
-            std::vector<std::string> added, unchecked;
+            std::vector<dangling_row> added;
+            std::vector<std::string> unchecked;
             std::set_difference(after.rows.begin(), after.rows.end(), dangling_before.rows.begin(), dangling_before.rows.end(),
                                 std::back_inserter(added));
             std::set_difference(after.unchecked.begin(), after.unchecked.end(), dangling_before.unchecked.begin(),
@@ -1583,8 +1568,7 @@ class migrator_engine_t {
                               "PRAGMA foreign_key_check", "");
             if (!added.empty())
                 throw failure(migration_failure::foreign_key_violation,
-                              "foreign key violation written by this migration (it runs with foreign keys off): " +
-                                  added.front().substr(0, added.front().find('\0')),
+                              "foreign key violation written by this migration (it runs with foreign keys off): " + added.front().text(),
                               "PRAGMA foreign_key_check", "");
         }
         return statements;
@@ -1614,54 +1598,68 @@ class migrator_engine_t {
                           text, "");
     }
 
-    // Every row of the database that breaks a foreign key, in words, then a NUL and the key's
-    // number (a row may break two keys alike), sorted; its table and the table it references
-    // named as `renames` rename them. Table by table: a table whose keys SQLite cannot check
-    // ("foreign key mismatch") is listed apart.
-    struct dangling {
-        std::vector<std::string> rows, unchecked;
+    // A row that breaks a foreign key (PRAGMA foreign_key_check): its table, rowid ("?" without
+    // one) and the table it references. Compared as multisets: rows without a rowid are alike,
+    // and one row may break two keys to one table. (Not the key's number: SQLite numbers a
+    // table's keys anew when a rebuild adds or drops one.)
+    struct dangling_row {
+        std::string table, rowid, parent;
+        bool operator<(const dangling_row& o) const { return std::tie(table, rowid, parent) < std::tie(o.table, o.rowid, o.parent); }
+        std::string text() const { return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent); }
     };
-    dangling dangling_rows(const table_renaming& renames = {}) {
-        std::vector<dependent_t<std::string, Tag>> tables, rows, unchecked;  // (dependent: see detail::dependent)
+    static dangling_row dangling_of(const row& r) {
+        return {r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2)};
+    }
+    // Every row of the database that breaks a foreign key, sorted; and apart, the tables whose
+    // keys SQLite cannot check ("foreign key mismatch"). Table by table.
+    struct dangling {
+        std::vector<dangling_row> rows;
+        std::vector<std::string> unchecked;
+        // After a rename the migration ran (as strata spells it), the rows under the new names.
+        void follow_rename(std::string_view sql) {
+            constexpr std::string_view start = "ALTER TABLE \"", to = "\" RENAME TO \"";
+            const std::size_t at = sql.find(to);
+            if (!sql.starts_with(start) || at == std::string_view::npos || !sql.ends_with("\"") ||
+                sql.starts_with("ALTER TABLE \"_strata_new_"))
+                return;
+            const std::string_view from = sql.substr(start.size(), at - start.size()),
+                                   into = sql.substr(at + to.size(), sql.size() - 1 - at - to.size());
+            auto rename = [&](std::string& name) {
+                if (detail::same_ignoring_case(name, from)) name = into;
+            };
+            for (dangling_row& d : rows) rename(d.table), rename(d.parent);
+            for (std::string& t : unchecked) rename(t);
+            std::sort(rows.begin(), rows.end());
+            std::sort(unchecked.begin(), unchecked.end());
+        }
+    };
+    dangling dangling_rows() {
+        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
+        dangling out;
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
         for (const std::string& t : tables) {
             const value p[] = {t};
             try {
-                db_.execute("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check($1)", p,
-                            [&](const row& r) { rows.push_back(dangling_key(r, renames)); });
+                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p,
+                            [&](const row& r) { out.rows.push_back(dangling_of(r)); });
             } catch (const database_error&) {
-                unchecked.push_back(renamed(t, renames));
+                out.unchecked.push_back(t);
             }
         }
-        std::sort(rows.begin(), rows.end());
-        std::sort(unchecked.begin(), unchecked.end());
-        return {std::move(rows), std::move(unchecked)};
+        std::sort(out.rows.begin(), out.rows.end());
+        std::sort(out.unchecked.begin(), out.unchecked.end());
+        return out;
     }
 
     // The first row a rebuild's `PRAGMA foreign_key_check("t")` returns that did not break a
     // key before the migration (`before`, dangling_rows), in words ("" when none).
-    std::string foreign_key_violation(const std::string& pragma, const table_renaming& renames, const std::vector<std::string>& before) {
-        std::vector<dependent_t<std::string, Tag>> rows, added;  // (dependent: see detail::dependent)
-        db_.execute(pragma, {}, [&](const row& r) { rows.push_back(dangling_key(r, renames)); });
+    std::string foreign_key_violation(const std::string& pragma, const std::vector<dangling_row>& before) {
+        std::vector<dangling_row> rows, added;
+        db_.execute(pragma, {}, [&](const row& r) { rows.push_back(dangling_of(r)); });
         std::sort(rows.begin(), rows.end());
         std::set_difference(rows.begin(), rows.end(), before.begin(), before.end(), std::back_inserter(added));
-        return added.empty() ? std::string() : added.front().substr(0, added.front().find('\0'));
-    }
-    static std::string renamed(std::string name, const table_renaming& renames) {
-        for (const auto& [from, to] : renames)
-            if (detail::same_ignoring_case(name, from)) name = to;
-        return name;
-    }
-    // A row of PRAGMA foreign_key_check (table, rowid, parent, fkid): in words, its tables under
-    // the names `renames` give them, then a NUL and the key's number.
-    static std::string dangling_key(const row& r, const table_renaming& renames) {
-        return dangling_text(renamed(r.get<std::string>(0), renames), r.is_null(1) ? std::string("?") : r.get<std::string>(1),
-                             renamed(r.get<std::string>(2), renames)) +
-               '\0' + r.get<std::string>(3);
-    }
-    static std::string dangling_text(const std::string& table, const std::string& rowid, const std::string& parent) {
-        return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent);
+        return added.empty() ? std::string() : added.front().text();
     }
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
