@@ -149,6 +149,14 @@ using sw1 = strata::migration<1, "orders", create_table<"customers", column<"id"
 using chain_sw1 = strata::chain<sw1>;
 using chain_sw = strata::chain<sw1, strata::migration<2, "new orders swapped in", rename_table<"orders", "orders_archive">,
     rename_table<"new_orders", "orders">, alter_column<"orders", "note", set_default<default_value<"none">>>>>;
+// A unique index another table's foreign key relies on, dropped.
+using ui1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"code", text>>,
+                              create_unique_index<"items_code_idx", "items", "code">>;
+using chain_ui1 = strata::chain<ui1>;
+using chain_ui = strata::chain<ui1, strata::migration<2, "no code index", drop_index<"items_code_idx">>>;
+using un1 = strata::migration<1, "things", create_table<"things", column<"id", bigint, primary_key>, column<"code", text>, column<"name", text>>,
+                              create_unique_index<"things_uq", "things", "code", "name">>;
+using chain_un = strata::chain<un1>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -741,6 +749,33 @@ TEST_P(Trust, VerifyNamesAGeneratedColumnAndAPartialIndexMadeByHand) {
     }
 }
 
+// What makes a unique index take other rows than the chain's: its NULLs made not distinct
+// (PostgreSQL 15), a column's collation (a case-insensitive one makes 'abc' a duplicate of 'ABC').
+TEST_P(Trust, VerifyNamesWhatMakesAUniqueIndexTakeOtherRows) {
+    const bool sqlite = std::string(GetParam()) == "sqlite";
+    auto m = make<chain_un>();
+    m.upgrade();
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    if (sqlite) {
+        remake(db(), "things", "\"name\" TEXT", "\"name\" TEXT COLLATE NOCASE");
+        const std::string text = m.verify().text();
+        EXPECT_NE(text.find("index things_uq on things(code,name collate NOCASE) unique"), std::string::npos) << text;
+        EXPECT_NE(text.find("clause things COLLATE"), std::string::npos) << text;
+        return;
+    }
+    exec("DROP INDEX \"things_uq\"");
+    exec("CREATE UNIQUE INDEX \"things_uq\" ON \"things\" (\"code\", \"name\") NULLS NOT DISTINCT");
+    std::string text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: index things_uq on things(code,name) unique nulls not distinct\n"), std::string::npos)
+        << text;
+    exec("DROP INDEX \"things_uq\"");
+    exec("CREATE UNIQUE INDEX \"things_uq\" ON \"things\" (\"code\", \"name\")");
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    exec("ALTER TABLE \"things\" ALTER COLUMN \"name\" TYPE text COLLATE \"C\"");
+    text = m.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: column things.name text collate C default=\n"), std::string::npos) << text;
+}
+
 TEST_F(TrustSqlite, VerifyNamesACheckChangedByHand) {
     make<chain_c1>().upgrade();
     auto m = make<chain_c>();
@@ -977,6 +1012,29 @@ TEST_F(TrustSqlite, VerifyAndTheRebuildGuardJudgeAHandMadeTableAlike) {
     EXPECT_NE(text.find("fk people.team -> teams.id NO ACTION on update CASCADE"), std::string::npos) << text;
     EXPECT_THROW(m.upgrade(), strata::migration_error);
     EXPECT_EQ(m.status().current, 1u);
+}
+
+// A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it
+// references) is not dropped from under it, up (drop_index) or in a derived down
+// (create_unique_index's): the key would reference nothing SQLite can check, and PostgreSQL
+// refuses such a drop.
+TEST_F(TrustSqlite, AUniqueIndexAForeignKeyReliesOnStays) {
+    make<chain_ui1>().upgrade();
+    exec("INSERT INTO \"items\" VALUES (1, 'a')");
+    exec("CREATE TABLE \"holders\" (\"id\" INTEGER PRIMARY KEY, \"code\" TEXT REFERENCES \"items\" (\"code\"))");
+    exec("INSERT INTO \"holders\" VALUES (1, 'a')");
+    auto m = make<chain_ui>();
+    try {
+        m.upgrade();
+        FAIL() << "a unique index dropped from under a foreign key";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"holders\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_THROW(make<chain_ui1>().downgrade_to(0), strata::migration_error);
+    exec("INSERT INTO \"holders\" VALUES (2, 'a')");  // (the key still works)
+    exec("DROP TABLE \"holders\"");
+    EXPECT_EQ(m.upgrade().to, 2u);
 }
 
 // A row of the rebuilt table itself left dangling before the migration is not its fault either:

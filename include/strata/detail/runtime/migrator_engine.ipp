@@ -1499,7 +1499,19 @@ class migrator_engine_t {
                         own.check(text);
                         if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"") && text.find('"', 12) == text.size() - 1)
                             refuse_referenced_drop(text, failure);  // (as strata spells it: an execute<>'s own SQL is the user's)
-                        db_.execute(text, {}, {});
+                        {
+                            const std::vector<std::string> relying = unique_index_users(text);
+                            db_.execute(text, {}, {});
+                            for (const std::string& t : relying)
+                                if (!keys_checkable(t))
+                                    throw failure(migration_failure::foreign_key_violation,
+                                                  detail::format("table \"{}\" has a foreign key that relies on this unique index (the "
+                                                                 "UNIQUE key of the columns it references): without it, the key "
+                                                                 "references nothing SQLite can check (foreign key mismatch), and "
+                                                                 "PostgreSQL refuses such a drop. Drop that foreign key first",
+                                                                 t),
+                                                  text, "");
+                        }
                         ++statements;
                         if (keys_off) dangling_before.follow_rename(text);
                         break;
@@ -1610,6 +1622,33 @@ class migrator_engine_t {
     static dangling_row dangling_of(const row& r) {
         return {r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2)};
     }
+    // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a
+    // foreign key to its table whose keys SQLite can check now (one may rely on the index, as
+    // the UNIQUE key of the columns it references; after the drop it is checked again).
+    std::vector<std::string> unique_index_users(const std::string& text) {
+        std::vector<std::string> users;
+        if (db_.dialect() != dialect_id::sqlite || !text.starts_with("DROP INDEX \"") || text.find('"', 12) != text.size() - 1)
+            return users;
+        const value p[] = {text.substr(12, text.size() - 13)};
+        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
+        db_.execute("SELECT DISTINCT m.name FROM sqlite_master i, pragma_index_list(i.tbl_name) x, sqlite_master m, "
+                    "pragma_foreign_key_list(m.name) f WHERE i.type = 'index' AND i.name = $1 AND x.name = i.name AND x.\"unique\" "
+                    "AND m.type = 'table' AND f.\"table\" = i.tbl_name COLLATE NOCASE",
+                    p, [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
+        for (const std::string& t : tables)
+            if (keys_checkable(t)) users.push_back(t);
+        return users;
+    }
+    bool keys_checkable(const std::string& table) {
+        const value p[] = {table};
+        try {
+            db_.execute("SELECT count(*) FROM pragma_foreign_key_check($1)", p, {});
+            return true;
+        } catch (const database_error&) {
+            return false;
+        }
+    }
+
     // Every row of the database that breaks a foreign key, sorted; and apart, the tables whose
     // keys SQLite cannot check ("foreign key mismatch"). Table by table.
     struct dangling {

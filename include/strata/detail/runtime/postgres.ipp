@@ -447,8 +447,10 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
         const std::string oid = found[0][0];
         f.push_back("table " + tn);
         // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
+        // (a collation other than its type's: the chain sets none, and it changes what equals what)
         for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
-                             "ELSE format_type(a.atttypid, a.atttypmod) END, a.attnotnull, "
+                             "ELSE format_type(a.atttypid, a.atttypmod) END || CASE WHEN a.attcollation <> t.typcollation THEN "
+                             "' collate ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END, a.attnotnull, "
                              "pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '', a.attgenerated <> '' FROM pg_attribute a "
                              "JOIN pg_type t ON t.oid = a.atttypid "
                              "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -493,7 +495,9 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
         // (as the SQLite facts say): a key column's DESC, NULLS order, COLLATE or operator class
         // that is not the default, an expression, another access method, INCLUDE columns.
         for (auto& x : query(
-                 "SELECT i.relname, ix.indisunique, ix.indisvalid, ix.indpred IS NOT NULL, am.amname, "
+                 "SELECT i.relname, CASE WHEN ix.indisunique THEN 't' ELSE 'f' END || CASE WHEN to_jsonb(ix) ->> "
+                 "'indnullsnotdistinct' = 'true' THEN ' nulls not distinct' ELSE '' END, ix.indisvalid, ix.indpred IS NOT NULL, "
+                 "am.amname, "
                  "(SELECT string_agg(coalesce(a.attname::text, '(expression)') "
                  "|| CASE WHEN k.opt & 1 <> 0 THEN ' desc' ELSE '' END "
                  "|| CASE WHEN (k.opt & 2 <> 0) <> (k.opt & 1 <> 0) THEN CASE WHEN k.opt & 2 <> 0 THEN ' nulls first' "
@@ -511,7 +515,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                  "WHERE ix.indrelid = $1::oid AND NOT EXISTS "
                  "(SELECT 1 FROM pg_constraint WHERE conindid = ix.indexrelid AND contype IN ('p', 'u', 'x'))",
                  {oid}))
-            f.push_back("index " + x[0] + " on " + tn + "(" + x[5] + ")" + (x[1] == "t" ? " unique" : "") +
+            // (NULLS NOT DISTINCT: PostgreSQL 15, read without naming a column older servers lack)
+            f.push_back("index " + x[0] + " on " + tn + "(" + x[5] + ")" + (x[1].starts_with("t") ? " unique" + x[1].substr(1) : "") +
                         (x[2] == "t" ? "" : " invalid") + (x[3] == "t" ? " partial" : "") +  // (the chain makes no partial index)
                         (x[4] == "btree" ? std::string() : " using " + x[4]) + (x[6].empty() ? std::string() : " include(" + x[6] + ")"));
         // Triggers and views: the typed state has none, so each is drift. Not the server's
