@@ -112,6 +112,14 @@ using keyed_twice = strata::chain<
                       create_table<"k_child", column<"id", bigint, primary_key>, column<"pp", bigint, references<"k_parents", "id">>,
                                    column<"oo", bigint, references<"k_others", "id">>, column<"note", text>>>,
     strata::migration<2, "no oo", drop_column<"k_child", "oo">>>;
+// Two keys of one row to one table: the migration mends the one broken before and breaks the other.
+using moving = strata::chain<
+    strata::migration<1, "parents and child", create_table<"m_parents", column<"id", bigint, primary_key>>,
+                      create_table<"m_child", column<"id", bigint, primary_key>, column<"a", bigint, references<"m_parents", "id">>,
+                                   column<"b", bigint, references<"m_parents", "id">>, column<"note", text>>>,
+    strata::migration<2, "note default, a mended, b broken", alter_column<"m_child", "note", set_default<default_value<"none">>>,
+                      execute<"UPDATE \"m_child\" SET \"a\" = 1, \"b\" = 98 WHERE \"id\" = 1",
+                              "UPDATE \"m_child\" SET \"a\" = 99, \"b\" = 1 WHERE \"id\" = 1">>>;
 // A table dropped while another table's foreign key references it.
 using dropping = strata::chain<
     strata::migration<1, "tags", create_table<"tags", column<"id", bigint, primary_key>, column<"label", text>>>,
@@ -571,6 +579,27 @@ TEST_P(CliTruth, AnOfflineScriptRebuildsATableWithARowDanglingFromBefore) {
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"children\""), sqlite() ? 1 : 0);
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = 'main'"), 1);
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\" WHERE \"chain\" = 'twice'"), 2);
+}
+
+// A row's broken references are told apart by the key's columns, as the migrator does.
+TEST_P(CliTruth, AnOfflineScriptFindsABrokenReferenceMovedToAnotherKeyOfItsRow) {
+    const char* dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<moving>("upgrade", "--to", "1").code, 0);
+    db().execute("INSERT INTO \"m_parents\" VALUES (1)", {}, {});
+    db().execute("INSERT INTO \"m_child\" VALUES (2, 1, 1, 'y')", {}, {});
+    if (sqlite()) {
+        db().execute("PRAGMA foreign_keys = OFF", {}, {});
+        db().execute("INSERT INTO \"m_child\" VALUES (1, 99, 1, 'x')", {}, {});
+        db().execute("PRAGMA foreign_keys = ON", {}, {});
+    } else {
+        db().execute("INSERT INTO \"m_child\" VALUES (1, 1, 1, 'x')", {}, {});
+    }
+    const cli_result script = cli<moving>({"sql", "--bookkeeping", "--from", "1", "--dialect", dialect});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_NE(apply_with_shell(script.out), 0) << script.out;
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT \"b\" FROM \"m_child\" WHERE \"id\" = 1"), 1);
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT max(\"version\") FROM \"strata_migrations\""), 1);
 }
 
 // SQLite's DROP TABLE deletes the table's rows, and another table's foreign key acts on that

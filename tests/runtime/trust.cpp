@@ -157,6 +157,18 @@ using chain_ui = strata::chain<ui1, strata::migration<2, "no code index", drop_i
 using un1 = strata::migration<1, "things", create_table<"things", column<"id", bigint, primary_key>, column<"code", text>, column<"name", text>>,
                               create_unique_index<"things_uq", "things", "code", "name">>;
 using chain_un = strata::chain<un1>;
+using chain_un2 = strata::chain<strata::migration<1, "things too", create_table<"things2", column<"id", bigint, primary_key>,
+                                                                                 column<"code", text, unique>>>>;
+// Two keys of one row to one table: the migration mends the one broken before and breaks the other.
+using hk1 = strata::migration<1, "parents and child", create_table<"parents", column<"id", bigint, primary_key>>,
+    create_table<"child", column<"id", bigint, primary_key>, column<"a", bigint, references<"parents", "id">>,
+                 column<"b", bigint, references<"parents", "id">>, column<"note", text>>>;
+using chain_hk1 = strata::chain<hk1>;
+using chain_hk = strata::chain<hk1, strata::migration<2, "note default, a mended, b broken",
+    alter_column<"child", "note", set_default<default_value<"none">>>,
+    execute<"UPDATE \"child\" SET \"a\" = 1, \"b\" = 98 WHERE \"id\" = 1", "UPDATE \"child\" SET \"a\" = 99, \"b\" = 1 WHERE \"id\" = 1">>>;
+using chain_hk_renamed = strata::chain<hk1, strata::migration<2, "a renamed, note default", rename_column<"child", "a", "a2">,
+    alter_column<"child", "note", set_default<default_value<"none">>>>>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -774,6 +786,14 @@ TEST_P(Trust, VerifyNamesWhatMakesAUniqueIndexTakeOtherRows) {
     exec("ALTER TABLE \"things\" ALTER COLUMN \"name\" TYPE text COLLATE \"C\"");
     text = m.verify().text();
     EXPECT_NE(text.find("not in schema_at<1>: column things.name text collate C default=\n"), std::string::npos) << text;
+    // a unique constraint (a column's unique) made again NULLS NOT DISTINCT
+    strata::migrator<chain_un2> u(db(), strata::migrator_options{"things2", log.sink()});
+    u.upgrade();
+    EXPECT_TRUE(u.verify().ok()) << u.verify().text();
+    exec("ALTER TABLE \"things2\" DROP CONSTRAINT \"things2_code_key\"");
+    exec("ALTER TABLE \"things2\" ADD CONSTRAINT \"things2_code_key\" UNIQUE NULLS NOT DISTINCT (\"code\")");
+    text = u.verify().text();
+    EXPECT_NE(text.find("not in schema_at<1>: nulls not distinct things2(code)\n"), std::string::npos) << text;
 }
 
 TEST_F(TrustSqlite, VerifyNamesACheckChangedByHand) {
@@ -1012,6 +1032,28 @@ TEST_F(TrustSqlite, VerifyAndTheRebuildGuardJudgeAHandMadeTableAlike) {
     EXPECT_NE(text.find("fk people.team -> teams.id NO ACTION on update CASCADE"), std::string::npos) << text;
     EXPECT_THROW(m.upgrade(), strata::migration_error);
     EXPECT_EQ(m.status().current, 1u);
+}
+
+// A row's broken references are told apart by the key's columns: one mended and another broken
+// in the same row is found (following a column's rename, a row broken before is still itself).
+TEST_F(TrustSqlite, ABrokenReferenceMovedToAnotherKeyOfItsRowIsFound) {
+    make<chain_hk1>().upgrade();
+    strata::sqlite::connection app(sqlite_path());
+    app.execute("INSERT INTO \"parents\" VALUES (1)", {}, {});
+    app.execute("PRAGMA foreign_keys = OFF", {}, {});
+    app.execute("INSERT INTO \"child\" VALUES (1, 99, 1, 'x'), (2, 1, 1, 'y')", {}, {});
+    auto m = make<chain_hk>();
+    try {
+        m.upgrade();
+        FAIL() << "a broken reference moved to another key committed";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::foreign_key_violation) << e.what();
+        EXPECT_NE(std::string(e.what()).find("row 1 references missing \"parents\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    auto r = make<chain_hk_renamed>();
+    EXPECT_EQ(r.upgrade().to, 2u);
+    EXPECT_EQ(r.downgrade_to(1).to, 1u);
 }
 
 // A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it

@@ -601,15 +601,21 @@ class cli_runner_t {
                 }
                 m.statements = std::move(statements);
             }
-            // The rows of `source` (a PRAGMA foreign_key_check) that did not break a key before the
-            // migration, into the table that takes none; counted, as a row without a rowid is one
-            // of several alike, and a row may break two keys to one table. (Not by the key's
-            // number: SQLite numbers a table's keys anew when a rebuild adds or drops one.)
-            auto new_violations = [](const std::string& source) {
+            // The rows that break a key in `pragma` (PRAGMA foreign_key_check's table): table, rowid,
+            // the table referenced and the key's columns (as the migrator tells them apart: not by
+            // the key's number, which SQLite gives anew when a rebuild adds or drops a key).
+            auto dangling = [](const std::string& pragma) {
+                return "(SELECT c.\"table\" AS \"table\", c.rowid AS \"row\", c.\"parent\" AS \"parent\", (SELECT group_concat(\"from\") "
+                       "FROM (SELECT \"from\" FROM pragma_foreign_key_list(c.\"table\") WHERE \"id\" = c.\"fkid\" ORDER BY \"seq\")) AS "
+                       "\"columns\" FROM " + pragma + " c)";
+            };
+            // Those that did not break a key before the migration, into the table that takes none;
+            // counted, as a row without a rowid is one of several alike.
+            auto new_violations = [&](const std::string& pragma) {
                 return "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
-                       "\"table\", rowid AS \"row\", \"parent\", count(*) AS \"n\" FROM " + source + " GROUP BY 1, 2, 3) a WHERE "
-                       "a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" AND "
-                       "b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\")";
+                       "\"table\", \"row\", \"parent\", \"columns\", count(*) AS \"n\" FROM " + dangling(pragma) + " GROUP BY 1, 2, 3, 4) a "
+                       "WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" AND "
+                       "b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"columns\" IS a.\"columns\")";
             };
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
@@ -623,26 +629,34 @@ class cli_runner_t {
             if (d == dialect_id::sqlite && m.foreign_keys_off) {
                 m.statements.insert(m.statements.begin(),
                                     "DROP TABLE IF EXISTS temp.\"strata_dangling_before\";\nCREATE TEMP TABLE \"strata_dangling_before\" "
-                                    "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT);\nINSERT INTO "
-                                    "temp.\"strata_dangling_before\" SELECT \"table\", rowid, \"parent\" FROM pragma_foreign_key_check");
-                // (a row's tables that the migration renames, named anew after each rename: the
-                // rebuilds' checks compare the rows under the names they have then)
-                constexpr std::string_view rename_start = "ALTER TABLE \"", rename_to = "\" RENAME TO \"";
+                                    "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, \"columns\" TEXT);\nINSERT INTO "
+                                    "temp.\"strata_dangling_before\" SELECT * FROM " + dangling("pragma_foreign_key_check"));
+                // (a row's tables and key columns that the migration renames, named anew after each
+                // rename: the rebuilds' checks compare the rows under the names they have then)
+                constexpr std::string_view rename_start = "ALTER TABLE \"", rename_to = "\" RENAME TO \"",
+                                           rename_column = "\" RENAME COLUMN \"", column_to = "\" TO \"";
                 std::vector<std::string> statements;
                 for (std::string& st : m.statements) {
-                    const std::size_t to = st.find(rename_to);
-                    const bool renames = st.starts_with(rename_start) && to != std::string::npos && st.ends_with("\"") &&
-                                         !st.starts_with("ALTER TABLE \"_strata_new_");
                     std::string update;
-                    if (renames)
-                        update = detail::format(
-                            "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN "
-                            "{1} ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE "
-                            "\"parent\" END",
-                            string_literal(st.substr(rename_start.size(), to - rename_start.size())),
-                            string_literal(st.substr(to + rename_to.size(), st.size() - 1 - to - rename_to.size())));
+                    if (st.starts_with(rename_start) && st.ends_with("\"") && !st.starts_with("ALTER TABLE \"_strata_new_")) {
+                        const std::size_t to = st.find(rename_to), column = st.find(rename_column);
+                        if (to != std::string::npos)
+                            update = detail::format(
+                                "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN "
+                                "{1} ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE "
+                                "\"parent\" END",
+                                string_literal(st.substr(rename_start.size(), to - rename_start.size())),
+                                string_literal(st.substr(to + rename_to.size(), st.size() - 1 - to - rename_to.size())));
+                        else if (const std::size_t mid = st.find(column_to, column + 1); column != std::string::npos && mid != std::string::npos)
+                            update = detail::format(
+                                "UPDATE temp.\"strata_dangling_before\" SET \"columns\" = trim(replace(',' || \"columns\" || ',', {1}, {2}), "
+                                "',') WHERE \"table\" = {0} COLLATE NOCASE",
+                                string_literal(st.substr(rename_start.size(), column - rename_start.size())),
+                                string_literal("," + st.substr(column + rename_column.size(), mid - column - rename_column.size()) + ","),
+                                string_literal("," + st.substr(mid + column_to.size(), st.size() - 1 - mid - column_to.size()) + ","));
+                    }
                     statements.push_back(std::move(st));
-                    if (renames) statements.push_back(std::move(update));
+                    if (!update.empty()) statements.push_back(std::move(update));
                 }
                 m.statements = std::move(statements);
                 m.statements.push_back(new_violations("pragma_foreign_key_check"));

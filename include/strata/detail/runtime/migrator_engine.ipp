@@ -1611,17 +1611,83 @@ class migrator_engine_t {
     }
 
     // A row that breaks a foreign key (PRAGMA foreign_key_check): its table, rowid ("?" without
-    // one) and the table it references. Compared as multisets: rows without a rowid are alike,
-    // and one row may break two keys to one table. (Not the key's number: SQLite numbers a
-    // table's keys anew when a rebuild adds or drops one.)
+    // one), the table it references and the key's columns. Compared as multisets: rows without
+    // a rowid are alike. (By the key's columns, not its number: SQLite numbers a table's keys
+    // anew when a rebuild adds or drops one.)
     struct dangling_row {
-        std::string table, rowid, parent;
-        bool operator<(const dangling_row& o) const { return std::tie(table, rowid, parent) < std::tie(o.table, o.rowid, o.parent); }
+        std::string table, rowid, parent, columns;
+        bool operator<(const dangling_row& o) const {
+            return std::tie(table, rowid, parent, columns) < std::tie(o.table, o.rowid, o.parent, o.columns);
+        }
         std::string text() const { return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent); }
     };
+    // The rows of table $1 that break a key, as dangling_of reads them.
+    static constexpr std::string_view dangling_query =
+        "SELECT c.\"table\", c.rowid, c.parent, (SELECT group_concat(\"from\") FROM (SELECT \"from\" FROM "
+        "pragma_foreign_key_list(c.\"table\") WHERE id = c.fkid ORDER BY seq)) FROM pragma_foreign_key_check($1) c";
     static dangling_row dangling_of(const row& r) {
-        return {r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2)};
+        return {r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2),
+                r.is_null(3) ? std::string() : r.get<std::string>(3)};
     }
+    // Every row of the database that breaks a foreign key, sorted; and apart, the tables whose
+    // keys SQLite cannot check ("foreign key mismatch"). Table by table.
+    struct dangling {
+        std::vector<dangling_row> rows;
+        std::vector<std::string> unchecked;
+        // After a rename of a table or column the migration ran (as strata spells it), the rows
+        // under the new names.
+        void follow_rename(std::string_view sql) {
+            constexpr std::string_view start = "ALTER TABLE \"", to = "\" RENAME TO \"", column = "\" RENAME COLUMN \"";
+            if (!sql.starts_with(start) || !sql.ends_with("\"") || sql.starts_with("ALTER TABLE \"_strata_new_")) return;
+            auto same = [](std::string_view a, std::string_view b) { return detail::same_ignoring_case(a, b); };
+            if (const std::size_t at = sql.find(to); at != std::string_view::npos) {
+                const std::string_view from = sql.substr(start.size(), at - start.size()),
+                                       into = sql.substr(at + to.size(), sql.size() - 1 - at - to.size());
+                for (dangling_row& d : rows) {
+                    if (same(d.table, from)) d.table = into;
+                    if (same(d.parent, from)) d.parent = into;
+                }
+                for (std::string& t : unchecked)
+                    if (same(t, from)) t = into;
+            } else if (const std::size_t c = sql.find(column); c != std::string_view::npos) {
+                const std::string_view table = sql.substr(start.size(), c - start.size()), rest = sql.substr(c + column.size());
+                const std::size_t mid = rest.find("\" TO \"");
+                if (mid == std::string_view::npos) return;
+                const std::string_view from = rest.substr(0, mid), into = rest.substr(mid + 6, rest.size() - mid - 7);
+                for (dangling_row& d : rows) {
+                    if (!same(d.table, table)) continue;
+                    std::string out;
+                    for (std::size_t b = 0; b <= d.columns.size();) {
+                        const std::size_t e = std::min(d.columns.find(',', b), d.columns.size());
+                        const std::string_view name = std::string_view(d.columns).substr(b, e - b);
+                        out += (out.empty() ? "" : ",") + std::string(same(name, from) ? into : name);
+                        b = e + 1;
+                    }
+                    d.columns = out;
+                }
+            }
+            std::sort(rows.begin(), rows.end());
+            std::sort(unchecked.begin(), unchecked.end());
+        }
+    };
+    dangling dangling_rows() {
+        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
+        dangling out;
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
+                    [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
+        for (const std::string& t : tables) {
+            const value p[] = {t};
+            try {
+                db_.execute(dangling_query, p, [&](const row& r) { out.rows.push_back(dangling_of(r)); });
+            } catch (const database_error&) {
+                out.unchecked.push_back(t);
+            }
+        }
+        std::sort(out.rows.begin(), out.rows.end());
+        std::sort(out.unchecked.begin(), out.unchecked.end());
+        return out;
+    }
+
     // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a
     // foreign key to its table whose keys SQLite can check now (one may rely on the index, as
     // the UNIQUE key of the columns it references; after the drop it is checked again).
@@ -1649,53 +1715,14 @@ class migrator_engine_t {
         }
     }
 
-    // Every row of the database that breaks a foreign key, sorted; and apart, the tables whose
-    // keys SQLite cannot check ("foreign key mismatch"). Table by table.
-    struct dangling {
-        std::vector<dangling_row> rows;
-        std::vector<std::string> unchecked;
-        // After a rename the migration ran (as strata spells it), the rows under the new names.
-        void follow_rename(std::string_view sql) {
-            constexpr std::string_view start = "ALTER TABLE \"", to = "\" RENAME TO \"";
-            const std::size_t at = sql.find(to);
-            if (!sql.starts_with(start) || at == std::string_view::npos || !sql.ends_with("\"") ||
-                sql.starts_with("ALTER TABLE \"_strata_new_"))
-                return;
-            const std::string_view from = sql.substr(start.size(), at - start.size()),
-                                   into = sql.substr(at + to.size(), sql.size() - 1 - at - to.size());
-            auto rename = [&](std::string& name) {
-                if (detail::same_ignoring_case(name, from)) name = into;
-            };
-            for (dangling_row& d : rows) rename(d.table), rename(d.parent);
-            for (std::string& t : unchecked) rename(t);
-            std::sort(rows.begin(), rows.end());
-            std::sort(unchecked.begin(), unchecked.end());
-        }
-    };
-    dangling dangling_rows() {
-        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
-        dangling out;
-        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
-                    [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
-        for (const std::string& t : tables) {
-            const value p[] = {t};
-            try {
-                db_.execute("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check($1)", p,
-                            [&](const row& r) { out.rows.push_back(dangling_of(r)); });
-            } catch (const database_error&) {
-                out.unchecked.push_back(t);
-            }
-        }
-        std::sort(out.rows.begin(), out.rows.end());
-        std::sort(out.unchecked.begin(), out.unchecked.end());
-        return out;
-    }
-
     // The first row a rebuild's `PRAGMA foreign_key_check("t")` returns that did not break a
-    // key before the migration (`before`, dangling_rows), in words ("" when none).
+    // key before the migration (`before`, dangling_rows), in words ("" when none). (Read as
+    // dangling_rows reads a table.)
     std::string foreign_key_violation(const std::string& pragma, const std::vector<dangling_row>& before) {
+        constexpr std::string_view start = "PRAGMA foreign_key_check(\"";
+        const value p[] = {pragma.starts_with(start) ? pragma.substr(start.size(), pragma.size() - start.size() - 2) : std::string()};
         std::vector<dangling_row> rows, added;
-        db_.execute(pragma, {}, [&](const row& r) { rows.push_back(dangling_of(r)); });
+        db_.execute(dangling_query, p, [&](const row& r) { rows.push_back(dangling_of(r)); });
         std::sort(rows.begin(), rows.end());
         std::set_difference(rows.begin(), rows.end(), before.begin(), before.end(), std::back_inserter(added));
         return added.empty() ? std::string() : added.front().text();

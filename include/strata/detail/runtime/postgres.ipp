@@ -461,7 +461,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                         (c[4] == "t" ? " identity" : "") +
                         (c[5] == "t" ? std::string(" generated") : " default=" + detail::pg_canonical_default(c[3])));
         for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
-                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated, confupdtype FROM pg_constraint "
+                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated, confupdtype, (SELECT to_jsonb(ix) "
+                             "->> 'indnullsnotdistinct' FROM pg_index ix WHERE ix.indexrelid = conindid) FROM pg_constraint "
                              "WHERE conrelid = $1::oid",
                              {oid})) {
             const std::string& type = k[0];
@@ -478,6 +479,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                 f.push_back("pk " + tn + "(" + join(cols) + ")");
             } else if (type == "u") {
                 f.push_back("unique " + tn + "(" + join(cols) + ")");
+                // (a fact of its own: "unique T(...)" is read as a key by keys_once; PostgreSQL 15)
+                if (k[9] == "true") f.push_back("nulls not distinct " + tn + "(" + join(cols) + ")");
             } else {
                 auto action = actions.find(k[5]);
                 // (ON UPDATE only when it is not NO ACTION: the chain declares none)
