@@ -169,6 +169,10 @@ using chain_hk = strata::chain<hk1, strata::migration<2, "note default, a mended
     execute<"UPDATE \"child\" SET \"a\" = 1, \"b\" = 98 WHERE \"id\" = 1", "UPDATE \"child\" SET \"a\" = 99, \"b\" = 1 WHERE \"id\" = 1">>>;
 using chain_hk_renamed = strata::chain<hk1, strata::migration<2, "a renamed, note default", rename_column<"child", "a", "a2">,
     alter_column<"child", "note", set_default<default_value<"none">>>>>;
+// A type change SQLite makes by a rebuild's copy, of values an INTEGER cannot hold.
+using ty1 = strata::migration<1, "accounts", create_table<"accounts", column<"id", bigint, primary_key>, column<"ext_id", text>>>;
+using chain_ty1 = strata::chain<ty1>;
+using chain_ty = strata::chain<ty1, strata::migration<2, "ext_id a number", alter_column<"accounts", "ext_id", set_type<bigint>>>>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -1054,6 +1058,28 @@ TEST_F(TrustSqlite, ABrokenReferenceMovedToAnotherKeyOfItsRowIsFound) {
     auto r = make<chain_hk_renamed>();
     EXPECT_EQ(r.upgrade().to, 2u);
     EXPECT_EQ(r.downgrade_to(1).to, 1u);
+}
+
+// SQLite converts each value as the new column's affinity does: a text of an integer too large
+// for 64 bits would be kept as a REAL (rounded) in the INTEGER column. Refused, as PostgreSQL
+// refuses such a value (out of range); nothing changed.
+TEST_F(TrustSqlite, ATypeChangeRoundsNoValue) {
+    make<chain_ty1>().upgrade();
+    exec("INSERT INTO \"accounts\" VALUES (1, '12345678901234567890'), (2, '42')");
+    auto m = make<chain_ty>();
+    try {
+        m.upgrade();
+        FAIL() << "a value rounded by a type change";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::statement_failed) << e.what();
+        EXPECT_NE(std::string(e.what()).find("\"ext_id\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"ext_id\" FROM \"accounts\" WHERE \"id\" = 1"),
+              "12345678901234567890");
+    exec("UPDATE \"accounts\" SET \"ext_id\" = '7' WHERE \"id\" = 1");
+    EXPECT_EQ(m.upgrade().to, 2u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"accounts\" WHERE typeof(\"ext_id\") = 'integer'"), 2);
 }
 
 // A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it

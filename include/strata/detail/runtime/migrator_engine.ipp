@@ -1513,7 +1513,10 @@ class migrator_engine_t {
                                                   text, "");
                         }
                         ++statements;
-                        if (keys_off) dangling_before.follow_rename(text);
+                        if (keys_off) {
+                            dangling_before.follow_rename(text);
+                            refuse_rounding_copy(text, failure);
+                        }
                         break;
                     case step_kind::foreign_key_check: {
                         text = st.sql();
@@ -1686,6 +1689,47 @@ class migrator_engine_t {
         std::sort(out.rows.begin(), out.rows.end());
         std::sort(out.unchecked.begin(), out.unchecked.end());
         return out;
+    }
+
+    // SQLite: a rebuild's copy converts each value as the new column's affinity does. A column
+    // whose type the run changes to an integer one keeps a value too large for 64 bits as a
+    // REAL, rounded (PostgreSQL refuses it: out of range): refused, after the copy, in the
+    // migration's transaction. (Counted in both tables: REALs the column held before are its own.)
+    template <class Failure>
+    void refuse_rounding_copy(const std::string& text, const Failure& failure) {
+        constexpr std::string_view start = "INSERT INTO \"_strata_new_";
+        if (!text.starts_with(start)) return;
+        const std::string table = text.substr(start.size(), text.find('"', start.size()) - start.size());
+        const value p[] = {table}, q[] = {"_strata_new_" + table};
+        std::vector<std::pair<std::string, std::string>> old_types;  // name, declared type
+        std::vector<std::string> changed;
+        db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", p,
+                    [&](const row& r) { old_types.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
+        db_.execute("SELECT name, type FROM pragma_table_xinfo($1) WHERE upper(type) LIKE '%INT%'", q, [&](const row& r) {
+            const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
+            for (const auto& [n, t] : old_types)
+                if (n == name && !sql_iequal(t, type)) changed.push_back(name);
+        });
+        if (changed.empty()) return;
+        std::string reals;
+        for (const std::string& c : changed) reals += (reals.empty() ? "" : ", ") + detail::format("sum(typeof(\"{}\") = 'real')", c);
+        auto count = [&](const std::string& t) {
+            std::vector<std::int64_t> n;
+            db_.execute("SELECT " + reals + " FROM \"" + t + "\"", {}, [&](const row& r) {
+                for (std::size_t i = 0; i < r.size(); ++i) n.push_back(r.is_null(i) ? 0 : r.get<std::int64_t>(i));
+            });
+            return n;
+        };
+        const std::vector<std::int64_t> before = count(table), after = count("_strata_new_" + table);
+        for (std::size_t i = 0; i < changed.size() && i < before.size() && i < after.size(); ++i)
+            if (after[i] > before[i])
+                throw failure(migration_failure::statement_failed,
+                              detail::format("column \"{}\" of table \"{}\": {} value(s) too large for a 64-bit integer would be "
+                                             "kept as REAL, rounded, by the type change (SQLite converts as the new type's "
+                                             "affinity does; PostgreSQL refuses them: out of range). Mend them first, with an "
+                                             "execute<> before this migration's type change",
+                                             changed[i], table, after[i] - before[i]),
+                              text, "");
     }
 
     // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a
