@@ -68,7 +68,7 @@ struct chain_identity {
     // (a braced list, not a fold: clang folds at most 256 arguments)
     enum : bool {
         well_formed = require<sizeof...(Migrations) != 0, empty_chain<chain_identity>> &&
-                      require<sizeof...(Migrations) == 0 || all_of_list({migration_type<Migrations>..., true}),
+                      require<sizeof...(Migrations) == 0 || all_true<migration_type<Migrations>...>,
                               chain_argument_not_migration<chain_identity>>
     };
     // (a misused chain holds placeholders: detail/core/placeholders.hpp)

@@ -65,7 +65,7 @@ concept on_delete_action = requires { { A::action } -> std::convertible_to<detai
 
 template <fixed_string Table, fixed_string Column, class OnDelete = on_delete_no_action>
 struct references {
-    enum : bool { well_formed = detail::require<on_delete_action<OnDelete>, detail::references_bad_action<references>> };
+    enum : bool { well_formed = detail::check_dsl<on_delete_action<OnDelete>, detail::references_bad_action, references>::value };
     static constexpr column_part part{0, {}, {}, detail::name_v<Table>, detail::name_v<Column>,
                                       std::conditional_t<on_delete_action<OnDelete>, OnDelete, detail::misused_action>::action, !well_formed};
 };
@@ -78,8 +78,8 @@ struct table_constraint_base {
 template <fixed_string... Columns>
 struct primary_key_constraint : table_constraint_base {
     enum : bool {
-        well_formed = detail::require<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
-                                      detail::primary_key_constraint_columns<primary_key_constraint>>
+        well_formed = detail::check_dsl<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                                        detail::primary_key_constraint_columns, primary_key_constraint>::value
     };
     static constexpr detail::constraint_desc constraint =
         detail::make_key(detail::constraint_kind::primary_key, {}, {detail::name_v<Columns>...});
@@ -87,8 +87,8 @@ struct primary_key_constraint : table_constraint_base {
 template <fixed_string Name, fixed_string... Columns>
 struct unique_constraint : table_constraint_base {
     enum : bool {
-        well_formed = detail::require<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
-                                      detail::unique_constraint_columns<unique_constraint>>
+        well_formed = detail::check_dsl<sizeof...(Columns) >= 1 && sizeof...(Columns) <= detail::max_key_columns,
+                                        detail::unique_constraint_columns, unique_constraint>::value
     };
     static constexpr detail::constraint_desc constraint =
         detail::make_key(detail::constraint_kind::unique, detail::name_v<Name>, {detail::name_v<Columns>...});
@@ -101,7 +101,7 @@ struct check_constraint : table_constraint_base {
 template <fixed_string Name, fixed_string Column, fixed_string RefTable, fixed_string RefColumn,
           class OnDelete = on_delete_no_action>
 struct foreign_key : table_constraint_base {
-    enum : bool { well_formed = detail::require<on_delete_action<OnDelete>, detail::foreign_key_bad_action<foreign_key>> };
+    enum : bool { well_formed = detail::check_dsl<on_delete_action<OnDelete>, detail::foreign_key_bad_action, foreign_key>::value };
     static constexpr detail::constraint_desc constraint{
         detail::constraint_kind::foreign_key, detail::name_v<Name>, {detail::name_v<Column>}, 1, {},
         detail::name_v<RefTable>, detail::name_v<RefColumn>, std::conditional_t<on_delete_action<OnDelete>, OnDelete, detail::misused_action>::action, !well_formed};

@@ -59,7 +59,8 @@ namespace dsl {
 // check are the operation's own.
 template <fixed_string Reason, class Op>
 struct unsafe {
-    enum : bool { well_formed = detail::require<detail::operation<Op> && (Reason.size() > 0), detail::unsafe_bad_argument<unsafe>> };
+    enum : bool { well_formed = detail::check_dsl<detail::operation<Op> && (Reason.size() > 0),
+                                                  detail::unsafe_bad_argument, unsafe>::value };
     static constexpr detail::op_desc desc = detail::acknowledged<Op>(detail::name_v<Reason>);
 };
 }  // namespace dsl

@@ -26,18 +26,18 @@ struct op_list {
     // A one-element dummy keeps empty lists valid arrays; `size` says how many are real.
     static constexpr op_desc ops[sizeof...(Ops) ? sizeof...(Ops) : 1] = {op_or_placeholder<Ops>::desc...};
     // (a braced list, not a fold: no limit on the number of operations)
-    enum : bool { misused = any_of_list({op_or_placeholder<Ops>::desc.misused..., false}) };
+    enum : bool { misused = any_true<op_or_placeholder<Ops>::desc.misused...> };
 };
 
 template <class... Ops>
 struct migration_body {
-    enum : bool { explicit_pair = false, valid = (operation<Ops> && ...) };
+    enum : bool { explicit_pair = false, valid = all_true<operation<Ops>...> };
     using up_list = op_list<Ops...>;
     using down_list = op_list<>;
 };
 template <class... U, class... D>
 struct migration_body<dsl::up<U...>, dsl::down<D...>> {
-    enum : bool { explicit_pair = true, valid = (operation<U> && ...) && (operation<D> && ...) };
+    enum : bool { explicit_pair = true, valid = all_true<operation<U>..., operation<D>...> };
     using up_list = op_list<U...>;
     using down_list = op_list<D...>;
 };
@@ -55,7 +55,7 @@ constexpr migration_desc with_hash(migration_desc m, bool misused) {
 template <std::uint64_t Version, fixed_string Name, class... Ops>
 struct migration {
     using body = detail::migration_body<Ops...>;
-    enum : bool { well_formed = detail::require<body::valid, detail::migration_argument_not_operation<migration>> };
+    enum : bool { well_formed = detail::check_dsl<body::valid, detail::migration_argument_not_operation, migration>::value };
     static constexpr std::uint64_t version = Version;
     static constexpr std::string_view name = detail::name_v<Name>;
     static constexpr detail::migration_desc desc = detail::with_hash(

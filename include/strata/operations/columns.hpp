@@ -17,9 +17,11 @@ template <class C>
 using change_or_placeholder = std::conditional_t<alter_change<C>, C, misused_change>;
 template <class C>
 concept change_is_misused = requires { requires C::misused; };  // a misused set_type<...>
-constexpr op_desc make_alter_column(std::string_view table, std::string_view column, alter_desc a) {
+constexpr op_desc make_alter_column(std::string_view table, std::string_view column, std::initializer_list<alter_part> parts,
+                                    bool misused) {
     op_desc d = make_op(op_kind::alter_column, "alter_column", table, column);
-    d.alter = a;
+    d.alter = make_alter(parts);
+    d.misused = misused;
     return d;
 }
 }  // namespace strata::detail
@@ -27,7 +29,8 @@ constexpr op_desc make_alter_column(std::string_view table, std::string_view col
 namespace strata::dsl {
 template <fixed_string Table, class Column>
 struct add_column {
-    enum : bool { well_formed = detail::require<detail::column_definition<Column>, detail::add_column_not_a_column<add_column>> };
+    enum : bool { well_formed = detail::check_dsl<detail::column_definition<Column>,
+                                                  detail::add_column_not_a_column, add_column>::value };
     static constexpr detail::op_desc desc =
         detail::make_add_column(detail::name_v<Table>, &detail::column_or_placeholder<Column>::desc, !well_formed);
 };
@@ -48,7 +51,7 @@ struct rename_column {
 // The changes alter_column accepts.
 template <class Type>
 struct set_type {
-    enum : bool { well_formed = detail::require<column_type<Type>, detail::set_type_not_a_type<set_type>> };
+    enum : bool { well_formed = detail::check_dsl<column_type<Type>, detail::set_type_not_a_type, set_type>::value };
     static constexpr detail::alter_part part{{true, detail::type_or_placeholder<Type>::desc}};
     static constexpr bool misused = !well_formed;
 };
@@ -69,13 +72,12 @@ struct drop_default {
 template <fixed_string Table, fixed_string Column, class... Changes>
 struct alter_column {
     enum : bool {
-        well_formed = detail::require<sizeof...(Changes) != 0, detail::alter_column_without_changes<alter_column>> &&
-                      detail::require<sizeof...(Changes) == 0 || detail::all_of_list({detail::alter_change<Changes>..., true}),
-                                      detail::alter_column_bad_change<alter_column>>
+        well_formed = detail::check_dsl<sizeof...(Changes) != 0, detail::alter_column_without_changes, alter_column>::value &&
+                      detail::check_dsl<sizeof...(Changes) == 0 || detail::all_true<detail::alter_change<Changes>...>,
+                                        detail::alter_column_bad_change, alter_column>::value
     };
-    static constexpr detail::op_desc desc = detail::mark_misused(
-        detail::make_alter_column(detail::name_v<Table>, detail::name_v<Column>,
-                                  detail::make_alter({detail::change_or_placeholder<Changes>::part...})),
-        !well_formed || detail::any_of_list({detail::change_is_misused<Changes>..., false}));
+    static constexpr detail::op_desc desc =
+        detail::make_alter_column(detail::name_v<Table>, detail::name_v<Column>, {detail::change_or_placeholder<Changes>::part...},
+                                  !well_formed || detail::any_true<detail::change_is_misused<Changes>...>);
 };
 }  // namespace strata::dsl

@@ -16,7 +16,7 @@ constexpr op_desc make_create_enum(std::string_view name, const std::string_view
 namespace strata::dsl {
 template <fixed_string Name, fixed_string... Values>
 struct create_enum {
-    enum : bool { well_formed = detail::require<sizeof...(Values) >= 1, detail::create_enum_without_values<create_enum>> };
+    enum : bool { well_formed = detail::check_dsl<sizeof...(Values) >= 1, detail::create_enum_without_values, create_enum>::value };
     static constexpr std::string_view values[sizeof...(Values) + 1] = {detail::name_v<Values>..., {}};
     static constexpr detail::op_desc desc =
         detail::mark_misused(detail::make_create_enum(detail::name_v<Name>, values, sizeof...(Values)), !well_formed);

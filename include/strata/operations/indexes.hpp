@@ -16,11 +16,12 @@ struct not_valid {
 
 namespace strata::detail {
 constexpr op_desc make_index(bool unique, std::string_view name, std::string_view table, const std::string_view* cols,
-                             std::size_t n) {
+                             std::size_t n, bool misused) {
     op_desc d = make_op(op_kind::create_index, unique ? "create_unique_index" : "create_index", table, name);
     d.names = cols;
     d.nnames = n;
     d.unique = unique;
+    d.misused = misused;
     return d;
 }
 // The same index operation, run CONCURRENTLY on PostgreSQL.
@@ -39,9 +40,9 @@ constexpr op_desc make_add_constraint(std::string_view label, std::string_view t
 }
 template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
 struct index_op {
-    enum : bool { well_formed = require<(sizeof...(Columns) - 1 < max_key_columns), index_columns<index_op>> };  // 1 to 8
+    enum : bool { well_formed = check_dsl<(sizeof...(Columns) - 1 < max_key_columns), index_columns, index_op>::value };  // 1 to 8
     static constexpr std::string_view columns[sizeof...(Columns) + 1] = {name_v<Columns>..., {}};
-    static constexpr op_desc desc = mark_misused(make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns)), !well_formed);
+    static constexpr op_desc desc = make_index(Unique, name_v<Name>, name_v<Table>, columns, sizeof...(Columns), !well_formed);
 };
 // (derived, so that a wrong column count fails in index_op as for create_index)
 template <bool Unique, fixed_string Name, fixed_string Table, fixed_string... Columns>
@@ -94,7 +95,8 @@ struct add_foreign_key
                                 detail::constraint_options<true, Options...>::not_valid,
                                 !detail::constraint_options<true, Options...>::ok> {
     enum : bool {
-        well_formed = detail::require<detail::constraint_options<true, Options...>::ok, detail::constraint_option_invalid<add_foreign_key>>
+        well_formed = detail::check_dsl<detail::constraint_options<true, Options...>::ok,
+                                        detail::constraint_option_invalid, add_foreign_key>::value
     };
 };
 template <fixed_string Table, fixed_string Name, fixed_string... Columns>
@@ -103,7 +105,8 @@ template <fixed_string Table, fixed_string Name, fixed_string Expr, class... Opt
 struct add_check : detail::add_constraint_op<Table, check_constraint<Name, Expr>, detail::constraint_options<false, Options...>::not_valid,
                                              !detail::constraint_options<false, Options...>::ok> {
     enum : bool {
-        well_formed = detail::require<detail::constraint_options<false, Options...>::ok, detail::constraint_option_invalid<add_check>>
+        well_formed = detail::check_dsl<detail::constraint_options<false, Options...>::ok,
+                                        detail::constraint_option_invalid, add_check>::value
     };
 };
 

@@ -71,11 +71,12 @@ struct seed {
     using names = detail::columns_or_placeholder<Columns>;
     enum : bool {
         well_formed =
-            detail::require<detail::is_columns<Columns>::value, detail::seed_without_columns<seed>> &&
+            detail::check_dsl<detail::is_columns<Columns>::value, detail::seed_without_columns, seed>::value &&
             // (each rule only when the ones before it hold: one error, the first)
-            detail::require<!detail::is_columns<Columns>::value || sizeof...(Rows) != 0, detail::seed_without_rows<seed>> &&
-            detail::require<!detail::is_columns<Columns>::value || detail::all_of_list({(Rows::size == names::size)..., true}),
-                            detail::seed_row_size<seed>>
+            detail::check_dsl<!detail::is_columns<Columns>::value || sizeof...(Rows) != 0,
+                              detail::seed_without_rows, seed>::value &&
+            detail::check_dsl<!detail::is_columns<Columns>::value || detail::all_true<(Rows::size == names::size)...>,
+                              detail::seed_row_size, seed>::value
     };
     static constexpr auto cells = detail::flatten_rows<Rows...>();
     // (a misused seed spells no cells: its placeholder reports nothing more)

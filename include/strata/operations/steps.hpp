@@ -75,7 +75,8 @@ struct execute {
 template <class... PerDialect>
 struct execute_per_dialect {
     enum : bool {
-        well_formed = detail::require<detail::valid_per_dialect<PerDialect...>(), detail::execute_per_dialect_bad_argument<execute_per_dialect>>
+        well_formed = detail::check_dsl<detail::valid_per_dialect<PerDialect...>(),
+                                        detail::execute_per_dialect_bad_argument, execute_per_dialect>::value
     };
     static constexpr detail::op_desc desc =
         detail::mark_misused(detail::make_execute_per_dialect(&detail::dialect_statements_of<PerDialect...>::value), !well_formed);

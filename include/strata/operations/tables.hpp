@@ -15,9 +15,8 @@ namespace strata::dsl {
 template <fixed_string Table, class... Parts>
 struct create_table {
     enum : bool {
-        well_formed = detail::require<
-            detail::all_of_list({(detail::column_definition<Parts> || detail::table_constraint<Parts>)..., true}),
-            detail::create_table_bad_argument<create_table>>
+        well_formed = detail::check_dsl<
+            detail::all_true<(detail::column_definition<Parts> || detail::table_constraint<Parts>)...>, detail::create_table_bad_argument, create_table>::value
     };
     static constexpr detail::column_desc columns[sizeof...(Parts) ? sizeof...(Parts) : 1] = {
         detail::table_part_or_placeholder<Parts>::desc...};
@@ -29,8 +28,8 @@ struct create_table {
         d.ncolumns = sizeof...(Parts);
         d.constraints = constraints;
         d.nconstraints = sizeof...(Parts);
-        d.misused = !well_formed || detail::any_of_list({detail::table_part_or_placeholder<Parts>::desc.misused...,
-                                                         detail::table_part_or_placeholder<Parts>::constraint.misused..., false});
+        d.misused = !well_formed || detail::any_true<detail::table_part_or_placeholder<Parts>::desc.misused...,
+                                                       detail::table_part_or_placeholder<Parts>::constraint.misused...>;
         return d;
     }();
 };

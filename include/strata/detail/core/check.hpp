@@ -2,6 +2,7 @@
 // The one place where a broken rule becomes a compiler error, exactly once.
 //
 //   detail::require<ok, Rule>   true when `ok`; otherwise false, and Rule's static_assert fires
+//   detail::check_dsl<ok, Rule, Culprit>::value   the same for a DSL template (Rule<Culprit>)
 //
 // (A concept, not a variable template: g++ gives every variable template specialization a
 // mangled name, and a `require` per column, operation and migration, keyed by those long types,
@@ -54,5 +55,27 @@ concept require = std::conditional_t<Ok, check_passed, check_failed<Rule>>::valu
 template <bool Ok, class Rule>
 concept require = std::conditional_t<Ok, check_passed, Rule>::value;
 #endif
+
+// `require` for a DSL template, written `check_dsl<ok, rule, culprit>::value`: Rule<Culprit> is
+// named only when `ok` is false. (`require<ok, rule<culprit>>` makes a class template
+// specialization and a concept satisfaction keyed by the culprit, a long type, in every use: a
+// tenth of what a column costs to compile.)
+template <bool Ok>
+struct dsl_check_of {
+    template <template <class> class Rule, class Culprit>
+    using result = check_passed;
+};
+template <>
+struct dsl_check_of<false> {
+#if defined(__clang__)
+    template <template <class> class Rule, class Culprit>
+    using result = check_failed<Rule<Culprit>>;
+#else
+    template <template <class> class Rule, class Culprit>
+    using result = Rule<Culprit>;
+#endif
+};
+template <bool Ok, template <class> class Rule, class Culprit>
+using check_dsl = typename dsl_check_of<Ok>::template result<Rule, Culprit>;
 
 }  // namespace strata::detail
