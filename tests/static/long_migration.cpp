@@ -1,6 +1,8 @@
 // A migration of more than 256 operations (a squashed baseline, as Django's squashmigrations
-// or a Flyway baseline writes): clang expands a fold expression of at most 256 arguments, so
-// nothing on the path of a migration's operations may be a fold over them.
+// or a Flyway baseline writes), and a table of 300 columns: clang expands a fold expression of
+// at most 256 arguments and evaluates a constant in at most 2^20 steps, so nothing on the path
+// of a migration's operations may be a fold over them, nor the checks of a table's columns
+// quadratic in their number.
 #include <strata/strata.hpp>
 
 using namespace strata::dsl;
@@ -31,5 +33,34 @@ static_assert(!history::schema::has_column<"wide", "c400">);
 static_assert(explicit_baseline::desc.nops == 301 && explicit_baseline::desc.ndown_ops == 2);
 // Its SQL: the table and 300 ALTER TABLE ... ADD COLUMN, each in one statement.
 static_assert(strata::sql<strata::postgres, history, 1>::up.ends_with("ALTER TABLE \"wide\" ADD COLUMN \"c399\" INTEGER;\n"));
+
+// 301 columns in one create_table, then a SQLite rebuild of that table.
+#define STRATA_TEST_WIDE_10(p)                                                                                  \
+    column<"c" #p "0", integer, default_value<0>>, column<"c" #p "1", integer, default_value<0>>,              \
+        column<"c" #p "2", integer, default_value<0>>, column<"c" #p "3", integer, default_value<0>>,          \
+        column<"c" #p "4", integer, default_value<0>>, column<"c" #p "5", integer, default_value<0>>,          \
+        column<"c" #p "6", integer, default_value<0>>, column<"c" #p "7", integer, default_value<0>>,          \
+        column<"c" #p "8", integer, default_value<0>>, column<"c" #p "9", integer, default_value<0>>
+#define STRATA_TEST_WIDE_100(p)                                                                                 \
+    STRATA_TEST_WIDE_10(p##0), STRATA_TEST_WIDE_10(p##1), STRATA_TEST_WIDE_10(p##2), STRATA_TEST_WIDE_10(p##3), \
+        STRATA_TEST_WIDE_10(p##4), STRATA_TEST_WIDE_10(p##5), STRATA_TEST_WIDE_10(p##6), STRATA_TEST_WIDE_10(p##7), \
+        STRATA_TEST_WIDE_10(p##8), STRATA_TEST_WIDE_10(p##9)
+using wide_table = strata::migration<1, "wide", create_table<"wide", column<"id", bigint, primary_key>, STRATA_TEST_WIDE_100(1),
+                                                             STRATA_TEST_WIDE_100(2), STRATA_TEST_WIDE_100(3)>>;
+using narrowed = strata::migration<2, "narrowed", alter_column<"wide", "c100", set_not_null>,
+                                   alter_column<"wide", "c399", set_type<bigint>>, drop_column<"wide", "c200">>;
+using wide = strata::chain<wide_table, narrowed>;
+static_assert(wide::schema::has_column<"wide", "c399"> && !wide::schema::has_column<"wide", "c200">);
+static_assert(strata::sql<strata::postgres, wide, 1>::up.ends_with("\"c399\" INTEGER DEFAULT 0\n);\n"));
+// SQLite: one rebuild, which copies the 299 columns kept
+static_assert(strata::sql<strata::sqlite, wide, 2>::up.find("INSERT INTO") != std::string_view::npos);
+static_assert(strata::sql<strata::sqlite, wide, 2>::down.find("INSERT INTO") != std::string_view::npos);
+// ... and the same duplicate checks as a narrow table
+using twice = strata::migration<1, "twice", create_table<"wide", column<"id", bigint, primary_key>, STRATA_TEST_WIDE_100(1),
+                                                         STRATA_TEST_WIDE_100(2), column<"c150", text>>>;
+static_assert(strata::chain_error<strata::chain<twice>> == strata::error_kind::column_already_exists);
+using cased = strata::migration<1, "cased", create_table<"wide", column<"id", bigint, primary_key>, STRATA_TEST_WIDE_100(1),
+                                                         STRATA_TEST_WIDE_100(2), column<"C150", text>>>;
+static_assert(strata::chain_error<strata::chain<cased>> == strata::error_kind::name_differs_only_in_case);
 
 int main() {}
