@@ -187,6 +187,31 @@ constexpr void pair_names(const migration_desc& m, const S& before, F&& f) {
     each(m.ops, m.nops);
 }
 
+// A set of names for one evaluation (the migrations' names in check_versions, the tables an
+// explicit pair names whole in down_difference): not part of the state, which every checkpoint
+// copies.
+struct name_set {
+    std::size_t mask;
+    std::string_view* slots;
+    constexpr explicit name_set(std::size_t n) : mask(map_capacity(n) - 1), slots(new std::string_view[map_capacity(n)]{}) {}
+    constexpr ~name_set() { delete[] slots; }
+    name_set(const name_set&) = delete;
+    name_set& operator=(const name_set&) = delete;
+    // false if the set already has n
+    constexpr bool insert(std::string_view n) {
+        std::size_t i = hash_text(n) & mask;
+        for (; !slots[i].empty(); i = (i + 1) & mask)
+            if (same_name(slots[i], n)) return false;
+        slots[i] = n;
+        return true;
+    }
+    constexpr bool contains(std::string_view n) const {
+        for (std::size_t i = hash_text(n) & mask; !slots[i].empty(); i = (i + 1) & mask)
+            if (same_name(slots[i], n)) return true;
+        return false;
+    }
+};
+
 // The first difference between the state a down<...> leaves and the state before up<...>,
 // named as strata::matches names it (detail/core/schema_diff.hpp): the table (or enum), the
 // column, index or constraint, and how it differs. Column order aside (a restored column comes
@@ -222,13 +247,13 @@ constexpr error down_difference(const S& restored, const S& before, const migrat
     // A table named whole is compared whole, once per mention; its columns' mentions are then
     // left out. Otherwise only the columns named: a column operation leaves the rest of its table
     // as it was, and comparing every column for each pair made a wide table's history quadratic.
-    auto named_whole = [&](std::string_view table) {
-        bool whole = false;
-        pair_names(m, before, [&](std::string_view t, std::string_view c, mention what) {
-            whole = whole || (what == mention::table && c.empty() && same_name(t, table));
-        });
-        return whole;
-    };
+    // (collected once: asking the pair's operations again at each mention made a pair of 300
+    // operations each way pass both compilers' limits)
+    name_set whole(2 * (m.nops + m.ndown_ops));  // (a rename_table names two)
+    pair_names(m, before, [&](std::string_view t, std::string_view c, mention what) {
+        if (what == mention::table && c.empty()) whole.insert(t);
+    });
+    auto named_whole = [&](std::string_view table) { return whole.contains(table); };
     pair_names(m, before, [&](std::string_view name, std::string_view column, mention what) {
         if (first) return;
         if (what == mention::enumeration) return compare_enum(restored, before, name, on);
@@ -318,32 +343,13 @@ constexpr error concurrent_mix(const migration_desc& m) {
     return other(m.down_ops, m.ndown_ops, true);
 }
 
-// The names of a chain's migrations, a hash set for one evaluation (check_versions): not part of
-// the state, which every checkpoint copies.
-struct migration_name_set {
-    std::size_t mask;
-    std::string_view* slots;
-    constexpr explicit migration_name_set(std::size_t n)
-        : mask(map_capacity(n) - 1), slots(new std::string_view[map_capacity(n)]{}) {}
-    constexpr ~migration_name_set() { delete[] slots; }
-    migration_name_set(const migration_name_set&) = delete;
-    migration_name_set& operator=(const migration_name_set&) = delete;
-    // false if the set already has n
-    constexpr bool insert(std::string_view n) {
-        std::size_t i = hash_text(n) & mask;
-        for (; !slots[i].empty(); i = (i + 1) & mask)
-            if (same_name(slots[i], n)) return false;
-        slots[i] = n;
-        return true;
-    }
-};
 
 // The versions and names of the whole chain, checked before any migration is folded: two
 // swapped migrations of which the second needs the first are reported as out of order, not as
 // the "no such table" the fold would meet first. Also stops at a misused DSL template's
 // placeholder (it has reported itself). O(n), once per chain (checkpoint<Chain, 0>).
 constexpr error check_versions(const migration_desc* migs, std::size_t n) {
-    migration_name_set names(n);
+    name_set names(n);
     for (std::size_t i = 0; i < n; ++i) {
         const migration_desc& m = migs[i];
         auto at = [i](error e) {

@@ -35,6 +35,7 @@ struct table_state {
     int first_index = -1, first_constraint = -1;
     int referenced_by = 0;      // foreign keys from other tables
     bool alive = false;
+    bool column_checks = false;  // a column came with a check<...> (check_naming walks the columns only then)
 };
 struct column_state {
     column_desc def{};  // ref_table/ref_column names are stale after renames: use the slots
@@ -48,6 +49,9 @@ struct column_state {
     // The table and column names when a check<...> came with the column: PostgreSQL names the
     // CHECK after them then, and renames keep that name (pg_derived_name).
     std::string_view check_table{}, check_column{};
+    // The column before it in its table (-1: the first): a dropped column leaves its list at once
+    // (found by walking, 300 drops of a 300-column table's columns cost a third of clang's steps).
+    int prev = -1;
 };
 struct index_state {
     std::string_view name{};
@@ -260,7 +264,7 @@ struct state {
     constexpr std::string_view check_naming(int t, std::string_view column, int except = -1, bool as_table = false) const {
         if (replay) return {};
         auto uses = [&](std::string_view sql) { return as_table ? sql_uses_table(sql, column) : sql_uses_column(sql, column); };
-        for (int c = tables[t].first; c != -1; c = columns[c].next)
+        for (int c = tables[t].column_checks ? tables[t].first : -1; c != -1; c = columns[c].next)
             if (c != except && !columns[c].def.check.empty() && uses(columns[c].def.check)) return columns[c].def.name;
         for (int k = tables[t].first_constraint; k != -1; k = constraints[k].next)
             if (constraints[k].kind == constraint_kind::check && uses(constraints[k].check)) return constraints[k].name;
@@ -311,11 +315,6 @@ struct state {
         for (int i = enums[e].first; i != -1; i = enum_values[i].next)
             if (same_name(enum_values[i].value, v)) return true;
         return false;
-    }
-    constexpr int column_count(int t) const {
-        int n = 0;
-        for (int c = tables[t].first; c != -1; c = columns[c].next) ++n;
-        return n;
     }
     constexpr bool has_primary_key(int t) const {
         for (int c = tables[t].first; c != -1; c = columns[c].next)
@@ -451,8 +450,10 @@ struct state {
         if (!d.check.empty()) {
             columns[c].check_table = tables[t].name;
             columns[c].check_column = d.name;
+            tables[t].column_checks = true;
         }
         if (tables[t].last == -1) tables[t].first = c; else columns[tables[t].last].next = c;
+        columns[c].prev = tables[t].last;
         tables[t].last = c;
         column_map_insert(c);
         if (d.type.kind == type_kind::enumeration)
@@ -582,10 +583,9 @@ struct state {
 
    private:
     constexpr void unlink_column(int t, int c) {
-        int prev = -1;
-        for (int i = tables[t].first; i != c; i = columns[i].next) prev = i;
-        if (prev == -1) tables[t].first = columns[c].next; else columns[prev].next = columns[c].next;
-        if (tables[t].last == c) tables[t].last = prev;
+        const int prev = columns[c].prev, next = columns[c].next;
+        if (prev == -1) tables[t].first = next; else columns[prev].next = next;
+        if (next == -1) tables[t].last = prev; else columns[next].prev = prev;
     }
     constexpr void append_index(int t, int i) {
         int* at = &tables[t].first_index;

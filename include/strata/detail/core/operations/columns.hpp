@@ -31,7 +31,7 @@ constexpr error state<Cap>::apply_drop_column(const op_desc& op) {
     if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
     if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
         return fail(error_kind::column_still_used, op.table, op.name, column_user(c));
-    if (column_count(t) == 1) return fail(error_kind::last_column, op.table, op.name);
+    if (tables[t].first == c && tables[t].last == c) return fail(error_kind::last_column, op.table, op.name);
     // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
     if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_still_used, op.table, op.name, k);
     unlink_column(t, c);
