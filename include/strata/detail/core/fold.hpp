@@ -343,7 +343,6 @@ constexpr error concurrent_mix(const migration_desc& m) {
     return other(m.down_ops, m.ndown_ops, true);
 }
 
-
 // The versions and names of the whole chain, checked before any migration is folded: two
 // swapped migrations of which the second needs the first are reported as out of order, not as
 // the "no such table" the fold would meet first. Also stops at a misused DSL template's
