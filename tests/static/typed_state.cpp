@@ -504,4 +504,28 @@ static_assert(S::table<"orders">().name() == "orders");
 static_assert(S::tables().size() == 4 && S::indexes().size() == 1 && S::enums().size() == 1);
 }  // namespace shop
 
+// ---- a table's references to its own columns, made by create_table --------------------------
+// A reference to an earlier column, to a later one and to the column itself is each counted
+// once: once the referencing column is gone, its target may be dropped or retyped like any
+// other (each was counted twice, and the target stayed "used" by a column that no longer was).
+namespace self_reference {
+using m1 = strata::migration<1, "tree",
+    create_table<"tree",
+        column<"id", bigint, primary_key>,
+        column<"parent", bigint, references<"tree", "id">>,
+        column<"next", integer, references<"tree", "rank">>,
+        column<"rank", integer, unique>,
+        column<"twin", bigint, unique, references<"tree", "twin">>,
+        column<"label", text>>>;
+using m2 = strata::migration<2, "drop the references",
+    drop_column<"tree", "parent">, drop_column<"tree", "next">, drop_column<"tree", "twin">>;
+using m3 = strata::migration<3, "their targets change", alter_column<"tree", "id", set_type<integer>>>;
+using m4 = strata::migration<4, "and go", drop_column<"tree", "id">, drop_column<"tree", "rank">>;
+using history = strata::chain<m1, m2, m3, m4>;
+static_assert(history::schema::has_column<"tree", "label">);
+static_assert(!history::schema::has_column<"tree", "id">);
+static_assert(!history::schema::has_column<"tree", "rank">);
+static_assert(history::schema_at<1>::has_column<"tree", "twin">);
+}  // namespace self_reference
+
 int main() {}

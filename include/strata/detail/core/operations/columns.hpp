@@ -29,7 +29,8 @@ constexpr error state<Cap>::apply_drop_column(const op_desc& op) {
     if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
     int c = find_column(t, op.name);
     if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
-    if (columns[c].key_uses > 0 || columns[c].fk_refs > 0)
+    // (its own reference to itself goes with it, as PostgreSQL drops it)
+    if (columns[c].key_uses > 0 || columns[c].fk_refs > (columns[c].ref_column == c))
         return fail(error_kind::column_still_used, op.table, op.name, column_user(c));
     if (tables[t].first == c && tables[t].last == c) return fail(error_kind::last_column, op.table, op.name);
     // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.

@@ -32,13 +32,16 @@ constexpr error state<Cap>::apply_create_table(const op_desc& op) {
         push_column(t, d);
     }
     if (real == 0 && !replay) return fail(error_kind::table_without_columns, op.table);
-    // Self-references resolve once every column exists.
+    // Self-references resolve once every column exists. (push_column linked those to the column
+    // itself or an earlier one: linked again, their target stayed used after they were dropped.)
     for (int c = tables[t].first; c != -1; c = columns[c].next) {
         auto& s = columns[c];
         if (!s.def.ref_table.empty() && same_name(s.def.ref_table, op.table)) {
-            int rc = find_column(t, s.def.ref_column);
+            const bool linked = s.ref_table == t;
+            int rc = linked ? s.ref_column : find_column(t, s.def.ref_column);
             if (rc == -1) return fail(error_kind::foreign_key_to_missing_column, op.table, s.def.name, s.def.ref_column);
             if (!(columns[rc].def.type == s.def.type)) return fail(error_kind::foreign_key_type_mismatch, op.table, s.def.name, op.table);
+            if (linked) continue;
             s.ref_table = t;
             s.ref_column = rc;
             link_reference(c, t, rc, +1);
