@@ -11,11 +11,13 @@ constexpr error state<Cap>::apply_add_column(const op_desc& op) {
     int t = find_table(op.table);
     if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
     const column_desc& d = op.columns[0];
-    if (find_column(t, d.name) != -1) return fail(error_kind::column_already_exists, op.table, d.name);
-    if (auto twin = column_case_twin(t, d.name); !twin.empty())
-        return fail(error_kind::name_differs_only_in_case, d.name, twin, op.table);
-    if (auto e = check_column(d, op.table)) return e;
-    if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
+    if (!replay) {
+        if (find_column(t, d.name) != -1) return fail(error_kind::column_already_exists, op.table, d.name);
+        if (auto twin = column_case_twin(t, d.name); !twin.empty())
+            return fail(error_kind::name_differs_only_in_case, d.name, twin, op.table);
+        if (auto e = check_column(d, op.table)) return e;
+        if (d.primary_key && has_primary_key(t)) return fail(error_kind::multiple_primary_keys, op.table, d.name);
+    }
     int c = push_column(t, d);
     if (auto e = add_implicit_of(t, c)) return e;
     if (d.primary_key)
@@ -34,7 +36,8 @@ constexpr error state<Cap>::apply_drop_column(const op_desc& op) {
         return fail(error_kind::column_still_used, op.table, op.name, column_user(c));
     if (tables[t].first == c && tables[t].last == c) return fail(error_kind::last_column, op.table, op.name);
     // Another check naming it: PostgreSQL drops that check with it, SQLite's rebuild fails.
-    if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_still_used, op.table, op.name, k);
+    if (!replay)
+        if (auto k = check_naming(t, op.name, c); !k.empty()) return fail(error_kind::column_still_used, op.table, op.name, k);
     unlink_column(t, c);
     release_column(c);
     return {};
@@ -46,13 +49,15 @@ constexpr error state<Cap>::apply_rename_column(const op_desc& op) {
     if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
     int c = find_column(t, op.name);
     if (c == -1) return fail(error_kind::column_does_not_exist, op.table, op.name);
-    if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-    if (find_column(t, op.new_name) != -1) return fail(error_kind::column_already_exists, op.table, op.new_name);
-    if (auto twin = column_case_twin(t, op.new_name, c); !twin.empty())
-        return fail(error_kind::name_differs_only_in_case, op.new_name, twin, op.table);
-    // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
-    // table fails with "no such column", PostgreSQL's re-created check too).
-    if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
+    if (!replay) {
+        if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
+        if (find_column(t, op.new_name) != -1) return fail(error_kind::column_already_exists, op.table, op.new_name);
+        if (auto twin = column_case_twin(t, op.new_name, c); !twin.empty())
+            return fail(error_kind::name_differs_only_in_case, op.new_name, twin, op.table);
+        // A check's SQL is text: it would keep the old name (SQLite's next rebuild of the
+        // table fails with "no such column", PostgreSQL's re-created check too).
+        if (auto k = check_naming(t, op.name); !k.empty()) return fail(error_kind::rename_breaks_check, op.table, op.name, k);
+    }
     rename_column_to(c, op.new_name);
     return {};
 }

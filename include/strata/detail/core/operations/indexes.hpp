@@ -10,9 +10,11 @@ template <capacities Cap>
 constexpr error state<Cap>::apply_create_index(const op_desc& op) {
     int t = find_table(op.table);
     if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-    if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
-    if (name_taken(op.name)) return fail(error_kind::index_already_exists, op.name, op.table);
-    if (auto e = check_new_name(op.name, op.table)) return e;
+    if (!replay) {
+        if (!valid_identifier(op.name)) return fail(error_kind::invalid_identifier, op.name, op.table);
+        if (name_taken(op.name)) return fail(error_kind::index_already_exists, op.name, op.table);
+        if (auto e = check_new_name(op.name, op.table)) return e;
+    }
     index_state x{};
     x.name = op.name;
     x.table = t;

@@ -8,9 +8,11 @@ namespace strata::detail {
 
 template <capacities Cap>
 constexpr error state<Cap>::apply_create_table(const op_desc& op) {
-    if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
-    if (name_taken(op.table)) return fail(error_kind::table_already_exists, op.table);
-    if (auto e = check_new_name(op.table)) return e;
+    if (!replay) {
+        if (!valid_identifier(op.table)) return fail(error_kind::invalid_identifier, op.table);
+        if (name_taken(op.table)) return fail(error_kind::table_already_exists, op.table);
+        if (auto e = check_new_name(op.table)) return e;
+    }
     int t = ntables++;
     tables[t] = table_state{op.table, -1, -1, -1, -1, 0, true};
     name_insert(name_kind::table, op.table, t);
@@ -81,12 +83,14 @@ template <capacities Cap>
 constexpr error state<Cap>::apply_rename_table(const op_desc& op) {
     int t = find_table(op.table);
     if (t == -1) return fail(lenient ? error_kind::needs_chain : error_kind::table_does_not_exist, op.table);
-    if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
-    if (name_taken(op.new_name)) return fail(error_kind::table_already_exists, op.new_name);
-    if (auto e = check_new_name(op.new_name)) return e;
-    // A check that qualifies a column with the table's name would keep the old one.
-    if (auto k = check_naming(t, op.table, -1, true); !k.empty())
-        return fail(error_kind::rename_breaks_check, op.table, op.table, k);
+    if (!replay) {
+        if (!valid_identifier(op.new_name)) return fail(error_kind::invalid_identifier, op.new_name, op.table);
+        if (name_taken(op.new_name)) return fail(error_kind::table_already_exists, op.new_name);
+        if (auto e = check_new_name(op.new_name)) return e;
+        // A check that qualifies a column with the table's name would keep the old one.
+        if (auto k = check_naming(t, op.table, -1, true); !k.empty())
+            return fail(error_kind::rename_breaks_check, op.table, op.table, k);
+    }
     name_erase(op.table);
     name_insert(name_kind::table, op.new_name, t);
     tables[t].name = op.new_name;
