@@ -466,7 +466,8 @@ struct generator {
         targets = d.alters_in_place ? rebuild_targets{} : rebuilds_of(s, op);
         // A plain ADD or DROP COLUMN of the table a run rebuilds joins the run: the rebuild makes
         // the column, or leaves it out, and copies the same columns either way.
-        if (op.kind == op_kind::add_column || op.kind == op_kind::drop_column) {
+        // (looked up only when a run is open: never where ALTER works in place)
+        if ((op.kind == op_kind::add_column || op.kind == op_kind::drop_column) && (up_run.table != -1 || down_run.table != -1)) {
             const int t = s.find_table(op.table);
             if (t != -1 && targets.up == no_rebuild && t == up_run.table) targets.up = t;
             if (t != -1 && targets.down == no_rebuild && t == down_run.table) targets.down = t;

@@ -83,7 +83,7 @@ constexpr error generator<S>::generate_add_column(S& s, const op_desc& op, emitt
     if (t == -1) return fail(error_kind::needs_chain, op.table);
     join_runs(s, up, down);
     if ((e = s.apply(op))) return e;
-    int c = s.find_column(t, op.name);
+    const int c = s.tables[t].last;  // (the column added, at the end of its table)
     if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
         return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
     if (targets.up == no_rebuild) add_column_sql(up, s, t, c);

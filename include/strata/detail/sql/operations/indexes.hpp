@@ -12,7 +12,7 @@ constexpr error generator<S>::generate_create_index(S& s, const op_desc& op, emi
     error e{};
     if ((e = s.apply(op))) return e;
     concurrent = concurrent || (op.concurrently && d.concurrent_indexes);
-    create_index(up, s, s.find_index(op.name), op.concurrently);
+    create_index(up, s, s.nindexes - 1, op.concurrently);  // (the index made, in the last slot)
     drop_index(down, op.name, op.concurrently);
     return e;
 }
