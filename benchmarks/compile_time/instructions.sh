@@ -60,6 +60,7 @@ for unit in $UNITS; do
         for s in "${sets[@]}"; do
             out="$WORK/callgrind.$$"
             # (the driver runs the compiler proper as a child: g++ always, clang++ for some flags)
+            # shellcheck disable=SC2086  # fmt's flags are words, or none
             valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$out.%p" \
                 "$cxx" -std=c++20 -O0 -c -I"$s/include" $fmt_cflags "$WORK/$unit.cpp" -o "$WORK/unit.o" \
                 > "$WORK/valgrind.log" 2>&1 || { echo "instructions.sh: $cxx $unit failed ($WORK/valgrind.log)" >&2; exit 1; }
