@@ -26,25 +26,18 @@ constexpr bool same_ignoring_case(std::string_view a, std::string_view b) noexce
     return true;
 }
 // The name map hashes names without case, so that every case variant of a name is in the probe
-// run of the others (see state::case_twin): each byte with the bit a letter's two cases differ
-// in set (it merges a few other pairs too, '@' and '`': a longer probe, never a wrong answer).
-// Four bytes a step, then the high half folded into the low one that the masks keep. (A byte a
-// step, with a comparison to fold the case: on clang, 15% of the instructions the PostgreSQL
-// SQL of the benchmark's N = 100 chain took over its `check`, and 3.5% of `check`.)
+// run of the others (see state::case_twin). (Four bytes a step cost clang 15% fewer instructions
+// on a chain's PostgreSQL SQL, but the multiply of FNV-1a carries no byte but the first two of
+// each four into the bits the masks keep: 300 columns of a table shared a few probe runs, and
+// static.long_migration's explicit pair passed clang's step limit. A byte a step, here.)
 constexpr std::uint64_t hash_folded(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
-    // (as hash_text: the size and data read once, an index loop; the casts written out, where a
-    // function would be a call per byte in a constant evaluation)
+    // (as hash_text: the size and data read once, an index loop)
     const char* p = s.data();
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        h = (h ^ (static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) |
-                  static_cast<std::uint64_t>(static_cast<unsigned char>(p[i + 1])) << 8 |
-                  static_cast<std::uint64_t>(static_cast<unsigned char>(p[i + 2])) << 16 |
-                  static_cast<std::uint64_t>(static_cast<unsigned char>(p[i + 3])) << 24 | 0x20202020u)) *
-            fnv_prime;
-    for (; i != n; ++i) h = (h ^ (static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) | 0x20u)) * fnv_prime;
-    return h ^ (h >> 32);
+    for (std::size_t i = 0, n = s.size(); i != n; ++i) {
+        const char ch = p[i];
+        h = (h ^ static_cast<unsigned char>(static_cast<unsigned>(ch - 'A') < 26u ? ch + ('a' - 'A') : ch)) * fnv_prime;
+    }
+    return h;
 }
 
 // One identifier of a SQL expression: `quoted` when written "like this"; `qualifier` when a `.`
