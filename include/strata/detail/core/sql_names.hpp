@@ -26,10 +26,10 @@ constexpr bool same_ignoring_case(std::string_view a, std::string_view b) noexce
     return true;
 }
 // The name map hashes names without case, so that every case variant of a name is in the probe
-// run of the others (see state::case_twin). (Four bytes a step cost clang 15% fewer instructions
-// on a chain's PostgreSQL SQL, but the multiply of FNV-1a carries no byte but the first two of
-// each four into the bits the masks keep: 300 columns of a table shared a few probe runs, and
-// static.long_migration's explicit pair passed clang's step limit. A byte a step, here.)
+// run of the others (see state::case_twin). A byte a step: four a step cost clang fewer
+// instructions, but FNV-1a's multiply moves bits only upward, so the low bits the masks keep
+// saw little past each chunk's first byte; a wide table's columns then shared a few probe runs
+// and static.long_migration passed clang's step limit.
 constexpr std::uint64_t hash_folded(std::string_view s, std::uint64_t h = 14695981039346656037ull) noexcept {
     // (as hash_text: the size and data read once, an index loop)
     const char* p = s.data();
