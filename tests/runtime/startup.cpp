@@ -8,9 +8,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <strata/cli.hpp>
@@ -19,6 +21,7 @@
 #include <strata/strata.hpp>
 
 #include "backends.hpp"
+#include "cli_output.hpp"
 
 // Where the standard library has std::stop_token, strata::stop_token is it (a step written with
 // std::stop_token keeps compiling); on libc++ 16 it is strata's own, which these tests run too
@@ -92,6 +95,16 @@ using kinds = strata::chain<b1, b2, k3, k4>;
 
 // A backfill, then a migration that fails for a reason of its own; concurrently: on PostgreSQL
 // outside a transaction, where a failure leaves it dirty, not rolled back.
+// A backfill that fails while `fail_marks` is set (a row it cannot mend, a lock it waits for).
+std::atomic<bool> fail_marks{false};
+void fill_marks_or_fail(strata::session& s, strata::stop_token) {
+    if (fail_marks) s.execute("UPDATE \"u\" SET \"no_such_column\" = 1");
+    s.execute("UPDATE \"u\" SET \"mark\" = 'x' WHERE \"mark\" IS NULL");
+}
+using marks_failing = strata::chain<
+    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
+    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<fill_marks_or_fail>>>;
+
 void fill_marks(strata::session& s, strata::stop_token) { s.execute("UPDATE \"u\" SET \"mark\" = 'x' WHERE \"mark\" IS NULL"); }
 using kinds_failing = strata::chain<
     strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
@@ -107,6 +120,7 @@ class Startup : public ::testing::TestWithParam<const char*> {
         batches_run = 0;
         stop_after_batches = -1;
         die_after_batches = -1;
+        fail_marks = false;
         database_ = strata_test::make_database(GetParam(), "startup");
         if (!database_) STRATA_SKIP_WITHOUT_POSTGRES();
     }
@@ -437,6 +451,91 @@ TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
     EXPECT_FALSE(r.background.started());
     EXPECT_EQ(r.background_done.completed, (std::vector<std::uint64_t>{3}));
     EXPECT_EQ(count("SELECT count(*) FROM \"items\" WHERE \"doubled\" IS NULL"), 0);
+}
+
+// A background step that fails at every start is not "up to date" and nothing more: status
+// says how often it failed, when last and why, until it succeeds (or is skipped).
+TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
+    auto o = options();
+    o.background_on_thread = false;
+    fail_marks = true;
+    for (int start = 1; start <= 2; ++start) {
+        const auto r = strata::migrate_on_startup<marks_failing>(db(), o);
+        EXPECT_FALSE(r.background_done.error.empty()) << "start " << start;
+    }
+    const strata::status_report s = strata::migrator<marks_failing>(db(), {"main", strata::log_nowhere}).status();
+    ASSERT_EQ(s.applied.size(), 2u);
+    const strata::applied_migration& a = s.applied[1];
+    EXPECT_TRUE(a.background_pending);
+    EXPECT_EQ(a.background_failures, 2u);
+    EXPECT_FALSE(a.background_failed_at.empty());
+    EXPECT_NE(a.background_error.find("no_such_column"), std::string::npos) << a.background_error;
+    EXPECT_TRUE(s.pending.empty() && s.problem.empty());  // nothing refuses an upgrade
+
+    // The CLI's status says it where it gives its verdict, and names the way out.
+    std::string url;
+    if (auto* sq = dynamic_cast<strata_test::sqlite_database*>(database_.get())) url = "sqlite:" + sq->path.string();
+#ifdef STRATA_TEST_POSTGRES
+    if (auto* p = dynamic_cast<strata_test::postgres_database*>(database_.get()))
+        url = p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
+#endif
+    auto cli = [&](const char* verb) {
+        const char* argv[] = {"app", verb, "--database", url.c_str()};
+        strata::cli::options c;
+        c.log = strata::log_nowhere;
+        c.out = c.err = std::tmpfile();
+        const int code = strata::cli::run<marks_failing>(4, argv, c);
+        return std::pair{code, strata_test::read_all(c.out)};
+    };
+    auto cli_status = [&] { return cli("status"); };
+    const auto [code, out] = cli_status();
+    EXPECT_EQ(code, strata::cli::exit_ok) << out;
+    EXPECT_EQ(out.find("\nup to date\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("failed 2 times"), std::string::npos) << out;
+    EXPECT_NE(out.find("no_such_column"), std::string::npos) << out;
+    EXPECT_NE(out.find("repair --skip-background 2"), std::string::npos) << out;
+    const auto [history_code, history] = cli("history");  // (its line for migration 2 too)
+    EXPECT_EQ(history_code, strata::cli::exit_ok) << history;
+    EXPECT_NE(history.find("FAILING"), std::string::npos) << history;
+
+    // Once it succeeds, the failures are gone with it.
+    fail_marks = false;
+    EXPECT_TRUE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
+    const strata::status_report done = strata::migrator<marks_failing>(db(), {"main", strata::log_nowhere}).status();
+    EXPECT_FALSE(done.applied[1].background_pending);
+    EXPECT_EQ(done.applied[1].background_failures, 0u);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
+    EXPECT_NE(cli_status().second.find("\nup to date\n"), std::string::npos);
+}
+
+// Skipped steps take their failures with them.
+TEST_P(Startup, SkippingAFailingBackgroundStepForgetsItsFailures) {
+    auto o = options();
+    o.background_on_thread = false;
+    fail_marks = true;
+    EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
+    strata::migrator<marks_failing> m(db(), {"main", strata::log_nowhere});
+    EXPECT_EQ(m.status().applied[1].background_failures, 1u);
+    const strata::verify_report v = m.verify();  // (strata's own table is no drift)
+    EXPECT_TRUE(v.ok()) << v.text();
+    EXPECT_FALSE(m.skip_background(2).empty());
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
+    const strata::status_report s = m.status();
+    EXPECT_FALSE(s.applied[1].background_pending);
+    EXPECT_EQ(s.applied[1].background_failures, 0u);
+}
+
+// So do steps whose migration is downgraded: applied again, it starts with none.
+TEST_P(Startup, DowngradingPastAFailingBackgroundStepForgetsItsFailures) {
+    auto o = options();
+    o.background_on_thread = false;
+    fail_marks = true;
+    EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
+    strata::migrator<marks_failing> m(db(), {"main", strata::log_nowhere});
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
+    EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
+    EXPECT_EQ(m.status().applied[1].background_failures, 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -104,16 +104,25 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                        "WHERE \"chain\" = $2 AND \"version\" = $3",
                        p, {});
         } catch (...) {  // on the worker thread: anything escaping would be std::terminate
+            const std::string why = current_exception_text();
             r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
                                   "again at the next start, before the later ones (if it never can, {} records it done)",
-                                  chain, version, m->name, current_exception_text(),
+                                  chain, version, m->name, why,
                                   cli.empty() ? detail::format("skip_background({})", version)
                                               : detail::format("{} repair --skip-background {}", cli, version));
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
+            note_background_failure(db, chain, version, why, log);
             break;
         }
         r.completed.push_back(version);
+        try {
+            forget_background_failure(db, chain, version);
+        } catch (...) {  // (done all the same: status shows failures of pending steps only)
+            log(log_level::warning, detail::format("strata: {}: the failures recorded for migration {}'s background steps are not "
+                                                "removed: {}",
+                                                chain, version, current_exception_text()));
+        }
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
         log(log_level::info, detail::format("strata: {} background [{}/{}] migration {} \"{}\" done {}", chain, k + 1, todo.size(),
                                          version, m->name, ms_text(ms)));

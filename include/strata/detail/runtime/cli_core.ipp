@@ -450,10 +450,23 @@ class cli_runner_t {
         for (const applied_migration& a : s.applied)
             detail::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
                        a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "",
-                       a.background_pending ? " (background steps pending: they run at the next start or upgrade)" : "");
+                       !a.background_pending      ? ""
+                       : a.background_failures > 0 ? " (background steps pending: FAILING)"
+                                                   : " (background steps pending: they run at the next start or upgrade)");
         if (!s.pending.empty()) detail::print(o_.out, "pending:\n");
         for (const pending_migration& p : s.pending) detail::print(o_.out, "  {:>6} {}\n", p.version, p.name);
-        if (s.up_to_date()) detail::print(o_.out, "up to date\n");
+        // A step that fails at every start is said where the verdict is, not only in a log.
+        bool failing = false;
+        for (const applied_migration& a : s.applied) {
+            if (!a.background_pending || a.background_failures == 0) continue;
+            failing = true;
+            detail::print(o_.out,
+                          "background steps of migration {} \"{}\" failed {} {}, the last at {}: {}\n  they run again at the next "
+                          "start or `{} upgrade`; if they never can, `{} repair --skip-background {}` records them done\n",
+                          a.version, a.name, a.background_failures, a.background_failures == 1 ? "time" : "times",
+                          a.background_failed_at, a.background_error, program_, program_, a.version);
+        }
+        if (s.up_to_date()) detail::print(o_.out, "up to date{}\n", failing ? ", but for the failing background steps above" : "");
         if (!s.problem.empty()) {
             detail::print(o_.err, "{}\n", s.problem);
             return cli::exit_failed;
@@ -473,7 +486,11 @@ class cli_runner_t {
                 const auto row = std::find_if(s->applied.begin(), s->applied.end(),
                                               [&](const applied_migration& a) { return a.version == m.version; });
                 if (row == s->applied.end()) mark = "  pending";
-                else mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->dirty ? " DIRTY" : "");
+                else
+                    mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->dirty ? " DIRTY" : "") +
+                           (!row->background_pending        ? ""
+                            : row->background_failures > 0 ? " (background steps pending: FAILING, see status)"
+                                                           : " (background steps pending)");
                 if (m.version == s->current) mark += " (current)";
             }
             detail::print(o_.out, "{:>6} {}{}{}\n", m.version, m.name, i + 1 == c_.info.size ? " (head)" : "", mark);
