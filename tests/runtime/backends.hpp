@@ -95,6 +95,17 @@ inline std::unique_ptr<test_database> make_database(const std::string& backend, 
     return nullptr;
 }
 
+// The database as a CLI's --database takes it: the same file, or the same server with the
+// test's schema first in the search path.
+inline std::string cli_url(const test_database& d) {
+    if (auto* s = dynamic_cast<const sqlite_database*>(&d)) return "sqlite:" + s->path.string();
+#ifdef STRATA_TEST_POSTGRES
+    if (auto* p = dynamic_cast<const postgres_database*>(&d))
+        return p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
+#endif
+    return {};
+}
+
 // In SetUp(): `db_ = strata_test::make_database(...); if (!db_) STRATA_SKIP_WITHOUT_POSTGRES();`
 #define STRATA_SKIP_WITHOUT_POSTGRES()                                                                      \
     do {                                                                                                    \

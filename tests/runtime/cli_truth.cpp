@@ -173,14 +173,7 @@ class CliTruth : public ::testing::TestWithParam<const char*> {
     }
     bool sqlite() const { return std::string(GetParam()) == "sqlite"; }
     // The URL the CLI opens: the same database as db().
-    std::string url() const {
-        if (auto* s = dynamic_cast<strata_test::sqlite_database*>(db_.get())) return "sqlite:" + s->path.string();
-#ifdef STRATA_TEST_POSTGRES
-        if (auto* p = dynamic_cast<strata_test::postgres_database*>(db_.get()))
-            return p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
-#endif
-        return {};
-    }
+    std::string url() const { return strata_test::cli_url(*db_); }
     strata::driver& db() { return db_->db(); }
     // A script applied by hand, as a DBA would, with the shell the docs name (`sqlite3 app.db <
     // up.sql`, `psql -f up.sql`): its exit code.

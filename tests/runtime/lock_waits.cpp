@@ -627,22 +627,8 @@ cli_result run_cli(std::vector<std::string> args) {
     return {code, read_all(out), read_all(err)};
 }
 
-// The test database as the CLI's --database.
-std::string cli_url(strata_test::test_database& d, bool postgres) {
-    std::string url;
-    if (postgres) {
-#ifdef STRATA_TEST_POSTGRES
-        auto& pg = dynamic_cast<strata_test::postgres_database&>(d);
-        url = pg.url + (pg.url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + pg.schema;
-#endif
-    } else {
-        url = "sqlite:" + dynamic_cast<strata_test::sqlite_database&>(d).path.string();
-    }
-    return url;
-}
-
 TEST_P(LockWaits, CliFlagsSetTheWaits) {
-    const std::string url = cli_url(*database_, postgres());
+    const std::string url = strata_test::cli_url(*database_);
     ASSERT_EQ(run_cli({"upgrade", "--to", "1", "--database", url}).code, 0);
     auto blocker = database_->open();
     blocker->begin();
@@ -668,7 +654,7 @@ TEST_P(LockWaits, CliFlagsSetTheWaits) {
 // A duration of 0 is no limit, as for every wait: another migrator's lock (PostgreSQL) and
 // another writer (SQLite) are waited for until they are gone.
 TEST_P(LockWaits, ZeroIsNoLimit) {
-    const std::string url = cli_url(*database_, postgres());
+    const std::string url = strata_test::cli_url(*database_);
     ASSERT_EQ(run_cli({"upgrade", "--to", "1", "--database", url}).code, 0);
     auto blocker = database_->open();
     if (postgres()) {

@@ -170,12 +170,7 @@ TEST_P(Startup, AMigrationThatFailsForItsOwnReasonKeepsItsError) {
 // The CLI's upgrade the same way (it runs background steps in the foreground, after).
 TEST_P(Startup, TheClisUpgradeRunsABackfillBeforeALaterMigrationThatNeedsIt) {
     strata::migrator<kinds>(db(), {"main", strata::log_nowhere}).upgrade_to(2);
-    std::string url;
-    if (auto* s = dynamic_cast<strata_test::sqlite_database*>(database_.get())) url = "sqlite:" + s->path.string();
-#ifdef STRATA_TEST_POSTGRES
-    if (auto* p = dynamic_cast<strata_test::postgres_database*>(database_.get()))
-        url = p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
-#endif
+    const std::string url = strata_test::cli_url(*database_);
     const char* argv[] = {"app", "upgrade", "--database", url.c_str()};
     strata::cli::options o;
     o.log = strata::log_nowhere;
@@ -473,12 +468,7 @@ TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
     EXPECT_TRUE(s.pending.empty() && s.problem.empty());  // nothing refuses an upgrade
 
     // The CLI's status says it where it gives its verdict, and names the way out.
-    std::string url;
-    if (auto* sq = dynamic_cast<strata_test::sqlite_database*>(database_.get())) url = "sqlite:" + sq->path.string();
-#ifdef STRATA_TEST_POSTGRES
-    if (auto* p = dynamic_cast<strata_test::postgres_database*>(database_.get()))
-        url = p->url + (p->url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + p->schema;
-#endif
+    const std::string url = strata_test::cli_url(*database_);
     auto cli = [&](const char* verb) {
         const char* argv[] = {"app", verb, "--database", url.c_str()};
         strata::cli::options c;
