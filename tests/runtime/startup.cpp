@@ -487,6 +487,9 @@ TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
     const auto [history_code, history] = cli("history");  // (its line for migration 2 too)
     EXPECT_EQ(history_code, strata::cli::exit_ok) << history;
     EXPECT_NE(history.find("FAILING"), std::string::npos) << history;
+    const auto [current_code, current] = cli("current");
+    EXPECT_EQ(current_code, strata::cli::exit_ok) << current;
+    EXPECT_NE(current.find("background steps of migration 2 failing"), std::string::npos) << current;
 
     // Once it succeeds, the failures are gone with it.
     fail_marks = false;

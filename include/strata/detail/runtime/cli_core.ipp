@@ -433,6 +433,12 @@ class cli_runner_t {
             else if (a.changed) note = " (changed since it was applied)";
             else if (a.dirty) note = " (dirty)";
             else if (s.current == head() && s.problem.empty()) note = " (head)";  // (not over an earlier migration's problem)
+            // (a failing background step is said here too: see status)
+            for (const applied_migration& m : s.applied)
+                if (m.background_pending && m.background_failures > 0) {
+                    note += detail::format(" (background steps of migration {} failing: see status)", m.version);
+                    break;
+                }
         }
         if (!where_.empty()) note += " (" + where_ + ")";
         detail::print(o_.out, "{}{}{}\n", s.current, name, note);
