@@ -35,7 +35,7 @@ struct applied_migration {
     // Its background steps have not finished: they run at the next start (migrate_on_startup)
     // or `app db upgrade`. Not a refusal: upgrade() has nothing against it.
     bool background_pending = false;
-    // While they are pending: how often they have failed since they last ran to the end, when
+    // While they are pending: how often they have failed since the migration was applied, when
     // last (UTC) and why (0, "", "": no failure recorded). A failing step runs again at every
     // start; this is where it shows beside the rest of the verdict, not only in a log.
     std::uint64_t background_failures = 0;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -491,18 +492,18 @@ TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
     EXPECT_EQ(current_code, strata::cli::exit_ok) << current;
     EXPECT_NE(current.find("background steps of migration 2 failing"), std::string::npos) << current;
 
-    // Once it succeeds, the failures are gone with it.
+    // Once it succeeds, they are history: not shown, the row kept.
     fail_marks = false;
     EXPECT_TRUE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
     const strata::status_report done = strata::migrator<marks_failing>(db(), {"main", strata::log_nowhere}).status();
     EXPECT_FALSE(done.applied[1].background_pending);
     EXPECT_EQ(done.applied[1].background_failures, 0u);
-    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
+    EXPECT_EQ(count("SELECT \"failures\" FROM \"strata_background_failures\""), 2);
     EXPECT_NE(cli_status().second.find("\nup to date\n"), std::string::npos);
 }
 
-// Skipped steps take their failures with them.
-TEST_P(Startup, SkippingAFailingBackgroundStepForgetsItsFailures) {
+// Skipped steps show their failures no more.
+TEST_P(Startup, ASkippedBackgroundStepShowsNoFailures) {
     auto o = options();
     o.background_on_thread = false;
     fail_marks = true;
@@ -512,23 +513,48 @@ TEST_P(Startup, SkippingAFailingBackgroundStepForgetsItsFailures) {
     const strata::verify_report v = m.verify();  // (strata's own table is no drift)
     EXPECT_TRUE(v.ok()) << v.text();
     EXPECT_FALSE(m.skip_background(2).empty());
-    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
     const strata::status_report s = m.status();
     EXPECT_FALSE(s.applied[1].background_pending);
     EXPECT_EQ(s.applied[1].background_failures, 0u);
 }
 
-// So do steps whose migration is downgraded: applied again, it starts with none.
-TEST_P(Startup, DowngradingPastAFailingBackgroundStepForgetsItsFailures) {
+// A migration applied again (downgraded and upgraded; an offline script; a baseline) starts
+// with none: the failures belong to the application of the migration they were recorded for.
+TEST_P(Startup, AMigrationAppliedAgainStartsWithoutItsOldFailures) {
     auto o = options();
     o.background_on_thread = false;
     fail_marks = true;
-    EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
+    for (int start = 0; start < 2; ++start) strata::migrate_on_startup<marks_failing>(db(), o);
     strata::migrator<marks_failing> m(db(), {"main", strata::log_nowhere});
+    EXPECT_EQ(m.status().applied[1].background_failures, 2u);
     m.downgrade_to(1);
-    EXPECT_EQ(count("SELECT count(*) FROM \"strata_background_failures\""), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // (applied_at has milliseconds)
+    m.upgrade();
+    EXPECT_EQ(m.status().applied[1].background_failures, 0u);  // (applied again, not failed yet)
     EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
     EXPECT_EQ(m.status().applied[1].background_failures, 1u);
+}
+
+// A step that fails inside a transaction of its own: the failure is recorded all the same (the
+// transaction rolled back first), not lost with it.
+void marks_in_a_transaction(strata::session& s, strata::stop_token) {
+    s.execute("BEGIN");
+    s.execute("UPDATE \"u\" SET \"mark\" = 'half'");
+    throw std::runtime_error("failed half-way");
+}
+using marks_in_tx = strata::chain<
+    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
+    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_in_a_transaction>>>;
+TEST_P(Startup, AStepThatFailsInsideItsOwnTransactionIsRecorded) {
+    strata::migrator<marks_in_tx>(db(), {"main", strata::log_nowhere}).upgrade_to(1);
+    db().execute("INSERT INTO \"u\" (\"id\", \"email\") VALUES (1, 'a@x')", {}, {});
+    auto o = options();
+    o.background_on_thread = false;
+    EXPECT_FALSE(strata::migrate_on_startup<marks_in_tx>(db(), o).background_done.error.empty());
+    EXPECT_EQ(count("SELECT count(*) FROM \"u\" WHERE \"mark\" IS NULL"), 1);  // (its work rolled back)
+    const strata::status_report s = strata::migrator<marks_in_tx>(db(), {"main", strata::log_nowhere}).status();
+    EXPECT_EQ(s.applied[1].background_failures, 1u);
+    EXPECT_NE(s.applied[1].background_error.find("failed half-way"), std::string::npos) << s.applied[1].background_error;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -57,6 +57,82 @@ STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::strin
     return false;
 }
 
+// Text as a TEXT cell of either backend takes it: valid UTF-8 (PostgreSQL refuses anything else;
+// an invalid byte, or a NUL, becomes '?'), at most `max` bytes, cut at a character.
+STRATA_LAZY inline std::string cell_safe_text(std::string_view s, std::size_t max = 4000) {
+    std::string out;
+    const auto at = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+    const auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) { return at(i) >= lo && at(i) <= hi; };
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned c = at(i);
+        std::size_t n = 0;  // the character's bytes; 0: not a character
+        if (c >= 0x01 && c <= 0x7F) n = 1;
+        else if (c >= 0xC2 && c <= 0xDF) n = cont(i + 1) ? 2 : 0;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = cont(i + 1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && cont(i + 2) ? 3 : 0;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = cont(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+        if (out.size() + std::max<std::size_t>(n, 1) > max) {
+            out += "...";
+            break;
+        }
+        if (n == 0) out += '?', ++i;
+        else out.append(s.data() + i, n), i += n;
+    }
+    return out;
+}
+
+// A transaction a failed step left open is rolled back: its work is unfinished anyway, and
+// the connection serves on (the next step, a CLI's next verb, the record of the failure). The
+// PostgreSQL driver knows only the transactions it opened; one begun with a raw BEGIN shows as
+// now() (the transaction's start) behind the statement's start, or as an aborted one.
+STRATA_LAZY inline void close_left_transaction(driver& db) {
+    if (db.in_transaction()) {
+        db.rollback();
+        return;
+    }
+    if (db.dialect() != dialect_id::postgres) return;  // (SQLite's connection knows of a raw BEGIN)
+    bool open = true;
+    try {
+        db.execute("SELECT now() <> statement_timestamp()", {}, [&](const row& r) { open = r.get<bool>(0); });
+    } catch (const std::exception&) {  // (aborted: open)
+    }
+    if (open) db.execute("ROLLBACK", {}, {});
+}
+
+// A step's failure, kept for `status` (background_failures_table). Best effort: what cannot be
+// recorded is logged, never in the way of the step's own error; within the step's wait limits,
+// so that a shutdown that waits for the worker is not held by a lock on the table.
+STRATA_LAZY inline void note_background_failure(driver& db, const std::string& chain, std::uint64_t version,
+                                                std::string_view why, const log_sink& log, const wait_limits& limits) {
+    try {
+        close_left_transaction(db);
+        wait_scope bounded(db, limits);
+        const dependent_t<value, Lazy> key[] = {chain, static_cast<std::int64_t>(version)};
+        std::optional<std::string> applied_at;
+        db.execute("SELECT \"applied_at\" FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"version\" = $2", key,
+                   [&](const row& r) { applied_at = detail::cell_text(r[0]); });
+        if (!applied_at) return;  // (downgraded meanwhile: nothing is pending)
+        if (!db.has_table(background_failures_table)) {
+            try {
+                db.execute(create_background_failures, {}, {});
+            } catch (const std::exception&) {  // (another process made it meanwhile: the insert says if not)
+            }
+        }
+        const dependent_t<value, Lazy> p[] = {chain, static_cast<std::int64_t>(version), *applied_at, utc_now(), cell_safe_text(why)};
+        db.execute("INSERT INTO \"strata_background_failures\" (\"chain\", \"version\", \"applied_at\", \"failures\", "
+                   "\"failed_at\", \"error\") VALUES ($1, $2, $3, 1, $4, $5) ON CONFLICT (\"chain\", \"version\") DO UPDATE SET "
+                   "\"failures\" = CASE WHEN \"strata_background_failures\".\"applied_at\" = excluded.\"applied_at\" THEN "
+                   "\"strata_background_failures\".\"failures\" + 1 ELSE 1 END, \"applied_at\" = excluded.\"applied_at\", "
+                   "\"failed_at\" = excluded.\"failed_at\", \"error\" = excluded.\"error\"",
+                   p, {});
+    } catch (...) {
+        log(log_level::warning, detail::format("strata: {}: the failure of migration {}'s background steps is not recorded for "
+                                            "status: {}",
+                                            chain, version, current_exception_text()));
+    }
+}
+
 // Runs them on `db` (its own connection: the caller's thread keeps the application's), outside
 // any transaction: each statement of a step commits on its own, so a step works in batches.
 // `cli`: the CLI's command ("app db"): the way out is then named as its verb.
@@ -112,17 +188,10 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                                               : detail::format("{} repair --skip-background {}", cli, version));
             r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
-            note_background_failure(db, chain, version, why, log);
+            if (!stop.stop_requested()) note_background_failure(db, chain, version, why, log, limits);  // (stopped: not a failure)
             break;
         }
         r.completed.push_back(version);
-        try {
-            forget_background_failure(db, chain, version);
-        } catch (...) {  // (done all the same: status shows failures of pending steps only)
-            log(log_level::warning, detail::format("strata: {}: the failures recorded for migration {}'s background steps are not "
-                                                "removed: {}",
-                                                chain, version, current_exception_text()));
-        }
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
         log(log_level::info, detail::format("strata: {} background [{}/{}] migration {} \"{}\" done {}", chain, k + 1, todo.size(),
                                          version, m->name, ms_text(ms)));

@@ -173,41 +173,18 @@ inline constexpr std::string_view create_tracking_table =
     "\"background_done_at\" TEXT, "
     "PRIMARY KEY (\"chain\", \"version\"))";
 
-// A background step's failures, made at its first one: the step runs on a worker thread (or
-// in a CLI's upgrade), so without this its error would be only in a log, and `status` would call
-// the database up to date while the step fails at every start. A row is removed when the step
-// ends (done or skipped).
+// A background step's failures (background_core.ipp, note_background_failure): a row per
+// migration with background steps that failed, its count, the last failure's time and error,
+// for `status` to show while the steps are pending. The row belongs to the application of the
+// migration whose strata_migrations row has the same applied_at: applied again (after a
+// downgrade, an offline script, a baseline), it starts afresh, whatever the clocks of the hosts.
+// Made at the first failure, and on SQLite with the start-up aids (so that making it does not
+// move the schema_version the seal holds); never emptied: a row past its steps is their history.
 inline constexpr std::string_view background_failures_table = "strata_background_failures";
 inline constexpr std::string_view create_background_failures =
     "CREATE TABLE IF NOT EXISTS \"strata_background_failures\" (\"chain\" TEXT NOT NULL, \"version\" BIGINT NOT NULL, "
-    "\"failures\" BIGINT NOT NULL, \"failed_at\" TEXT NOT NULL, \"error\" TEXT NOT NULL, PRIMARY KEY (\"chain\", \"version\"))";
-inline constexpr std::string_view record_background_failure =
-    "INSERT INTO \"strata_background_failures\" (\"chain\", \"version\", \"failures\", \"failed_at\", \"error\") "
-    "VALUES ($1, $2, 1, $3, $4) ON CONFLICT (\"chain\", \"version\") DO UPDATE SET "
-    "\"failures\" = \"strata_background_failures\".\"failures\" + 1, \"failed_at\" = excluded.\"failed_at\", "
-    "\"error\" = excluded.\"error\"";
-inline constexpr std::string_view forget_background_failures =
-    "DELETE FROM \"strata_background_failures\" WHERE \"chain\" = $1 AND \"version\" = $2";
-
-// A step's failure, kept for `status` (background_failures_table); its success forgets it.
-// Best effort: what cannot be recorded is logged, and never hides the step's own outcome.
-STRATA_LAZY inline void note_background_failure(driver& db, const std::string& chain, std::uint64_t version,
-                                                const std::string& error, const log_sink& log) {
-    try {
-        db.execute(create_background_failures, {}, {});
-        const dependent_t<value, Lazy> p[] = {chain, static_cast<std::int64_t>(version), utc_now(), error};
-        db.execute(record_background_failure, p, {});
-    } catch (...) {
-        log(log_level::warning, detail::format("strata: {}: the failure of migration {}'s background steps is not recorded for "
-                                            "status: {}",
-                                            chain, version, current_exception_text()));
-    }
-}
-STRATA_LAZY inline void forget_background_failure(driver& db, const std::string& chain, std::uint64_t version) {
-    if (!db.has_table(background_failures_table)) return;
-    const dependent_t<value, Lazy> p[] = {chain, static_cast<std::int64_t>(version)};
-    db.execute(forget_background_failures, p, {});
-}
+    "\"applied_at\" TEXT NOT NULL, \"failures\" BIGINT NOT NULL, \"failed_at\" TEXT NOT NULL, \"error\" TEXT NOT NULL, "
+    "PRIMARY KEY (\"chain\", \"version\"))";
 
 inline constexpr std::string_view create_start_up_index =
     "CREATE INDEX IF NOT EXISTS \"strata_migrations_start_up\" ON \"strata_migrations\" "
@@ -619,7 +596,6 @@ class migrator_engine_t {
                             "WHERE \"chain\" = $2 AND \"version\" = $3",
                             p, {});
                 reseal();
-                forget_background_failure(db_, opt_.chain, version);
                 const std::string done = detail::format(
                     "migration {} \"{}\": its background steps are recorded done without running; what they were to "
                     "fill is yours to check",
@@ -902,6 +878,11 @@ class migrator_engine_t {
         if (db_.dialect() != dialect_id::sqlite) return;
         db_.execute(create_start_up_index, {}, {});
         for (std::string_view sql : start_up_seal_sql) db_.execute(sql, {}, {});
+        for (std::size_t i = 0; i < chain_.size; ++i)
+            if (has_background(chain_.descs[i])) {
+                db_.execute(create_background_failures, {}, {});
+                break;
+            }
     }
 
     std::vector<applied_migration> read_rows(bool table_exists = false) {
@@ -936,26 +917,31 @@ class migrator_engine_t {
                 }
             });
     }
-    // What background_failures_table holds for the pending background steps, as found (the
-    // verdict does not depend on it).
+    // What background_failures_table holds for the pending background steps, as found. Only
+    // shown: the verdict does not depend on it, so a table this role may not read (made by
+    // another role) or a row edited by hand leaves the fields empty, and inside a transaction
+    // it is not read (a failed read would end a PostgreSQL one).
     void read_background_failures(std::vector<applied_migration>& rows) {
         const auto pending = [](const applied_migration& a) { return a.background_pending; };
-        if (std::none_of(rows.begin(), rows.end(), pending) || !db_.has_table(background_failures_table)) return;
-        const value p[] = {opt_.chain};
-        db_.execute("SELECT \"version\", \"failures\", \"failed_at\", \"error\" FROM \"strata_background_failures\" "
-                    "WHERE \"chain\" = $1",
-                    p, [&](const row& r) {
-                        try {
+        if (std::none_of(rows.begin(), rows.end(), pending) || db_.in_transaction()) return;
+        try {
+            if (!db_.has_table(background_failures_table)) return;
+            const value p[] = {opt_.chain};
+            db_.execute("SELECT \"version\", \"applied_at\", \"failures\", \"failed_at\", \"error\" FROM "
+                        "\"strata_background_failures\" WHERE \"chain\" = $1",
+                        p, [&](const row& r) {
                             const auto version = static_cast<std::uint64_t>(detail::cell_integer(r[0]));
+                            const std::string applied_at = detail::cell_text(r[1]);
                             for (applied_migration& a : rows) {
-                                if (a.version != version || !a.background_pending) continue;
-                                a.background_failures = static_cast<std::uint64_t>(std::max<std::int64_t>(1, detail::cell_integer(r[1])));
-                                if (!r.is_null(2)) a.background_failed_at = detail::cell_text(r[2]);
-                                if (!r.is_null(3)) a.background_error = detail::cell_text(r[3]);
+                                if (a.version != version || !a.background_pending || a.applied_at != applied_at) continue;
+                                a.background_failures = static_cast<std::uint64_t>(std::max<std::int64_t>(1, detail::cell_integer(r[2])));
+                                a.background_failed_at = detail::cell_text(r[3]);
+                                a.background_error = detail::cell_text(r[4]);
                             }
-                        } catch (const std::runtime_error&) {  // (a row edited by hand: not shown)
-                        }
-                    });
+                        });
+        } catch (const std::exception&) {
+            for (applied_migration& a : rows) a.background_failures = 0, a.background_failed_at.clear(), a.background_error.clear();
+        }
     }
     // A number as PostgreSQL writes one: "-1", "1.5", "1e+20", "NaN", "Infinity". (By hand, not
     // std::from_chars into a double: libc++ before 17 has no floating-point from_chars.)
@@ -1279,9 +1265,6 @@ class migrator_engine_t {
     void delete_row(std::uint64_t version) {
         const value p[] = {opt_.chain, static_cast<std::int64_t>(version)};
         db_.execute("DELETE FROM \"strata_migrations\" WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
-        // (its background steps' failures go with it: applied again, it starts afresh)
-        const std::size_t i = index_of(version);
-        if (i != npos && has_background(chain_.descs[i])) forget_background_failure(db_, opt_.chain, version);
     }
     // Inside the migration's transaction: is the chain where this process expects it? (Asked
     // only when the chain's lock does not keep other migrators out, as on SQLite.)
