@@ -557,6 +557,23 @@ TEST_P(Startup, AStepThatFailsInsideItsOwnTransactionIsRecorded) {
     EXPECT_NE(s.applied[1].background_error.find("failed half-way"), std::string::npos) << s.applied[1].background_error;
 }
 
+// An error whose text is not UTF-8 (a library's message in Latin-1): PostgreSQL takes no such
+// text, so it is recorded with '?' for each bad byte, not lost.
+void marks_failing_in_latin1(strata::session&, strata::stop_token) {
+    throw std::runtime_error("caf\xe9 \xff end");
+}
+using marks_latin1 = strata::chain<
+    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
+    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_failing_in_latin1>>>;
+TEST_P(Startup, AnErrorThatIsNotUtf8IsRecordedAllTheSame) {
+    auto o = options();
+    o.background_on_thread = false;
+    EXPECT_FALSE(strata::migrate_on_startup<marks_latin1>(db(), o).background_done.error.empty());
+    const strata::status_report s = strata::migrator<marks_latin1>(db(), {"main", strata::log_nowhere}).status();
+    EXPECT_EQ(s.applied[1].background_failures, 1u);
+    EXPECT_EQ(s.applied[1].background_error, "caf? ? end") << s.applied[1].background_error;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 INSTANTIATE_TEST_SUITE_P(Backends, StartupPostgres, ::testing::Values("postgres"), strata_test::backend_name);
 
