@@ -136,6 +136,12 @@ class Startup : public ::testing::TestWithParam<const char*> {
         return o;
     }
     std::int64_t count(const std::string& sql) { return strata::session(db()).query_value<std::int64_t>(sql); }
+    // The connection's own limit on waiting for a lock, as the database reports it.
+    std::string wait_setting() {
+        strata::session s(db());
+        return db().dialect() == strata::dialect_id::postgres ? s.query_value<std::string>("SHOW lock_timeout")
+                                                               : std::to_string(s.query_value<std::int64_t>("PRAGMA busy_timeout"));
+    }
 
     std::unique_ptr<strata_test::test_database> database_;
     captured_log log;
@@ -550,8 +556,12 @@ TEST_P(Startup, AStepThatFailsInsideItsOwnTransactionIsRecorded) {
     db().execute("INSERT INTO \"u\" (\"id\", \"email\") VALUES (1, 'a@x')", {}, {});
     auto o = options();
     o.background_on_thread = false;
+    const std::string waits_before = wait_setting();
     EXPECT_FALSE(strata::migrate_on_startup<marks_in_tx>(db(), o).background_done.error.empty());
     EXPECT_EQ(count("SELECT count(*) FROM \"u\" WHERE \"mark\" IS NULL"), 1);  // (its work rolled back)
+    // The connection (this one: the steps ran in the foreground) keeps its own wait limits: the
+    // step's were lifted after its transaction was rolled back, not inside it.
+    EXPECT_EQ(wait_setting(), waits_before);
     const strata::status_report s = strata::migrator<marks_in_tx>(db(), {"main", strata::log_nowhere}).status();
     EXPECT_EQ(s.applied[1].background_failures, 1u);
     EXPECT_NE(s.applied[1].background_error.find("failed half-way"), std::string::npos) << s.applied[1].background_error;
@@ -572,6 +582,43 @@ TEST_P(Startup, AnErrorThatIsNotUtf8IsRecordedAllTheSame) {
     const strata::status_report s = strata::migrator<marks_latin1>(db(), {"main", strata::log_nowhere}).status();
     EXPECT_EQ(s.applied[1].background_failures, 1u);
     EXPECT_EQ(s.applied[1].background_error, "caf? ? end") << s.applied[1].background_error;
+}
+
+// A step that throws because it was stopped (a statement cancelled, an exception of its own):
+// a stop, not a failure: reported as cancelled, nothing recorded, pending for the next start.
+std::atomic<bool> marks_running{false};
+void marks_until_stopped(strata::session&, strata::stop_token stop) {
+    marks_running = true;
+    while (!stop.stop_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    throw std::runtime_error("stopped mid-batch");
+}
+using marks_stoppable = strata::chain<
+    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
+    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_until_stopped>>>;
+TEST_P(Startup, AStepThatThrowsWhenStoppedIsCancelledNotFailed) {
+    marks_running = false;
+    auto started = strata::migrate_on_startup<marks_stoppable>(db(), options());
+    ASSERT_TRUE(started.background.started());
+    while (!marks_running) std::this_thread::sleep_for(std::chrono::milliseconds(1));  // (stopped inside the step)
+    const strata::background_report r = started.background.cancel();
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.remaining, (std::vector<std::uint64_t>{2}));
+    const strata::status_report s = strata::migrator<marks_stoppable>(db(), {"main", strata::log_nowhere}).status();
+    EXPECT_TRUE(s.applied[1].background_pending);
+    EXPECT_EQ(s.applied[1].background_failures, 0u);
+}
+
+// What a failure's error is cut to: at most 4,000 bytes, at a character, marked.
+TEST(BackgroundFailureText, AtMost4000BytesCutAtACharacter) {
+    using strata::detail::cell_safe_text;
+    EXPECT_EQ(cell_safe_text(std::string(4000, 'x')), std::string(4000, 'x'));
+    const std::string cut = cell_safe_text(std::string(4001, 'x'));
+    EXPECT_EQ(cut.size(), 4000u);
+    EXPECT_TRUE(cut.ends_with("...")) << cut.substr(3990);
+    const std::string euro = std::string(3995, 'x') + "\xe2\x82\xac" + "yyyy";  // a 3-byte character at the cut
+    EXPECT_EQ(cell_safe_text(euro), std::string(3995, 'x') + "...");
+    EXPECT_EQ(cell_safe_text("\xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 ok \xf0\x9f\x99\x82"), "?? ??? ???? ok \xf0\x9f\x99\x82");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Startup, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

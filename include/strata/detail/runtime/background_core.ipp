@@ -58,7 +58,8 @@ STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::strin
 }
 
 // Text as a TEXT cell of either backend takes it: valid UTF-8 (PostgreSQL refuses anything else;
-// an invalid byte, or a NUL, becomes '?'), at most `max` bytes, cut at a character.
+// an invalid byte, or a NUL, becomes '?'), at most `max` bytes, cut at a character ("..." then
+// ends it, within the `max`).
 STRATA_LAZY inline std::string cell_safe_text(std::string_view s, std::size_t max = 4000) {
     std::string out;
     const auto at = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
@@ -72,7 +73,8 @@ STRATA_LAZY inline std::string cell_safe_text(std::string_view s, std::size_t ma
             n = cont(i + 1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && cont(i + 2) ? 3 : 0;
         else if (c >= 0xF0 && c <= 0xF4)
             n = cont(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-        if (out.size() + std::max<std::size_t>(n, 1) > max) {
+        // (each byte in is a byte out: the text fits whole when s does)
+        if (s.size() > max && out.size() + std::max<std::size_t>(n, 1) + 3 > max) {
             out += "...";
             break;
         }
@@ -106,7 +108,6 @@ STRATA_LAZY inline void close_left_transaction(driver& db) {
 STRATA_LAZY inline void note_background_failure(driver& db, const std::string& chain, std::uint64_t version,
                                                 std::string_view why, const log_sink& log, const wait_limits& limits) {
     try {
-        close_left_transaction(db);
         wait_scope bounded(db, limits);
         const dependent_t<value, Lazy> key[] = {chain, static_cast<std::int64_t>(version)};
         std::optional<std::string> applied_at;
@@ -165,8 +166,18 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
             // would also hang the shutdown that joins it. The step fails and stays pending.
             wait_scope bounded(db, limits);
             session s(db);
-            for (std::size_t o = 0; o < m->nops && !stop.stop_requested(); ++o)
-                if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, &stop);
+            try {
+                for (std::size_t o = 0; o < m->nops && !stop.stop_requested(); ++o)
+                    if (m->ops[o].kind == op_kind::background) m->ops[o].fn_background(s, &stop);
+            } catch (...) {
+                // Before the wait limits are lifted: lifted inside a transaction the step left
+                // open, they would be undone with it (or refused, the transaction aborted).
+                try {
+                    close_left_transaction(db);
+                } catch (...) {  // (the step's own error is the one to tell)
+                }
+                throw;
+            }
             if (stop.stop_requested()) {  // it may have returned part-way: it runs again next time
                 r.cancelled = true;
                 r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
@@ -181,14 +192,21 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                        p, {});
         } catch (...) {  // on the worker thread: anything escaping would be std::terminate
             const std::string why = current_exception_text();
+            r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
+            if (stop.stop_requested()) {  // (it threw because it was stopped: a stop, not a failure)
+                r.cancelled = true;
+                log(log_level::info, detail::format("strata: {}: background steps of migration {} \"{}\" stopped ({}); they run "
+                                                 "again at the next start",
+                                                 chain, version, m->name, why));
+                break;
+            }
             r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
                                   "again at the next start, before the later ones (if it never can, {} records it done)",
                                   chain, version, m->name, why,
                                   cli.empty() ? detail::format("skip_background({})", version)
                                               : detail::format("{} repair --skip-background {}", cli, version));
-            r.remaining.assign(todo.begin() + static_cast<std::ptrdiff_t>(k), todo.end());
             log(log_level::error, r.error);
-            if (!stop.stop_requested()) note_background_failure(db, chain, version, why, log, limits);  // (stopped: not a failure)
+            note_background_failure(db, chain, version, why, log, limits);
             break;
         }
         r.completed.push_back(version);

@@ -930,13 +930,18 @@ class migrator_engine_t {
             db_.execute("SELECT \"version\", \"applied_at\", \"failures\", \"failed_at\", \"error\" FROM "
                         "\"strata_background_failures\" WHERE \"chain\" = $1",
                         p, [&](const row& r) {
-                            const auto version = static_cast<std::uint64_t>(detail::cell_integer(r[0]));
-                            const std::string applied_at = detail::cell_text(r[1]);
-                            for (applied_migration& a : rows) {
-                                if (a.version != version || !a.background_pending || a.applied_at != applied_at) continue;
-                                a.background_failures = static_cast<std::uint64_t>(std::max<std::int64_t>(1, detail::cell_integer(r[2])));
-                                a.background_failed_at = detail::cell_text(r[3]);
-                                a.background_error = detail::cell_text(r[4]);
+                            try {
+                                const auto version = static_cast<std::uint64_t>(detail::cell_integer(r[0]));
+                                const std::string applied_at = detail::cell_text(r[1]);
+                                for (applied_migration& a : rows) {
+                                    if (a.version != version || !a.background_pending || a.applied_at != applied_at) continue;
+                                    const std::int64_t n = detail::cell_integer(r[2]);
+                                    std::string at = detail::cell_text(r[3]), error = detail::cell_text(r[4]);
+                                    a.background_failures = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n));
+                                    a.background_failed_at = std::move(at);
+                                    a.background_error = std::move(error);
+                                }
+                            } catch (const std::runtime_error&) {  // (a row edited by hand: that one not shown)
                             }
                         });
         } catch (const std::exception&) {
