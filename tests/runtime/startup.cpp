@@ -94,22 +94,24 @@ using k3 = strata::migration<3, "kinds", add_column<"items", column<"kind", text
 using k4 = strata::migration<4, "kind required", alter_column<"items", "kind", set_not_null>>;
 using kinds = strata::chain<b1, b2, k3, k4>;
 
-// A backfill, then a migration that fails for a reason of its own; concurrently: on PostgreSQL
-// outside a transaction, where a failure leaves it dirty, not rolled back.
+// A table, then a backfill of its new column by `Fill`.
+using u1 = strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>;
+template <void (*Fill)(strata::session&, strata::stop_token)>
+using marks = strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<Fill>>;
+
 // A backfill that fails while `fail_marks` is set (a row it cannot mend, a lock it waits for).
 std::atomic<bool> fail_marks{false};
 void fill_marks_or_fail(strata::session& s, strata::stop_token) {
     if (fail_marks) s.execute("UPDATE \"u\" SET \"no_such_column\" = 1");
     s.execute("UPDATE \"u\" SET \"mark\" = 'x' WHERE \"mark\" IS NULL");
 }
-using marks_failing = strata::chain<
-    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
-    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<fill_marks_or_fail>>>;
+using marks_failing = strata::chain<u1, marks<fill_marks_or_fail>>;
 
+// A backfill, then a migration that fails for a reason of its own; concurrently: on PostgreSQL
+// outside a transaction, where a failure leaves it dirty, not rolled back.
 void fill_marks(strata::session& s, strata::stop_token) { s.execute("UPDATE \"u\" SET \"mark\" = 'x' WHERE \"mark\" IS NULL"); }
 using kinds_failing = strata::chain<
-    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
-    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<fill_marks>>,
+    u1, marks<fill_marks>,
     strata::migration<3, "unique emails", create_unique_index_concurrently<"u_email_uq", "u", "email">>>;
 
 using strata_test::captured_log;
@@ -127,6 +129,12 @@ class Startup : public ::testing::TestWithParam<const char*> {
     }
     void TearDown() override { ::unsetenv("STRATA_AUTO_MIGRATE"); }
     strata::driver& db() { return database_->db(); }
+    // (the background steps before migrate_on_startup returns, as a CLI runs them)
+    strata::startup_options foreground() {
+        strata::startup_options o = options();
+        o.background_on_thread = false;
+        return o;
+    }
     strata::startup_options options(std::string version = {}) {
         strata::startup_options o;
         o.log = log.sink();
@@ -447,8 +455,7 @@ TEST_P(Startup, ABackgroundBackfillResumesAfterTheProcessDied) {
 
 // What a CLI does: the background steps before migrate_on_startup returns.
 TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     const auto r = strata::migrate_on_startup<items>(db(), o);
     EXPECT_FALSE(r.background.started());
     EXPECT_EQ(r.background_done.completed, (std::vector<std::uint64_t>{3}));
@@ -458,8 +465,7 @@ TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
 // A background step that fails at every start is not "up to date" and nothing more: status
 // says how often it failed, when last and why, until it succeeds (or is skipped).
 TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     fail_marks = true;
     for (int start = 1; start <= 2; ++start) {
         const auto r = strata::migrate_on_startup<marks_failing>(db(), o);
@@ -510,8 +516,7 @@ TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
 
 // Skipped steps show their failures no more.
 TEST_P(Startup, ASkippedBackgroundStepShowsNoFailures) {
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     fail_marks = true;
     EXPECT_FALSE(strata::migrate_on_startup<marks_failing>(db(), o).background_done.error.empty());
     strata::migrator<marks_failing> m(db(), {"main", strata::log_nowhere});
@@ -527,8 +532,7 @@ TEST_P(Startup, ASkippedBackgroundStepShowsNoFailures) {
 // A migration applied again (downgraded and upgraded; an offline script; a baseline) starts
 // with none: the failures belong to the application of the migration they were recorded for.
 TEST_P(Startup, AMigrationAppliedAgainStartsWithoutItsOldFailures) {
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     fail_marks = true;
     for (int start = 0; start < 2; ++start) strata::migrate_on_startup<marks_failing>(db(), o);
     strata::migrator<marks_failing> m(db(), {"main", strata::log_nowhere});
@@ -548,14 +552,11 @@ void marks_in_a_transaction(strata::session& s, strata::stop_token) {
     s.execute("UPDATE \"u\" SET \"mark\" = 'half'");
     throw std::runtime_error("failed half-way");
 }
-using marks_in_tx = strata::chain<
-    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
-    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_in_a_transaction>>>;
+using marks_in_tx = strata::chain<u1, marks<marks_in_a_transaction>>;
 TEST_P(Startup, AStepThatFailsInsideItsOwnTransactionIsRecorded) {
     strata::migrator<marks_in_tx>(db(), {"main", strata::log_nowhere}).upgrade_to(1);
     db().execute("INSERT INTO \"u\" (\"id\", \"email\") VALUES (1, 'a@x')", {}, {});
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     const std::string waits_before = wait_setting();
     EXPECT_FALSE(strata::migrate_on_startup<marks_in_tx>(db(), o).background_done.error.empty());
     EXPECT_EQ(count("SELECT count(*) FROM \"u\" WHERE \"mark\" IS NULL"), 1);  // (its work rolled back)
@@ -572,12 +573,9 @@ TEST_P(Startup, AStepThatFailsInsideItsOwnTransactionIsRecorded) {
 void marks_failing_in_latin1(strata::session&, strata::stop_token) {
     throw std::runtime_error("caf\xe9 \xff end");
 }
-using marks_latin1 = strata::chain<
-    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
-    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_failing_in_latin1>>>;
+using marks_latin1 = strata::chain<u1, marks<marks_failing_in_latin1>>;
 TEST_P(Startup, AnErrorThatIsNotUtf8IsRecordedAllTheSame) {
-    auto o = options();
-    o.background_on_thread = false;
+    const auto o = foreground();
     EXPECT_FALSE(strata::migrate_on_startup<marks_latin1>(db(), o).background_done.error.empty());
     const strata::status_report s = strata::migrator<marks_latin1>(db(), {"main", strata::log_nowhere}).status();
     EXPECT_EQ(s.applied[1].background_failures, 1u);
@@ -592,9 +590,7 @@ void marks_until_stopped(strata::session&, strata::stop_token stop) {
     while (!stop.stop_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     throw std::runtime_error("stopped mid-batch");
 }
-using marks_stoppable = strata::chain<
-    strata::migration<1, "u", create_table<"u", column<"id", bigint, primary_key>, column<"email", text>>>,
-    strata::migration<2, "marks", add_column<"u", column<"mark", text>>, background<marks_until_stopped>>>;
+using marks_stoppable = strata::chain<u1, marks<marks_until_stopped>>;
 TEST_P(Startup, AStepThatThrowsWhenStoppedIsCancelledNotFailed) {
     marks_running = false;
     auto started = strata::migrate_on_startup<marks_stoppable>(db(), options());

@@ -23,12 +23,6 @@ namespace strata {
 
 namespace detail {
 
-STRATA_LAZY inline bool chain_has_background(const chain_info& c) {
-    for (std::size_t i = 0; i < c.size; ++i)
-        if (has_background(c.descs[i])) return true;
-    return false;
-}
-
 // The versions whose background steps have not finished, in order.
 STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
     std::vector<std::uint64_t> v;

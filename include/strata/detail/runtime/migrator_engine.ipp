@@ -213,6 +213,11 @@ STRATA_LAZY inline bool has_background(const migration_desc& m) {
         if (m.ops[k].kind == op_kind::background) return true;
     return false;
 }
+STRATA_LAZY inline bool chain_has_background(const chain_info& c) {
+    for (std::size_t i = 0; i < c.size; ++i)
+        if (has_background(c.descs[i])) return true;
+    return false;
+}
 
 // 16 hex digits as written by hex16, compared without formatting.
 STRATA_LAZY inline bool is_hex16_of(std::string_view text, std::uint64_t v) {
@@ -878,11 +883,7 @@ class migrator_engine_t {
         if (db_.dialect() != dialect_id::sqlite) return;
         db_.execute(create_start_up_index, {}, {});
         for (std::string_view sql : start_up_seal_sql) db_.execute(sql, {}, {});
-        for (std::size_t i = 0; i < chain_.size; ++i)
-            if (has_background(chain_.descs[i])) {
-                db_.execute(create_background_failures, {}, {});
-                break;
-            }
+        if (chain_has_background(chain_)) db_.execute(create_background_failures, {}, {});
     }
 
     std::vector<applied_migration> read_rows(bool table_exists = false) {
