@@ -7,7 +7,9 @@
 // a seed with every kind of value, an explicit pair, and data steps (their flags, not their
 // functions' names, are in the checksum).
 #include <cstdint>
+#include <type_traits>
 
+#include <strata/lint.hpp>
 #include <strata/strata.hpp>
 
 using namespace strata::dsl;
@@ -96,6 +98,53 @@ static_assert(same<c9>(frozen[8]), "an explicit up/down pair");
 static_assert(same<c10>(frozen[9]), "run and validate");
 // The dialect is mixed in after (strata::checksum_of): the two checksums of one migration differ.
 static_assert(strata::checksum_of(c1::desc, strata::sqlite::id) != strata::checksum_of(c1::desc, strata::postgres::id));
+
+// The chain's key, its type's name (detail/core/chain_key.hpp): two histories that differ in
+// anything the checksums read are two chains, whatever the field; the same descriptors spelt
+// another way are one.
+template <class... Ops>
+using one = strata::chain<strata::migration<1, "m", Ops...>>;
+template <class A, class B>
+inline constexpr bool two = !std::is_same_v<one<A>, one<B>>;
+using t = create_table<"t", column<"id", bigint, primary_key>>;
+static_assert(two<t, create_table<"t", column<"id", integer, primary_key>>>, "strata: a column's type");
+static_assert(two<t, create_table<"u", column<"id", bigint, primary_key>>>, "strata: a table's name");
+static_assert(two<t, create_table<"t", column<"di", bigint, primary_key>>>, "strata: a column's name");
+static_assert(two<t, create_table<"t", column<"id", bigint, primary_key, identity>>>, "strata: a flag");
+static_assert(two<create_table<"t", column<"v", varchar<10>>>, create_table<"t", column<"v", varchar<11>>>>, "strata: a length");
+static_assert(two<create_table<"t", column<"v", text, default_value<"a">>>, create_table<"t", column<"v", text, default_value<"b">>>>,
+              "strata: a default");
+static_assert(two<create_table<"t", column<"v", text, default_value<"1">>>, create_table<"t", column<"v", text, default_value<1>>>>,
+              "strata: a default's kind");
+static_assert(two<create_table<"t", column<"v", integer, check<"v > 0">>>, create_table<"t", column<"v", integer, check<"v > 1">>>>,
+              "strata: a check");
+static_assert(two<create_table<"t", column<"v", bigint, references<"t", "id", on_delete_cascade>>>,
+                  create_table<"t", column<"v", bigint, references<"t", "id", on_delete_set_null>>>>,
+              "strata: an ON DELETE");
+static_assert(two<create_table<"t", column<"a", text>, column<"b", text>>, create_table<"t", column<"b", text>, column<"a", text>>>,
+              "strata: the columns' order");
+static_assert(two<create_table<"t", column<"a", text>, unique_constraint<"k", "a">>,
+                  create_table<"t", column<"a", text>, unique_constraint<"j", "a">>>,
+              "strata: a table constraint's name");
+static_assert(two<create_index<"i", "t", "a">, create_unique_index<"i", "t", "a">>, "strata: UNIQUE");
+static_assert(two<create_index<"i", "t", "a">, create_index_concurrently<"i", "t", "a">>, "strata: CONCURRENTLY");
+static_assert(two<create_index<"i", "t", "a", "b">, create_index<"i", "t", "b", "a">>, "strata: an index's columns");
+static_assert(two<alter_column<"t", "a", set_type<varchar<5>>>, alter_column<"t", "a", set_type<varchar<6>>>>, "strata: set_type");
+static_assert(two<execute<"SELECT 1", "SELECT 2">, execute<"SELECT 1", "SELECT 3">>, "strata: a down's SQL");
+static_assert(two<execute<"SELECT 1", "SELECT 2">, execute_irreversible<"SELECT 1">>, "strata: irreversible");
+static_assert(two<execute_per_dialect<sqlite_sql<"A", "B">, postgres_sql<"C", "D">>,
+                  execute_per_dialect<sqlite_sql<"A", "B">, postgres_sql<"C", "E">>>,
+              "strata: one dialect's statements");
+static_assert(two<seed<"t", columns<"id">, values<1>>, seed<"t", columns<"id">, values<2>>>, "strata: a seed's value");
+static_assert(two<seed<"t", columns<"id">, values<1>>, seed<"t", columns<"id">, values<"1">>>, "strata: a seed value's kind");
+static_assert(two<t, unsafe<"why", t>>, "strata: unsafe<>");
+static_assert(!std::is_same_v<one<t>, strata::chain<strata::migration<2, "m", t>>>, "strata: the version");
+static_assert(!std::is_same_v<one<t>, strata::chain<strata::migration<1, "n", t>>>, "strata: the name");
+static_assert(!std::is_same_v<one<t, drop_table<"t">>, strata::chain<strata::migration<1, "m", up<t, drop_table<"t">>, down<>>>>,
+              "strata: an explicit down");
+static_assert(std::is_same_v<one<create_table<"t", column<"v", text, not_null, unique>>>,
+                             one<create_table<"t", column<"v", text, unique, not_null>>>>,
+              "strata: a column's constraints in another order: the same descriptors, one chain");
 
 }  // namespace
 

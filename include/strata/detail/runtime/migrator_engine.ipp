@@ -446,6 +446,7 @@ class migrator_engine_t {
                 in = checked(read_rows());  // another process got there first
             }
         }
+        if (in.applied > target) refuse_passed_meanwhile("upgrade_to", version_at(target), in.applied, "downgrade_to");
         report.to = version_at(in.applied);
         report.duration = since(started);
         reseal();
@@ -492,7 +493,7 @@ class migrator_engine_t {
                 --in.applied;
             } else {
                 in = checked(read_rows());
-                if (in.applied < target) break;
+                if (in.applied < target) refuse_passed_meanwhile("downgrade_to", target_version, in.applied, "upgrade_to");
             }
         }
         report.to = version_at(in.applied);
@@ -501,6 +502,17 @@ class migrator_engine_t {
         log(log_level::info, detail::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
+    }
+
+    // Another migrator, on a backend whose lock does not keep it out while this one reads (SQLite),
+    // took the database past this one's target while it waited: the report would say "as asked".
+    [[noreturn]] void refuse_passed_meanwhile(const char* verb, std::uint64_t target_version, std::size_t applied,
+                                              const char* other_verb) {
+        throw refusal(migration_failure::wrong_direction,
+                      detail::format("{} but the database is at version {}: another migrator took it there while this one "
+                                     "waited (the log says what this one did); use {}",
+                                     call(verb, std::to_string(target_version)), version_at(applied),
+                                     call(other_verb, std::to_string(target_version))));
     }
 
     plan_report plan_impl(std::uint64_t target_version) {
@@ -552,11 +564,14 @@ class migrator_engine_t {
     void baseline_impl(std::uint64_t version) {
         const std::size_t n = count_through(version);
         lock_guard lock(*this);
-        if (!read_rows().empty())
-            throw refusal(migration_failure::unknown_state,
-                          detail::format("{}: the chain already has applied migrations in {}; baseline adopts a "
-                                      "database strata has not migrated",
-                                      call("baseline", std::to_string(version)), db_.describe()));
+        auto refuse_rows = [&] {
+            if (!read_rows().empty())
+                throw refusal(migration_failure::unknown_state,
+                              detail::format("{}: the chain already has applied migrations in {}; baseline adopts a "
+                                             "database strata has not migrated",
+                                             call("baseline", std::to_string(version)), db_.describe()));
+        };
+        refuse_rows();
         std::vector<std::string> missing, unexpected;
         diff_live(n, missing, unexpected);
         if (!missing.empty() || !unexpected.empty())
@@ -568,6 +583,7 @@ class migrator_engine_t {
         warn_missing_seed_rows_through(n);
         ensure_tracking_table();
         db_transaction tx(db_);
+        refuse_rows();  // (again: on SQLite, whose lock keeps no other migrator out, only the transaction does)
         // Background steps are left pending, to run at the next start: whether their data is
         // there (a backfill another tool never ran) no schema shows, and they are idempotent
         // by contract, where a data step in the transaction is not run again.
@@ -663,11 +679,20 @@ class migrator_engine_t {
                     db_.execute("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"chain\" = $1 AND \"version\" = $2", p, {});
                     done.push_back(detail::format("migration {} \"{}\": the database has it: marked done", r.version, m.name));
                 } else if (missing_undone.empty() && unexpected_undone.empty()) {
+                    // (rows after it, from a bookkeeping table edited by hand: deleting this one
+                    // would leave them behind a gap; the transaction is not committed)
+                    if (i + 1 < rows.size())
+                        throw refusal(migration_failure::unknown_state,
+                                      detail::format("repair: migration {} \"{}\" is dirty and the database does not have it, "
+                                                     "but migration {} \"{}\" is recorded after it; repair does not guess: fix "
+                                                     "strata_migrations by hand; nothing was changed",
+                                                     r.version, m.name, rows[i + 1].version, rows[i + 1].name),
+                                      r.version, r.name);
                     delete_row(r.version);
                     done.push_back(detail::format("migration {} \"{}\": the database does not have it: marked not applied",
                                                r.version, m.name));
                     kept = i;
-                    break;  // the rows after it (none, normally) are not applied either
+                    break;
                 } else {
                     throw refusal(migration_failure::schema_mismatch,
                                   detail::format("repair: migration {} \"{}\" is dirty and the live schema is neither "
@@ -1074,9 +1099,13 @@ class migrator_engine_t {
         return in;
     }
     // repair() records a changed migration's new checksum only if the live schema has what the
-    // changed migration makes: else status() would say all is well and verify() that the change
-    // is missing. It looks at the tables the changed migrations' schema operations touch, not
-    // at drift elsewhere (verify's to show), nor at a new name alone or a data step's change.
+    // changed chain makes: else status() would say all is well and verify() that the change is
+    // missing. The migration as it was is known only by its checksum, so what it did that the
+    // new one does not (an operation removed, moved to a later migration or replaced by
+    // execute<>, an index dropped by its name) shows only as a difference anywhere: every fact
+    // the database lacks counts, and so does a table it has beyond schema_at<v>. What it has
+    // beyond that on a table the changed migrations do not touch (an index made by hand) is
+    // taken as drift, verify()'s to show. A new name alone is recorded without a look.
     // (With a dirty row, the schema decides that row, against the changed chain too.)
     void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
         std::vector<std::string> tables;
@@ -1091,7 +1120,6 @@ class migrator_engine_t {
                 as_recorded.name = r.name;
                 if (r.checksum == hex16(checksum_of(with_hashes(as_recorded), db_.dialect()))) continue;
             }
-            const std::size_t before = tables.size();
             for (std::size_t k = 0; k < m.nops; ++k) {
                 const op_desc& op = m.ops[k];
                 if (changes_no_schema(op.kind)) continue;
@@ -1100,7 +1128,7 @@ class migrator_engine_t {
                 for (std::size_t c = 0; c < op.ncolumns; ++c)
                     if (!op.columns[c].ref_table.empty()) tables.emplace_back(op.columns[c].ref_table);
             }
-            if (tables.size() > before) changed = &r;
+            if (!changed) changed = &r;
         }
         if (!changed) return;
         std::vector<std::string> missing, unexpected;
@@ -1117,13 +1145,12 @@ class migrator_engine_t {
                 }
             return false;
         };
-        std::erase_if(missing, [&](const std::string& f) { return !on_tables(f); });
-        std::erase_if(unexpected, [&](const std::string& f) { return !on_tables(f); });
+        std::erase_if(unexpected, [&](const std::string& f) { return !f.starts_with("table ") && !on_tables(f); });
         if (missing.empty() && unexpected.empty()) return;
         const std::uint64_t at = rows.back().version;
         throw refusal(migration_failure::schema_mismatch,
                       detail::format("{}: migration {} \"{}\" changed after it was applied, and the live schema is not "
-                                     "schema_at<{}> of this code where it changed. Against it:\n{}\nMake the change in the "
+                                     "schema_at<{}> of this code. Against it:\n{}\nMake the change in the "
                                      "database by hand (or restore the migration and make the change in a new one), then "
                                      "repair again; nothing was changed",
                                      call("repair"), changed->version, chain_.descs[index_of(changed->version)].name, at,
@@ -1289,11 +1316,11 @@ class migrator_engine_t {
         const std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
-        // Triggers and views the chain's execute<> made are the chain's, not drift.
+        // Triggers, rules and views the chain's execute<> made are the chain's, not drift.
         const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
         std::erase_if(unexpected, [&](const std::string& f) {
             std::string_view k = f;
-            if (k.starts_with("trigger ")) k = k.substr(0, k.find(" on "));
+            if (k.starts_with("trigger ") || k.starts_with("rule ")) k = k.substr(0, k.find(" on "));
             return std::find(made.begin(), made.end(), k) != made.end();
         });
     }

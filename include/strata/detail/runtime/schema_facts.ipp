@@ -201,15 +201,15 @@ STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> execute_made_objects(cons
                 while (word(n, "or") || word(n, "replace") || word(n, "temp") || word(n, "temporary") ||
                        word(n, "materialized") || word(n, "constraint"))
                     ++n;
-                const bool trigger = word(n, "trigger"), view = word(n, "view");
-                if (!trigger && !view) continue;
+                const bool trigger = word(n, "trigger"), view = word(n, "view"), rule = word(n, "rule");
+                if (!trigger && !view && !rule) continue;
                 ++n;
                 while (word(n, "if") || word(n, "not") || word(n, "exists")) ++n;
                 if (n >= t.size() || (t[n].kind != sql_token::word && t[n].kind != sql_token::quoted)) continue;
                 while (n + 2 < t.size() && t[n + 1].text == "." &&
                        (t[n + 2].kind == sql_token::word || t[n + 2].kind == sql_token::quoted))
                     n += 2;  // schema.name: the name
-                const std::string fact = std::string(trigger ? "trigger " : "view ") + sql_unquote(t[n]);
+                const std::string fact = std::string(trigger ? "trigger " : rule ? "rule " : "view ") + sql_unquote(t[n]);
                 if (create) made.push_back(fact);
                 else made.erase(std::remove(made.begin(), made.end(), fact), made.end());
             }
