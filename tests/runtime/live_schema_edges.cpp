@@ -152,7 +152,7 @@ TEST_P(LiveSchemaEdges, CheckNamesTruncatedByPostgres) {
             "'\"a_table_name_that_is_quite_long_indeed_yes\"'::regclass");
         EXPECT_EQ(name, "a_table_name_that_is_quite_l_a_column_name_that_is_long_t_check");
         const auto facts = strata::detail::facts_after<long_check_names::proxy>(1, strata::dialect_id::postgres);
-        EXPECT_NE(std::find(facts.begin(), facts.end(), "check " + name), facts.end()) << name;
+        EXPECT_NE(std::find(facts.begin(), facts.end(), "check " + name + " on a_table_name_that_is_quite_long_indeed_yes"), facts.end()) << name;
         const auto utf8 = s.query_value<std::string>(
             "SELECT conname FROM pg_constraint WHERE contype = 'c' AND conname LIKE '%ä\\_check' "
             "AND connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())");
@@ -196,7 +196,7 @@ TEST_P(LiveSchemaEdges, NamedChecksWithQuotesAndKeywords) {
     const auto v = m.verify();
     EXPECT_TRUE(v.missing.empty()) << v.text();
     ASSERT_EQ(v.unexpected.size(), pg() ? 1u : 2u) << v.text();
-    EXPECT_EQ(v.unexpected[0], pg() ? "check by hand" : "check by_hand");
+    EXPECT_EQ(v.unexpected[0], pg() ? "check by hand on odd" : "check by_hand on odd");
     if (!pg()) {
         EXPECT_EQ(v.unexpected[1], "check odd: id<1000");
     }
@@ -322,6 +322,30 @@ TEST_P(LiveSchemaEdges, BehaviourTheChainDoesNotMakeIsDrift) {
         r.upgrade();
         EXPECT_TRUE(r.verify().ok()) << r.verify().text();
     }
+}
+
+// A check moved to another table: PostgreSQL's facts named a check by its name alone, so the
+// chain's check on another table passed baseline() and verify() while the chain's table took
+// any value (helper 48). A check's fact names its table (SQLite's expression fact did already).
+using checks_on = strata::chain<strata::migration<1, "checked",
+    create_table<"shelves", column<"id", bigint, primary_key>, column<"n", integer, check<"n > 0">>>,
+    create_table<"boxes", column<"id", bigint, primary_key>, column<"n", integer>>>>;
+TEST_P(LiveSchemaEdges, ACheckOnAnotherTableIsDrift) {
+    strata::migrator<checks_on> m(db(), {"main", strata::log_nowhere});
+    m.upgrade();
+    ASSERT_TRUE(m.verify().ok()) << m.verify().text();
+    strata::session s(db());
+    if (pg()) {
+        s.execute("ALTER TABLE \"shelves\" DROP CONSTRAINT \"shelves_n_check\"");
+        s.execute("ALTER TABLE \"boxes\" ADD CONSTRAINT \"shelves_n_check\" CHECK (\"n\" > 0)");
+    } else {
+        s.execute("DROP TABLE \"shelves\"; CREATE TABLE \"shelves\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"n\" INTEGER); "
+                  "DROP TABLE \"boxes\"; CREATE TABLE \"boxes\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"n\" INTEGER CHECK (n > 0))");
+    }
+    const auto v = m.verify();
+    EXPECT_FALSE(v.ok());
+    EXPECT_EQ(v.missing, std::vector<std::string>{pg() ? "check shelves_n_check on shelves" : "check shelves: n>0"}) << v.text();
+    EXPECT_EQ(v.unexpected, std::vector<std::string>{pg() ? "check shelves_n_check on boxes" : "check boxes: n>0"}) << v.text();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LiveSchemaEdges, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

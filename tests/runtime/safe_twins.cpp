@@ -205,8 +205,8 @@ TEST_P(SafeTwins, AConstraintValidatedByHandIsDrift) {
         return;
     }
     EXPECT_FALSE(r.ok());
-    EXPECT_EQ(r.missing, std::vector<std::string>{"check users_email_nn not valid"}) << r.text();
-    EXPECT_EQ(r.unexpected, std::vector<std::string>{"check users_email_nn"}) << r.text();
+    EXPECT_EQ(r.missing, std::vector<std::string>{"check users_email_nn on users not valid"}) << r.text();
+    EXPECT_EQ(r.unexpected, std::vector<std::string>{"check users_email_nn on users"}) << r.text();
     {
         strata::session s(db());
         s.execute("ALTER TABLE \"posts\" VALIDATE CONSTRAINT \"posts_author_fk\"");

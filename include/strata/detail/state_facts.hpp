@@ -47,7 +47,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
                 const column_state& cs = c.s->columns[c.i];
                 const derived_name cut = pg_derived_name(cs.check_table, cs.check_column, "check");
                 f.push_back("check " + std::string(cs.check_table.substr(0, cut.n1)) + "_" +
-                            std::string(cs.check_column.substr(0, cut.n2)) + "_check");
+                            std::string(cs.check_column.substr(0, cut.n2)) + "_check on " + tn);
             }
             if (!c.check().empty()) check_fact(c.check());
             if (!dt.enum_types && c.type().kind == type_kind::enumeration) {  // as the generator spells it
@@ -67,7 +67,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
                 case constraint_kind::primary_key: pk = cols; break;
                 case constraint_kind::unique: f.push_back("unique " + tn + "(" + fact_list(cols) + ")"); break;
                 case constraint_kind::check:
-                    f.push_back("check " + std::string(k.name()) + validity);
+                    f.push_back("check " + std::string(k.name()) + " on " + tn + validity);
                     check_fact(k.check());
                     break;
                 case constraint_kind::foreign_key:

@@ -478,7 +478,7 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
             if (k[10] == "t") f.push_back("deferrable " + k[1] + " on " + tn + (k[11] == "t" ? " initially deferred" : ""));
             if (type == "x") f.push_back("exclude " + k[1] + " on " + tn);
             if (type == "c") {
-                f.push_back("check " + k[1] + validity);
+                f.push_back("check " + k[1] + " on " + tn + validity);  // (on: the same name may be another table's)
                 continue;
             }
             if (type != "p" && type != "u" && type != "f") continue;

@@ -171,7 +171,7 @@ STRATA_INLINE std::vector<std::string> sqlite::basic_connection<Tag>::schema_fac
         // CHECK constraints live only in the table's SQL, their names and expressions (each in
         // one spelling, as the rebuild guard compares them); so do the clauses and options
         // strata never spells (each drift: the rebuild guard refuses them too).
-        for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name);
+        for (auto& name : detail::named_checks(sql_rows[0][0])) f.push_back("check " + name + " on " + tn);
         const detail::sqlite_table_definition def = detail::read_sqlite_table_definition(sql_rows[0][0]);
         for (const std::string& c : def.checks) f.push_back("check " + tn + ": " + detail::check_text_key(c));
         auto clauses = [&](std::int64_t n, const char* what) {
