@@ -842,6 +842,22 @@ TEST(MigratorRace, AnUpgradeThatAnotherTookPastItsTargetRefuses) {
     EXPECT_EQ(m.status().current, 4u);
 }
 
+// ... and one that found more to do after it waited counts it: "[2/1] down 6" (helper 48).
+TEST(MigratorRace, ADowngradeThatFoundMoreToDoCountsIt) {
+    auto database = strata_test::make_database("sqlite", "race");
+    captured_log log, other_log;
+    strata::migrator<chain_a>(database->db(), {"main", log.sink()}).upgrade_to(3);
+    auto other = database->open();
+    runs_first db(database->open(), [&] { strata::migrator<chain_a>(*other, {"main", other_log.sink()}).upgrade(); });
+    strata::migrator<chain_a> m(db, {"main", log.sink()});
+    const auto r = m.downgrade_to(2);
+    EXPECT_EQ(r.to, 2u);
+    EXPECT_EQ(r.migrations.size(), 2u);
+    EXPECT_TRUE(log.has("[1/2] down 4")) << ::testing::PrintToString(log.lines);
+    EXPECT_TRUE(log.has("[2/2] down 3")) << ::testing::PrintToString(log.lines);
+    EXPECT_FALSE(log.has("/1]")) << ::testing::PrintToString(log.lines);
+}
+
 // Two baselines at once on SQLite: the second recorded its rows over the first's and stopped
 // on SQLite's own error (UNIQUE constraint failed), not strata's refusal (helper 48).
 TEST(MigratorRace, ABaselineAnotherRecordedMeanwhileRefuses) {
@@ -859,6 +875,20 @@ TEST(MigratorRace, ABaselineAnotherRecordedMeanwhileRefuses) {
         EXPECT_NE(std::string(e.what()).find("already has applied migrations"), std::string::npos) << e.what();
     }
     EXPECT_EQ(m.status().current, 1u);
+}
+
+// A driver's error, told with the chain and database before it, says "strata:" once
+// ("strata: chain "main": sqlite c.db: strata: sqlite: database is locked", helper 48).
+TEST_P(Migrator, ADriverErrorSaysStrataOnce) {
+    db().execute("CREATE TABLE \"strata_migrations\" (\"x\" INTEGER)", {}, {});
+    try {
+        make<chain_a>().upgrade();
+        FAIL() << "a bookkeeping table of another shape was used";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_TRUE(what.starts_with("strata: chain \"main\": ")) << what;
+        EXPECT_EQ(what.find("strata:", 1), std::string::npos) << what;
+    }
 }
 
 TEST(SqliteConnection, BorrowsAHandleAndLeavesItOpen) {

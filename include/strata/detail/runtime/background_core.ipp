@@ -138,7 +138,7 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
     try {
         todo = pending_background(db, chain);
     } catch (const std::exception& e) {
-        r.error = detail::format("strata: {}: background steps: cannot read what is pending: {}", chain, e.what());
+        r.error = detail::format("strata: {}: background steps: cannot read what is pending: {}", chain, after_strata(e.what()));
         log(log_level::error, r.error);
         return r;
     }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include <fmt/core.h>
 #if !defined(STRATA_SEPARATE_COMPILATION)
@@ -62,4 +63,7 @@ void print(std::FILE* out, format_text<A...> f, A&&... a) {
 }
 #endif
 
+// A driver's message told after strata's own words ("strata: chain "main": sqlite app.db: ..."):
+// without its own "strata: ", so that it is said once.
+inline std::string_view after_strata(std::string_view what) { return what.starts_with("strata: ") ? what.substr(8) : what; }
 }  // namespace strata::detail

@@ -435,7 +435,7 @@ class migrator_engine_t {
         const auto& migrations = sql().migrations();
         log(log_level::info, detail::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
-        const std::size_t total = target - in.applied;
+        std::size_t total = target - in.applied;
         const auto started = clock::now();
         while (in.applied < target) {
             const std::size_t i = in.applied;
@@ -444,6 +444,7 @@ class migrator_engine_t {
                 ++in.applied;
             } else {
                 in = checked(read_rows());  // another process got there first
+                total = report.migrations.size() + (target > in.applied ? target - in.applied : 0);  // ("[k/total]": what is left now)
             }
         }
         if (in.applied > target) refuse_passed_meanwhile("upgrade_to", version_at(target), in.applied, "downgrade_to");
@@ -484,7 +485,7 @@ class migrator_engine_t {
                               migrations[i].version, std::string(migrations[i].name));
         log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
-        const std::size_t total = in.applied - target;
+        std::size_t total = in.applied - target;
         const auto started = clock::now();
         while (in.applied > target) {
             const std::size_t i = in.applied - 1;
@@ -494,6 +495,7 @@ class migrator_engine_t {
             } else {
                 in = checked(read_rows());
                 if (in.applied < target) refuse_passed_meanwhile("downgrade_to", target_version, in.applied, "upgrade_to");
+                total = report.migrations.size() + (in.applied - target);
             }
         }
         report.to = version_at(in.applied);
@@ -733,7 +735,7 @@ class migrator_engine_t {
         try {
             return f();
         } catch (const database_error& e) {
-            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), e.what());
+            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), after_strata(e.what()));
             log(log_level::error, what);
             throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
         }
