@@ -323,6 +323,33 @@ TEST_F(PostgresLockWaits, AConcurrentIndexBehindABlockerStopsAtTheLockTimeoutAnd
     blocker->rollback();
 }
 
+// ... and one behind a transaction that only holds an old snapshot (it touches another table, or
+// none): the build waits for it all the same, and the message names it, not "no other session
+// holds a lock on it any more" (helper 48).
+TEST_F(PostgresLockWaits, AConcurrentIndexBehindAnOlderTransactionNamesIt) {
+    strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade_to(1);
+    auto older = database_->open();
+    const std::int64_t pid = backend_pid(*older);
+    older->execute("BEGIN ISOLATION LEVEL REPEATABLE READ", {}, {});
+    older->execute("SELECT count(*) FROM pg_class", {}, {});  // (a snapshot, no lock on "users")
+    try {
+        strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade();
+        FAIL() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::lock_timeout) << what;
+        EXPECT_NE(what.find("the transactions older than it (a CONCURRENTLY build or drop waits for each, whatever it touches): "
+                            "pid " + std::to_string(pid) + " (idle in transaction, since "),
+                  std::string::npos)
+            << what;
+        EXPECT_EQ(what.find("any more"), std::string::npos) << what;
+    }
+    older->execute("ROLLBACK", {}, {});
+    db().execute("DROP INDEX CONCURRENTLY IF EXISTS \"users_email_idx\"", {}, {});
+    strata::migrator<chain_concurrent>(db(), options(200ms, 3)).repair();
+    EXPECT_EQ(strata::migrator<chain_concurrent>(db(), options(200ms, 3)).upgrade().to, 3u);
+}
+
 // Another migrator holding the chain's lock (working, or hung): waited for, said in the log
 // with its pid, given up after lock_wait_budget; never an endless silent wait.
 TEST_F(PostgresLockWaits, AnotherMigratorsLockIsWaitedForWithinTheBudgetAndNamed) {

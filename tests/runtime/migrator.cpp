@@ -456,12 +456,14 @@ TEST_P(Migrator, RepairRecordsAChangedChecksumOnlyWhenTheDatabaseHasTheChange) {
     EXPECT_TRUE(changed.verify().ok()) << changed.verify().text();
 }
 
-// ... and looks only where the change is: a new name alone, or drift on a table the changed
-// migration does not touch, does not stop it (found on review: every checksum change was
-// refused while the database differed anywhere).
+// A new name alone is recorded without a look, drift or not. Any other change is recorded only
+// when verify() would then pass: a difference on a table the changed migration does not touch
+// counted as drift once (a review found every change refused while the database differed
+// anywhere), but what the migration made before it changed looks just the same there (an index
+// it no longer makes: helpers 48 and 49), so the difference refuses and is listed.
 using a2_renamed = strata::migration<2, "roles, renamed",
     create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text>>>;
-TEST_P(Migrator, RepairLooksOnlyAtWhatTheChangedMigrationTouches) {
+TEST_P(Migrator, RepairRecordsANewNameAloneAndOtherwiseWhatVerifyWouldPass) {
     make<chain_a2>().upgrade();
     db().execute("CREATE INDEX \"by_hand\" ON \"users\" (\"email\")", {}, {});  // drift elsewhere
     auto renamed = make<strata::chain<a1, a2_renamed>>();
@@ -476,7 +478,8 @@ TEST_P(Migrator, RepairLooksOnlyAtWhatTheChangedMigrationTouches) {
     } catch (const strata::migration_error& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find("missing from the database: column roles.extra"), std::string::npos) << what;
-        EXPECT_EQ(what.find("by_hand"), std::string::npos) << what;  // (users: not the change's)
+        EXPECT_NE(what.find("not in schema_at<2>: index by_hand on users(email)"), std::string::npos) << what;
+        EXPECT_NE(what.find("drift made by hand look the same here"), std::string::npos) << what;
     }
     // A check the changed migration adds, which PostgreSQL names apart from its table (check
     // roles_note_check), is looked at too.
@@ -528,6 +531,16 @@ TEST_P(Migrator, RepairLooksAtAnOperationReplacedByExecute) {
     const std::string what = refused_repair_of(changed);
     EXPECT_NE(what.find("missing from the database: column roles.note"), std::string::npos) << what;
     EXPECT_EQ(snapshot(), before);
+}
+TEST_P(Migrator, RepairLooksAtWhatAnOperationReplacedByExecuteMade) {
+    make<strata::chain<a1, ix2>>().upgrade();
+    using ix2_sql = strata::migration<2, "two indexes", execute<"SELECT 1", "SELECT 1">>;
+    const auto before = snapshot();
+    auto changed = make<strata::chain<a1, ix2_sql>>();
+    const std::string what = refused_repair_of(changed);
+    EXPECT_NE(what.find("not in schema_at<2>: index users_a_idx on users(email)"), std::string::npos) << what;
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_FALSE(changed.status().problem.empty());
 }
 using a2_later = strata::migration<2, "roles", execute<"SELECT 1", "SELECT 1">>;
 using a3_roles = strata::migration<3, "roles now",
@@ -856,6 +869,26 @@ TEST(MigratorRace, ADowngradeThatFoundMoreToDoCountsIt) {
     EXPECT_TRUE(log.has("[1/2] down 4")) << ::testing::PrintToString(log.lines);
     EXPECT_TRUE(log.has("[2/2] down 3")) << ::testing::PrintToString(log.lines);
     EXPECT_FALSE(log.has("/1]")) << ::testing::PrintToString(log.lines);
+}
+
+// ... and one that found the database moved up meanwhile over a migration without a down does
+// not undo it (its data step's writes stay, its row would go: helper 49); it refuses as it does
+// when the migration is there before it starts.
+TEST(MigratorRace, ADowngradeThatFoundAnIrreversibleMigrationMeanwhileRefuses) {
+    auto database = strata_test::make_database("sqlite", "race");
+    captured_log log;
+    strata::migrator<chain_irreversible>(database->db(), {"main", log.sink()}).upgrade_to(2);
+    auto other = database->open();
+    runs_first db(database->open(), [&] { strata::migrator<chain_irreversible>(*other, {"main", log.sink()}).upgrade_to(3); });
+    strata::migrator<chain_irreversible> m(db, {"main", log.sink()});
+    try {
+        m.downgrade_to(1);
+        FAIL() << "a downgrade passed an irreversible migration";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::irreversible) << e.what();
+        EXPECT_EQ(e.version(), 3u) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
 }
 
 // Two baselines at once on SQLite: the second recorded its rows over the first's and stopped

@@ -95,6 +95,26 @@ STRATA_LAZY inline std::vector<lock_holder> pg_lock_holders(driver& db, std::str
     return holders;
 }
 
+// PostgreSQL: a CONCURRENTLY build or drop also waits, past its table's lock, for every
+// transaction of the database older than it, whatever that touches (an idle REPEATABLE READ one
+// that read another table): with no lock holder left, those are what it waited for. Empty when
+// there is none, or when asking fails.
+STRATA_LAZY inline std::string pg_older_transactions_text(driver& db) {
+    dependent_t<std::string, Lazy> s;
+    try {
+        db.execute("SELECT pid, coalesce(state, ''), to_char(xact_start, 'HH24:MI:SS') FROM pg_stat_activity "
+                   "WHERE pid <> pg_backend_pid() AND datname = current_database() AND xact_start IS NOT NULL "
+                   "AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) ORDER BY xact_start, pid LIMIT 5",
+                   {}, [&](const row& r) {
+                       s += detail::format("{}pid {} ({}{}since {})", s.empty() ? "" : ", ", r.get<std::int64_t>(0),
+                                           r.get<std::string>(1), r.get<std::string>(1).empty() ? "" : ", ", r.get<std::string>(2));
+                   });
+    } catch (const database_error&) {
+        s.clear();
+    }
+    return s.empty() ? s : "the transactions older than it (a CONCURRENTLY build or drop waits for each, whatever it touches): " + s;
+}
+
 // `table "users" held by pid 4242 (AccessShareLock, idle in transaction)` (or `index "..."`), relations separated
 // by "; ".
 STRATA_LAZY inline std::string holders_text(const std::vector<lock_holder>& holders) {

@@ -447,7 +447,7 @@ class migrator_engine_t {
                 total = report.migrations.size() + (target > in.applied ? target - in.applied : 0);  // ("[k/total]": what is left now)
             }
         }
-        if (in.applied > target) refuse_passed_meanwhile("upgrade_to", version_at(target), in.applied, "downgrade_to");
+        if (in.applied > target) refuse_passed_meanwhile("upgrade_to", version_at(target), in.applied);
         report.to = version_at(in.applied);
         report.duration = since(started);
         reseal();
@@ -474,15 +474,22 @@ class migrator_engine_t {
                                       report.from, call("upgrade_to", std::to_string(target_version))));
         if (in.applied == target) return finish_up_to_date(report, in.applied);
         const auto& migrations = sql().migrations();
-        // Every migration on the way down must have a down, checked before the first one runs.
-        for (std::size_t i = in.applied; i-- > target;)
-            if (!migrations[i].reversible)
-                throw refusal(migration_failure::irreversible,
-                              detail::format("{} would pass migration {} \"{}\", which is irreversible "
-                                          "(execute_irreversible or run<fn> without a down); nothing was changed",
-                                          call("downgrade_to", std::to_string(target_version)), migrations[i].version,
-                                          migrations[i].name),
-                              migrations[i].version, std::string(migrations[i].name));
+        // Every migration on the way down must have a down, checked before the first one runs
+        // (and again when another migrator moved the database up while this one waited).
+        auto refuse_irreversible = [&](std::size_t from) {
+            for (std::size_t i = from; i-- > target;)
+                if (!migrations[i].reversible)
+                    throw refusal(migration_failure::irreversible,
+                                  detail::format("{} would pass migration {} \"{}\", which is irreversible "
+                                                 "(execute_irreversible or run<fn> without a down); {}",
+                                                 call("downgrade_to", std::to_string(target_version)), migrations[i].version,
+                                                 migrations[i].name,
+                                                 report.migrations.empty() ? "nothing was changed"
+                                                                           : "stopped there (another migrator applied it while "
+                                                                             "this one waited)"),
+                                  migrations[i].version, std::string(migrations[i].name));
+        };
+        refuse_irreversible(in.applied);
         log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
         std::size_t total = in.applied - target;
@@ -494,7 +501,8 @@ class migrator_engine_t {
                 --in.applied;
             } else {
                 in = checked(read_rows());
-                if (in.applied < target) refuse_passed_meanwhile("downgrade_to", target_version, in.applied, "upgrade_to");
+                if (in.applied < target) refuse_passed_meanwhile("downgrade_to", target_version, in.applied);
+                refuse_irreversible(in.applied);
                 total = report.migrations.size() + (in.applied - target);
             }
         }
@@ -508,13 +516,13 @@ class migrator_engine_t {
 
     // Another migrator, on a backend whose lock does not keep it out while this one reads (SQLite),
     // took the database past this one's target while it waited: the report would say "as asked".
-    [[noreturn]] void refuse_passed_meanwhile(const char* verb, std::uint64_t target_version, std::size_t applied,
-                                              const char* other_verb) {
+    // (No advice to go back: that would undo the other one's work.)
+    [[noreturn]] void refuse_passed_meanwhile(const char* verb, std::uint64_t target_version, std::size_t applied) {
+        reseal();
         throw refusal(migration_failure::wrong_direction,
                       detail::format("{} but the database is at version {}: another migrator took it there while this one "
-                                     "waited (the log says what this one did); use {}",
-                                     call(verb, std::to_string(target_version)), version_at(applied),
-                                     call(other_verb, std::to_string(target_version))));
+                                     "waited (what this one applied before, if anything, the log says); nothing more was done",
+                                     call(verb, std::to_string(target_version)), version_at(applied)));
     }
 
     plan_report plan_impl(std::uint64_t target_version) {
@@ -1100,17 +1108,15 @@ class migrator_engine_t {
         }
         return in;
     }
-    // repair() records a changed migration's new checksum only if the live schema has what the
-    // changed chain makes: else status() would say all is well and verify() that the change is
-    // missing. The migration as it was is known only by its checksum, so what it did that the
-    // new one does not (an operation removed, moved to a later migration or replaced by
-    // execute<>, an index dropped by its name) shows only as a difference anywhere: every fact
-    // the database lacks counts, and so does a table it has beyond schema_at<v>. What it has
-    // beyond that on a table the changed migrations do not touch (an index made by hand) is
-    // taken as drift, verify()'s to show. A new name alone is recorded without a look.
-    // (With a dirty row, the schema decides that row, against the changed chain too.)
+    // repair() records a changed migration's new checksum only if verify() would then pass: the
+    // live schema is schema_at<v> of this code. Else status() would say all is well and verify()
+    // that it is not. The migration as it was is known only by its checksum, so what it did that
+    // the new one does not (an operation removed, moved to a later migration or replaced by
+    // execute<>, an index dropped by its name) is a difference like any other, on any table, and
+    // one made by hand looks the same: every difference refuses. A new name alone is recorded
+    // without a look. (With a dirty row, the schema decides that row, against the changed chain
+    // too.)
     void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
-        std::vector<std::string> tables;
         const applied_migration* changed = nullptr;
         for (const applied_migration& r : rows) {
             if (r.dirty) return;
@@ -1122,41 +1128,22 @@ class migrator_engine_t {
                 as_recorded.name = r.name;
                 if (r.checksum == hex16(checksum_of(with_hashes(as_recorded), db_.dialect()))) continue;
             }
-            for (std::size_t k = 0; k < m.nops; ++k) {
-                const op_desc& op = m.ops[k];
-                if (changes_no_schema(op.kind)) continue;
-                for (std::string_view t : {op.table, op.new_name})
-                    if (!t.empty()) tables.emplace_back(t);
-                for (std::size_t c = 0; c < op.ncolumns; ++c)
-                    if (!op.columns[c].ref_table.empty()) tables.emplace_back(op.columns[c].ref_table);
-            }
-            if (!changed) changed = &r;
+            changed = &r;
+            break;
         }
         if (!changed) return;
         std::vector<std::string> missing, unexpected;
         diff_live(rows.size(), missing, unexpected);
-        // (a fact names its table after a space, followed by '.', '(' or ':', or ends with it;
-        // one that names no table, a PostgreSQL check by its name or an enum, is kept: it may
-        // be the change's)
-        auto on_tables = [&](const std::string& f) {
-            if ((f.starts_with("check ") && f.find(':') == std::string::npos) || f.starts_with("enum ")) return true;
-            for (const std::string& t : tables)
-                for (std::size_t at = f.find(" " + t); at != std::string::npos; at = f.find(" " + t, at + 1)) {
-                    const std::size_t after = at + 1 + t.size();
-                    if (after == f.size() || f[after] == '.' || f[after] == '(' || f[after] == ':' || f[after] == ' ') return true;
-                }
-            return false;
-        };
-        std::erase_if(unexpected, [&](const std::string& f) { return !f.starts_with("table ") && !on_tables(f); });
         if (missing.empty() && unexpected.empty()) return;
         const std::uint64_t at = rows.back().version;
         throw refusal(migration_failure::schema_mismatch,
                       detail::format("{}: migration {} \"{}\" changed after it was applied, and the live schema is not "
-                                     "schema_at<{}> of this code. Against it:\n{}\nMake the change in the "
-                                     "database by hand (or restore the migration and make the change in a new one), then "
-                                     "repair again; nothing was changed",
+                                     "schema_at<{}> of this code. Against it:\n{}\nWhat the migration did before it changed "
+                                     "and drift made by hand look the same here (verify shows them): make the database "
+                                     "schema_at<{}> of this code by hand, or restore the migration and make the change in a "
+                                     "new one, then repair again; nothing was changed",
                                      call("repair"), changed->version, chain_.descs[index_of(changed->version)].name, at,
-                                     trimmed(diff_text(at, missing, unexpected))),
+                                     trimmed(diff_text(at, missing, unexpected)), at),
                       changed->version, changed->name);
     }
     // repair() records a changed migration's new checksum only if the rows its seeds name now
@@ -1315,15 +1302,23 @@ class migrator_engine_t {
         // (dependent: see detail::dependent)
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const std::vector<dependent_t<std::string, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
-        const std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
+        std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
+        // What the chain's execute<> made is the chain's, not drift: triggers, rules, views, and
+        // on PostgreSQL an UNLOGGED table, EXCLUDE and DEFERRABLE constraints, GENERATED ALWAYS.
+        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
+        auto is_made = [&](std::string_view k) { return std::find(made.begin(), made.end(), k) != made.end(); };
+        for (auto& f : got)  // ("column T.C type not null identity always ...": the chain's identity, made ALWAYS)
+            if (const std::size_t at = f.find(" identity always"); f.starts_with("column ") && at != std::string::npos &&
+                                                                    is_made("identity always " + f.substr(7, f.find(' ', 7) - 7)))
+                f.erase(at + 9, 7);
+        std::sort(got.begin(), got.end());
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
-        // Triggers, rules and views the chain's execute<> made are the chain's, not drift.
-        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
         std::erase_if(unexpected, [&](const std::string& f) {
             std::string_view k = f;
-            if (k.starts_with("trigger ") || k.starts_with("rule ")) k = k.substr(0, k.find(" on "));
-            return std::find(made.begin(), made.end(), k) != made.end();
+            for (std::string_view kind : {"trigger ", "rule ", "exclude ", "deferrable "})
+                if (k.starts_with(kind)) k = k.substr(0, k.find(" on "));
+            return is_made(k);
         });
     }
     static std::string trimmed(std::string s) {
@@ -1511,7 +1506,11 @@ class migrator_engine_t {
                 log(log_level::error, timed_out->what());
                 throw *timed_out;
             }
-            const std::string held = holders_text(pg_lock_holders(db_, timed_out->statement()));
+            const auto holders = pg_lock_holders(db_, timed_out->statement());
+            std::string held = holders_text(holders);
+            if (const std::string& st = timed_out->statement();
+                holders.empty() && (st.find("CONCURRENTLY") != std::string::npos || st.find("concurrently") != std::string::npos))
+                if (std::string older = pg_older_transactions_text(db_); !older.empty()) held = std::move(older);
             // (lock_timeout 0: strata set none, and the session's own ran out)
             const bool ours = opt_.lock_timeout.count() > 0;
             const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";

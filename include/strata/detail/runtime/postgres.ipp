@@ -475,7 +475,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
             const std::string& type = k[0];
             // A foreign key or check added NOT VALID and not validated since.
             const std::string validity = k[7] == "f" ? " not valid" : "";
-            if (k[10] == "t") f.push_back("deferrable " + k[1] + " on " + tn + (k[11] == "t" ? " initially deferred" : ""));
+            // (not a constraint trigger's: its trigger is its fact, and one the chain's execute<> made is the chain's)
+            if (k[10] == "t" && type != "t") f.push_back("deferrable " + k[1] + " on " + tn + (k[11] == "t" ? " initially deferred" : ""));
             if (type == "x") f.push_back("exclude " + k[1] + " on " + tn);
             if (type == "c") {
                 f.push_back("check " + k[1] + " on " + tn + validity);  // (on: the same name may be another table's)
