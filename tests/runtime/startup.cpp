@@ -464,6 +464,31 @@ TEST_P(Startup, BackgroundStepsCanRunInTheForeground) {
 
 // A background step that fails at every start is not "up to date" and nothing more: status
 // says how often it failed, when last and why, until it succeeds (or is skipped).
+// A step skipped (skip_background, from another session) while it ran, that then failed: its
+// error said "it stays pending and runs again", and a failure was recorded against a step
+// recorded done (helper 48). It says what happened.
+strata::driver* skipping_db = nullptr;  // another connection to the test's database
+void fill_marks_skipped_meanwhile(strata::session& s, strata::stop_token);
+using marks_skipped = strata::chain<u1, marks<fill_marks_skipped_meanwhile>>;
+void fill_marks_skipped_meanwhile(strata::session& s, strata::stop_token) {
+    strata::migrator<marks_skipped>(*skipping_db, {"main", strata::log_nowhere}).skip_background(2);
+    s.execute("UPDATE \"u\" SET \"no_such_column\" = 1");
+}
+TEST_P(Startup, AStepSkippedWhileItRanIsNotSaidToRunAgain) {
+    auto other = database_->open();
+    skipping_db = other.get();
+    const auto r = strata::migrate_on_startup<marks_skipped>(db(), foreground());
+    const std::string& error = r.background_done.error;
+    EXPECT_NE(error.find("no_such_column"), std::string::npos) << error;
+    EXPECT_EQ(error.find("stays pending"), std::string::npos) << error;
+    EXPECT_NE(error.find("recorded done meanwhile (skip_background)"), std::string::npos) << error;
+    const strata::status_report s = strata::migrator<marks_skipped>(db(), {"main", strata::log_nowhere}).status();
+    ASSERT_EQ(s.applied.size(), 2u);
+    EXPECT_FALSE(s.applied[1].background_pending);
+    EXPECT_EQ(s.applied[1].background_failures, 0u);
+    skipping_db = nullptr;
+}
+
 TEST_P(Startup, StatusTellsABackgroundStepThatKeepsFailing) {
     const auto o = foreground();
     fail_marks = true;

@@ -194,6 +194,20 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
                                                  chain, version, m->name, why));
                 break;
             }
+            // (skip_background, from another session, may have recorded it done while it ran)
+            bool pending = true;
+            try {
+                const std::vector<std::uint64_t> now = pending_background(db, chain);
+                pending = std::find(now.begin(), now.end(), version) != now.end();
+            } catch (...) {  // (the step's own error is the one to tell)
+            }
+            if (!pending) {
+                r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it was recorded done "
+                                         "meanwhile (skip_background), so it does not run again",
+                                         chain, version, m->name, why);
+                log(log_level::error, r.error);
+                break;
+            }
             r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it stays pending and runs "
                                   "again at the next start, before the later ones (if it never can, {} records it done)",
                                   chain, version, m->name, why,
