@@ -555,6 +555,26 @@ TEST_P(Migrator, RepairLooksAtATableMovedToALaterMigration) {
     EXPECT_THROW(changed.upgrade(), strata::migration_error);  // (not: "table roles already exists" at migration 3)
 }
 
+// A dirty row decides by the live schema, also when an earlier migration changed: the changed
+// migration's comparison, made against the dirty row's version, refused what the dirty branch
+// settles (a failed concurrent index dropped as the failure says: helper 50).
+using a2_sql = strata::migration<2, "roles",
+    create_table<"roles", column<"id", bigint, primary_key>, column<"name", text, not_null>, column<"note", text>>,
+    execute<"SELECT 1", "SELECT 1">>;
+using ix_roles = strata::migration<3, "role names", create_index<"roles_name_idx", "roles", "name">>;
+TEST_P(Migrator, RepairSettlesADirtyRowAfterAChangedMigration) {
+    make<strata::chain<a1, a2, ix_roles>>().upgrade();
+    db().execute("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 3", {}, {});
+    db().execute("DROP INDEX \"roles_name_idx\"", {}, {});
+    auto changed = make<strata::chain<a1, a2_sql, ix_roles>>();
+    const auto done = changed.repair();
+    ASSERT_EQ(done.size(), 2u) << ::testing::PrintToString(done);
+    EXPECT_NE(done[0].find("checksum"), std::string::npos) << done[0];
+    EXPECT_NE(done[1].find("marked not applied"), std::string::npos) << done[1];
+    EXPECT_EQ(changed.upgrade().to, 3u);
+    EXPECT_TRUE(changed.verify().ok()) << changed.verify().text();
+}
+
 // A dirty row the database does not have, with a row recorded after it (strata_migrations
 // edited by hand): repair refuses rather than delete the one and leave the other behind a gap,
 // which it then refused itself (helper 48: "marked not applied", exit 0, then status() failed).

@@ -270,7 +270,7 @@ STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driv
             if (!b.ok())
                 throw migration_error(k, detail::format("{}\n  and the background steps pending before it, run to try it again, "
                                                         "failed: {}",
-                                                        e.what(), b.error),
+                                                        e.what(), after_strata(b.error)),
                                       e.chain(), e.version(), e.migration(), e.statement(), e.driver_message());
             r = core.upgrade_to(next.version);
         }

@@ -478,7 +478,8 @@ class migrator_engine_t {
         // (and again when another migrator moved the database up while this one waited).
         auto refuse_irreversible = [&](std::size_t from) {
             for (std::size_t i = from; i-- > target;)
-                if (!migrations[i].reversible)
+                if (!migrations[i].reversible) {
+                    if (!report.migrations.empty()) reseal();  // (the downs this one committed)
                     throw refusal(migration_failure::irreversible,
                                   detail::format("{} would pass migration {} \"{}\", which is irreversible "
                                                  "(execute_irreversible or run<fn> without a down); {}",
@@ -488,6 +489,7 @@ class migrator_engine_t {
                                                                            : "stopped there (another migrator applied it while "
                                                                              "this one waited)"),
                                   migrations[i].version, std::string(migrations[i].name));
+                }
         };
         refuse_irreversible(in.applied);
         log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
@@ -1117,9 +1119,9 @@ class migrator_engine_t {
     // without a look. (With a dirty row, the schema decides that row, against the changed chain
     // too.)
     void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
+        if (std::any_of(rows.begin(), rows.end(), [](const applied_migration& r) { return r.dirty; })) return;
         const applied_migration* changed = nullptr;
         for (const applied_migration& r : rows) {
-            if (r.dirty) return;
             const std::size_t i = index_of(r.version);
             const migration_desc& m = chain_.descs[i];
             if (r.checksum == hex16(checksum(i))) continue;
@@ -1303,21 +1305,25 @@ class migrator_engine_t {
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const std::vector<dependent_t<std::string, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
         std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
-        // What the chain's execute<> made is the chain's, not drift: triggers, rules, views, and
-        // on PostgreSQL an UNLOGGED table, EXCLUDE and DEFERRABLE constraints, GENERATED ALWAYS.
+        // What the chain's execute<> made is the chain's, not drift: triggers, rules and views by
+        // name; on PostgreSQL, UNLOGGED tables, EXCLUDE and DEFERRABLE constraints and GENERATED
+        // ALWAYS identities are not compared at all once its text says so (schema_facts.ipp).
         const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
         auto is_made = [&](std::string_view k) { return std::find(made.begin(), made.end(), k) != made.end(); };
-        for (auto& f : got)  // ("column T.C type not null identity always ...": the chain's identity, made ALWAYS)
-            if (const std::size_t at = f.find(" identity always"); f.starts_with("column ") && at != std::string::npos &&
-                                                                    is_made("identity always " + f.substr(7, f.find(' ', 7) - 7)))
-                f.erase(at + 9, 7);
-        std::sort(got.begin(), got.end());
+        if (is_made("says generated always")) {
+            for (auto& f : got)
+                if (const std::size_t at = f.find(" identity always"); f.starts_with("column ") && at != std::string::npos)
+                    f.erase(at + 9, 7);
+            std::sort(got.begin(), got.end());
+        }
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
         std::erase_if(unexpected, [&](const std::string& f) {
+            if ((f.starts_with("unlogged table ") && is_made("says unlogged")) || (f.starts_with("exclude ") && is_made("says exclude")) ||
+                (f.starts_with("deferrable ") && is_made("says deferrable")))
+                return true;
             std::string_view k = f;
-            for (std::string_view kind : {"trigger ", "rule ", "exclude ", "deferrable "})
-                if (k.starts_with(kind)) k = k.substr(0, k.find(" on "));
+            if (k.starts_with("trigger ") || k.starts_with("rule ")) k = k.substr(0, k.find(" on "));
             return is_made(k);
         });
     }
