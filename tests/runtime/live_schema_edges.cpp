@@ -267,23 +267,18 @@ TEST_P(LiveSchemaEdges, UnknownTriggersViewsAndIndexesAreDrift) {
 // constraint DEFERRABLE (checked at COMMIT; SQLite's facts already said so), an EXCLUDE
 // constraint, UNLOGGED (emptied by a crash), a rule DO INSTEAD NOTHING (every insert lost).
 // Each is drift, and baseline refuses it; a rule the chain's execute<> makes is the chain's.
-using behaviours = strata::chain<strata::migration<1, "behaviours",
+using owners_and_pets = strata::migration<1, "behaviours",
     create_table<"owners", column<"id", bigint, primary_key, identity>>,
     create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>,
-                 column<"tag", text, unique>>>>;
-using behaviours_with_rule = strata::chain<strata::migration<1, "behaviours",
-    create_table<"owners", column<"id", bigint, primary_key, identity>>,
-    create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>,
-                 column<"tag", text, unique>>>,
+                 column<"tag", text, unique>>>;
+using behaviours = strata::chain<owners_and_pets>;
+using behaviours_with_rule = strata::chain<owners_and_pets,
     strata::migration<2, "a rule", execute<"CREATE RULE \"quiet\" AS ON DELETE TO \"pets\" DO INSTEAD NOTHING",
                                            "DROP RULE \"quiet\" ON \"pets\"">>>;
 // The same behaviours made by the chain's own execute<> are the chain's (the DSL cannot make
 // them): all five were drift when the facts above were added (helper 49), a constraint
 // trigger's DEFERRABLE too.
-using behaviours_by_execute = strata::chain<strata::migration<1, "behaviours",
-    create_table<"owners", column<"id", bigint, primary_key, identity>>,
-    create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>,
-                 column<"tag", text, unique>>>,
+using behaviours_by_execute = strata::chain<owners_and_pets,
     strata::migration<2, "behaviours by execute",
         execute<"ALTER TABLE \"pets\" SET UNLOGGED", "ALTER TABLE \"pets\" SET LOGGED">,
         execute<"ALTER TABLE \"pets\" ADD CONSTRAINT \"one_tag\" EXCLUDE USING btree (\"tag\" WITH =)",
@@ -299,10 +294,7 @@ using behaviours_by_execute = strata::chain<strata::migration<1, "behaviours",
                 "DROP TRIGGER \"later\" ON \"pets\"">>>;
 // ... spelt as SQL allows: upper case unquoted, ALTER without COLUMN, an EXCLUDE without a name
 // (each was false drift while the text was read for names: helper 50).
-using behaviours_spelt_otherwise = strata::chain<strata::migration<1, "behaviours",
-    create_table<"owners", column<"id", bigint, primary_key, identity>>,
-    create_table<"pets", column<"id", bigint, primary_key>, column<"owner", bigint, references<"owners", "id">>,
-                 column<"tag", text, unique>>>,
+using behaviours_spelt_otherwise = strata::chain<owners_and_pets,
     strata::migration<2, "behaviours spelt otherwise",
         execute<"ALTER TABLE PETS SET UNLOGGED", "ALTER TABLE PETS SET LOGGED">,
         execute<"ALTER TABLE pets ADD EXCLUDE USING btree (tag WITH =)", "ALTER TABLE pets DROP CONSTRAINT pets_tag_excl">,

@@ -842,47 +842,53 @@ class runs_first final : public strata_test::forwarding_driver {
    private:
     std::function<void()> other_;
 };
-TEST(MigratorRace, ADowngradeThatAnotherTookBelowItsTargetRefuses) {
-    auto database = strata_test::make_database("sqlite", "race");
-    captured_log log;
-    strata::migrator<chain_a>(database->db(), {"main", log.sink()}).upgrade();
-    auto other = database->open();
-    runs_first db(database->open(), [&] { strata::migrator<chain_a>(*other, {"main", log.sink()}).downgrade_to(2); });
-    strata::migrator<chain_a> m(db, {"main", log.sink()});
-    try {
-        m.downgrade_to(3);
-        FAIL() << "a downgrade reported a version it did not reach";
-    } catch (const strata::migration_error& e) {
-        EXPECT_EQ(e.kind(), migration_failure::wrong_direction) << e.what();
-        EXPECT_NE(std::string(e.what()).find("the database is at version 2"), std::string::npos) << e.what();
+// Two migrators on one SQLite file: the other one's call runs whole just before this one's
+// first transaction, after this one has read the rows.
+class MigratorRace : public ::testing::Test {
+   protected:
+    template <class Chain>
+    strata::migrator<Chain> racing(std::function<void(strata::migrator<Chain>&)> other_does) {
+        db_ = std::make_unique<runs_first>(database_->open(), [this, other_does] {
+            strata::migrator<Chain> other(*other_, {"main", other_log.sink()});
+            other_does(other);
+        });
+        return strata::migrator<Chain>(*db_, {"main", log.sink()});
     }
+    template <class Chain>
+    strata::migrator<Chain> alone() {
+        return strata::migrator<Chain>(database_->db(), {"main", other_log.sink()});
+    }
+    static void expect_refused(const std::function<void()>& call, migration_failure kind, const std::string& says) {
+        try {
+            call();
+            ADD_FAILURE() << "not refused: " << says;
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), kind) << e.what();
+            EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+        }
+    }
+    std::unique_ptr<strata_test::test_database> database_ = strata_test::make_database("sqlite", "race");
+    std::unique_ptr<strata::driver> other_ = database_->open();
+    std::unique_ptr<runs_first> db_;
+    captured_log log, other_log;
+};
+TEST_F(MigratorRace, ADowngradeThatAnotherTookBelowItsTargetRefuses) {
+    alone<chain_a>().upgrade();
+    auto m = racing<chain_a>([](auto& other) { other.downgrade_to(2); });
+    expect_refused([&] { m.downgrade_to(3); }, migration_failure::wrong_direction, "the database is at version 2");
     EXPECT_EQ(m.status().current, 2u);
 }
-TEST(MigratorRace, AnUpgradeThatAnotherTookPastItsTargetRefuses) {
-    auto database = strata_test::make_database("sqlite", "race");
-    captured_log log;
-    strata::migrator<chain_a>(database->db(), {"main", log.sink()}).upgrade_to(1);
-    auto other = database->open();
-    runs_first db(database->open(), [&] { strata::migrator<chain_a>(*other, {"main", log.sink()}).upgrade_to(4); });
-    strata::migrator<chain_a> m(db, {"main", log.sink()});
-    try {
-        m.upgrade_to(2);
-        FAIL() << "an upgrade reported a version it did not reach";
-    } catch (const strata::migration_error& e) {
-        EXPECT_EQ(e.kind(), migration_failure::wrong_direction) << e.what();
-        EXPECT_NE(std::string(e.what()).find("the database is at version 4"), std::string::npos) << e.what();
-    }
+TEST_F(MigratorRace, AnUpgradeThatAnotherTookPastItsTargetRefuses) {
+    alone<chain_a>().upgrade_to(1);
+    auto m = racing<chain_a>([](auto& other) { other.upgrade_to(4); });
+    expect_refused([&] { m.upgrade_to(2); }, migration_failure::wrong_direction, "the database is at version 4");
     EXPECT_EQ(m.status().current, 4u);
 }
 
 // ... and one that found more to do after it waited counts it: "[2/1] down 6" (helper 48).
-TEST(MigratorRace, ADowngradeThatFoundMoreToDoCountsIt) {
-    auto database = strata_test::make_database("sqlite", "race");
-    captured_log log, other_log;
-    strata::migrator<chain_a>(database->db(), {"main", log.sink()}).upgrade_to(3);
-    auto other = database->open();
-    runs_first db(database->open(), [&] { strata::migrator<chain_a>(*other, {"main", other_log.sink()}).upgrade(); });
-    strata::migrator<chain_a> m(db, {"main", log.sink()});
+TEST_F(MigratorRace, ADowngradeThatFoundMoreToDoCountsIt) {
+    alone<chain_a>().upgrade_to(3);
+    auto m = racing<chain_a>([](auto& other) { other.upgrade(); });
     const auto r = m.downgrade_to(2);
     EXPECT_EQ(r.to, 2u);
     EXPECT_EQ(r.migrations.size(), 2u);
@@ -894,39 +900,19 @@ TEST(MigratorRace, ADowngradeThatFoundMoreToDoCountsIt) {
 // ... and one that found the database moved up meanwhile over a migration without a down does
 // not undo it (its data step's writes stay, its row would go: helper 49); it refuses as it does
 // when the migration is there before it starts.
-TEST(MigratorRace, ADowngradeThatFoundAnIrreversibleMigrationMeanwhileRefuses) {
-    auto database = strata_test::make_database("sqlite", "race");
-    captured_log log;
-    strata::migrator<chain_irreversible>(database->db(), {"main", log.sink()}).upgrade_to(2);
-    auto other = database->open();
-    runs_first db(database->open(), [&] { strata::migrator<chain_irreversible>(*other, {"main", log.sink()}).upgrade_to(3); });
-    strata::migrator<chain_irreversible> m(db, {"main", log.sink()});
-    try {
-        m.downgrade_to(1);
-        FAIL() << "a downgrade passed an irreversible migration";
-    } catch (const strata::migration_error& e) {
-        EXPECT_EQ(e.kind(), migration_failure::irreversible) << e.what();
-        EXPECT_EQ(e.version(), 3u) << e.what();
-    }
+TEST_F(MigratorRace, ADowngradeThatFoundAnIrreversibleMigrationMeanwhileRefuses) {
+    alone<chain_irreversible>().upgrade_to(2);
+    auto m = racing<chain_irreversible>([](auto& other) { other.upgrade_to(3); });
+    expect_refused([&] { m.downgrade_to(1); }, migration_failure::irreversible, "would pass migration 3");
     EXPECT_EQ(m.status().current, 3u);
 }
 
 // Two baselines at once on SQLite: the second recorded its rows over the first's and stopped
 // on SQLite's own error (UNIQUE constraint failed), not strata's refusal (helper 48).
-TEST(MigratorRace, ABaselineAnotherRecordedMeanwhileRefuses) {
-    auto database = strata_test::make_database("sqlite", "race");
-    captured_log log;
-    database->db().execute("CREATE TABLE \"users\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"email\" TEXT NOT NULL UNIQUE)", {}, {});
-    auto other = database->open();
-    runs_first db(database->open(), [&] { strata::migrator<chain_a>(*other, {"main", log.sink()}).baseline(1); });
-    strata::migrator<chain_a> m(db, {"main", log.sink()});
-    try {
-        m.baseline(1);
-        FAIL() << "a second baseline went on";
-    } catch (const strata::migration_error& e) {
-        EXPECT_EQ(e.kind(), migration_failure::unknown_state) << e.what();
-        EXPECT_NE(std::string(e.what()).find("already has applied migrations"), std::string::npos) << e.what();
-    }
+TEST_F(MigratorRace, ABaselineAnotherRecordedMeanwhileRefuses) {
+    database_->db().execute("CREATE TABLE \"users\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"email\" TEXT NOT NULL UNIQUE)", {}, {});
+    auto m = racing<chain_a>([](auto& other) { other.baseline(1); });
+    expect_refused([&] { m.baseline(1); }, migration_failure::unknown_state, "already has applied migrations");
     EXPECT_EQ(m.status().current, 1u);
 }
 
