@@ -106,8 +106,9 @@ STRATA_LAZY inline std::string pg_older_transactions_text(driver& db) {
                    "WHERE pid <> pg_backend_pid() AND datname = current_database() AND xact_start IS NOT NULL "
                    "AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL) ORDER BY xact_start, pid LIMIT 5",
                    {}, [&](const row& r) {
-                       s += detail::format("{}pid {} ({}{}since {})", s.empty() ? "" : ", ", r.get<std::int64_t>(0),
-                                           r.get<std::string>(1), r.get<std::string>(1).empty() ? "" : ", ", r.get<std::string>(2));
+                       const std::string state = r.get<std::string>(1);
+                       s += detail::format("{}pid {} ({}{}since {})", s.empty() ? "" : ", ", r.get<std::int64_t>(0), state,
+                                           state.empty() ? "" : ", ", r.get<std::string>(2));
                    });
     } catch (const database_error&) {
         s.clear();

@@ -219,11 +219,11 @@ STRATA_LAZY_DEF STRATA_INLINE std::vector<std::string> execute_made_objects(cons
             // What the DSL cannot make and execute<> can (PostgreSQL): the text is not parsed for
             // which table or constraint (names, renames, defaults make that a guess); that it says
             // so at all is noted, "says KEYWORD", and verify leaves that kind of fact uncompared.
-            for (std::size_t j = 0; j < t.size(); ++j)
+            for (std::size_t j = 0; j < t.size(); ++j) {
                 for (std::string_view k : {"unlogged", "exclude", "deferrable"})
                     if (word(j, k)) made.push_back("says " + std::string(k));
-            for (std::size_t j = 0; j + 1 < t.size(); ++j)
                 if (word(j, "generated") && word(j + 1, "always")) made.push_back("says generated always");
+            }
         }
     return made;
 }
