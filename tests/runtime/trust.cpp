@@ -173,6 +173,11 @@ using chain_hk_renamed = strata::chain<hk1, strata::migration<2, "a renamed, not
 using ty1 = strata::migration<1, "accounts", create_table<"accounts", column<"id", bigint, primary_key>, column<"ext_id", text>>>;
 using chain_ty1 = strata::chain<ty1>;
 using chain_ty = strata::chain<ty1, strata::migration<2, "ext_id a number", alter_column<"accounts", "ext_id", set_type<bigint>>>>;
+using tn1 = strata::migration<1, "ledger", create_table<"ledger", column<"id", bigint, primary_key>, column<"amount", text>>>;
+using chain_tn1 = strata::chain<tn1>;
+using chain_tn = strata::chain<tn1, strata::migration<2, "amount a number", alter_column<"ledger", "amount", set_type<numeric<30, 2>>>>>;
+using chain_tn3 = strata::chain<tn1, strata::migration<2, "amount a number", alter_column<"ledger", "amount", set_type<numeric<30, 2>>>>,
+                                strata::migration<3, "amount a text", alter_column<"ledger", "amount", set_type<text>>>>;
 using chain_o_orphaning = strata::chain<o1, strata::migration<2, "keepers and animals, one orphaned",
     rename_table<"owners", "keepers">, rename_table<"pets", "animals">, alter_column<"keepers", "name", set_default<default_value<"?">>>,
     execute<"INSERT INTO \"animals\" (\"id\", \"owner\") VALUES (8, 1234)", "DELETE FROM \"animals\" WHERE \"id\" = 8">>>;
@@ -1080,6 +1085,54 @@ TEST_F(TrustSqlite, ATypeChangeRoundsNoValue) {
     exec("UPDATE \"accounts\" SET \"ext_id\" = '7' WHERE \"id\" = 1");
     EXPECT_EQ(m.upgrade().to, 2u);
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"accounts\" WHERE typeof(\"ext_id\") = 'integer'"), 2);
+}
+
+// Its sibling for NUMERIC (SQLite keeps a number as a 64-bit INTEGER or a REAL): a text whose
+// value neither holds exactly (more digits than a REAL keeps, past a REAL's range, or a
+// fraction SQLite makes an INTEGER of) would be stored changed. Refused, naming the column and
+// the first such value, as strata::insert refuses such a value; a value either holds whole
+// ("1.50", "0.1", 18 digits of an integer, a whole number written with zeros after the point)
+// is converted.
+TEST_F(TrustSqlite, ATypeChangeToNumericRoundsNoValue) {
+    make<chain_tn1>().upgrade();
+    exec("INSERT INTO \"ledger\" VALUES (1, '1.50'), (2, ' 0.1'), (3, '123456789012345678'), (4, '12345678901234.5'), "
+         "(5, 'n/a'), (6, NULL), (7, '-0012.000'), (8, '1e3'), (9, '9007199254740992.000')");
+    const char* const lossy[] = {"12345678901234567890.12", "1e400", "1234567890123456789.0", "0.10000000000000000001", "1e-400",
+                                 "1234567890123456.5"};
+    for (const char* v : lossy) {
+        SCOPED_TRACE(v);
+        exec(std::string("INSERT INTO \"ledger\" VALUES (100, '") + v + "')");
+        auto m = make<chain_tn>();
+        try {
+            m.upgrade();
+            FAIL() << "a value changed by a type change";
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), migration_failure::statement_failed) << e.what();
+            EXPECT_NE(std::string(e.what()).find("column \"amount\" of table \"ledger\""), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find(std::string("'") + v + "'"), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(m.status().current, 1u);
+        EXPECT_EQ(strata::session(db()).query_value<std::string>("SELECT \"amount\" FROM \"ledger\" WHERE \"id\" = 100"), v);
+        exec("DELETE FROM \"ledger\" WHERE \"id\" = 100");
+    }
+    EXPECT_EQ(make<chain_tn>().upgrade().to, 2u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"ledger\" WHERE typeof(\"amount\") IN ('integer', 'real')"), 7);
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>("SELECT \"amount\" FROM \"ledger\" WHERE \"id\" = 3"),
+              123456789012345678);
+    EXPECT_EQ(strata::session(db()).query_value<double>("SELECT \"amount\" FROM \"ledger\" WHERE \"id\" = 4"), 12345678901234.5);
+    EXPECT_EQ(strata::session(db()).query_value<std::int64_t>("SELECT \"amount\" FROM \"ledger\" WHERE \"id\" = 9"),
+              9007199254740992);
+    // The same copy in a derived down (text back to NUMERIC).
+    auto m = make<chain_tn3>();
+    EXPECT_EQ(m.upgrade().to, 3u);
+    exec("INSERT INTO \"ledger\" VALUES (100, '12345678901234567890.12')");
+    try {
+        m.downgrade_to(2);
+        FAIL() << "a value changed by a type change's down";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("'12345678901234567890.12'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
 }
 
 // A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it

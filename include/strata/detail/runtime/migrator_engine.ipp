@@ -5,6 +5,7 @@
 // includes migrator.hpp (header-only, the default), or once in the strata_runtime library
 // (STRATA_SEPARATE_COMPILATION). Included only by the runtime's .ipp files.
 #include <strata/detail/runtime/format.hpp>
+#include <strata/detail/core/numeric_text.hpp>
 
 #include <strata/detail/algorithm.hpp>
 #include <strata/detail/dependent.hpp>
@@ -1776,10 +1777,13 @@ class migrator_engine_t {
         return out;
     }
 
-    // SQLite: a rebuild's copy converts each value as the new column's affinity does. A column
-    // whose type the run changes to an integer one keeps a value too large for 64 bits as a
-    // REAL, rounded (PostgreSQL refuses it: out of range): refused, after the copy, in the
-    // migration's transaction. (Counted in both tables: REALs the column held before are its own.)
+    // SQLite: a rebuild's copy converts each value as the new column's affinity does, so a type
+    // change can store a value changed where PostgreSQL's ALTER ... TYPE keeps it or refuses
+    // it. Refused, after the copy, in the migration's transaction (the old table still holds
+    // the values): a column made INTEGER keeps a text of an integer past 64 bits as a REAL,
+    // rounded (counted in both tables: REALs the column held before are its own); a column
+    // made NUMERIC keeps a number as an INTEGER or a REAL of 15 digits, so a text it cannot
+    // keep whole (sqlite_numeric_keeps, what strata::insert and seeds are held to) is rounded.
     template <class Failure>
     void refuse_rounding_copy(const std::string& text, const Failure& failure) {
         constexpr std::string_view start = "INSERT INTO \"_strata_new_";
@@ -1787,34 +1791,57 @@ class migrator_engine_t {
         const std::string table = text.substr(start.size(), text.find('"', start.size()) - start.size());
         const value p[] = {table}, q[] = {"_strata_new_" + table};
         std::vector<std::pair<std::string, std::string>> old_types;  // name, declared type
-        std::vector<std::string> changed;
+        std::vector<std::string> made_integer, made_numeric;
         db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", p,
                     [&](const row& r) { old_types.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
-        db_.execute("SELECT name, type FROM pragma_table_xinfo($1) WHERE upper(type) LIKE '%INT%'", q, [&](const row& r) {
+        db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", q, [&](const row& r) {
             const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
             for (const auto& [n, t] : old_types)
-                if (n == name && !sql_iequal(t, type)) changed.push_back(name);
+                if (n == name && !sql_iequal(t, type)) {
+                    const char affinity = sqlite_affinity(type);
+                    if (affinity == 'i') made_integer.push_back(name);
+                    if (affinity == 'n') made_numeric.push_back(name);
+                }
         });
-        if (changed.empty()) return;
-        std::string reals;
-        for (const std::string& c : changed) reals += (reals.empty() ? "" : ", ") + detail::format("sum(typeof(\"{}\") = 'real')", c);
-        auto count = [&](const std::string& t) {
-            std::vector<std::int64_t> n;
-            db_.execute("SELECT " + reals + " FROM \"" + t + "\"", {}, [&](const row& r) {
-                for (std::size_t i = 0; i < r.size(); ++i) n.push_back(r.is_null(i) ? 0 : r.get<std::int64_t>(i));
-            });
-            return n;
+        auto refuse = [&](const std::string& column, const std::string& what) {
+            throw failure(migration_failure::statement_failed,
+                          detail::format("column \"{}\" of table \"{}\": {} by the type change (SQLite converts as the new "
+                                         "type's affinity does; PostgreSQL refuses or keeps them). Mend them first, with an "
+                                         "execute<> before this migration's type change",
+                                         column, table, what),
+                          text, "");
         };
-        const std::vector<std::int64_t> before = count(table), after = count("_strata_new_" + table);
-        for (std::size_t i = 0; i < changed.size() && i < before.size() && i < after.size(); ++i)
-            if (after[i] > before[i])
-                throw failure(migration_failure::statement_failed,
-                              detail::format("column \"{}\" of table \"{}\": {} value(s) too large for a 64-bit integer would be "
-                                             "kept as REAL, rounded, by the type change (SQLite converts as the new type's "
-                                             "affinity does; PostgreSQL refuses them: out of range). Mend them first, with an "
-                                             "execute<> before this migration's type change",
-                                             changed[i], table, after[i] - before[i]),
-                              text, "");
+        if (!made_integer.empty()) {
+            std::string reals;
+            for (const std::string& c : made_integer)
+                reals += (reals.empty() ? "" : ", ") + detail::format("sum(typeof(\"{}\") = 'real')", c);
+            auto count = [&](const std::string& t) {
+                std::vector<std::int64_t> n;
+                db_.execute("SELECT " + reals + " FROM \"" + t + "\"", {}, [&](const row& r) {
+                    for (std::size_t i = 0; i < r.size(); ++i) n.push_back(r.is_null(i) ? 0 : r.get<std::int64_t>(i));
+                });
+                return n;
+            };
+            const std::vector<std::int64_t> before = count(table), after = count("_strata_new_" + table);
+            for (std::size_t i = 0; i < made_integer.size() && i < before.size() && i < after.size(); ++i)
+                if (after[i] > before[i])
+                    refuse(made_integer[i], detail::format("{} value(s) too large for a 64-bit integer would be kept as REAL, "
+                                                           "rounded,",
+                                                           after[i] - before[i]));
+        }
+        for (const std::string& c : made_numeric) {
+            std::int64_t rounded = 0;
+            std::string first;
+            db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'", c, table, c), {}, [&](const row& r) {
+                const std::string v = r.get<std::string>(0);
+                if (sqlite_numeric_keeps(v)) return;
+                if (!rounded++) first = v.size() > 60 ? v.substr(0, 60) + "..." : v;
+            });
+            if (rounded)
+                refuse(c, detail::format("{} text value(s) of more digits than a NUMERIC keeps (a 64-bit integer, or a "
+                                         "REAL of 15 significant digits; the first: '{}') would be stored rounded",
+                                         rounded, first));
+        }
     }
 
     // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a

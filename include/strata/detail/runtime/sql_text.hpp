@@ -31,6 +31,21 @@ inline bool sql_iequal(std::string_view a, std::string_view b) {
     return true;
 }
 
+// A SQLite column's affinity by its declared type (https://www.sqlite.org/datatype3.html,
+// 3.1): 'i'nteger, 't'ext, 'b'lob, 'r'eal or 'n'umeric, the first rule that matches.
+inline char sqlite_affinity(std::string_view type) {
+    const auto has = [&](std::string_view w) {
+        for (std::size_t i = 0; i + w.size() <= type.size(); ++i)
+            if (sql_iequal(type.substr(i, w.size()), w)) return true;
+        return false;
+    };
+    if (has("INT")) return 'i';
+    if (has("CHAR") || has("CLOB") || has("TEXT")) return 't';
+    if (has("BLOB") || type.empty()) return 'b';
+    if (has("REAL") || has("FLOA") || has("DOUB")) return 'r';
+    return 'n';
+}
+
 // Words, '...' literals, "..." / `...` / [...] names, runs of white space (comments count as
 // space), and single punctuation characters ("::" as one). An unterminated quote runs to the end.
 // `postgres`: PostgreSQL's lexical forms too, which SQLite does not have: escape strings
