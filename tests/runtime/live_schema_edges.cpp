@@ -262,6 +262,31 @@ TEST_P(LiveSchemaEdges, UnknownTriggersViewsAndIndexesAreDrift) {
     EXPECT_EQ(v.unexpected.size(), 4u) << v.text();  // not the unrelated view; both_tables once
 }
 
+// A trigger the chain's execute<> makes is the chain's whatever its name: one that says " on "
+// was drift (its fact, "trigger NAME on TABLE", was cut at the first " on " to be matched).
+using trigger_on_sqlite = strata::chain<strata::migration<1, "plain",
+    create_table<"accounts", column<"id", integer, primary_key>, column<"name", text>>>,
+    strata::migration<2, "a trigger", execute<"CREATE TRIGGER \"log on insert\" AFTER INSERT ON \"accounts\" BEGIN SELECT 1; END",
+                                              "DROP TRIGGER \"log on insert\"">>>;
+using trigger_on_postgres = strata::chain<strata::migration<1, "plain",
+    create_table<"accounts", column<"id", integer, primary_key>, column<"name", text>>>,
+    strata::migration<2, "a trigger",
+        execute<"CREATE FUNCTION \"touch\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                "DROP FUNCTION \"touch\"()">,
+        execute<"CREATE TRIGGER \"log on insert\" BEFORE INSERT ON \"accounts\" FOR EACH ROW EXECUTE FUNCTION \"touch\"()",
+                "DROP TRIGGER \"log on insert\" ON \"accounts\"">>>;
+template <class Chain>
+void expect_own_trigger_not_drift(strata::driver& db) {
+    strata::migrator<Chain> m(db, {"main", strata::log_nowhere});
+    m.upgrade();
+    const auto v = m.verify();
+    EXPECT_TRUE(v.ok()) << v.text();
+}
+TEST_P(LiveSchemaEdges, ATriggerTheChainMakesIsTheChainsWhateverItsName) {
+    if (pg()) expect_own_trigger_not_drift<trigger_on_postgres>(db());
+    else expect_own_trigger_not_drift<trigger_on_sqlite>(db());
+}
+
 // What makes a table behave otherwise than the chain's, each accepted by baseline() and verify()
 // on PostgreSQL until a hostile review (helper 48): GENERATED ALWAYS (a given id refused), a
 // constraint DEFERRABLE (checked at COMMIT; SQLite's facts already said so), an EXCLUDE

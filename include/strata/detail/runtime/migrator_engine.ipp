@@ -1323,9 +1323,11 @@ class migrator_engine_t {
             if ((f.starts_with("unlogged table ") && is_made("says unlogged")) || (f.starts_with("exclude ") && is_made("says exclude")) ||
                 (f.starts_with("deferrable ") && is_made("says deferrable")))
                 return true;
-            std::string_view k = f;
-            if (k.starts_with("trigger ") || k.starts_with("rule ")) k = k.substr(0, k.find(" on "));
-            return is_made(k);
+            if (!f.starts_with("trigger ") && !f.starts_with("rule ")) return is_made(f);
+            // "trigger NAME on TABLE": the name may say " on " itself
+            return std::any_of(made.begin(), made.end(), [&](const std::string& m) {
+                return f.size() > m.size() + 4 && f.starts_with(m) && std::string_view(f).substr(m.size()).starts_with(" on ");
+            });
         });
     }
     static std::string trimmed(std::string s) {
