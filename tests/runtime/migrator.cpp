@@ -81,6 +81,10 @@ using b2 = strata::migration<20, "billing invoices",
     create_table<"invoices", column<"id", bigint, primary_key>,
                  column<"account_id", bigint, not_null, references<"accounts", "id", on_delete_cascade>>>>;
 using chain_b = strata::chain<b1, b2>;
+// A module that once had a table of the name another module's chain holds now.
+using s1 = strata::migration<1, "scratch", create_table<"scratch", column<"id", bigint, primary_key>>>;
+using chain_s = strata::chain<s1, strata::migration<2, "no scratch", drop_table<"scratch">>>;
+using chain_o = strata::chain<strata::migration<1, "their scratch", create_table<"scratch", column<"k", text, primary_key>>>>;
 
 // PostgreSQL builds this index without a transaction (CREATE INDEX CONCURRENTLY).
 using c3 = strata::migration<3, "unique role names", create_unique_index_concurrently<"roles_name_uq", "roles", "name">>;
@@ -676,6 +680,20 @@ TEST_P(Migrator, SeveralChainsShareOneDatabase) {
     EXPECT_EQ(a.status().current, 4u);
     EXPECT_TRUE(db().has_table("users"));
     EXPECT_FALSE(db().has_table("accounts"));
+}
+
+// A table this chain dropped is drift when it is back, unless another chain keeps rows in the
+// database: then it may be that module's (it was drift for the module that once had the name).
+TEST_P(Migrator, AnotherChainsTableOfANameThisChainDroppedIsNotDrift) {
+    auto s = make<chain_s>("scratch_then");
+    s.upgrade();
+    db().execute("CREATE TABLE \"scratch\" (\"k\" TEXT PRIMARY KEY)", {}, {});
+    EXPECT_FALSE(s.verify().ok());
+    db().execute("DROP TABLE \"scratch\"", {}, {});
+    auto o = make<chain_o>("scratch_now");
+    o.upgrade();
+    EXPECT_TRUE(s.verify().ok()) << s.verify().text();
+    EXPECT_TRUE(o.verify().ok()) << o.verify().text();
 }
 
 TEST_P(Migrator, VerifyNamesTheDrift) {

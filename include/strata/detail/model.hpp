@@ -398,7 +398,20 @@ struct first_bad_annotation<First, Rest...> {
 };
 
 // The first rule a model breaks, in the order of its checks.
-enum class model_fault : std::uint8_t { none, bad_annotation, unknown_member, twice, unmapped, misfit, nullable_key };
+enum class model_fault : std::uint8_t { none, bad_annotation, two_keys, unknown_member, twice, unmapped, misfit, nullable_key };
+// Whether annotation A is a key<...>.
+template <class A>
+inline constexpr bool is_key_annotation = requires { requires kind_of<A>::type::is_key; };
+// The second key<...> of a model (void when it has at most one).
+template <bool Seen, class... A>
+struct second_key {
+    using type = void;
+};
+template <bool Seen, class First, class... Rest>
+struct second_key<Seen, First, Rest...> {
+    using type = std::conditional_t<Seen && is_key_annotation<First>, First,
+                                    typename second_key<Seen || is_key_annotation<First>, Rest...>::type>;
+};
 // Its rule template and culprit, instantiated only for a model that breaks it (B: model_body).
 template <model_fault F, class B>
 struct model_rule {
@@ -407,6 +420,10 @@ struct model_rule {
 template <class B>
 struct model_rule<model_fault::bad_annotation, B> {
     using type = model_bad_annotation<diag::model<typename B::model_type, typename B::first_bad>>;
+};
+template <class B>
+struct model_rule<model_fault::two_keys, B> {
+    using type = model_two_keys<diag::model<typename B::model_type, typename B::second_key>>;
 };
 template <class B>
 struct model_rule<model_fault::unknown_member, B> {
@@ -443,9 +460,11 @@ struct model_body<T, table_spec<Name, A...>> {
     using columns = model_columns<members, typename key_of<A...>::type, A...>;
     using checks = member_checks<members, columns>;
     using first_bad = typename first_bad_annotation<A...>::type;
+    using second_key = typename second_key<false, A...>::type;
     static constexpr std::string_view unknown = unknown_member<columns, A...>();
     // One check: the first broken rule, if any, is the model's one error.
     static constexpr model_fault fault = !(model_annotation_type<A> && ... && true) ? model_fault::bad_annotation
+                                         : !std::is_void_v<second_key>              ? model_fault::two_keys
                                          : !unknown.empty()                         ? model_fault::unknown_member
                                          : checks::twice != checks::none            ? model_fault::twice
                                          : checks::unmapped != checks::none         ? model_fault::unmapped

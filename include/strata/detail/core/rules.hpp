@@ -59,6 +59,7 @@
     X(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name") \
     X(constraint_already_valid, "validate_constraint of a constraint that is valid already: only one added with not_valid (and not validated since) needs it") \
     X(constraint_cannot_be_validated, "validate_constraint names a unique or primary key constraint: only a foreign key or check can be not valid (add_foreign_key or add_check with not_valid)") \
+    X(key_column_twice, "a primary key or unique constraint names a column twice (PostgreSQL refuses it; SQLite would keep it)") \
     /* strata::lint<Chain, live_postgres> (detail/core/lint.hpp): opt-in, not part of the fold */ \
     X(lint_index_blocks_writes, "lint, live PostgreSQL: CREATE INDEX holds a SHARE lock on the table for the whole build: every write waits. Use create_index_concurrently (or create_unique_index_concurrently) in a migration of its own, or accept it with unsafe<\"why\", op>") \
     X(lint_constraint_validated_under_lock, "lint, live PostgreSQL: adding a foreign key or check constraint checks every row while it holds the table (SHARE ROW EXCLUSIVE on both tables for a foreign key, ACCESS EXCLUSIVE for a check): writes wait. Add it with not_valid (add_foreign_key<..., not_valid>, add_check<..., not_valid>: no scan), then validate_constraint<table, name> (writes go on while it checks); or accept it with unsafe<\"why\", op>") \
@@ -114,6 +115,7 @@
     X(model_without_table, "models<T...>: this struct names no table: give it a member using strata_table = table<Name, annotations...>, or specialise strata::table_of<T> as a table<Name, annotations...>") \
     X(model_bad_annotation, "table<Name, ...>: every argument after the name must be key<members...>, field<member, ...>, index_on<Name, members...>, unique_index_on<Name, members...> or a table constraint (unique_constraint, check_constraint, foreign_key)") \
     X(model_unknown_member, "a model annotation (key, field, index_on, unique_index_on) names a member the struct does not have") \
+    X(model_two_keys, "a model has two key<...> annotations: name every member of its primary key in one key<...>") \
     X(model_member_annotated_twice, "a model has two field<...> annotations for one member: merge them") \
     X(model_member_without_sql_type, "this member's C++ type has no SQL type: name one with field<member, type>. Mapped: std::int16_t, std::int32_t, std::int64_t, float, double, bool, std::string, std::vector<std::byte>, std::chrono::sys_days, std::chrono::sys_time<std::chrono::microseconds>, and std::optional of one") \
     X(model_field_type_mismatch, "field<member, type>: this SQL type holds another C++ type than the member (strata::cpp_type_of): change the member's type or the SQL type") \

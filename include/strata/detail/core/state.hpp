@@ -384,6 +384,21 @@ struct state {
             return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, ty.enum_name, column);
         return {};
     }
+    // Whether an integer default or seed value (text as literal<> writes it: a '-', no leading
+    // zero) lies in the column type's range: PostgreSQL refuses one outside it when the
+    // statement runs, SQLite would keep it (past 64 bits, rounded).
+    static constexpr bool integer_fits(const type_desc& t, std::string_view v) {
+        const bool negative = v.starts_with('-');
+        if (negative) v.remove_prefix(1);
+        auto within = [&](std::string_view most) { return v.size() < most.size() || (v.size() == most.size() && v <= most); };
+        switch (t.kind) {
+            case type_kind::smallint: return within(negative ? "32768" : "32767");
+            case type_kind::integer: return within(negative ? "2147483648" : "2147483647");
+            case type_kind::bigint: return within(negative ? "9223372036854775808" : "9223372036854775807");
+            case type_kind::numeric: return v == "0" || v.size() + t.s <= t.p;  // (its digits before the point)
+            default: return true;
+        }
+    }
     constexpr error check_default(const column_desc& d) const {
         if (replay) return {};
         const auto k = d.type.kind;
@@ -391,7 +406,7 @@ struct state {
                                k == type_kind::real || k == type_kind::double_precision || k == type_kind::numeric;
         switch (d.def.kind) {
             case default_kind::integer:  // (not on boolean: PostgreSQL refuses DEFAULT 0 there)
-                if (!numberish) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
+                if (!numberish || !integer_fits(d.type, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
                 break;
             case default_kind::boolean:
                 if (k != type_kind::boolean) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
@@ -511,6 +526,8 @@ struct state {
         for (std::size_t i = 0; i < k.ncolumns; ++i) {
             s.columns[i] = find_column(t, k.columns[i]);
             if (s.columns[i] == -1) return fail(error_kind::column_does_not_exist, tname, k.columns[i]);
+            for (std::size_t j = 0; j < i; ++j)
+                if (s.columns[j] == s.columns[i]) return fail(error_kind::key_column_twice, tname, k.columns[i]);
         }
         if (k.kind == constraint_kind::primary_key && has_primary_key(t))
             return fail(error_kind::multiple_primary_keys, tname);

@@ -1303,8 +1303,13 @@ class migrator_engine_t {
 
     void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
         // (dependent: see detail::dependent)
-        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
+        dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const std::vector<dependent_t<std::string, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
+        // A table the chain had before `applied`, or makes after it, back in the database is
+        // drift; but where another chain keeps rows (modules sharing the database), it may be
+        // that module's table now: then only the tables the chain holds at `applied` are read.
+        if (other_chains_recorded())
+            std::erase_if(names.tables, [&](const std::string& t) { return !std::binary_search(want.begin(), want.end(), "table " + t); });
         std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
         // What the chain's execute<> made is the chain's, not drift: triggers, rules and views by
         // name; on PostgreSQL, UNLOGGED tables, EXCLUDE and DEFERRABLE constraints and GENERATED
@@ -1329,6 +1334,13 @@ class migrator_engine_t {
                 return f.size() > m.size() + 4 && f.starts_with(m) && std::string_view(f).substr(m.size()).starts_with(" on ");
             });
         });
+    }
+    bool other_chains_recorded() {
+        if (!db_.has_table(tracking_table)) return false;
+        bool other = false;
+        const value p[] = {opt_.chain};
+        db_.execute("SELECT 1 FROM \"strata_migrations\" WHERE \"chain\" <> $1 LIMIT 1", p, [&](const row&) { other = true; });
+        return other;
     }
     static std::string trimmed(std::string s) {
         while (!s.empty() && s.back() == '\n') s.pop_back();

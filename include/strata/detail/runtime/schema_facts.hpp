@@ -27,7 +27,8 @@ STRATA_LAZY STRATA_INLINE std::vector<std::string> keys_once(std::vector<std::st
 
 // Every table and enum a chain ever names: verify() looks at these and nothing else, so other
 // chains' tables and the application's own stay out of it, while a table this chain dropped
-// but that is still there is reported.
+// but that is still there is reported (unless another chain keeps rows in the database: then
+// it may be that chain's table, and only the tables the chain holds are read; diff_live).
 struct chain_names {
     std::vector<std::string> tables, enums;
 };
