@@ -591,6 +591,45 @@ TEST_F(PostgresLockWaits, VersionTasksAndOnUpgradeGiveUpWaitingForALock) {
     EXPECT_EQ(strata::migrate_on_startup<chain>(db(), o).app.ran, std::vector<std::string>{"count users"});
 }
 
+// A session holding strata_migrations itself (an ALTER TABLE or TRUNCATE left open in psql, a
+// VACUUM FULL): every verb read it without a limit, and hung silently (helper 51). Each gives
+// up after lock_timeout, naming the table and the pid, having changed nothing; the start-up
+// helper too.
+TEST_F(PostgresLockWaits, ALockOnTheBookkeepingTableEndsEveryVerbsWaitNamingIt) {
+    strata::migrator<chain>(db(), options(200ms, 2)).upgrade_to(1);
+    auto blocker = database_->open();
+    const std::int64_t pid = backend_pid(*blocker);
+    blocker->begin();
+    blocker->execute("LOCK TABLE \"strata_migrations\" IN ACCESS EXCLUSIVE MODE", {}, {});
+    auto expect_gave_up = [&](const char* verb, auto&& call) {
+        SCOPED_TRACE(verb);
+        const auto started = clock_type::now();
+        try {
+            within(10s, *blocker, [&] { call(); });
+            ADD_FAILURE() << "expected a lock timeout";
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), migration_failure::lock_timeout) << e.what();
+            EXPECT_NE(std::string(e.what()).find("table \"strata_migrations\" held by pid " + std::to_string(pid) +
+                                                 " (AccessExclusiveLock, idle in transaction)"),
+                      std::string::npos)
+                << e.what();
+            EXPECT_NE(std::string(e.what()).find("200 ms (lock_timeout)"), std::string::npos) << e.what();
+        }
+        EXPECT_LT(clock_type::now() - started, 5s);
+    };
+    strata::migrator<chain> m(db(), options(200ms, 2));
+    expect_gave_up("status", [&] { m.status(); });
+    expect_gave_up("verify", [&] { m.verify(); });
+    expect_gave_up("upgrade", [&] { m.upgrade(); });
+    expect_gave_up("downgrade", [&] { m.downgrade_to(0); });
+    expect_gave_up("repair", [&] { m.repair(); });
+    expect_gave_up("start-up", [&] { strata::migrate_on_startup<chain>(db(), {.log = log.sink(), .lock_timeout = 200ms}); });
+    blocker->rollback();
+    EXPECT_EQ(show(db(), "lock_timeout"), "0");  // the session's own, back
+    EXPECT_EQ(m.status().current, 1u);
+    EXPECT_EQ(m.upgrade().to, 2u);
+}
+
 TEST_F(PostgresLockWaits, ABackgroundStepGivesUpWaitingForALockAndStaysPending) {
     strata::migrator<chain_bg>(db(), options(200ms, 2)).upgrade_to(1);
     auto blocker = database_->open();

@@ -23,9 +23,11 @@ namespace strata {
 
 namespace detail {
 
-// The versions whose background steps have not finished, in order.
-STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain) {
+// The versions whose background steps have not finished, in order. (A lock on the table is
+// waited for at most `limits`' lock_timeout.)
+STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, const std::string& chain, const wait_limits& limits = {}) {
     std::vector<std::uint64_t> v;
+    wait_scope bounded(db, {limits.lock_timeout, {}});
     const dependent_t<value, Lazy> p[] = {chain};  // (dependent: see detail::dependent)
     read_if_table(db, tracking_table, [&] {
         v.clear();
@@ -37,9 +39,10 @@ STRATA_LAZY inline std::vector<std::uint64_t> pending_background(driver& db, con
 
 // Could background steps be pending once the chain is upgraded: some are, or a migration not
 // yet recorded has some? (Asked only when they could not run: see migrate_on_startup.)
-STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::string& chain, const chain_info& c) {
+STRATA_LAZY inline bool background_could_be_pending(driver& db, const std::string& chain, const chain_info& c, const wait_limits& limits) {
     if (!chain_has_background(c)) return false;
-    if (!pending_background(db, chain).empty()) return true;
+    if (!pending_background(db, chain, limits).empty()) return true;
+    wait_scope bounded(db, {limits.lock_timeout, {}});
     std::uint64_t recorded = 0;
     const dependent_t<value, Lazy> p[] = {chain};  // (dependent: see detail::dependent)
     read_if_table(db, tracking_table, [&] {
@@ -136,7 +139,7 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
     background_report r;
     std::vector<std::uint64_t> todo;
     try {
-        todo = pending_background(db, chain);
+        todo = pending_background(db, chain, limits);
     } catch (const std::exception& e) {
         r.error = detail::format("strata: {}: background steps: cannot read what is pending: {}", chain, after_strata(e.what()));
         log(log_level::error, r.error);
@@ -197,7 +200,7 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
             // (skip_background, from another session, may have recorded it done while it ran)
             bool pending = true;
             try {
-                const std::vector<std::uint64_t> now = pending_background(db, chain);
+                const std::vector<std::uint64_t> now = pending_background(db, chain, limits);
                 pending = std::find(now.begin(), now.end(), version) != now.end();
             } catch (...) {  // (the step's own error is the one to tell)
             }
@@ -261,7 +264,7 @@ STRATA_LAZY inline run_report upgrade_after_background(migrator_core& core, driv
                 for (std::size_t o = 0; o < c.descs[i].nops; ++o) concurrent = concurrent || c.descs[i].ops[o].concurrently;
             const bool rolled_back = !concurrent && (k == migration_failure::statement_failed || k == migration_failure::foreign_key_violation ||
                                                      k == migration_failure::validation_failed || k == migration_failure::data_step_failed);
-            const std::vector<std::uint64_t> todo = rolled_back ? pending_background(db, chain) : std::vector<std::uint64_t>{};
+            const std::vector<std::uint64_t> todo = rolled_back ? pending_background(db, chain, limits) : std::vector<std::uint64_t>{};
             if (todo.empty() || todo.front() >= next.version) throw;
             log(log_level::warning, detail::format("strata: {}: migration {} \"{}\" failed while the background steps of {} "
                                                 "before it are pending: they run now, then it is tried again",

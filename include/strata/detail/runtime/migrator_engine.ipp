@@ -305,13 +305,15 @@ STRATA_LAZY inline planned_migration planned(const migration_sql& m, direction d
     return pm;
 }
 
-// Wait limits (lock_timeout, statement_timeout) on a connection for a scope, lifted after it:
-// one attempt of a migration, the version phase of a start, a background step.
+// Wait limits (lock_timeout, statement_timeout) on a connection for a scope, lifted after it
+// (or set to `after`, the limits of a scope around it): a verb's own statements, one attempt of
+// a migration, the version phase of a start, a background step.
 struct wait_scope {
     driver& db;
-    wait_scope(driver& d, const wait_limits& l) : db(d) { db.set_wait_limits(l); }
+    wait_limits after;
+    wait_scope(driver& d, const wait_limits& l, const wait_limits& a = {}) : db(d), after(a) { db.set_wait_limits(l); }
     wait_scope(const wait_scope&) = delete;
-    ~wait_scope() { db.set_wait_limits({}); }
+    ~wait_scope() { db.set_wait_limits(after); }
 };
 
 // (a template: see STRATA_LAZY in detail/config.hpp)
@@ -740,17 +742,35 @@ class migrator_engine_t {
 
 
     // A driver error outside a migration's steps (reading the records, taking the lock, a
-    // busy timeout) still names the chain and the database.
+    // busy timeout) still names the chain and the database. A verb's own statements wait for a
+    // lock at most lock_timeout each (a session holding strata_migrations, an ALTER TABLE left
+    // open, would hang every verb); a migration's attempt sets its own limits inside.
     template <class F>
     std::invoke_result_t<F&> named(F&& f) {
+        std::optional<wait_scope> bounded;
+        if (!in_verb_) bounded.emplace(db_, verb_limits());
+        const bool outer = !std::exchange(in_verb_, true);
+        struct leave {
+            bool& in;
+            bool outer;
+            ~leave() { if (outer) in = false; }
+        } left{in_verb_, outer};
         try {
             return f();
         } catch (const database_error& e) {
-            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), after_strata(e.what()));
+            std::string why(after_strata(e.what()));
+            if (e.lock_timeout() && db_.dialect() == dialect_id::postgres)
+                why = detail::format("waited {} for a lock on {}; stopped there. End the blocking transaction, or raise "
+                                     "lock_timeout\n  statement: {}",
+                                     opt_.lock_timeout.count() > 0 ? duration_text(opt_.lock_timeout) + " (lock_timeout)"
+                                                                   : std::string("the session's lock_timeout"),
+                                     holders_text(pg_lock_holders(db_, e.statement())), e.statement());
+            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), why);
             log(log_level::error, what);
             throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
         }
     }
+    wait_limits verb_limits() const { return {opt_.lock_timeout, {}}; }
 
     static std::chrono::microseconds since(clock::time_point t) {
         return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
@@ -1515,7 +1535,7 @@ class migrator_engine_t {
         for (int attempt = 1;; ++attempt) {
             std::optional<migration_error> timed_out;
             {
-                wait_scope limits(db_, {opt_.lock_timeout, opt_.statement_timeout});
+                wait_scope limits(db_, {opt_.lock_timeout, opt_.statement_timeout}, verb_limits());
                 try {
                     return apply(m, i, dir, k, total);
                 } catch (const migration_error& e) {
@@ -2302,6 +2322,7 @@ class migrator_engine_t {
     std::optional<generated_sql> sql_;
     std::vector<std::uint64_t> history_;
     bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out
+    bool in_verb_ = false;    // inside named(): the verb's wait limits are set
     bool marked_dirty_ = false;  // apply() recorded the migration outside a transaction dirty
 };
 

@@ -64,7 +64,7 @@ STRATA_LAZY_DEF STRATA_INLINE startup_report startup_runner::run(driver& db, sta
     // SQLite database, a borrowed connection) and steps could be pending after the upgrade,
     // the start is refused before a migration commits and marks them pending, not after.
     if (o.background_on_thread && !o.background_connection && !db.can_open_another() &&
-        detail::background_could_be_pending(db, o.chain, chain)) {
+        detail::background_could_be_pending(db, o.chain, chain, {o.lock_timeout, {}})) {
         const std::string what = detail::format(
             "strata: {}: {}: the chain has background steps, which run on a second connection, and this connection "
             "cannot open one: give startup_options::background_connection, or set background_on_thread = false; "
@@ -140,7 +140,7 @@ STRATA_LAZY_DEF STRATA_INLINE startup_report startup_runner::run(driver& db, sta
         r.background_done = detail::run_background(db, o.chain, chain, o.log, background_limits, stop_token{});
         return r;
     }
-    if (detail::pending_background(db, o.chain).empty()) return r;
+    if (detail::pending_background(db, o.chain, {o.lock_timeout, {}}).empty()) return r;
     detail::owner<background_work::state> s(new background_work::state());
     s->db = o.background_connection ? o.background_connection() : db.open_another();
     background_work::state* raw = s.get();
