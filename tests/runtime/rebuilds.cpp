@@ -204,6 +204,40 @@ TEST_P(Rebuilds, APlainAddOrDropColumnInsideARunJoinsItBothWays) {
     EXPECT_TRUE(m.verify().ok()) << m.verify().text();
 }
 
+// A column a run adds holds, in old rows, the default its ADD COLUMN gives: PostgreSQL runs each
+// statement in turn, and a later change of the default is for new rows. SQLite's one rebuild gave
+// them the run's last default (or none: a NOT NULL refused), up; down, a column changed and then
+// dropped came back with its definition from before the change (helper 53: found by a fuzz).
+using d1 = strata::migration<1, "boxes",
+    create_table<"boxes", column<"id", bigint, primary_key>, column<"x", integer>, column<"a", integer>,
+                 column<"b", integer, not_null, default_value<0>>>>;
+using d2 = strata::migration<2, "retype, add, change default",
+    alter_column<"boxes", "x", set_type<text>>,
+    add_column<"boxes", column<"c", integer, default_value<5>>>,
+    alter_column<"boxes", "c", set_default<default_value<7>>>,
+    add_column<"boxes", column<"n", integer, not_null, default_value<5>>>,
+    alter_column<"boxes", "n", drop_default>>;
+using d3 = strata::migration<3, "default, then drop", alter_column<"boxes", "a", set_default<default_value<1>>>, drop_column<"boxes", "a">>;
+using chain_d = strata::chain<d1, d2, d3>;
+
+TEST_P(Rebuilds, AColumnARunAddsOrDropsHoldsWhatItsOwnStatementGivesBothWays) {
+    strata::migrator<chain_d> m(db(), {"main"});
+    m.upgrade_to(1);
+    exec("INSERT INTO \"boxes\" (\"id\", \"x\", \"a\") VALUES (1, 10, 3), (2, NULL, NULL)");
+    EXPECT_EQ(m.upgrade().to, 3u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"boxes\" WHERE \"c\" = 5 AND \"n\" = 5"), 2);
+    exec("INSERT INTO \"boxes\" (\"id\", \"n\") VALUES (3, 9)");
+    EXPECT_EQ(value<std::int64_t>("SELECT \"c\" FROM \"boxes\" WHERE \"id\" = 3"), 7);  // the default now
+    // Down: a's down re-adds it with the default it had when dropped (1), then drops that default.
+    EXPECT_EQ(m.downgrade_to(2).to, 2u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"boxes\" WHERE \"a\" = 1"), 3);
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_EQ(value<std::int64_t>("SELECT count(*) FROM \"boxes\""), 3);
+}
+
 // Two values for an enum two tables use (SQLite: a CHECK of its values in each): each table is
 // rebuilt once each way for both values, not once per value.
 using e1 = strata::migration<1, "levels",

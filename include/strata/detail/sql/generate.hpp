@@ -51,6 +51,22 @@ struct generator {
         bool autoincrement = false;  // (down) the table to go back to has an AUTOINCREMENT column
         unsigned rowid_names_taken = 0;  // the rowid's names the table's columns take at the run's start
         int rowid_column = -1;  // (down) the column that is the rowid of the table to go back to
+        // (down) the columns an alter_column of the run changed (more than fit: `altered_more`)
+        int altered[4] = {-1, -1, -1, -1};
+        bool altered_more = false;
+        constexpr void note_altered(int c) {
+            for (int& a : altered)
+                if (a == -1 || a == c) {
+                    a = c;
+                    return;
+                }
+            altered_more = true;
+        }
+        constexpr bool was_altered(int c) const {
+            for (int a : altered)
+                if (a == c) return true;
+            return altered_more;
+        }
     };
     static constexpr int no_rebuild = -1, neutral = -2, several = -3;
     struct rebuild_targets {
@@ -464,6 +480,16 @@ struct generator {
     // which must stay one piece from its new table to its foreign-key check.
     constexpr bool before(const S& s, const op_desc& op, emitter& up, emitter& down) {
         targets = d.alters_in_place ? rebuild_targets{} : rebuilds_of(s, op);
+        // Old rows get a column's values from the statement that makes it, as PostgreSQL runs
+        // each in turn: up, the default of the ADD COLUMN, not the run's last (a later change of
+        // a column the run adds ends the run first); down, a dropped column comes back as it was
+        // when dropped (its drop after a change of it in the run ends the run first).
+        if (up_run.table != -1 && op.kind == op_kind::alter_column && targets.up == up_run.table &&
+            s.find_column(up_run.table, op.name) >= up_run.first_new)
+            end_up_run(up, s);
+        if (down_run.table != -1 && op.kind == op_kind::drop_column && s.find_table(op.table) == down_run.table &&
+            down_run.was_altered(s.find_column(down_run.table, op.name)))
+            end_down_run(down, s);
         // A plain ADD or DROP COLUMN of the table a run rebuilds joins the run: the rebuild makes
         // the column, or leaves it out, and copies the same columns either way.
         // (looked up only when a run is open: never where ALTER works in place)

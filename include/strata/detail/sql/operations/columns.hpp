@@ -125,6 +125,7 @@ constexpr error generator<S>::generate_alter_column(S& s, const op_desc& op, emi
     if (c == -1) return fail(error_kind::needs_chain, op.table, op.name);
     const column_desc before = s.columns[c].def;
     join_runs(s, up, down);  // (none when both ends are spelled alike)
+    if (down_run.table == t) down_run.note_altered(c);
     if ((e = s.apply(op))) return e;
     if (auto why = inexpressible(d, s.columns[c].def); !why.empty())
         return fail(error_kind::dialect_cannot_express, op.table, op.name, why);
