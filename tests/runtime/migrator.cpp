@@ -696,6 +696,40 @@ TEST_P(Migrator, AnotherChainsTableOfANameThisChainDroppedIsNotDrift) {
     EXPECT_TRUE(o.verify().ok()) << o.verify().text();
 }
 
+// The newest row deleted by hand: upgrade ran the migration again (its data steps too) and
+// status said nothing was wrong, while verify saw drift (helper 51). A migration whose changes
+// are all in the database already is refused before any change, status says why, and baseline
+// records it after checking the live schema (as Alembic's stamp).
+TEST_P(Migrator, AMigrationWhoseChangesAreThereButNotItsRowIsRefusedAndBaselineRecordsIt) {
+    auto m = make<chain_a>();
+    m.upgrade();
+    db().execute("DELETE FROM \"strata_migrations\" WHERE \"version\" = 4", {}, {});
+    const auto before = snapshot();
+    const auto st = m.status();
+    EXPECT_EQ(st.current, 3u);
+    EXPECT_NE(st.problem.find("already has the changes of migration 4 \"user role\""), std::string::npos) << st.problem;
+    try {
+        m.upgrade();
+        FAIL() << "a migration applied again";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), migration_failure::unknown_state) << e.what();
+        EXPECT_NE(std::string(e.what()).find("already has the changes of migration 4 \"user role\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("baseline(4)"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(snapshot(), before);
+    // baseline records what is missing from the chain's rows, once the live schema is schema_at<4>.
+    EXPECT_THROW(m.baseline(2), strata::migration_error);  // (at 3 already)
+    m.baseline(4);
+    EXPECT_EQ(m.status().current, 4u);
+    EXPECT_TRUE(m.status().problem.empty()) << m.status().problem;
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    EXPECT_TRUE(m.upgrade().migrations.empty());
+    // A pending migration none of whose changes are there is no problem.
+    m.downgrade_to(3);
+    EXPECT_TRUE(m.status().problem.empty()) << m.status().problem;
+    EXPECT_EQ(m.upgrade().to, 4u);
+}
+
 TEST_P(Migrator, VerifyNamesTheDrift) {
     auto m = make<chain_a>();
     m.upgrade();

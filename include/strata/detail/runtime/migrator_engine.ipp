@@ -378,7 +378,7 @@ class migrator_engine_t {
         const inspection in = inspect(r.applied);
         r.current = r.applied.empty() ? 0 : r.applied.back().version;
         if (in.problem) r.problem = in.problem->what();
-        else if (r.applied.empty()) r.problem = unrecorded_tables();
+        else r.problem = changes_there_unrecorded(in.applied);
         for (applied_migration& a : r.applied) {
             const std::size_t i = index_of(a.version);
             a.unknown = i == npos;
@@ -410,6 +410,35 @@ class migrator_engine_t {
         return {};
     }
 
+    // Migration i, the first the database does not record, with every change it makes to the
+    // schema there already (its row of strata_migrations deleted by hand, or it was applied
+    // outside strata): running it would repeat its steps, data steps included, or fail half-way.
+    // The problem, in words, else empty. (i = 0: unrecorded_tables.)
+    std::string changes_there_unrecorded(std::size_t i) {
+        if (i == 0) return unrecorded_tables();
+        if (i >= chain_.size) return {};
+        const std::vector<dependent_t<std::string, Tag>> at = keys_once(chain_.facts_after(i, db_.dialect())),
+                                                         after = keys_once(chain_.facts_after(i + 1, db_.dialect()));
+        std::vector<dependent_t<std::string, Tag>> added, removed, missing, unexpected;
+        std::set_difference(after.begin(), after.end(), at.begin(), at.end(), std::back_inserter(added));
+        std::set_difference(at.begin(), at.end(), after.begin(), after.end(), std::back_inserter(removed));
+        if (added.empty() && removed.empty()) return {};  // (data steps alone: nothing shows)
+        diff_live(i, missing, unexpected);
+        std::sort(missing.begin(), missing.end());
+        std::sort(unexpected.begin(), unexpected.end());
+        if (!std::includes(unexpected.begin(), unexpected.end(), added.begin(), added.end()) ||
+            !std::includes(missing.begin(), missing.end(), removed.begin(), removed.end()))
+            return {};
+        const migration_desc& m = chain_.descs[i];
+        return detail::format("{} already has the changes of migration {} \"{}\" ({}{}), which chain \"{}\" has not recorded: "
+                              "its row of strata_migrations was deleted, or it was applied outside strata. Running it would "
+                              "repeat its steps; nothing was changed. If it was applied, record it with {} (it checks the "
+                              "live schema first); if not, undo those changes",
+                              db_.describe(), m.version, m.name, added.empty() ? "no " + removed.front() : added.front(),
+                              added.size() + removed.size() > 1 ? ", ..." : "", opt_.chain,
+                              call("baseline", std::to_string(m.version)));
+    }
+
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
         const std::size_t target = target_version ? count_through(*target_version) : chain_.size;
         run_report report = start_report();
@@ -423,8 +452,8 @@ class migrator_engine_t {
         lock_guard lock(*this);
         inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
-        if (in.applied == 0)
-            if (const std::string unrecorded = unrecorded_tables(); !unrecorded.empty())
+        if (in.applied < target)
+            if (const std::string unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
                 throw refusal(migration_failure::unknown_state, unrecorded);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
@@ -540,6 +569,9 @@ class migrator_engine_t {
         if (in.applied == target) return p;
         const auto& migrations = sql().migrations();
         const bool up = in.applied < target;
+        if (up)  // (what upgrade would refuse)
+            if (const std::string unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
+                throw refusal(migration_failure::unknown_state, unrecorded);
         auto add = [&](const migration_sql& m, direction dir) { p.migrations.push_back(planned(m, dir, db_.dialect())); };
         if (up)
             for (std::size_t i = in.applied; i < target; ++i) add(migrations[i], direction::up);
@@ -579,14 +611,24 @@ class migrator_engine_t {
     void baseline_impl(std::uint64_t version) {
         const std::size_t n = count_through(version);
         lock_guard lock(*this);
-        auto refuse_rows = [&] {
-            if (!read_rows().empty())
+        // Rows recorded already (a row deleted by hand, migrations applied outside strata): the
+        // migrations after them up to V are recorded, as Alembic's stamp does, when the rows are
+        // this code's, clean, and below V.
+        auto recorded = [&] {
+            const std::vector<applied_migration> rows = read_rows();
+            if (rows.empty()) return std::size_t{0};
+            const inspection in = inspect(rows);
+            if (in.problem || in.applied >= n)
                 throw refusal(migration_failure::unknown_state,
-                              detail::format("{}: the chain already has applied migrations in {}; baseline adopts a "
-                                             "database strata has not migrated",
-                                             call("baseline", std::to_string(version)), db_.describe()));
+                              detail::format("{}: the chain already has applied migrations in {}{}; baseline adopts a "
+                                             "database strata has not migrated, or records the migrations after the "
+                                             "chain's last row up to V",
+                                             call("baseline", std::to_string(version)), db_.describe(),
+                                             in.problem ? " (" + std::string(after_strata(in.problem->what())) + ")"
+                                                        : detail::format(", through version {}", version_at(in.applied))));
+            return in.applied;
         };
-        refuse_rows();
+        const std::size_t from = recorded();
         std::vector<std::string> missing, unexpected;
         diff_live(n, missing, unexpected);
         if (!missing.empty() || !unexpected.empty())
@@ -598,20 +640,23 @@ class migrator_engine_t {
         warn_missing_seed_rows_through(n);
         ensure_tracking_table();
         db_transaction tx(db_);
-        refuse_rows();  // (again: on SQLite, whose lock keeps no other migrator out, only the transaction does)
+        if (recorded() != from)  // (again: on SQLite, whose lock keeps no other migrator out, only the transaction does)
+            throw refusal(migration_failure::unknown_state,
+                          detail::format("{}: another migrator recorded migrations meanwhile; nothing was recorded",
+                                         call("baseline", std::to_string(version))));
         // Background steps are left pending, to run at the next start: whether their data is
         // there (a backfill another tool never ran) no schema shows, and they are idempotent
         // by contract, where a data step in the transaction is not run again.
-        for (std::size_t i = 0; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, has_background(chain_.descs[i]));
+        for (std::size_t i = from; i < n; ++i) insert_row(i, std::chrono::microseconds{0}, false, has_background(chain_.descs[i]));
         tx.commit();
         reseal();
-        for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t i = from; i < n; ++i)
             if (has_background(chain_.descs[i]))
                 log(log_level::info, detail::format("strata: {}: baseline: migration {} \"{}\" has background steps: left "
                                                     "pending (baseline cannot see their data); they run at the next start",
                                                     opt_.chain, chain_.descs[i].version, chain_.descs[i].name));
         log(log_level::info, detail::format("strata: {}: baseline: {} recorded at version {} ({})", opt_.chain,
-                                         db_.describe(), version, migrations_text(n)));
+                                         db_.describe(), version, migrations_text(n - from)));
     }
 
     std::string skip_background_impl(std::uint64_t version) {
