@@ -429,6 +429,9 @@ class migrator_engine_t {
         if (!std::includes(unexpected.begin(), unexpected.end(), added.begin(), added.end()) ||
             !std::includes(missing.begin(), missing.end(), removed.begin(), removed.end()))
             return {};
+        // (rows read again after the schema: another process may have committed both since the
+        // first read, SQLite's migrators taking no lock before their transaction)
+        if (inspect(read_rows()).applied != i) return {};
         const migration_desc& m = chain_.descs[i];
         return detail::format("{} already has the changes of migration {} \"{}\" ({}{}), which chain \"{}\" has not recorded: "
                               "its row of strata_migrations was deleted, or it was applied outside strata. Running it would "
@@ -589,16 +592,27 @@ class migrator_engine_t {
 
     verify_report verify_impl() {
         verify_report r;
-        r.chain = opt_.chain;
-        const std::vector<applied_migration> rows = read_rows();
-        const inspection in = inspect(rows);
-        r.checksum_problems = in.checksum_problems;
-        if (in.problem && in.problem->kind() != migration_failure::checksum_changed) r.record_problems.push_back(in.problem->what());
-        // The live schema against the version the rows record, changed or dirty as they may be;
-        // rows this code cannot place (ahead, unknown, a gap) name no schema to compare with.
-        const std::size_t at = recorded_prefix(rows);
-        r.version = at != npos ? version_at(at) : rows.back().version;
-        if (at != npos) diff_live(at, r.missing, r.unexpected);
+        // The rows, then the live schema, then the rows again: a migration another process
+        // committed in between would be drift (verify takes no lock); read again, a few times.
+        std::vector<applied_migration> rows = read_rows();
+        for (int attempt = 1;; ++attempt) {
+            r = verify_report{};
+            r.chain = opt_.chain;
+            const inspection in = inspect(rows);
+            r.checksum_problems = in.checksum_problems;
+            if (in.problem && in.problem->kind() != migration_failure::checksum_changed)
+                r.record_problems.push_back(in.problem->what());
+            // The live schema against the version the rows record, changed or dirty as they may
+            // be; rows this code cannot place (ahead, unknown, a gap) name no schema to compare with.
+            const std::size_t at = recorded_prefix(rows);
+            r.version = at != npos ? version_at(at) : rows.back().version;
+            if (at == npos) break;
+            diff_live(at, r.missing, r.unexpected);
+            if (r.ok() || attempt == 5) break;
+            std::vector<applied_migration> again = read_rows();
+            if (same_rows(again, rows)) break;
+            rows = std::move(again);
+        }
         if (r.ok())
             log(log_level::info, detail::format("strata: {}: verified: {} at version {} matches schema_at<{}>", opt_.chain,
                                              db_.describe(), r.version, r.version));
@@ -606,6 +620,12 @@ class migrator_engine_t {
             log(log_level::warning, detail::format("strata: {}: {} at version {} differs:\n{}", opt_.chain, db_.describe(),
                                                 r.version, trimmed(r.text())));
         return r;
+    }
+
+    static bool same_rows(const std::vector<applied_migration>& a, const std::vector<applied_migration>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const applied_migration& x, const applied_migration& y) {
+            return x.version == y.version && x.checksum == y.checksum && x.dirty == y.dirty && x.applied_at == y.applied_at;
+        });
     }
 
     void baseline_impl(std::uint64_t version) {
