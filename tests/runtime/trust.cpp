@@ -1090,15 +1090,16 @@ TEST_F(TrustSqlite, ATypeChangeRoundsNoValue) {
 // Its sibling for NUMERIC (SQLite keeps a number as a 64-bit INTEGER or a REAL): a text whose
 // value neither holds exactly (more digits than a REAL keeps, past a REAL's range, or a
 // fraction SQLite makes an INTEGER of) would be stored changed. Refused, naming the column and
-// the first such value, as strata::insert refuses such a value; a value either holds whole
+// the first such value, as strata::insert refuses such a value; so is a text that is no number
+// (SQLite keeps it as TEXT, PostgreSQL refuses it); a value either holds whole
 // ("1.50", "0.1", 18 digits of an integer, a whole number written with zeros after the point)
 // is converted.
 TEST_F(TrustSqlite, ATypeChangeToNumericRoundsNoValue) {
     make<chain_tn1>().upgrade();
     exec("INSERT INTO \"ledger\" VALUES (1, '1.50'), (2, ' 0.1'), (3, '123456789012345678'), (4, '12345678901234.5'), "
-         "(5, 'n/a'), (6, NULL), (7, '-0012.000'), (8, '1e3'), (9, '9007199254740992.000')");
+         "(6, NULL), (7, '-0012.000'), (8, '1e3'), (9, '9007199254740992.000')");
     const char* const lossy[] = {"12345678901234567890.12", "1e400", "1234567890123456789.0", "0.10000000000000000001", "1e-400",
-                                 "1234567890123456.5"};
+                                 "1234567890123456.5", "n/a"};
     for (const char* v : lossy) {
         SCOPED_TRACE(v);
         exec(std::string("INSERT INTO \"ledger\" VALUES (100, '") + v + "')");
@@ -1133,6 +1134,36 @@ TEST_F(TrustSqlite, ATypeChangeToNumericRoundsNoValue) {
         EXPECT_NE(std::string(e.what()).find("'12345678901234567890.12'"), std::string::npos) << e.what();
     }
     EXPECT_EQ(m.status().current, 3u);
+}
+
+// The same for integer and boolean types: a text SQLite cannot convert stays TEXT in the
+// column, a fraction stays a REAL; PostgreSQL refuses each (helper 53). Refused, naming the
+// first; values either keeps (' 42', '1' as a boolean) convert.
+using tk1 = strata::migration<1, "flags", create_table<"flags", column<"id", bigint, primary_key>, column<"n", text>, column<"on", text>>>;
+using chain_tk1 = strata::chain<tk1>;
+using chain_tk = strata::chain<tk1, strata::migration<2, "typed", alter_column<"flags", "n", set_type<bigint>>,
+                                                      alter_column<"flags", "on", set_type<boolean>>>>;
+TEST_F(TrustSqlite, ATypeChangeKeepsNoValuePostgresWouldRefuse) {
+    make<chain_tk1>().upgrade();
+    exec("INSERT INTO \"flags\" VALUES (1, ' 42', '1'), (2, NULL, '0'), (3, '-7', NULL)");
+    const std::pair<const char*, const char*> bad[] = {{"(100, 'abc', '1')", "'abc'"}, {"(100, '12.5', '1')", "12.5"},
+                                                       {"(100, '', '1')", "''"}, {"(100, '1', 'yes')", "'yes'"}};
+    for (const auto& [row, first] : bad) {
+        SCOPED_TRACE(row);
+        exec(std::string("INSERT INTO \"flags\" VALUES ") + row);
+        auto m = make<chain_tk>();
+        try {
+            m.upgrade();
+            FAIL() << "a value PostgreSQL refuses kept by a type change";
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), migration_failure::statement_failed) << e.what();
+            EXPECT_NE(std::string(e.what()).find(std::string("the first: ") + first), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(m.status().current, 1u);
+        exec("DELETE FROM \"flags\" WHERE \"id\" = 100");
+    }
+    EXPECT_EQ(make<chain_tk>().upgrade().to, 2u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"flags\" WHERE typeof(\"n\") = 'integer' AND typeof(\"on\") IN ('integer', 'null')"), 2);
 }
 
 // A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it

@@ -1877,30 +1877,46 @@ class migrator_engine_t {
     }
 
     // SQLite: a rebuild's copy converts each value as the new column's affinity does, so a type
-    // change can store a value changed where PostgreSQL's ALTER ... TYPE keeps it or refuses
-    // it. Refused, after the copy, in the migration's transaction (the old table still holds
-    // the values): a column made INTEGER keeps a text of an integer past 64 bits as a REAL,
-    // rounded (counted in both tables: REALs the column held before are its own); a column
-    // made NUMERIC keeps a number as an INTEGER or a REAL of 15 digits, so a text it cannot
-    // keep whole (sqlite_numeric_keeps, what strata::insert and seeds are held to) is rounded.
+    // change can store a value changed, or keep one, where PostgreSQL's ALTER ... TYPE keeps it
+    // or refuses it. Refused, after the copy, in the migration's transaction (the old table
+    // still holds the values), naming the column, how many and the first:
+    // - made an integer type: a value that is no 64-bit integer is kept as a REAL (a fraction;
+    //   an integer past 64 bits, rounded) or as TEXT ('abc'): PostgreSQL refuses both;
+    // - made NUMERIC: a text it cannot keep whole (sqlite_numeric_keeps, what strata::insert and
+    //   seeds are held to) would be rounded; one that is no number is kept as TEXT, which
+    //   PostgreSQL refuses;
+    // - made BOOLEAN: a text is kept as TEXT (PostgreSQL refuses most, reads 'yes' as true).
+    // (Counted in the new table against the old one: values the column held before, in a
+    // column of the same kind, are its own.)
     template <class Failure>
     void refuse_rounding_copy(const std::string& text, const Failure& failure) {
         constexpr std::string_view start = "INSERT INTO \"_strata_new_";
         if (!text.starts_with(start)) return;
         const std::string table = text.substr(start.size(), text.find('"', start.size()) - start.size());
-        const value p[] = {table}, q[] = {"_strata_new_" + table};
+        const std::string made = "_strata_new_" + table;
+        const value p[] = {table}, q[] = {made};
         std::vector<std::pair<std::string, std::string>> old_types;  // name, declared type
-        std::vector<std::string> made_integer, made_numeric;
         db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", p,
                     [&](const row& r) { old_types.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
+        struct changed_column {
+            std::string name;
+            char kind;       // 'i'nteger, 'n'umeric, 'b'oolean
+            bool same_kind;  // the old type's kind was the same (its values were converted before)
+        };
+        std::vector<changed_column> changed;
+        auto kind_of = [](std::string_view type) {
+            const char a = sqlite_affinity(type);
+            if (a == 'i') return 'i';
+            const auto starts = [&](std::string_view w) { return type.size() >= w.size() && sql_iequal(type.substr(0, w.size()), w); };
+            if (a == 'n' && (starts("NUMERIC") || starts("DECIMAL"))) return 'n';
+            if (a == 'n' && starts("BOOLEAN")) return 'b';
+            return ' ';
+        };
         db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", q, [&](const row& r) {
             const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
             for (const auto& [n, t] : old_types)
-                if (n == name && !sql_iequal(t, type)) {
-                    const char affinity = sqlite_affinity(type);
-                    if (affinity == 'i') made_integer.push_back(name);
-                    if (affinity == 'n') made_numeric.push_back(name);
-                }
+                if (n == name && !sql_iequal(t, type))
+                    if (const char k = kind_of(type); k != ' ') changed.push_back({name, k, kind_of(t) == k});
         });
         auto refuse = [&](const std::string& column, const std::string& what) {
             throw failure(migration_failure::statement_failed,
@@ -1910,36 +1926,42 @@ class migrator_engine_t {
                                          column, table, what),
                           text, "");
         };
-        if (!made_integer.empty()) {
-            std::string reals;
-            for (const std::string& c : made_integer)
-                reals += (reals.empty() ? "" : ", ") + detail::format("sum(typeof(\"{}\") = 'real')", c);
-            auto count = [&](const std::string& t) {
-                std::vector<std::int64_t> n;
-                db_.execute("SELECT " + reals + " FROM \"" + t + "\"", {}, [&](const row& r) {
-                    for (std::size_t i = 0; i < r.size(); ++i) n.push_back(r.is_null(i) ? 0 : r.get<std::int64_t>(i));
-                });
-                return n;
-            };
-            const std::vector<std::int64_t> before = count(table), after = count("_strata_new_" + table);
-            for (std::size_t i = 0; i < made_integer.size() && i < before.size() && i < after.size(); ++i)
-                if (after[i] > before[i])
-                    refuse(made_integer[i], detail::format("{} value(s) too large for a 64-bit integer would be kept as REAL, "
-                                                           "rounded,",
-                                                           after[i] - before[i]));
-        }
-        for (const std::string& c : made_numeric) {
-            std::int64_t rounded = 0;
-            std::string first;
-            db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'", c, table, c), {}, [&](const row& r) {
-                const std::string v = r.get<std::string>(0);
-                if (sqlite_numeric_keeps(v)) return;
-                if (!rounded++) first = v.size() > 60 ? v.substr(0, 60) + "..." : v;
-            });
-            if (rounded)
-                refuse(c, detail::format("{} text value(s) of more digits than a NUMERIC keeps (a 64-bit integer, or a "
-                                         "REAL of 15 significant digits; the first: '{}') would be stored rounded",
-                                         rounded, first));
+        auto count = [&](const std::string& t, const std::string& c, std::string_view type) {
+            std::int64_t n = 0;
+            db_.execute(detail::format("SELECT count(*) FROM \"{}\" WHERE typeof(\"{}\") = '{}'", t, c, type), {},
+                        [&](const row& r) { n = r.get<std::int64_t>(0); });
+            return n;
+        };
+        auto first = [&](const std::string& c, std::string_view type) {
+            std::string v;
+            db_.execute(detail::format("SELECT CAST(\"{}\" AS TEXT) FROM \"{}\" WHERE typeof(\"{}\") = '{}' LIMIT 1", c, made, c, type), {},
+                        [&](const row& r) { v = r.get<std::string>(0); });
+            return v.size() > 60 ? v.substr(0, 60) + "..." : v;
+        };
+        for (const changed_column& c : changed) {
+            // (a REAL an INTEGER column kept: no whole number of 64 bits)
+            if (c.kind == 'i')
+                if (const std::int64_t n = count(made, c.name, "real") - (c.same_kind ? count(table, c.name, "real") : 0); n > 0)
+                    refuse(c.name, detail::format("{} value(s) that are no 64-bit integer (a fraction, or an integer too "
+                                                  "large: rounded; the first: {}) would be kept as REAL",
+                                                  n, first(c.name, "real")));
+            if (c.kind == 'n') {
+                std::int64_t rounded = 0;
+                std::string first_rounded;
+                db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'", c.name, table, c.name), {},
+                            [&](const row& r) {
+                                const std::string v = r.get<std::string>(0);
+                                if (sqlite_numeric_keeps(v)) return;
+                                if (!rounded++) first_rounded = v.size() > 60 ? v.substr(0, 60) + "..." : v;
+                            });
+                if (rounded)
+                    refuse(c.name, detail::format("{} text value(s) of more digits than a NUMERIC keeps (a 64-bit integer, "
+                                                  "or a REAL of 15 significant digits; the first: '{}') would be stored rounded",
+                                                  rounded, first_rounded));
+            }
+            if (const std::int64_t n = count(made, c.name, "text") - (c.same_kind ? count(table, c.name, "text") : 0); n > 0)
+                refuse(c.name, detail::format("{} text value(s) that are no {} (the first: '{}') would be kept as TEXT", n,
+                                              c.kind == 'i' ? "integer" : c.kind == 'n' ? "number" : "0 or 1", first(c.name, "text")));
         }
     }
 
