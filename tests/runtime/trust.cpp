@@ -1642,6 +1642,34 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
     EXPECT_TRUE(v.ok()) << v.text();
 }
 
+// A type change between times with and without a zone, or to a date, is the same in any
+// session TimeZone (a server's or role's setting): values are read as UTC, as strata reads
+// them, and as SQLite keeps them. With the session's zone, 03:00 became 08:00 UTC under New
+// York, and 03:00+00 the previous day's 22:00 (helper 53).
+using tz1 = strata::migration<1, "times", create_table<"times", column<"id", bigint, primary_key>, column<"at", timestamp>,
+                                                       column<"seen", timestamptz>, column<"day", date>>>;
+using chain_tz = strata::chain<tz1, strata::migration<2, "zones", alter_column<"times", "at", set_type<timestamptz>>,
+                                                      alter_column<"times", "seen", set_type<date>>,
+                                                      alter_column<"times", "day", set_type<timestamptz>>>>;
+TEST_F(TrustPostgres, ATimeTypeChangeIsTheSameInAnySessionTimeZone) {
+    const std::string schema = static_cast<strata_test::postgres_database&>(*database_).schema;
+    strata::postgres::connection east(std::string(strata_test::postgres_url()) + "?options=-c%20TimeZone%3DAmerica/New_York");
+    east.execute("SET search_path TO \"" + schema + "\"", {}, {});
+    strata::migrator<chain_tz> m(east, quiet());
+    m.upgrade_to(1);
+    exec("INSERT INTO \"times\" VALUES (1, '2024-01-01 03:00:00', '2024-01-01 03:00:00+00', '2024-01-01')");
+    EXPECT_EQ(m.upgrade().to, 2u);
+    strata::session s(db());
+    EXPECT_EQ(s.query_value<std::string>("SELECT to_char(\"at\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM \"times\""),
+              "2024-01-01 03:00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"seen\"::text FROM \"times\""), "2024-01-01");
+    EXPECT_EQ(s.query_value<std::string>("SELECT to_char(\"day\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM \"times\""),
+              "2024-01-01 00:00");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);  // and back
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"at\"::text FROM \"times\""), "2024-01-01 03:00:00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"day\"::text FROM \"times\""), "2024-01-01");
+}
+
 // A borrowed connection is the program's: strata does not change how it reads the program's own
 // literals or text. One that would store something else than what strata means is refused,
 // saying what to set.

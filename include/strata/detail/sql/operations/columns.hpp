@@ -48,7 +48,17 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
         // (through ::text it would rewrite the table and its indexes).
         const bool bounded = (to.type.kind == type_kind::varchar && to.type.p != unlimited_length) ||
                              to.type.kind == type_kind::character;
-        if (!bounded) {
+        // Between times with and without a zone, and from one with a zone to a date, in UTC,
+        // not the session's TimeZone (a server's or role's setting would move every value; SQLite
+        // keeps the text, which strata reads as UTC).
+        const auto zoned = [](const type_desc& t) { return t.kind == type_kind::timestamptz; };
+        const auto plain_time = [](const type_desc& t) { return t.kind == type_kind::timestamp || t.kind == type_kind::date; };
+        if (!bounded && ((zoned(from.type) && plain_time(to.type)) || (plain_time(from.type) && zoned(to.type)))) {
+            w.put(" USING (").ident(to.name);
+            if (from.type.kind == type_kind::date) w.put("::TIMESTAMP");
+            w.put(" AT TIME ZONE 'UTC')::");
+            spell_type(w, d, to.type);
+        } else if (!bounded) {
             w.put(" USING ").ident(to.name).put("::");
             // (through text: an enum's label, and a character<n>'s value without its padding, which
             // uuid refuses and json keeps)
