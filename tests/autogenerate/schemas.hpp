@@ -13,7 +13,8 @@ using m1 = strata::migration<1, "users",
         column<"id", bigint, primary_key>,
         column<"email", varchar<120>, not_null, unique>,
         column<"nickname", text>,
-        column<"legacy_flag", boolean, not_null, default_value<false>>>>;
+        column<"legacy_flag", boolean, not_null, default_value<false>>,
+        column<"legacy_code", text, unique>>>;
 using m2 = strata::migration<2, "posts",
     create_table<"posts",
         column<"id", bigint, primary_key>,
@@ -21,7 +22,11 @@ using m2 = strata::migration<2, "posts",
         column<"body", text>,
         check_constraint<"posts_body_nonempty", "length(body) > 0">>,
     create_index<"posts_body_idx", "posts", "body">>;
-using m3 = strata::migration<3, "old audit", create_table<"audit_old", column<"id", bigint, primary_key>>>;
+// (an extra table that references an extra column, and an extra column that references it: the
+// drops in an order that compiles)
+using m3 = strata::migration<3, "old audit",
+    create_table<"audit_old", column<"id", bigint, primary_key>, column<"legacy_code", text, references<"users", "legacy_code">>>,
+    add_column<"posts", column<"audit_id", bigint, references<"audit_old", "id">>>>;
 using m4 = strata::migration<4, "moods", create_enum<"mood", "happy", "sad">>;
 using history = strata::chain<m1, m2, m3, m4>;
 template <class Next>

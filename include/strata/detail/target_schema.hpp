@@ -242,12 +242,24 @@ std::string write_migration(const SA& head, const SB& target, std::uint64_t head
         each(k, [&](const difference& d) { ops.push_back(cpp_constraint(target, target.find_constraint(d.b), true)); });
     for (diff_kind k : {diff_kind::index_missing, diff_kind::index_differs})
         each(k, [&](const difference& d) { ops.push_back(cpp_index(target, target.find_index(d.b))); });
-    each(diff_kind::column_extra, [&](const difference& d) { ops.push_back("drop_column<" + cpp_string(d.a) + ", " + cpp_string(d.b) + ">"); });
-    {  // later tables first: they are the ones that reference earlier ones
+    // The extra columns that reference something first (one may reference an extra table), then
+    // the extra tables, later ones first (they are the ones that reference earlier ones), then
+    // the other extra columns (an extra table may reference one).
+    auto drop_columns = [&](bool referencing) {
+        each(diff_kind::column_extra, [&](const difference& d) {
+            const int t = head.find_table(d.a);
+            const int c = t == -1 ? -1 : head.find_column(t, d.b);
+            if ((c != -1 && !head.columns[c].def.ref_table.empty()) == referencing)
+                ops.push_back("drop_column<" + cpp_string(d.a) + ", " + cpp_string(d.b) + ">");
+        });
+    };
+    drop_columns(true);
+    {
         std::vector<std::string> drops;
         each(diff_kind::table_extra, [&](const difference& d) { drops.push_back("drop_table<" + cpp_string(d.a) + ">"); });
         ops.insert(ops.end(), drops.rbegin(), drops.rend());
     }
+    drop_columns(false);
     each(diff_kind::enum_extra, [&](const difference& d) { ops.push_back("drop_enum<" + cpp_string(d.a) + ">"); });
     // Renames are never guessed, but a person is told where one may have been meant.
     auto names_of = [&](diff_kind k, std::string_view table) {
