@@ -46,6 +46,9 @@ constexpr std::string_view column_difference(const SA& head, int x, const SB& ta
     if (d.autoincrement != e.autoincrement) return "autoincrement";
     if (d.identity != e.identity) return "identity";
     if (!same_name(d.check, e.check)) return "check";
+    // (its name on PostgreSQL: the table and column it came with, which renames keep)
+    if (!d.check.empty() && (!same_name(p.check_table, q.check_table) || !same_name(p.check_column, q.check_column)))
+        return "check name";
     if ((p.ref_table == -1) != (q.ref_table == -1) || d.on_delete != e.on_delete) return "foreign key";
     if (p.ref_table != -1 && (!same_name(head.tables[p.ref_table].name, target.tables[q.ref_table].name) ||
                               !same_name(head.columns[p.ref_column].def.name, target.columns[q.ref_column].def.name)))
@@ -111,7 +114,8 @@ constexpr void compare_table(const SA& head, const SB& target, std::string_view 
             continue;
         }
         const auto& y = head.constraints[j];
-        const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && key_columns_equal(y, x) &&
+        const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && y.not_valid == x.not_valid &&
+                          key_columns_equal(y, x) &&
                           (x.ref_table == -1 || (y.ref_table != -1 && same_name(head.tables[y.ref_table].name, target.tables[x.ref_table].name) &&
                                                  same_name(head.columns[y.ref_column].def.name, target.columns[x.ref_column].def.name)));
         if (!same) on(difference{diff_kind::constraint_differs, tn, x.name});
