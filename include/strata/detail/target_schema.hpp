@@ -223,6 +223,10 @@ std::string write_migration(const SA& head, const SB& target, std::uint64_t head
         if (!(want.def == have.def))
             changes += want.def.kind == default_kind::none ? ", drop_default" : ", set_default<" + cpp_default(want.def) + ">";
         if (!changes.empty()) ops.push_back("alter_column<" + cpp_string(d.a) + ", " + cpp_string(d.b) + changes + ">");
+        if (d.c == "check name")
+            notes.push_back("column \"" + std::string(d.a) + "\".\"" + std::string(d.b) +
+                            "\": its check is named otherwise on PostgreSQL (after the table and column it came with, "
+                            "kept across renames), and no operation renames it: keep the history as it is, or replace the column");
         if (want.primary_key != have.primary_key || want.unique != have.unique || want.autoincrement != have.autoincrement || want.identity != have.identity ||
             want.check != have.check || want.on_delete != have.on_delete || want.ref_table.empty() != have.ref_table.empty() ||
             want.ref_table != have.ref_table || want.ref_column != have.ref_column)
