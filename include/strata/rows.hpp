@@ -73,7 +73,7 @@ void insert(session& s, const Model& m) {
         if constexpr (detail::model_rows<Model, At>::insertable) {
             using rows = detail::model_rows<Model, At>;
             const auto params = rows::access::values(m, s.dialect());
-            if (s.dialect() == dialect_id::sqlite) detail::sqlite_numerics<At, rows::table, typename rows::access::columns>::check(params);
+            if (s.dialect() == dialect_id::sqlite) detail::sqlite_values<At, rows::table, typename rows::access::columns>::check(params);
             std::apply([&](const auto&... p) { s.execute(detail::statement_v<typename rows::statements::insert>, p...); },
                        params);
         }

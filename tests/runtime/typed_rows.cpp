@@ -293,6 +293,36 @@ TEST_P(TypedRows, ANumericIsStoredWholeOrRefused) {
     EXPECT_EQ(back.whole, "1234567890123456789");
 }
 
+// A text longer than its varchar<N> or character<N> is refused on both backends alike (SQLite
+// kept it, where PostgreSQL refuses it: helper 52); trailing spaces past N are cut, as
+// PostgreSQL cuts them; lengths are characters.
+using l1 = strata::migration<1, "codes", create_table<"codes", column<"id", bigint, primary_key>, column<"code", varchar<5>>,
+                                                      column<"cc", character<2>>>>;
+using codes_chain = strata::chain<l1>;
+struct code_row {
+    BOOST_HANA_DEFINE_STRUCT(code_row, (std::int64_t, id), (std::optional<std::string>, code), (std::optional<std::string>, cc));
+    using strata_table = table<"codes", key<"id">>;
+};
+TEST_P(TypedRows, ATextLongerThanItsColumnIsRefusedOnBothBackends) {
+    upgrade<codes_chain>();
+    using C = codes_chain::schema;
+    strata::session s(db());
+    strata::insert<C>(s, code_row{1, "\xc3\xa9t\xc3\xa9s", "ab"});  // five characters, seven bytes
+    for (const code_row& r : {code_row{2, "0123456789", "ab"}, code_row{3, "ok", "abcd"}}) {
+        try {
+            strata::insert<C>(s, r);
+            ADD_FAILURE() << r.id << ": stored";
+        } catch (const std::exception& e) {
+            const std::string what = e.what();
+            if (!postgres()) {
+                EXPECT_NE(what.find(r.id == 2 ? "(column \"code\")" : "(column \"cc\")"), std::string::npos) << what;
+            }
+            EXPECT_NE(what.find("too long"), std::string::npos) << what;
+        }
+    }
+    EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"codes\""), 1);
+}
+
 TEST_P(TypedRows, TheTupleFormTakesEachColumnsTypeAtTheState) {
     upgrade<types_chain>();
     strata::session s(db());

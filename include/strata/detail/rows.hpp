@@ -298,19 +298,35 @@ struct model_access<T, boost::hana::tuple<Pairs...>> {
     }
 };
 
+// What SQLite would store otherwise than PostgreSQL, refused as PostgreSQL refuses it: a NUMERIC
+// it would keep rounded, a text longer than a varchar<N> or character<N> (which SQLite keeps
+// whole; trailing spaces past N PostgreSQL cuts, so they pass).
 template <class At, fixed_string Table, class Columns>
-struct sqlite_numerics;
+struct sqlite_values;
 template <class At, fixed_string Table, class... C>
-struct sqlite_numerics<At, Table, list<C...>> {
-    static constexpr bool numeric[] = {(At::template column<Table, C::name>().type().kind == type_kind::numeric)..., false};
+struct sqlite_values<At, Table, list<C...>> {
+    static constexpr type_desc types[] = {At::template column<Table, C::name>().type()..., type_desc{}};
     static constexpr std::string_view names[] = {C::name.view()..., {}};
     template <std::size_t N>
     static void check(const std::array<value, N>& params) {
-        for (std::size_t i = 0; i < N; ++i)
-            if (const auto* t = numeric[i] ? std::get_if<std::string>(&params[i]) : nullptr; t && !sqlite_numeric_keeps(*t))
+        for (std::size_t i = 0; i < N; ++i) {
+            const auto* t = std::get_if<std::string>(&params[i]);
+            if (!t) continue;
+            if (types[i].kind == type_kind::numeric && !sqlite_numeric_keeps(*t))
                 throw std::runtime_error("strata: cannot store '" + *t +
                                          "' on SQLite: SQLite keeps 15 significant digits of a NUMERIC value that is not a "
                                          "64-bit integer, and would store it rounded (column \"" + std::string(names[i]) + "\")");
+            const bool bounded = (types[i].kind == type_kind::varchar && types[i].p != unlimited_length) ||
+                                 types[i].kind == type_kind::character;
+            if (!bounded) continue;
+            std::string_view v = *t;
+            while (utf8_length(v) > types[i].p && v.ends_with(' ')) v.remove_suffix(1);
+            if (const std::size_t n = utf8_length(v); n > types[i].p)
+                throw std::runtime_error("strata: cannot store a text of " + std::to_string(n) + " characters in a " +
+                                         (types[i].kind == type_kind::varchar ? "varchar<" : "character<") +
+                                         std::to_string(types[i].p) + ">: value too long (PostgreSQL refuses it; SQLite would "
+                                         "keep it) (column \"" + std::string(names[i]) + "\")");
+        }
     }
 };
 
