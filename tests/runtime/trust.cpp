@@ -1670,6 +1670,25 @@ TEST_F(TrustPostgres, ATimeTypeChangeIsTheSameInAnySessionTimeZone) {
     EXPECT_EQ(s.query_value<std::string>("SELECT \"day\"::text FROM \"times\""), "2024-01-01");
 }
 
+// A search_path none of whose schemas exists (a tenant's name mistyped) read as an empty
+// database: status said version 0, verify matched schema_at<0>, upgrade failed half-way with
+// "no schema has been selected to create in" (helper 51). Every verb says so first.
+TEST_F(TrustPostgres, ASearchPathOfNoSchemaIsSaidNotReadAsEmpty) {
+    strata::postgres::connection lost(std::string(strata_test::postgres_url()) + "?options=-c%20search_path%3Dno_such_tenant");
+    strata::migrator<chain_tz> m(lost, quiet());
+    for (const char* verb : {"status", "verify", "upgrade"}) {
+        SCOPED_TRACE(verb);
+        try {
+            if (verb[0] == 's') m.status();
+            else if (verb[0] == 'v') m.verify();
+            else m.upgrade();
+            ADD_FAILURE() << "read as an empty database";
+        } catch (const strata::migration_error& e) {
+            EXPECT_NE(std::string(e.what()).find("no schema of the search_path (no_such_tenant) exists"), std::string::npos) << e.what();
+        }
+    }
+}
+
 // A borrowed connection is the program's: strata does not change how it reads the program's own
 // literals or text. One that would store something else than what strata means is refused,
 // saying what to set.

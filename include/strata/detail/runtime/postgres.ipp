@@ -398,11 +398,23 @@ STRATA_INLINE void postgres::basic_connection<Tag>::unlock(std::string_view chai
 
 template <class Tag>
 STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view name) {
-    bool found = false;
+    // No schema of the search_path exists (a typo in a tenant's name): every table would be
+    // missing, the database read as empty and nothing could be made there. Said, not read so.
+    bool found = false, no_schema = false;
+    std::string path;
     const detail::dependent_t<value, Tag> p[] = {std::string(name)};
-    execute("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
-            p, [&](const row&) { found = true; });
+    execute("SELECT current_schema() IS NULL, current_setting('search_path'), EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p'))",
+            p, [&](const row& r) {
+                no_schema = r.get<bool>(0);
+                path = r.get<std::string>(1);
+                found = r.get<bool>(2);
+            });
+    if (no_schema)
+        throw database_error("strata: postgres " + describe() + ": no schema of the search_path (" + path +
+                                 ") exists: strata would read an empty database and could make nothing there. Create the "
+                                 "schema, or correct the search_path; nothing was changed",
+                             "", "");
     return found;
 }
 
