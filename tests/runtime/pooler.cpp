@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -307,6 +308,33 @@ TEST_F(Pooler, BackgroundStepsRunThroughThePooler) {
     strata::session s(direct);
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"b\" WHERE \"level\" = \"id\" * 10"), 20);
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
+}
+
+// A session holding strata_migrations: through the pooler too, a verb's read gives up after
+// lock_timeout, naming the holder (a session-level SET lands on any server connection behind a
+// pooler: the read runs in a transaction of its own, with SET LOCAL; helper 54).
+TEST_F(Pooler, ALockOnTheBookkeepingTableEndsAVerbsWaitThroughThePooler) {
+    fresh_database database("pooler_bookkeeping_lock");
+    strata::postgres::connection db(database.pooled);
+    const strata::migrator_options o{.chain = "main", .log = strata::log_nowhere, .lock_timeout = std::chrono::milliseconds(200)};
+    strata::migrator<strata::chain<held1>>(db, o).status();  // (makes nothing)
+    strata::postgres::connection direct(database.direct);
+    direct.execute("CREATE TABLE IF NOT EXISTS \"strata_migrations\" (\"chain\" TEXT)", {}, {});
+    direct.begin();
+    direct.execute("LOCK TABLE \"strata_migrations\" IN ACCESS EXCLUSIVE MODE", {}, {});
+    const auto started = std::chrono::steady_clock::now();
+    auto status = std::async(std::launch::async, [&] { return strata::migrator<strata::chain<held1>>(db, o).status(); });
+    const bool in_time = status.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    direct.rollback();
+    ASSERT_TRUE(in_time) << "status() still waiting after 10 s behind the pooler";
+    try {
+        status.get();
+        ADD_FAILURE() << "expected a lock timeout";
+    } catch (const strata::migration_error& e) {
+        EXPECT_EQ(e.kind(), strata::migration_failure::lock_timeout) << e.what();
+        EXPECT_NE(std::string(e.what()).find("strata_migrations"), std::string::npos) << e.what();
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
 TEST_F(Pooler, ABorrowedConnectionThroughThePoolerIsRefusedWithWhatToChange) {

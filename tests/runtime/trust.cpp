@@ -1138,16 +1138,19 @@ TEST_F(TrustSqlite, ATypeChangeToNumericRoundsNoValue) {
 
 // The same for integer and boolean types: a text SQLite cannot convert stays TEXT in the
 // column, a fraction stays a REAL; PostgreSQL refuses each (helper 53). Refused, naming the
-// first; values either keeps (' 42', '1' as a boolean) convert.
+// first; values either keeps (' 42', '1' as a boolean) convert, and a REAL the old column held
+// (PostgreSQL rounds it) and a text PostgreSQL reads as a boolean ('yes') are kept as before.
 using tk1 = strata::migration<1, "flags", create_table<"flags", column<"id", bigint, primary_key>, column<"n", text>, column<"on", text>>>;
 using chain_tk1 = strata::chain<tk1>;
 using chain_tk = strata::chain<tk1, strata::migration<2, "typed", alter_column<"flags", "n", set_type<bigint>>,
                                                       alter_column<"flags", "on", set_type<boolean>>>>;
+using tr1 = strata::migration<1, "ratios", create_table<"ratios", column<"id", bigint, primary_key>, column<"r", double_precision>>>;
+using chain_tr = strata::chain<tr1, strata::migration<2, "whole", alter_column<"ratios", "r", set_type<bigint>>>>;
 TEST_F(TrustSqlite, ATypeChangeKeepsNoValuePostgresWouldRefuse) {
     make<chain_tk1>().upgrade();
     exec("INSERT INTO \"flags\" VALUES (1, ' 42', '1'), (2, NULL, '0'), (3, '-7', NULL)");
     const std::pair<const char*, const char*> bad[] = {{"(100, 'abc', '1')", "'abc'"}, {"(100, '12.5', '1')", "12.5"},
-                                                       {"(100, '', '1')", "''"}, {"(100, '1', 'yes')", "'yes'"}};
+                                                       {"(100, '', '1')", "''"}, {"(100, '1', 'maybe')", "'maybe'"}};
     for (const auto& [row, first] : bad) {
         SCOPED_TRACE(row);
         exec(std::string("INSERT INTO \"flags\" VALUES ") + row);
@@ -1162,8 +1165,16 @@ TEST_F(TrustSqlite, ATypeChangeKeepsNoValuePostgresWouldRefuse) {
         EXPECT_EQ(m.status().current, 1u);
         exec("DELETE FROM \"flags\" WHERE \"id\" = 100");
     }
+    exec("INSERT INTO \"flags\" VALUES (4, '5', 'Yes')");
+
     EXPECT_EQ(make<chain_tk>().upgrade().to, 2u);
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"flags\" WHERE typeof(\"n\") = 'integer' AND typeof(\"on\") IN ('integer', 'null')"), 2);
+}
+
+TEST_F(TrustSqlite, ATypeChangeKeepsAValueTheColumnHeldAsBefore) {
+    make<chain_tr>().upgrade_to(1);
+    exec("INSERT INTO \"ratios\" VALUES (1, 12.5)");
+    EXPECT_EQ(make<chain_tr>().upgrade().to, 2u);  // (a REAL of its own: PostgreSQL rounds it, SQLite keeps it)
 }
 
 // A unique index that another table's foreign key relies on (SQLite: the UNIQUE key of what it

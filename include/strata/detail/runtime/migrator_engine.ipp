@@ -422,7 +422,10 @@ class migrator_engine_t {
         std::vector<dependent_t<std::string, Tag>> added, removed, missing, unexpected;
         std::set_difference(after.begin(), after.end(), at.begin(), at.end(), std::back_inserter(added));
         std::set_difference(at.begin(), at.end(), after.begin(), after.end(), std::back_inserter(removed));
-        if (added.empty() && removed.empty()) return {};  // (data steps alone: nothing shows)
+        // Only a migration that adds something shows it ran: what it removes may be missing for
+        // another reason (the object changed by hand is a fact missing too), and a removal that
+        // ran already fails on its own, changing nothing. (Data steps alone: nothing shows.)
+        if (added.empty()) return {};
         diff_live(i, missing, unexpected);
         std::sort(missing.begin(), missing.end());
         std::sort(unexpected.begin(), unexpected.end());
@@ -437,7 +440,7 @@ class migrator_engine_t {
                               "its row of strata_migrations was deleted, or it was applied outside strata. Running it would "
                               "repeat its steps; nothing was changed. If it was applied, record it with {} (it checks the "
                               "live schema first); if not, undo those changes",
-                              db_.describe(), m.version, m.name, added.empty() ? "no " + removed.front() : added.front(),
+                              db_.describe(), m.version, m.name, added.front(),
                               added.size() + removed.size() > 1 ? ", ..." : "", opt_.chain,
                               call("baseline", std::to_string(m.version)));
     }
@@ -1393,8 +1396,12 @@ class migrator_engine_t {
         // A table the chain had before `applied`, or makes after it, back in the database is
         // drift; but where another chain keeps rows (modules sharing the database), it may be
         // that module's table now: then only the tables the chain holds at `applied` are read.
-        if (other_chains_recorded())
+        if (other_chains_recorded()) {
             std::erase_if(names.tables, [&](const std::string& t) { return !std::binary_search(want.begin(), want.end(), "table " + t); });
+            std::erase_if(names.enums, [&](const std::string& e) {
+                return std::none_of(want.begin(), want.end(), [&](const std::string& f) { return f.starts_with("enum " + e + "("); });
+            });
+        }
         std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
         // What the chain's execute<> made is the chain's, not drift: triggers, rules and views by
         // name; on PostgreSQL, UNLOGGED tables, EXCLUDE and DEFERRABLE constraints and GENERATED
@@ -1885,7 +1892,8 @@ class migrator_engine_t {
     // - made NUMERIC: a text it cannot keep whole (sqlite_numeric_keeps, what strata::insert and
     //   seeds are held to) would be rounded; one that is no number is kept as TEXT, which
     //   PostgreSQL refuses;
-    // - made BOOLEAN: a text is kept as TEXT (PostgreSQL refuses most, reads 'yes' as true).
+    // - made BOOLEAN: a text PostgreSQL refuses ('maybe') is kept as TEXT (one it reads,
+    //   'yes', is kept too: as before, and as documented).
     // (Counted in the new table against the old one: values the column held before, in a
     // column of the same kind, are its own.)
     template <class Failure>
@@ -1921,8 +1929,8 @@ class migrator_engine_t {
         auto refuse = [&](const std::string& column, const std::string& what) {
             throw failure(migration_failure::statement_failed,
                           detail::format("column \"{}\" of table \"{}\": {} by the type change (SQLite converts as the new "
-                                         "type's affinity does; PostgreSQL refuses or keeps them). Mend them first, with an "
-                                         "execute<> before this migration's type change",
+                                         "type's affinity does, where PostgreSQL's ALTER ... TYPE keeps the value whole or refuses "
+                                         "it). Mend them first, with an execute<> before this migration's type change",
                                          column, table, what),
                           text, "");
         };
@@ -1940,8 +1948,9 @@ class migrator_engine_t {
         };
         for (const changed_column& c : changed) {
             // (a REAL an INTEGER column kept: no whole number of 64 bits)
+            // (a REAL the old column held PostgreSQL rounds to an integer: only one a text became)
             if (c.kind == 'i')
-                if (const std::int64_t n = count(made, c.name, "real") - (c.same_kind ? count(table, c.name, "real") : 0); n > 0)
+                if (const std::int64_t n = count(made, c.name, "real") - count(table, c.name, "real"); n > 0)
                     refuse(c.name, detail::format("{} value(s) that are no 64-bit integer (a fraction, or an integer too "
                                                   "large: rounded; the first: {}) would be kept as REAL",
                                                   n, first(c.name, "real")));
@@ -1959,9 +1968,26 @@ class migrator_engine_t {
                                                   "or a REAL of 15 significant digits; the first: '{}') would be stored rounded",
                                                   rounded, first_rounded));
             }
-            if (const std::int64_t n = count(made, c.name, "text") - (c.same_kind ? count(table, c.name, "text") : 0); n > 0)
+            // (texts PostgreSQL reads as such a value too: NaN and Infinity for NUMERIC; true, yes,
+            // on, f, no, off... for BOOLEAN, which SQLite keeps as they are)
+            const std::string accepted = c.kind == 'n'   ? " AND lower(trim(\"" + c.name + "\")) NOT IN ('nan', 'infinity', '+infinity', '-infinity')"
+                                         : c.kind == 'b' ? " AND lower(trim(\"" + c.name + "\")) NOT IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', "
+                                                           "'on', 'f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '1', '0')"
+                                                         : std::string();
+            auto texts = [&](const std::string& t) {
+                std::int64_t n = 0;
+                db_.execute(detail::format("SELECT count(*) FROM \"{}\" WHERE typeof(\"{}\") = 'text'{}", t, c.name, accepted), {},
+                            [&](const row& r) { n = r.get<std::int64_t>(0); });
+                return n;
+            };
+            if (const std::int64_t n = texts(made) - (c.same_kind ? texts(table) : 0); n > 0) {
+                std::string v;
+                db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'{} LIMIT 1", c.name, made, c.name, accepted),
+                            {}, [&](const row& r) { v = r.get<std::string>(0); });
                 refuse(c.name, detail::format("{} text value(s) that are no {} (the first: '{}') would be kept as TEXT", n,
-                                              c.kind == 'i' ? "integer" : c.kind == 'n' ? "number" : "0 or 1", first(c.name, "text")));
+                                              c.kind == 'i' ? "integer" : c.kind == 'n' ? "number" : "boolean",
+                                              v.size() > 60 ? v.substr(0, 60) + "..." : v));
+            }
         }
     }
 
