@@ -114,11 +114,11 @@ constexpr void compare_table(const SA& head, const SB& target, std::string_view 
             continue;
         }
         const auto& y = head.constraints[j];
-        const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && y.not_valid == x.not_valid &&
-                          key_columns_equal(y, x) &&
+        const bool same = y.kind == x.kind && same_name(y.check, x.check) && y.on_delete == x.on_delete && key_columns_equal(y, x) &&
                           (x.ref_table == -1 || (y.ref_table != -1 && same_name(head.tables[y.ref_table].name, target.tables[x.ref_table].name) &&
                                                  same_name(head.columns[y.ref_column].def.name, target.columns[x.ref_column].def.name)));
         if (!same) on(difference{diff_kind::constraint_differs, tn, x.name});
+        else if (y.not_valid != x.not_valid) on(difference{diff_kind::constraint_differs, tn, x.name, "validity"});
     }
     for (int k = head.tables[u].first_constraint; k != -1; k = head.constraints[k].next) {
         const auto& y = head.constraints[k];

@@ -384,6 +384,61 @@ struct state {
             return fail(lenient ? error_kind::needs_chain : error_kind::enum_does_not_exist, ty.enum_name, column);
         return {};
     }
+    // Whether text `v` is a value of type kind k in its one form: a date YYYY-MM-DD; a
+    // timestamp YYYY-MM-DD HH:MM:SS[.ffffff], a timestamptz the same and an offset (+HH or
+    // +HH:MM); a uuid in lower-case hex, 8-4-4-4-12; no text is a blob's.
+    static constexpr bool canonical_text(type_kind k, std::string_view v) {
+        auto digits = [&](std::size_t at, std::size_t n) {
+            if (at + n > v.size()) return false;
+            for (std::size_t i = at; i < at + n; ++i)
+                if (v[i] < '0' || v[i] > '9') return false;
+            return true;
+        };
+        auto number = [&](std::size_t at, std::size_t n) {
+            int x = 0;
+            for (std::size_t i = at; i < at + n; ++i) x = x * 10 + (v[i] - '0');
+            return x;
+        };
+        auto date_at_start = [&] {
+            return digits(0, 4) && v.size() >= 10 && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2) &&
+                   number(0, 4) >= 1 && number(5, 2) >= 1 && number(5, 2) <= 12 && number(8, 2) >= 1 && number(8, 2) <= 31;
+        };
+        auto time_from = [&](std::size_t at) -> std::size_t {  // past HH:MM:SS[.ffffff], or 0
+            if (!(v.size() > at && v[at] == ' ' && digits(at + 1, 2) && v.size() > at + 3 && v[at + 3] == ':' && digits(at + 4, 2) &&
+                  v.size() > at + 6 && v[at + 6] == ':' && digits(at + 7, 2) && number(at + 1, 2) < 24 && number(at + 4, 2) < 60 &&
+                  number(at + 7, 2) < 60))
+                return 0;
+            std::size_t i = at + 9;
+            if (i < v.size() && v[i] == '.') {
+                std::size_t n = 0;
+                while (i + 1 + n < v.size() && v[i + 1 + n] >= '0' && v[i + 1 + n] <= '9') ++n;
+                if (n == 0 || n > 6) return 0;
+                i += 1 + n;
+            }
+            return i;
+        };
+        switch (k) {
+            case type_kind::date: return v.size() == 10 && date_at_start();
+            case type_kind::timestamp: return date_at_start() && time_from(10) == v.size();
+            case type_kind::timestamptz: {
+                if (!date_at_start()) return false;
+                const std::size_t i = time_from(10);
+                if (i == 0 || i >= v.size() || (v[i] != '+' && v[i] != '-') || !digits(i + 1, 2)) return false;
+                return i + 3 == v.size() || (i + 6 == v.size() && v[i + 3] == ':' && digits(i + 4, 2));
+            }
+            case type_kind::uuid: {
+                if (v.size() != 36) return false;
+                for (std::size_t i = 0; i < 36; ++i) {
+                    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+                    if (dash != (v[i] == '-')) return false;
+                    if (!dash && !((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'f'))) return false;
+                }
+                return true;
+            }
+            case type_kind::blob: return false;
+            default: return true;
+        }
+    }
     // Whether an integer default or seed value (text as literal<> writes it: a '-', no leading
     // zero) lies in the column type's range: PostgreSQL refuses one outside it when the
     // statement runs, SQLite would keep it (past 64 bits, rounded).
@@ -417,6 +472,10 @@ struct state {
                 if ((k == type_kind::varchar || k == type_kind::character) && d.type.p != unlimited_length &&
                     utf8_length(d.def.text) > d.type.p)
                     return fail(error_kind::default_type_mismatch, d.name, d.def.text);
+                // in the one form both backends keep alike and strata reads back (else PostgreSQL
+                // reads a blob's '\x41' as one byte, a date's '2024-1-5' as 2024-01-05 and a time
+                // without an offset in the session's zone, where SQLite keeps the text)
+                if (!canonical_text(k, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
                 if (k == type_kind::enumeration) {
                     int e = find_enum(d.type.enum_name);
                     if (e != -1 && !enum_has(e, d.def.text)) return fail(error_kind::default_type_mismatch, d.name, d.def.text);
