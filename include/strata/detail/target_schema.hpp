@@ -231,8 +231,10 @@ std::string write_migration(const SA& head, const SB& target, std::uint64_t head
             want.check != have.check || want.on_delete != have.on_delete || want.ref_table.empty() != have.ref_table.empty() ||
             want.ref_table != have.ref_table || want.ref_column != have.ref_column)
             notes.push_back("column \"" + std::string(d.a) + "\".\"" + std::string(d.b) +
-                            "\": its key, unique, autoincrement, identity, check or references differ, which alter_column does not change: "
-                            "add or drop a table constraint (add_unique, add_foreign_key, ...), or replace the column");
+                            "\": its key, unique, autoincrement, identity, check or references differ: "
+                            "no operation changes them in place, and a table constraint added later (add_unique, add_foreign_key) is not "
+                            "the column's own: replace the column, or declare the target's as a table constraint "
+                            "(unique_constraint, foreign_key) to match one added so");
     });
     each(diff_kind::primary_key_differs, [&](const difference& d) {
         notes.push_back("table \"" + std::string(d.a) + "\": its primary key constraint differs; strata does not change a "
