@@ -1947,8 +1947,8 @@ class migrator_engine_t {
             return v.size() > 60 ? v.substr(0, 60) + "..." : v;
         };
         for (const changed_column& c : changed) {
-            // (a REAL an INTEGER column kept: no whole number of 64 bits)
-            // (a REAL the old column held PostgreSQL rounds to an integer: only one a text became)
+            // (a REAL an INTEGER column kept is no whole number of 64 bits; one the old column
+            // held PostgreSQL rounds to an integer: only those a text became count)
             if (c.kind == 'i')
                 if (const std::int64_t n = count(made, c.name, "real") - count(table, c.name, "real"); n > 0)
                     refuse(c.name, detail::format("{} value(s) that are no 64-bit integer (a fraction, or an integer too "

@@ -427,7 +427,7 @@ STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view n
                 found = r.get<bool>(2);
             });
     if (no_schema)
-        throw database_error("strata: postgres " + describe() + ": no schema of the search_path (" + path +
+        throw database_error("strata: postgres: no schema of the search_path (" + path +
                                  ") exists: strata would read an empty database and could make nothing there. Create the "
                                  "schema, or correct the search_path; nothing was changed",
                              "", "");
