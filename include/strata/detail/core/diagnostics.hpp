@@ -25,6 +25,8 @@ template <std::size_t Position, class Operation>
 struct operation {};  // Position counts from 1 in the migration's up (or down) list
 template <std::size_t Position, class Operation>
 struct down_operation {};
+template <std::size_t Position, class Operation>
+struct derived_down_of {};  // what the derived down of the up's operation at Position runs (strata::lint)
 struct whole_migration {};  // the error is about the migration, not one of its operations
 }  // namespace strata::diag
 
@@ -105,7 +107,9 @@ struct report {
     using mig = diag::in_migration<Version, name_t<MigrationName>>;
     using where = std::conditional_t<
         E.whole_migration, diag::whole_migration,
-        std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>, diag::operation<E.op + 1, name_t<Label>>>>;
+        std::conditional_t<E.in_down, diag::down_operation<E.op + 1, name_t<Label>>,
+                           std::conditional_t<E.derived_down, diag::derived_down_of<E.op + 1, name_t<Label>>,
+                                              diag::operation<E.op + 1, name_t<Label>>>>>;
     using rule = typename rule_for<E.kind, std::pair<mig, where>, name_t<parts::a>, name_t<parts::b>, name_t<parts::c>>::type;
     // A misused DSL template has reported itself where it is written (its own rule, through
     // `require`); the chain that holds its placeholder says nothing more.

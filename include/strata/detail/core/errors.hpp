@@ -22,6 +22,7 @@ struct error {
     std::size_t migration = 0;  // index in the chain
     std::size_t op = 0;         // index in the migration's up (or down) list
     bool in_down = false;       // the op is in the explicit down<...> list
+    bool derived_down = false;  // (strata::lint) in what the op's derived down runs, not the op itself
     bool whole_migration = false;  // about the migration (version, name, down proof), no operation
     std::string_view a{}, b{}, c{};  // the names involved (table, column, ...)
     constexpr explicit operator bool() const noexcept { return kind != error_kind::none; }

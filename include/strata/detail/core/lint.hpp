@@ -269,6 +269,8 @@ constexpr error live_postgres_finding_of(const migration_desc* descs, std::size_
             // an identity or serial fills every row from a sequence: a rewrite, as a volatile default
             if (volatile_default(c.def) || c.identity || c.autoincrement)
                 e = fail(error_kind::lint_volatile_default_rewrites, op.table, c.name);
+            else if ((c.not_null || c.primary_key) && c.def.kind == default_kind::none)
+                e = fail(error_kind::lint_not_null_without_default, op.table, c.name);
             else if (c.unique || c.primary_key) e = fail(error_kind::lint_unique_constraint_builds_index, op.table, c.name);
             // (a foreign key on a new column without a default: every value is NULL, no row is checked)
             else if (!c.check.empty() || (!c.ref_table.empty() && c.def.kind != default_kind::none))
@@ -295,8 +297,127 @@ constexpr error live_postgres_finding_of(const migration_desc* descs, std::size_
     return e;
 }
 
+// Whether table.column is NOT NULL just before operation `k` of migration `i`: 1, 0, or -1 when
+// not known (read back as type_before reads the type).
+constexpr int not_null_before(const migration_desc* descs, std::size_t i, std::size_t k, std::string_view table,
+                              std::string_view column) {
+    for (std::size_t j = i + 1; j-- > 0;) {
+        const migration_desc& m = descs[j];
+        for (std::size_t o = j == i ? k : m.nops; o-- > 0;) {
+            const op_desc& op = m.ops[o];
+            if (op.kind == op_kind::rename_table && op.new_name == table) table = op.table;
+            else if (op.kind == op_kind::rename_column && op.table == table && op.new_name == column) column = op.name;
+            else if (op.kind == op_kind::alter_column && op.table == table && op.name == column &&
+                     (op.alter.set_not_null || op.alter.drop_not_null))
+                return op.alter.set_not_null ? 1 : 0;
+            else if ((op.kind == op_kind::drop_column && op.table == table && op.name == column) ||
+                     (op.kind == op_kind::drop_table && op.table == table))
+                return -1;
+            else if ((op.kind == op_kind::create_table || op.kind == op_kind::add_column) && op.table == table)
+                for (std::size_t c = 0; c < op.ncolumns; ++c)
+                    if (op.columns[c].name == column) return op.columns[c].not_null || op.columns[c].primary_key ? 1 : 0;
+        }
+    }
+    return -1;
+}
+
+// The index (or table constraint) named `name` just before operation `k` of migration `i`, read
+// forward through the chain: the table it is on now, whether it is valid now (a constraint), and
+// whether migration `i` made it. Not found: `found` false (execute<> made it, or nothing did).
+struct named_object {
+    bool found = false;
+    std::string_view table{};
+    constraint_kind kind = constraint_kind::none;
+    bool valid = true;
+    bool this_migration = false;
+};
+constexpr named_object object_before(const migration_desc* descs, std::size_t i, std::size_t k, std::string_view name,
+                                     bool index) {
+    named_object o{};
+    for (std::size_t j = 0; j <= i; ++j)
+        for (std::size_t q = 0, end = j == i ? k : descs[j].nops; q < end; ++q) {
+            const op_desc& op = descs[j].ops[q];
+            switch (op.kind) {
+                case op_kind::create_index:
+                    if (index && op.name == name) o = {true, op.table, constraint_kind::none, true, j == i};
+                    break;
+                case op_kind::drop_index:
+                    if (index && op.name == name) o = {};
+                    break;
+                case op_kind::create_table:
+                case op_kind::add_constraint:
+                    if (!index)
+                        for (std::size_t c = 0; c < op.nconstraints; ++c)
+                            if (!op.constraints[c].name.empty() && op.constraints[c].name == name)
+                                o = {true, op.table, op.constraints[c].kind, !op.constraints[c].not_valid, j == i};
+                    break;
+                case op_kind::validate_constraint:
+                    if (!index && op.name == name) o.valid = true;
+                    break;
+                case op_kind::drop_constraint:
+                    if (!index && op.name == name) o = {};
+                    break;
+                case op_kind::rename_table:
+                    if (o.found && op.table == o.table) o.table = op.new_name;
+                    break;
+                case op_kind::drop_table:
+                    if (o.found && op.table == o.table) o = {};
+                    break;
+                default: break;
+            }
+        }
+    return o;
+}
+
+// The finding of the live_postgres rules in what the derived down of operation `k` of migration
+// `i` runs, on the table as the up left it (the downs of the operations after `k` have run): the
+// index a drop_index made goes back (CREATE INDEX, concurrently only after
+// drop_index_concurrently), the constraint a drop_constraint dropped (validated, unless it was not
+// valid), the type a set_type changed (a narrowing rewrites), the NOT NULL a drop_not_null
+// dropped (a scan). What the downs of the other operations run is dropped, renamed back or
+// NOT VALID: no scan, no rewrite, no index.
+constexpr error derived_down_finding_of(const migration_desc* descs, std::size_t i, std::size_t k) {
+    const op_desc* ops = descs[i].ops;
+    const op_desc& op = ops[k];
+    error e{};
+    switch (op.kind) {
+        case op_kind::drop_index: {
+            if (op.concurrently) break;
+            const named_object x = object_before(descs, i, k, op.name, true);
+            if (x.found && !x.this_migration && !created_earlier_in(ops, k, x.table))
+                e = fail(error_kind::lint_index_blocks_writes, x.table, op.name);
+            break;
+        }
+        case op_kind::drop_constraint: {
+            const named_object x = object_before(descs, i, k, op.name, false);
+            if (!x.found || !x.valid || x.this_migration || created_earlier_in(ops, k, op.table)) break;
+            if (x.kind == constraint_kind::foreign_key || x.kind == constraint_kind::check)
+                e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.name);
+            else
+                e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.name);
+            break;
+        }
+        case op_kind::alter_column:
+            if (created_earlier_in(ops, k, op.table)) break;
+            if (op.alter.set_type && !retype_without_rewrite(op.alter.type, type_before(descs, i, k, op.table, op.name)))
+                e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
+            else if (op.alter.drop_not_null && not_null_before(descs, i, k, op.table, op.name) != 0 &&
+                     !not_null_proved(descs, i, k, op.table, op.name))
+                e = fail(error_kind::lint_set_not_null_scans, op.table, op.name);
+            break;
+        default: break;
+    }
+    if (e) {
+        e.migration = i;
+        e.op = k;
+        e.derived_down = true;
+    }
+    return e;
+}
+
 // The first finding of the live_postgres rules in migrations of version >= from: each
-// migration's up, then its explicit down<...> (a derived down undoes the up's own operations).
+// migration's up, then its down: the explicit down<...>, or what the derived one runs.
+// unsafe<"why", op> accepts the operation and its derived down.
 constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n, std::uint64_t from) {
     for (std::size_t i = 0; i < n; ++i) {
         const migration_desc& m = descs[i];
@@ -310,6 +431,12 @@ constexpr error live_postgres_finding(const migration_desc* descs, std::size_t n
                 if (error e = live_postgres_finding_of(descs, i, k, op, down == 1)) return e;
             }
         }
+        if (m.explicit_down) continue;
+        bool reversible = true;  // (an irreversible migration has no down to run)
+        for (std::size_t k = 0; k < m.nops; ++k) reversible = reversible && m.ops[k].reversible;
+        for (std::size_t k = m.nops; reversible && k-- > 0;)  // (the derived down runs them newest first)
+            if (m.ops[k].unsafe_reason.empty())
+                if (error e = derived_down_finding_of(descs, i, k)) return e;
     }
     return {};
 }
