@@ -8,6 +8,7 @@ namespace strata_test {
 struct cli_result {
     int code = -1;
     std::string out, err;
+    std::string log;  // what the verb wrote to options.log, a line each (where the caller keeps it)
 };
 
 // The whole of a temporary file written so far; closes it.

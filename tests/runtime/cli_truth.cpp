@@ -160,6 +160,7 @@ cli_result cli(std::vector<std::string> args) {
     r.code = strata::cli::run<Chain>(static_cast<int>(argv.size()), argv.data(), o);
     r.out = read_all(out);
     r.err = read_all(err);
+    for (const std::string& l : log.lines) r.log += l + "\n";
     return r;
 }
 
@@ -283,6 +284,25 @@ TEST_P(CliTruth, MessagesNameTheVerbToType) {
     } catch (const strata::migration_error& e) {
         EXPECT_TRUE(has(e.what(), "downgrade_to(1)")) << e.what();
     }
+}
+
+// An execute<> whose statement ends in a "--" comment: the script's ";" after it was in the
+// comment, and sqlite3 and psql read the next statement as part of it (helper 55).
+using commented = strata::chain<
+    strata::migration<1, "t", create_table<"t", column<"id", bigint, primary_key>, column<"x", integer>>>,
+    strata::migration<2, "fill", execute<"UPDATE \"t\" SET \"x\" = 1 -- every row", "UPDATE \"t\" SET \"x\" = NULL -- undo">>,
+    strata::migration<3, "x index", create_index<"t_x_idx", "t", "x">>>;
+TEST_P(CliTruth, AnOfflineScriptKeepsAStatementsTrailingCommentToItself) {
+    const cli_result script = cli<commented>({"sql", "--bookkeeping", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    apply_by_hand(script.out);
+    const cli_result st = run<commented>("status");
+    EXPECT_EQ(st.code, 0) << st.out << st.err;
+    EXPECT_TRUE(has(st.out, "up to date")) << st.out;
+    const cli_result down = cli<commented>({"sql", "--bookkeeping", "--from", "3", "--to", "1", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(down.code, 0) << down.err;
+    apply_by_hand(down.out);
+    EXPECT_TRUE(has(run<commented>("current").out, "1 t")) << run<commented>("current").out;
 }
 
 TEST_P(CliTruth, AnOfflineScriptWithItsBookkeepingLeavesAStateUpgradeAccepts) {
@@ -761,6 +781,12 @@ TEST_P(CliTruth, BaselineWarnsOfASeedWhoseRowsAreNotThere) {
         << ::testing::PrintToString(log.lines);
     EXPECT_FALSE(log.has("it's me")) << ::testing::PrintToString(log.lines);
     EXPECT_EQ(run<seeded>("status").code, 0);
+    // ... and so does the CLI's baseline, on its log (helper 55: it ran the migrator quiet, and
+    // the warning was lost)
+    db().execute("DROP TABLE \"strata_migrations\"", {}, {});
+    const cli_result r = run<seeded>("baseline", "2");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(has(r.log, "table \"roles\" has no row (id = 1, name = 'admin') that migration 2 \"seed roles\" inserts")) << r.log;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

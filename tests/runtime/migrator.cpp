@@ -730,6 +730,20 @@ TEST_P(Migrator, AMigrationWhoseChangesAreThereButNotItsRowIsRefusedAndBaselineR
     m.downgrade_to(3);
     EXPECT_TRUE(m.status().problem.empty()) << m.status().problem;
     EXPECT_EQ(m.upgrade().to, 4u);
+    // Several rows gone: the baseline named is the version whose schema the live one is, not the
+    // first unrecorded migration's (helper 55: baseline(2) was named, and refused)
+    db().execute("DELETE FROM \"strata_migrations\" WHERE \"version\" >= 2", {}, {});
+    std::string problem = m.status().problem;
+    EXPECT_NE(problem.find("already has the changes of migration 2 \"roles\""), std::string::npos) << problem;
+    EXPECT_NE(problem.find("record it with baseline(4)"), std::string::npos) << problem;
+    // ... and none when the live schema is no version's
+    db().execute("CREATE INDEX \"by_hand_idx\" ON \"roles\" (\"name\")", {}, {});
+    problem = m.status().problem;
+    EXPECT_NE(problem.find("record it with baseline(V) once the live schema is the schema of the version given"), std::string::npos)
+        << problem;
+    db().execute("DROP INDEX \"by_hand_idx\"", {}, {});
+    m.baseline(4);
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
 }
 
 // verify() read the rows, then the live schema: a migration another process committed in

@@ -199,6 +199,66 @@ TEST_P(Seed, LongValuesGoInByteForByteAndTheDownRemovesThem) {
     EXPECT_EQ(s.query_value<std::string>("SELECT \"body\" FROM \"documents\" WHERE \"id\" = 1"), text);
 }
 
+// A seed's down deletes exactly its rows; a foreign key ON DELETE CASCADE or SET NULL from
+// another table's rows (or another row of the same table) to one of them would delete or change
+// those rows too: the down is refused before its DELETE, naming the table, and nothing of it is
+// undone (helper 55: 3 users were deleted by the down of a migration that only seeded roles).
+using c1 = strata::migration<1, "tables",
+    create_table<"kinds", column<"id", bigint, primary_key>, column<"name", text, not_null>,
+                 column<"parent_id", bigint, references<"kinds", "id", on_delete_cascade>>>,
+    create_table<"members", column<"id", bigint, primary_key>,
+                 column<"kind_id", bigint, not_null, references<"kinds", "id", on_delete_cascade>>>,
+    create_table<"notes", column<"id", bigint, primary_key>, column<"kind_id", bigint, references<"kinds", "id", on_delete_set_null>>>>;
+using c2 = strata::migration<2, "seed kinds", seed<"kinds", columns<"id", "name", "parent_id">, values<1, "admin", nullptr>,
+                                                   values<2, "sub-admin", 1>>>;
+using c3 = strata::migration<3, "note", add_column<"kinds", column<"note", text>>>;
+using cascading = strata::chain<c1, c2, c3>;
+
+TEST_P(Seed, ADownWhoseDeleteWouldCascadeToOtherRowsIsRefused) {
+    strata::migrator<cascading> m(db(), {"main", strata::log_nowhere});
+    m.upgrade();
+    strata::session s(db());
+    // the seeded rows' own reference (2 -> 1) goes with them: no refusal
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 0);
+    m.upgrade();
+    s.execute("INSERT INTO \"members\" (\"id\", \"kind_id\") VALUES (10, 1), (11, 1), (12, 2)");
+    s.execute("INSERT INTO \"notes\" (\"id\", \"kind_id\") VALUES (20, 2)");
+    s.execute("INSERT INTO \"kinds\" (\"id\", \"name\", \"parent_id\") VALUES (30, 'custom', 1)");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the down deleted rows of another table through ON DELETE CASCADE";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("reference rows of table \"kinds\" that this down deletes"), std::string::npos) << what;
+        EXPECT_NE(what.find("ON DELETE CASCADE"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 2u);  // the down of 3 ran; 2's was refused and undone
+    EXPECT_EQ(count("SELECT count(*) FROM \"members\""), 3);
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 3);
+    // the same table's row that references a seeded one is another's too
+    s.execute("DELETE FROM \"members\"");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the down deleted kinds 30 through its ON DELETE CASCADE to kinds 1";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("1 row(s) of table \"kinds\" (column parent_id, ON DELETE CASCADE)"), std::string::npos)
+            << e.what();
+    }
+    // SET NULL changes the other rows: refused too
+    s.execute("DELETE FROM \"kinds\" WHERE \"id\" = 30");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the down set notes.kind_id to NULL through ON DELETE SET NULL";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("ON DELETE SET NULL"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM \"notes\" WHERE \"kind_id\" = 2"), 1);
+    s.execute("DELETE FROM \"notes\"");
+    m.downgrade_to(1);
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 0);
+}
+
 // The run-time generator (generate_sql, what an application's start-up uses) spells the long
 // values as the compile-time one does.
 TEST(SeedSql, LongValuesAreSpelledTheSameAtRunTime) {

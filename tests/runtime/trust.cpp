@@ -1342,6 +1342,36 @@ TEST_F(TrustSqlite, ADroppedTableTakesNoRowOfAnotherTable) {
     EXPECT_EQ(m.upgrade().to, 2u);
 }
 
+// A downgrade whose path drops a table that a table the chain does not know references is
+// refused before its first down (helper 55: downs 6 to 2 committed, then the drop of users was
+// refused, the database left at 1, neither where it was nor where it was asked to go).
+using dp1 = strata::migration<1, "users", create_table<"users", column<"id", bigint, primary_key>, column<"email", text>>>;
+using dp2 = strata::migration<2, "roles", create_table<"roles", column<"id", bigint, primary_key>, column<"name", text>>>;
+using dp3 = strata::migration<3, "users.role", add_column<"users", column<"role_id", bigint, references<"roles", "id">>>>;
+using chain_dp = strata::chain<dp1, dp2, dp3>;
+TEST_P(Trust, ADowngradeThatWouldStopAtABlockedDropIsRefusedBeforeAnyDown) {
+    auto m = make<chain_dp>();
+    m.upgrade();
+    exec("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@x')");
+    exec("CREATE TABLE \"sessions\" (\"id\" INTEGER PRIMARY KEY, \"user_id\" INTEGER REFERENCES \"users\" (\"id\") ON DELETE CASCADE)");
+    exec("INSERT INTO \"sessions\" VALUES (1, 1)");
+    try {
+        m.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("whose down drops table \"users\", which table \"sessions\" (column user_id) references"),
+                  std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 3u);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"sessions\""), 1);
+    // a downgrade that stops short of the drop goes on; the chain's own references are no block
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    exec("DROP TABLE \"sessions\"");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+}
+
 // ---- 3. Values stored whole, or refused ----
 
 TEST_P(Trust, ValuesAreStoredWholeOrRefused) {

@@ -1164,6 +1164,17 @@ static_assert(lone_equals_chain<lite, g34, 34> && lone_equals_chain<pg, g34, 34>
 static_assert(lone_equals_chain<lite, g35, 35> && lone_equals_chain<pg, g35, 35>);
 static_assert(lone_equals_chain<lite, g36, 36> && lone_equals_chain<pg, g36, 36>);
 
+// ---- an execute<> whose last line holds "--": a line break before the ";" that follows it in
+// every joined text and script (helper 55: `sql --bookkeeping` put the ";" in the comment, and
+// sqlite3 and psql read the next statement as part of this one)
+using commented = strata::chain<strata::migration<1, "t", create_table<"t", column<"id", bigint, primary_key>, column<"x", integer>>>,
+    strata::migration<2, "fill", execute<"UPDATE \"t\" SET \"x\" = 1 -- every row", "UPDATE \"t\" SET \"x\" = NULL\n-- undo">>,
+    strata::migration<3, "fill again", execute<"-- first a comment\nUPDATE \"t\" SET \"x\" = 2", "UPDATE \"t\" SET \"x\" = '--'">>>;
+static_assert(strata::sql<lite, commented, 2>::up == "UPDATE \"t\" SET \"x\" = 1 -- every row\n;\n");
+static_assert(strata::sql<pg, commented, 2>::down == "UPDATE \"t\" SET \"x\" = NULL\n-- undo\n;\n");
+static_assert(strata::sql<lite, commented, 3>::up == "-- first a comment\nUPDATE \"t\" SET \"x\" = 2;\n");  // (not the last line)
+static_assert(strata::sql<lite, commented, 3>::down == "UPDATE \"t\" SET \"x\" = '--'\n;\n");  // (in a string: harmless)
+
 // ---- at run time: migration_sql::up_sql()/down_sql() and step::sql() give the same text
 template <class D, const auto& Ms, std::size_t... I>
 bool joined_text_matches(std::index_sequence<I...>) {

@@ -205,8 +205,9 @@ STRATA_LAZY inline background_report run_background(driver& db, const std::strin
             } catch (...) {  // (the step's own error is the one to tell)
             }
             if (!pending) {
-                r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it was recorded done "
-                                         "meanwhile (skip_background), so it does not run again",
+                r.error = detail::format("strata: {}: background step of migration {} \"{}\" failed: {}; it is no longer pending "
+                                         "(recorded done meanwhile (skip_background), or its migration reverted by a "
+                                         "downgrade), so it does not run again",
                                          chain, version, m->name, why);
                 log(log_level::error, r.error);
                 break;

@@ -436,13 +436,26 @@ class migrator_engine_t {
         // first read, SQLite's migrators taking no lock before their transaction)
         if (inspect(read_rows()).applied != i) return {};
         const migration_desc& m = chain_.descs[i];
+        // The version to record: the highest whose schema the live one is exactly (later
+        // migrations may have been applied outside strata too), as baseline checks it.
+        std::vector<dependent_t<std::string, Tag>> live;
+        std::set_difference(at.begin(), at.end(), missing.begin(), missing.end(), std::back_inserter(live));
+        live.insert(live.end(), unexpected.begin(), unexpected.end());
+        std::sort(live.begin(), live.end());
+        std::size_t exact = 0;
+        for (std::size_t j = i + 1; j <= chain_.size; ++j)
+            if (keys_once(chain_.facts_after(j, db_.dialect())) == live) exact = j;
+        const std::string record =
+            exact ? detail::format("record it with {} (the version whose schema the live one is; it checks it first)",
+                                   call("baseline", std::to_string(version_at(exact))))
+                  : detail::format("record it with {} once the live schema is the schema of the version given (baseline "
+                                   "checks it first; the live schema is no version's of this chain now: {} says what differs)",
+                                   call("baseline", "V"), call("verify"));
         return detail::format("{} already has the changes of migration {} \"{}\" ({}{}), which chain \"{}\" has not recorded: "
                               "its row of strata_migrations was deleted, or it was applied outside strata. Running it would "
-                              "repeat its steps; nothing was changed. If it was applied, record it with {} (it checks the "
-                              "live schema first); if not, undo those changes",
+                              "repeat its steps; nothing was changed. If it was applied, {}; if not, undo those changes",
                               db_.describe(), m.version, m.name, added.front(),
-                              added.size() + removed.size() > 1 ? ", ..." : "", opt_.chain,
-                              call("baseline", std::to_string(m.version)));
+                              added.size() + removed.size() > 1 ? ", ..." : "", opt_.chain, record);
     }
 
     run_report upgrade_impl(std::optional<std::uint64_t> target_version) {
@@ -530,6 +543,7 @@ class migrator_engine_t {
                 }
         };
         refuse_irreversible(in.applied);
+        refuse_blocked_drops(migrations, in.applied, target, target_version);
         log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
         std::size_t total = in.applied - target;
@@ -552,6 +566,58 @@ class migrator_engine_t {
         log(log_level::info, detail::format("strata: {}: at version {} ({}, {})", opt_.chain, report.to,
                                          migrations_text(report.migrations.size()), ms_text(report.duration)));
         return report;
+    }
+
+    // A DROP TABLE on the way down of a table that a table the chain does not know references
+    // (the application's own, another chain's, one execute<> made) fails there, or on SQLite is
+    // refused there (refuse_referenced_drop), after the downs before it committed: refused before
+    // the first, naming both. (The chain's own tables reference it no more when its drop comes:
+    // the typed state says so.)
+    template <class Migrations>
+    void refuse_blocked_drops(const Migrations& migrations, std::size_t from, std::size_t target, std::uint64_t target_version) {
+        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
+        const bool lite = db_.dialect() == dialect_id::sqlite;
+        auto chain_table = [&](const std::string& t) {
+            return std::any_of(names.tables.begin(), names.tables.end(),
+                               [&](const std::string& c) { return lite ? detail::same_ignoring_case(c, t) : c == t; });
+        };
+        for (std::size_t i = from; i-- > target;) {
+            std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
+            for (const step& st : migrations[i].down_steps) {
+                if (st.kind != step_kind::sql) continue;
+                const std::string text = st.sql();
+                if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made))
+                    rebuilt.push_back(text.substr(made.size(), text.find('"', made.size()) - made.size()));
+                if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;
+                const std::string table = text.substr(12, text.size() - 13);
+                if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
+                const value p[] = {table};
+                std::string by;
+                auto note = [&](const row& r) {
+                    const std::string t = r.get<std::string>(0);
+                    if (by.empty() && !chain_table(t)) by = detail::format("table \"{}\" (column {})", t, r.get<std::string>(1));
+                };
+                if (lite)
+                    db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
+                                "m.type = 'table' AND f.\"table\" = $1 COLLATE NOCASE AND m.name <> $1 COLLATE NOCASE",
+                                p, note);
+                else
+                    db_.execute("SELECT t.relname, a.attname FROM pg_constraint c, pg_class t, pg_attribute a WHERE "
+                                "c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid "
+                                "AND t.oid = c.conrelid AND a.attrelid = c.conrelid AND a.attnum = c.conkey[1]",
+                                p, note);
+                if (!by.empty())
+                    throw refusal(migration_failure::foreign_key_violation,
+                                  detail::format("{} would pass migration {} \"{}\", whose down drops table \"{}\", which {} "
+                                                 "references by a foreign key (not a table of this chain): the drop would be "
+                                                 "refused there{}, after the downs before it. Drop that foreign key, or its "
+                                                 "table, first; nothing was changed",
+                                                 call("downgrade_to", std::to_string(target_version)), migrations[i].version,
+                                                 migrations[i].name, table, by,
+                                                 lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)"),
+                                  migrations[i].version, std::string(migrations[i].name));
+            }
+        }
     }
 
     // Another migrator, on a backend whose lock does not keep it out while this one reads (SQLite),
@@ -1691,6 +1757,8 @@ class migrator_engine_t {
                         own.check(text);
                         if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"") && text.find('"', 12) == text.size() - 1)
                             refuse_referenced_drop(text, failure);  // (as strata spells it: an execute<>'s own SQL is the user's)
+                        if (st.fragments.size() > 3 && st.fragments[0].view() == "DELETE FROM ")
+                            refuse_cascading_delete(st, failure);  // (a seed's down: only strata spells DELETE in fragments)
                         {
                             const std::vector<std::string> relying = unique_index_users(text);
                             db_.execute(text, {}, {});
@@ -1803,6 +1871,81 @@ class migrator_engine_t {
                                          "and PostgreSQL refuses such a drop. Drop that foreign key, or its table, first",
                                          by, table),
                           text, "");
+    }
+
+    // A seed's down deletes exactly the seeded rows, by key; a foreign key ON DELETE CASCADE, SET
+    // NULL or SET DEFAULT that references one of them from another row would delete or change
+    // that row too (on both backends: PostgreSQL refuses only NO ACTION and RESTRICT). Refused
+    // before the DELETE, naming the table and how many rows, as the DROP TABLE of a referenced
+    // table is. (The seeded rows' own references among themselves go with them.)
+    template <class Failure>
+    void refuse_cascading_delete(const step& st, const Failure& failure) {
+        const std::string_view quoted_table = st.fragments[1].view();  // "T", quoted
+        const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
+        std::string where;  // the seeded rows, by the table's key, unqualified names
+        for (std::size_t i = 3; i < st.fragments.size(); ++i) where += st.fragments[i].view();
+        auto quote = [](const std::string& name) {
+            std::string q = "\"";
+            for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+            return q + "\"";
+        };
+        struct reference {
+            std::string child, child_sql, key, action;  // child_sql: the child table as SQL names it
+            std::vector<std::pair<std::string, std::string>> columns;  // (child's, parent's)
+        };
+        std::vector<reference> refs;
+        const value p[] = {table};
+        if (db_.dialect() == dialect_id::sqlite) {
+            std::vector<std::string> pk;  // a reference without parent columns names the primary key
+            db_.execute("SELECT name FROM pragma_table_info($1) WHERE pk > 0 ORDER BY pk", p,
+                        [&](const row& r) { pk.push_back(r.get<std::string>(0)); });
+            db_.execute("SELECT m.name, f.id, f.seq, f.\"from\", f.\"to\", f.on_delete FROM sqlite_master m, "
+                        "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = $1 COLLATE NOCASE AND "
+                        "f.on_delete IN ('CASCADE', 'SET NULL', 'SET DEFAULT') ORDER BY m.name, f.id, f.seq",
+                        p, [&](const row& r) {
+                            const auto seq = static_cast<std::size_t>(r.get<std::int64_t>(2));
+                            const std::string child = r.get<std::string>(0);
+                            if (seq == 0) refs.push_back({child, quote(child), {}, r.get<std::string>(5), {}});
+                            refs.back().columns.emplace_back(r.get<std::string>(3),
+                                                             r.is_null(4) ? (seq < pk.size() ? pk[seq] : std::string())
+                                                                          : r.get<std::string>(4));
+                        });
+        } else {
+            db_.execute("SELECT c.conrelid::regclass::text, c.conname, a.attname, b.attname, c.confdeltype, "
+                        "c.conrelid = c.confrelid FROM pg_constraint c, unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(ck, fk, n), "
+                        "pg_attribute a, pg_attribute b WHERE c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1)) "
+                        "AND c.confdeltype IN ('c', 'n', 'd') AND a.attrelid = c.conrelid AND a.attnum = k.ck "
+                        "AND b.attrelid = c.confrelid AND b.attnum = k.fk ORDER BY 1, 2, k.n",
+                        p, [&](const row& r) {
+                            const std::string child_sql = r.get<std::string>(0), key = r.get<std::string>(1), kind = r.get<std::string>(4);
+                            if (refs.empty() || refs.back().child_sql != child_sql || refs.back().key != key)
+                                refs.push_back({r.get<bool>(5) ? table : child_sql, child_sql, key,
+                                                kind == "c" ? "CASCADE" : kind == "n" ? "SET NULL" : "SET DEFAULT", {}});
+                            refs.back().columns.emplace_back(r.get<std::string>(2), r.get<std::string>(3));
+                        });
+        }
+        for (const reference& ref : refs) {
+            std::string joined, from_names;
+            for (const auto& [from, to] : ref.columns) {
+                joined += " AND p." + quote(to) + " = c." + quote(from);
+                from_names += (from_names.empty() ? "" : ", ") + from;
+            }
+            // (the seeded rows' own references go with them: not counted)
+            const bool self = detail::same_ignoring_case(ref.child, table);
+            const std::string count_sql = "SELECT count(*) FROM " + ref.child_sql + " c WHERE EXISTS (SELECT 1 FROM " +
+                                          std::string(quoted_table) + " p WHERE (" + where + ")" + joined + ")" +
+                                          (self ? " AND NOT (" + where + ")" : "");
+            std::int64_t n = 0;
+            db_.execute(count_sql, {}, [&](const row& r) { n = r.get<std::int64_t>(0); });
+            if (n > 0)
+                throw failure(migration_failure::foreign_key_violation,
+                              detail::format("{} row(s) of table \"{}\" (column {}, ON DELETE {}) reference rows of table \"{}\" "
+                                             "that this down deletes (a seed's rows): the DELETE would {} them too. Delete or "
+                                             "change those rows first, or downgrade no further",
+                                             n, ref.child, from_names, ref.action, table,
+                                             ref.action == "CASCADE" ? "delete" : "change"),
+                              st.sql(), "");
+        }
     }
 
     // A row that breaks a foreign key (PRAGMA foreign_key_check): its table, rowid ("?" without

@@ -16,10 +16,25 @@ constexpr error generator<S>::generate_execute(S&, const op_desc& op, emitter& u
         up_sql = op.per_dialect->up[i];
         down_sql = op.per_dialect->down[i];
     }
-    up.statement(up_sql);
+    // A statement whose last line holds "--" (a comment, or one in a string) ends with a line
+    // break: the ";" every script and joined text puts after a statement would be in the
+    // comment (the checksum is the operation's, not this text's).
+    auto statement = [](emitter& e, std::string_view sql) {
+        e.begin().put(sql);
+        std::size_t last_line = 0;
+        for (std::size_t i = 0; i < sql.size(); ++i)
+            if (sql[i] == '\n') last_line = i + 1;
+        for (std::size_t i = last_line; i + 1 < sql.size(); ++i)
+            if (sql[i] == '-' && sql[i + 1] == '-') {
+                e.put("\n");
+                break;
+            }
+        e.end();
+    };
+    statement(up, up_sql);
     if (!op.reversible) irreversible = true;
     else if (down_sql.empty()) down.add_step(step_rec{step_kind::nothing, 0, 0, nullptr, nullptr});
-    else down.statement(down_sql);
+    else statement(down, down_sql);
     return {};
 }
 
