@@ -30,6 +30,9 @@ struct applied_migration {
     std::string applied_at;  // UTC, ISO 8601: 2026-11-22T03:12:59.123Z
     std::chrono::milliseconds duration{};
     bool dirty = false;
+    // Dirty while another migrator holds the chain's lock (PostgreSQL): most likely it is being
+    // applied now (a migration outside a transaction is dirty until it finishes), not a failure.
+    bool being_applied = false;
     bool changed = false;  // its checksum or name is not the code's (repair, or restore the code)
     bool unknown = false;  // this code has no such migration (the database is ahead, or it was removed)
     // Its background steps have not finished: they run at the next start (migrate_on_startup)

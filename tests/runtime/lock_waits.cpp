@@ -690,7 +690,7 @@ cli_result run_cli(std::vector<std::string> args) {
     std::FILE* err = std::tmpfile();
     const int code = strata::cli::run<chain>(static_cast<int>(argv.size()), argv.data(),
                                              {.program = "app", .log = strata::log_nowhere, .out = out, .err = err});
-    return {code, read_all(out), read_all(err)};
+    return {code, read_all(out), read_all(err), {}};
 }
 
 TEST_P(LockWaits, CliFlagsSetTheWaits) {

@@ -348,7 +348,7 @@ class TrustBase : public ::testing::Test {
         std::FILE* out = std::tmpfile();
         std::FILE* err = std::tmpfile();
         const int code = strata::cli::run<Chain>(4, argv, {.program = "app db", .log = log.sink(), .out = out, .err = err});
-        return {code, strata_test::read_all(out), strata_test::read_all(err)};
+        return {code, strata_test::read_all(out), strata_test::read_all(err), {}};
     }
     const char* backend_ = "";
     std::unique_ptr<strata_test::test_database> database_;
@@ -1728,6 +1728,72 @@ TEST_F(TrustPostgres, ASearchPathOfNoSchemaIsSaidNotReadAsEmpty) {
             EXPECT_NE(std::string(e.what()).find("no schema of the search_path (no_such_tenant) exists"), std::string::npos) << e.what();
         }
     }
+}
+
+// A migration of two concurrent index builds whose second fails: the first ran and stays, so
+// the advice names it too, and following the advice settles the migration (helper 55: the
+// advice named only the failed index, and repair then refused).
+using ci1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"name", text, not_null>>>;
+using ci2 = strata::migration<2, "unique names", create_index_concurrently<"items_name_idx", "items", "name">,
+                              create_unique_index_concurrently<"items_name_uq", "items", "name">>;
+using chain_ci = strata::chain<ci1, ci2>;
+TEST_F(TrustPostgres, AFailedConcurrentMigrationsAdviceNamesWhatRanBeforeIt) {
+    auto m = make<chain_ci>();
+    m.upgrade_to(1);
+    exec("INSERT INTO \"items\" VALUES (1, 'a'), (2, 'a'), (3, 'b')");
+    try {
+        m.upgrade();
+        FAIL() << "a unique index over duplicates";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("The 1 statement(s) of this migration before it ran and stay: undo them too (DROP INDEX "
+                            "CONCURRENTLY IF EXISTS \"items_name_idx\")"),
+                  std::string::npos) << what;
+    }
+    exec("DROP INDEX CONCURRENTLY IF EXISTS \"items_name_uq\"");
+    exec("DROP INDEX CONCURRENTLY IF EXISTS \"items_name_idx\"");
+    EXPECT_FALSE(m.repair().empty());
+    EXPECT_EQ(m.status().current, 1u);
+    exec("DELETE FROM \"items\" WHERE \"id\" = 2");
+    EXPECT_EQ(m.upgrade().to, 2u);
+}
+
+// status() while another migrator applies a migration outside a transaction: its row is dirty
+// until it ends, and that is not a failure to fix by hand (helper 55: status said "did not
+// finish ... fix it by hand", and its advice was to drop the index being built).
+TEST_F(TrustPostgres, ADirtyRowWhileAnotherMigratorHoldsTheLockIsBeingApplied) {
+    make<chain_ci>().upgrade_to(1);
+    exec("INSERT INTO \"items\" VALUES (1, 'a'), (2, 'b')");
+    auto reader = database_->open();  // a snapshot older than the build: it waits for its transaction
+    reader->begin();
+    reader->execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", {}, {});
+    reader->execute("SELECT count(*) FROM \"items\"", {}, {});
+    auto other = database_->open();
+    std::thread applying([&] {
+        strata::migrator_options o = quiet();
+        o.lock_timeout = std::chrono::milliseconds(0);
+        strata::migrator<chain_ci>(*other, o).upgrade();
+    });
+    strata::status_report st;
+    for (int i = 0; i < 500; ++i) {  // (until its row is there, marked dirty: at most 5 s)
+        st = make<chain_ci>().status();
+        if (st.applied.size() == 2) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(st.applied.size(), 2u);
+    EXPECT_TRUE(st.applied[1].dirty && st.applied[1].being_applied);
+    EXPECT_NE(st.problem.find("is marked dirty while another migrator holds the chain's lock"), std::string::npos) << st.problem;
+    EXPECT_EQ(st.problem.find("fix it by hand"), std::string::npos) << st.problem;
+    reader->commit();
+    applying.join();
+    st = make<chain_ci>().status();
+    EXPECT_TRUE(st.problem.empty()) << st.problem;
+    EXPECT_FALSE(st.applied[1].dirty || st.applied[1].being_applied);
+    // a dirty row with the lock free is one to settle, as before
+    exec("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2");
+    st = make<chain_ci>().status();
+    EXPECT_FALSE(st.applied[1].being_applied);
+    EXPECT_NE(st.problem.find("did not finish"), std::string::npos) << st.problem;
 }
 
 // A borrowed connection is the program's: strata does not change how it reads the program's own

@@ -431,6 +431,7 @@ class cli_runner_t {
             name = " " + a.name;
             if (a.unknown) note = detail::format(" (not in this code: its head is {})", head());
             else if (a.changed) note = " (changed since it was applied)";
+            else if (a.being_applied) note = " (dirty: being applied by another migrator, see status)";
             else if (a.dirty) note = " (dirty)";
             else if (s.current == head() && s.problem.empty()) note = " (head)";  // (not over an earlier migration's problem)
             // (a failing background step is said here too: see status)
@@ -455,7 +456,7 @@ class cli_runner_t {
         if (!s.applied.empty()) detail::print(o_.out, "applied:\n");
         for (const applied_migration& a : s.applied)
             detail::print(o_.out, "  {:>6} {:<32} {} ({} ms){}{}{}{}\n", a.version, a.name, a.applied_at, a.duration.count(),
-                       a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "",
+                       a.being_applied ? " DIRTY (being applied)" : a.dirty ? " DIRTY" : "", a.changed ? " CHANGED" : "", a.unknown ? " NOT IN THIS CODE" : "",
                        !a.background_pending      ? ""
                        : a.background_failures > 0 ? " (background steps pending: FAILING)"
                                                    : " (background steps pending: they run at the next start or upgrade)");
@@ -493,7 +494,7 @@ class cli_runner_t {
                                               [&](const applied_migration& a) { return a.version == m.version; });
                 if (row == s->applied.end()) mark = "  pending";
                 else
-                    mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->dirty ? " DIRTY" : "") +
+                    mark = "  applied " + row->applied_at + (row->changed ? " (changed since)" : "") + (row->being_applied ? " DIRTY (being applied)" : row->dirty ? " DIRTY" : "") +
                            (!row->background_pending        ? ""
                             : row->background_failures > 0 ? " (background steps pending: FAILING, see status)"
                                                            : " (background steps pending)");

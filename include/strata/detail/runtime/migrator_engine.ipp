@@ -379,6 +379,25 @@ class migrator_engine_t {
         r.current = r.applied.empty() ? 0 : r.applied.back().version;
         if (in.problem) r.problem = in.problem->what();
         else r.problem = changes_there_unrecorded(in.applied);
+        // A migration outside a transaction is dirty from its first statement to its end: while
+        // another migrator holds the chain's lock, that is most likely what a dirty row is, not
+        // a failure to fix by hand (helper 55: status said so of a concurrent build under way).
+        if (in.problem && in.problem->kind() == migration_failure::dirty && db_.dialect() == dialect_id::postgres)
+            if (const auto row = std::find_if(r.applied.begin(), r.applied.end(), [](const applied_migration& a) { return a.dirty; });
+                row != r.applied.end()) {
+                if (db_.try_lock(opt_.chain)) {
+                    db_.unlock(opt_.chain);
+                } else {
+                    row->being_applied = true;
+                    std::string who = db_.lock_holder(opt_.chain);
+                    r.problem = detail::format(
+                        "migration {} \"{}\" is marked dirty while another migrator holds the chain's lock ({}): most "
+                        "likely it is being applied now (it runs outside a transaction, and is dirty until it finishes). "
+                        "Wait for it, then ask {} again; if it stays dirty once the lock is free, {} and {} settle it",
+                        row->version, row->name, who.empty() ? "another session" : who, call("status"), call("verify"),
+                        call("repair"));
+                }
+            }
         for (applied_migration& a : r.applied) {
             const std::size_t i = index_of(a.version);
             a.unknown = i == npos;
@@ -1618,11 +1637,32 @@ class migrator_engine_t {
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
             what += detail::format("\n  {}", outcome);
-        if (const std::string index = concurrent_index_of(statement); !index.empty() && !m.transactional)
-            what += detail::format(
-                "\n  a concurrent build or drop that fails part-way leaves the index \"{}\" INVALID: if {} shows it "
-                "so, drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), then {} settles the migration",
-                index, call("verify"), index, call("repair"));
+        if (const std::string index = concurrent_index_of(statement); !index.empty() && !m.transactional) {
+            // The migration's statements before this one ran, each on its own, and stay: repair
+            // settles it once the live schema is the one before the migration or after it.
+            std::vector<std::string> undo;
+            for (const step& st : dir == direction::up ? m.up_steps : m.down_steps) {
+                if (st.kind != step_kind::sql) continue;
+                const std::string text = st.sql();
+                if (text == statement) break;
+                const std::string other = concurrent_index_of(text);
+                undo.push_back(text.starts_with("DROP")
+                                   ? detail::format("build \"{}\" again as it was", other)
+                                   : detail::format("DROP INDEX CONCURRENTLY IF EXISTS \"{}\"", other));
+            }
+            std::string rest;
+            for (const std::string& u : undo) rest += (rest.empty() ? "" : "; ") + u;
+            what += undo.empty()
+                        ? detail::format("\n  a concurrent build or drop that fails part-way leaves the index \"{}\" "
+                                         "INVALID: if {} shows it so, drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), "
+                                         "then {} settles the migration",
+                                         index, call("verify"), index, call("repair"))
+                        : detail::format("\n  a concurrent build or drop that fails part-way leaves the index \"{}\" "
+                                         "INVALID: if {} shows it so, drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"). "
+                                         "The {} statement(s) of this migration before it ran and stay: undo them too ({}), "
+                                         "or run the rest of the migration by hand, then {} settles the migration",
+                                         index, call("verify"), index, undo.size(), rest, call("repair"));
+        }
         if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
         return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
     }
