@@ -337,6 +337,73 @@ TEST_F(Pooler, ALockOnTheBookkeepingTableEndsAVerbsWaitThroughThePooler) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
+// ... and every verb, not only the reads: upgrade, downgrade, repair and the start-up helper
+// write the bookkeeping too (a statement other than a SELECT, outside a transaction, waited
+// without a limit behind the pooler: listed as known in the last notes).
+using pl1 = strata::migration<1, "t", create_table<"t", column<"id", bigint, primary_key>>>;
+using pl2 = strata::migration<2, "u", create_table<"u", column<"id", bigint, primary_key>>>;
+TEST_F(Pooler, ALockOnTheBookkeepingTableEndsEveryVerbsWaitThroughThePooler) {
+    fresh_database database("pooler_every_verb");
+    strata::postgres::connection db(database.pooled);
+    const strata::migrator_options o{.chain = "main", .log = strata::log_nowhere, .lock_timeout = std::chrono::milliseconds(200)};
+    strata::migrator<strata::chain<pl1, pl2>>(db, o).upgrade_to(1);
+    strata::postgres::connection direct(database.direct);
+    direct.begin();
+    direct.execute("LOCK TABLE \"strata_migrations\" IN ACCESS EXCLUSIVE MODE", {}, {});
+    strata::postgres::connection* blocker = &direct;
+    std::string blocking = "LOCK TABLE \"strata_migrations\" IN ACCESS EXCLUSIVE MODE";
+    auto gives_up = [&](const char* verb, auto&& call) {
+        SCOPED_TRACE(verb);
+        const auto started = std::chrono::steady_clock::now();
+        auto run = std::async(std::launch::async, call);
+        const bool in_time = run.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+        if (!in_time) {  // (let it end: the blocker's transaction ended, then begun again for the next verb)
+            blocker->rollback();
+            try {
+                run.get();
+            } catch (...) {
+            }
+            blocker->begin();
+            blocker->execute(blocking, {}, {});
+            ADD_FAILURE() << verb << " still waiting after 10 s behind the pooler";
+            return;
+        }
+        try {
+            run.get();
+            ADD_FAILURE() << "expected a lock timeout";
+        } catch (const strata::migration_error& e) {
+            EXPECT_EQ(e.kind(), strata::migration_failure::lock_timeout) << e.what();
+        }
+        EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    };
+    strata::migrator<strata::chain<pl1, pl2>> m(db, o);
+    gives_up("upgrade", [&] { m.upgrade(); });
+    gives_up("downgrade", [&] { m.downgrade_to(0); });
+    gives_up("repair", [&] { m.repair(); });
+    gives_up("baseline", [&] { m.baseline(2); });
+    gives_up("start-up", [&] {
+        strata::migrate_on_startup<strata::chain<pl1, pl2>>(db, {.log = strata::log_nowhere, .lock_timeout = std::chrono::milliseconds(200)});
+    });
+    direct.rollback();
+    EXPECT_EQ(m.upgrade().to, 2u);
+    // The bookkeeping table being made by another session, not committed yet: making it waits
+    // for that session (a statement that is no SELECT, outside a transaction)
+    fresh_database fresh("pooler_table_being_made");
+    strata::postgres::connection db2(fresh.pooled);
+    strata::postgres::connection direct2(fresh.direct);
+    blocker = &direct2;
+    blocking = "CREATE TABLE \"strata_migrations\" (\"chain\" TEXT)";
+    direct2.begin();
+    direct2.execute(blocking, {}, {});
+    strata::migrator<strata::chain<pl1, pl2>> m2(db2, o);
+    gives_up("upgrade, the table being made", [&] { m2.upgrade(); });
+    gives_up("start-up, the table being made", [&] {
+        strata::migrate_on_startup<strata::chain<pl1, pl2>>(db2, {.log = strata::log_nowhere, .lock_timeout = std::chrono::milliseconds(200)});
+    });
+    direct2.rollback();
+    EXPECT_EQ(m2.upgrade().to, 2u);
+}
+
 TEST_F(Pooler, ABorrowedConnectionThroughThePoolerIsRefusedWithWhatToChange) {
     fresh_database database("pooler_borrowed");
     pqxx::connection mine(database.pooled);

@@ -136,12 +136,12 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     // connection is free, stays there for other clients, and the next statement may run on
     // another one.)
     if (!in_tx_ && limits_.any() && !session_limits_ && !behind_pooler()) set_session_limits();
-    // Behind one, a read outside a transaction runs in a transaction of its own, with the
-    // limits as SET LOCAL: a lock on what it reads (strata_migrations held by another session)
-    // would else be waited for without end. (Only reads: a statement that cannot run in a
-    // transaction, CREATE INDEX CONCURRENTLY, is no SELECT.)
-    if (!in_tx_ && limits_.any() && !session_limits_ && sql.size() > 6 && detail::sql_iequal(sql.substr(0, 7), "SELECT ") &&
-        behind_pooler()) {
+    // Behind one, a statement outside a transaction runs in a transaction of its own, with the
+    // limits as SET LOCAL: a lock on what it reads or writes (strata_migrations held by another
+    // session, or being made by one) would else be waited for without end. (Not one that
+    // cannot run in a transaction, CREATE INDEX CONCURRENTLY, nor a transaction's own words:
+    // pooled_in_transaction.)
+    if (!in_tx_ && limits_.any() && !session_limits_ && detail::pooled_in_transaction(sql) && behind_pooler()) {
         begin();
         try {
             execute(sql, parameters, on_row);

@@ -64,6 +64,13 @@ STRATA_LAZY STRATA_INLINE std::vector<std::string> named_checks(std::string_view
 // names), outside string literals and comments.
 STRATA_LAZY STRATA_INLINE bool names_table(std::string_view sql, std::string_view table);
 
+// Whether a PostgreSQL statement sent outside a transaction behind a connection pooler may run
+// in a transaction of its own (so that its wait limits hold, as SET LOCAL): it starts with
+// SELECT, WITH, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, COMMENT or TRUNCATE, and has none
+// of the words of what cannot run in one (CONCURRENTLY, DATABASE, TABLESPACE, SUBSCRIPTION,
+// SYSTEM). Not BEGIN, COMMIT, SET and the like: the transaction's own.
+STRATA_LAZY STRATA_INLINE bool pooled_in_transaction(std::string_view sql);
+
 // A CREATE TABLE as SQLite keeps it: the expression of each CHECK (as written, between its
 // parentheses), how many AUTOINCREMENTs its definition has, the COLLATE, ON CONFLICT and
 // DEFERRABLE INITIALLY DEFERRED clauses strata never spells (a COLLATE outside the expressions

@@ -131,6 +131,23 @@ STRATA_LAZY_DEF STRATA_INLINE bool names_table(std::string_view sql, std::string
     return false;
 }
 
+STRATA_LAZY_DEF STRATA_INLINE bool pooled_in_transaction(std::string_view sql) {
+    bool first = true;
+    for (const sql_token& t : sql_tokens(sql, true)) {
+        if (t.kind != sql_token::word) continue;
+        if (first) {
+            first = false;
+            bool known = false;
+            for (std::string_view w : {"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "COMMENT", "TRUNCATE"})
+                known = known || sql_iequal(t.text, w);
+            if (!known) return false;
+        }
+        for (std::string_view w : {"CONCURRENTLY", "DATABASE", "TABLESPACE", "SUBSCRIPTION", "SYSTEM"})
+            if (sql_iequal(t.text, w)) return false;
+    }
+    return !first;
+}
+
 STRATA_LAZY_DEF STRATA_INLINE std::string check_text_key(std::string_view expression) {
     std::string key;
     bool spaced = false;  // the token before is a word, a name or a literal
