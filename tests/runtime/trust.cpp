@@ -1371,6 +1371,29 @@ TEST_P(Trust, ADowngradeThatWouldStopAtABlockedDropIsRefusedBeforeAnyDown) {
     exec("DROP TABLE \"sessions\"");
     EXPECT_EQ(m.downgrade_to(0).to, 0u);
 }
+// ... the table found by the name it has now, and no refusal of a path whose own down drops the
+// referencing table first (helper 56: an execute<>'s table, refused; a renamed one, missed)
+using dp4 = strata::migration<4, "people", rename_table<"users", "people">>;
+using dpx = strata::migration<2, "audit", execute<"CREATE TABLE audit (id BIGINT PRIMARY KEY, user_id BIGINT REFERENCES users (id))",
+                                                  "DROP TABLE audit">>;
+TEST_P(Trust, ADowngradeLooksForABlockedDropUnderTheTablesNameNow) {
+    auto m = make<strata::chain<dp1, dp2, dp3, dp4>>();
+    m.upgrade();
+    exec("CREATE TABLE \"sessions\" (\"id\" INTEGER PRIMARY KEY, \"user_id\" INTEGER REFERENCES \"people\" (\"id\"))");
+    try {
+        m.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("drops table \"users\" (\"people\" now), which table \"sessions\""), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(m.status().current, 4u);
+    exec("DROP TABLE \"sessions\"");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    auto x = make<strata::chain<dp1, dpx>>();
+    x.upgrade();
+    EXPECT_EQ(x.downgrade_to(0).to, 0u);
+}
 
 // ---- 3. Values stored whole, or refused ----
 
@@ -1728,6 +1751,26 @@ TEST_F(TrustPostgres, ASearchPathOfNoSchemaIsSaidNotReadAsEmpty) {
             EXPECT_NE(std::string(e.what()).find("no schema of the search_path (no_such_tenant) exists"), std::string::npos) << e.what();
         }
     }
+}
+
+// PostgreSQL: "Kinds" and kinds are two tables; a row of the other whose own id is a seeded key
+// is no seeded row (helper 56: its rows were taken for the seeded table's own, and the seed's down
+// deleted them through ON DELETE CASCADE).
+using kc1 = strata::migration<1, "Kinds", create_table<"Kinds", column<"id", bigint, primary_key>, column<"name", text>>>;
+using kc2 = strata::migration<2, "seed", seed<"Kinds", columns<"id", "name">, values<1, "admin">, values<2, "user">>>;
+TEST_F(TrustPostgres, ASeedsDownTellsATableNamedAlikeButForCaseFromItsOwn) {
+    auto m = make<strata::chain<kc1, kc2>>();
+    m.upgrade();
+    exec("CREATE TABLE \"kinds\" (\"id\" BIGINT PRIMARY KEY, \"parent\" BIGINT REFERENCES \"Kinds\" (\"id\") ON DELETE CASCADE)");
+    exec("INSERT INTO \"kinds\" VALUES (1, 1), (2, 2)");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the down deleted the rows of kinds";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("2 row(s) of table \"kinds\" (column parent, ON DELETE CASCADE)"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"kinds\""), 2);
 }
 
 // A migration of two concurrent index builds whose second fails: the first ran and stays, so

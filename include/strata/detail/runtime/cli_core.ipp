@@ -876,7 +876,8 @@ class cli_runner_t {
     int baseline() {
         const std::uint64_t v = version_arg("baseline", positional_.at(0));
         migrator(true).baseline(v);  // (its warnings on the log: seed rows missing, background steps left pending)
-        detail::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
+        if (!log_in_terminal_)  // (else the log said it, in this terminal)
+            detail::print(o_.out, "{}: {} recorded at version {}\n", o_.chain, db_->describe(), v);
         return cli::exit_ok;
     }
     int repair() {

@@ -385,17 +385,16 @@ class migrator_engine_t {
         if (in.problem && in.problem->kind() == migration_failure::dirty && db_.dialect() == dialect_id::postgres)
             if (const auto row = std::find_if(r.applied.begin(), r.applied.end(), [](const applied_migration& a) { return a.dirty; });
                 row != r.applied.end()) {
-                if (db_.try_lock(opt_.chain)) {
-                    db_.unlock(opt_.chain);
-                } else {
+                // (who holds it, read from pg_locks: the lock is not taken, even for a moment, so
+                // that a script or migrator that tries it once is not turned away by a status)
+                if (const std::string who = db_.lock_holder(opt_.chain); !who.empty()) {
                     row->being_applied = true;
-                    std::string who = db_.lock_holder(opt_.chain);
                     r.problem = detail::format(
-                        "migration {} \"{}\" is marked dirty while another migrator holds the chain's lock ({}): most "
-                        "likely it is being applied now (it runs outside a transaction, and is dirty until it finishes). "
-                        "Wait for it, then ask {} again; if it stays dirty once the lock is free, {} and {} settle it",
-                        row->version, row->name, who.empty() ? "another session" : who, call("status"), call("verify"),
-                        call("repair"));
+                        "strata: chain \"{}\": migration {} \"{}\" is marked dirty while another migrator holds the "
+                        "chain's lock ({}): most likely it is being applied now (it runs outside a transaction, and is "
+                        "dirty until it finishes). Wait for it, then ask {} again; if it stays dirty once the lock is "
+                        "free, {} and {} settle it",
+                        opt_.chain, row->version, row->name, who, call("status"), call("verify"), call("repair"));
                 }
             }
         for (applied_migration& a : r.applied) {
@@ -455,18 +454,29 @@ class migrator_engine_t {
         // first read, SQLite's migrators taking no lock before their transaction)
         if (inspect(read_rows()).applied != i) return {};
         const migration_desc& m = chain_.descs[i];
-        // The version to record: the highest whose schema the live one is exactly (later
-        // migrations may have been applied outside strata too), as baseline checks it.
+        // The version to record: the first whose schema the live one is exactly (later migrations
+        // may have been applied outside strata too), as baseline checks it; not a later one of the
+        // same schema, whose data steps or seeds no schema shows ran.
         std::vector<dependent_t<std::string, Tag>> live;
         std::set_difference(at.begin(), at.end(), missing.begin(), missing.end(), std::back_inserter(live));
         live.insert(live.end(), unexpected.begin(), unexpected.end());
         std::sort(live.begin(), live.end());
-        std::size_t exact = 0;
+        std::size_t exact = 0, last_exact = 0;
         for (std::size_t j = i + 1; j <= chain_.size; ++j)
-            if (keys_once(chain_.facts_after(j, db_.dialect())) == live) exact = j;
+            if (keys_once(chain_.facts_after(j, db_.dialect())) == live) {
+                if (!exact) exact = j;
+                last_exact = j;
+            } else if (exact) {
+                break;
+            }
         const std::string record =
-            exact ? detail::format("record it with {} (the version whose schema the live one is; it checks it first)",
-                                   call("baseline", std::to_string(version_at(exact))))
+            exact ? detail::format("record it with {} (the version whose schema the live one is; it checks it first){}",
+                                   call("baseline", std::to_string(version_at(exact))),
+                                   last_exact > exact
+                                       ? detail::format("; the migrations after it through version {} change no schema, so "
+                                                        "whether they ran no schema shows: record them too only if they did",
+                                                        version_at(last_exact))
+                                       : std::string())
                   : detail::format("record it with {} once the live schema is the schema of the version given (baseline "
                                    "checks it first; the live schema is no version's of this chain now: {} says what differs)",
                                    call("baseline", "V"), call("verify"));
@@ -591,14 +601,22 @@ class migrator_engine_t {
     // (the application's own, another chain's, one execute<> made) fails there, or on SQLite is
     // refused there (refuse_referenced_drop), after the downs before it committed: refused before
     // the first, naming both. (The chain's own tables reference it no more when its drop comes:
-    // the typed state says so.)
+    // the typed state says so; nor does a table a down on the way names, which may drop it.)
+    // The table is looked up by the name it has now, before the downs of later renames.
     template <class Migrations>
     void refuse_blocked_drops(const Migrations& migrations, std::size_t from, std::size_t target, std::uint64_t target_version) {
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const bool lite = db_.dialect() == dialect_id::sqlite;
+        auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
         auto chain_table = [&](const std::string& t) {
-            return std::any_of(names.tables.begin(), names.tables.end(),
-                               [&](const std::string& c) { return lite ? detail::same_ignoring_case(c, t) : c == t; });
+            return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
+        };
+        std::vector<std::string> path_sql;  // what the downs on the way send
+        for (std::size_t i = from; i-- > target;)
+            for (const step& st : migrations[i].down_steps)
+                if (st.kind == step_kind::sql) path_sql.push_back(st.sql());
+        auto path_names = [&](const std::string& t) {
+            return std::any_of(path_sql.begin(), path_sql.end(), [&](const std::string& s) { return detail::names_table(s, t); });
         };
         for (std::size_t i = from; i-- > target;) {
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
@@ -610,11 +628,17 @@ class migrator_engine_t {
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;
                 const std::string table = text.substr(12, text.size() - 13);
                 if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
-                const value p[] = {table};
+                std::string live = table;  // (its name now: the migrations after i may have renamed it)
+                for (std::size_t j = i + 1; j < from; ++j)
+                    for (std::size_t k = 0; k < chain_.descs[j].nops; ++k)
+                        if (const auto& op = chain_.descs[j].ops[k]; op.kind == op_kind::rename_table && same(op.table, live))
+                            live = std::string(op.new_name);
+                const value p[] = {live};
                 std::string by;
                 auto note = [&](const row& r) {
                     const std::string t = r.get<std::string>(0);
-                    if (by.empty() && !chain_table(t)) by = detail::format("table \"{}\" (column {})", t, r.get<std::string>(1));
+                    if (by.empty() && !chain_table(t) && !path_names(t))
+                        by = detail::format("table \"{}\" (column {})", t, r.get<std::string>(1));
                 };
                 if (lite)
                     db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
@@ -627,12 +651,13 @@ class migrator_engine_t {
                                 p, note);
                 if (!by.empty())
                     throw refusal(migration_failure::foreign_key_violation,
-                                  detail::format("{} would pass migration {} \"{}\", whose down drops table \"{}\", which {} "
+                                  detail::format("{} would pass migration {} \"{}\", whose down drops table \"{}\"{}, which {} "
                                                  "references by a foreign key (not a table of this chain): the drop would be "
                                                  "refused there{}, after the downs before it. Drop that foreign key, or its "
                                                  "table, first; nothing was changed",
                                                  call("downgrade_to", std::to_string(target_version)), migrations[i].version,
-                                                 migrations[i].name, table, by,
+                                                 migrations[i].name, table,
+                                                 live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
                                                  lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)"),
                                   migrations[i].version, std::string(migrations[i].name));
             }
@@ -1932,6 +1957,7 @@ class migrator_engine_t {
         struct reference {
             std::string child, child_sql, key, action;  // child_sql: the child table as SQL names it
             std::vector<std::pair<std::string, std::string>> columns;  // (child's, parent's)
+            bool self = false;  // the seeded table's own rows reference it
         };
         std::vector<reference> refs;
         const value p[] = {table};
@@ -1945,22 +1971,25 @@ class migrator_engine_t {
                         p, [&](const row& r) {
                             const auto seq = static_cast<std::size_t>(r.get<std::int64_t>(2));
                             const std::string child = r.get<std::string>(0);
-                            if (seq == 0) refs.push_back({child, quote(child), {}, r.get<std::string>(5), {}});
+                            // (SQLite compares names without case: "Roles" is roles)
+                            if (seq == 0)
+                                refs.push_back({child, quote(child), {}, r.get<std::string>(5), {}, detail::same_ignoring_case(child, table)});
                             refs.back().columns.emplace_back(r.get<std::string>(3),
                                                              r.is_null(4) ? (seq < pk.size() ? pk[seq] : std::string())
                                                                           : r.get<std::string>(4));
                         });
         } else {
             db_.execute("SELECT c.conrelid::regclass::text, c.conname, a.attname, b.attname, c.confdeltype, "
-                        "c.conrelid = c.confrelid FROM pg_constraint c, unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(ck, fk, n), "
+                        "c.conrelid = c.confrelid, t.relname FROM pg_class t, pg_constraint c, unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(ck, fk, n), "
                         "pg_attribute a, pg_attribute b WHERE c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1)) "
                         "AND c.confdeltype IN ('c', 'n', 'd') AND a.attrelid = c.conrelid AND a.attnum = k.ck "
-                        "AND b.attrelid = c.confrelid AND b.attnum = k.fk ORDER BY 1, 2, k.n",
+                        "AND b.attrelid = c.confrelid AND b.attnum = k.fk AND t.oid = c.conrelid ORDER BY 1, 2, k.n",
                         p, [&](const row& r) {
                             const std::string child_sql = r.get<std::string>(0), key = r.get<std::string>(1), kind = r.get<std::string>(4);
+                            // (PostgreSQL: "Roles" and roles are two tables; the same one by its oid)
                             if (refs.empty() || refs.back().child_sql != child_sql || refs.back().key != key)
-                                refs.push_back({r.get<bool>(5) ? table : child_sql, child_sql, key,
-                                                kind == "c" ? "CASCADE" : kind == "n" ? "SET NULL" : "SET DEFAULT", {}});
+                                refs.push_back({r.get<std::string>(6), child_sql, key,
+                                                kind == "c" ? "CASCADE" : kind == "n" ? "SET NULL" : "SET DEFAULT", {}, r.get<bool>(5)});
                             refs.back().columns.emplace_back(r.get<std::string>(2), r.get<std::string>(3));
                         });
         }
@@ -1971,7 +2000,7 @@ class migrator_engine_t {
                 from_names += (from_names.empty() ? "" : ", ") + from;
             }
             // (the seeded rows' own references go with them: not counted)
-            const bool self = detail::same_ignoring_case(ref.child, table);
+            const bool self = ref.self;
             const std::string count_sql = "SELECT count(*) FROM " + ref.child_sql + " c WHERE EXISTS (SELECT 1 FROM " +
                                           std::string(quoted_table) + " p WHERE (" + where + ")" + joined + ")" +
                                           (self ? " AND NOT (" + where + ")" : "");
