@@ -77,6 +77,28 @@ static_assert(strata::lint<strata::chain<m1, strata::migration<2, "tags", create
 using two = strata::chain<m1, strata::migration<2, "two", alter_column<"users", "email", set_type<text>>, drop_index<"users_email_idx">>>;
 static_assert(finding<two>().kind == error_kind::lint_index_blocks_writes && finding<two>().op == 1);
 
+// add_enum_value: its derived down makes the enum again and moves each column over (ALTER
+// COLUMN ... TYPE ... USING: a rewrite of the table), as PostgreSQL cannot drop a value (helper 56)
+using mood1 = strata::migration<1, "moods", create_enum<"mood", "ok", "sad">,
+    create_table<"people", column<"id", bigint, primary_key>, column<"mood", enum_type<"mood">>>>;
+using moods = strata::chain<mood1, strata::migration<2, "happy", add_enum_value<"mood", "happy">>>;
+static_assert(finding<moods>().kind == error_kind::lint_type_change_rewrites && finding<moods>().derived_down &&
+              finding<moods>().a == "people" && finding<moods>().b == "mood");
+static_assert(strata::lint<strata::chain<mood1, strata::migration<2, "happy", unsafe<"people is small", add_enum_value<"mood", "happy">>>>,
+                           strata::live_postgres>);
+// ... none when no table uses it, or only one the migration made
+static_assert(strata::lint<strata::chain<m1, strata::migration<2, "enum", create_enum<"tier", "a">>,
+                                         strata::migration<3, "b", add_enum_value<"tier", "b">>>,
+                           strata::live_postgres>);
+static_assert(finding<strata::chain<mood1, strata::migration<2, "mood again", unsafe<"not read", drop_column<"people", "mood">>,
+                                                              add_enum_value<"mood", "happy">>>>()
+                  .kind == error_kind::none);
+// a table a later operation of the migration drops is made again, empty, before the index
+// (helper 56: a false finding)
+static_assert(finding<strata::chain<m1, strata::migration<2, "no users", drop_index<"users_email_idx">,
+                                                          unsafe<"nothing reads users", drop_table<"users">>>>>()
+                  .kind == error_kind::none);
+
 #ifndef STRATA_CONTROL
 static_assert(strata::lint<bad, strata::live_postgres>);
 #endif

@@ -369,36 +369,110 @@ constexpr named_object object_before(const migration_desc* descs, std::size_t i,
     return o;
 }
 
+// Whether an operation after `k` of a migration's list drops `table` (as operation `k` names it,
+// followed through the later renames): the derived down makes it again, empty, before it undoes
+// operation `k`, so nothing that undoing does scans or rewrites rows.
+constexpr bool dropped_later_in(const op_desc* ops, std::size_t k, std::size_t n, std::string_view table) {
+    for (std::size_t q = k + 1; q < n; ++q) {
+        if (ops[q].kind == op_kind::rename_table && ops[q].table == table) table = ops[q].new_name;
+        else if (ops[q].kind == op_kind::drop_table && ops[q].table == table) return true;
+    }
+    return false;
+}
+
+// A column of enum `name` just before operation `k` of migration `i`, on a table migration `i`
+// did not create before `k` (read forward through the chain), or none.
+struct table_column {
+    std::string_view table{}, column{};
+};
+constexpr table_column enum_user_before(const migration_desc* descs, std::size_t i, std::size_t k, std::string_view name) {
+    constexpr std::size_t room = 64;  // (more: the first 64 are read)
+    table_column users[room]{};
+    std::size_t n = 0;
+    auto is_enum = [&](const type_desc& t) { return t.kind == type_kind::enumeration && t.enum_name == name; };
+    auto add = [&](std::string_view t, std::string_view c) {
+        if (n < room) users[n++] = {t, c};
+    };
+    auto remove = [&](std::string_view t, std::string_view c) {  // (c empty: every column of t)
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < n; ++r)
+            if (!(users[r].table == t && (c.empty() || users[r].column == c))) users[w++] = users[r];
+        n = w;
+    };
+    for (std::size_t j = 0; j <= i; ++j)
+        for (std::size_t q = 0, end = j == i ? k : descs[j].nops; q < end; ++q) {
+            const op_desc& op = descs[j].ops[q];
+            switch (op.kind) {
+                case op_kind::create_table:
+                case op_kind::add_column:
+                    for (std::size_t c = 0; c < op.ncolumns; ++c)
+                        if (is_enum(op.columns[c].type)) add(op.table, op.columns[c].name);
+                    break;
+                case op_kind::drop_column: remove(op.table, op.name); break;
+                case op_kind::drop_table: remove(op.table, {}); break;
+                case op_kind::rename_table:
+                    for (std::size_t r = 0; r < n; ++r)
+                        if (users[r].table == op.table) users[r].table = op.new_name;
+                    break;
+                case op_kind::rename_column:
+                    for (std::size_t r = 0; r < n; ++r)
+                        if (users[r].table == op.table && users[r].column == op.name) users[r].column = op.new_name;
+                    break;
+                case op_kind::alter_column:
+                    if (!op.alter.set_type) break;
+                    remove(op.table, op.name);
+                    if (is_enum(op.alter.type)) add(op.table, op.name);
+                    break;
+                case op_kind::drop_enum:
+                    if (op.name == name) n = 0;
+                    break;
+                default: break;
+            }
+        }
+    for (std::size_t r = 0; r < n; ++r)
+        if (!created_earlier_in(descs[i].ops, k, users[r].table)) return users[r];
+    return {};
+}
+
 // The finding of the live_postgres rules in what the derived down of operation `k` of migration
 // `i` runs, on the table as the up left it (the downs of the operations after `k` have run): the
 // index a drop_index made goes back (CREATE INDEX, concurrently only after
 // drop_index_concurrently), the constraint a drop_constraint dropped (validated, unless it was not
 // valid), the type a set_type changed (a narrowing rewrites), the NOT NULL a drop_not_null
-// dropped (a scan). What the downs of the other operations run is dropped, renamed back or
-// NOT VALID: no scan, no rewrite, no index.
+// dropped (a scan), an add_enum_value makes the enum again and moves every column of it over
+// (ALTER COLUMN ... TYPE: a rewrite of each table). What the downs of the other operations run
+// is dropped, renamed back or NOT VALID: no scan, no rewrite, no index. A table a later operation
+// of the migration drops is made again empty before: nothing to scan.
 constexpr error derived_down_finding_of(const migration_desc* descs, std::size_t i, std::size_t k) {
     const op_desc* ops = descs[i].ops;
+    const std::size_t nops = descs[i].nops;
     const op_desc& op = ops[k];
+    auto has_rows = [&](std::string_view table) { return !created_earlier_in(ops, k, table) && !dropped_later_in(ops, k, nops, table); };
     error e{};
     switch (op.kind) {
         case op_kind::drop_index: {
             if (op.concurrently) break;
             const named_object x = object_before(descs, i, k, op.name, true);
-            if (x.found && !x.this_migration && !created_earlier_in(ops, k, x.table))
-                e = fail(error_kind::lint_index_blocks_writes, x.table, op.name);
+            if (x.found && !x.this_migration && has_rows(x.table)) e = fail(error_kind::lint_index_blocks_writes, x.table, op.name);
             break;
         }
         case op_kind::drop_constraint: {
             const named_object x = object_before(descs, i, k, op.name, false);
-            if (!x.found || !x.valid || x.this_migration || created_earlier_in(ops, k, op.table)) break;
+            if (!x.found || !x.valid || x.this_migration || !has_rows(op.table)) break;
             if (x.kind == constraint_kind::foreign_key || x.kind == constraint_kind::check)
                 e = fail(error_kind::lint_constraint_validated_under_lock, op.table, op.name);
             else
                 e = fail(error_kind::lint_unique_constraint_builds_index, op.table, op.name);
             break;
         }
+        case op_kind::add_enum_value: {
+            const table_column u = enum_user_before(descs, i, k, op.name);
+            if (!u.table.empty() && !dropped_later_in(ops, k, nops, u.table))
+                e = fail(error_kind::lint_type_change_rewrites, u.table, u.column);
+            break;
+        }
         case op_kind::alter_column:
-            if (created_earlier_in(ops, k, op.table)) break;
+            if (!has_rows(op.table)) break;
             if (op.alter.set_type && !retype_without_rewrite(op.alter.type, type_before(descs, i, k, op.table, op.name)))
                 e = fail(error_kind::lint_type_change_rewrites, op.table, op.name);
             else if (op.alter.drop_not_null && not_null_before(descs, i, k, op.table, op.name) != 0 &&
