@@ -35,6 +35,30 @@ constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
 #endif
 }
 
+// Whether SQL text holds a comment that runs to its end (--, or a /* no */ closes) outside its
+// '...' literals and "..." names: in an expression strata writes inside a statement, it would
+// hide the rest of the statement. (A closed /* ... */ is harmless.)
+constexpr bool holds_sql_comment(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    const char* p = s.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] == '\'' || p[i] == '"') {
+            const char q = p[i];
+            for (++i; i < n && p[i] != q; ++i) {
+            }
+            continue;  // ('' and "" inside: two quotes, each closing and opening again)
+        }
+        if (i + 1 < n && p[i] == '-' && p[i + 1] == '-') return true;
+        if (i + 1 < n && p[i] == '/' && p[i + 1] == '*') {
+            std::size_t j = i + 2;
+            while (j + 1 < n && !(p[j] == '*' && p[j + 1] == '/')) ++j;
+            if (j + 1 >= n) return true;
+            i = j + 1;
+        }
+    }
+    return false;
+}
+
 enum class type_kind : std::uint8_t {
     none, smallint, integer, bigint, real, double_precision, numeric, text, varchar, boolean,
     date, timestamp, timestamptz, uuid, json, jsonb, blob, enumeration,

@@ -59,6 +59,7 @@
     X(rename_breaks_check, "a check constraint's SQL names what this operation renames, and would keep the old name (SQLite's next rebuild of the table fails: no such column): drop the check first, rename, then add it again with the new name") \
     X(constraint_already_valid, "validate_constraint of a constraint that is valid already: only one added with not_valid (and not validated since) needs it") \
     X(constraint_cannot_be_validated, "validate_constraint names a unique or primary key constraint: only a foreign key or check can be not valid (add_foreign_key or add_check with not_valid)") \
+    X(comment_in_expression, "a check or default_sql expression holds an SQL comment that runs to its end (-- or an unclosed /*): strata writes the expression inside a statement, where the comment would hide the rest of it (its closing parenthesis, the next column); end it, or write the expression without it") \
     X(key_column_twice, "a primary key or unique constraint names a column twice (PostgreSQL refuses it; SQLite would keep it)") \
     /* strata::lint<Chain, live_postgres> (detail/core/lint.hpp): opt-in, not part of the fold */ \
     X(lint_index_blocks_writes, "lint, live PostgreSQL: CREATE INDEX holds a SHARE lock on the table for the whole build: every write waits. Use create_index_concurrently (or create_unique_index_concurrently) in a migration of its own, or accept it with unsafe<\"why\", op>") \

@@ -495,6 +495,8 @@ struct state {
         if (!valid_identifier(d.name)) return fail(error_kind::invalid_identifier, d.name, tname);
         if (auto e = check_type(d.type, d.name)) return e;
         if (auto e = check_default(d)) return e;
+        if (holds_sql_comment(d.check) || (d.def.kind == default_kind::sql && holds_sql_comment(d.def.text)))
+            return fail(error_kind::comment_in_expression, tname, d.name);
         if (d.autoincrement &&
             !(d.primary_key && (d.type.kind == type_kind::smallint || d.type.kind == type_kind::integer ||
                                 d.type.kind == type_kind::bigint)))
@@ -574,6 +576,7 @@ struct state {
             if (name_taken(k.name)) return fail(error_kind::constraint_already_exists, k.name, tname);
             if (auto e = check_new_name(k.name, tname)) return e;
         }
+        if (!replay && holds_sql_comment(k.check)) return fail(error_kind::comment_in_expression, tname, k.name);
         constraint_state s{};
         s.kind = k.kind;
         s.name = k.name;
