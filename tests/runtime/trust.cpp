@@ -1733,6 +1733,39 @@ TEST_F(TrustPostgres, ATimeTypeChangeIsTheSameInAnySessionTimeZone) {
     EXPECT_EQ(s.query_value<std::string>("SELECT \"at\"::text FROM \"times\""), "2024-01-01 03:00:00");
     EXPECT_EQ(s.query_value<std::string>("SELECT \"day\"::text FROM \"times\""), "2024-01-01");
 }
+// ... and between text and timestamptz (known since the last notes): a text without a zone is
+// UTC, one with its zone keeps it; back to text as a UTC session prints it
+using tt1 = strata::migration<1, "stamps", create_table<"stamps", column<"id", bigint, primary_key>, column<"at", text>,
+                                                        column<"code", varchar<40>>>>;
+using chain_tt = strata::chain<tt1, strata::migration<2, "zoned", alter_column<"stamps", "at", set_type<timestamptz>>,
+                                                      alter_column<"stamps", "code", set_type<timestamptz>>>>;
+TEST_F(TrustPostgres, TextMadeATimeWithAZoneIsUtcInAnySessionTimeZone) {
+    const std::string schema = static_cast<strata_test::postgres_database&>(*database_).schema;
+    strata::postgres::connection east(std::string(strata_test::postgres_url()) + "?options=-c%20TimeZone%3DAmerica/New_York");
+    east.execute("SET search_path TO \"" + schema + "\"", {}, {});
+    strata::migrator<chain_tt> m(east, quiet());
+    m.upgrade_to(1);
+    exec("INSERT INTO \"stamps\" VALUES (1, '2024-01-01 03:00:00', '2024-01-01T03:00:00Z'), (2, '2024-01-01 03:00:00+02', "
+         "'2024-07-01 03:00:00.5 Europe/Paris'), (3, '2024-01-01', '2024-01-01 03:00:00-05:30'), (4, 'infinity', NULL)");
+    EXPECT_EQ(m.upgrade().to, 2u);
+    strata::session s(db());
+    auto utc = [&](const char* column, int id) {
+        return s.query_value<std::string>(std::string("SELECT to_char(\"") + column +
+                                          "\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM \"stamps\" WHERE \"id\" = " +
+                                          std::to_string(id));
+    };
+    EXPECT_EQ(utc("at", 1), "2024-01-01 03:00:00");  // (in New York's session: 08:00 before)
+    EXPECT_EQ(utc("at", 2), "2024-01-01 01:00:00");
+    EXPECT_EQ(utc("at", 3), "2024-01-01 00:00:00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"at\"::text FROM \"stamps\" WHERE \"id\" = 4"), "infinity");
+    EXPECT_EQ(utc("code", 1), "2024-01-01 03:00:00");
+    EXPECT_EQ(utc("code", 2), "2024-07-01 01:00:00");
+    EXPECT_EQ(utc("code", 3), "2024-01-01 08:30:00");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);  // and back, as a UTC session prints it
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"at\" FROM \"stamps\" WHERE \"id\" = 1"), "2024-01-01 03:00:00+00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"at\" FROM \"stamps\" WHERE \"id\" = 4"), "infinity");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"code\" FROM \"stamps\" WHERE \"id\" = 2"), "2024-07-01 01:00:00.5+00");
+}
 
 // A search_path none of whose schemas exists (a tenant's name mistyped) read as an empty
 // database: status said version 0, verify matched schema_at<0>, upgrade failed half-way with
