@@ -135,6 +135,10 @@ class postgres::basic_connection : public driver {
     detail::owner<pqxx::nontransaction> tx_;  // (pointers: pqxx's types are only declared here)
     std::string where_;
     bool in_tx_ = false;
+    // A transaction the program opened itself through execute() ("BEGIN" in a background step):
+    // behind a pooler, its statements are not wrapped in one of strata's (whose COMMIT would
+    // commit the program's work part-way).
+    bool raw_tx_ = false;
     std::string conninfo_;  // empty when borrowed
     // The migrators' locks held, by chain, and behind a pooler the connections holding them
     // (postgres.ipp: no <map> here).

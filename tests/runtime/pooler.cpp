@@ -310,6 +310,42 @@ TEST_F(Pooler, BackgroundStepsRunThroughThePooler) {
     EXPECT_EQ(s.query_value<std::int64_t>("SELECT count(*) FROM \"strata_migrations\" WHERE \"background_pending\""), 0);
 }
 
+// A background step that opens a transaction of its own: behind the pooler its statements are
+// not wrapped in one of strata's, whose COMMIT would commit its work part-way (helper 57: the
+// step's ROLLBACK undid nothing), and a step that fails with it open is rolled back, not
+// committed by the check whether it is open.
+void half_then_rollback(strata::session& s, strata::stop_token) {
+    s.execute("BEGIN");
+    s.execute("UPDATE \"b\" SET \"level\" = -1");
+    try {
+        s.execute("UPDATE \"b\" SET \"id\" = \"id\" / 0");
+    } catch (const strata::database_error&) {
+    }
+    s.execute("ROLLBACK");
+}
+void half_then_throw(strata::session& s, strata::stop_token) {
+    s.execute("BEGIN");
+    s.execute("UPDATE \"b\" SET \"level\" = -2");
+    throw std::runtime_error("gave up");
+}
+TEST_F(Pooler, ABackgroundStepsOwnTransactionIsNotCommittedPartWay) {
+    for (auto step : {&half_then_rollback, &half_then_throw}) {
+        fresh_database database("pooler_own_tx");
+        strata::postgres::connection db(database.pooled);
+        strata::startup_options o;
+        o.log = strata::log_nowhere;
+        o.background_on_thread = false;
+        o.lock_timeout = std::chrono::milliseconds(500);
+        if (step == &half_then_rollback)
+            strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<half_then_rollback>>>>(db, o);
+        else
+            strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<half_then_throw>>>>(db, o);
+        strata::postgres::connection direct(database.direct);
+        EXPECT_EQ(strata::session(direct).query_value<std::int64_t>("SELECT count(*) FROM \"b\" WHERE \"level\" IS NULL"), 20)
+            << (step == &half_then_rollback ? "rolled back by the step" : "left open by the step");
+    }
+}
+
 // A session holding strata_migrations: through the pooler too, a verb's read gives up after
 // lock_timeout, naming the holder (a session-level SET lands on any server connection behind a
 // pooler: the read runs in a transaction of its own, with SET LOCAL; helper 54).

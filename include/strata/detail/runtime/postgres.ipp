@@ -141,7 +141,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
     // session, or being made by one) would else be waited for without end. (Not one that
     // cannot run in a transaction, CREATE INDEX CONCURRENTLY, nor a transaction's own words:
     // pooled_in_transaction.)
-    if (!in_tx_ && limits_.any() && !session_limits_ && detail::pooled_in_transaction(sql) && behind_pooler()) {
+    if (!in_tx_ && !raw_tx_ && limits_.any() && !session_limits_ && detail::pooled_in_transaction(sql) && behind_pooler()) {
         begin();
         try {
             execute(sql, parameters, on_row);
@@ -177,6 +177,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
         if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
         fail(sql, e.what());
     }
+    if (!in_tx_) raw_tx_ = detail::transaction_open_after(sql, raw_tx_);  // (begin()'s own BEGIN: cleared there)
     if (!on_row) return;
     // Outside the try: what on_row throws is the caller's, not a database error.
     const auto nrows = res.size();
@@ -209,6 +210,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::begin() {
     // The limits as SET LOCAL, in the same round trip: they end with the transaction.
     execute("BEGIN" + limit_statements("SET LOCAL"), {}, {});
     in_tx_ = true;
+    raw_tx_ = false;  // (strata's own)
 }
 
 template <class Tag>

@@ -71,6 +71,11 @@ STRATA_LAZY STRATA_INLINE bool names_table(std::string_view sql, std::string_vie
 // SYSTEM). Not BEGIN, COMMIT, SET and the like: the transaction's own.
 STRATA_LAZY STRATA_INLINE bool pooled_in_transaction(std::string_view sql);
 
+// Whether a transaction is open after `sql` ran (PostgreSQL), given whether one was before: the
+// last statement of it that starts one (BEGIN, START TRANSACTION) or ends one (COMMIT, END,
+// ABORT, ROLLBACK but not ROLLBACK TO, PREPARE TRANSACTION) says.
+STRATA_LAZY STRATA_INLINE bool transaction_open_after(std::string_view sql, bool open);
+
 // A CREATE TABLE as SQLite keeps it: the expression of each CHECK (as written, between its
 // parentheses), how many AUTOINCREMENTs its definition has, the COLLATE, ON CONFLICT and
 // DEFERRABLE INITIALLY DEFERRED clauses strata never spells (a COLLATE outside the expressions

@@ -148,6 +148,35 @@ STRATA_LAZY_DEF STRATA_INLINE bool pooled_in_transaction(std::string_view sql) {
     return !first;
 }
 
+STRATA_LAZY_DEF STRATA_INLINE bool transaction_open_after(std::string_view sql, bool open) {
+    const std::vector<sql_token> tokens = sql_tokens(sql, true);
+    std::size_t at = 0;  // the current statement's word count
+    std::string_view first{}, second{}, third{};
+    auto settle = [&] {
+        if (sql_iequal(first, "BEGIN") || (sql_iequal(first, "START") && sql_iequal(second, "TRANSACTION"))) open = true;
+        else if (sql_iequal(first, "COMMIT") || sql_iequal(first, "END") || sql_iequal(first, "ABORT") ||
+                 (sql_iequal(first, "PREPARE") && sql_iequal(second, "TRANSACTION")))
+            open = false;
+        else if (sql_iequal(first, "ROLLBACK") &&
+                 !sql_iequal((sql_iequal(second, "TRANSACTION") || sql_iequal(second, "WORK")) ? third : second, "TO"))
+            open = false;
+    };
+    for (const sql_token& t : tokens) {
+        if (t.kind == sql_token::punct && t.text == ";") {
+            settle();
+            at = 0;
+            first = second = third = {};
+        } else if (t.kind == sql_token::word) {
+            if (at == 0) first = t.text;
+            else if (at == 1) second = t.text;
+            else if (at == 2) third = t.text;
+            ++at;
+        }
+    }
+    settle();
+    return open;
+}
+
 STRATA_LAZY_DEF STRATA_INLINE std::string check_text_key(std::string_view expression) {
     std::string key;
     bool spaced = false;  // the token before is a word, a name or a literal
