@@ -1739,6 +1739,9 @@ using tt1 = strata::migration<1, "stamps", create_table<"stamps", column<"id", b
                                                         column<"code", varchar<40>>>>;
 using chain_tt = strata::chain<tt1, strata::migration<2, "zoned", alter_column<"stamps", "at", set_type<timestamptz>>,
                                                       alter_column<"stamps", "code", set_type<timestamptz>>>>;
+std::string show(strata::driver& db, const std::string& setting) {
+    return strata::session(db).query_value<std::string>("SELECT current_setting('" + setting + "')");
+}
 TEST_F(TrustPostgres, TextMadeATimeWithAZoneIsUtcInAnySessionTimeZone) {
     const std::string schema = static_cast<strata_test::postgres_database&>(*database_).schema;
     strata::postgres::connection east(std::string(strata_test::postgres_url()) + "?options=-c%20TimeZone%3DAmerica/New_York");
@@ -1746,7 +1749,8 @@ TEST_F(TrustPostgres, TextMadeATimeWithAZoneIsUtcInAnySessionTimeZone) {
     strata::migrator<chain_tt> m(east, quiet());
     m.upgrade_to(1);
     exec("INSERT INTO \"stamps\" VALUES (1, '2024-01-01 03:00:00', '2024-01-01T03:00:00Z'), (2, '2024-01-01 03:00:00+02', "
-         "'2024-07-01 03:00:00.5 Europe/Paris'), (3, '2024-01-01', '2024-01-01 03:00:00-05:30'), (4, 'infinity', NULL)");
+         "'2024-07-01 03:00:00.5 Europe/Paris'), (3, '2024-01-01', '2024-01-01 03:00:00-05:30'), (4, 'infinity', NULL), "
+         "(5, 'Mon Jan 01 10:00:00 2024 PST', '2024-01-01 10:00:00 PM'), (6, '0044-03-15 10:00:00 BC', NULL)");
     EXPECT_EQ(m.upgrade().to, 2u);
     strata::session s(db());
     auto utc = [&](const char* column, int id) {
@@ -1761,10 +1765,18 @@ TEST_F(TrustPostgres, TextMadeATimeWithAZoneIsUtcInAnySessionTimeZone) {
     EXPECT_EQ(utc("code", 1), "2024-01-01 03:00:00");
     EXPECT_EQ(utc("code", 2), "2024-07-01 01:00:00");
     EXPECT_EQ(utc("code", 3), "2024-01-01 08:30:00");
+    EXPECT_EQ(utc("at", 5), "2024-01-01 18:00:00");  // (helper 57: a zone before the year, AM/PM, BC)
+    EXPECT_EQ(utc("code", 5), "2024-01-01 22:00:00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT to_char(\"at\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS BC') FROM \"stamps\" "
+                                         "WHERE \"id\" = 6"),
+              "0044-03-15 10:00:00 BC");
+    EXPECT_EQ(show(east, "TimeZone"), "America/New_York");  // (the session's, back)
     EXPECT_EQ(m.downgrade_to(1).to, 1u);  // and back, as a UTC session prints it
     EXPECT_EQ(s.query_value<std::string>("SELECT \"at\" FROM \"stamps\" WHERE \"id\" = 1"), "2024-01-01 03:00:00+00");
     EXPECT_EQ(s.query_value<std::string>("SELECT \"at\" FROM \"stamps\" WHERE \"id\" = 4"), "infinity");
     EXPECT_EQ(s.query_value<std::string>("SELECT \"code\" FROM \"stamps\" WHERE \"id\" = 2"), "2024-07-01 01:00:00.5+00");
+    EXPECT_EQ(s.query_value<std::string>("SELECT \"at\" FROM \"stamps\" WHERE \"id\" = 6"), "0044-03-15 10:00:00+00 BC");
+    EXPECT_EQ(show(east, "TimeZone"), "America/New_York");
 }
 
 // A search_path none of whose schemas exists (a tenant's name mistyped) read as an empty

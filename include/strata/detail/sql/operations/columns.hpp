@@ -20,11 +20,6 @@ constexpr void generator<S>::drop_column_sql(emitter& p, const S& s, int t, int 
     p.end();
 }
 
-// A time of day followed by a zone (Z, +02, -05:30, +0530, a name such as UTC or
-// Europe/Paris) at the end of a text: a POSIX regular expression, no backslash in it.
-inline constexpr char zone_suffix_pattern[] =
-    ":[0-9]{2}([.][0-9]*)?[[:space:]]*([zZ]|[+-][0-9]{1,2}(:?[0-9]{2}){0,2}|[A-Za-z][A-Za-z0-9_/+-]*)[[:space:]]*$";
-
 // PostgreSQL: the ALTER COLUMN clauses that turn column definition `from` into `to`.
 template <class S>
 constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const column_desc& from, const column_desc& to) const {
@@ -36,6 +31,26 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
         p.begin().put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" DROP DEFAULT");
         p.end();
     }
+    // Between a text type and timestamptz, PostgreSQL reads and writes the text in the session's
+    // TimeZone (a server's or role's setting would move every value): the statement runs with
+    // TimeZone UTC, as SQLite's copy is read (text without a zone is UTC, one with its zone keeps
+    // it, in any form PostgreSQL reads), and the session's comes back after it.
+    const auto texty = [](const type_desc& t) {
+        return t.kind == type_kind::text || t.kind == type_kind::varchar || t.kind == type_kind::character;
+    };
+    const bool in_utc = retype && ((texty(from.type) && to.type.kind == type_kind::timestamptz) ||
+                                   (from.type.kind == type_kind::timestamptz && texty(to.type)));
+    if (in_utc) {
+        p.begin().put("SELECT set_config('strata.time_zone', current_setting('TimeZone'), true)");
+        p.end();
+        p.begin().put("SET LOCAL TimeZone = 'UTC'");
+        p.end();
+    }
+    auto end_in_utc = [&] {
+        if (!in_utc) return;
+        p.begin().put("SELECT set_config('TimeZone', current_setting('strata.time_zone'), true)");
+        p.end();
+    };
     emitter& w = p.begin();
     w.put("ALTER TABLE ").ident(table);
     bool first = true;
@@ -58,20 +73,7 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
         // keeps the text, which strata reads as UTC).
         const auto zoned = [](const type_desc& t) { return t.kind == type_kind::timestamptz; };
         const auto plain_time = [](const type_desc& t) { return t.kind == type_kind::timestamp || t.kind == type_kind::date; };
-        const auto texty = [](const type_desc& t) {
-            return t.kind == type_kind::text || t.kind == type_kind::varchar || t.kind == type_kind::character;
-        };
-        if (texty(from.type) && zoned(to.type)) {
-            // Text with its own zone after the time (Z, +02, +05:30, Europe/Paris) keeps it; text
-            // without one is UTC, as SQLite's copy is read, not the session's TimeZone.
-            w.put(" USING CASE WHEN ").ident(to.name).put("::text ~ '").put(zone_suffix_pattern).put("' THEN ");
-            w.ident(to.name).put("::text::TIMESTAMPTZ ELSE (").ident(to.name).put("::text::TIMESTAMP AT TIME ZONE 'UTC') END");
-        } else if (zoned(from.type) && texty(to.type)) {
-            // As a UTC session prints it (+00), whatever the session's TimeZone; to a bounded type
-            // through its assignment cast all the same (a value too long is refused, not cut).
-            w.put(" USING CASE WHEN isfinite(").ident(to.name).put(") THEN (").ident(to.name);
-            w.put(" AT TIME ZONE 'UTC')::text || '+00' ELSE ").ident(to.name).put("::text END");
-        } else if (!bounded && ((zoned(from.type) && plain_time(to.type)) || (plain_time(from.type) && zoned(to.type)))) {
+        if (!bounded && ((zoned(from.type) && plain_time(to.type)) || (plain_time(from.type) && zoned(to.type)))) {
             w.put(" USING (").ident(to.name);
             if (from.type.kind == type_kind::date) w.put("::TIMESTAMP");
             w.put(" AT TIME ZONE 'UTC')::");
@@ -89,6 +91,7 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
     if (from.not_null != to.not_null) clause().put(to.not_null ? "SET NOT NULL"sv : "DROP NOT NULL"sv);
     if (retype && from.def.kind != default_kind::none) {
         p.end();  // the TYPE clause is in it
+        end_in_utc();
         if (to.def.kind != default_kind::none) {
             emitter& v = p.begin();
             v.put("ALTER TABLE ").ident(table).put(" ALTER COLUMN ").ident(to.name).put(" SET DEFAULT ");
@@ -102,6 +105,7 @@ constexpr void generator<S>::alter_sql(emitter& p, std::string_view table, const
         else { clause().put("SET DEFAULT "); spell_default(w, d, to.def); }
     }
     p.end();
+    end_in_utc();
 }
 
 template <class S>
