@@ -23,6 +23,11 @@ static_assert(verdict<strata::migration<1, "t", create_table<"t", column<"id", b
                                                              check_constraint<"t_a", "a <> '' -- not empty">>>> ==
               error_kind::comment_in_expression);
 static_assert(verdict<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> ''\n-- not empty">>> == error_kind::comment_in_expression);
+// (helper 57) set_default<default_sql<...>> too; a /* with another /* inside (PostgreSQL nests them)
+static_assert(verdict<t1, strata::migration<2, "a", alter_column<"t", "a", set_default<default_sql<"'x' -- y">>>>> ==
+              error_kind::comment_in_expression);
+static_assert(verdict<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> '' /* a /* b */">>> == error_kind::comment_in_expression);
+static_assert(verdict<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> '' /* a /* b */ */">>> == error_kind::comment_in_expression);
 static_assert(verdict<t1, strata::migration<2, "b", add_column<"t", column<"b", text, default_sql<"'x' -- y">>>>> ==
               error_kind::comment_in_expression);
 // in a literal or a quoted name: no comment; a closed one is harmless
@@ -30,6 +35,10 @@ static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", ad
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> '--' AND a <> '/*'">>>>);
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "b", add_column<"t", column<"b", text, default_sql<"'it''s -- x'">>>>>>);
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "\"a\" <> 'x-'">>>>);
+// a -- comment a line break ends, an E'...' literal with \' inside, a - -1
+static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> '' -- not empty\n">>>>);
+static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> E'it\\'s -- x'">>>>);
+static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "length(a) - -1 > 0">>>>);
 
 #ifndef STRATA_CONTROL
 using checked = strata::chain<people>;

@@ -93,6 +93,13 @@ static_assert(strata::lint<strata::chain<m1, strata::migration<2, "enum", create
 static_assert(finding<strata::chain<mood1, strata::migration<2, "mood again", unsafe<"not read", drop_column<"people", "mood">>,
                                                               add_enum_value<"mood", "happy">>>>()
                   .kind == error_kind::none);
+// ... each table that uses it: one dropped later in the migration leaves the other (helper 57)
+using two_users = strata::migration<1, "moods", create_enum<"mood", "ok", "sad">,
+    create_table<"people", column<"id", bigint, primary_key>, column<"mood", enum_type<"mood">>>,
+    create_table<"pets", column<"id", bigint, primary_key>, column<"mood", enum_type<"mood">>>>;
+static_assert(finding<strata::chain<two_users, strata::migration<2, "happy", add_enum_value<"mood", "happy">,
+                                                                   unsafe<"not read", drop_table<"people">>>>>()
+                  .a == "pets");
 // a table a later operation of the migration drops is made again, empty, before the index
 // (helper 56: a false finding)
 static_assert(finding<strata::chain<m1, strata::migration<2, "no users", drop_index<"users_email_idx">,

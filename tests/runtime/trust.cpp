@@ -1393,6 +1393,17 @@ TEST_P(Trust, ADowngradeLooksForABlockedDropUnderTheTablesNameNow) {
     auto x = make<strata::chain<dp1, dpx>>();
     x.upgrade();
     EXPECT_EQ(x.downgrade_to(0).to, 0u);
+    // ... but a down that only names the referencing table drops nothing: still refused (helper 57)
+    auto y = make<strata::chain<dp1, strata::migration<2, "touch", execute<"SELECT 1", "UPDATE sessions SET user_id = user_id">>>>();
+    y.upgrade();
+    exec("CREATE TABLE \"sessions\" (\"id\" INTEGER PRIMARY KEY, \"user_id\" INTEGER REFERENCES \"users\" (\"id\"))");
+    try {
+        y.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("nothing was changed"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(y.status().current, 2u);
 }
 
 // ---- 3. Values stored whole, or refused ----
@@ -1877,6 +1888,13 @@ TEST_F(TrustPostgres, ADirtyRowWhileAnotherMigratorHoldsTheLockIsBeingApplied) {
     st = make<chain_ci>().status();
     EXPECT_TRUE(st.problem.empty()) << st.problem;
     EXPECT_FALSE(st.applied[1].dirty || st.applied[1].being_applied);
+    // a dirty row while this very connection holds the lock is no other migrator's (helper 57)
+    exec("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2");
+    ASSERT_TRUE(db().lock("main"));
+    st = make<chain_ci>().status();
+    db().unlock("main");
+    EXPECT_FALSE(st.applied[1].being_applied) << st.problem;
+    exec("UPDATE \"strata_migrations\" SET \"dirty\" = FALSE WHERE \"version\" = 2");
     // a dirty row with the lock free is one to settle, as before
     exec("UPDATE \"strata_migrations\" SET \"dirty\" = TRUE WHERE \"version\" = 2");
     st = make<chain_ci>().status();

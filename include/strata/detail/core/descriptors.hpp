@@ -35,23 +35,33 @@ constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
 #endif
 }
 
-// Whether SQL text holds a comment that runs to its end (--, or a /* no */ closes) outside its
-// '...' literals and "..." names: in an expression strata writes inside a statement, it would
-// hide the rest of the statement. (A closed /* ... */ is harmless.)
+// Whether SQL text holds a comment that runs to its end (a -- no line break ends, a /* no */
+// closes, or one with another /* inside, which PostgreSQL nests and SQLite does not) outside its
+// '...' literals (E'...' with its backslash escapes) and "..." names: in an expression strata
+// writes inside a statement, it would hide the rest of the statement. A closed /* ... */ and a
+// -- comment ended by a line break are harmless.
 constexpr bool holds_sql_comment(std::string_view s) noexcept {
     const std::size_t n = s.size();
     const char* p = s.data();
     for (std::size_t i = 0; i < n; ++i) {
         if (p[i] == '\'' || p[i] == '"') {
             const char q = p[i];
-            for (++i; i < n && p[i] != q; ++i) {
-            }
+            const bool escapes = q == '\'' && i > 0 && (p[i - 1] == 'E' || p[i - 1] == 'e') &&
+                                 !(i > 1 && ((p[i - 2] >= 'a' && p[i - 2] <= 'z') || (p[i - 2] >= 'A' && p[i - 2] <= 'Z') ||
+                                             (p[i - 2] >= '0' && p[i - 2] <= '9') || p[i - 2] == '_'));
+            for (++i; i < n && p[i] != q; ++i)
+                if (escapes && p[i] == '\\') ++i;
             continue;  // ('' and "" inside: two quotes, each closing and opening again)
         }
-        if (i + 1 < n && p[i] == '-' && p[i + 1] == '-') return true;
+        if (i + 1 < n && p[i] == '-' && p[i + 1] == '-') {
+            while (i < n && p[i] != '\n') ++i;
+            if (i == n) return true;
+            continue;
+        }
         if (i + 1 < n && p[i] == '/' && p[i + 1] == '*') {
             std::size_t j = i + 2;
-            while (j + 1 < n && !(p[j] == '*' && p[j + 1] == '/')) ++j;
+            for (; j + 1 < n && !(p[j] == '*' && p[j + 1] == '/'); ++j)
+                if (p[j] == '/' && p[j + 1] == '*') return true;
             if (j + 1 >= n) return true;
             i = j + 1;
         }

@@ -601,7 +601,7 @@ class migrator_engine_t {
     // (the application's own, another chain's, one execute<> made) fails there, or on SQLite is
     // refused there (refuse_referenced_drop), after the downs before it committed: refused before
     // the first, naming both. (The chain's own tables reference it no more when its drop comes:
-    // the typed state says so; nor does a table a down on the way names, which may drop it.)
+    // the typed state says so; nor does a table a DROP TABLE of a down before it names.)
     // The table is looked up by the name it has now, before the downs of later renames.
     template <class Migrations>
     void refuse_blocked_drops(const Migrations& migrations, std::size_t from, std::size_t target, std::uint64_t target_version) {
@@ -611,18 +611,25 @@ class migrator_engine_t {
         auto chain_table = [&](const std::string& t) {
             return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
         };
-        std::vector<std::string> path_sql;  // what the downs on the way send
-        for (std::size_t i = from; i-- > target;)
-            for (const step& st : migrations[i].down_steps)
-                if (st.kind == step_kind::sql) path_sql.push_back(st.sql());
+        std::vector<std::string> dropped_before;  // the DROP TABLE statements of the downs run so far on the way
+        auto drops = [](const std::string& s) {  // (a DROP ... TABLE of any spelling: an execute<>'s own)
+            bool drop = false;
+            for (const sql_token& t : detail::sql_tokens(s, true)) {
+                if (t.kind != sql_token::word) continue;
+                if (drop && detail::sql_iequal(t.text, "TABLE")) return true;
+                drop = detail::sql_iequal(t.text, "DROP");
+            }
+            return false;
+        };
         auto path_names = [&](const std::string& t) {
-            return std::any_of(path_sql.begin(), path_sql.end(), [&](const std::string& s) { return detail::names_table(s, t); });
+            return std::any_of(dropped_before.begin(), dropped_before.end(), [&](const std::string& s) { return detail::names_table(s, t); });
         };
         for (std::size_t i = from; i-- > target;) {
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
             for (const step& st : migrations[i].down_steps) {
                 if (st.kind != step_kind::sql) continue;
                 const std::string text = st.sql();
+                if (drops(text)) dropped_before.push_back(text);  // (one that drops the table it names is no block of it)
                 if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made))
                     rebuilt.push_back(text.substr(made.size(), text.find('"', made.size()) - made.size()));
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;

@@ -391,7 +391,8 @@ STRATA_INLINE std::string postgres::basic_connection<Tag>::lock_holder(std::stri
                 "AND l.mode = 'ExclusiveLock' AND ((l.objsubid = 1 AND l.classid = $1::bigint AND l.objid = $2::bigint) "
                 "OR (l.objsubid = 2 AND l.classid = $3::bigint "
                 "AND l.objid = (hashtext(coalesce(current_schema(), ''))::bigint & 4294967295))) "
-                "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                "AND l.pid <> pg_backend_pid()",  // (not this session: status() asks of another)
                 p, [&](const row& r) {
                     who = "pid " + std::to_string(r.get<std::int64_t>(0));
                     if (const auto app = r.get<std::string>(1); !app.empty()) who += " (application \"" + app + "\")";

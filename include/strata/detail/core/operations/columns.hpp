@@ -84,6 +84,8 @@ constexpr error state<Cap>::apply_alter_column(const op_desc& op) {
     if (a.drop_not_null && before.primary_key) return fail(error_kind::primary_key_nullable, op.table, op.name);
     const column_desc d = altered(before, a);
     if (auto e = check_default(d)) return e;
+    if (a.set_default && a.def.kind == default_kind::sql && holds_sql_comment(a.def.text))
+        return fail(error_kind::comment_in_expression, op.table, op.name);
     columns[c].def = d;
     return {};
 }
