@@ -38,6 +38,8 @@ static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", ad
 // a -- comment a line break ends, an E'...' literal with \' inside, a - -1
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> '' -- not empty\n">>>>);
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> E'it\\'s -- x'">>>>);
+static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> E'O''Brien\\'s -- x'">>>>);
+static_assert(verdict<t1, strata::migration<2, "a", add_check<"t", "t_a", "a <> E'a''\\' ' -- oops">>> == error_kind::comment_in_expression);
 static_assert(strata::valid_chain<strata::chain<t1, strata::migration<2, "a", add_check<"t", "t_a", "length(a) - -1 > 0">>>>);
 
 #ifndef STRATA_CONTROL

@@ -57,8 +57,12 @@ using m26 = strata::migration<26, "validate", validate_constraint<"articles", "a
                               validate_constraint<"users", "users_email_nn">>;
 using m27 = strata::migration<27, "not null through the check", alter_column<"users", "email", set_not_null>>;
 using m28 = strata::migration<28, "drop the check", drop_constraint<"users", "users_email_nn">>;
+// text to timestamptz: the ALTER between set_config and SET LOCAL TimeZone (helper 58: those
+// statements strata writes were "not known")
+using m29 = strata::migration<29, "seen as text", add_column<"users", column<"seen", text>>>;
+using m30 = strata::migration<30, "seen as a time", alter_column<"users", "seen", set_type<timestamptz>>>;
 using history = strata::chain<m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18, m19, m20, m21, m22, m23, m24,
-                              m25, m26, m27, m28>;
+                              m25, m26, m27, m28, m29, m30>;
 
 // PostgreSQL's table lock modes, weakest first (the numbering of its lock manager).
 int strength(const std::string& mode) {

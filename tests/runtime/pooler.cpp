@@ -328,8 +328,23 @@ void half_then_throw(strata::session& s, strata::stop_token) {
     s.execute("UPDATE \"b\" SET \"level\" = -2");
     throw std::runtime_error("gave up");
 }
+// (helper 58) COMMIT AND CHAIN opens the next transaction at once; a function's BEGIN ATOMIC
+// body ends with an END that is no COMMIT
+void chained_then_rollback(strata::session& s, strata::stop_token) {
+    s.execute("BEGIN");
+    s.execute("UPDATE \"b\" SET \"level\" = 1 WHERE \"id\" > 100");
+    s.execute("COMMIT AND CHAIN");
+    s.execute("UPDATE \"b\" SET \"level\" = -3");
+    s.execute("ROLLBACK");
+}
+void atomic_then_rollback(strata::session& s, strata::stop_token) {
+    s.execute("BEGIN");
+    s.execute("CREATE FUNCTION \"bg_f\"() RETURNS integer LANGUAGE sql BEGIN ATOMIC SELECT 1; END");
+    s.execute("UPDATE \"b\" SET \"level\" = -4");
+    s.execute("ROLLBACK");
+}
 TEST_F(Pooler, ABackgroundStepsOwnTransactionIsNotCommittedPartWay) {
-    for (auto step : {&half_then_rollback, &half_then_throw}) {
+    for (auto step : {&half_then_rollback, &half_then_throw, &chained_then_rollback, &atomic_then_rollback}) {
         fresh_database database("pooler_own_tx");
         strata::postgres::connection db(database.pooled);
         strata::startup_options o;
@@ -338,11 +353,16 @@ TEST_F(Pooler, ABackgroundStepsOwnTransactionIsNotCommittedPartWay) {
         o.lock_timeout = std::chrono::milliseconds(500);
         if (step == &half_then_rollback)
             strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<half_then_rollback>>>>(db, o);
-        else
+        else if (step == &half_then_throw)
             strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<half_then_throw>>>>(db, o);
+        else if (step == &chained_then_rollback)
+            strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<chained_then_rollback>>>>(db, o);
+        else
+            strata::migrate_on_startup<strata::chain<bg1, strata::migration<2, "half", background<atomic_then_rollback>>>>(db, o);
         strata::postgres::connection direct(database.direct);
         EXPECT_EQ(strata::session(direct).query_value<std::int64_t>("SELECT count(*) FROM \"b\" WHERE \"level\" IS NULL"), 20)
-            << (step == &half_then_rollback ? "rolled back by the step" : "left open by the step");
+            << (step == &half_then_rollback ? "rolled back by the step" : step == &half_then_throw ? "left open by the step"
+                : step == &chained_then_rollback ? "COMMIT AND CHAIN, then rolled back" : "BEGIN ATOMIC, then rolled back");
     }
 }
 

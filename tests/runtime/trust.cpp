@@ -1404,6 +1404,25 @@ TEST_P(Trust, ADowngradeLooksForABlockedDropUnderTheTablesNameNow) {
         EXPECT_NE(std::string(e.what()).find("nothing was changed"), std::string::npos) << e.what();
     }
     EXPECT_EQ(y.status().current, 2u);
+    EXPECT_EQ(y.downgrade_to(1).to, 1u);
+    exec("DROP TABLE \"sessions\"");
+    EXPECT_EQ(y.downgrade_to(0).to, 0u);
+    // ... one statement of several drops a table, another names the referencing one: refused;
+    // a down that drops the referencing key first: not (helper 58)
+    auto z = make<strata::chain<dp1, strata::migration<2, "scratch", execute<"CREATE TABLE scratch (x INTEGER)",
+                                                                           "DROP TABLE scratch; DELETE FROM legacy WHERE uid IS NULL">>>>();
+    z.upgrade();
+    exec("CREATE TABLE \"legacy\" (\"uid\" BIGINT REFERENCES \"users\" (\"id\"))");
+    EXPECT_THROW(z.downgrade_to(0), strata::migration_error);
+    EXPECT_EQ(z.status().current, 2u);
+    EXPECT_EQ(z.downgrade_to(1).to, 1u);
+    exec("DROP TABLE \"legacy\"");
+    exec("CREATE TABLE \"legacy\" (\"uid\" BIGINT)");
+    auto w = make<strata::chain<dp1, strata::migration<2, "legacy key",
+        execute<"ALTER TABLE legacy ADD CONSTRAINT legacy_fk FOREIGN KEY (uid) REFERENCES users (id)", "ALTER TABLE legacy DROP CONSTRAINT legacy_fk">>>>();
+    if (sqlite()) return;  // (SQLite has no ADD CONSTRAINT: the rest is PostgreSQL's)
+    w.upgrade();
+    EXPECT_EQ(w.downgrade_to(0).to, 0u);
 }
 
 // ---- 3. Values stored whole, or refused ----

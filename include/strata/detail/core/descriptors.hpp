@@ -49,9 +49,12 @@ constexpr bool holds_sql_comment(std::string_view s) noexcept {
             const bool escapes = q == '\'' && i > 0 && (p[i - 1] == 'E' || p[i - 1] == 'e') &&
                                  !(i > 1 && ((p[i - 2] >= 'a' && p[i - 2] <= 'z') || (p[i - 2] >= 'A' && p[i - 2] <= 'Z') ||
                                              (p[i - 2] >= '0' && p[i - 2] <= '9') || p[i - 2] == '_'));
-            for (++i; i < n && p[i] != q; ++i)
+            for (++i; i < n; ++i) {
                 if (escapes && p[i] == '\\') ++i;
-            continue;  // ('' and "" inside: two quotes, each closing and opening again)
+                else if (p[i] == q && i + 1 < n && p[i + 1] == q) ++i;  // ('' and "" inside: the same literal goes on)
+                else if (p[i] == q) break;
+            }
+            continue;
         }
         if (i + 1 < n && p[i] == '-' && p[i + 1] == '-') {
             while (i < n && p[i] != '\n') ++i;

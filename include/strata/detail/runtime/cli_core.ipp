@@ -561,7 +561,11 @@ class cli_runner_t {
             }
         // As pg_dump's scripts begin: the text is UTF-8, and a backslash in a literal is itself,
         // whatever the settings of the psql session that runs it.
-        std::string preamble = d == dialect_id::postgres ? "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n" : "";
+        // (DateStyle's output ISO, as the migrator's connection has it: a timestamptz made text
+        // reads 2024-01-01 03:00:00+00, not 01/01/2024 03:00:00 UTC)
+        std::string preamble = d == dialect_id::postgres
+                                   ? "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET DateStyle = 'ISO';\n"
+                                   : "";
         if (flag("bookkeeping")) preamble += with_bookkeeping(p, g, a, b, d);
         detail::print(o_.out, "{}\n{}{}",
                       detail::comment_line(detail::format("strata: chain {}, {} SQL from version {} to {}{}", o_.chain,

@@ -601,7 +601,8 @@ class migrator_engine_t {
     // (the application's own, another chain's, one execute<> made) fails there, or on SQLite is
     // refused there (refuse_referenced_drop), after the downs before it committed: refused before
     // the first, naming both. (The chain's own tables reference it no more when its drop comes:
-    // the typed state says so; nor does a table a DROP TABLE of a down before it names.)
+    // the typed state says so; nor does a table a down before it drops, or drops a key or column
+    // of: a DROP TABLE statement that names it, an ALTER TABLE of it that DROPs something.)
     // The table is looked up by the name it has now, before the downs of later renames.
     template <class Migrations>
     void refuse_blocked_drops(const Migrations& migrations, std::size_t from, std::size_t target, std::uint64_t target_version) {
@@ -611,25 +612,42 @@ class migrator_engine_t {
         auto chain_table = [&](const std::string& t) {
             return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
         };
-        std::vector<std::string> dropped_before;  // the DROP TABLE statements of the downs run so far on the way
-        auto drops = [](const std::string& s) {  // (a DROP ... TABLE of any spelling: an execute<>'s own)
-            bool drop = false;
-            for (const sql_token& t : detail::sql_tokens(s, true)) {
-                if (t.kind != sql_token::word) continue;
-                if (drop && detail::sql_iequal(t.text, "TABLE")) return true;
-                drop = detail::sql_iequal(t.text, "DROP");
+        std::vector<std::string> released;  // tables the downs run so far on the way drop, or drop a key or column of
+        auto release = [&](const std::string& text) {  // (statement by statement: an execute<>'s own, in any spelling)
+            std::vector<const sql_token*> words;  // the current statement's words and quoted names
+            auto word = [&](std::size_t k, std::string_view w) {
+                return k < words.size() && words[k]->kind == sql_token::word && detail::sql_iequal(words[k]->text, w);
+            };
+            auto settle = [&] {
+                std::size_t k = 2;
+                if (word(0, "DROP") && word(1, "TABLE")) {
+                    for (; k < words.size(); ++k)
+                        if (!(word(k, "IF") || word(k, "EXISTS") || word(k, "CASCADE") || word(k, "RESTRICT")))
+                            released.push_back(detail::sql_unquote(*words[k]));
+                } else if (word(0, "ALTER") && word(1, "TABLE")) {
+                    while (word(k, "IF") || word(k, "EXISTS") || word(k, "ONLY")) ++k;
+                    bool drops = false;
+                    for (std::size_t j = k + 1; j < words.size(); ++j) drops = drops || word(j, "DROP");
+                    if (k < words.size() && drops) released.push_back(detail::sql_unquote(*words[k]));
+                }
+                words.clear();
+            };
+            const std::vector<sql_token> tokens = detail::sql_tokens(text, !lite);
+            for (const sql_token& t : tokens) {
+                if (t.kind == sql_token::punct && t.text == ";") settle();
+                else if (t.kind == sql_token::word || t.kind == sql_token::quoted) words.push_back(&t);
             }
-            return false;
+            settle();
         };
         auto path_names = [&](const std::string& t) {
-            return std::any_of(dropped_before.begin(), dropped_before.end(), [&](const std::string& s) { return detail::names_table(s, t); });
+            return std::any_of(released.begin(), released.end(), [&](const std::string& r) { return same(r, t); });
         };
         for (std::size_t i = from; i-- > target;) {
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
             for (const step& st : migrations[i].down_steps) {
                 if (st.kind != step_kind::sql) continue;
                 const std::string text = st.sql();
-                if (drops(text)) dropped_before.push_back(text);  // (one that drops the table it names is no block of it)
+                release(text);  // (a statement that drops the table is no block of its own drop)
                 if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made))
                     rebuilt.push_back(text.substr(made.size(), text.find('"', made.size()) - made.size()));
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;

@@ -86,7 +86,7 @@ STRATA_LAZY inline pg_statement_locks pg_locks_of(std::string_view sql) {
         // (and the words of SQL itself that a parenthesis follows: USING (id), NOT (a), IN (...))
         constexpr std::string_view reading[] = {
             "count", "sum", "min", "max", "avg", "coalesce", "nullif", "greatest", "least", "lower", "upper", "length",
-            "now", "setval", "nextval", "currval", "pg_get_serial_sequence", "current_setting", "format", "concat",
+            "now", "setval", "nextval", "currval", "pg_get_serial_sequence", "current_setting", "set_config", "format", "concat",
             "string_agg", "array_agg", "json_agg", "jsonb_agg", "to_char", "date_trunc", "abs", "round",
             "exists", "in", "any", "all", "some", "cast", "values", "row", "array", "and", "or", "not", "using", "by",
             "when", "then", "else", "from", "join", "on", "select", "where", "having", "as", "over", "filter", "within",
@@ -219,6 +219,8 @@ STRATA_LAZY inline pg_statement_locks pg_locks_of(std::string_view sql) {
         add(name_at(is(2, "ONLY") ? 3 : 2).name, "ROW EXCLUSIVE");
     } else if (is(0, "SELECT")) {  // reads: ACCESS SHARE, no one waits
         r.known = find(1, "FOR") == ts.size() && find(1, "INTO") == ts.size() && !calls_unknown_function(1);
+    } else if (is(0, "SET") || is(0, "RESET")) {  // a setting, no table
+        r.known = true;
     } else if ((is(0, "CREATE") || is(0, "ALTER")) && is(1, "TYPE")) {
         r.known = find(2, "CASCADE") == ts.size();  // a type, no table (CASCADE alters its typed tables)
     } else if (is(0, "DROP") && is(1, "TYPE")) {

@@ -152,6 +152,16 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
         }
         return;
     }
+    // (a program's own transaction, which the text opens or ends; a COMMIT that fails ends it too)
+    const bool outside = !in_tx_;
+    const bool open_after = outside && detail::transaction_open_after(sql, raw_tx_);
+    struct follow {
+        bool& raw;
+        bool outside, open_after, done = false;
+        ~follow() {
+            if (outside) raw = done ? open_after : raw && open_after;
+        }
+    } followed{raw_tx_, outside, open_after};
     pqxx::result res;
     try {
         if (params.empty()) {
@@ -177,7 +187,7 @@ STRATA_INLINE void postgres::basic_connection<Tag>::execute(std::string_view sql
         if (!conn_->is_open()) lost(sql, e.what());  // (libpqxx may say "Could not obtain client encoding")
         fail(sql, e.what());
     }
-    if (!in_tx_) raw_tx_ = detail::transaction_open_after(sql, raw_tx_);  // (begin()'s own BEGIN: cleared there)
+    followed.done = true;  // (begin()'s own BEGIN: cleared there)
     if (!on_row) return;
     // Outside the try: what on_row throws is the caller's, not a database error.
     const auto nrows = res.size();

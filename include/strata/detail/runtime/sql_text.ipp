@@ -150,27 +150,29 @@ STRATA_LAZY_DEF STRATA_INLINE bool pooled_in_transaction(std::string_view sql) {
 
 STRATA_LAZY_DEF STRATA_INLINE bool transaction_open_after(std::string_view sql, bool open) {
     const std::vector<sql_token> tokens = sql_tokens(sql, true);
-    std::size_t at = 0;  // the current statement's word count
-    std::string_view first{}, second{}, third{};
+    std::vector<std::string_view> words;  // the current statement's
+    bool body = false, body_start = false;  // inside BEGIN ATOMIC ... END (a function's body): ';' ends no statement
+    auto is = [&](std::size_t k, std::string_view w) { return k < words.size() && sql_iequal(words[k], w); };
     auto settle = [&] {
-        if (sql_iequal(first, "BEGIN") || (sql_iequal(first, "START") && sql_iequal(second, "TRANSACTION"))) open = true;
-        else if (sql_iequal(first, "COMMIT") || sql_iequal(first, "END") || sql_iequal(first, "ABORT") ||
-                 (sql_iequal(first, "PREPARE") && sql_iequal(second, "TRANSACTION")))
-            open = false;
-        else if (sql_iequal(first, "ROLLBACK") &&
-                 !sql_iequal((sql_iequal(second, "TRANSACTION") || sql_iequal(second, "WORK")) ? third : second, "TO"))
-            open = false;
+        // ... AND CHAIN opens the next transaction at once (not AND NO CHAIN)
+        bool chain = false;
+        for (std::size_t k = 0; k + 1 < words.size(); ++k) chain = chain || (is(k, "AND") && is(k + 1, "CHAIN"));
+        if (is(0, "BEGIN") || (is(0, "START") && is(1, "TRANSACTION"))) open = true;
+        else if (is(0, "COMMIT") || is(0, "END") || is(0, "ABORT") || (is(0, "PREPARE") && is(1, "TRANSACTION")))
+            open = chain;
+        else if (is(0, "ROLLBACK") && !is((is(1, "TRANSACTION") || is(1, "WORK")) ? 2 : 1, "TO"))
+            open = chain;
+        words.clear();
     };
     for (const sql_token& t : tokens) {
         if (t.kind == sql_token::punct && t.text == ";") {
-            settle();
-            at = 0;
-            first = second = third = {};
+            if (body) body_start = true;
+            else settle();
         } else if (t.kind == sql_token::word) {
-            if (at == 0) first = t.text;
-            else if (at == 1) second = t.text;
-            else if (at == 2) third = t.text;
-            ++at;
+            if (body && body_start && sql_iequal(t.text, "END")) body = false;  // (the body's END, not a statement)
+            else if (!words.empty() && sql_iequal(t.text, "ATOMIC") && sql_iequal(words.back(), "BEGIN")) body = true;
+            body_start = false;
+            if (!body || words.size() < 3) words.push_back(t.text);
         }
     }
     settle();
