@@ -789,6 +789,62 @@ TEST_P(CliTruth, BaselineWarnsOfASeedWhoseRowsAreNotThere) {
     EXPECT_TRUE(has(r.log, "table \"roles\" has no row (id = 1, name = 'admin') that migration 2 \"seed roles\" inserts")) << r.log;
 }
 
+// The migrator refuses a seed's down whose DELETE would cascade to rows the seed did not insert
+// (runtime.seed); a script applied by hand did not: it deleted them (helper 55, the script's
+// sibling). It stops there too, the migration's transaction undone, on both shells.
+using kinds_seeded = strata::chain<
+    strata::migration<1, "tables",
+                      create_table<"kinds", column<"id", bigint, primary_key>, column<"name", text, not_null>,
+                                   column<"parent_id", bigint, references<"kinds", "id", on_delete_cascade>>>,
+                      create_table<"members", column<"id", bigint, primary_key>,
+                                   column<"kind_id", bigint, not_null, references<"kinds", "id", on_delete_cascade>>>,
+                      create_table<"notes", column<"id", bigint, primary_key>,
+                                   column<"kind_id", bigint, references<"kinds", "id", on_delete_set_null>>>>,
+    strata::migration<2, "seed kinds",
+                      seed<"kinds", columns<"id", "name", "parent_id">, values<1, "admin", nullptr>, values<2, "sub-admin", 1>>>,
+    strata::migration<3, "note", add_column<"kinds", column<"note", text>>>>;
+TEST_P(CliTruth, AnOfflineScriptStopsAtASeedsDownThatWouldCascade) {
+    const std::string dialect = sqlite() ? "sqlite" : "postgres";
+    ASSERT_EQ(run<kinds_seeded>("upgrade").code, 0);
+    strata::session s(db());
+    auto count = [&](const char* sql) { return s.query_value<std::int64_t>(sql); };
+    // the seeded rows' own reference (2 -> 1) goes with them: the script runs
+    const cli_result clean = cli<kinds_seeded>({"sql", "--bookkeeping", "--from", "3", "--to", "1", "--dialect", dialect});
+    ASSERT_EQ(clean.code, 0) << clean.err;
+    std::string said;
+    ASSERT_EQ(apply_with_shell(clean.out, &said), 0) << said << clean.out;
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 0);
+    ASSERT_EQ(run<kinds_seeded>("upgrade").code, 0);
+    s.execute("INSERT INTO \"members\" (\"id\", \"kind_id\") VALUES (10, 1), (11, 1), (12, 2)");
+    s.execute("INSERT INTO \"notes\" (\"id\", \"kind_id\") VALUES (20, 2)");
+    s.execute("INSERT INTO \"kinds\" (\"id\", \"name\", \"parent_id\") VALUES (30, 'custom', 1)");
+    const cli_result down = cli<kinds_seeded>({"sql", "--bookkeeping", "--from", "3", "--to", "1", "--dialect", dialect});
+    ASSERT_EQ(down.code, 0) << down.err;
+    EXPECT_NE(apply_with_shell(down.out, &said), 0) << down.out;
+    EXPECT_TRUE(has(said, "strata: chain \"main\": migration 2 \"seed kinds\" (down): ")) << said;
+    EXPECT_TRUE(sqlite() ? has(said, "references a row this down deletes (a seed's rows)")
+                         : has(said, "1 row(s) of table \"kinds\" (column parent_id, ON DELETE CASCADE) reference rows of table "
+                                     "\"kinds\" that this down deletes"))
+        << said;
+    EXPECT_EQ(count("SELECT count(*) FROM \"members\""), 3);
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 3);
+    EXPECT_TRUE(has(run<kinds_seeded>("current").out, "2 seed kinds")) << run<kinds_seeded>("current").out;  // 3's down ran
+    const cli_result from2 = cli<kinds_seeded>({"sql", "--bookkeeping", "--from", "2", "--to", "1", "--dialect", dialect});
+    ASSERT_EQ(from2.code, 0) << from2.err;
+    // the same table's row that references a seeded one is another's too
+    s.execute("DELETE FROM \"members\"");
+    EXPECT_NE(apply_with_shell(from2.out, &said), 0) << from2.out;
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\" WHERE \"id\" = 30"), 1);
+    // SET NULL changes the other rows: stopped too
+    s.execute("DELETE FROM \"kinds\" WHERE \"id\" = 30");
+    EXPECT_NE(apply_with_shell(from2.out, &said), 0) << from2.out;
+    EXPECT_EQ(count("SELECT count(*) FROM \"notes\" WHERE \"kind_id\" = 2"), 1);
+    s.execute("DELETE FROM \"notes\"");
+    EXPECT_EQ(apply_with_shell(from2.out, &said), 0) << said << from2.out;
+    EXPECT_EQ(count("SELECT count(*) FROM \"kinds\""), 0);
+    EXPECT_TRUE(has(run<kinds_seeded>("current").out, "1 tables")) << run<kinds_seeded>("current").out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 TEST(CliTruthSqlite, ReadOnlyVerbsDoNotCreateAMissingFile) {

@@ -639,11 +639,16 @@ class cli_runner_t {
             };
             // Those that did not break a key before the migration, into the table that takes none;
             // counted, as a row without a rowid is one of several alike.
-            auto new_violations = [&](const std::string& pragma) {
-                return "INSERT INTO temp.\"strata_foreign_key_violations\" SELECT a.\"table\", a.\"row\", a.\"parent\" FROM (SELECT "
-                       "\"table\", \"row\", \"parent\", \"columns\", count(*) AS \"n\" FROM " + dangling(pragma) + " GROUP BY 1, 2, 3, 4) a "
+            // (into `target`; those referencing `parent` only, when one is given: "T", quoted)
+            auto new_violations_into = [&](const std::string& target, const std::string& pragma, std::string_view parent) {
+                return "INSERT INTO temp." + target + " (\"table\") SELECT a.\"table\" FROM (SELECT \"table\", \"row\", \"parent\", \"columns\", "
+                       "count(*) AS \"n\" FROM " + dangling(pragma) + (parent.empty() ? "" : " WHERE \"parent\" = " +
+                       string_literal(std::string(parent.substr(1, parent.size() - 2))) + " COLLATE NOCASE") + " GROUP BY 1, 2, 3, 4) a "
                        "WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" AND "
                        "b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"columns\" IS a.\"columns\")";
+            };
+            auto new_violations = [&](const std::string& pragma) {
+                return new_violations_into("\"strata_foreign_key_violations\"", pragma, {});
             };
             if (d == dialect_id::sqlite)
                 for (std::string& st : m.statements)
@@ -651,6 +656,68 @@ class cli_runner_t {
                         const std::string table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
                         st = new_violations("pragma_foreign_key_check(" + string_literal(table) + ")");
                     }
+            // A seed's down deletes the seeded rows by key; a row the seed did not insert that
+            // references one (another table's, or the table's own) would be deleted or changed
+            // with it (ON DELETE CASCADE, SET NULL, SET DEFAULT): the script stops before that,
+            // as the migrator refuses it (refuse_cascading_delete). PostgreSQL: counted before
+            // the DELETE. SQLite, which has no statement that reads a table it names at run
+            // time: the DELETE runs with foreign keys off, as a rebuild does, and a row it left
+            // referencing nothing (which with them on it would have deleted, changed, or been
+            // refused by) stops the script, its transaction undone.
+            {
+                const std::span<const step> steps = m.direction == direction::up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps;
+                std::vector<std::string> statements;
+                for (std::string& st : m.statements) {
+                    seeded_delete seed;
+                    for (const step& s : steps)
+                        if (seed = seeded_delete_of(s); !seed.table.empty() && s.sql() == st) break;
+                    if (seed.table.empty() || !m.transactional) {
+                        statements.push_back(std::move(st));
+                        continue;
+                    }
+                    const std::string table(seed.table.substr(1, seed.table.size() - 2));
+                    const std::string said = detail::format("strata: chain \"{}\": migration {} \"{}\" (down): ", o_.chain, desc.version,
+                                                            desc.name);
+                    const std::string advice = "Delete or change those rows first, or downgrade no further; nothing of the "
+                                               "migration was applied";
+                    if (d == dialect_id::postgres) {
+                        const std::string self = "' AND NOT (' || " + string_literal(seed.where) + " || ')'";
+                        statements.push_back(do_block(
+                            "DECLARE r record; n bigint; BEGIN FOR r IN SELECT c.conrelid::regclass::text AS child, t.relname AS "
+                            "name, c.conrelid = c.confrelid AS self, CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN "
+                            "'SET NULL' ELSE 'SET DEFAULT' END AS action, string_agg(format('p.%I = c.%I', b.attname, a.attname), "
+                            "' AND ' ORDER BY k.n) AS joined, string_agg(a.attname, ', ' ORDER BY k.n) AS columns FROM "
+                            "pg_constraint c JOIN pg_class t ON t.oid = c.conrelid, unnest(c.conkey, c.confkey) WITH ORDINALITY "
+                            "AS k(ck, fk, n), pg_attribute a, pg_attribute b WHERE c.contype = 'f' AND c.confrelid = "
+                            "to_regclass(" + string_literal(std::string(seed.table)) + ") AND c.confdeltype IN ('c', 'n', 'd') "
+                            "AND a.attrelid = c.conrelid AND a.attnum = k.ck AND b.attrelid = c.confrelid AND b.attnum = k.fk "
+                            "GROUP BY c.oid, c.conrelid, t.relname, c.confrelid, c.confdeltype ORDER BY 1, c.conname LOOP "
+                            "EXECUTE 'SELECT count(*) FROM ' || r.child || ' c WHERE EXISTS (SELECT 1 FROM ' || " +
+                            string_literal(std::string(seed.table)) + " || ' p WHERE (' || " + string_literal(seed.where) +
+                            " || ') AND ' || r.joined || ')' || CASE WHEN r.self THEN " + self + " ELSE '' END INTO n; "
+                            "IF n > 0 THEN RAISE EXCEPTION '%', " + string_literal(said) + " || n || ' row(s) of table \"' || "
+                            "r.name || '\" (column ' || r.columns || ', ON DELETE ' || r.action || ') reference rows of table "
+                            "' || " + string_literal("\"" + table + "\"") + " || ' that this down deletes (a seed''s rows): the "
+                            "DELETE would ' || CASE r.action WHEN 'CASCADE' THEN 'delete' ELSE 'change' END || ' them too. ' || " +
+                            string_literal(advice) + "; END IF; END LOOP; END"));
+                        statements.push_back(std::move(st));
+                    } else {
+                        m.foreign_keys_off = true;
+                        const std::string stop = detail::format("\"strata_seed_delete {}\"", desc.version);
+                        std::string constraint;
+                        for (char ch : said + "a row the seed did not insert (of another table, or of \"" + table +
+                                           "\") references a row this down deletes (a seed's rows), by a foreign key: the DELETE "
+                                           "would delete or change it too (ON DELETE CASCADE, SET NULL, SET DEFAULT), or be "
+                                           "refused. " + advice)
+                            constraint += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+                        statements.push_back(detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))",
+                                                            stop, constraint));
+                        statements.push_back(std::move(st));
+                        statements.push_back(new_violations_into(stop, "pragma_foreign_key_check", seed.table));
+                    }
+                }
+                m.statements = std::move(statements);
+            }
             // SQLite: a migration that rebuilds a table runs with foreign keys off; what it did
             // to keys is checked after it in the whole database, as the migrator checks: the
             // rows that break one and did not before go into the table that takes none.

@@ -6,6 +6,7 @@
 #include <strata/detail/owner.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <strata/detail/config.hpp>
@@ -26,6 +27,19 @@ struct chain_info {
     generated_sql (*generate)(dialect_id) = nullptr;
     std::vector<std::string> (*facts_after)(std::size_t applied, dialect_id) = nullptr;
 };
+
+// A seed's down, `DELETE FROM "T" WHERE <the seeded rows' keys>`, which only strata spells in
+// fragments (an execute<>'s SQL is one): the table, quoted, and the condition; else no table.
+struct seeded_delete {
+    std::string_view table;  // "T"
+    std::string where;
+};
+inline seeded_delete seeded_delete_of(const step& st) {
+    if (st.kind != step_kind::sql || st.fragments.size() <= 3 || st.fragments[0].view() != "DELETE FROM ") return {};
+    seeded_delete d{st.fragments[1].view(), {}};
+    for (std::size_t i = 3; i < st.fragments.size(); ++i) d.where += st.fragments[i].view();
+    return d;
+}
 
 template <class>
 class migrator_engine_t;

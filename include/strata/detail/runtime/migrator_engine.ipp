@@ -1847,8 +1847,8 @@ class migrator_engine_t {
                         own.check(text);
                         if (db_.dialect() == dialect_id::sqlite && text.starts_with("DROP TABLE \"") && text.find('"', 12) == text.size() - 1)
                             refuse_referenced_drop(text, failure);  // (as strata spells it: an execute<>'s own SQL is the user's)
-                        if (st.fragments.size() > 3 && st.fragments[0].view() == "DELETE FROM ")
-                            refuse_cascading_delete(st, failure);  // (a seed's down: only strata spells DELETE in fragments)
+                        if (const seeded_delete seed = seeded_delete_of(st); !seed.table.empty())
+                            refuse_cascading_delete(seed, st, failure);
                         {
                             const std::vector<std::string> relying = unique_index_users(text);
                             db_.execute(text, {}, {});
@@ -1969,11 +1969,10 @@ class migrator_engine_t {
     // before the DELETE, naming the table and how many rows, as the DROP TABLE of a referenced
     // table is. (The seeded rows' own references among themselves go with them.)
     template <class Failure>
-    void refuse_cascading_delete(const step& st, const Failure& failure) {
-        const std::string_view quoted_table = st.fragments[1].view();  // "T", quoted
+    void refuse_cascading_delete(const seeded_delete& seed, const step& st, const Failure& failure) {
+        const std::string_view quoted_table = seed.table;
         const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
-        std::string where;  // the seeded rows, by the table's key, unqualified names
-        for (std::size_t i = 3; i < st.fragments.size(); ++i) where += st.fragments[i].view();
+        const std::string& where = seed.where;  // the seeded rows, by the table's key, unqualified names
         auto quote = [](const std::string& name) {
             std::string q = "\"";
             for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
