@@ -1425,6 +1425,74 @@ TEST_P(Trust, ADowngradeLooksForABlockedDropUnderTheTablesNameNow) {
     EXPECT_EQ(w.downgrade_to(0).to, 0u);
 }
 
+// ... and a view the chain does not know, over a table or column a down drops: PostgreSQL refuses
+// the drop (the view depends on it); SQLite refuses a DROP COLUMN of a column a view reads, and
+// after a DROP TABLE of a table a view reads, every later ALTER TABLE of the path (a rebuild's
+// RENAME, a DROP COLUMN) fails on the broken view. Refused before the first down, naming the view.
+using dv1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"name", text>>>;
+using dv2 = strata::migration<2, "items.price", add_column<"items", column<"price", integer>>>;
+using dv3 = strata::migration<3, "orders", create_table<"orders", column<"id", bigint, primary_key>, column<"total", integer>>>;
+using dv4 = strata::migration<4, "items.sku", add_column<"items", column<"sku", text>>>;
+using chain_dv = strata::chain<dv1, dv2, dv3, dv4>;
+TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
+    auto m = make<chain_dv>();
+    m.upgrade();
+    exec("INSERT INTO \"items\" (\"id\", \"name\", \"price\") VALUES (1, 'a', 5)");
+    // a view over the column the down of 2 drops
+    exec("CREATE VIEW \"priced\" AS SELECT \"name\", \"price\" FROM \"items\" WHERE \"price\" > 0");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the downgrade started, and would stop at the drop of items.price";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("whose down drops column \"items\".\"price\", which view \"priced\" uses"), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 4u);
+    EXPECT_TRUE(db().has_table("orders"));
+    // a view over other columns of the table is no block
+    exec("DROP VIEW \"priced\"");
+    exec("CREATE VIEW \"named\" AS SELECT \"name\" FROM \"items\"");
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    m.upgrade();
+    // a view over a table the down of 3 drops
+    exec("CREATE VIEW \"big_orders\" AS SELECT * FROM \"orders\" WHERE \"total\" > 100");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the downgrade started, and would stop at the drop of orders (or, SQLite, at the next ALTER TABLE)";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("whose down drops table \"orders\", which view \"big_orders\" uses"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 4u);
+    exec("DROP VIEW \"big_orders\"");
+    exec("DROP VIEW \"named\"");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    // a view of the chain's own, dropped by a down before the drop: no block
+    auto v = make<strata::chain<dv1, strata::migration<2, "named", execute<"CREATE VIEW named AS SELECT name FROM items", "DROP VIEW named">>>>();
+    v.upgrade();
+    EXPECT_EQ(v.downgrade_to(0).to, 0u);
+    // SQLite: a down that rebuilds a table a view uses (its RENAME into place fails on the view);
+    // PostgreSQL alters the table in place
+    auto r = make<strata::chain<dv1, strata::migration<2, "name required", alter_column<"items", "name", set_not_null>>, dv3>>();
+    r.upgrade();
+    exec("CREATE VIEW \"names\" AS SELECT \"name\" FROM \"items\"");
+    if (sqlite()) {
+        try {
+            r.downgrade_to(1);
+            FAIL() << "the downgrade started, and would stop at the rebuild of items";
+        } catch (const strata::migration_error& e) {
+            EXPECT_NE(std::string(e.what()).find("whose down rebuilds table \"items\" (SQLite: a new table renamed into its place), "
+                                                 "which view \"names\" uses"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_EQ(r.status().current, 3u);
+        exec("DROP VIEW \"names\"");
+    }
+    EXPECT_EQ(r.downgrade_to(1).to, 1u);
+}
+
 // ---- 3. Values stored whole, or refused ----
 
 TEST_P(Trust, ValuesAreStoredWholeOrRefused) {

@@ -704,13 +704,11 @@ class cli_runner_t {
                     } else {
                         m.foreign_keys_off = true;
                         const std::string stop = detail::format("\"strata_seed_delete {}\"", desc.version);
-                        std::string constraint;
-                        for (char ch : said + "a row the seed did not insert (of another table, or of \"" + table +
-                                           "\") references a row this down deletes (a seed's rows), by a foreign key: the DELETE "
-                                           "would delete or change it too (ON DELETE CASCADE, SET NULL, SET DEFAULT), or be "
-                                           "refused. " + advice)
-                            constraint += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-                        statements.push_back(detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))",
+                        const std::string constraint = detail::sql_quoted(
+                            said + "a row the seed did not insert (of another table, or of \"" + table + "\") references a row "
+                            "this down deletes (a seed's rows), by a foreign key: the DELETE would delete or change it too (ON "
+                            "DELETE CASCADE, SET NULL, SET DEFAULT), or be refused. " + advice);
+                        statements.push_back(detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT {} CHECK (0))",
                                                             stop, constraint));
                         statements.push_back(std::move(st));
                         statements.push_back(new_violations_into(stop, "pragma_foreign_key_check", seed.table));
@@ -857,11 +855,9 @@ class cli_runner_t {
             o_.chain, from, from, program_);
         if (d == dialect_id::postgres)
             return do_block("BEGIN IF " + elsewhere + " THEN RAISE EXCEPTION '%', " + string_literal(message) + "; END IF; END");
-        std::string constraint = "\"";
-        for (char ch : message) constraint += ch == '"' ? std::string("\"\"") : std::string(1, ch);
         // (made again: the refusal is this script's, when scripts run one after another in a shell)
         return "DROP TABLE IF EXISTS temp.\"strata_script_start\";\nCREATE TEMP TABLE \"strata_script_start\" (\"chain\" TEXT, "
-               "CONSTRAINT " + constraint + "\" CHECK (0));\nINSERT INTO temp.\"strata_script_start\" SELECT " +
+               "CONSTRAINT " + detail::sql_quoted(message) + " CHECK (0));\nINSERT INTO temp.\"strata_script_start\" SELECT " +
                string_literal(o_.chain) + " WHERE " + elsewhere;
     }
     // 'text', its quotes doubled (both dialects: the script sets standard_conforming_strings)

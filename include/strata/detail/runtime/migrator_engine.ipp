@@ -620,7 +620,7 @@ class migrator_engine_t {
             };
             auto settle = [&] {
                 std::size_t k = 2;
-                if (word(0, "DROP") && word(1, "TABLE")) {
+                if (word(0, "DROP") && (word(1, "TABLE") || word(1, "VIEW"))) {
                     for (; k < words.size(); ++k)
                         if (!(word(k, "IF") || word(k, "EXISTS") || word(k, "CASCADE") || word(k, "RESTRICT")))
                             released.push_back(detail::sql_unquote(*words[k]));
@@ -642,22 +642,65 @@ class migrator_engine_t {
         auto path_names = [&](const std::string& t) {
             return std::any_of(released.begin(), released.end(), [&](const std::string& r) { return same(r, t); });
         };
+        // The name a table (and column) of migration i's state has now: the migrations after it
+        // may have renamed them.
+        auto live_names = [&](std::size_t i, std::string table, std::string column) {
+            for (std::size_t j = i + 1; j < from; ++j)
+                for (std::size_t k = 0; k < chain_.descs[j].nops; ++k) {
+                    const auto& op = chain_.descs[j].ops[k];
+                    if (op.kind == op_kind::rename_column && same(op.table, table) && same(op.name, column))
+                        column = std::string(op.new_name);
+                    else if (op.kind == op_kind::rename_table && same(op.table, table))
+                        table = std::string(op.new_name);
+                }
+            return std::pair{table, column};
+        };
         for (std::size_t i = from; i-- > target;) {
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
             for (const step& st : migrations[i].down_steps) {
                 if (st.kind != step_kind::sql) continue;
                 const std::string text = st.sql();
                 release(text);  // (a statement that drops the table is no block of its own drop)
-                if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made))
+                // A view the chain does not know, over what the statement drops (or, SQLite,
+                // rebuilds), as strata spells them.
+                auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
+                    const auto [live, live_column] = live_names(i, table, column);
+                    const std::string by = view_using(live, live_column, path_names);
+                    if (by.empty()) return;
+                    throw refusal(migration_failure::unknown_objects,
+                                  detail::format("{} would pass migration {} \"{}\", whose down {}{}, which {} uses (not an object of "
+                                                 "this chain): {}. Drop it first (and make it again "
+                                                 "after the downgrade if it is still wanted); nothing was changed",
+                                                 call("downgrade_to", std::to_string(target_version)), migrations[i].version,
+                                                 migrations[i].name, what,
+                                                 live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
+                                                 !lite ? "PostgreSQL would refuse it there (the view depends on it), after the downs "
+                                                         "before it"
+                                                 : column.empty() && what.starts_with("drops")
+                                                     ? "SQLite would leave the view referencing nothing, and refuse every ALTER "
+                                                       "TABLE after it (error in view)"
+                                                     : "SQLite would refuse it there (error in view), after the downs before it"),
+                                  migrations[i].version, std::string(migrations[i].name));
+                };
+                if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made)) {
                     rebuilt.push_back(text.substr(made.size(), text.find('"', made.size()) - made.size()));
+                    refuse_used(detail::format("rebuilds table \"{}\" (SQLite: a new table renamed into its place)", rebuilt.back()),
+                                rebuilt.back(), "");
+                }
+                if (constexpr std::string_view alter = "ALTER TABLE \"", drop = "\" DROP COLUMN \"";
+                    text.starts_with(alter) && text.ends_with("\"")) {
+                    const std::size_t mid = text.find(drop, alter.size());
+                    if (mid != std::string::npos && text.find('"', alter.size()) == mid) {
+                        const std::string table = text.substr(alter.size(), mid - alter.size());
+                        const std::string column = text.substr(mid + drop.size(), text.size() - 1 - mid - drop.size());
+                        if (column.find('"') == std::string::npos)
+                            refuse_used(detail::format("drops column \"{}\".\"{}\"", table, column), table, column);
+                    }
+                }
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;
                 const std::string table = text.substr(12, text.size() - 13);
                 if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
-                std::string live = table;  // (its name now: the migrations after i may have renamed it)
-                for (std::size_t j = i + 1; j < from; ++j)
-                    for (std::size_t k = 0; k < chain_.descs[j].nops; ++k)
-                        if (const auto& op = chain_.descs[j].ops[k]; op.kind == op_kind::rename_table && same(op.table, live))
-                            live = std::string(op.new_name);
+                const std::string live = live_names(i, table, "").first;
                 const value p[] = {live};
                 std::string by;
                 auto note = [&](const row& r) {
@@ -685,8 +728,66 @@ class migrator_engine_t {
                                                  live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
                                                  lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)"),
                                   migrations[i].version, std::string(migrations[i].name));
+                refuse_used(detail::format("drops table \"{}\"", table), table, "");
             }
         }
+    }
+
+    // The first view (its name, quoted; PostgreSQL: also a materialized view, or another table's
+    // foreign key to the column) that uses `table` now, or its `column` when one is given, and
+    // that is not `released` (dropped by a down before): PostgreSQL reads its dependencies;
+    // SQLite, which keeps none, the tables a view's query opens (EXPLAIN: its OpenRead's root
+    // pages), and, for a column, whether its text names the column.
+    template <class Released>
+    std::string view_using(const std::string& table, const std::string& column, const Released& released) {
+        std::string by;
+        const value p[] = {table, column};
+        if (db_.dialect() != dialect_id::sqlite) {
+            db_.execute("SELECT v.relname, v.relkind = 'm' FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid JOIN pg_class v "
+                        "ON v.oid = w.ev_class WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
+                        "AND d.refobjid = to_regclass(quote_ident($1)) AND v.oid <> d.refobjid AND ($2 = '' OR d.refobjsubid = "
+                        "(SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = d.refobjid AND a.attname = $2)) ORDER BY 1",
+                        p, [&](const row& r) {
+                            const std::string v = r.get<std::string>(0);
+                            if (by.empty() && !released(v))
+                                by = detail::format("{} \"{}\"", r.get<bool>(1) ? "materialized view" : "view", v);
+                        });
+            if (by.empty() && !column.empty())
+                db_.execute("SELECT t.relname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' AND "
+                            "c.confrelid = to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid AND (SELECT a.attnum FROM "
+                            "pg_attribute a WHERE a.attrelid = c.confrelid AND a.attname = $2) = ANY (c.confkey) ORDER BY 1",
+                            p, [&](const row& r) {
+                                const std::string t = r.get<std::string>(0);
+                                if (by.empty() && !released(t)) by = detail::format("the foreign key of table \"{}\"", t);
+                            });
+            return by;
+        }
+        std::vector<std::pair<std::string, std::string>> views;  // name, SQL
+        db_.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name", {},
+                    [&](const row& r) { views.emplace_back(r.get<std::string>(0), r.is_null(1) ? std::string() : r.get<std::string>(1)); });
+        for (const auto& [v, sql] : views) {
+            if (released(v)) continue;
+            std::vector<std::int64_t> pages;
+            try {
+                db_.execute("EXPLAIN SELECT * FROM " + detail::sql_quoted(v), {}, [&](const row& r) {
+                    if (r.get<std::string>(1) == "OpenRead") pages.push_back(r.get<std::int64_t>(3));
+                });
+            } catch (const database_error&) {
+                continue;  // (a view broken already: not this downgrade's doing)
+            }
+            bool reads = false;
+            for (std::int64_t page : pages) {
+                const value q[] = {page, table};
+                db_.execute("SELECT 1 FROM sqlite_master WHERE rootpage = $1 AND tbl_name = $2 COLLATE NOCASE", q,
+                            [&](const row&) { reads = true; });
+            }
+            bool names = column.empty();
+            for (const sql_token& t : detail::sql_tokens(sql, false))
+                names = names || ((t.kind == sql_token::word || t.kind == sql_token::quoted) &&
+                                  detail::same_ignoring_case(detail::sql_unquote(t), column));
+            if (reads && names) return detail::format("view \"{}\"", v);
+        }
+        return by;
     }
 
     // Another migrator, on a backend whose lock does not keep it out while this one reads (SQLite),
@@ -1973,11 +2074,6 @@ class migrator_engine_t {
         const std::string_view quoted_table = seed.table;
         const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
         const std::string& where = seed.where;  // the seeded rows, by the table's key, unqualified names
-        auto quote = [](const std::string& name) {
-            std::string q = "\"";
-            for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-            return q + "\"";
-        };
         struct reference {
             std::string child, child_sql, key, action;  // child_sql: the child table as SQL names it
             std::vector<std::pair<std::string, std::string>> columns;  // (child's, parent's)
@@ -1997,7 +2093,7 @@ class migrator_engine_t {
                             const std::string child = r.get<std::string>(0);
                             // (SQLite compares names without case: "Roles" is roles)
                             if (seq == 0)
-                                refs.push_back({child, quote(child), {}, r.get<std::string>(5), {}, detail::same_ignoring_case(child, table)});
+                                refs.push_back({child, detail::sql_quoted(child), {}, r.get<std::string>(5), {}, detail::same_ignoring_case(child, table)});
                             refs.back().columns.emplace_back(r.get<std::string>(3),
                                                              r.is_null(4) ? (seq < pk.size() ? pk[seq] : std::string())
                                                                           : r.get<std::string>(4));
@@ -2020,7 +2116,7 @@ class migrator_engine_t {
         for (const reference& ref : refs) {
             std::string joined, from_names;
             for (const auto& [from, to] : ref.columns) {
-                joined += " AND p." + quote(to) + " = c." + quote(from);
+                joined += " AND p." + detail::sql_quoted(to) + " = c." + detail::sql_quoted(from);
                 from_names += (from_names.empty() ? "" : ", ") + from;
             }
             // (the seeded rows' own references go with them: not counted)

@@ -53,6 +53,13 @@ inline char sqlite_affinity(std::string_view type) {
 // block comments that nest. Read as SQLite would, each could hide a ';' or a statement.
 STRATA_LAZY STRATA_INLINE std::vector<sql_token> sql_tokens(std::string_view s, bool postgres = false);
 
+// A name quoted, its quotes doubled (a"b -> "a""b").
+inline std::string sql_quoted(std::string_view name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
 // A quoted name's text ("a""b" -> a"b); a word as it is.
 STRATA_LAZY STRATA_INLINE std::string sql_unquote(const sql_token& t);
 
