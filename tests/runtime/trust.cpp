@@ -1450,10 +1450,15 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
     }
     EXPECT_EQ(m.status().current, 4u);
     EXPECT_TRUE(db().has_table("orders"));
-    // a view over other columns of the table is no block
+    // a view over other columns of the table is no block, nor one over another table's column
+    // of the same name
     exec("DROP VIEW \"priced\"");
     exec("CREATE VIEW \"named\" AS SELECT \"name\" FROM \"items\"");
+    exec("CREATE TABLE \"prices\" (\"id\" BIGINT PRIMARY KEY, \"price\" INTEGER)");
+    exec("CREATE VIEW \"joined\" AS SELECT i.\"name\", p.\"price\" FROM \"items\" i JOIN \"prices\" p ON p.\"id\" = i.\"id\" "
+         "WHERE p.\"price\" > 0");
     EXPECT_EQ(m.downgrade_to(1).to, 1u);
+    exec("DROP VIEW \"joined\"");
     m.upgrade();
     // a view over a table the down of 3 drops
     exec("CREATE VIEW \"big_orders\" AS SELECT * FROM \"orders\" WHERE \"total\" > 100");

@@ -736,8 +736,8 @@ class migrator_engine_t {
     // The first view (its name, quoted; PostgreSQL: also a materialized view, or another table's
     // foreign key to the column) that uses `table` now, or its `column` when one is given, and
     // that is not `released` (dropped by a down before): PostgreSQL reads its dependencies;
-    // SQLite, which keeps none, the tables a view's query opens (EXPLAIN: its OpenRead's root
-    // pages), and, for a column, whether its text names the column.
+    // SQLite, which keeps none, the program of the view's query (EXPLAIN): the tables and
+    // indexes it opens, and the columns it reads.
     template <class Released>
     std::string view_using(const std::string& table, const std::string& column, const Released& released) {
         std::string by;
@@ -762,30 +762,51 @@ class migrator_engine_t {
                             });
             return by;
         }
-        std::vector<std::pair<std::string, std::string>> views;  // name, SQL
-        db_.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name", {},
-                    [&](const row& r) { views.emplace_back(r.get<std::string>(0), r.is_null(1) ? std::string() : r.get<std::string>(1)); });
-        for (const auto& [v, sql] : views) {
+        std::vector<std::string> views;
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name", {},
+                    [&](const row& r) { views.push_back(r.get<std::string>(0)); });
+        for (const std::string& v : views) {
             if (released(v)) continue;
-            std::vector<std::int64_t> pages;
+            // The view's query as SQLite runs it: the b-trees each cursor reads (the main
+            // database's), and the columns read through each.
+            std::vector<std::pair<std::int64_t, std::int64_t>> cursors, columns;  // (cursor, root page), (cursor, column)
             try {
                 db_.execute("EXPLAIN SELECT * FROM " + detail::sql_quoted(v), {}, [&](const row& r) {
-                    if (r.get<std::string>(1) == "OpenRead") pages.push_back(r.get<std::int64_t>(3));
+                    const std::string op = r.get<std::string>(1);
+                    if ((op == "OpenRead" || op == "ReopenIdx") && r.get<std::int64_t>(4) == 0)
+                        cursors.emplace_back(r.get<std::int64_t>(2), r.get<std::int64_t>(3));
+                    else if (op == "Column")
+                        columns.emplace_back(r.get<std::int64_t>(2), r.get<std::int64_t>(3));
                 });
             } catch (const database_error&) {
                 continue;  // (a view broken already: not this downgrade's doing)
             }
-            bool reads = false;
-            for (std::int64_t page : pages) {
+            for (const auto& [cursor, page] : cursors) {
+                std::string type, name;  // the table's b-tree, or one of its indexes
                 const value q[] = {page, table};
-                db_.execute("SELECT 1 FROM sqlite_master WHERE rootpage = $1 AND tbl_name = $2 COLLATE NOCASE", q,
-                            [&](const row&) { reads = true; });
+                db_.execute("SELECT type, name FROM sqlite_master WHERE rootpage = $1 AND tbl_name = $2 COLLATE NOCASE", q,
+                            [&](const row& r) {
+                                type = r.get<std::string>(0);
+                                name = r.get<std::string>(1);
+                            });
+                if (type.empty()) continue;
+                bool uses = column.empty();
+                // (an index the query opens: all its columns, as a search by its key reads no Column)
+                if (type == "index") {
+                    const value n[] = {name};
+                    db_.execute("SELECT name FROM pragma_index_info($1)", n, [&](const row& r) {
+                        uses = uses || (!r.is_null(0) && detail::same_ignoring_case(r.get<std::string>(0), column));
+                    });
+                }
+                for (const auto& [c, k] : columns)
+                    if (!uses && c == cursor && type == "table") {
+                        const value n[] = {name, k};
+                        db_.execute("SELECT name FROM pragma_table_xinfo($1) WHERE cid = $2", n, [&](const row& r) {
+                            uses = uses || detail::same_ignoring_case(r.get<std::string>(0), column);
+                        });
+                    }
+                if (uses) return detail::format("view \"{}\"", v);
             }
-            bool names = column.empty();
-            for (const sql_token& t : detail::sql_tokens(sql, false))
-                names = names || ((t.kind == sql_token::word || t.kind == sql_token::quoted) &&
-                                  detail::same_ignoring_case(detail::sql_unquote(t), column));
-            if (reads && names) return detail::format("view \"{}\"", v);
         }
         return by;
     }
