@@ -1151,6 +1151,7 @@ class migrator_engine_t {
     // changed, dirty, a cell edited by hand) says no, and the caller reads the rows again and
     // judges them as status() does: one verdict, whichever path finds it.
     bool shows_exactly(std::size_t applied, bool& table) {
+        refuse_temp_shadows();
         table = false;
         std::size_t seen = 0;
         bool same = true;
@@ -1271,9 +1272,32 @@ class migrator_engine_t {
 
     std::vector<applied_migration> read_rows(bool table_exists = false) {
         std::vector<applied_migration> rows;
+        refuse_temp_shadows();
         if (!table_exists && !db_.has_table(tracking_table)) return rows;
         read_rows_into(rows);
         return rows;
+    }
+    // SQLite looks a name up in the connection's TEMP schema first: a temporary table or view
+    // named as one of the chain's tables, or strata's own, hides it from every statement strata
+    // runs (a program's staging table, on a borrowed connection): the migrations would alter it,
+    // and be recorded in the database. Refused before anything is read.
+    void refuse_temp_shadows() {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        std::vector<std::string> temp;
+        db_.execute("SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view')", {},
+                    [&](const row& r) { temp.push_back(r.get<std::string>(0)); });
+        if (temp.empty()) return;
+        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
+        for (const std::string& t : temp) {
+            bool hides = detail::same_ignoring_case(t, tracking_table) || detail::same_ignoring_case(t, background_failures_table);
+            for (const std::string& c : names.tables) hides = hides || detail::same_ignoring_case(t, c);
+            if (hides)
+                throw refusal(migration_failure::unknown_state,
+                              detail::format("{}'s connection has a TEMP table \"{}\", which hides the database's table of that "
+                                             "name from every statement strata runs (SQLite looks in temp first); drop it, or "
+                                             "migrate on a connection without it; nothing was changed",
+                                             db_.describe(), t));
+        }
     }
     // Every row of the chain, in version order. A cell that is not what strata wrote (edited by
     // hand: 'abc', 3.5, -1, NULL) is refused, naming the row and the column, never guessed at.
@@ -2218,10 +2242,12 @@ class migrator_engine_t {
             std::sort(unchecked.begin(), unchecked.end());
         }
     };
+    // (the tables whose SQL says REFERENCES in any case: LIKE minds the case when the program
+    // set case_sensitive_like)
     dangling dangling_rows() {
         std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
         dangling out;
-        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'", {},
+        db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND instr(upper(sql), 'REFERENCES') > 0", {},
                     [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
         for (const std::string& t : tables) {
             const value p[] = {t};
@@ -2548,9 +2574,11 @@ class migrator_engine_t {
         const value p[] = {table};
         names live_key(64);  // by position in the primary key
         std::size_t key_size = 0;
+        std::vector<bool> there(columns.size());  // the state's columns the live table has
         db_.execute("SELECT name, hidden, \"notnull\", pk, type, dflt_value FROM pragma_table_xinfo($1)", p, [&](const row& r) {
             const std::string c = r.get<std::string>(0);
             const auto at_column = std::find(columns.begin(), columns.end(), std::string_view(c));
+            if (at_column != columns.end()) there[static_cast<std::size_t>(at_column - columns.begin())] = true;
             if (at_column == columns.end()) {
                 lost.push_back(detail::format("column \"{}\" (and its data)", c));
             } else if (const std::int64_t hidden = r.get<std::int64_t>(1); hidden == 2 || hidden == 3) {
@@ -2760,6 +2788,17 @@ class migrator_engine_t {
                                                                    def.deferred_keys));
         if (def.strict) lost.push_back("table option STRICT");
         if (def.without_rowid) lost.push_back("table option WITHOUT ROWID");
+        // A column of the state the live table lacks (dropped or renamed by hand): the copy has
+        // nothing to copy into it (and, with SQLite's double-quoted strings on, would fill it with
+        // its own name). Refused first: the rest compares a table that is not the chain's.
+        std::string missing;
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            if (!there[k]) missing += detail::format("{}\"{}\"", missing.empty() ? "" : ", ", columns[k]);
+        if (!missing.empty())
+            return detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename): the live table has no column "
+                                  "{}, which the chain has there (dropped or renamed by hand?): the copy would have nothing "
+                                  "to keep. Make the column again as the chain has it (verify() lists what differs)",
+                                  table, missing);
         if (lost.empty()) return {};
         std::string what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",

@@ -49,6 +49,10 @@ template <class Tag>
 STRATA_INLINE sqlite::basic_connection<Tag>::basic_connection::~basic_connection() {
     for (auto& [sql, st] : cache_->by_text) sqlite3_finalize(st);
     if (owned_) sqlite3_close(db_);
+    else if (quoted_strings_[0] >= 0) {
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, quoted_strings_[0], nullptr);
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, quoted_strings_[1], nullptr);
+    }
 }
 
 template <class Tag>
@@ -200,7 +204,33 @@ STRATA_INLINE std::unique_ptr<driver> sqlite::basic_connection<Tag>::open_anothe
     const char* file = sqlite3_db_filename(db_, "main");
     if (!file || !*file)
         throw std::logic_error("strata: sqlite " + where_ + ": an in-memory database has no second connection");
-    return std::make_unique<connection>(std::string(file), busy_timeout());
+    // The same file as this handle opened it: its URI's parameters and its VFS (a locking VFS
+    // for a network file system, `nolock`, `immutable`), which the file's name alone drops: a
+    // second connection that locked otherwise would write beside the program's, unseen.
+    auto encoded = [](std::string_view text, std::string_view special) {
+        std::string out;
+        for (char c : text)
+            if (special.find(c) != std::string_view::npos) {
+                char hex[4];
+                std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+                out += hex;
+            } else {
+                out += c;
+            }
+        return out;
+    };
+    std::string uri = "file:" + encoded(file, "%?#");
+    char separator = '?';
+    for (int i = 0; const char* key = sqlite3_uri_key(file, i); ++i) {
+        if (std::string_view(key) == "vfs") continue;
+        const char* v = sqlite3_uri_parameter(file, key);
+        uri += separator + encoded(key, "%&#=") + "=" + encoded(v ? v : "", "%&#");
+        separator = '&';
+    }
+    sqlite3_vfs* vfs = nullptr;
+    if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK && vfs && vfs->zName)
+        uri += separator + std::string("vfs=") + encoded(vfs->zName, "%&#");
+    return std::make_unique<connection>(uri, busy_timeout());
 }
 
 template <class Tag>
@@ -208,6 +238,43 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::millisecon
     // (SQLite takes an int: a longer timeout waits as long as SQLite can, not wrapped to no wait)
     const auto ms = busy_timeout.count();
     sqlite3_busy_timeout(db_, ms <= 0 ? 0 : ms > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max() : static_cast<int>(ms));
+    // A borrowed handle's settings that would make a migration lose data or leave a state the
+    // chain does not describe: refused, as strata cannot know what else the program relies on.
+    if (!owned_) {
+        auto setting = [&](const char* pragma) {
+            std::string v;
+            sqlite3_exec(
+                db_, pragma,
+                [](void* out, int n, char** cells, char**) {
+                    if (n > 0 && cells[0]) *static_cast<std::string*>(out) = cells[0];
+                    return 0;
+                },
+                &v, nullptr);
+            return v;
+        };
+        auto refuse = [&](const std::string& what, const char* why, const char* set) {
+            throw database_error("strata: sqlite " + where_ + ": the borrowed connection's " + what + ": " + why + "; set it (" +
+                                     set + ") or give strata the file's name; nothing was changed",
+                                 "", "");
+        };
+        if (const std::string j = setting("PRAGMA journal_mode"); j == "off" || j == "memory")
+            refuse("journal_mode is " + j,
+                   j == "off" ? "SQLite could not roll a failed migration back, and would leave the database corrupt"
+                              : "a crash in a migration would leave the database corrupt (its journal is in memory)",
+                   "PRAGMA journal_mode = DELETE, or WAL");
+        if (setting("PRAGMA legacy_alter_table") == "1")
+            refuse("legacy_alter_table is on", "a rename_table would leave the views and triggers that use the table naming "
+                   "its old name, and every ALTER TABLE after it would fail on them", "PRAGMA legacy_alter_table = OFF");
+        if (setting("PRAGMA ignore_check_constraints") == "1")
+            refuse("ignore_check_constraints is on", "add_check and a table rebuild would keep rows that break a check",
+                   "PRAGMA ignore_check_constraints = OFF");
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, -1, &quoted_strings_[0]);
+        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, -1, &quoted_strings_[1]);
+    }
+    // "x" is a name: SQLite would otherwise read a name it cannot find as the text 'x' (a rebuild's
+    // copy of a column dropped by hand, an index on it, would store the column's name).
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     exec_plain("PRAGMA foreign_keys = ON");
 }
 
