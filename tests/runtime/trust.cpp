@@ -1642,6 +1642,71 @@ class unmarked_driver final : public strata_test::forwarding_driver {
         });
     }
 };
+// A search_path whose first schema does not exist (a typo in a tenant's name) or is not this
+// role's to use: PostgreSQL skips it, current_schema() is the next one, and strata migrated (and
+// downgraded, dropping its tables) the schema after it (helper 59). Refused, naming both.
+TEST_F(TrustPostgres, ASearchPathWhoseFirstSchemaIsMissingIsRefused) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    make<chain_dp>().upgrade();
+    exec("INSERT INTO \"users\" (\"id\", \"email\") VALUES (1, 'a@x')");
+    exec("SET search_path TO \"" + schema + "_typo\", \"" + schema + "\"");
+    try {
+        make<chain_dp>().downgrade_to(0);
+        FAIL() << "downgraded the schema after the missing one";
+    } catch (const std::exception& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("the search_path's first schema \"" + schema + "_typo\" does not exist"), std::string::npos) << what;
+        EXPECT_NE(what.find("\"" + schema + "\" instead"), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"" + schema + "\".\"users\""), 1);
+    // "$user" first is PostgreSQL's default: without such a schema, the next one is meant
+    exec("SET search_path TO \"$user\", \"" + schema + "\"");
+    EXPECT_EQ(make<chain_dp>().status().current, 3u);
+}
+
+// A table of another schema whose foreign key references a table the downgrade drops, named as
+// one of the chain's: taken for the chain's, and the downgrade stopped part-way (helper 59).
+TEST_F(TrustPostgres, AForeignKeyFromAnotherSchemasTableOfAChainTablesNameBlocksADowngrade) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    auto m = make<chain_dp>();
+    m.upgrade();
+    const std::string archive = schema + "_archive";
+    exec("CREATE SCHEMA \"" + archive + "\"");
+    exec("CREATE TABLE \"" + archive + "\".\"roles\" (\"id\" BIGINT PRIMARY KEY, \"user_id\" BIGINT REFERENCES \"" + schema +
+         "\".\"users\" (\"id\"))");
+    try {
+        m.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("which table \"" + archive + "\".\"roles\" (column user_id) references"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP SCHEMA \"" + archive + "\" CASCADE");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+}
+
+// libpq's message about a connection string it cannot read quoted a part of it, password
+// included (helper 59).
+TEST_F(TrustPostgres, AConnectionStringsPasswordIsNotInTheError) {
+    for (const std::string url : {"postgresql://someone:s3cr%zzet@127.0.0.1:1/x", "postgresql://someone:p@ss/w?rd%#x@127.0.0.1:1/x",
+                                  "host=127.0.0.1 port=1 user=someone password=s3cr%zzet dbname=x connect_timeout=x"}) {
+        try {
+            strata::postgres::connection c(url);
+            FAIL() << "connected to " << url;
+        } catch (const strata::database_error& e) {
+            const std::string what = e.what(), driver = e.driver_message();
+            for (const char* secret : {"s3cr", "zzet", "rd%", "w?rd", "p@ss"}) {
+                EXPECT_EQ(what.find(secret), std::string::npos) << what;
+                EXPECT_EQ(driver.find(secret), std::string::npos) << driver;
+            }
+        }
+    }
+}
+
 TEST_F(TrustPostgres, ADriverThatDoesNotMarkBooleansStillReadsTheBookkeeping) {
     unmarked_driver own(db());
     strata::migrator<two>(own, quiet()).upgrade();

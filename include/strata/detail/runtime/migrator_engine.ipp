@@ -703,19 +703,23 @@ class migrator_engine_t {
                 const std::string live = live_names(i, table, "").first;
                 const value p[] = {live};
                 std::string by;
+                // (PostgreSQL: a table of another schema is no table of the chain's, whatever its name)
                 auto note = [&](const row& r) {
                     const std::string t = r.get<std::string>(0);
-                    if (by.empty() && !chain_table(t) && !path_names(t))
-                        by = detail::format("table \"{}\" (column {})", t, r.get<std::string>(1));
+                    const bool here = lite || r.get<bool>(2);
+                    if (by.empty() && !(here && (chain_table(t) || path_names(t))))
+                        by = detail::format("table {} (column {})", here ? "\"" + t + "\"" : r.get<std::string>(3), r.get<std::string>(1));
                 };
                 if (lite)
                     db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
                                 "m.type = 'table' AND f.\"table\" = $1 COLLATE NOCASE AND m.name <> $1 COLLATE NOCASE",
                                 p, note);
                 else
-                    db_.execute("SELECT t.relname, a.attname FROM pg_constraint c, pg_class t, pg_attribute a WHERE "
+                    db_.execute("SELECT t.relname, a.attname, n.nspname = current_schema(), '\"' || replace(n.nspname, '\"', "
+                                "'\"\"') || '\".\"' || replace(t.relname, '\"', '\"\"') || '\"' FROM pg_constraint c, pg_class t, pg_namespace n, pg_attribute a WHERE "
                                 "c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid "
-                                "AND t.oid = c.conrelid AND a.attrelid = c.conrelid AND a.attnum = c.conkey[1]",
+                                "AND t.oid = c.conrelid AND n.oid = t.relnamespace AND a.attrelid = c.conrelid AND "
+                                "a.attnum = c.conkey[1] ORDER BY 3 DESC, 1",
                                 p, note);
                 if (!by.empty())
                     throw refusal(migration_failure::foreign_key_violation,

@@ -86,12 +86,48 @@ STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(const std::strin
     try {
         owned_.reset(new pqxx::connection(conninfo_or_url));
     } catch (const std::exception& e) {
-        // Not the connection string in the message: it may hold a password.
-        const std::string msg = trimmed(e.what());
+        // Not the connection string in the message: it may hold a password. libpq quotes the
+        // part of it that it cannot read ("invalid percent-encoded token: "s3cr%zzet""), and
+        // the password is where it cannot read one (a '%', '@' or '/' not encoded): a quoted
+        // part that shares four characters with the password (or holds all of a shorter one)
+        // is left out, and so is the password wherever it stands.
+        std::string msg = trimmed(e.what());
+        std::string secret;  // the URL's user:password, or password=...'s value
+        if (const std::size_t scheme = conninfo_or_url.find("://"); scheme != std::string::npos) {
+            const std::size_t at = conninfo_or_url.rfind('@');
+            if (at != std::string::npos && at > scheme) secret = conninfo_or_url.substr(scheme + 3, at - scheme - 3);
+            if (const std::size_t colon = secret.find(':'); colon != std::string::npos) secret = secret.substr(colon + 1);
+            else secret.clear();
+        } else if (const std::size_t key = conninfo_or_url.find("password"); key != std::string::npos) {
+            const std::size_t from = conninfo_or_url.find_first_not_of(" =", key + 8);
+            if (from != std::string::npos) secret = conninfo_or_url.substr(from, conninfo_or_url.find(' ', from) - from);
+        }
+        auto holds_secret = [&](std::string_view text) {
+            if (secret.empty()) return false;
+            if (secret.size() < 4) return text.find(secret) != std::string_view::npos;
+            for (std::size_t i = 0; i + 4 <= secret.size(); ++i)
+                if (text.find(std::string_view(secret).substr(i, 4)) != std::string_view::npos) return true;
+            return false;
+        };
+        for (std::size_t open = msg.find('"'); open != std::string::npos; open = msg.find('"', open + 1)) {
+            const std::size_t close = msg.find('"', open + 1);
+            if (close == std::string::npos) break;
+            if (holds_secret(std::string_view(msg).substr(open + 1, close - open - 1))) {
+                msg.replace(open + 1, close - open - 1, "(left out: it holds a part of the password)");
+                open = msg.find('"', open + 1);
+            } else {
+                open = close;
+            }
+        }
+        if (holds_secret(msg)) msg = "(libpq's message left out: it holds a part of the password)";
         // (libpq's own words when it has them; libpqxx 6.4 may only say "Connection to
         // database failed")
-        throw database_error("strata: postgres: cannot connect (is the server running and reachable, are the "
-                             "host, port, database and user right?): " + msg,
+        const bool unread = msg.find("URI") != std::string::npos || msg.find("percent-encoded") != std::string::npos ||
+                            msg.find("connection option") != std::string::npos || msg.find("missing \"=\"") != std::string::npos;
+        throw database_error(std::string("strata: postgres: cannot connect (") +
+                                 (unread ? "libpq cannot read the connection string"
+                                         : "is the server running and reachable, are the host, port, database and user right?") +
+                                 "): " + msg,
                              "", msg);
     }
     conninfo_ = conninfo_or_url;
@@ -429,21 +465,42 @@ template <class Tag>
 STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view name) {
     // No schema of the search_path exists (a typo in a tenant's name): every table would be
     // missing, the database read as empty and nothing could be made there. Said, not read so.
+    // Nor the first schema the search_path names (PostgreSQL skips one that does not exist, or
+    // that the role may not use, silently): strata would work in the next one, another tenant's,
+    // or public.
     bool found = false, no_schema = false;
-    std::string path;
+    std::string path, schema, user;
     const detail::dependent_t<value, Tag> p[] = {std::string(name)};
-    execute("SELECT current_schema() IS NULL, current_setting('search_path'), EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n "
-            "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p'))",
+    execute("SELECT current_schema() IS NULL, current_setting('search_path'), coalesce(current_schema(), ''), current_user, "
+            "EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+            "AND c.relname = $1 AND c.relkind IN ('r', 'p'))",
             p, [&](const row& r) {
                 no_schema = r.get<bool>(0);
                 path = r.get<std::string>(1);
-                found = r.get<bool>(2);
+                schema = r.get<std::string>(2);
+                user = r.get<std::string>(3);
+                found = r.get<bool>(4);
             });
     if (no_schema)
         throw database_error("strata: postgres: no schema of the search_path (" + path +
                                  ") exists: strata would read an empty database and could make nothing there. Create the "
                                  "schema, or correct the search_path; nothing was changed",
                              "", "");
+    // The path's entries, names unquoted: "$user" (the role's schema, skipped without one, as
+    // PostgreSQL's default path means) and pg_temp aside, the first must be current_schema().
+    for (const detail::sql_token& t : detail::sql_tokens(path, true)) {
+        if (t.kind != detail::sql_token::word && t.kind != detail::sql_token::quoted) continue;
+        const std::string entry = detail::sql_unquote(t);
+        if (entry == "$user" && schema != user) continue;
+        if (entry == "pg_temp" || entry.starts_with("pg_temp_")) continue;
+        if (entry != schema && !(entry == "$user" && schema == user))
+            throw database_error("strata: postgres: the search_path's first schema \"" + entry + "\" does not exist, or this "
+                                     "role may not use it (no USAGE), and PostgreSQL skips it: strata would work in \"" + schema +
+                                     "\" instead (search_path " + path + "). Create the schema, grant USAGE on it, or correct "
+                                     "the search_path; nothing was changed",
+                                 "", "");
+        break;
+    }
     return found;
 }
 
