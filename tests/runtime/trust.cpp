@@ -1874,6 +1874,37 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
     EXPECT_TRUE(v.ok()) << v.text();
 }
 
+// A timestamptz default is the same fact in any session TimeZone: PostgreSQL prints the constant
+// in the session's zone ('2024-01-01 01:00:00+01'), and verify() saw drift, baseline refused,
+// on every server whose TimeZone is not UTC (helper 59).
+using chain_tzd = strata::chain<strata::migration<1, "since", create_table<"members", column<"id", bigint, primary_key>,
+    column<"since", timestamptz, default_value<"2024-01-01 00:00:00+00">>, column<"until", timestamptz, default_value<"2024-06-30 12:30:00.25+00">>>>>;
+TEST_F(TrustPostgres, ATimestamptzDefaultIsTheSameFactInAnySessionTimeZone) {
+    make<chain_tzd>().upgrade();
+    for (const char* zone : {"Europe/Berlin", "America/New_York", "Asia/Kolkata"}) {
+        exec(std::string("SET TimeZone = '") + zone + "'");
+        const strata::verify_report v = make<chain_tzd>().verify();
+        EXPECT_TRUE(v.ok()) << zone << ": " << v.text();
+    }
+    exec("DROP TABLE \"members\"");
+    exec("DELETE FROM \"strata_migrations\"");
+    exec("CREATE TABLE \"members\" (\"id\" BIGINT PRIMARY KEY, \"since\" TIMESTAMPTZ DEFAULT '2024-01-01 00:00:00+00', "
+         "\"until\" TIMESTAMPTZ DEFAULT '2024-06-30 12:30:00.25+00')");
+    make<chain_tzd>().baseline(1);
+    EXPECT_EQ(make<chain_tzd>().status().current, 1u);
+    // a default that is another instant is still drift
+    exec("ALTER TABLE \"members\" ALTER COLUMN \"since\" SET DEFAULT '2024-01-01 00:00:00+01'");
+    EXPECT_FALSE(make<chain_tzd>().verify().ok());
+}
+
+// A database whose bytea_output is 'escape' (a legacy setting): strata's own connection reads
+// bytea in hex, and a data step's read of one worked only with the setting changed (helper 59).
+TEST_F(TrustPostgres, ByteaIsReadWhateverTheDatabasesByteaOutput) {
+    strata::postgres::connection escaped(std::string(strata_test::postgres_url()) + "?options=-c%20bytea_output%3Descape");
+    const std::vector<std::byte> bytes{std::byte{0}, std::byte{'a'}, std::byte{0xff}};
+    EXPECT_EQ(strata::session(escaped).query_value<std::vector<std::byte>>("SELECT '\\x0061ff'::bytea"), bytes);
+}
+
 // A type change between times with and without a zone, or to a date, is the same in any
 // session TimeZone (a server's or role's setting): values are read as UTC, as strata reads
 // them, and as SQLite keeps them. With the session's zone, 03:00 became 08:00 UTC under New

@@ -551,12 +551,18 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
         if (found[0][1] == "u") f.push_back("unlogged table " + tn);
         for (auto& x : query("SELECT rulename FROM pg_rewrite WHERE ev_class = $1::oid AND rulename <> '_RETURN'", {oid}))
             f.push_back("rule " + x[0] + " on " + tn);
+        // A timestamptz default's constant as a UTC session prints it (PostgreSQL prints it in the
+        // session's TimeZone: '2024-01-01 01:00:00+01' under Berlin is the chain's '... 00:00:00+00').
         // An enum's type by its name (format_type quotes "Mood Type"), as the typed state has it.
         // (a collation other than its type's: the chain sets none, and it changes what equals what)
         for (auto& c : query("SELECT a.attname, CASE WHEN t.typtype = 'e' THEN t.typname::text "
                              "ELSE format_type(a.atttypid, a.atttypmod) END || CASE WHEN a.attcollation <> t.typcollation THEN "
                              "' collate ' || (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END, a.attnotnull, "
-                             "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated <> '' FROM pg_attribute a "
+                             "CASE WHEN a.atttypid = 'timestamptz'::regtype AND pg_get_expr(d.adbin, d.adrelid) ~ "
+                             "'^''[0-9][^'']*''::timestamp with time zone$' AND pg_get_expr(d.adbin, d.adrelid) !~ ' BC''' THEN '''' || "
+                             "(substring(pg_get_expr(d.adbin, d.adrelid) from '^''([^'']*)''')::timestamptz AT TIME ZONE 'UTC')::text || "
+                             "'+00''::timestamp with time zone' ELSE pg_get_expr(d.adbin, d.adrelid) END, "
+                             "a.attidentity, a.attgenerated <> '' FROM pg_attribute a "
                              "JOIN pg_type t ON t.oid = a.atttypid "
                              "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                              "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
@@ -697,9 +703,9 @@ STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) 
     // refused (extra_float_digits only adds digits: raised).
     const pqxx::result r = tx_->exec(
         "SELECT current_setting('client_encoding'), current_setting('standard_conforming_strings'), "
-        "current_setting('extra_float_digits'), current_setting('DateStyle')");
+        "current_setting('extra_float_digits'), current_setting('DateStyle'), current_setting('bytea_output')");
     const std::string encoding = r[0][0].c_str(), conforming = r[0][1].c_str(), float_digits = r[0][2].c_str(),
-                      date_style = r[0][3].c_str();
+                      date_style = r[0][3].c_str(), bytea_output = r[0][4].c_str();
     const bool borrowed = !owned_;
     if (encoding != "UTF8") {
         if (borrowed)
@@ -729,6 +735,9 @@ STRATA_INLINE void postgres::basic_connection<Tag>::set_up(pqxx::connection& c) 
                                  "", "");
         tx_->exec("SET DateStyle = 'ISO'");
     }
+    // (bytea is read in hex; a legacy database's 'escape' is the program's own to keep on a
+    // borrowed connection, where reading a bytea says what to set)
+    if (bytea_output != "hex" && !borrowed) tx_->exec("SET bytea_output = 'hex'");
 }
 
 template <class Tag>
