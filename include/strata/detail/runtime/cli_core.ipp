@@ -870,7 +870,7 @@ class cli_runner_t {
     // migrator first checks that the table holds nothing the state does not know (the guard,
     // step_kind::rebuild_guard). In a script, for the shells that stop at a failed statement,
     // the part of that check that keeps data and objects: no column the state does not know and
-    // none generated, no index or trigger it does not know, and its indexes as the state's
+    // none generated, none of the state's missing, no index or trigger it does not know, and its indexes as the state's
     // (columns, UNIQUE; none partial, DESC or with a COLLATE); else a row goes into a table that
     // takes none and the script stops with its migration's transaction undone. (Types,
     // defaults, constraints, table options and AUTOINCREMENT are not in the script: cli.md.)
@@ -890,6 +890,7 @@ class cli_runner_t {
             list += (list.empty() ? "" : ", ") + string_literal(lower(unquoted(quoted)) + std::string(suffix));
         };
         std::string columns, indexes;
+        std::size_t ncolumns = 0;
         bool in_columns = true, in_text = false;
         for (std::size_t k = 1; k < frags.size(); ++k) {
             const std::string_view f = frags[k].view();
@@ -899,7 +900,7 @@ class cli_runner_t {
             }
             const bool keyword = !f.empty() && f.front() >= 'a' && f.front() <= 'z';
             in_columns = in_columns && !keyword;
-            if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f);
+            if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f), ++ncolumns;
             else if (f == "check" || f == "check named" || f == "default") in_text = true;
             else if (f == "index" && k + 2 < frags.size()) {  // its name, "on" or "unique on", its columns
                 std::string shape = frags[k + 2].view() == "unique on" ? ":1:" : ":0:";
@@ -912,7 +913,7 @@ class cli_runner_t {
         }
         const std::string quoted_message = detail::format(
             "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know, or one of the chain's "
-            "made again otherwise: its rebuild would drop or change it. Nothing of this migration was "
+            "made again otherwise, or lacks a column of the chain's: its rebuild would drop or change it. Nothing of this migration was "
             "applied; `{} verify` names what differs",
             table, program_);
         const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
@@ -926,10 +927,11 @@ class cli_runner_t {
         return {detail::format("CREATE TEMP TABLE IF NOT EXISTS {} (\"table\" TEXT, CONSTRAINT \"{}\" CHECK (0))", guard_table,
                                quoted_message),
                 detail::format("INSERT INTO temp.{} SELECT {} WHERE EXISTS (SELECT 1 FROM pragma_table_xinfo({}, 'main') WHERE "
-                               "hidden <> 0 OR lower(name) NOT IN ({})) OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') i "
+                               "hidden <> 0 OR lower(name) NOT IN ({})) OR (SELECT count(*) FROM pragma_table_xinfo({}, 'main') WHERE lower(name) IN "
+                               "({})) < {} OR EXISTS (SELECT 1 FROM pragma_index_list({}, 'main') i "
                                "WHERE i.origin = 'c' AND (i.partial OR {} NOT IN ({}))) OR EXISTS (SELECT 1 FROM "
                                "main.sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = lower({}))",
-                               guard_table, name, name, columns, name, index_shape, indexes, name)};
+                               guard_table, name, name, columns, name, columns, ncolumns, name, index_shape, indexes, name)};
     }
     int verify() {
         const verify_report r = migrator(false, true).verify();
