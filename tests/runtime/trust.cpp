@@ -1905,6 +1905,28 @@ TEST_F(TrustPostgres, ByteaIsReadWhateverTheDatabasesByteaOutput) {
     EXPECT_EQ(strata::session(escaped).query_value<std::vector<std::byte>>("SELECT '\\x0061ff'::bytea"), bytes);
 }
 
+// A foreign key to a table of another schema, named as the chain's table: verify() matched, and
+// baseline would have adopted it (helper 59). The referenced table of another schema is named
+// with its schema.
+TEST_F(TrustPostgres, AForeignKeyToAnotherSchemasTableIsDrift) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    auto m = make<chain_dp>();
+    m.upgrade();
+    const std::string other = schema + "_other";
+    exec("CREATE SCHEMA \"" + other + "\"");
+    exec("CREATE TABLE \"" + other + "\".\"roles\" (\"id\" BIGINT PRIMARY KEY)");
+    std::string fk;
+    db().execute("SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid = '\"users\"'::regclass", {},
+                 [&](const strata::row& r) { fk = r.get<std::string>(0); });
+    exec("ALTER TABLE \"users\" DROP CONSTRAINT \"" + fk + "\"");
+    exec("ALTER TABLE \"users\" ADD CONSTRAINT \"" + fk + "\" FOREIGN KEY (\"role_id\") REFERENCES \"" + other + "\".\"roles\" (\"id\")");
+    const strata::verify_report v = m.verify();
+    EXPECT_FALSE(v.ok());
+    EXPECT_NE(v.text().find(other + ".roles"), std::string::npos) << v.text();
+    exec("DROP SCHEMA \"" + other + "\" CASCADE");
+}
+
 // A type change between times with and without a zone, or to a date, is the same in any
 // session TimeZone (a server's or role's setting): values are read as UTC, as strata reads
 // them, and as SQLite keeps them. With the session's zone, 03:00 became 08:00 UTC under New

@@ -572,7 +572,8 @@ STRATA_INLINE std::vector<std::string> postgres::basic_connection<Tag>::schema_f
                         (c[4] == "d" ? " identity" : c[4] == "a" ? " identity always" : "") +
                         (c[5] == "t" ? std::string(" generated") : " default=" + detail::pg_canonical_default(c[3])));
         for (auto& k : query("SELECT contype, conname, conkey::text, confrelid, confkey::text, confdeltype, "
-                             "(SELECT relname FROM pg_class WHERE oid = confrelid), convalidated, confupdtype, (SELECT to_jsonb(ix) "
+                             "(SELECT CASE WHEN n.nspname = current_schema() THEN r.relname ELSE n.nspname || '.' || r.relname END FROM pg_class r "
+                             "JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = confrelid), convalidated, confupdtype, (SELECT to_jsonb(ix) "
                              "->> 'indnullsnotdistinct' FROM pg_index ix WHERE ix.indexrelid = conindid), condeferrable, condeferred FROM pg_constraint "
                              "WHERE conrelid = $1::oid",
                              {oid})) {
