@@ -114,11 +114,20 @@ class sqlite::connection final : public sqlite::basic_connection<void> {
 };
 
 namespace detail {
-// "sqlite:PATH" for strata::open_database and cli::run.
+// "sqlite:PATH" for strata::open_database and cli::run; SQLAlchemy's and Alembic's
+// "sqlite:///relative.db" and "sqlite:////absolute.db" read as they read them ("sqlite://" then
+// a host, which SQLite has none of: "sqlite://app.db" was the file /app.db).
 template <class A>
 struct url_scheme<sqlite_scheme, A> {
     static std::unique_ptr<driver> open(std::string_view url) {
-        const std::string path(url.substr(7));
+        std::string path(url.substr(7));
+        if (path.starts_with("//")) {
+            if (path.size() < 3 || path[2] != '/')
+                throw std::invalid_argument("strata: \"" + std::string(url) + "\": after sqlite:// comes a host, which SQLite has "
+                                            "none of: write sqlite:app.db, or sqlite:///app.db (relative) or "
+                                            "sqlite:////var/app.db (absolute), as SQLAlchemy reads them");
+            path.erase(0, 3);
+        }
         if (path.empty()) throw std::invalid_argument("strata: \"sqlite:\" needs a path: sqlite:app.db");
         return std::unique_ptr<driver>(new sqlite::connection(path));  // (no unique_ptr<connection> in every unit)
     }

@@ -225,3 +225,27 @@ TEST(SqliteSettings, ASecondConnectionOpensTheFileAsTheFirstDid) {
     EXPECT_TRUE(std::filesystem::exists(path)) << path;
     std::filesystem::remove(path);
 }
+
+// "sqlite:///app.db" is SQLAlchemy's (and Alembic's) relative app.db: it made and migrated /app.db
+// (helper 60); "sqlite://app.db" names a host.
+TEST(SqliteSettings, SqlAlchemysUrlFormsOpenTheFileTheyName) {
+    const std::string name = "strata_settings_url_" + std::to_string(::getpid()) + ".db";
+    const auto here = std::filesystem::current_path() / name, root = std::filesystem::path("/") / name;
+    std::filesystem::remove(here);
+    strata::open_database("sqlite:///" + name)->execute("CREATE TABLE t (x INTEGER)", {}, {});
+    EXPECT_TRUE(std::filesystem::exists(here));
+    EXPECT_FALSE(std::filesystem::exists(root));
+    std::filesystem::remove(here);
+    const auto absolute = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove(absolute);
+    strata::open_database("sqlite:///" + absolute.string())->execute("CREATE TABLE t (x INTEGER)", {}, {});  // (four slashes)
+    EXPECT_TRUE(std::filesystem::exists(absolute));
+    std::filesystem::remove(absolute);
+    try {
+        strata::open_database("sqlite://" + name);
+        FAIL() << "opened a host's name as a file";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("after sqlite:// comes a host"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(root));
+}
