@@ -31,7 +31,8 @@ struct migrator_options {
     // wait for another migrator's lock too; 0: no limit.
     int lock_attempts = 5;
     std::chrono::milliseconds lock_wait_budget = std::chrono::seconds(60);
-    // How long one statement of a migration may run (PostgreSQL statement_timeout); 0: no limit.
+    // How long one statement of a migration may run (PostgreSQL statement_timeout); 0: none of
+    // strata's (a role's or database's own statement_timeout still applies).
     std::chrono::milliseconds statement_timeout{0};
 };
 

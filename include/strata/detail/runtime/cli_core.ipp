@@ -149,7 +149,7 @@ class cli_runner_t {
                    "--chain NAME     the chain's name in strata_migrations (default: {})\n"
                    "--lock-timeout D, --lock-attempts N, --lock-wait-budget D, --statement-timeout D\n"
                    "                 PostgreSQL: how long a migration's statement waits for a lock (default 5s),\n"
-                   "                 tries and their total time (5, 60s), a statement's run time (0: no limit)\n"
+                   "                 tries and their total time (5, 60s), a statement's run time (0: none of ours)\n"
                    "--busy-timeout D SQLite: how long to wait for another writer (default 30s)\n"
                    "{} <verb> --help  one verb's help\n"
                    "exit codes: 0 done, 1 refused, failed or different, 2 bad usage\n",

@@ -826,7 +826,9 @@ STRATA_INLINE void postgres::basic_connection<Tag>::lost(std::string_view sql, c
     // which is what a statement on a connection already lost gets.
     const bool says_why = msg.find("client encoding") == std::string::npos;
     throw connection_lost("strata: postgres: the connection to " + where_ +
-                              " was lost (the server stopped or restarted, or the network failed)" +
+                              " was lost (the server stopped or restarted, or the network failed; or the server ended the "
+                              "session: pg_terminate_backend, or idle_in_transaction_session_timeout while a data step's C++ "
+                              "ran in the migration's transaction)" +
                               (says_why ? ": " + msg : std::string()) + "\n  in: " + std::string(sql),
                           std::string(sql), msg);
 }
