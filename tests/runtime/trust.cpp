@@ -1927,6 +1927,24 @@ TEST_F(TrustPostgres, AForeignKeyToAnotherSchemasTableIsDrift) {
     exec("DROP SCHEMA \"" + other + "\" CASCADE");
 }
 
+// A schema made in front of the application's (one named after the role, which "$user" finds
+// first): status said version 0 and upgrade made the chain's tables again there, the
+// application's rows out of its sight, without a word (helper 59). Said, as a warning.
+TEST_F(TrustPostgres, AnUpgradeFromNothingSaysWhereFurtherAlongThePathTheChainIs) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    make<chain_dp>().upgrade();
+    const std::string front = schema + "_front";
+    exec("CREATE SCHEMA \"" + front + "\"");
+    exec("SET search_path TO \"" + front + "\", \"" + schema + "\"");
+    log.lines.clear();
+    EXPECT_EQ(make<chain_dp>().upgrade().to, 3u);
+    EXPECT_TRUE(log.has("schema \"" + front + "\" has no migration of this chain, but schema \"" + schema +
+                        "\", further along the search_path, has its migrations through version 3"));
+    exec("SET search_path TO \"" + schema + "\"");
+    exec("DROP SCHEMA \"" + front + "\" CASCADE");
+}
+
 // A type change between times with and without a zone, or to a date, is the same in any
 // session TimeZone (a server's or role's setting): values are read as UTC, as strata reads
 // them, and as SQLite keeps them. With the session's zone, 03:00 became 08:00 UTC under New

@@ -512,6 +512,7 @@ class migrator_engine_t {
             return finish_up_to_date(report, in.applied);
         }
         if (table) ensure_start_up_aids();  // (a table made before them: made now, with work to do anyway)
+        if (in.applied == 0) note_history_elsewhere();
         const auto& migrations = sql().migrations();
         log(log_level::info, detail::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
@@ -813,6 +814,46 @@ class migrator_engine_t {
             }
         }
         return by;
+    }
+
+    // PostgreSQL: a chain with no migration in this schema, whose migrations a schema further
+    // along the search_path holds. A tenant's first upgrade beside the shared schema's; or a
+    // schema made since in front of the application's (one named after the role, which the
+    // default "$user", public finds first): the application would find its tables empty there.
+    // Said, as a warning (both are upgrades from version 0 of this schema).
+    void note_history_elsewhere() {
+        if (db_.dialect() != dialect_id::postgres) return;
+        std::vector<std::string> schemas;
+        std::string here;
+        db_.execute("SELECT n.nspname, current_schema() FROM unnest(current_schemas(false)) WITH ORDINALITY s(name, i) JOIN "
+                    "pg_namespace n ON n.nspname = s.name JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = "
+                    "'strata_migrations' AND c.relkind IN ('r', 'p') WHERE n.nspname <> current_schema() ORDER BY s.i",
+                    {}, [&](const row& r) {
+                        schemas.push_back(r.get<std::string>(0));
+                        here = r.get<std::string>(1);
+                    });
+        const value p[] = {opt_.chain};
+        for (const std::string& schema : schemas) {
+            std::int64_t n = 0, top = 0;
+            try {
+                db_.execute("SELECT count(*), coalesce(max(\"version\"), 0) FROM " + detail::sql_quoted(schema) +
+                                ".\"strata_migrations\" WHERE \"chain\" = $1",
+                            p, [&](const row& r) {
+                                n = r.get<std::int64_t>(0);
+                                top = r.get<std::int64_t>(1);
+                            });
+            } catch (const database_error&) {
+                continue;  // (not this role's to read)
+            }
+            if (n == 0) continue;
+            log(log_level::warning,
+                detail::format("strata: {}: schema \"{}\" has no migration of this chain, but schema \"{}\", further along the "
+                               "search_path, has its migrations through version {}: this upgrade makes the chain's tables in "
+                               "\"{}\" from version 0. If the application's tables are in \"{}\", the search_path now finds "
+                               "\"{}\" first (a schema named after the role, made since?): stop, and correct it",
+                               opt_.chain, here, schema, top, here, schema, here));
+            return;
+        }
     }
 
     // Another migrator, on a backend whose lock does not keep it out while this one reads (SQLite),
