@@ -1945,6 +1945,41 @@ TEST_F(TrustPostgres, AnUpgradeFromNothingSaysWhereFurtherAlongThePathTheChainIs
     exec("DROP SCHEMA \"" + front + "\" CASCADE");
 }
 
+// A table of the chain missing from its schema (dropped by hand) while a schema further along the
+// search_path has one of that name: the unqualified DROP TABLE of a downgrade dropped that one,
+// rows and all, and an upgrade altered it (helper 59). Refused before the first migration.
+TEST_F(TrustPostgres, AStatementNeverReachesATableOfAnotherSchemaAlongThePath) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    const std::string shared = schema + "_shared";
+    exec("CREATE SCHEMA \"" + shared + "\"");
+    exec("CREATE TABLE \"" + shared + "\".\"roles\" (\"id\" BIGINT PRIMARY KEY, \"name\" TEXT)");
+    exec("INSERT INTO \"" + shared + "\".\"roles\" VALUES (1, 'keep me')");
+    exec("SET search_path TO \"" + schema + "\", \"" + shared + "\"");
+    auto m = make<chain_dp>();
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);  // (create_table makes roles here: the shared one is no matter)
+    exec("DROP TABLE \"" + schema + "\".\"roles\"");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the downgrade dropped the shared schema's roles";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("whose statements name table \"roles\": it is not in schema \"" + schema +
+                                             "\", but a table of that name is in schema \"" + shared + "\""),
+                  std::string::npos)
+            << e.what();
+    }
+    try {
+        m.upgrade();
+        FAIL() << "the upgrade altered the shared schema's roles";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("whose statements name table \"roles\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM \"" + shared + "\".\"roles\""), 1);
+    EXPECT_EQ(m.status().current, 2u);
+    exec("SET search_path TO \"" + schema + "\"");
+    exec("DROP SCHEMA \"" + shared + "\" CASCADE");
+}
+
 // A type change between times with and without a zone, or to a date, is the same in any
 // session TimeZone (a server's or role's setting): values are read as UTC, as strata reads
 // them, and as SQLite keeps them. With the session's zone, 03:00 became 08:00 UTC under New

@@ -513,6 +513,7 @@ class migrator_engine_t {
         }
         if (table) ensure_start_up_aids();  // (a table made before them: made now, with work to do anyway)
         if (in.applied == 0) note_history_elsewhere();
+        refuse_tables_elsewhere(in.applied, target, "upgrade_to", version_at(target));
         const auto& migrations = sql().migrations();
         log(log_level::info, detail::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
@@ -574,6 +575,7 @@ class migrator_engine_t {
         };
         refuse_irreversible(in.applied);
         refuse_blocked_drops(migrations, in.applied, target, target_version);
+        refuse_tables_elsewhere(in.applied, target, "downgrade_to", target_version);
         log(log_level::info, detail::format("strata: {}: downgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, target_version, migrations_text(in.applied - target)));
         std::size_t total = in.applied - target;
@@ -614,6 +616,13 @@ class migrator_engine_t {
             return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
         };
         std::vector<std::string> released;  // tables the downs run so far on the way drop, or drop a key or column of
+        // A name as the database reads it: PostgreSQL folds an unquoted one to lower case.
+        auto name_of = [&](const sql_token& t) {
+            std::string n = detail::sql_unquote(t);
+            if (!lite && t.kind == sql_token::word)
+                for (char& c : n) c = detail::sql_lower(c);
+            return n;
+        };
         auto release = [&](const std::string& text) {  // (statement by statement: an execute<>'s own, in any spelling)
             std::vector<const sql_token*> words;  // the current statement's words and quoted names
             auto word = [&](std::size_t k, std::string_view w) {
@@ -624,12 +633,12 @@ class migrator_engine_t {
                 if (word(0, "DROP") && (word(1, "TABLE") || word(1, "VIEW"))) {
                     for (; k < words.size(); ++k)
                         if (!(word(k, "IF") || word(k, "EXISTS") || word(k, "CASCADE") || word(k, "RESTRICT")))
-                            released.push_back(detail::sql_unquote(*words[k]));
+                            released.push_back(name_of(*words[k]));
                 } else if (word(0, "ALTER") && word(1, "TABLE")) {
                     while (word(k, "IF") || word(k, "EXISTS") || word(k, "ONLY")) ++k;
                     bool drops = false;
                     for (std::size_t j = k + 1; j < words.size(); ++j) drops = drops || word(j, "DROP");
-                    if (k < words.size() && drops) released.push_back(detail::sql_unquote(*words[k]));
+                    if (k < words.size() && drops) released.push_back(name_of(*words[k]));
                 }
                 words.clear();
             };
@@ -814,6 +823,68 @@ class migrator_engine_t {
             }
         }
         return by;
+    }
+
+    // PostgreSQL: the statements name tables without their schema, and PostgreSQL looks such a
+    // name up along the whole search_path: a table of the chain missing from this schema (dropped
+    // by hand, a partial restore) that another schema further along has would be altered, or
+    // dropped with its rows, there. Refused before the first migration of the path from `from` to
+    // `to` (up when from < to), naming both schemas: the tables its operations name, but those
+    // the path makes itself (up: create_table, rename_table's new name; down: the tables a down
+    // makes again, drop_table's and rename_table's old name).
+    void refuse_tables_elsewhere(std::size_t from, std::size_t to, const char* verb, std::uint64_t target_version) {
+        if (db_.dialect() != dialect_id::postgres || from == to) return;
+        const bool up = from < to;
+        std::vector<std::string> made, named;
+        std::vector<std::size_t> at;  // the migration that names each
+        for (std::size_t i = std::min(from, to); i < std::max(from, to); ++i)
+            for (std::size_t k = 0; k < chain_.descs[i].nops; ++k) {
+                const op_desc& op = chain_.descs[i].ops[k];
+                if (op.table.empty() || op.kind == op_kind::create_enum || op.kind == op_kind::add_enum_value ||
+                    op.kind == op_kind::drop_enum)
+                    continue;
+                if (up && op.kind == op_kind::create_table) made.emplace_back(op.table);
+                else if (up && op.kind == op_kind::rename_table) made.emplace_back(op.new_name);
+                else if (!up && (op.kind == op_kind::drop_table || op.kind == op_kind::rename_table)) made.emplace_back(op.table);
+                named.emplace_back(op.table);
+                at.push_back(i);
+                // (and the tables its foreign keys reference: REFERENCES "t" is looked up so too)
+                auto reference = [&](std::string_view t) {
+                    if (t.empty()) return;
+                    named.emplace_back(t);
+                    at.push_back(i);
+                };
+                for (std::size_t c = 0; c < op.ncolumns; ++c) reference(op.columns[c].ref_table);
+                for (std::size_t c = 0; c < op.nconstraints; ++c) reference(op.constraints[c].ref_table);
+                if (!up && op.kind == op_kind::rename_table) {
+                    named.emplace_back(op.new_name);
+                    at.push_back(i);
+                }
+            }
+        std::string list;  // (names as one text, split by the server: no array parameter needed)
+        for (std::size_t n = 0; n < named.size(); ++n)
+            if (std::find(made.begin(), made.end(), named[n]) == made.end()) list += (list.empty() ? "" : "\x1f") + named[n];
+        if (list.empty()) return;
+        const value p[] = {list};
+        std::string table, elsewhere, here;
+        db_.execute("SELECT t.name, n.nspname, current_schema() FROM unnest(string_to_array($1, chr(31))) WITH ORDINALITY t(name, i) "
+                    "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname <> current_schema() ORDER BY t.i LIMIT 1",
+                    p, [&](const row& r) {
+                        table = r.get<std::string>(0);
+                        elsewhere = r.get<std::string>(1);
+                        here = r.get<std::string>(2);
+                    });
+        if (table.empty()) return;
+        const std::size_t i = at[static_cast<std::size_t>(std::find(named.begin(), named.end(), table) - named.begin())];
+        throw refusal(migration_failure::unknown_state,
+                      detail::format("{} would run migration {} \"{}\", whose statements name table \"{}\": it is not in schema "
+                                     "\"{}\", but a table of that name is in schema \"{}\", further along the search_path, which "
+                                     "they would {} instead. Make the table again in \"{}\" as the chain has it (verify() lists "
+                                     "what differs), or correct the search_path; nothing was changed",
+                                     call(verb, std::to_string(target_version)), chain_.descs[i].version, chain_.descs[i].name,
+                                     table, here, elsewhere, up ? "change" : "change, or drop with its rows,", here),
+                      chain_.descs[i].version, std::string(chain_.descs[i].name));
     }
 
     // PostgreSQL: a chain with no migration in this schema, whose migrations a schema further
