@@ -20,15 +20,13 @@ namespace strata {
 template <class Tag>
 class sqlite::basic_connection : public driver {
    public:
-    // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on,
-    // double-quoted strings off ("x" is a name, never the text 'x'); a writer that finds the
-    // database locked waits up to `busy_timeout`.
+    // Opens (creating it if missing) a file path or a `file:` URI. Foreign keys are turned on;
+    // a writer that finds the database locked waits up to `busy_timeout`.
     STRATA_INLINE explicit basic_connection(const std::string& path, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
     // Borrows a handle the program opened; it stays the program's to close. Foreign keys are
-    // turned on and the busy timeout is set on it; double-quoted strings are off while strata
-    // holds it (as on strata's own connections). Refused, naming the setting: a journal_mode
-    // of off or memory (a failed migration, or a crash in one, would leave the file corrupt),
-    // legacy_alter_table or ignore_check_constraints on.
+    // turned on and the busy timeout is set on it. Refused, naming the setting: a file's
+    // journal_mode of off or memory (a failed migration, or a crash in one, would leave the file
+    // corrupt), legacy_alter_table or ignore_check_constraints on.
     STRATA_INLINE explicit basic_connection(sqlite3* borrowed, std::chrono::milliseconds busy_timeout = std::chrono::seconds(30));
     basic_connection(const basic_connection&) = delete;
     basic_connection& operator=(const basic_connection&) = delete;
@@ -97,7 +95,6 @@ class sqlite::basic_connection : public driver {
     sqlite3* db_ = nullptr;
     std::string where_;
     bool owned_ = true;
-    int quoted_strings_[2] = {-1, -1};  // a borrowed handle's double-quoted strings in DML and DDL, given back
     bool began_ = false;  // begin() opened a transaction that commit() or rollback() has not ended
     struct statement_cache;  // prepared statements by their text (sqlite.ipp: no <map> here)
     detail::owner<statement_cache> cache_;

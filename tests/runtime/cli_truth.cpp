@@ -865,6 +865,23 @@ TEST_P(CliTruth, AnOfflineScriptStopsAtARebuildOfATableThatLacksAColumnOfTheChai
     EXPECT_TRUE(has(run<noted>("current").out, "2 note")) << run<noted>("current").out;
 }
 
+// A migration whose down drops a table and then deletes a seed's rows: the script's check of
+// the seed landed on the DROP TABLE too, and stopped a downgrade the migrator makes (helper 61).
+using seeded_with_members = strata::chain<
+    strata::migration<1, "kinds", create_table<"kinds", column<"id", bigint, primary_key>, column<"name", text>>>,
+    strata::migration<2, "seed and members", seed<"kinds", columns<"id", "name">, values<1, "admin">>,
+                      create_table<"members", column<"id", bigint, primary_key>,
+                                   column<"kind_id", bigint, references<"kinds", "id", on_delete_cascade>>>>>;
+TEST_P(CliTruth, AnOfflineScriptChecksASeedsDownAtItsDeleteAlone) {
+    ASSERT_EQ(run<seeded_with_members>("upgrade").code, 0);
+    db().execute("INSERT INTO \"members\" (\"id\", \"kind_id\") VALUES (10, 1)", {}, {});
+    const cli_result down = cli<seeded_with_members>({"sql", "--bookkeeping", "--from", "2", "--to", "1", "--dialect", sqlite() ? "sqlite" : "postgres"});
+    ASSERT_EQ(down.code, 0) << down.err;
+    std::string said;
+    EXPECT_EQ(apply_with_shell(down.out, &said), 0) << said << down.out;
+    EXPECT_TRUE(has(run<seeded_with_members>("current").out, "1 kinds")) << run<seeded_with_members>("current").out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 TEST(CliTruthSqlite, ReadOnlyVerbsDoNotCreateAMissingFile) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 
@@ -1450,6 +1451,17 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
     }
     EXPECT_EQ(m.status().current, 4u);
     EXPECT_TRUE(db().has_table("orders"));
+    // SQLite reads a view by its names, not by its plan (helper 61): a join the plan leaves out,
+    // and a TEMP view of the connection
+    if (sqlite()) {
+        exec("CREATE VIEW \"pruned\" AS SELECT i.\"name\" FROM \"items\" i LEFT JOIN \"orders\" o ON o.\"id\" = i.\"price\"");
+        EXPECT_THROW(m.downgrade_to(1), strata::migration_error);
+        exec("DROP VIEW \"pruned\"");
+        exec("CREATE TEMP VIEW \"kept\" AS SELECT \"price\" FROM main.\"items\"");
+        EXPECT_THROW(m.downgrade_to(1), strata::migration_error);
+        exec("DROP VIEW temp.\"kept\"");
+        EXPECT_EQ(m.status().current, 4u);
+    }
     // a view over other columns of the table is no block, nor one over another table's column
     // of the same name
     exec("DROP VIEW \"priced\"");
@@ -1477,6 +1489,29 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
     auto v = make<strata::chain<dv1, strata::migration<2, "named", execute<"CREATE VIEW named AS SELECT name FROM items", "DROP VIEW named">>>>();
     v.upgrade();
     EXPECT_EQ(v.downgrade_to(0).to, 0u);
+    // SQLite: another table's trigger that writes to a table (or column) a down drops: SQLite
+    // drops it, and every insert into the trigger's table fails after it (helper 60)
+    if (sqlite()) {
+        m.upgrade();
+        exec("CREATE TABLE \"audit\" (\"id\" INTEGER PRIMARY KEY, \"total\" INTEGER)");
+        exec("CREATE TRIGGER \"audit_orders\" AFTER INSERT ON \"audit\" BEGIN UPDATE \"orders\" SET \"total\" = new.\"total\"; END");
+        try {
+            m.downgrade_to(0);
+            FAIL() << "the downgrade would leave a trigger that makes every insert into audit fail";
+        } catch (const strata::migration_error& e) {
+            EXPECT_NE(std::string(e.what()).find("whose down drops table \"orders\", which trigger \"audit_orders\" on table "
+                                                 "\"audit\" uses"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_EQ(m.status().current, 4u);
+        exec("DROP TRIGGER \"audit_orders\"");
+        exec("CREATE TRIGGER \"audit_items\" AFTER INSERT ON \"audit\" BEGIN UPDATE \"items\" SET \"price\" = new.\"total\"; END");
+        EXPECT_THROW(m.downgrade_to(1), strata::migration_error);  // (the down of 2 drops items.price)
+        EXPECT_EQ(m.downgrade_to(2).to, 2u);  // (items' other columns: no block)
+        exec("DROP TABLE \"audit\"");
+        EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    }
     // SQLite: a down that rebuilds a table a view uses (its RENAME into place fails on the view);
     // PostgreSQL alters the table in place
     auto r = make<strata::chain<dv1, strata::migration<2, "name required", alter_column<"items", "name", set_not_null>>, dv3>>();
@@ -1664,6 +1699,22 @@ TEST_F(TrustPostgres, ASearchPathWhoseFirstSchemaIsMissingIsRefused) {
     // "$user" first is PostgreSQL's default: without such a schema, the next one is meant
     exec("SET search_path TO \"$user\", \"" + schema + "\"");
     EXPECT_EQ(make<chain_dp>().status().current, 3u);
+    // an unquoted name is the schema PostgreSQL folds it to (helper 61)
+    std::string upper = schema;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    exec("SET search_path TO " + upper);
+    EXPECT_EQ(make<chain_dp>().status().current, 3u);
+    // a TEMP table of a chain table's name hides it from every statement: refused (helper 61)
+    exec("SET search_path TO \"" + schema + "\"");
+    exec("CREATE TEMP TABLE \"roles\" (\"id\" BIGINT)");
+    try {
+        make<chain_dp>().downgrade_to(1);
+        FAIL() << "downgraded through a TEMP table";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("has a TEMP table \"roles\""), std::string::npos) << e.what();
+    }
+    exec("DROP TABLE pg_temp.\"roles\"");
+    EXPECT_EQ(make<chain_dp>().status().current, 3u);
 }
 
 // A table of another schema whose foreign key references a table the downgrade drops, named as
@@ -1685,6 +1736,26 @@ TEST_F(TrustPostgres, AForeignKeyFromAnotherSchemasTableOfAChainTablesNameBlocks
             << e.what();
     }
     EXPECT_EQ(m.status().current, 3u);
+    exec("DROP TABLE \"" + archive + "\".\"roles\"");
+    // a view of another schema named as a table a down drops first is still another's (helper 61)
+    exec("CREATE VIEW \"" + archive + "\".\"roles\" AS SELECT \"id\" FROM \"" + schema + "\".\"users\"");
+    try {
+        m.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("which view \"" + archive + "\".\"roles\" uses"), std::string::npos) << e.what();
+    }
+    exec("DROP VIEW \"" + archive + "\".\"roles\"");
+    // a function whose SQL-standard body uses a column a down drops (helper 61)
+    exec("CREATE FUNCTION \"" + archive + "\".\"roles_in_use\"() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(\"role_id\") "
+         "FROM \"" + schema + "\".\"users\"; END");
+    try {
+        m.downgrade_to(0);
+        FAIL() << "the downgrade started, and would stop at the drop of users.role_id";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("which function"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
     exec("DROP SCHEMA \"" + archive + "\" CASCADE");
     EXPECT_EQ(m.downgrade_to(0).to, 0u);
 }
@@ -1693,17 +1764,27 @@ TEST_F(TrustPostgres, AForeignKeyFromAnotherSchemasTableOfAChainTablesNameBlocks
 // included (helper 59).
 TEST_F(TrustPostgres, AConnectionStringsPasswordIsNotInTheError) {
     for (const std::string url : {"postgresql://someone:s3cr%zzet@127.0.0.1:1/x", "postgresql://someone:p@ss/w?rd%#x@127.0.0.1:1/x",
-                                  "host=127.0.0.1 port=1 user=someone password=s3cr%zzet dbname=x connect_timeout=x"}) {
+                                  "host=127.0.0.1 port=1 user=someone password=s3cr%zzet dbname=x connect_timeout=x",
+                                  "postgresql://127.0.0.1:1/x?password=s3cr%zzet",  // (helper 61)
+                                  "host=127.0.0.1 port=1 password='s3cr p@ss zzet' dbname x",
+                                  "user=passwordless password=s3cr t%zz host=127.0.0.1 port=1"}) {
         try {
             strata::postgres::connection c(url);
             FAIL() << "connected to " << url;
         } catch (const strata::database_error& e) {
             const std::string what = e.what(), driver = e.driver_message();
-            for (const char* secret : {"s3cr", "zzet", "rd%", "w?rd", "p@ss"}) {
+            for (const char* secret : {"s3cr", "zzet", "rd%", "w?rd", "p@ss", "t%zz"}) {
                 EXPECT_EQ(what.find(secret), std::string::npos) << what;
                 EXPECT_EQ(driver.find(secret), std::string::npos) << driver;
             }
         }
+    }
+    // ... and a host name that is not the password is shown
+    try {
+        strata::postgres::connection c("postgresql://someone:s3cret-enough@no-such-host.invalid:1/x");
+        FAIL() << "connected";
+    } catch (const strata::database_error& e) {
+        EXPECT_NE(std::string(e.what()).find("no-such-host.invalid"), std::string::npos) << e.what();
     }
 }
 

@@ -670,7 +670,10 @@ class cli_runner_t {
                 for (std::string& st : m.statements) {
                     seeded_delete seed;
                     for (const step& s : steps)
-                        if (seed = seeded_delete_of(s); !seed.table.empty() && s.sql() == st) break;
+                        if (seeded_delete d = seeded_delete_of(s); !d.table.empty() && s.sql() == st) {
+                            seed = std::move(d);
+                            break;
+                        }
                     if (seed.table.empty() || !m.transactional) {
                         statements.push_back(std::move(st));
                         continue;

@@ -9,6 +9,7 @@
 
 #include <strata/detail/algorithm.hpp>
 #include <strata/detail/dependent.hpp>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -686,6 +687,9 @@ class migrator_engine_t {
                                                  live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
                                                  !lite ? "PostgreSQL would refuse it there (the view depends on it), after the downs "
                                                          "before it"
+                                                 : by.starts_with("trigger")
+                                                     ? "SQLite would let it go, and then every write to the trigger's table, and "
+                                                       "every ALTER TABLE after it, would fail on the trigger (error in trigger)"
                                                  : column.empty() && what.starts_with("drops")
                                                      ? "SQLite would leave the view referencing nothing, and refuse every ALTER "
                                                        "TABLE after it (error in view)"
@@ -750,77 +754,83 @@ class migrator_engine_t {
     // The first view (its name, quoted; PostgreSQL: also a materialized view, or another table's
     // foreign key to the column) that uses `table` now, or its `column` when one is given, and
     // that is not `released` (dropped by a down before): PostgreSQL reads its dependencies;
-    // SQLite, which keeps none, the program of the view's query (EXPLAIN): the tables and
-    // indexes it opens, and the columns it reads.
+    // SQLite, which keeps none, asks SQLite (below); and, SQLite, a trigger, whose DROP TABLE or
+    // DROP COLUMN SQLite allows, after which every write to its table, and every later ALTER
+    // TABLE, fails on it.
     template <class Released>
     std::string view_using(const std::string& table, const std::string& column, const Released& released) {
         std::string by;
         const value p[] = {table, column};
         if (db_.dialect() != dialect_id::sqlite) {
-            db_.execute("SELECT v.relname, v.relkind = 'm' FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid JOIN pg_class v "
-                        "ON v.oid = w.ev_class WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
-                        "AND d.refobjid = to_regclass(quote_ident($1)) AND v.oid <> d.refobjid AND ($2 = '' OR d.refobjsubid = "
-                        "(SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = d.refobjid AND a.attname = $2)) ORDER BY 1",
+            // (an object of another schema is no object a down drops, whatever its name: named with its schema)
+            auto named = [&](const row& r) {
+                return r.get<bool>(1) ? "\"" + r.get<std::string>(0) + "\"" : r.get<std::string>(2);
+            };
+            const std::string same = "n.nspname = current_schema(), '\"' || replace(n.nspname, '\"', '\"\"') || '\".\"' || "
+                                     "replace(v.relname, '\"', '\"\"') || '\"'";
+            db_.execute("SELECT v.relname, " + same + ", v.relkind = 'm' FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid "
+                        "JOIN pg_class v ON v.oid = w.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace WHERE d.classid = "
+                        "'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(quote_ident($1)) "
+                        "AND v.oid <> d.refobjid AND ($2 = '' OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a WHERE "
+                        "a.attrelid = d.refobjid AND a.attname = $2)) ORDER BY 2 DESC, 1",
                         p, [&](const row& r) {
-                            const std::string v = r.get<std::string>(0);
-                            if (by.empty() && !released(v))
-                                by = detail::format("{} \"{}\"", r.get<bool>(1) ? "materialized view" : "view", v);
+                            if (by.empty() && !(r.get<bool>(1) && released(r.get<std::string>(0))))
+                                by = detail::format("{} {}", r.get<bool>(3) ? "materialized view" : "view", named(r));
                         });
             if (by.empty() && !column.empty())
-                db_.execute("SELECT t.relname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' AND "
-                            "c.confrelid = to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid AND (SELECT a.attnum FROM "
-                            "pg_attribute a WHERE a.attrelid = c.confrelid AND a.attname = $2) = ANY (c.confkey) ORDER BY 1",
+                db_.execute("SELECT v.relname, " + same + " FROM pg_constraint c JOIN pg_class v ON v.oid = c.conrelid JOIN "
+                            "pg_namespace n ON n.oid = v.relnamespace WHERE c.contype = 'f' AND c.confrelid = "
+                            "to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid AND (SELECT a.attnum FROM pg_attribute a "
+                            "WHERE a.attrelid = c.confrelid AND a.attname = $2) = ANY (c.confkey) ORDER BY 2 DESC, 1",
                             p, [&](const row& r) {
-                                const std::string t = r.get<std::string>(0);
-                                if (by.empty() && !released(t)) by = detail::format("the foreign key of table \"{}\"", t);
+                                if (by.empty() && !(r.get<bool>(1) && released(r.get<std::string>(0))))
+                                    by = detail::format("the foreign key of table {}", named(r));
+                            });
+            // (a function whose body is SQL-standard, BEGIN ATOMIC: PostgreSQL keeps what it uses)
+            if (by.empty())
+                db_.execute("SELECT f.oid::regprocedure::text FROM pg_depend d JOIN pg_proc f ON f.oid = d.objid WHERE d.classid = "
+                            "'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(quote_ident($1)) "
+                            "AND ($2 = '' OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = d.refobjid AND "
+                            "a.attname = $2)) ORDER BY 1",
+                            p, [&](const row& r) {
+                                if (by.empty()) by = "function " + r.get<std::string>(0);
                             });
             return by;
         }
-        std::vector<std::string> views;
-        db_.execute("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name", {},
-                    [&](const row& r) { views.push_back(r.get<std::string>(0)); });
-        for (const std::string& v : views) {
-            if (released(v)) continue;
-            // The view's query as SQLite runs it: the b-trees each cursor reads (the main
-            // database's), and the columns read through each.
-            std::vector<std::pair<std::int64_t, std::int64_t>> cursors, columns;  // (cursor, root page), (cursor, column)
-            try {
-                db_.execute("EXPLAIN SELECT * FROM " + detail::sql_quoted(v), {}, [&](const row& r) {
-                    const std::string op = r.get<std::string>(1);
-                    if ((op == "OpenRead" || op == "ReopenIdx") && r.get<std::int64_t>(4) == 0)
-                        cursors.emplace_back(r.get<std::int64_t>(2), r.get<std::int64_t>(3));
-                    else if (op == "Column")
-                        columns.emplace_back(r.get<std::int64_t>(2), r.get<std::int64_t>(3));
-                });
-            } catch (const database_error&) {
-                continue;  // (a view broken already: not this downgrade's doing)
-            }
-            for (const auto& [cursor, page] : cursors) {
-                std::string type, name;  // the table's b-tree, or one of its indexes
-                const value q[] = {page, table};
-                db_.execute("SELECT type, name FROM sqlite_master WHERE rootpage = $1 AND tbl_name = $2 COLLATE NOCASE", q,
-                            [&](const row& r) {
-                                type = r.get<std::string>(0);
-                                name = r.get<std::string>(1);
-                            });
-                if (type.empty()) continue;
-                bool uses = column.empty();
-                // (an index the query opens: all its columns, as a search by its key reads no Column)
-                if (type == "index") {
-                    const value n[] = {name};
-                    db_.execute("SELECT name FROM pragma_index_info($1)", n, [&](const row& r) {
-                        uses = uses || (!r.is_null(0) && detail::same_ignoring_case(r.get<std::string>(0), column));
-                    });
-                }
-                for (const auto& [c, k] : columns)
-                    if (!uses && c == cursor && type == "table") {
-                        const value n[] = {name, k};
-                        db_.execute("SELECT name FROM pragma_table_xinfo($1) WHERE cid = $2", n, [&](const row& r) {
-                            uses = uses || detail::same_ignoring_case(r.get<std::string>(0), column);
+        // SQLite's own reading of names: the table (or column) renamed in a savepoint, rolled back,
+        // rewrites every view and trigger that uses it (the temporary schema's too), as its check
+        // of the schema at an ALTER TABLE reads them. (A trigger on the table itself goes with it
+        // when the table is dropped or rebuilt.)
+        auto objects = [&] {
+            std::vector<std::array<std::string, 4>> o;  // type, name, table, SQL
+            db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') UNION ALL "
+                        "SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN ('view', 'trigger')",
+                        {}, [&](const row& r) {
+                            o.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                                         r.is_null(3) ? std::string() : r.get<std::string>(3)});
                         });
-                    }
-                if (uses) return detail::format("view \"{}\"", v);
-            }
+            return o;
+        };
+        const auto before = objects();
+        if (before.empty()) return by;
+        std::vector<std::array<std::string, 4>> after;
+        db_.execute("SAVEPOINT \"strata_probe\"", {}, {});
+        try {
+            db_.execute("ALTER TABLE " + detail::sql_quoted(table) +
+                            (column.empty() ? " RENAME TO \"strata_probe_table\""
+                                            : " RENAME COLUMN " + detail::sql_quoted(column) + " TO \"strata_probe_column\""),
+                        {}, {});
+            after = objects();
+        } catch (const database_error&) {  // (a view broken already, or no such table: nothing to say of it)
+        }
+        db_.execute("ROLLBACK TO \"strata_probe\"", {}, {});
+        db_.execute("RELEASE \"strata_probe\"", {}, {});
+        for (std::size_t k = 0; k < before.size() && k < after.size(); ++k) {
+            const auto& [type, name, on, sql] = before[k];
+            if (after[k][3] == sql || released(name) || released(on)) continue;
+            if (type == "view") return detail::format("view \"{}\"", name);
+            if (!column.empty() || !detail::same_ignoring_case(on, table))
+                return detail::format("trigger \"{}\" on table \"{}\"", name, on);
         }
         return by;
     }
@@ -1267,7 +1277,7 @@ class migrator_engine_t {
     // changed, dirty, a cell edited by hand) says no, and the caller reads the rows again and
     // judges them as status() does: one verdict, whichever path finds it.
     bool shows_exactly(std::size_t applied, bool& table) {
-        refuse_temp_shadows();
+        if (db_.dialect() == dialect_id::sqlite) refuse_temp_shadows();  // (PostgreSQL: at the first read_rows, a round trip less here)
         table = false;
         std::size_t seen = 0;
         bool same = true;
@@ -1393,26 +1403,29 @@ class migrator_engine_t {
         read_rows_into(rows);
         return rows;
     }
-    // SQLite looks a name up in the connection's TEMP schema first: a temporary table or view
-    // named as one of the chain's tables, or strata's own, hides it from every statement strata
-    // runs (a program's staging table, on a borrowed connection): the migrations would alter it,
-    // and be recorded in the database. Refused before anything is read.
+    // SQLite and PostgreSQL look a name up in the session's temporary schema first: a temporary
+    // table or view named as one of the chain's tables, or strata's own, hides it from every
+    // statement strata runs (a program's staging table, on a borrowed connection): the
+    // migrations would alter it, and be recorded in the database. Refused before anything is read.
     void refuse_temp_shadows() {
-        if (db_.dialect() != dialect_id::sqlite) return;
         std::vector<std::string> temp;
-        db_.execute("SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view')", {},
-                    [&](const row& r) { temp.push_back(r.get<std::string>(0)); });
+        db_.execute(db_.dialect() == dialect_id::sqlite
+                        ? "SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view')"
+                        : "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'p', 'v', 'm', 'f')",
+                    {}, [&](const row& r) { temp.push_back(r.get<std::string>(0)); });
         if (temp.empty()) return;
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         for (const std::string& t : temp) {
-            bool hides = detail::same_ignoring_case(t, tracking_table) || detail::same_ignoring_case(t, background_failures_table);
-            for (const std::string& c : names.tables) hides = hides || detail::same_ignoring_case(t, c);
+            const bool lite = db_.dialect() == dialect_id::sqlite;  // (PostgreSQL's names are alike only in the same case)
+            auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
+            bool hides = same(t, tracking_table) || same(t, background_failures_table);
+            for (const std::string& c : names.tables) hides = hides || same(t, c);
             if (hides)
                 throw refusal(migration_failure::unknown_state,
                               detail::format("{}'s connection has a TEMP table \"{}\", which hides the database's table of that "
-                                             "name from every statement strata runs (SQLite looks in temp first); drop it, or "
+                                             "name from every statement strata runs ({} looks in temp first); drop it, or "
                                              "migrate on a connection without it; nothing was changed",
-                                             db_.describe(), t));
+                                             db_.describe(), t, lite ? "SQLite" : "PostgreSQL"));
         }
     }
     // Every row of the chain, in version order. A cell that is not what strata wrote (edited by
@@ -2123,6 +2136,7 @@ class migrator_engine_t {
                                                                  "PostgreSQL refuses such a drop. Drop that foreign key first",
                                                                  t),
                                                   text, "");
+                            refuse_index_on_text(text, failure);
                         }
                         ++statements;
                         if (keys_off) {
@@ -2484,6 +2498,30 @@ class migrator_engine_t {
                                               v.size() > 60 ? v.substr(0, 60) + "..." : v));
             }
         }
+    }
+
+    // SQLite reads a double-quoted name it cannot find as a text: a CREATE INDEX (as strata spells
+    // it: columns only) on a column the table lacks (dropped by hand) made an index on the text
+    // 'note', and a unique one let the table hold one row. Failed after it, in its transaction.
+    template <class Failure>
+    void refuse_index_on_text(const std::string& text, const Failure& failure) {
+        if (db_.dialect() != dialect_id::sqlite) return;
+        std::string_view rest = text;
+        if (rest.starts_with("CREATE UNIQUE INDEX \"")) rest.remove_prefix(20);
+        else if (rest.starts_with("CREATE INDEX \"")) rest.remove_prefix(13);
+        else return;
+        const std::size_t end = rest.find('"', 1);
+        if (end == std::string_view::npos) return;
+        const value p[] = {std::string(rest.substr(1, end - 1))};
+        std::int64_t texts = 0;
+        db_.execute("SELECT count(*) FROM pragma_index_xinfo($1) WHERE key AND cid = -2", p,
+                    [&](const row& r) { texts = r.get<std::int64_t>(0); });
+        if (texts > 0)
+            throw failure(migration_failure::statement_failed,
+                          detail::format("index \"{}\" names a column its table does not have (dropped or renamed by hand?), "
+                                         "which SQLite read as a text and indexed; verify() lists what differs",
+                                         std::string(rest.substr(1, end - 1))),
+                          text, "");
     }
 
     // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a

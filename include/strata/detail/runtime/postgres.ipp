@@ -92,21 +92,54 @@ STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(const std::strin
         // part that shares four characters with the password (or holds all of a shorter one)
         // is left out, and so is the password wherever it stands.
         std::string msg = trimmed(e.what());
-        std::string secret;  // the URL's user:password, or password=...'s value
-        if (const std::size_t scheme = conninfo_or_url.find("://"); scheme != std::string::npos) {
-            const std::size_t at = conninfo_or_url.rfind('@');
-            if (at != std::string::npos && at > scheme) secret = conninfo_or_url.substr(scheme + 3, at - scheme - 3);
-            if (const std::size_t colon = secret.find(':'); colon != std::string::npos) secret = secret.substr(colon + 1);
-            else secret.clear();
-        } else if (const std::size_t key = conninfo_or_url.find("password"); key != std::string::npos) {
-            const std::size_t from = conninfo_or_url.find_first_not_of(" =", key + 8);
-            if (from != std::string::npos) secret = conninfo_or_url.substr(from, conninfo_or_url.find(' ', from) - from);
+        std::vector<std::string> secrets;  // the URL's password (its user:password part, and ?password=), or password='s value
+        const std::string& c = conninfo_or_url;
+        if (const std::size_t scheme = c.find("://"); scheme != std::string::npos) {
+            if (const std::size_t at = c.rfind('@'); at != std::string::npos && at > scheme) {
+                const std::string user_info = c.substr(scheme + 3, at - scheme - 3);
+                if (const std::size_t colon = user_info.find(':'); colon != std::string::npos) secrets.push_back(user_info.substr(colon + 1));
+            }
+            for (std::size_t k = c.find("password=", scheme); k != std::string::npos; k = c.find("password=", k + 1))
+                if (c[k - 1] == '?' || c[k - 1] == '&') secrets.push_back(c.substr(k + 9, c.find('&', k) - k - 9));
+        } else {
+            // key = value pairs; a value in single quotes may hold spaces, \' and \\ escapes
+            for (std::size_t k = 0; k < c.size();) {
+                while (k < c.size() && c[k] == ' ') ++k;
+                const std::size_t eq = c.find('=', k);
+                if (eq == std::string::npos) break;
+                std::string key = c.substr(k, eq - k);
+                while (!key.empty() && key.back() == ' ') key.pop_back();
+                std::size_t v = eq + 1;
+                while (v < c.size() && c[v] == ' ') ++v;
+                std::string value;
+                if (v < c.size() && c[v] == '\'') {
+                    for (++v; v < c.size() && c[v] != '\''; ++v) value += c[v] == '\\' && v + 1 < c.size() ? c[++v] : c[v];
+                    ++v;
+                } else {
+                    for (; v < c.size() && c[v] != ' '; ++v) value += c[v];
+                    // (words after it without '=' were meant as the password too: libpq quotes them alone)
+                    for (std::size_t w = c.find_first_not_of(' ', v); key == "password" && w != std::string::npos;
+                         w = c.find_first_not_of(' ', v)) {
+                        const std::size_t e = std::min(c.find(' ', w), c.size());
+                        const std::string word = c.substr(w, e - w);
+                        if (word.find('=') != std::string::npos) break;
+                        secrets.push_back(word);
+                        v = e;
+                    }
+                }
+                if (key == "password") secrets.push_back(value);
+                k = v;
+            }
         }
+        // A part of a password libpq could not read: four characters of it, when it is long
+        // enough that four are its own (a short one is hidden where it stands whole).
         auto holds_secret = [&](std::string_view text) {
-            if (secret.empty()) return false;
-            if (secret.size() < 4) return text.find(secret) != std::string_view::npos;
-            for (std::size_t i = 0; i + 4 <= secret.size(); ++i)
-                if (text.find(std::string_view(secret).substr(i, 4)) != std::string_view::npos) return true;
+            for (const std::string& secret : secrets) {
+                if (secret.empty()) continue;
+                if (text.find(secret) != std::string_view::npos) return true;
+                for (std::size_t i = 0; secret.size() >= 8 && i + 4 <= secret.size(); ++i)
+                    if (text.find(std::string_view(secret).substr(i, 4)) != std::string_view::npos) return true;
+            }
             return false;
         };
         for (std::size_t open = msg.find('"'); open != std::string::npos; open = msg.find('"', open + 1)) {
@@ -119,7 +152,9 @@ STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(const std::strin
                 open = close;
             }
         }
-        if (holds_secret(msg)) msg = "(libpq's message left out: it holds a part of the password)";
+        for (const std::string& secret : secrets)
+            for (std::size_t at = secret.empty() ? std::string::npos : msg.find(secret); at != std::string::npos; at = msg.find(secret, at))
+                msg.replace(at, secret.size(), "***");
         // (libpq's own words when it has them; libpqxx 6.4 may only say "Connection to
         // database failed")
         const bool unread = msg.find("URI") != std::string::npos || msg.find("percent-encoded") != std::string::npos ||
@@ -490,7 +525,9 @@ STRATA_INLINE bool postgres::basic_connection<Tag>::has_table(std::string_view n
     // PostgreSQL's default path means) and pg_temp aside, the first must be current_schema().
     for (const detail::sql_token& t : detail::sql_tokens(path, true)) {
         if (t.kind != detail::sql_token::word && t.kind != detail::sql_token::quoted) continue;
-        const std::string entry = detail::sql_unquote(t);
+        std::string entry = detail::sql_unquote(t);
+        if (t.kind == detail::sql_token::word)  // (an unquoted name is folded to lower case, as PostgreSQL reads it)
+            for (char& c : entry) c = detail::sql_lower(c);
         if (entry == "$user" && schema != user) continue;
         if (entry == "pg_temp" || entry.starts_with("pg_temp_")) continue;
         if (entry != schema && !(entry == "$user" && schema == user))

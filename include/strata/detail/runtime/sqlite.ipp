@@ -49,10 +49,6 @@ template <class Tag>
 STRATA_INLINE sqlite::basic_connection<Tag>::basic_connection::~basic_connection() {
     for (auto& [sql, st] : cache_->by_text) sqlite3_finalize(st);
     if (owned_) sqlite3_close(db_);
-    else if (quoted_strings_[0] >= 0) {
-        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, quoted_strings_[0], nullptr);
-        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, quoted_strings_[1], nullptr);
-    }
 }
 
 template <class Tag>
@@ -222,7 +218,9 @@ STRATA_INLINE std::unique_ptr<driver> sqlite::basic_connection<Tag>::open_anothe
     std::string uri = "file:" + encoded(file, "%?#");
     char separator = '?';
     for (int i = 0; const char* key = sqlite3_uri_key(file, i); ++i) {
-        if (std::string_view(key) == "vfs") continue;
+        // (not the shared cache: a second connection in it gets "table is locked", which the
+        // busy timeout does not wait for)
+        if (std::string_view(key) == "vfs" || std::string_view(key) == "cache") continue;
         const char* v = sqlite3_uri_parameter(file, key);
         uri += separator + encoded(key, "%&#=") + "=" + encoded(v ? v : "", "%&#");
         separator = '&';
@@ -257,7 +255,8 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::millisecon
                                      set + ") or give strata the file's name; nothing was changed",
                                  "", "");
         };
-        if (const std::string j = setting("PRAGMA journal_mode"); j == "off" || j == "memory")
+        const char* file = sqlite3_db_filename(db_, "main");  // (an in-memory database's journal is in memory: no file to lose)
+        if (const std::string j = setting("PRAGMA journal_mode"); file && *file && (j == "off" || j == "memory"))
             refuse("journal_mode is " + j,
                    j == "off" ? "SQLite could not roll a failed migration back, and would leave the database corrupt"
                               : "a crash in a migration would leave the database corrupt (its journal is in memory)",
@@ -268,13 +267,11 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::millisecon
         if (setting("PRAGMA ignore_check_constraints") == "1")
             refuse("ignore_check_constraints is on", "add_check and a table rebuild would keep rows that break a check",
                    "PRAGMA ignore_check_constraints = OFF");
-        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, -1, &quoted_strings_[0]);
-        sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, -1, &quoted_strings_[1]);
     }
-    // "x" is a name: SQLite would otherwise read a name it cannot find as the text 'x' (a rebuild's
-    // copy of a column dropped by hand, an index on it, would store the column's name).
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+    // (Double-quoted strings stay as the program has them: SQLite checks every view, trigger and
+    // check of the schema at an ALTER TABLE, and an old one that writes "text" would fail it.
+    // What a name SQLite cannot find read as a text would do to strata's own statements is
+    // refused where it happens: the rebuild guard, the check after CREATE INDEX.)
     exec_plain("PRAGMA foreign_keys = ON");
 }
 
