@@ -4,6 +4,7 @@
 // with the bookkeeping that upgrade accepts, and verify against the version the database is at.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -880,6 +881,25 @@ TEST_P(CliTruth, AnOfflineScriptChecksASeedsDownAtItsDeleteAlone) {
     std::string said;
     EXPECT_EQ(apply_with_shell(down.out, &said), 0) << said << down.out;
     EXPECT_TRUE(has(run<seeded_with_members>("current").out, "1 kinds")) << run<seeded_with_members>("current").out;
+}
+
+// A script applied in a session whose search_path starts with a schema that does not exist (a
+// tenant's typo): psql worked in the next schema, where the migrator refuses (helper 61).
+TEST_P(CliTruth, AnOfflineScriptRefusesASearchPathWhoseFirstSchemaIsMissing) {
+    if (sqlite()) return;  // (SQLite has no search_path)
+    const cli_result script = cli<three>({"sql", "--bookkeeping", "--dialect", "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    std::string said;
+    EXPECT_NE(apply_with_shell("SET search_path TO \"" + schema + "_typo\", \"" + schema + "\";\n" + script.out, &said), 0);
+    EXPECT_TRUE(has(said, "the search_path's first schema \"" + schema + "_typo\" does not exist")) << said;
+    EXPECT_FALSE(db().has_table("strata_migrations"));
+    // an unquoted name, folded to lower case, is the schema
+    std::string upper = schema;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_EQ(apply_with_shell("SET search_path TO " + upper + ";\n" + script.out, &said), 0) << said;
+    EXPECT_EQ(run<three>("status").code, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

@@ -799,7 +799,7 @@ class cli_runner_t {
                                 "CONSTRAINT \"strata: another table references a table this script drops, by a foreign key: SQLite's "
                                 "DROP TABLE would delete or change its rows (ON DELETE CASCADE, SET NULL) or leave them referencing "
                                 "nothing, and PostgreSQL refuses such a drop: nothing of the migration was applied\" CHECK (0));\n"
-                              : "\\set ON_ERROR_STOP on\n" + migrators_lock_sql() + ";\n";
+                              : "\\set ON_ERROR_STOP on\n" + search_path_check_sql() + ";\n" + migrators_lock_sql() + ";\n";
         // The bookkeeping table made and the start checked in one transaction: a script refused
         // there leaves no table behind (the shell stops with it open, and it is undone).
         pre += "BEGIN;\n" + std::string(create_tracking_table) + ";\n";
@@ -808,6 +808,21 @@ class cli_runner_t {
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
         return pre + start_check(a, d) + ";\nCOMMIT;\n";
+    }
+    // PostgreSQL: the search_path's first schema ("$user" without such a schema, and pg_temp,
+    // aside) is current_schema(), as the migrator checks (postgres::connection::has_table): one
+    // that does not exist, or that the role may not use, PostgreSQL skips, and the script would
+    // work in the next one. (Entries split at commas: a schema's name with a comma in it is not read.)
+    std::string search_path_check_sql() const {
+        return do_block(
+            "DECLARE e text; BEGIN FOREACH e IN ARRAY string_to_array(current_setting('search_path'), ',') LOOP e := btrim(e); "
+            "IF e IN ('\"$user\"', '$user') THEN IF current_schema() = current_user THEN RETURN; END IF; CONTINUE; END IF; "
+            "IF e LIKE 'pg\\_temp%' THEN CONTINUE; END IF; IF e LIKE '\"%\"' THEN e := replace(substr(e, 2, length(e) - 2), "
+            "'\"\"', '\"'); ELSE e := lower(e); END IF; IF e IS DISTINCT FROM current_schema() THEN RAISE EXCEPTION '%', " +
+            string_literal(detail::format("strata: chain \"{}\": the search_path's first schema \"", o_.chain)) +
+            " || e || '\" does not exist, or this role may not use it (no USAGE), and PostgreSQL skips it: this script would "
+            "work in \"' || coalesce(current_schema(), '(none)') || '\" instead. Create the schema, grant USAGE on it, or "
+            "correct the search_path; nothing was applied'; END IF; RETURN; END LOOP; END");
     }
     // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
     // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work
