@@ -1959,7 +1959,8 @@ TEST_F(TrustPostgres, SessionSettingsDoNotChangeWhatIsStoredOrRead) {
 // in the session's zone ('2024-01-01 01:00:00+01'), and verify() saw drift, baseline refused,
 // on every server whose TimeZone is not UTC (helper 59).
 using chain_tzd = strata::chain<strata::migration<1, "since", create_table<"members", column<"id", bigint, primary_key>,
-    column<"since", timestamptz, default_value<"2024-01-01 00:00:00+00">>, column<"until", timestamptz, default_value<"2024-06-30 12:30:00.25+00">>>>>;
+    column<"since", timestamptz, default_value<"2024-01-01 00:00:00+00">>, column<"until", timestamptz, default_value<"2024-06-30 12:30:00.25+00">>,
+    column<"from", timestamptz, default_value<"2024-01-01 01:00:00+01">>, column<"to", timestamptz, default_value<"2024-03-01 00:30:00.500-05:30">>>>>;
 TEST_F(TrustPostgres, ATimestamptzDefaultIsTheSameFactInAnySessionTimeZone) {
     make<chain_tzd>().upgrade();
     for (const char* zone : {"Europe/Berlin", "America/New_York", "Asia/Kolkata"}) {
@@ -1970,7 +1971,8 @@ TEST_F(TrustPostgres, ATimestamptzDefaultIsTheSameFactInAnySessionTimeZone) {
     exec("DROP TABLE \"members\"");
     exec("DELETE FROM \"strata_migrations\"");
     exec("CREATE TABLE \"members\" (\"id\" BIGINT PRIMARY KEY, \"since\" TIMESTAMPTZ DEFAULT '2024-01-01 00:00:00+00', "
-         "\"until\" TIMESTAMPTZ DEFAULT '2024-06-30 12:30:00.25+00')");
+         "\"until\" TIMESTAMPTZ DEFAULT '2024-06-30 12:30:00.25+00', \"from\" TIMESTAMPTZ DEFAULT '2024-01-01 00:00:00+00', "
+         "\"to\" TIMESTAMPTZ DEFAULT '2024-03-01 06:00:00.5+00')");
     make<chain_tzd>().baseline(1);
     EXPECT_EQ(make<chain_tzd>().status().current, 1u);
     // a default that is another instant is still drift

@@ -38,7 +38,7 @@ std::vector<std::string> state_facts(const S& s, dialect_id d) {
                         (c.not_null() || c.primary_key() ? " not null" : "") +
                         // (a dialect whose integer keys number themselves has no identity to report)
                         ((c.autoincrement() || c.identity()) && !dt.identity.empty() ? " identity" : "") +
-                        " default=" + fact_default(d, c.default_value()));
+                        " default=" + fact_column_default(d, c.type(), c.default_value()));
             if (c.unique()) f.push_back("unique " + tn + "(" + std::string(c.name()) + ")");
             if (c.is_foreign_key())
                 f.push_back("fk " + tn + "." + std::string(c.name()) + " -> " + std::string(c.references_table()) + "." +

@@ -17,6 +17,9 @@ STRATA_LAZY STRATA_INLINE std::string dsl_type(const type_desc& t);
 
 STRATA_LAZY STRATA_INLINE std::string fact_type(dialect_id d, const type_desc& t);
 STRATA_LAZY STRATA_INLINE std::string fact_default(dialect_id d, const default_desc& v);
+// A column's default as a fact: fact_default, and a timestamptz text PostgreSQL keeps as an
+// instant written as it prints one in UTC ('2024-01-01 01:00:00+01' is '2024-01-01 00:00:00+00').
+STRATA_LAZY STRATA_INLINE std::string fact_column_default(dialect_id d, const type_desc& t, const default_desc& v);
 STRATA_LAZY STRATA_INLINE std::string fact_action(fk_action a);
 STRATA_LAZY STRATA_INLINE std::string fact_list(std::vector<std::string> xs, bool sort = false);
 // Sorted facts, each once: a foreign key or UNIQUE declared twice is one, and a UNIQUE on the

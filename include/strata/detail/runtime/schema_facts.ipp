@@ -1,6 +1,7 @@
 #pragma once
 // The bodies of detail/runtime/schema_facts.hpp: included by it in a header-only build, compiled
 // once in strata::runtime (<strata/src.hpp>) with STRATA_SEPARATE_COMPILATION.
+#include <cstdio>
 #include <strata/detail/dependent.hpp>
 #include <strata/detail/algorithm.hpp>
 
@@ -91,6 +92,48 @@ STRATA_LAZY_DEF STRATA_INLINE std::string fact_default(dialect_id d, const defau
         }
     }
     return "?";
+}
+
+STRATA_LAZY_DEF STRATA_INLINE std::string fact_column_default(dialect_id d, const type_desc& t, const default_desc& v) {
+    if (d != dialect_id::postgres || t.kind != type_kind::timestamptz || v.kind != default_kind::string) return fact_default(d, v);
+    // strata's one form (state.hpp, canonical_text): YYYY-MM-DD HH:MM:SS[.ffffff] and +HH or +HH:MM
+    const std::string_view x = v.text;
+    auto number = [&](std::size_t at, std::size_t n) {
+        long long r = 0;
+        for (std::size_t i = at; i < at + n && i < x.size(); ++i) r = r * 10 + (x[i] - '0');
+        return r;
+    };
+    if (x.size() < 22) return fact_default(d, v);
+    std::size_t i = 19;
+    std::string fraction;
+    if (x[i] == '.')
+        for (++i; i < x.size() && x[i] >= '0' && x[i] <= '9'; ++i) fraction += x[i];
+    if (i + 3 > x.size() || (x[i] != '+' && x[i] != '-')) return fact_default(d, v);
+    const long long sign = x[i] == '-' ? -1 : 1;
+    long long offset = number(i + 1, 2) * 60;
+    if (i + 6 <= x.size() && x[i + 3] == ':') offset += number(i + 4, 2);
+    // days since 1970-01-01 of a date, and back (the proleptic Gregorian calendar)
+    auto days_of = [](long long y, long long m, long long day) {
+        y -= m <= 2;
+        const long long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+        const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    };
+    const long long seconds = days_of(number(0, 4), number(5, 2), number(8, 2)) * 86400 + number(11, 2) * 3600 + number(14, 2) * 60 +
+                              number(17, 2) - sign * offset * 60;
+    long long days = seconds / 86400, rest = seconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    const long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153, day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9;
+    const long long year = yoe + era * 400 + (month <= 2);
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    char text[160];  // (room for any long long: g++ checks the format's widest output)
+    std::snprintf(text, sizeof text, "'%04lld-%02lld-%02lld %02lld:%02lld:%02lld", year, month, day, rest / 3600, rest / 60 % 60, rest % 60);
+    return text + (fraction.empty() ? std::string() : "." + fraction) + "+00'";
 }
 
 STRATA_LAZY_DEF STRATA_INLINE std::string fact_action(fk_action a) {
