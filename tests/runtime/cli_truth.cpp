@@ -900,6 +900,11 @@ TEST_P(CliTruth, AnOfflineScriptRefusesASearchPathWhoseFirstSchemaIsMissing) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     EXPECT_EQ(apply_with_shell("SET search_path TO " + upper + ";\n" + script.out, &said), 0) << said;
     EXPECT_EQ(run<three>("status").code, 0);
+    // a quoted name with a comma in it is one schema (helper 62)
+    db().execute("CREATE SCHEMA \"" + schema + ",b\"", {}, {});
+    const std::string again = "SET search_path TO \"" + schema + ",b\";\n" + script.out;
+    EXPECT_EQ(apply_with_shell(again, &said), 0) << said;
+    db().execute("DROP SCHEMA \"" + schema + ",b\" CASCADE", {}, {});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);

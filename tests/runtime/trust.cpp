@@ -1533,6 +1533,52 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
     EXPECT_EQ(r.downgrade_to(1).to, 1u);
 }
 
+// Helper 62, of the view check: it asks SQLite in a transaction it rolls back (a reader made
+// its commit wait, and the handle was left in an open transaction); a view broken already is
+// said, not taken for no use; the chain's own trigger dropped by a down before is no block,
+// nor an index on an expression an execute<> makes; a trigger on the table whose column a down
+// drops is one.
+using dq1 = strata::migration<1, "notes", create_table<"notes", column<"id", bigint, primary_key>, column<"body", text>>,
+                              create_table<"tags", column<"id", bigint, primary_key>>>;
+using dq2 = strata::migration<2, "notes.title", add_column<"notes", column<"title", text>>>;
+using dq3 = strata::migration<3, "title trigger", execute<"CREATE TRIGGER \"notes_titled\" AFTER INSERT ON \"tags\" BEGIN UPDATE \"notes\" "
+                                                          "SET \"title\" = 'x'; END", "DROP TRIGGER \"notes_titled\"">,
+                              execute<"CREATE INDEX \"notes_body_lower\" ON \"notes\" (lower(\"body\"))", "DROP INDEX \"notes_body_lower\"">>;
+using chain_dq = strata::chain<dq1, dq2, dq3>;
+TEST_F(TrustSqlite, TheViewCheckAsksSqliteAndLeavesNothingBehind) {
+    auto m = make<chain_dq>();
+    EXPECT_EQ(m.upgrade().to, 3u);  // (the execute<>'s index on an expression is no index on a text)
+    EXPECT_EQ(m.downgrade_to(1).to, 1u);  // (the chain's own trigger, dropped by the down of 3)
+    m.upgrade();
+    exec("CREATE VIEW \"titled\" AS SELECT \"title\" FROM \"notes\"");
+    strata::sqlite::connection reader(sqlite_path());
+    reader.execute("BEGIN", {}, {});
+    reader.execute("SELECT count(*) FROM \"notes\"", {}, [](const strata::row&) {});
+    EXPECT_THROW(m.downgrade_to(1), strata::migration_error);
+    EXPECT_FALSE(db().in_transaction());
+    reader.execute("COMMIT", {}, {});
+    exec("INSERT INTO \"tags\" (\"id\") VALUES (1)");  // (no transaction left open on the database)
+    exec("DROP VIEW \"titled\"");
+    // a trigger on the table itself that uses the column a down drops
+    exec("CREATE TRIGGER \"notes_own\" AFTER UPDATE ON \"notes\" BEGIN SELECT new.\"title\"; END");
+    EXPECT_THROW(m.downgrade_to(1), strata::migration_error);
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP TRIGGER \"notes_own\"");
+    // a view broken already: SQLite cannot read the schema, and every ALTER TABLE fails on it
+    exec("CREATE TABLE \"scratch\" (\"x\" INTEGER)");
+    exec("CREATE VIEW \"old_report\" AS SELECT \"x\" FROM \"scratch\"");
+    exec("DROP TABLE \"scratch\"");
+    try {
+        m.downgrade_to(1);
+        FAIL() << "the downgrade started over a broken view";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot read a view or trigger of the database any more"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP VIEW \"old_report\"");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+}
+
 // ---- 3. Values stored whole, or refused ----
 
 TEST_P(Trust, ValuesAreStoredWholeOrRefused) {
@@ -1778,6 +1824,22 @@ TEST_F(TrustPostgres, AConnectionStringsPasswordIsNotInTheError) {
                 EXPECT_EQ(driver.find(secret), std::string::npos) << driver;
             }
         }
+    }
+    // ... white space around '=', and lines for spaces (helper 62)
+    for (const std::string& url : {std::string("host=127.0.0.1\nport=1\npassword=correct horse\ndbname=app"),
+                                  std::string("password = 'correct horse' port = 1 host = 127.0.0.1 dbname x")}) {
+        try {
+            strata::postgres::connection c(url);
+            FAIL() << "connected";
+        } catch (const strata::database_error& e) {
+            EXPECT_EQ(std::string(e.what()).find("horse"), std::string::npos) << e.what();
+        }
+    }
+    try {
+        strata::postgres::connection c("password=pw123 host = no-such-host.invalid dbname = mydb");
+        FAIL() << "connected";
+    } catch (const strata::database_error& e) {
+        EXPECT_NE(std::string(e.what()).find("no-such-host.invalid"), std::string::npos) << e.what();
     }
     // ... and a host name that is not the password is shown
     try {
@@ -2046,8 +2108,8 @@ TEST_F(TrustPostgres, AStatementNeverReachesATableOfAnotherSchemaAlongThePath) {
         m.downgrade_to(1);
         FAIL() << "the downgrade dropped the shared schema's roles";
     } catch (const strata::migration_error& e) {
-        EXPECT_NE(std::string(e.what()).find("whose statements name table \"roles\": it is not in schema \"" + schema +
-                                             "\", but a table of that name is in schema \"" + shared + "\""),
+        EXPECT_NE(std::string(e.what()).find("whose statements name table (or index) \"roles\": it is not in schema \"" + schema +
+                                             "\", but one of that name is in schema \"" + shared + "\""),
                   std::string::npos)
             << e.what();
     }
@@ -2055,12 +2117,62 @@ TEST_F(TrustPostgres, AStatementNeverReachesATableOfAnotherSchemaAlongThePath) {
         m.upgrade();
         FAIL() << "the upgrade altered the shared schema's roles";
     } catch (const strata::migration_error& e) {
-        EXPECT_NE(std::string(e.what()).find("whose statements name table \"roles\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("whose statements name table (or index) \"roles\""), std::string::npos) << e.what();
     }
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"" + shared + "\".\"roles\""), 1);
     EXPECT_EQ(m.status().current, 2u);
     exec("SET search_path TO \"" + schema + "\"");
     exec("DROP SCHEMA \"" + shared + "\" CASCADE");
+}
+
+// Helper 62, of the check of names found in another schema: in the order the path runs (a table
+// the path makes after it names it is still the other schema's), indexes and types too; a TEMP
+// table of a name the chain no longer has, or behind an explicit pg_temp, hides nothing; the
+// chain's own BEGIN ATOMIC function, dropped by a down before, is no block.
+using ds1 = strata::migration<1, "a", create_table<"a", column<"id", bigint, primary_key>, column<"v", integer>>>;
+using ds2 = strata::migration<2, "a to b", rename_table<"a", "b">>;
+using ds3 = strata::migration<3, "a again", create_table<"a", column<"id", bigint, primary_key>>, create_index<"a_id_idx", "a", "id">>;
+using chain_ds = strata::chain<ds1, ds2, ds3>;
+TEST_F(TrustPostgres, NamesFoundInAnotherSchemaAreCheckedInTheOrderThePathRuns) {
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    const std::string shared = schema + "_shared";
+    exec("CREATE SCHEMA \"" + shared + "\"");
+    exec("CREATE TABLE \"" + shared + "\".\"a\" (\"id\" BIGINT PRIMARY KEY, \"v\" INTEGER)");
+    exec("CREATE INDEX \"a_id_idx\" ON \"" + shared + "\".\"a\" (\"id\")");
+    exec("SET search_path TO \"" + schema + "\", \"" + shared + "\"");
+    auto m = make<chain_ds>();
+    EXPECT_EQ(m.upgrade_to(1).to, 1u);
+    exec("DROP TABLE \"" + schema + "\".\"a\"");
+    EXPECT_THROW(m.upgrade(), strata::migration_error);  // (the rename names a before 3 makes one)
+    exec("CREATE TABLE \"" + schema + "\".\"a\" (\"id\" BIGINT PRIMARY KEY, \"v\" INTEGER)");
+    EXPECT_EQ(m.upgrade().to, 3u);
+    exec("DROP INDEX \"" + schema + "\".\"a_id_idx\"");
+    try {
+        m.downgrade_to(2);
+        FAIL() << "the downgrade dropped the shared schema's index";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("name table (or index) \"a_id_idx\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM pg_indexes WHERE schemaname = '" + shared + "' AND indexname = 'a_id_idx'"), 1);
+    exec("CREATE INDEX \"a_id_idx\" ON \"" + schema + "\".\"a\" (\"id\")");
+    // a TEMP table of a name the chain no longer has at its head, and one behind an explicit pg_temp
+    exec("CREATE TEMP TABLE \"x_staging\" (\"id\" BIGINT)");
+    EXPECT_EQ(m.status().current, 3u);
+    exec("CREATE TEMP TABLE \"b\" (\"id\" BIGINT)");
+    EXPECT_THROW(m.status(), strata::migration_error);
+    exec("SET search_path TO \"" + schema + "\", \"" + shared + "\", pg_temp");
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP TABLE pg_temp.\"b\"");
+    exec("SET search_path TO \"" + schema + "\"");
+    exec("DROP SCHEMA \"" + shared + "\" CASCADE");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    // the chain's own function, dropped by a down before the column's drop
+    auto f = make<strata::chain<dp1, strata::migration<2, "counts", execute<"CREATE FUNCTION \"emails\"() RETURNS bigint LANGUAGE sql "
+                                                                            "BEGIN ATOMIC SELECT count(\"email\") FROM \"users\"; END",
+                                                                            "DROP FUNCTION \"emails\"()">>>>();
+    f.upgrade();
+    EXPECT_EQ(f.downgrade_to(0).to, 0u);
 }
 
 // A type change between times with and without a zone, or to a date, is the same in any

@@ -812,13 +812,16 @@ class cli_runner_t {
     // PostgreSQL: the search_path's first schema ("$user" without such a schema, and pg_temp,
     // aside) is current_schema(), as the migrator checks (postgres::connection::has_table): one
     // that does not exist, or that the role may not use, PostgreSQL skips, and the script would
-    // work in the next one. (Entries split at commas: a schema's name with a comma in it is not read.)
+    // work in the next one.
     std::string search_path_check_sql() const {
+        // (entries split at the commas outside double quotes; a quoted one unquoted, an unquoted one
+        // folded to lower case, then "$user" and pg_temp skipped, as has_table reads them)
         return do_block(
-            "DECLARE e text; BEGIN FOREACH e IN ARRAY string_to_array(current_setting('search_path'), ',') LOOP e := btrim(e); "
-            "IF e IN ('\"$user\"', '$user') THEN IF current_schema() = current_user THEN RETURN; END IF; CONTINUE; END IF; "
-            "IF e LIKE 'pg\\_temp%' THEN CONTINUE; END IF; IF e LIKE '\"%\"' THEN e := replace(substr(e, 2, length(e) - 2), "
-            "'\"\"', '\"'); ELSE e := lower(e); END IF; IF e IS DISTINCT FROM current_schema() THEN RAISE EXCEPTION '%', " +
+            "DECLARE e text; BEGIN FOREACH e IN ARRAY regexp_split_to_array(current_setting('search_path'), "
+            "',(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)') LOOP e := btrim(e); IF e LIKE '\"%\"' THEN e := replace(substr(e, 2, "
+            "length(e) - 2), '\"\"', '\"'); ELSE e := lower(e); END IF; IF e = '$user' THEN IF current_schema() = current_user "
+            "THEN RETURN; END IF; CONTINUE; END IF; IF e = 'pg_temp' OR e LIKE 'pg\\_temp\\_%' THEN CONTINUE; END IF; IF e IS "
+            "DISTINCT FROM current_schema() THEN RAISE EXCEPTION '%', " +
             string_literal(detail::format("strata: chain \"{}\": the search_path's first schema \"", o_.chain)) +
             " || e || '\" does not exist, or this role may not use it (no USAGE), and PostgreSQL skips it: this script would "
             "work in \"' || coalesce(current_schema(), '(none)') || '\" instead. Create the schema, grant USAGE on it, or "

@@ -617,6 +617,7 @@ class migrator_engine_t {
             return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
         };
         std::vector<std::string> released;  // tables the downs run so far on the way drop, or drop a key or column of
+        std::vector<std::string> dropped;   // what those downs drop: tables, views, triggers, functions
         // A name as the database reads it: PostgreSQL folds an unquoted one to lower case.
         auto name_of = [&](const sql_token& t) {
             std::string n = detail::sql_unquote(t);
@@ -630,11 +631,14 @@ class migrator_engine_t {
                 return k < words.size() && words[k]->kind == sql_token::word && detail::sql_iequal(words[k]->text, w);
             };
             auto settle = [&] {
-                std::size_t k = 2;
-                if (word(0, "DROP") && (word(1, "TABLE") || word(1, "VIEW"))) {
+                std::size_t k = 2 + (word(1, "MATERIALIZED") ? 1 : 0);
+                if (word(0, "DROP") && (word(1, "TABLE") || word(k - 1, "VIEW") || word(1, "TRIGGER") || word(1, "FUNCTION") ||
+                                        word(1, "PROCEDURE"))) {
                     for (; k < words.size(); ++k)
-                        if (!(word(k, "IF") || word(k, "EXISTS") || word(k, "CASCADE") || word(k, "RESTRICT")))
-                            released.push_back(name_of(*words[k]));
+                        if (!(word(k, "IF") || word(k, "EXISTS") || word(k, "CASCADE") || word(k, "RESTRICT"))) {
+                            if (word(1, "TABLE")) released.push_back(name_of(*words[k]));
+                            dropped.push_back(name_of(*words[k]));
+                        }
                 } else if (word(0, "ALTER") && word(1, "TABLE")) {
                     while (word(k, "IF") || word(k, "EXISTS") || word(k, "ONLY")) ++k;
                     bool drops = false;
@@ -652,6 +656,9 @@ class migrator_engine_t {
         };
         auto path_names = [&](const std::string& t) {
             return std::any_of(released.begin(), released.end(), [&](const std::string& r) { return same(r, t); });
+        };
+        auto gone = [&](const std::string& t) {
+            return std::any_of(dropped.begin(), dropped.end(), [&](const std::string& r) { return same(r, t); });
         };
         // The name a table (and column) of migration i's state has now: the migrations after it
         // may have renamed them.
@@ -676,8 +683,17 @@ class migrator_engine_t {
                 // rebuilds), as strata spells them.
                 auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
                     const auto [live, live_column] = live_names(i, table, column);
-                    const std::string by = view_using(live, live_column, path_names);
+                    const std::string by = view_using(live, live_column, gone);
                     if (by.empty()) return;
+                    if (by.front() == '!')  // (SQLite: a view or trigger it cannot read any more)
+                        throw refusal(migration_failure::unknown_objects,
+                                      detail::format("{} would pass migration {} \"{}\", whose down {}{}: SQLite cannot tell what uses "
+                                                     "it, as it cannot read a view or trigger of the database any more ({}), and "
+                                                     "every ALTER TABLE fails on that. Mend or drop it first; nothing was changed",
+                                                     call("downgrade_to", std::to_string(target_version)), migrations[i].version,
+                                                     migrations[i].name, what,
+                                                     live == table ? std::string() : detail::format(" (\"{}\" now)", live), by.substr(1)),
+                                      migrations[i].version, std::string(migrations[i].name));
                     throw refusal(migration_failure::unknown_objects,
                                   detail::format("{} would pass migration {} \"{}\", whose down {}{}, which {} uses (not an object of "
                                                  "this chain): {}. Drop it first (and make it again "
@@ -687,13 +703,13 @@ class migrator_engine_t {
                                                  live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
                                                  !lite ? "PostgreSQL would refuse it there (the view depends on it), after the downs "
                                                          "before it"
-                                                 : by.starts_with("trigger")
+                                                 : by.starts_with("trigger") && column.empty()
                                                      ? "SQLite would let it go, and then every write to the trigger's table, and "
                                                        "every ALTER TABLE after it, would fail on the trigger (error in trigger)"
                                                  : column.empty() && what.starts_with("drops")
                                                      ? "SQLite would leave the view referencing nothing, and refuse every ALTER "
                                                        "TABLE after it (error in view)"
-                                                     : "SQLite would refuse it there (error in view), after the downs before it"),
+                                                     : "SQLite would refuse it there (error in view, or in trigger), after the downs before it"),
                                   migrations[i].version, std::string(migrations[i].name));
                 };
                 if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made)) {
@@ -788,23 +804,33 @@ class migrator_engine_t {
                             });
             // (a function whose body is SQL-standard, BEGIN ATOMIC: PostgreSQL keeps what it uses)
             if (by.empty())
-                db_.execute("SELECT f.oid::regprocedure::text FROM pg_depend d JOIN pg_proc f ON f.oid = d.objid WHERE d.classid = "
+                db_.execute("SELECT f.proname, f.pronamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()), "
+                            "f.oid::regprocedure::text FROM pg_depend d JOIN pg_proc f ON f.oid = d.objid WHERE d.classid = "
                             "'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(quote_ident($1)) "
                             "AND ($2 = '' OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = d.refobjid AND "
-                            "a.attname = $2)) ORDER BY 1",
+                            "a.attname = $2)) ORDER BY 2 DESC, 3",
                             p, [&](const row& r) {
-                                if (by.empty()) by = "function " + r.get<std::string>(0);
+                                if (by.empty() && !(r.get<bool>(1) && released(r.get<std::string>(0))))
+                                    by = "function " + r.get<std::string>(2);
                             });
             return by;
         }
-        // SQLite's own reading of names: the table (or column) renamed in a savepoint, rolled back,
-        // rewrites every view and trigger that uses it (the temporary schema's too), as its check
-        // of the schema at an ALTER TABLE reads them. (A trigger on the table itself goes with it
-        // when the table is dropped or rebuilt.)
+        // SQLite's own reading of names: the table (or column) renamed in a transaction rolled back
+        // at once rewrites every view and trigger that uses it (the temporary schema's too), as its
+        // check of the schema at an ALTER TABLE reads them. (A ROLLBACK, never a commit: a reader
+        // does not stop it, and the file is left as it was. A trigger on the table itself goes
+        // with it when the table is dropped or rebuilt.)
+        bool there = false;
+        const value tp[] = {table};
+        db_.execute(column.empty() ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE"
+                                   : "SELECT 1 FROM pragma_table_xinfo($1) WHERE name = $2 COLLATE NOCASE",
+                    column.empty() ? std::span<const value>(tp) : std::span<const value>(p), [&](const row&) { there = true; });
+        if (!there) return by;  // (missing now: the down fails on that, not on a view)
         auto objects = [&] {
             std::vector<std::array<std::string, 4>> o;  // type, name, table, SQL
-            db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') UNION ALL "
-                        "SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN ('view', 'trigger')",
+            db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND name NOT LIKE "
+                        "'strata\\_%' ESCAPE '\\' UNION ALL SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN "
+                        "('view', 'trigger')",
                         {}, [&](const row& r) {
                             o.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
                                          r.is_null(3) ? std::string() : r.get<std::string>(3)});
@@ -814,87 +840,152 @@ class migrator_engine_t {
         const auto before = objects();
         if (before.empty()) return by;
         std::vector<std::array<std::string, 4>> after;
-        db_.execute("SAVEPOINT \"strata_probe\"", {}, {});
+        std::string broken;
+        const bool outer = !db_.in_transaction();
+        db_.execute(outer ? "BEGIN" : "SAVEPOINT \"strata_probe\"", {}, {});
         try {
-            db_.execute("ALTER TABLE " + detail::sql_quoted(table) +
-                            (column.empty() ? " RENAME TO \"strata_probe_table\""
-                                            : " RENAME COLUMN " + detail::sql_quoted(column) + " TO \"strata_probe_column\""),
-                        {}, {});
-            after = objects();
-        } catch (const database_error&) {  // (a view broken already, or no such table: nothing to say of it)
+            try {
+                db_.execute("ALTER TABLE " + detail::sql_quoted(table) +
+                                (column.empty() ? " RENAME TO \"strata_probe_table\""
+                                                : " RENAME COLUMN " + detail::sql_quoted(column) + " TO \"strata_probe_column\""),
+                            {}, {});
+                after = objects();
+            } catch (const database_error& e) {
+                if (e.lock_timeout()) throw;
+                broken = e.driver_message();  // (a view or trigger broken already: SQLite cannot read the schema)
+            }
+            db_.execute(outer ? "ROLLBACK" : "ROLLBACK TO \"strata_probe\"", {}, {});
+            if (!outer) db_.execute("RELEASE \"strata_probe\"", {}, {});
+        } catch (...) {
+            if (outer) db_.rollback();
+            throw;
         }
-        db_.execute("ROLLBACK TO \"strata_probe\"", {}, {});
-        db_.execute("RELEASE \"strata_probe\"", {}, {});
+        if (!broken.empty()) return "!" + broken;  // (said so by refuse_used)
         for (std::size_t k = 0; k < before.size() && k < after.size(); ++k) {
             const auto& [type, name, on, sql] = before[k];
             if (after[k][3] == sql || released(name) || released(on)) continue;
             if (type == "view") return detail::format("view \"{}\"", name);
-            if (!column.empty() || !detail::same_ignoring_case(on, table))
-                return detail::format("trigger \"{}\" on table \"{}\"", name, on);
+            if (!column.empty() || !detail::same_ignoring_case(on, table)) return detail::format("trigger \"{}\" on table \"{}\"", name, on);
         }
         return by;
     }
 
-    // PostgreSQL: the statements name tables without their schema, and PostgreSQL looks such a
-    // name up along the whole search_path: a table of the chain missing from this schema (dropped
-    // by hand, a partial restore) that another schema further along has would be altered, or
-    // dropped with its rows, there. Refused before the first migration of the path from `from` to
-    // `to` (up when from < to), naming both schemas: the tables its operations name, but those
-    // the path makes itself (up: create_table, rename_table's new name; down: the tables a down
-    // makes again, drop_table's and rename_table's old name).
+    // PostgreSQL: the statements name tables, indexes and types without their schema, and
+    // PostgreSQL looks such a name up along the whole search_path: one of the chain's missing from
+    // this schema (dropped by hand, a partial restore) that another schema further along has would
+    // be altered, or dropped with its rows, there. Refused before the first migration of the path
+    // from `from` to `to` (up when from < to), naming both schemas: what its operations name, in
+    // the order they run, but what the path made before (up: create_table, create_index,
+    // create_enum, rename_table's new name; a down: what it makes again).
     void refuse_tables_elsewhere(std::size_t from, std::size_t to, const char* verb, std::uint64_t target_version) {
         if (db_.dialect() != dialect_id::postgres || from == to) return;
         const bool up = from < to;
-        std::vector<std::string> made, named;
-        std::vector<std::size_t> at;  // the migration that names each
-        for (std::size_t i = std::min(from, to); i < std::max(from, to); ++i)
-            for (std::size_t k = 0; k < chain_.descs[i].nops; ++k) {
-                const op_desc& op = chain_.descs[i].ops[k];
-                if (op.table.empty() || op.kind == op_kind::create_enum || op.kind == op_kind::add_enum_value ||
-                    op.kind == op_kind::drop_enum)
-                    continue;
-                if (up && op.kind == op_kind::create_table) made.emplace_back(op.table);
-                else if (up && op.kind == op_kind::rename_table) made.emplace_back(op.new_name);
-                else if (!up && (op.kind == op_kind::drop_table || op.kind == op_kind::rename_table)) made.emplace_back(op.table);
-                named.emplace_back(op.table);
-                at.push_back(i);
-                // (and the tables its foreign keys reference: REFERENCES "t" is looked up so too)
-                auto reference = [&](std::string_view t) {
-                    if (t.empty()) return;
-                    named.emplace_back(t);
-                    at.push_back(i);
-                };
-                for (std::size_t c = 0; c < op.ncolumns; ++c) reference(op.columns[c].ref_table);
-                for (std::size_t c = 0; c < op.nconstraints; ++c) reference(op.constraints[c].ref_table);
-                if (!up && op.kind == op_kind::rename_table) {
-                    named.emplace_back(op.new_name);
-                    at.push_back(i);
+        std::vector<std::string> made_relations, made_types, relations, types;
+        std::vector<std::size_t> relation_at, type_at;  // the migration that names each
+        auto made = [](const std::vector<std::string>& v, std::string_view n) { return std::find(v.begin(), v.end(), n) != v.end(); };
+        auto name = [&](std::string_view n, bool type, std::size_t i) {
+            if (n.empty() || made(type ? made_types : made_relations, n)) return;
+            (type ? types : relations).emplace_back(n);
+            (type ? type_at : relation_at).push_back(i);
+        };
+        // One operation as it runs: applied (an up, an explicit down's operation) or undone (a derived down's).
+        auto visit = [&](const op_desc& op, bool applied, std::size_t i) {
+            auto columns = [&] {  // (the tables its foreign keys reference, the enum types its columns have)
+                for (std::size_t c = 0; c < op.ncolumns; ++c) {
+                    name(op.columns[c].ref_table, false, i);
+                    if (op.columns[c].type.kind == type_kind::enumeration) name(op.columns[c].type.enum_name, true, i);
                 }
+                for (std::size_t c = 0; c < op.nconstraints; ++c) name(op.constraints[c].ref_table, false, i);
+            };
+            switch (op.kind) {
+                case op_kind::create_table:
+                    if (applied) {
+                        columns();
+                        made_relations.emplace_back(op.table);
+                    } else {
+                        name(op.table, false, i);
+                    }
+                    break;
+                case op_kind::drop_table:
+                    if (applied) name(op.table, false, i);
+                    else made_relations.emplace_back(op.table);
+                    break;
+                case op_kind::rename_table:
+                    name(applied ? op.table : op.new_name, false, i);
+                    made_relations.emplace_back(applied ? op.new_name : op.table);
+                    break;
+                case op_kind::create_index:
+                    if (applied) {
+                        name(op.table, false, i);
+                        made_relations.emplace_back(op.name);
+                    } else {
+                        name(op.name, false, i);
+                    }
+                    break;
+                case op_kind::drop_index:
+                    if (applied) name(op.name, false, i);
+                    else made_relations.emplace_back(op.name);
+                    break;
+                case op_kind::create_enum:
+                    if (applied) made_types.emplace_back(op.name);
+                    else name(op.name, true, i);
+                    break;
+                case op_kind::drop_enum:
+                    if (applied) name(op.name, true, i);
+                    else made_types.emplace_back(op.name);
+                    break;
+                case op_kind::add_enum_value: name(op.name, true, i); break;
+                default:
+                    name(op.table, false, i);
+                    columns();
             }
-        std::string list;  // (names as one text, split by the server: no array parameter needed)
-        for (std::size_t n = 0; n < named.size(); ++n)
-            if (std::find(made.begin(), made.end(), named[n]) == made.end()) list += (list.empty() ? "" : "\x1f") + named[n];
-        if (list.empty()) return;
-        const value p[] = {list};
-        std::string table, elsewhere, here;
-        db_.execute("SELECT t.name, n.nspname, current_schema() FROM unnest(string_to_array($1, chr(31))) WITH ORDINALITY t(name, i) "
-                    "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = c.relnamespace "
-                    "WHERE n.nspname <> current_schema() ORDER BY t.i LIMIT 1",
-                    p, [&](const row& r) {
-                        table = r.get<std::string>(0);
-                        elsewhere = r.get<std::string>(1);
-                        here = r.get<std::string>(2);
-                    });
-        if (table.empty()) return;
-        const std::size_t i = at[static_cast<std::size_t>(std::find(named.begin(), named.end(), table) - named.begin())];
-        throw refusal(migration_failure::unknown_state,
-                      detail::format("{} would run migration {} \"{}\", whose statements name table \"{}\": it is not in schema "
-                                     "\"{}\", but a table of that name is in schema \"{}\", further along the search_path, which "
-                                     "they would {} instead. Make the table again in \"{}\" as the chain has it (verify() lists "
-                                     "what differs), or correct the search_path; nothing was changed",
-                                     call(verb, std::to_string(target_version)), chain_.descs[i].version, chain_.descs[i].name,
-                                     table, here, elsewhere, up ? "change" : "change, or drop with its rows,", here),
-                      chain_.descs[i].version, std::string(chain_.descs[i].name));
+        };
+        for (std::size_t n = 0; n < (up ? to - from : from - to); ++n) {
+            const std::size_t i = up ? from + n : from - 1 - n;
+            const migration_desc& m = chain_.descs[i];
+            if (up)
+                for (std::size_t k = 0; k < m.nops; ++k) visit(m.ops[k], true, i);
+            else if (m.explicit_down)
+                for (std::size_t k = 0; k < m.ndown_ops; ++k) visit(m.down_ops[k], true, i);
+            else
+                for (std::size_t k = m.nops; k-- > 0;) visit(m.ops[k], false, i);
+        }
+        // The first name that PostgreSQL finds in another schema (as a relation, or as a type).
+        auto elsewhere = [&](const std::vector<std::string>& names, const char* lookup) {
+            std::tuple<std::string, std::string, std::string, std::size_t> found;
+            std::string list;  // (one text, split by the server: no array parameter needed)
+            for (const std::string& x : names) list += (list.empty() ? "" : "\x1f") + x;
+            if (list.empty()) return found;
+            const value p[] = {list};
+            db_.execute(detail::format("SELECT t.name, n.nspname, current_schema(), t.i FROM unnest(string_to_array($1, chr(31))) "
+                                       "WITH ORDINALITY t(name, i) {} WHERE n.nspname <> current_schema() ORDER BY t.i LIMIT 1",
+                                       lookup),
+                        p, [&](const row& r) {
+                            found = {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                                     static_cast<std::size_t>(r.get<std::int64_t>(3) - 1)};
+                        });
+            return found;
+        };
+        auto refuse = [&](const std::tuple<std::string, std::string, std::string, std::size_t>& f, const char* what,
+                          const std::vector<std::size_t>& at) {
+            const auto& [x, there, here, k] = f;
+            if (x.empty()) return;
+            const migration_desc& m = chain_.descs[at[k]];
+            throw refusal(migration_failure::unknown_state,
+                          detail::format("{} would run migration {} \"{}\", whose statements name {} \"{}\": it is not in schema "
+                                         "\"{}\", but one of that name is in schema \"{}\", further along the search_path, which "
+                                         "they would {} instead. Make it again in \"{}\" as the chain has it (verify() lists "
+                                         "what differs), or correct the search_path; nothing was changed",
+                                         call(verb, std::to_string(target_version)), m.version, m.name, what, x, here, there,
+                                         up ? "change" : "change, or drop with its rows,", here),
+                          m.version, std::string(m.name));
+        };
+        refuse(elsewhere(relations, "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = "
+                                    "c.relnamespace"),
+               "table (or index)", relation_at);
+        refuse(elsewhere(types, "JOIN pg_type y ON y.oid = to_regtype(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = "
+                                "y.typnamespace"),
+               "type", type_at);
     }
 
     // PostgreSQL: a chain with no migration in this schema, whose migrations a schema further
@@ -1414,12 +1505,29 @@ class migrator_engine_t {
                         : "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'p', 'v', 'm', 'f')",
                     {}, [&](const row& r) { temp.push_back(r.get<std::string>(0)); });
         if (temp.empty()) return;
-        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
+        const bool lite = db_.dialect() == dialect_id::sqlite;  // (PostgreSQL's names are alike only in the same case)
+        if (!lite) {  // (a search_path that names pg_temp after a schema looks there last: nothing is hidden)
+            bool last = false;
+            db_.execute("SELECT position('pg_temp' IN current_setting('search_path')) > 1", {},
+                        [&](const row& r) { last = r.get<bool>(0); });
+            if (last) return;
+        }
+        auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
+        // What it hides: strata's tables, a table of the database's of that name, or one of the
+        // chain's head (not a table the chain had once and dropped, which nothing names any more)
+        std::vector<std::string> head;
+        for (const std::string& f : chain_.facts_after(chain_.size, db_.dialect()))
+            if (f.starts_with("table ")) head.push_back(f.substr(6));
         for (const std::string& t : temp) {
-            const bool lite = db_.dialect() == dialect_id::sqlite;  // (PostgreSQL's names are alike only in the same case)
-            auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
             bool hides = same(t, tracking_table) || same(t, background_failures_table);
-            for (const std::string& c : names.tables) hides = hides || same(t, c);
+            for (const std::string& c : head) hides = hides || same(t, c);
+            if (!hides) {
+                const value p[] = {t};
+                db_.execute(lite ? "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = $1 COLLATE NOCASE"
+                                 : "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
+                                   "current_schema() AND c.relname = $1",
+                            p, [&](const row&) { hides = true; });
+            }
             if (hides)
                 throw refusal(migration_failure::unknown_state,
                               detail::format("{}'s connection has a TEMP table \"{}\", which hides the database's table of that "
@@ -2136,7 +2244,7 @@ class migrator_engine_t {
                                                                  "PostgreSQL refuses such a drop. Drop that foreign key first",
                                                                  t),
                                                   text, "");
-                            refuse_index_on_text(text, failure);
+                            if (st.fragments.size() > 1) refuse_index_on_text(text, failure);  // (strata's own: an execute<> is one fragment)
                         }
                         ++statements;
                         if (keys_off) {

@@ -2,6 +2,7 @@
 // strata::postgres::connection's bodies, its key function (the destructor) among them:
 // compiled at the end of postgres.hpp (header-only) or once in strata::runtime
 // (STRATA_SEPARATE_COMPILATION), with the vtable.
+#include <cctype>
 #include <pqxx/pqxx>
 
 #include <strata/detail/algorithm.hpp>
@@ -102,33 +103,39 @@ STRATA_INLINE postgres::basic_connection<Tag>::basic_connection(const std::strin
             for (std::size_t k = c.find("password=", scheme); k != std::string::npos; k = c.find("password=", k + 1))
                 if (c[k - 1] == '?' || c[k - 1] == '&') secrets.push_back(c.substr(k + 9, c.find('&', k) - k - 9));
         } else {
-            // key = value pairs; a value in single quotes may hold spaces, \' and \\ escapes
-            for (std::size_t k = 0; k < c.size();) {
-                while (k < c.size() && c[k] == ' ') ++k;
-                const std::size_t eq = c.find('=', k);
-                if (eq == std::string::npos) break;
-                std::string key = c.substr(k, eq - k);
-                while (!key.empty() && key.back() == ' ') key.pop_back();
-                std::size_t v = eq + 1;
-                while (v < c.size() && c[v] == ' ') ++v;
+            // key = value pairs, white space around '=' and between them; a value in single quotes
+            // may hold spaces, \' and \\ escapes
+            auto space = [&](std::size_t i) { return i < c.size() && std::isspace(static_cast<unsigned char>(c[i])); };
+            auto skip = [&](std::size_t i) {
+                while (space(i)) ++i;
+                return i;
+            };
+            auto word_end = [&](std::size_t i) {
+                while (i < c.size() && !space(i) && c[i] != '=') ++i;
+                return i;
+            };
+            for (std::size_t k = skip(0); k < c.size();) {
+                const std::size_t key_end = word_end(k), eq = skip(key_end);
+                if (eq >= c.size() || c[eq] != '=') break;
+                const std::string key = c.substr(k, key_end - k);
+                std::size_t v = skip(eq + 1);
                 std::string value;
                 if (v < c.size() && c[v] == '\'') {
                     for (++v; v < c.size() && c[v] != '\''; ++v) value += c[v] == '\\' && v + 1 < c.size() ? c[++v] : c[v];
                     ++v;
                 } else {
-                    for (; v < c.size() && c[v] != ' '; ++v) value += c[v];
-                    // (words after it without '=' were meant as the password too: libpq quotes them alone)
-                    for (std::size_t w = c.find_first_not_of(' ', v); key == "password" && w != std::string::npos;
-                         w = c.find_first_not_of(' ', v)) {
-                        const std::size_t e = std::min(c.find(' ', w), c.size());
-                        const std::string word = c.substr(w, e - w);
-                        if (word.find('=') != std::string::npos) break;
-                        secrets.push_back(word);
+                    for (; v < c.size() && !space(v); ++v) value += c[v];
+                    // (words after it that are no key (none followed by '=') were meant as the
+                    // password too: libpq quotes them alone)
+                    for (std::size_t w = skip(v); key == "password" && w < c.size(); w = skip(v)) {
+                        const std::size_t e = word_end(w);
+                        if (skip(e) < c.size() && c[skip(e)] == '=') break;
+                        secrets.push_back(c.substr(w, e - w));
                         v = e;
                     }
                 }
                 if (key == "password") secrets.push_back(value);
-                k = v;
+                k = skip(v);
             }
         }
         // A part of a password libpq could not read: four characters of it, when it is long
