@@ -102,6 +102,10 @@ TEST(SqliteSettings, AnOldViewThatWritesADoubleQuotedTextDoesNotStopARebuild) {
     EXPECT_EQ(strata::migrator<items>(db, {"main", strata::log_nowhere}).upgrade().to, 3u);
     handle memory(":memory:");
     EXPECT_EQ(refusal_of(memory.h), "");
+    // (off, even in memory: a failed migration is not rolled back; helper 63)
+    handle off(":memory:");
+    off.exec("PRAGMA journal_mode = OFF");
+    EXPECT_NE(refusal_of(off.h).find("journal_mode is off"), std::string::npos);
     strata::sqlite::connection in_memory(memory.h);
     EXPECT_EQ(strata::migrator<items>(in_memory, {"main", strata::log_nowhere}).upgrade().to, 3u);
     std::filesystem::remove(path);
@@ -174,6 +178,21 @@ TEST(SqliteSettings, ATempTableThatHidesAChainTableIsRefused) {
         h.exec("DROP TABLE temp." + std::string(std::string_view(hiding).find("items") != std::string_view::npos ? "items" : "strata_migrations"));
     }
     EXPECT_EQ(h.count("SELECT count(*) FROM main.strata_migrations"), 1);
+    // a TEMP table of a name the chain drops or renames away later is still one its migrations
+    // name (helper 63: the program's staged row was dropped with it)
+    h.exec("CREATE TEMP TABLE note_staging (id INTEGER PRIMARY KEY, v TEXT)");
+    h.exec("INSERT INTO temp.note_staging VALUES (1, 'staged')");
+    strata::migrator<strata::chain<strata::migration<1, "staging", create_table<"note_staging", column<"id", bigint, primary_key>>>,
+                                   strata::migration<2, "no staging", drop_table<"note_staging">>>>
+        staged(db, {"staged", strata::log_nowhere});
+    try {
+        staged.upgrade();
+        FAIL() << "the upgrade ran over a TEMP table its migrations name";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("has a TEMP table \"note_staging\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(h.count("SELECT count(*) FROM temp.note_staging"), 1);
+    h.exec("DROP TABLE temp.note_staging");
     EXPECT_EQ(m.upgrade().to, 3u);
     EXPECT_EQ(h.count("SELECT count(*) FROM main.pragma_table_info('items') WHERE name = 'note'"), 1);
     std::filesystem::remove(path);

@@ -1579,6 +1579,28 @@ TEST_F(TrustSqlite, TheViewCheckAsksSqliteAndLeavesNothingBehind) {
     EXPECT_EQ(m.downgrade_to(0).to, 0u);
 }
 
+// Helper 63: a view named strata_... is the program's too; a view broken already does not stop
+// a downgrade whose downs only drop tables (SQLite's DROP TABLE does not read it); an
+// execute<>'s index on a misspelt quoted column (SQLite indexes the text) fails its migration.
+using dv_notes = strata::migration<1, "notes", create_table<"notes", column<"id", bigint, primary_key>, column<"body", text>>>;
+using dv_tags = strata::migration<2, "tags", create_table<"tags", column<"id", bigint, primary_key>>>;
+TEST_F(TrustSqlite, TheViewCheckReadsTheProgramsViewsAndOnlyWhatADownReads) {
+    auto m = make<strata::chain<dv_notes, dv_tags>>();
+    m.upgrade();
+    exec("CREATE VIEW \"strata_report\" AS SELECT \"body\" FROM \"notes\"");
+    EXPECT_THROW(m.downgrade_to(0), strata::migration_error);
+    exec("DROP VIEW \"strata_report\"");
+    exec("CREATE TABLE \"scratch\" (\"x\" INTEGER)");
+    exec("CREATE VIEW \"old_report\" AS SELECT \"x\" FROM \"scratch\"");
+    exec("DROP TABLE \"scratch\"");
+    EXPECT_EQ(m.downgrade_to(0).to, 0u);
+    exec("DROP VIEW \"old_report\"");
+    auto misspelt = make<strata::chain<dv_notes, strata::migration<2, "index", execute<"CREATE UNIQUE INDEX notes_body ON notes (\"bdoy\")",
+                                                                                  "DROP INDEX notes_body">>>>();
+    EXPECT_THROW(misspelt.upgrade(), strata::migration_error);
+    EXPECT_EQ(misspelt.status().current, 1u);
+}
+
 // ---- 3. Values stored whole, or refused ----
 
 TEST_P(Trust, ValuesAreStoredWholeOrRefused) {
@@ -1750,6 +1772,15 @@ TEST_F(TrustPostgres, ASearchPathWhoseFirstSchemaIsMissingIsRefused) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     exec("SET search_path TO " + upper);
     EXPECT_EQ(make<chain_dp>().status().current, 3u);
+    // a table that references itself names itself, not another schema's of its name (helper 63)
+    exec("SET search_path TO \"" + schema + "\", \"" + schema + "_typo\"");
+    exec("CREATE SCHEMA \"" + schema + "_typo\"");
+    exec("CREATE TABLE \"" + schema + "_typo\".\"employees\" (\"id\" BIGINT PRIMARY KEY)");
+    strata::migrator<strata::chain<strata::migration<1, "employees", create_table<"employees", column<"id", bigint, primary_key>,
+                                                                                 column<"manager", bigint, references<"employees", "id">>>>>>
+        self(db(), {"self", log.sink()});
+    EXPECT_EQ(self.upgrade().to, 1u);
+    exec("DROP SCHEMA \"" + schema + "_typo\" CASCADE");
     // a TEMP table of a chain table's name hides it from every statement: refused (helper 61)
     exec("SET search_path TO \"" + schema + "\"");
     exec("CREATE TEMP TABLE \"roles\" (\"id\" BIGINT)");

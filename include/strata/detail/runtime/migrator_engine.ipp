@@ -683,7 +683,7 @@ class migrator_engine_t {
                 // rebuilds), as strata spells them.
                 auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
                     const auto [live, live_column] = live_names(i, table, column);
-                    const std::string by = view_using(live, live_column, gone);
+                    const std::string by = view_using(live, live_column, !what.starts_with("drops table"), gone);
                     if (by.empty()) return;
                     if (by.front() == '!')  // (SQLite: a view or trigger it cannot read any more)
                         throw refusal(migration_failure::unknown_objects,
@@ -774,7 +774,7 @@ class migrator_engine_t {
     // DROP COLUMN SQLite allows, after which every write to its table, and every later ALTER
     // TABLE, fails on it.
     template <class Released>
-    std::string view_using(const std::string& table, const std::string& column, const Released& released) {
+    std::string view_using(const std::string& table, const std::string& column, bool alters, const Released& released) {
         std::string by;
         const value p[] = {table, column};
         if (db_.dialect() != dialect_id::sqlite) {
@@ -828,8 +828,8 @@ class migrator_engine_t {
         if (!there) return by;  // (missing now: the down fails on that, not on a view)
         auto objects = [&] {
             std::vector<std::array<std::string, 4>> o;  // type, name, table, SQL
-            db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND name NOT LIKE "
-                        "'strata\\_%' ESCAPE '\\' UNION ALL SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN "
+            db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND NOT (type = "
+                        "'trigger' AND tbl_name = 'strata_migrations') UNION ALL SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN "
                         "('view', 'trigger')",
                         {}, [&](const row& r) {
                             o.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
@@ -846,13 +846,17 @@ class migrator_engine_t {
         try {
             try {
                 db_.execute("ALTER TABLE " + detail::sql_quoted(table) +
-                                (column.empty() ? " RENAME TO \"strata_probe_table\""
-                                                : " RENAME COLUMN " + detail::sql_quoted(column) + " TO \"strata_probe_column\""),
+                                (column.empty() ? " RENAME TO \"strata probe of the downgrade's table\""
+                                                : " RENAME COLUMN " + detail::sql_quoted(column) + " TO \"strata probe of the downgrade's column\""),
                             {}, {});
                 after = objects();
             } catch (const database_error& e) {
                 if (e.lock_timeout()) throw;
-                broken = e.driver_message();  // (a view or trigger broken already: SQLite cannot read the schema)
+                // A view or trigger broken already (or of a module this connection lacks): SQLite
+                // cannot read the schema, and every ALTER TABLE fails on it; said when the down
+                // alters a table (a DROP TABLE does not read it). Anything else: nothing to tell.
+                const std::string why = e.driver_message();
+                if (alters && (why.starts_with("error in view") || why.starts_with("error in trigger"))) broken = why;
             }
             db_.execute(outer ? "ROLLBACK" : "ROLLBACK TO \"strata_probe\"", {}, {});
             if (!outer) db_.execute("RELEASE \"strata_probe\"", {}, {});
@@ -900,8 +904,8 @@ class migrator_engine_t {
             switch (op.kind) {
                 case op_kind::create_table:
                     if (applied) {
+                        made_relations.emplace_back(op.table);  // (before its columns: a reference to itself is to it)
                         columns();
-                        made_relations.emplace_back(op.table);
                     } else {
                         name(op.table, false, i);
                     }
@@ -1508,26 +1512,17 @@ class migrator_engine_t {
         const bool lite = db_.dialect() == dialect_id::sqlite;  // (PostgreSQL's names are alike only in the same case)
         if (!lite) {  // (a search_path that names pg_temp after a schema looks there last: nothing is hidden)
             bool last = false;
-            db_.execute("SELECT position('pg_temp' IN current_setting('search_path')) > 1", {},
+            db_.execute("SELECT coalesce(array_position(current_schemas(true), pg_my_temp_schema()::regnamespace::name), 1) > 1", {},
                         [&](const row& r) { last = r.get<bool>(0); });
             if (last) return;
         }
         auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
-        // What it hides: strata's tables, a table of the database's of that name, or one of the
-        // chain's head (not a table the chain had once and dropped, which nothing names any more)
-        std::vector<std::string> head;
-        for (const std::string& f : chain_.facts_after(chain_.size, db_.dialect()))
-            if (f.starts_with("table ")) head.push_back(f.substr(6));
+        // (every table name of the chain's: one it drops or renames away is still named by the
+        // migrations of a database behind, or by a downgrade)
+        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         for (const std::string& t : temp) {
             bool hides = same(t, tracking_table) || same(t, background_failures_table);
-            for (const std::string& c : head) hides = hides || same(t, c);
-            if (!hides) {
-                const value p[] = {t};
-                db_.execute(lite ? "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = $1 COLLATE NOCASE"
-                                 : "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
-                                   "current_schema() AND c.relname = $1",
-                            p, [&](const row&) { hides = true; });
-            }
+            for (const std::string& c : names.tables) hides = hides || same(t, c);
             if (hides)
                 throw refusal(migration_failure::unknown_state,
                               detail::format("{}'s connection has a TEMP table \"{}\", which hides the database's table of that "
@@ -2244,7 +2239,7 @@ class migrator_engine_t {
                                                                  "PostgreSQL refuses such a drop. Drop that foreign key first",
                                                                  t),
                                                   text, "");
-                            if (st.fragments.size() > 1) refuse_index_on_text(text, failure);  // (strata's own: an execute<> is one fragment)
+                            refuse_index_on_text(text, failure);
                         }
                         ++statements;
                         if (keys_off) {
@@ -2614,21 +2609,41 @@ class migrator_engine_t {
     template <class Failure>
     void refuse_index_on_text(const std::string& text, const Failure& failure) {
         if (db_.dialect() != dialect_id::sqlite) return;
-        std::string_view rest = text;
-        if (rest.starts_with("CREATE UNIQUE INDEX \"")) rest.remove_prefix(20);
-        else if (rest.starts_with("CREATE INDEX \"")) rest.remove_prefix(13);
-        else return;
-        const std::size_t end = rest.find('"', 1);
-        if (end == std::string_view::npos) return;
-        const value p[] = {std::string(rest.substr(1, end - 1))};
+        // CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (keys): strata's, or an execute<>'s,
+        // whose keys are each a quoted name alone (with COLLATE, ASC, DESC); an expression's index
+        // is its own (helper 62).
+        std::vector<sql_token> ts;
+        for (const sql_token& t : detail::sql_tokens(text))
+            if (t.kind != sql_token::space) ts.push_back(t);
+        auto word = [&](std::size_t k, std::string_view w) {
+            return k < ts.size() && ts[k].kind == sql_token::word && detail::sql_iequal(ts[k].text, w);
+        };
+        std::size_t k = 1;
+        if (!word(0, "CREATE")) return;
+        if (word(k, "UNIQUE")) ++k;
+        if (!word(k++, "INDEX")) return;
+        if (word(k, "IF") && word(k + 1, "NOT") && word(k + 2, "EXISTS")) k += 3;
+        if (k >= ts.size() || (ts[k].kind != sql_token::word && ts[k].kind != sql_token::quoted)) return;
+        const std::string index = detail::sql_unquote(ts[k++]);
+        if (!word(k++, "ON")) return;
+        ++k;  // (the table)
+        if (k >= ts.size() || ts[k].text != "(") return;
+        bool quoted = false;
+        for (++k; k < ts.size() && ts[k].text != ")"; ++k) {
+            if (ts[k].kind == sql_token::quoted) quoted = true;
+            else if (word(k, "COLLATE")) ++k;
+            else if (!(ts[k].text == "," || word(k, "ASC") || word(k, "DESC"))) return;
+        }
+        if (!quoted) return;
+        const value p[] = {index};
         std::int64_t texts = 0;
         db_.execute("SELECT count(*) FROM pragma_index_xinfo($1) WHERE key AND cid = -2", p,
                     [&](const row& r) { texts = r.get<std::int64_t>(0); });
         if (texts > 0)
             throw failure(migration_failure::statement_failed,
-                          detail::format("index \"{}\" names a column its table does not have (dropped or renamed by hand?), "
-                                         "which SQLite read as a text and indexed; verify() lists what differs",
-                                         std::string(rest.substr(1, end - 1))),
+                          detail::format("index \"{}\" names a column its table does not have (dropped or renamed by hand, or "
+                                         "misspelt?), which SQLite read as a text and indexed; verify() lists what differs",
+                                         index),
                           text, "");
     }
 

@@ -255,8 +255,9 @@ STRATA_INLINE void sqlite::basic_connection<Tag>::set_up(std::chrono::millisecon
                                      set + ") or give strata the file's name; nothing was changed",
                                  "", "");
         };
-        const char* file = sqlite3_db_filename(db_, "main");  // (an in-memory database's journal is in memory: no file to lose)
-        if (const std::string j = setting("PRAGMA journal_mode"); file && *file && (j == "off" || j == "memory"))
+        const char* file = sqlite3_db_filename(db_, "main");
+        // (an in-memory database's journal is in memory and rolls back: only off is refused there)
+        if (const std::string j = setting("PRAGMA journal_mode"); j == "off" || (file && *file && j == "memory"))
             refuse("journal_mode is " + j,
                    j == "off" ? "SQLite could not roll a failed migration back, and would leave the database corrupt"
                               : "a crash in a migration would leave the database corrupt (its journal is in memory)",
