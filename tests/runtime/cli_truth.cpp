@@ -907,6 +907,30 @@ TEST_P(CliTruth, AnOfflineScriptRefusesASearchPathWhoseFirstSchemaIsMissing) {
     db().execute("DROP SCHEMA \"" + schema + ",b\" CASCADE", {}, {});
 }
 
+// A script applied where a table of the chain is missing from its schema and a schema further
+// along the search_path has one of that name: psql altered that one, where the migrator refuses
+// (helper 62).
+TEST_P(CliTruth, AnOfflineScriptNeverReachesATableOfAnotherSchemaAlongThePath) {
+    if (sqlite()) return;  // (SQLite has no search_path)
+    ASSERT_EQ(run<three>("upgrade", "--to", "2").code, 0);
+    std::string schema;
+    db().execute("SELECT current_schema()", {}, [&](const strata::row& r) { schema = r.get<std::string>(0); });
+    const std::string shared = schema + "_shared";
+    db().execute("CREATE SCHEMA \"" + shared + "\"", {}, {});
+    db().execute("CREATE TABLE \"" + shared + "\".\"users\" (\"id\" BIGINT PRIMARY KEY, \"email\" TEXT)", {}, {});
+    db().execute("DROP TABLE \"" + schema + "\".\"users\"", {}, {});
+    const cli_result script = cli<three>({"sql", "--bookkeeping", "--from", "2", "--dialect", "postgres"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    std::string said;
+    EXPECT_NE(apply_with_shell("SET search_path TO \"" + schema + "\", \"" + shared + "\";\n" + script.out, &said), 0);
+    EXPECT_TRUE(has(said, "this script's statements name table (or index) \"users\": it is not in schema \"" + schema + "\"")) << said;
+    std::int64_t notes = -1;
+    db().execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + shared + "' AND column_name = 'note'", {},
+                 [&](const strata::row& r) { notes = r.get<std::int64_t>(0); });
+    EXPECT_EQ(notes, 0);
+    db().execute("DROP SCHEMA \"" + shared + "\" CASCADE", {}, {});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CliTruth, ::testing::Values("sqlite", "postgres"), strata_test::backend_name);
 
 TEST(CliTruthSqlite, ReadOnlyVerbsDoNotCreateAMissingFile) {

@@ -807,7 +807,9 @@ class cli_runner_t {
             pre += std::string(create_start_up_index) + ";\n";
             for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
         }
-        return pre + start_check(a, d) + ";\nCOMMIT;\n";
+        if (d == dialect_id::postgres) pre += start_check(a, d) + ";\n" + names_here_check_sql(a, b);
+        else pre += start_check(a, d);
+        return pre + ";\nCOMMIT;\n";
     }
     // PostgreSQL: the search_path's first schema ("$user" without such a schema, and pg_temp,
     // aside) is current_schema(), as the migrator checks (postgres::connection::has_table): one
@@ -826,6 +828,32 @@ class cli_runner_t {
             " || e || '\" does not exist, or this role may not use it (no USAGE), and PostgreSQL skips it: this script would "
             "work in \"' || coalesce(current_schema(), '(none)') || '\" instead. Create the schema, grant USAGE on it, or "
             "correct the search_path; nothing was applied'; END IF; RETURN; END LOOP; END");
+    }
+    // PostgreSQL: the script's statements name tables, indexes and types without their schema, and
+    // one of the chain's missing here that a schema further along the search_path has would be
+    // altered, or dropped with its rows, there: the script stops before its first migration, as
+    // the migrator refuses (refuse_tables_elsewhere), naming both schemas.
+    std::string names_here_check_sql(std::size_t a, std::size_t b) const {
+        const path_names along = names_along(c_.info.descs, a, b);
+        auto check = [&](const std::vector<std::string>& names, const char* what, const char* lookup) {
+            if (names.empty()) return std::string();
+            std::string list;
+            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + string_literal(n);
+            return detail::format(
+                "SELECT t.name, n.nspname INTO r FROM unnest(ARRAY[{}]::text[]) WITH ORDINALITY t(name, i) {} WHERE n.nspname <> "
+                "current_schema() ORDER BY t.i LIMIT 1; IF FOUND THEN RAISE EXCEPTION '%', {} || r.name || '\": it is not in "
+                "schema \"' || current_schema() || '\", but one of that name is in schema \"' || r.nspname || '\", further along "
+                "the search_path, which they would change, or drop with its rows, instead. Make it again here as the chain has "
+                "it, or correct the search_path; no migration was applied'; END IF; ",
+                list, lookup,
+                string_literal(detail::format("strata: chain \"{}\": this script's statements name {} \"", o_.chain, what)));
+        };
+        const std::string body =
+            check(along.relations, "table (or index)",
+                  "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = c.relnamespace") +
+            check(along.types, "type", "JOIN pg_type y ON y.oid = to_regtype(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = "
+                                       "y.typnamespace");
+        return body.empty() ? std::string("SELECT 1") : do_block("DECLARE r record; BEGIN " + body + "END");
     }
     // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
     // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work

@@ -37,6 +37,17 @@ struct chain_names {
 };
 STRATA_LAZY STRATA_INLINE chain_names names_of(const migration_desc* migs, std::size_t n);
 
+// What the path from `from` to `to` migrations applied (up when from < to) names, in the order
+// it runs: the tables and indexes (a foreign key's table too), and the enum types (a column's
+// too), each with the migration that names it, but those the path made before (up:
+// create_table, create_index, create_enum, rename_table's new name; a down: what it makes again).
+// PostgreSQL looks each up along the whole search_path (migrator's refuse_tables_elsewhere).
+struct path_names {
+    std::vector<std::string> relations, types;
+    std::vector<std::size_t> relation_at, type_at;
+};
+STRATA_LAZY STRATA_INLINE path_names names_along(const migration_desc* migs, std::size_t from, std::size_t to);
+
 // The triggers and views the chain's own execute<> statements made (and did not drop) in its
 // first `applied` migrations, as "trigger NAME" and "view NAME": not drift for verify(). The
 // typed state does not hold them; the statements' text, in dialect d's words (an

@@ -136,6 +136,83 @@ STRATA_LAZY_DEF STRATA_INLINE std::string fact_column_default(dialect_id d, cons
     return text + (fraction.empty() ? std::string() : "." + fraction) + "+00'";
 }
 
+STRATA_LAZY_DEF STRATA_INLINE path_names names_along(const migration_desc* migs, std::size_t from, std::size_t to) {
+    const bool up = from < to;
+    path_names out;
+    std::vector<std::string>&relations = out.relations, &types = out.types;
+    std::vector<std::size_t>&relation_at = out.relation_at, &type_at = out.type_at;
+    std::vector<std::string> made_relations, made_types;
+    auto made = [](const std::vector<std::string>& v, std::string_view n) { return std::find(v.begin(), v.end(), n) != v.end(); };
+    auto name = [&](std::string_view n, bool type, std::size_t i) {
+        if (n.empty() || made(type ? made_types : made_relations, n)) return;
+        (type ? types : relations).emplace_back(n);
+        (type ? type_at : relation_at).push_back(i);
+    };
+    // One operation as it runs: applied (an up, an explicit down's operation) or undone (a derived down's).
+    auto visit = [&](const op_desc& op, bool applied, std::size_t i) {
+        auto columns = [&] {  // (the tables its foreign keys reference, the enum types its columns have)
+            for (std::size_t c = 0; c < op.ncolumns; ++c) {
+                name(op.columns[c].ref_table, false, i);
+                if (op.columns[c].type.kind == type_kind::enumeration) name(op.columns[c].type.enum_name, true, i);
+            }
+            for (std::size_t c = 0; c < op.nconstraints; ++c) name(op.constraints[c].ref_table, false, i);
+        };
+        switch (op.kind) {
+            case op_kind::create_table:
+                if (applied) {
+                    made_relations.emplace_back(op.table);  // (before its columns: a reference to itself is to it)
+                    columns();
+                } else {
+                    name(op.table, false, i);
+                }
+                break;
+            case op_kind::drop_table:
+                if (applied) name(op.table, false, i);
+                else made_relations.emplace_back(op.table);
+                break;
+            case op_kind::rename_table:
+                name(applied ? op.table : op.new_name, false, i);
+                made_relations.emplace_back(applied ? op.new_name : op.table);
+                break;
+            case op_kind::create_index:
+                if (applied) {
+                    name(op.table, false, i);
+                    made_relations.emplace_back(op.name);
+                } else {
+                    name(op.name, false, i);
+                }
+                break;
+            case op_kind::drop_index:
+                if (applied) name(op.name, false, i);
+                else made_relations.emplace_back(op.name);
+                break;
+            case op_kind::create_enum:
+                if (applied) made_types.emplace_back(op.name);
+                else name(op.name, true, i);
+                break;
+            case op_kind::drop_enum:
+                if (applied) name(op.name, true, i);
+                else made_types.emplace_back(op.name);
+                break;
+            case op_kind::add_enum_value: name(op.name, true, i); break;
+            default:
+                name(op.table, false, i);
+                columns();
+        }
+    };
+    for (std::size_t n = 0; n < (up ? to - from : from - to); ++n) {
+        const std::size_t i = up ? from + n : from - 1 - n;
+        const migration_desc& m = migs[i];
+        if (up)
+            for (std::size_t k = 0; k < m.nops; ++k) visit(m.ops[k], true, i);
+        else if (m.explicit_down)
+            for (std::size_t k = 0; k < m.ndown_ops; ++k) visit(m.down_ops[k], true, i);
+        else
+            for (std::size_t k = m.nops; k-- > 0;) visit(m.ops[k], false, i);
+    }
+    return out;
+}
+
 STRATA_LAZY_DEF STRATA_INLINE std::string fact_action(fk_action a) {
     switch (a) {
         case fk_action::no_action: return "NO ACTION";
