@@ -897,13 +897,29 @@ TEST_F(TrustSqlite, AViewUsingARebuiltTableFailsTheRenameAndSaysHowToGoOn) {
         make<chain_r>().upgrade();
         FAIL() << "expected a failure";
     } catch (const strata::migration_error& e) {
+        const std::string what = e.what();  // (refused before the migration: the view is there already)
+        EXPECT_NE(what.find("whose up rebuilds table \"items\" (SQLite: a new table renamed into its place), which view "
+                            "\"big_items\" uses"),
+                  std::string::npos) << what;
+        EXPECT_NE(what.find("restate it around the change"), std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(make<chain_r>().status().current, 1u);
+    exec("DROP VIEW \"big_items\"");
+    // a view the migration makes itself before its rebuild fails the rebuild's rename there
+    using made_view = strata::migration<2, "view, then rebuild",
+        execute<"CREATE VIEW big_items AS SELECT * FROM items WHERE qty > 10", "DROP VIEW big_items">,
+        alter_column<"items", "qty", set_not_null>>;
+    try {
+        make<strata::chain<r1, made_view>>().upgrade();
+        FAIL() << "expected a failure";
+    } catch (const strata::migration_error& e) {
         const std::string what = e.what();
         EXPECT_NE(what.find("error in view big_items"), std::string::npos) << what;
         EXPECT_NE(what.find("restate it around the rebuild"), std::string::npos) << what;
         EXPECT_NE(what.find("nothing of it was applied"), std::string::npos) << what;
     }
     EXPECT_EQ(make<chain_r>().status().current, 1u);
-    exec("DROP VIEW \"big_items\"");
     EXPECT_EQ(make<chain_r>().upgrade().to, 2u);  // the other view does not use the table
 }
 
@@ -1449,6 +1465,7 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
         EXPECT_NE(what.find("whose down drops column \"items\".\"price\", which view \"priced\" uses"), std::string::npos) << what;
         EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
     }
+    EXPECT_THROW(m.plan(1), strata::migration_error);  // (the plan of it refuses it too)
     EXPECT_EQ(m.status().current, 4u);
     EXPECT_TRUE(db().has_table("orders"));
     // SQLite reads a view by its names, not by its plan (helper 61): a join the plan leaves out,
@@ -1531,6 +1548,100 @@ TEST_P(Trust, ADowngradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyDown) {
         exec("DROP VIEW \"names\"");
     }
     EXPECT_EQ(r.downgrade_to(1).to, 1u);
+}
+
+// The same for an upgrade: one whose path drops (or, SQLite, rebuilds) what a view, a trigger or
+// a foreign key the chain does not know uses would stop there, after the migrations before it
+// committed, leaving the database at a version neither the old program nor the new one asked
+// for (a rolled-back deployment then finds it ahead of its code). Refused before the first up,
+// naming the user, under the names the database has now.
+using du1 = strata::migration<1, "items", create_table<"items", column<"id", bigint, primary_key>, column<"name", text>, column<"price", integer>>>;
+using du2 = strata::migration<2, "orders", create_table<"orders", column<"id", bigint, primary_key>, column<"total", integer>>>;
+using du3 = strata::migration<3, "goods", rename_table<"items", "goods">, add_column<"goods", column<"sku", text>>>;
+using du4 = strata::migration<4, "goods.price", drop_column<"goods", "price">>;
+using du5 = strata::migration<5, "no orders", drop_table<"orders">>;
+using chain_du = strata::chain<du1, du2, du3, du4, du5>;
+TEST_P(Trust, AnUpgradeThatWouldStopAtADropAViewUsesIsRefusedBeforeAnyUp) {
+    auto m = make<chain_du>();
+    EXPECT_EQ(m.upgrade_to(2).to, 2u);
+    exec("INSERT INTO \"items\" (\"id\", \"name\", \"price\") VALUES (1, 'a', 5)");
+    exec("CREATE VIEW \"priced\" AS SELECT \"name\", \"price\" FROM \"items\" WHERE \"price\" > 0");
+    try {
+        m.upgrade();
+        FAIL() << "the upgrade started, and would stop at the drop of goods.price";
+    } catch (const strata::migration_error& e) {
+        const std::string what = e.what();
+        EXPECT_EQ(e.kind(), migration_failure::unknown_objects);
+        EXPECT_NE(what.find("upgrade_to(5) would pass migration 4 \"goods.price\", whose up drops column \"goods\".\"price\" "
+                            "(\"items\" now), which view \"priced\" uses"),
+                  std::string::npos) << what;
+        EXPECT_NE(what.find("nothing was changed"), std::string::npos) << what;
+    }
+    EXPECT_EQ(m.status().current, 2u);
+    EXPECT_FALSE(db().has_table("goods"));
+    EXPECT_THROW(m.plan(5), strata::migration_error);  // (the plan of it refuses it too)
+    // stopping short of the drop goes on
+    EXPECT_EQ(m.upgrade_to(3).to, 3u);
+    exec("DROP VIEW \"priced\"");
+    // a view over a table an up drops; a view over other columns is no block
+    exec("CREATE VIEW \"named\" AS SELECT \"name\" FROM \"goods\"");
+    exec("CREATE VIEW \"big_orders\" AS SELECT * FROM \"orders\" WHERE \"total\" > 100");
+    try {
+        m.upgrade();
+        FAIL() << "the upgrade started, and would stop at the drop of orders";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("whose up drops table \"orders\", which view \"big_orders\" uses"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP VIEW \"big_orders\"");
+    // a table the chain does not know that references one an up drops
+    exec("CREATE TABLE \"receipts\" (\"id\" INTEGER PRIMARY KEY, \"order_id\" BIGINT REFERENCES \"orders\" (\"id\"))");
+    try {
+        m.upgrade();
+        FAIL() << "the upgrade started, and would stop at the drop of orders";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("whose up drops table \"orders\", which table \"receipts\" (column order_id) references"),
+                  std::string::npos) << e.what();
+    }
+    EXPECT_EQ(m.status().current, 3u);
+    exec("DROP TABLE \"receipts\"");
+    EXPECT_EQ(m.upgrade().to, 5u);  // (the view over goods' other columns is no block)
+    exec("DROP VIEW \"named\"");
+    EXPECT_TRUE(m.verify().ok()) << m.verify().text();
+    // a view the migration itself drops before the drop, and makes again after it: no block
+    using shelf = strata::migration<1, "shelf", create_table<"shelf", column<"id", bigint, primary_key>, column<"name", text>,
+                                                             column<"price", integer>>>;
+    strata::migrator<strata::chain<shelf, strata::migration<2, "no price", execute<"DROP VIEW shelf_names", "SELECT 1">,
+                                                            drop_column<"shelf", "price">,
+                                                            execute<"CREATE VIEW shelf_names AS SELECT name FROM shelf", "SELECT 1">>>>
+        r(db(), {"shelves", log.sink()});
+    EXPECT_EQ(r.upgrade_to(1).to, 1u);
+    exec("CREATE VIEW \"shelf_names\" AS SELECT \"name\", \"price\" FROM \"shelf\"");
+    EXPECT_EQ(r.upgrade().to, 2u);
+    // SQLite: an up that rebuilds a table a view uses (its RENAME into place fails on the view)
+    if (sqlite()) {
+        using bins = strata::migration<1, "bins", create_table<"bins", column<"id", bigint, primary_key>, column<"name", text>,
+                                                               column<"price", integer>>>;
+        strata::migrator<strata::chain<bins, strata::migration<2, "no price", drop_column<"bins", "price">>,
+                                       strata::migration<3, "name required", alter_column<"bins", "name", set_not_null>>>>
+            b(db(), {"bins", log.sink()});
+        EXPECT_EQ(b.upgrade_to(1).to, 1u);
+        exec("CREATE VIEW \"names\" AS SELECT \"name\" FROM \"bins\"");
+        try {
+            b.upgrade();
+            FAIL() << "the upgrade started, and would stop at the rebuild of bins";
+        } catch (const strata::migration_error& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("whose up rebuilds table \"bins\" (SQLite: a new table renamed into its place), which view "
+                                "\"names\" uses"),
+                      std::string::npos) << what;
+            EXPECT_NE(what.find("restate it around"), std::string::npos) << what;
+        }
+        EXPECT_EQ(b.status().current, 1u);
+        exec("DROP VIEW \"names\"");
+        EXPECT_EQ(b.upgrade().to, 3u);
+    }
 }
 
 // Helper 62, of the view check: it asks SQLite in a transaction it rolls back (a reader made

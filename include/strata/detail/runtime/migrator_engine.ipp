@@ -516,6 +516,7 @@ class migrator_engine_t {
         if (in.applied == 0) note_history_elsewhere();
         refuse_tables_elsewhere(in.applied, target, "upgrade_to", version_at(target));
         const auto& migrations = sql().migrations();
+        refuse_blocked_drops(migrations, in.applied, target, version_at(target));
         log(log_level::info, detail::format("strata: {}: upgrading {} from version {} to {} ({})", opt_.chain, db_.describe(),
                                          report.from, version_at(target), migrations_text(target - in.applied)));
         std::size_t total = target - in.applied;
@@ -601,15 +602,22 @@ class migrator_engine_t {
         return report;
     }
 
-    // A DROP TABLE on the way down of a table that a table the chain does not know references
-    // (the application's own, another chain's, one execute<> made) fails there, or on SQLite is
-    // refused there (refuse_referenced_drop), after the downs before it committed: refused before
-    // the first, naming both. (The chain's own tables reference it no more when its drop comes:
-    // the typed state says so; nor does a table a down before it drops, or drops a key or column
-    // of: a DROP TABLE statement that names it, an ALTER TABLE of it that DROPs something.)
-    // The table is looked up by the name it has now, before the downs of later renames.
+    // A DROP TABLE on the way (down, or up) of a table that a table the chain does not know
+    // references (the application's own, another chain's, one execute<> made) fails there, or on
+    // SQLite is refused there (refuse_referenced_drop), after the migrations before it committed,
+    // the database left at a version nobody asked for: refused before the first, naming both; so
+    // is a drop (or a SQLite rebuild) of what a view uses (view_using). (The chain's own tables
+    // reference it no more when its drop comes: the typed state says so; nor does a table a
+    // statement before it drops, or drops a key or column of: a DROP TABLE statement that names
+    // it, an ALTER TABLE of it that DROPs something.) The table is looked up by the name it has
+    // now: down, before the downs of later renames; up, before the ups of earlier ones (one the
+    // path makes is used by nothing yet).
     template <class Migrations>
     void refuse_blocked_drops(const Migrations& migrations, std::size_t from, std::size_t target, std::uint64_t target_version) {
+        const bool up = from < target;
+        const char* const verb = up ? "upgrade_to" : "downgrade_to";
+        const char* const side = up ? "up" : "down";
+        const char* const before_it = up ? "after the migrations before it" : "after the downs before it";
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const bool lite = db_.dialect() == dialect_id::sqlite;
         auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
@@ -660,9 +668,23 @@ class migrator_engine_t {
         auto gone = [&](const std::string& t) {
             return std::any_of(dropped.begin(), dropped.end(), [&](const std::string& r) { return same(r, t); });
         };
-        // The name a table (and column) of migration i's state has now: the migrations after it
-        // may have renamed them.
+        // The name a table (and column) of migration i's state has now: down, the migrations after
+        // it may have renamed them; up, those before it on the path (empty: the path makes it).
         auto live_names = [&](std::size_t i, std::string table, std::string column) {
+            if (up) {
+                for (std::size_t j = i; j-- > from;)
+                    for (std::size_t k = chain_.descs[j].nops; k-- > 0;) {
+                        const auto& op = chain_.descs[j].ops[k];
+                        if (op.kind == op_kind::rename_column && same(op.table, table) && same(op.new_name, column))
+                            column = std::string(op.name);
+                        else if (op.kind == op_kind::rename_table && same(op.new_name, table))
+                            table = std::string(op.table);
+                        else if ((op.kind == op_kind::create_table && same(op.table, table)) ||
+                                 (op.kind == op_kind::add_column && same(op.table, table) && same(op.name, column)))
+                            return std::pair{std::string(), std::string()};
+                    }
+                return std::pair{table, column};
+            }
             for (std::size_t j = i + 1; j < from; ++j)
                 for (std::size_t k = 0; k < chain_.descs[j].nops; ++k) {
                     const auto& op = chain_.descs[j].ops[k];
@@ -673,9 +695,28 @@ class migrator_engine_t {
                 }
             return std::pair{table, column};
         };
-        for (std::size_t i = from; i-- > target;) {
+        // (an upgrade, the start-up path, from version 0 above all, mostly drops only what the
+        // path made: then there is nothing to ask the database, nor any statement to read)
+        if (up) {
+            bool there = false;
+            for (std::size_t i = from; i < target && !there; ++i) {
+                for (std::size_t k = 0; k < chain_.descs[i].nops && !there; ++k) {
+                    const auto& op = chain_.descs[i].ops[k];
+                    if (op.kind == op_kind::drop_table || op.kind == op_kind::drop_column)
+                        there = !live_names(i, std::string(op.table), "").first.empty();
+                }
+                for (const step& st : migrations[i].up_steps)  // (a SQLite rebuild's guard names its table, quoted)
+                    if (!there && st.kind == step_kind::rebuild_guard && !st.fragments.empty() && st.fragments[0].view().size() >= 2) {
+                        const std::string_view q = st.fragments[0].view();
+                        there = !live_names(i, std::string(q.substr(1, q.size() - 2)), "").first.empty();
+                    }
+            }
+            if (!there) return;
+        }
+        for (std::size_t n = 0; n < (up ? target - from : from - target); ++n) {
+            const std::size_t i = up ? from + n : from - 1 - n;
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
-            for (const step& st : migrations[i].down_steps) {
+            for (const step& st : up ? migrations[i].up_steps : migrations[i].down_steps) {
                 if (st.kind != step_kind::sql) continue;
                 const std::string text = st.sql();
                 release(text);  // (a statement that drops the table is no block of its own drop)
@@ -683,33 +724,42 @@ class migrator_engine_t {
                 // rebuilds), as strata spells them.
                 auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
                     const auto [live, live_column] = live_names(i, table, column);
+                    if (live.empty()) return;  // (made on the way: nothing uses it yet)
                     const std::string by = view_using(live, live_column, !what.starts_with("drops table"), gone);
                     if (by.empty()) return;
                     if (by.front() == '!')  // (SQLite: a view or trigger it cannot read any more)
                         throw refusal(migration_failure::unknown_objects,
-                                      detail::format("{} would pass migration {} \"{}\", whose down {}{}: SQLite cannot tell what uses "
+                                      detail::format("{} would pass migration {} \"{}\", whose {} {}{}: SQLite cannot tell what uses "
                                                      "it, as it cannot read a view or trigger of the database any more ({}), and "
                                                      "every ALTER TABLE fails on that. Mend or drop it first; nothing was changed",
-                                                     call("downgrade_to", std::to_string(target_version)), migrations[i].version,
-                                                     migrations[i].name, what,
+                                                     call(verb, std::to_string(target_version)), migrations[i].version,
+                                                     migrations[i].name, side, what,
                                                      live == table ? std::string() : detail::format(" (\"{}\" now)", live), by.substr(1)),
                                       migrations[i].version, std::string(migrations[i].name));
                     throw refusal(migration_failure::unknown_objects,
-                                  detail::format("{} would pass migration {} \"{}\", whose down {}{}, which {} uses (not an object of "
-                                                 "this chain): {}. Drop it first (and make it again "
-                                                 "after the downgrade if it is still wanted); nothing was changed",
-                                                 call("downgrade_to", std::to_string(target_version)), migrations[i].version,
-                                                 migrations[i].name, what,
+                                  detail::format("{} would pass migration {} \"{}\", whose {} {}{}, which {} uses (not an object of "
+                                                 "this chain): {}. Drop it first (and make it again after the {} if it is still "
+                                                 "wanted){}; nothing was changed",
+                                                 call(verb, std::to_string(target_version)), migrations[i].version,
+                                                 migrations[i].name, side, what,
                                                  live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
-                                                 !lite ? "PostgreSQL would refuse it there (the view depends on it), after the downs "
-                                                         "before it"
+                                                 !lite ? detail::format("PostgreSQL would refuse it there (the view depends on "
+                                                                        "it), {}", before_it)
                                                  : by.starts_with("trigger") && column.empty()
                                                      ? "SQLite would let it go, and then every write to the trigger's table, and "
                                                        "every ALTER TABLE after it, would fail on the trigger (error in trigger)"
                                                  : column.empty() && what.starts_with("drops")
                                                      ? "SQLite would leave the view referencing nothing, and refuse every ALTER "
                                                        "TABLE after it (error in view)"
-                                                     : "SQLite would refuse it there (error in view, or in trigger), after the downs before it"),
+                                                     : detail::format("SQLite would refuse it there (error in view, or in trigger), {}; "
+                                                                      "or, where the view writes the column's name in double "
+                                                                      "quotes, let it go and read that name as a text from then on",
+                                                                      before_it),
+                                                 up ? "upgrade" : "downgrade",
+                                                 up ? detail::format(", or restate it around the change (execute<> steps before "
+                                                                     "and after it in migration {})",
+                                                                     migrations[i].version)
+                                                    : std::string()),
                                   migrations[i].version, std::string(migrations[i].name));
                 };
                 if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made)) {
@@ -731,6 +781,7 @@ class migrator_engine_t {
                 const std::string table = text.substr(12, text.size() - 13);
                 if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
                 const std::string live = live_names(i, table, "").first;
+                if (live.empty()) continue;  // (made on the way: nothing references it yet)
                 const value p[] = {live};
                 std::string by;
                 // (PostgreSQL: a table of another schema is no table of the chain's, whatever its name)
@@ -753,14 +804,15 @@ class migrator_engine_t {
                                 p, note);
                 if (!by.empty())
                     throw refusal(migration_failure::foreign_key_violation,
-                                  detail::format("{} would pass migration {} \"{}\", whose down drops table \"{}\"{}, which {} "
+                                  detail::format("{} would pass migration {} \"{}\", whose {} drops table \"{}\"{}, which {} "
                                                  "references by a foreign key (not a table of this chain): the drop would be "
-                                                 "refused there{}, after the downs before it. Drop that foreign key, or its "
+                                                 "refused there{}, {}. Drop that foreign key, or its "
                                                  "table, first; nothing was changed",
-                                                 call("downgrade_to", std::to_string(target_version)), migrations[i].version,
-                                                 migrations[i].name, table,
+                                                 call(verb, std::to_string(target_version)), migrations[i].version,
+                                                 migrations[i].name, side, table,
                                                  live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
-                                                 lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)"),
+                                                 lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)",
+                                                 before_it),
                                   migrations[i].version, std::string(migrations[i].name));
                 refuse_used(detail::format("drops table \"{}\"", table), table, "");
             }
@@ -989,6 +1041,9 @@ class migrator_engine_t {
         if (up)  // (what upgrade would refuse)
             if (const std::string unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
                 throw refusal(migration_failure::unknown_state, unrecorded);
+        // (what either would refuse before its first migration; an irreversible one, below)
+        refuse_tables_elsewhere(in.applied, target, "plan", target_version);
+        refuse_blocked_drops(migrations, in.applied, target, target_version);
         auto add = [&](const migration_sql& m, direction dir) { p.migrations.push_back(planned(m, dir, db_.dialect())); };
         if (up)
             for (std::size_t i = in.applied; i < target; ++i) add(migrations[i], direction::up);
