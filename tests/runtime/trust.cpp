@@ -2294,6 +2294,14 @@ TEST_F(TrustPostgres, AStatementNeverReachesATableOfAnotherSchemaAlongThePath) {
     } catch (const strata::migration_error& e) {
         EXPECT_NE(std::string(e.what()).find("whose statements name table (or index) \"roles\""), std::string::npos) << e.what();
     }
+    // ... and the plans of both refuse them too (plan(v) refuses what the call would, from the catalog)
+    try {
+        (void)m.plan(1);
+        FAIL() << "the plan of the downgrade was made";
+    } catch (const strata::migration_error& e) {
+        EXPECT_NE(std::string(e.what()).find("plan(1) would"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW((void)m.plan(3), strata::migration_error);
     EXPECT_EQ(count(db(), "SELECT count(*) FROM \"" + shared + "\".\"roles\""), 1);
     EXPECT_EQ(m.status().current, 2u);
     exec("SET search_path TO \"" + schema + "\"");
