@@ -717,14 +717,39 @@ class migrator_engine_t {
             const std::size_t i = up ? from + n : from - 1 - n;
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
             const std::span<const step> steps = up ? migrations[i].up_steps : migrations[i].down_steps;
+            // The renames of the migration's statements so far (strata's spelling): a drop after
+            // one names what it renamed, which the database has under its old name now.
+            std::vector<std::array<std::string, 3>> renamed;  // table (before), column ("": the table), new name
+            auto now_names = [&](std::string table, std::string column) {
+                for (std::size_t r = renamed.size(); r-- > 0;) {
+                    const auto& [t, c, to] = renamed[r];
+                    if (c.empty() && same(table, to)) table = t;
+                    else if (!c.empty() && same(table, t) && same(column, to)) column = c;
+                }
+                return live_names(i, table, column);
+            };
             for (const step& st : steps) {
                 if (st.kind != step_kind::sql) continue;
                 const std::string text = st.sql();
                 release(text);  // (a statement that drops the table is no block of its own drop)
+                if (constexpr std::string_view alter = "ALTER TABLE \""; text.starts_with(alter) && text.ends_with("\"")) {
+                    const std::size_t end = text.find('"', alter.size());
+                    const std::string t = text.substr(alter.size(), end - alter.size());
+                    const std::string_view rest = std::string_view(text).substr(end);
+                    constexpr std::string_view to_table = "\" RENAME TO \"", to_column = "\" RENAME COLUMN \"", to = "\" TO \"";
+                    if (rest.starts_with(to_table) && !t.starts_with("_strata_new_")) {  // (not a rebuild's own)
+                        renamed.push_back({t, "", std::string(rest.substr(to_table.size(), rest.size() - to_table.size() - 1))});
+                    } else if (rest.starts_with(to_column)) {
+                        const std::size_t mid = rest.find(to, to_column.size());
+                        if (mid != std::string_view::npos)
+                            renamed.push_back({t, std::string(rest.substr(to_column.size(), mid - to_column.size())),
+                                               std::string(rest.substr(mid + to.size(), rest.size() - mid - to.size() - 1))});
+                    }
+                }
                 // A view the chain does not know, over what the statement drops (or, SQLite,
                 // rebuilds), as strata spells them.
                 auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
-                    const auto [live, live_column] = live_names(i, table, column);
+                    const auto [live, live_column] = now_names(table, column);
                     if (live.empty()) return;  // (made on the way: nothing uses it yet)
                     // (a foreign key is no block from a table a statement before drops, or drops a column
                     // or key of: the chain's own keys to what it drops go so, the typed state says)
@@ -784,7 +809,7 @@ class migrator_engine_t {
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;
                 const std::string table = text.substr(12, text.size() - 13);
                 if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
-                const std::string live = live_names(i, table, "").first;
+                const std::string live = now_names(table, "").first;
                 if (live.empty()) continue;  // (made on the way: nothing references it yet)
                 const value p[] = {live};
                 std::string by;
