@@ -618,12 +618,8 @@ class migrator_engine_t {
         const char* const verb = up ? "upgrade_to" : "downgrade_to";
         const char* const side = up ? "up" : "down";
         const char* const before_it = up ? "after the migrations before it" : "after the downs before it";
-        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
         const bool lite = db_.dialect() == dialect_id::sqlite;
         auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
-        auto chain_table = [&](const std::string& t) {
-            return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
-        };
         std::vector<std::string> released;  // tables the downs run so far on the way drop, or drop a key or column of
         std::vector<std::string> dropped;   // what those downs drop: tables, views, triggers, functions
         // A name as the database reads it: PostgreSQL folds an unquoted one to lower case.
@@ -713,6 +709,10 @@ class migrator_engine_t {
             }
             if (!there) return;
         }
+        const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);  // (after the early return)
+        auto chain_table = [&](const std::string& t) {
+            return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
+        };
         for (std::size_t n = 0; n < (up ? target - from : from - target); ++n) {
             const std::size_t i = up ? from + n : from - 1 - n;
             std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
