@@ -14,7 +14,9 @@
 # Environment:
 #   N=100                  history size of the units (generate.py, fixed seed)
 #   UNITS="check pg lite"  check: the chain and its static_asserts; pg / lite: check plus the
-#                          PostgreSQL / SQLite chain_sql materialised (sql mode, one dialect)
+#                          PostgreSQL / SQLite chain_sql materialised (sql mode, one dialect);
+#                          also baseline, dsl, headers, headers_sqlite: run.sh's units without a
+#                          history (about a minute each)
 #   CXXS="g++ clang++"
 #   WORK=/tmp/strata-instructions
 # A compile of N = 100 takes about 1.5 (check) to 4 (lite) minutes under callgrind.
@@ -31,6 +33,11 @@ mkdir -p "$WORK"
 fmt_cflags=$(pkg-config --cflags fmt 2>/dev/null || true)
 
 # the units
+for unit in baseline dsl headers headers_sqlite; do
+    python3 "$here/generate.py" --mode "$unit" -o "$WORK/$unit.cpp"
+done
+# (the backends' headers, as run.sh has them)
+backend_cflags=$(pkg-config --cflags sqlite3 libpqxx 2>/dev/null || true)
 python3 "$here/generate.py" --n "$N" --mode sql --seed 1 -o "$WORK/sql.cpp"
 python3 "$here/generate.py" --n "$N" --mode check --seed 1 -o "$WORK/check.cpp"
 line=$(grep -n '^constexpr auto& s = ' "$WORK/sql.cpp" | cut -d: -f1)
@@ -57,12 +64,14 @@ done
 : > "$WORK/results.tsv"
 for unit in $UNITS; do
     for cxx in $CXXS; do
+        extra=""
+        case $unit in headers | headers_sqlite) extra=$backend_cflags ;; esac
         for s in "${sets[@]}"; do
             out="$WORK/callgrind.$$"
             # (the driver runs the compiler proper as a child: g++ always, clang++ for some flags)
-            # shellcheck disable=SC2086  # fmt's flags are words, or none
+            # shellcheck disable=SC2086  # fmt's and the backends' flags are words, or none
             valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$out.%p" \
-                "$cxx" -std=c++20 -O0 -c -I"$s/include" $fmt_cflags "$WORK/$unit.cpp" -o "$WORK/unit.o" \
+                "$cxx" -std=c++20 -O0 -c -I"$s/include" $fmt_cflags $extra "$WORK/$unit.cpp" -o "$WORK/unit.o" \
                 > "$WORK/valgrind.log" 2>&1 || { echo "instructions.sh: $cxx $unit failed ($WORK/valgrind.log)" >&2; exit 1; }
             mi=$(cat "$out".* | awk '/^(summary|totals):/ { s += $2 } END { printf "%.0f", s / 1e6 }')
             rm -f "$out".*

@@ -94,9 +94,14 @@ class cli_runner_t {
     using run_report = dependent_t<strata::run_report, Tag>;
     using plan_report = dependent_t<strata::plan_report, Tag>;
     using verify_report = dependent_t<strata::verify_report, Tag>;
+    // (std::string and std::vector likewise, for every body: what a body calls on them is then
+    // checked and instantiated where the class is, not where it is defined)
+    using string_t = dependent_t<std::string, Tag>;
+    template <class T>
+    using vector_t = std::vector<dependent_t<T, Tag>>;
 
    public:
-    cli_runner_t(const cli_chain& chain, cli::options o, std::string program)
+    cli_runner_t(const cli_chain& chain, cli::options o, string_t program)
         : c_(chain), o_(std::move(o)), program_(std::move(program)) {
         // The migrator logs its refusals and failures, and throws them: the CLI prints them
         // once, on `err`, and passes the progress lines to the log.
@@ -113,7 +118,7 @@ class cli_runner_t {
     cli_runner_t(const cli_runner_t&) = delete;
     cli_runner_t& operator=(const cli_runner_t&) = delete;
 
-    int run(const std::vector<std::string>& args) {
+    int run(const vector_t<string_t>& args) {
         try {
             if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
                 if (args.size() > 1 && find(args[1])) return help(*find(args[1]));
@@ -122,7 +127,7 @@ class cli_runner_t {
             }
             const verb_spec* v = find(args[0]);
             if (!v) throw usage_error(detail::format("unknown verb \"{}\"", args[0]));
-            parse(*v, std::vector<std::string>(args.begin() + 1, args.end()));
+            parse(*v, vector_t<string_t>(args.begin() + 1, args.end()));
             if (flag("help")) return help(*v);
             return dispatch(*v);
         } catch (const usage_error& e) {
@@ -157,27 +162,27 @@ class cli_runner_t {
     }
     int help(const verb_spec& v) const {
         detail::print(o_.out, "usage: {} {} {}[--database URL] [--chain NAME]\n\n{}\n", program_, v.name,
-                   v.args.empty() ? "" : std::string(v.args) + " ", v.help);
+                   v.args.empty() ? "" : string_t(v.args) + " ", v.help);
         return cli::exit_ok;
     }
 
     // --name value, --name=value, flags, and positionals.
-    void parse(const verb_spec& v, const std::vector<std::string>& rest) {
+    void parse(const verb_spec& v, const vector_t<string_t>& rest) {
         static constexpr std::string_view with_value[] = {"to",           "from",           "dialect",          "format",
                                                           "at",           "database",       "chain",            "name",
                                                           "lock-timeout", "lock-attempts",  "lock-wait-budget", "statement-timeout",
                                                           "busy-timeout", "skip-background"};
         static constexpr std::string_view flags[] = {"verbose", "help", "bookkeeping"};
         for (std::size_t i = 0; i < rest.size(); ++i) {
-            std::string a = rest[i];
+            string_t a = rest[i];
             if (a == "-h") a = "--help";
             if (a.rfind("--", 0) != 0) {
                 positional_.push_back(a);
                 continue;
             }
-            std::string name = a.substr(2), val;
+            string_t name = a.substr(2), val;
             const std::size_t eq = name.find('=');
-            const bool inline_value = eq != std::string::npos;
+            const bool inline_value = eq != string_t::npos;
             if (inline_value) {
                 val = name.substr(eq + 1);
                 name = name.substr(0, eq);
@@ -225,7 +230,7 @@ class cli_runner_t {
                k == "lock-wait-budget" || k == "statement-timeout" || k == "busy-timeout";
     }
     // "200ms", "5s", "1.5s", "2min", "0" (no limit).
-    static std::chrono::milliseconds duration_arg(std::string_view option, const std::string& s) {
+    static std::chrono::milliseconds duration_arg(std::string_view option, const string_t& s) {
         if (s == "0") return std::chrono::milliseconds{0};
         std::size_t used = 0;
         double n = -1;
@@ -234,24 +239,24 @@ class cli_runner_t {
         } catch (const std::exception&) {
             used = 0;
         }
-        const std::string unit = used ? s.substr(used) : "";
+        const string_t unit = used ? s.substr(used) : "";
         const double scale = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "min" ? 60000 : -1;
-        if (!used || scale < 0 || n < 0 || !(n * scale < 1e12) || s.find_first_of("eExXpP") != std::string::npos)
+        if (!used || scale < 0 || n < 0 || !(n * scale < 1e12) || s.find_first_of("eExXpP") != string_t::npos)
             throw usage_error(detail::format("--{} {}: not a duration: a number and ms, s or min (200ms, 5s, 2min), or 0 for "
                                           "no limit",
                                           option, s));
         // (rounded to the millisecond, but never to 0, which means no limit)
         return std::chrono::milliseconds(std::max<std::int64_t>(n > 0 ? 1 : 0, static_cast<std::int64_t>(n * scale + 0.5)));
     }
-    static int attempts_arg(const std::string& s) {
+    static int attempts_arg(const string_t& s) {
         int n = 0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
         if (ec != std::errc{} || end != s.data() + s.size() || n < 1)
             throw usage_error(detail::format("--lock-attempts {}: not a number of attempts (1 or more)", s));
         return n;
     }
-    bool flag(const std::string& name) const { return values_.count(name) != 0; }
-    std::optional<std::string> value(const std::string& name) const {
+    bool flag(const string_t& name) const { return values_.count(name) != 0; }
+    std::optional<string_t> value(const string_t& name) const {
         auto it = values_.find(name);
         if (it == values_.end()) return std::nullopt;
         return it->second;
@@ -259,7 +264,7 @@ class cli_runner_t {
 
     std::uint64_t head() const { return c_.info.size ? c_.info.descs[c_.info.size - 1].version : 0; }
     // A version argument: a number that is 0 or one of the chain's versions; "head" and "base".
-    std::uint64_t version_arg(std::string_view what, const std::string& s) const {
+    std::uint64_t version_arg(std::string_view what, const string_t& s) const {
         if (s == "head") return head();
         if (s == "base") return 0;
         std::uint64_t v = 0;
@@ -272,7 +277,7 @@ class cli_runner_t {
     std::size_t index_of(std::uint64_t v) const { return index_in(c_.info, v); }
     std::size_t count_through(std::uint64_t v) const { return v == 0 ? 0 : index_of(v) + 1; }
 
-    std::string database_url() const {
+    string_t database_url() const {
         if (auto d = value("database")) return *d;
         if (!o_.database.empty()) return o_.database;
         if (const char* env = std::getenv("STRATA_DATABASE_URL"); env && *env) return env;
@@ -280,7 +285,7 @@ class cli_runner_t {
     }
     // Whether nothing is at path, as std::filesystem::exists says it (an unreadable file is
     // there: opening it says why).
-    static bool missing_file(const std::string& path) {
+    static bool missing_file(const string_t& path) {
         errno = 0;
 #if __has_include(<unistd.h>)
         if (::access(path.c_str(), F_OK) == 0) return false;
@@ -291,20 +296,20 @@ class cli_runner_t {
     }
     // The file a SQLite path or `file:` URI names (its path, percent-decoded; without the query),
     // empty for an in-memory database.
-    static std::string file_of(const std::string& where) {
+    static string_t file_of(const string_t& where) {
         if (where.empty() || where == ":memory:") return {};
         if (where.rfind("file:", 0) != 0) return where;
         const std::size_t end = where.find_first_of("?#");
-        std::string uri = where.substr(5, end == std::string::npos ? std::string::npos : end - 5);
+        string_t uri = where.substr(5, end == string_t::npos ? string_t::npos : end - 5);
         if (uri.rfind("//", 0) == 0) {  // file://host/path: the path (SQLite takes only "" and "localhost")
             const std::size_t slash = uri.find('/', 2);
-            uri = slash == std::string::npos ? "" : uri.substr(slash);
+            uri = slash == string_t::npos ? "" : uri.substr(slash);
         }
         const std::size_t query = where.find('?');
-        if ((query != std::string::npos && where.find("mode=memory", query) != std::string::npos) || uri.empty() || uri == ":memory:")
+        if ((query != string_t::npos && where.find("mode=memory", query) != string_t::npos) || uri.empty() || uri == ":memory:")
             return {};
         const auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
-        std::string path;
+        string_t path;
         for (std::size_t i = 0; i < uri.size(); ++i) {
             if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
                 path += static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2]));
@@ -319,9 +324,9 @@ class cli_runner_t {
     // file: it reads an empty database in memory instead, and says the file does not exist.
     driver& open(bool writes) {
         if (!db_) {
-            const std::string url = database_url();
+            const string_t url = database_url();
             if (url.empty()) throw usage_error("no database: give --database sqlite:PATH or postgresql://... (or set STRATA_DATABASE_URL)");
-            const std::string path = url.rfind("sqlite:", 0) == 0 ? file_of(url.substr(7)) : "";
+            const string_t path = url.rfind("sqlite:", 0) == 0 ? file_of(url.substr(7)) : "";
             try {
                 if (!writes && !path.empty() && missing_file(path)) {
                     db_ = open_registered("sqlite::memory:");
@@ -342,7 +347,7 @@ class cli_runner_t {
         return *db_;
     }
     // Where the verb looked, as results say it.
-    std::string where() const { return where_.empty() ? db_->describe() : where_; }
+    string_t where() const { return where_.empty() ? db_->describe() : where_; }
     static bool same_terminal(std::FILE* a, std::FILE* b) {
 #if __has_include(<unistd.h>)
         return ::isatty(::fileno(a)) && ::isatty(::fileno(b));
@@ -425,7 +430,7 @@ class cli_runner_t {
     // name the database has for it.
     int current() {
         const status_report s = migrator(false, true).status();
-        std::string name, note;
+        string_t name, note;
         if (!s.applied.empty()) {
             const applied_migration& a = s.applied.back();
             name = " " + a.name;
@@ -488,7 +493,7 @@ class cli_runner_t {
         if (flag("verbose")) sql.emplace(c_.info.generate(d));
         for (std::size_t i = 0; i < c_.info.size; ++i) {
             const migration_desc& m = c_.info.descs[i];
-            std::string mark;
+            string_t mark;
             if (s) {
                 const auto row = std::find_if(s->applied.begin(), s->applied.end(),
                                               [&](const applied_migration& a) { return a.version == m.version; });
@@ -508,10 +513,10 @@ class cli_runner_t {
                        has_background(m) ? ", background steps" : "");
             for (std::size_t k = 0; k < m.nops; ++k) {
                 const op_desc& op = m.ops[k];
-                std::string what(op.label);
-                if (!op.table.empty()) what += " " + std::string(op.table);
-                if (!op.name.empty()) what += (op.table.empty() ? " " : ".") + std::string(op.name);
-                if (!op.new_name.empty()) what += " -> " + std::string(op.new_name);
+                string_t what(op.label);
+                if (!op.table.empty()) what += " " + string_t(op.table);
+                if (!op.name.empty()) what += (op.table.empty() ? " " : ".") + string_t(op.name);
+                if (!op.new_name.empty()) what += " -> " + string_t(op.new_name);
                 detail::print(o_.out, "         - {}\n", what);
             }
         }
@@ -537,7 +542,7 @@ class cli_runner_t {
             else if (*name == "postgres" || *name == "postgresql") d = dialect_id::postgres;
             else throw usage_error(detail::format("sql: --dialect {}: use sqlite or postgres", *name));
         } else if (!database_url().empty()) {
-            const std::string url = database_url();
+            const string_t url = database_url();
             d = url.rfind("postgres", 0) == 0 ? dialect_id::postgres : dialect_id::sqlite;
         }
         const std::uint64_t from = value("from") ? version_arg("sql --from", *value("from")) : 0;
@@ -556,14 +561,14 @@ class cli_runner_t {
                     throw migration_error(migration_failure::irreversible,
                                           detail::format("strata: chain \"{}\": migration {} \"{}\" is irreversible: it has no down SQL",
                                                       o_.chain, g.migrations()[i].version, g.migrations()[i].name),
-                                          o_.chain, g.migrations()[i].version, std::string(g.migrations()[i].name));
+                                          o_.chain, g.migrations()[i].version, string_t(g.migrations()[i].name));
                 p.migrations.push_back(planned(g.migrations()[i], direction::down, d));
             }
         // As pg_dump's scripts begin: the text is UTF-8, and a backslash in a literal is itself,
         // whatever the settings of the psql session that runs it.
         // (DateStyle's output ISO, as the migrator's connection has it: a timestamptz made text
         // reads 2024-01-01 03:00:00+00, not 01/01/2024 03:00:00 UTC)
-        std::string preamble = d == dialect_id::postgres
+        string_t preamble = d == dialect_id::postgres
                                    ? "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET DateStyle = 'ISO';\n"
                                    : "";
         if (flag("bookkeeping")) preamble += with_bookkeeping(p, g, a, b, d);
@@ -578,7 +583,7 @@ class cli_runner_t {
     // migration's row inserted (or deleted) in its own transaction, as upgrade and downgrade
     // would; a script for sqlite3 or psql, which it tells to stop at the first error. A data step is C++ that no script carries: refused, naming the migration, rather
     // than a script whose database upgrade would then call up to date without its data.
-    std::string with_bookkeeping(plan_report& p, const generated_sql& g, std::size_t a, std::size_t b, dialect_id d) const {
+    string_t with_bookkeeping(plan_report& p, const generated_sql& g, std::size_t a, std::size_t b, dialect_id d) const {
         const bool up = a <= b;
         for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
             for (const step& st : up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps)
@@ -588,16 +593,16 @@ class cli_runner_t {
                         "validate<>) that no script can carry; nothing was printed. Print the script up to the migration "
                         "before it, and let {} upgrade run this one",
                         o_.chain, c_.info.descs[i].version, c_.info.descs[i].name, program_));
-        const std::string now = d == dialect_id::sqlite
+        const string_t now = d == dialect_id::sqlite
                                     ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
                                     : "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
         std::uint64_t history = 0;
-        std::vector<std::uint64_t> histories;
+        vector_t<std::uint64_t> histories;
         for (std::size_t i = 0; i < c_.info.size; ++i) histories.push_back(history = mix(history, checksum_of(c_.info.descs[i], d)));
         for (planned_migration& m : p.migrations) {
             const std::size_t i = index_of(m.version);
             const migration_desc& desc = c_.info.descs[i];
-            const std::string row = detail::format("\"chain\" = {} AND \"version\" = {}", string_literal(o_.chain), desc.version);
+            const string_t row = detail::format("\"chain\" = {} AND \"version\" = {}", string_literal(o_.chain), desc.version);
             auto insert = [&](bool dirty) {
                 return detail::format(
                     "INSERT INTO \"strata_migrations\" (\"chain\", \"version\", \"name\", \"checksum\", \"applied_at\", "
@@ -606,23 +611,23 @@ class cli_runner_t {
                     string_literal(o_.chain), desc.version, string_literal(desc.name), hex16(checksum_of(desc, d)), now, dirty ? "TRUE" : "FALSE",
                     hex16(histories[i]), has_background(desc) ? "TRUE" : "FALSE");
             };
-            const std::string remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
+            const string_t remove = "DELETE FROM \"strata_migrations\" WHERE " + row;
             // SQLite: a rebuild's PRAGMA foreign_key_check only lists what breaks a key, which
             // stops no shell: each row it lists goes into a table that takes none instead.
             constexpr std::string_view check_start = "PRAGMA foreign_key_check(\"", check_end = "\")";
             if (d == dialect_id::sqlite) {
                 // The rebuild guard, a comment in a plan, is SQL here.
                 const std::span<const step> steps = m.direction == direction::up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps;
-                std::vector<std::string> statements;
+                vector_t<string_t> statements;
                 for (std::size_t j = 0; j < m.statements.size(); ++j) {
                     if (j < steps.size() && steps[j].kind == step_kind::rebuild_guard) {
-                        std::vector<std::string> guard = rebuild_guard_sql(steps[j].fragments);
-                        guard.front() = detail::comment_line("check: table " + std::string(steps[j].fragments[0].view()) +
+                        vector_t<string_t> guard = rebuild_guard_sql(steps[j].fragments);
+                        guard.front() = detail::comment_line("check: table " + string_t(steps[j].fragments[0].view()) +
                                                              " holds no column, index or trigger the chain does not know (the "
                                                              "rebuild would drop them); what else it would change, `verify` "
                                                              "shows") +
                                         "\n" + guard.front();
-                        for (std::string& st : guard) statements.push_back(std::move(st));
+                        for (string_t& st : guard) statements.push_back(std::move(st));
                     } else {
                         statements.push_back(std::move(m.statements[j]));
                     }
@@ -632,7 +637,7 @@ class cli_runner_t {
             // The rows that break a key in `pragma` (PRAGMA foreign_key_check's table): table, rowid,
             // the table referenced and the key's columns (as the migrator tells them apart: not by
             // the key's number, which SQLite gives anew when a rebuild adds or drops a key).
-            auto dangling = [](const std::string& pragma) {
+            auto dangling = [](const string_t& pragma) {
                 return "(SELECT c.\"table\" AS \"table\", c.rowid AS \"row\", c.\"parent\" AS \"parent\", (SELECT group_concat(\"from\") "
                        "FROM (SELECT \"from\" FROM pragma_foreign_key_list(c.\"table\") WHERE \"id\" = c.\"fkid\" ORDER BY \"seq\")) AS "
                        "\"columns\" FROM " + pragma + " c)";
@@ -640,20 +645,20 @@ class cli_runner_t {
             // Those that did not break a key before the migration, into the table that takes none;
             // counted, as a row without a rowid is one of several alike.
             // (into `target`; those referencing `parent` only, when one is given: "T", quoted)
-            auto new_violations_into = [&](const std::string& target, const std::string& pragma, std::string_view parent) {
+            auto new_violations_into = [&](const string_t& target, const string_t& pragma, std::string_view parent) {
                 return "INSERT INTO temp." + target + " (\"table\") SELECT a.\"table\" FROM (SELECT \"table\", \"row\", \"parent\", \"columns\", "
                        "count(*) AS \"n\" FROM " + dangling(pragma) + (parent.empty() ? "" : " WHERE \"parent\" = " +
-                       string_literal(std::string(parent.substr(1, parent.size() - 2))) + " COLLATE NOCASE") + " GROUP BY 1, 2, 3, 4) a "
+                       string_literal(string_t(parent.substr(1, parent.size() - 2))) + " COLLATE NOCASE") + " GROUP BY 1, 2, 3, 4) a "
                        "WHERE a.\"n\" > (SELECT count(*) FROM temp.\"strata_dangling_before\" b WHERE b.\"table\" = a.\"table\" AND "
                        "b.\"row\" IS a.\"row\" AND b.\"parent\" = a.\"parent\" AND b.\"columns\" IS a.\"columns\")";
             };
-            auto new_violations = [&](const std::string& pragma) {
+            auto new_violations = [&](const string_t& pragma) {
                 return new_violations_into("\"strata_foreign_key_violations\"", pragma, {});
             };
             if (d == dialect_id::sqlite)
-                for (std::string& st : m.statements)
+                for (string_t& st : m.statements)
                     if (st.starts_with(check_start) && st.ends_with(check_end)) {
-                        const std::string table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
+                        const string_t table = st.substr(check_start.size(), st.size() - check_start.size() - check_end.size());
                         st = new_violations("pragma_foreign_key_check(" + string_literal(table) + ")");
                     }
             // A seed's down deletes the seeded rows by key; a row the seed did not insert that
@@ -666,8 +671,8 @@ class cli_runner_t {
             // refused by) stops the script, its transaction undone.
             {
                 const std::span<const step> steps = m.direction == direction::up ? g.migrations()[i].up_steps : g.migrations()[i].down_steps;
-                std::vector<std::string> statements;
-                for (std::string& st : m.statements) {
+                vector_t<string_t> statements;
+                for (string_t& st : m.statements) {
                     seeded_delete seed;
                     for (const step& s : steps)
                         if (seeded_delete d = seeded_delete_of(s); !d.table.empty() && s.sql() == st) {
@@ -678,13 +683,13 @@ class cli_runner_t {
                         statements.push_back(std::move(st));
                         continue;
                     }
-                    const std::string table(seed.table.substr(1, seed.table.size() - 2));
-                    const std::string said = detail::format("strata: chain \"{}\": migration {} \"{}\" (down): ", o_.chain, desc.version,
+                    const string_t table(seed.table.substr(1, seed.table.size() - 2));
+                    const string_t said = detail::format("strata: chain \"{}\": migration {} \"{}\" (down): ", o_.chain, desc.version,
                                                             desc.name);
-                    const std::string advice = "Delete or change those rows first, or downgrade no further; nothing of the "
+                    const string_t advice = "Delete or change those rows first, or downgrade no further; nothing of the "
                                                "migration was applied";
                     if (d == dialect_id::postgres) {
-                        const std::string self = "' AND NOT (' || " + string_literal(seed.where) + " || ')'";
+                        const string_t self = "' AND NOT (' || " + string_literal(seed.where) + " || ')'";
                         statements.push_back(do_block(
                             "DECLARE r record; n bigint; BEGIN FOR r IN SELECT c.conrelid::regclass::text AS child, t.relname AS "
                             "name, c.conrelid = c.confrelid AS self, CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN "
@@ -692,11 +697,11 @@ class cli_runner_t {
                             "' AND ' ORDER BY k.n) AS joined, string_agg(a.attname, ', ' ORDER BY k.n) AS columns FROM "
                             "pg_constraint c JOIN pg_class t ON t.oid = c.conrelid, unnest(c.conkey, c.confkey) WITH ORDINALITY "
                             "AS k(ck, fk, n), pg_attribute a, pg_attribute b WHERE c.contype = 'f' AND c.confrelid = "
-                            "to_regclass(" + string_literal(std::string(seed.table)) + ") AND c.confdeltype IN ('c', 'n', 'd') "
+                            "to_regclass(" + string_literal(string_t(seed.table)) + ") AND c.confdeltype IN ('c', 'n', 'd') "
                             "AND a.attrelid = c.conrelid AND a.attnum = k.ck AND b.attrelid = c.confrelid AND b.attnum = k.fk "
                             "GROUP BY c.oid, c.conrelid, t.relname, c.confrelid, c.confdeltype ORDER BY 1, c.conname LOOP "
                             "EXECUTE 'SELECT count(*) FROM ' || r.child || ' c WHERE EXISTS (SELECT 1 FROM ' || " +
-                            string_literal(std::string(seed.table)) + " || ' p WHERE (' || " + string_literal(seed.where) +
+                            string_literal(string_t(seed.table)) + " || ' p WHERE (' || " + string_literal(seed.where) +
                             " || ') AND ' || r.joined || ')' || CASE WHEN r.self THEN " + self + " ELSE '' END INTO n; "
                             "IF n > 0 THEN RAISE EXCEPTION '%', " + string_literal(said) + " || n || ' row(s) of table \"' || "
                             "r.name || '\" (column ' || r.columns || ', ON DELETE ' || r.action || ') reference rows of table "
@@ -706,8 +711,8 @@ class cli_runner_t {
                         statements.push_back(std::move(st));
                     } else {
                         m.foreign_keys_off = true;
-                        const std::string stop = detail::format("\"strata_seed_delete {}\"", desc.version);
-                        const std::string constraint = detail::sql_quoted(
+                        const string_t stop = detail::format("\"strata_seed_delete {}\"", desc.version);
+                        const string_t constraint = detail::sql_quoted(
                             said + "a row the seed did not insert (of another table, or of \"" + table + "\") references a row "
                             "this down deletes (a seed's rows), by a foreign key: the DELETE would delete or change it too (ON "
                             "DELETE CASCADE, SET NULL, SET DEFAULT), or be refused. " + advice);
@@ -731,19 +736,19 @@ class cli_runner_t {
                 // rename: the rebuilds' checks compare the rows under the names they have then)
                 constexpr std::string_view rename_start = "ALTER TABLE \"", rename_to = "\" RENAME TO \"",
                                            rename_column = "\" RENAME COLUMN \"", column_to = "\" TO \"";
-                std::vector<std::string> statements;
-                for (std::string& st : m.statements) {
-                    std::string update;
+                vector_t<string_t> statements;
+                for (string_t& st : m.statements) {
+                    string_t update;
                     if (st.starts_with(rename_start) && st.ends_with("\"") && !st.starts_with("ALTER TABLE \"_strata_new_")) {
                         const std::size_t to = st.find(rename_to), column = st.find(rename_column);
-                        if (to != std::string::npos)
+                        if (to != string_t::npos)
                             update = detail::format(
                                 "UPDATE temp.\"strata_dangling_before\" SET \"table\" = CASE WHEN \"table\" = {0} COLLATE NOCASE THEN "
                                 "{1} ELSE \"table\" END, \"parent\" = CASE WHEN \"parent\" = {0} COLLATE NOCASE THEN {1} ELSE "
                                 "\"parent\" END",
                                 string_literal(st.substr(rename_start.size(), to - rename_start.size())),
                                 string_literal(st.substr(to + rename_to.size(), st.size() - 1 - to - rename_to.size())));
-                        else if (const std::size_t mid = st.find(column_to, column + 1); column != std::string::npos && mid != std::string::npos)
+                        else if (const std::size_t mid = st.find(column_to, column + 1); column != string_t::npos && mid != string_t::npos)
                             update = detail::format(
                                 "UPDATE temp.\"strata_dangling_before\" SET \"columns\" = trim(replace(',' || \"columns\" || ',', {1}, {2}), "
                                 "',') WHERE \"table\" = {0} COLLATE NOCASE",
@@ -762,10 +767,10 @@ class cli_runner_t {
             // (not a rebuild's drop of the table it makes again).
             if (d == dialect_id::sqlite) {
                 constexpr std::string_view drop = "DROP TABLE \"";
-                std::vector<std::string> statements;
-                for (std::string& st : m.statements) {
+                vector_t<string_t> statements;
+                for (string_t& st : m.statements) {
                     if (st.starts_with(drop) && st.find('"', drop.size()) == st.size() - 1) {  // (as strata spells it)
-                        const std::string table = st.substr(drop.size(), st.find('"', drop.size()) - drop.size());
+                        const string_t table = st.substr(drop.size(), st.find('"', drop.size()) - drop.size());
                         statements.push_back(detail::format(
                             "INSERT INTO temp.\"strata_referenced_drops\" SELECT m.\"name\" FROM sqlite_master m, "
                             "pragma_foreign_key_list(m.\"name\") f WHERE m.\"type\" = 'table' AND f.\"table\" = {0} COLLATE NOCASE "
@@ -791,7 +796,7 @@ class cli_runner_t {
         // For the shells the script is for (sqlite3, psql): stop at the first failed statement
         // (both go on by default, and a later migration's row would then be recorded over a
         // failed one); SQLite with foreign keys enforced, as the migrator's connection has them.
-        std::string pre = d == dialect_id::sqlite
+        string_t pre = d == dialect_id::sqlite
                               ? ".bail on\nPRAGMA foreign_keys = ON;\nCREATE TEMP TABLE IF NOT EXISTS \"strata_foreign_key_violations\" "
                                 "(\"table\" TEXT, \"row\" INTEGER, \"parent\" TEXT, CONSTRAINT \"strata: a row breaks a foreign key "
                                 "after a migration that rebuilds a table (it runs with foreign keys off): nothing of it was "
@@ -802,10 +807,10 @@ class cli_runner_t {
                               : "\\set ON_ERROR_STOP on\n" + search_path_check_sql() + ";\n" + migrators_lock_sql() + ";\n";
         // The bookkeeping table made and the start checked in one transaction: a script refused
         // there leaves no table behind (the shell stops with it open, and it is undone).
-        pre += "BEGIN;\n" + std::string(create_tracking_table) + ";\n";
+        pre += "BEGIN;\n" + string_t(create_tracking_table) + ";\n";
         if (d == dialect_id::sqlite) {
-            pre += std::string(create_start_up_index) + ";\n";
-            for (std::string_view st : start_up_seal_sql) pre += std::string(st) + ";\n";
+            pre += string_t(create_start_up_index) + ";\n";
+            for (std::string_view st : start_up_seal_sql) pre += string_t(st) + ";\n";
         }
         if (d == dialect_id::postgres) pre += start_check(a, d) + ";\n" + names_here_check_sql(a, b);
         else pre += start_check(a, d);
@@ -815,7 +820,7 @@ class cli_runner_t {
     // aside) is current_schema(), as the migrator checks (postgres::connection::has_table): one
     // that does not exist, or that the role may not use, PostgreSQL skips, and the script would
     // work in the next one.
-    std::string search_path_check_sql() const {
+    string_t search_path_check_sql() const {
         // (entries split at the commas outside double quotes; a quoted one unquoted, an unquoted one
         // folded to lower case, then "$user" and pg_temp skipped, as has_table reads them)
         return do_block(
@@ -833,12 +838,12 @@ class cli_runner_t {
     // one of the chain's missing here that a schema further along the search_path has would be
     // altered, or dropped with its rows, there: the script stops before its first migration, as
     // the migrator refuses (refuse_tables_elsewhere), naming both schemas.
-    std::string names_here_check_sql(std::size_t a, std::size_t b) const {
+    string_t names_here_check_sql(std::size_t a, std::size_t b) const {
         const path_names along = names_along(c_.info.descs, a, b);
-        auto check = [&](const std::vector<std::string>& names, const char* what, const char* lookup) {
-            if (names.empty()) return std::string();
-            std::string list;
-            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + string_literal(n);
+        auto check = [&](const vector_t<string_t>& names, const char* what, const char* lookup) {
+            if (names.empty()) return string_t();
+            string_t list;
+            for (const string_t& n : names) list += (list.empty() ? "" : ", ") + string_literal(n);
             return detail::format(
                 "SELECT t.name, n.nspname INTO r FROM unnest(ARRAY[{}]::text[]) WITH ORDINALITY t(name, i) {} WHERE n.nspname <> "
                 "current_schema() ORDER BY t.i LIMIT 1; IF FOUND THEN RAISE EXCEPTION '%', {} || r.name || '\": it is not in "
@@ -848,19 +853,19 @@ class cli_runner_t {
                 list, lookup,
                 string_literal(detail::format("strata: chain \"{}\": this script's statements name {} \"", o_.chain, what)));
         };
-        const std::string body =
+        const string_t body =
             check(along.relations, "table (or index)",
                   "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = c.relnamespace") +
             check(along.types, "type", "JOIN pg_type y ON y.oid = to_regtype(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = "
                                        "y.typnamespace");
-        return body.empty() ? std::string("SELECT 1") : do_block("DECLARE r record; BEGIN " + body + "END");
+        return body.empty() ? string_t("SELECT 1") : do_block("DECLARE r record; BEGIN " + body + "END");
     }
     // PostgreSQL: the migrators' lock of the chain in this schema, taken as the migrator takes it
     // (detail/runtime/migrators_lock.hpp) and held by the session to its end; a migrator at work
     // holds it, and the script stops before it changes anything. (Not waited for: a session
     // that waits inside a statement holds a snapshot, which the migrator's CREATE INDEX
     // CONCURRENTLY would wait for in turn.)
-    std::string migrators_lock_sql() const {
+    string_t migrators_lock_sql() const {
         return do_block(detail::format(
             "BEGIN IF NOT (pg_try_advisory_lock_shared({}) AND pg_try_advisory_lock({}, hashtext(coalesce(current_schema(), "
             "'')))) THEN RAISE EXCEPTION '%', {}; END IF; END",
@@ -871,21 +876,21 @@ class cli_runner_t {
     }
     // PostgreSQL's DO with `body`, in a dollar quote that no name in the body ends. (A message's
     // % is RAISE's argument in the bodies, not its format.)
-    static std::string do_block(const std::string& body) {
-        std::string tag = "$strata$";
-        while (body.find(tag) != std::string::npos) tag.insert(tag.size() - 1, "_");
+    static string_t do_block(const string_t& body) {
+        string_t tag = "$strata$";
+        while (body.find(tag) != string_t::npos) tag.insert(tag.size() - 1, "_");
         return "DO " + tag + " " + body + " " + tag;
     }
     // A script starts where it says: the chain's rows in strata_migrations are this code's first
     // `applied` migrations (versions, names, checksums), none dirty; else it stops before its
     // first migration, as upgrade and downgrade refuse to start (a script applied twice, one
     // made for another database, a migration changed or left dirty).
-    std::string start_check(std::size_t applied, dialect_id d) const {
+    string_t start_check(std::size_t applied, dialect_id d) const {
         const std::uint64_t from = applied ? c_.info.descs[applied - 1].version : 0;
-        const std::string rows = "\"chain\" = " + string_literal(o_.chain);
-        std::string elsewhere = detail::format("(SELECT count(*) FROM \"strata_migrations\" WHERE {}) <> {}", rows, applied);
+        const string_t rows = "\"chain\" = " + string_literal(o_.chain);
+        string_t elsewhere = detail::format("(SELECT count(*) FROM \"strata_migrations\" WHERE {}) <> {}", rows, applied);
         if (applied > 0) {
-            std::string expected;
+            string_t expected;
             for (std::size_t i = 0; i < applied; ++i)
                 expected += detail::format("{}({}, '{}', {})", i ? ", " : "", c_.info.descs[i].version,
                                            hex16(checksum_of(c_.info.descs[i], d)), string_literal(c_.info.descs[i].name));
@@ -897,7 +902,7 @@ class cli_runner_t {
                                         "(\"version\", lower(\"checksum\"), \"name\") IN (VALUES {}), FALSE))",
                                         rows, clean, expected);
         }
-        const std::string message = detail::format(
+        const string_t message = detail::format(
             "strata: chain \"{}\": this script starts at version {}, and the database is not there (its strata_migrations "
             "rows are not this code's migrations through version {}, or one is dirty): no migration was applied; `{} status` "
             "says where it is",
@@ -910,9 +915,9 @@ class cli_runner_t {
                string_literal(o_.chain) + " WHERE " + elsewhere;
     }
     // 'text', its quotes doubled (both dialects: the script sets standard_conforming_strings)
-    static std::string string_literal(std::string_view text) {
-        std::string q = "'";
-        for (char ch : text) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+    static string_t string_literal(std::string_view text) {
+        string_t q = "'";
+        for (char ch : text) q += ch == '\'' ? string_t("''") : string_t(1, ch);
         return q + "'";
     }
     // SQLite's table rebuild drops the live table and makes it again from the typed state: the
@@ -926,19 +931,19 @@ class cli_runner_t {
     // The guard's fragments (generator::rebuild_guard): the table, its columns each followed by
     // its type, then keyword fragments (in lower case) each with what it describes; a check's
     // expression and a default run up to an empty fragment.
-    std::vector<std::string> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
+    vector_t<string_t> rebuild_guard_sql(std::span<const sql_fragment> frags) const {
         const std::string_view quoted_table = frags[0].view();
-        const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
+        const string_t table(quoted_table.substr(1, quoted_table.size() - 2));
         auto unquoted = [](std::string_view quoted) { return quoted.substr(1, quoted.size() - 2); };
         auto lower = [](std::string_view n) {  // (SQLite's names are alike in any case)
-            std::string l(n);
+            string_t l(n);
             for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return l;
         };
-        auto add_name = [&](std::string& list, std::string_view quoted, std::string_view suffix = {}) {
-            list += (list.empty() ? "" : ", ") + string_literal(lower(unquoted(quoted)) + std::string(suffix));
+        auto add_name = [&](string_t& list, std::string_view quoted, std::string_view suffix = {}) {
+            list += (list.empty() ? "" : ", ") + string_literal(lower(unquoted(quoted)) + string_t(suffix));
         };
-        std::string columns, indexes;
+        string_t columns, indexes;
         std::size_t ncolumns = 0;
         bool in_columns = true, in_text = false;
         for (std::size_t k = 1; k < frags.size(); ++k) {
@@ -952,7 +957,7 @@ class cli_runner_t {
             if (in_columns && !f.empty() && f.front() == '"') add_name(columns, f), ++ncolumns;
             else if (f == "check" || f == "check named" || f == "default") in_text = true;
             else if (f == "index" && k + 2 < frags.size()) {  // its name, "on" or "unique on", its columns
-                std::string shape = frags[k + 2].view() == "unique on" ? ":1:" : ":0:";
+                string_t shape = frags[k + 2].view() == "unique on" ? ":1:" : ":0:";
                 const std::string_view index = frags[k + 1].view();
                 for (k += 3; k < frags.size() && !frags[k].view().empty() && frags[k].view().front() == '"'; ++k)
                     shape += (shape.back() == ':' ? "" : ",") + lower(unquoted(frags[k].view()));
@@ -960,15 +965,15 @@ class cli_runner_t {
                 add_name(indexes, index, shape);
             }
         }
-        const std::string quoted_message = detail::format(
+        const string_t quoted_message = detail::format(
             "strata: table \"\"{}\"\" holds a column, index or trigger the chain does not know, or one of the chain's "
             "made again otherwise, or lacks a column of the chain's: its rebuild would drop or change it. Nothing of this migration was "
             "applied; `{} verify` names what differs",
             table, program_);
-        const std::string guard_table = "\"strata_rebuild_guard " + table + "\"";
-        const std::string name = string_literal(table);
+        const string_t guard_table = "\"strata_rebuild_guard " + table + "\"";
+        const string_t name = string_literal(table);
         // (an index as name:unique:columns, each column with " desc" or " collate" when it has one)
-        const std::string index_shape =
+        const string_t index_shape =
             "lower(i.name) || ':' || i.\"unique\" || ':' || (SELECT group_concat(k, ',') FROM (SELECT "
             "lower(ifnull(x.name, '(expression)')) || CASE WHEN x.\"desc\" THEN ' desc' ELSE '' END || CASE WHEN x.coll "
             "<> 'BINARY' THEN ' collate' ELSE '' END AS k FROM pragma_index_xinfo(i.name, 'main') x WHERE x.key ORDER BY "
@@ -1003,43 +1008,43 @@ class cli_runner_t {
             // (0, base: no migration, as a version the chain lacks: a usage error)
             const std::uint64_t version = version_arg("repair --skip-background", *v);
             if (version == 0) throw usage_error("repair --skip-background: version 0 is no migration (the empty schema)");
-            const std::string done = migrator(true, true).skip_background(version);
+            const string_t done = migrator(true, true).skip_background(version);
             detail::print(o_.out, "{}\n", done.empty() ? "no background step pending there: nothing to skip" : done);
             return cli::exit_ok;
         }
-        const std::vector<std::string> done = migrator(true, true).repair();
-        for (const std::string& d : done) detail::print(o_.out, "{}\n", d);
+        const vector_t<string_t> done = migrator(true, true).repair();
+        for (const string_t& d : done) detail::print(o_.out, "{}\n", d);
         if (done.empty()) detail::print(o_.out, "nothing to repair\n");
         return cli::exit_ok;
     }
     int diagram() {
         diagram_format f = diagram_format::mermaid;
-        const std::string format = value("format").value_or("mermaid");
+        const string_t format = value("format").value_or("mermaid");
         if (format == "dot" || format == "svg") f = diagram_format::dot;
         else if (format != "mermaid") throw usage_error(detail::format("diagram: --format {}: use mermaid, dot or svg", format));
         const std::uint64_t at = value("at") ? version_arg("diagram --at", *value("at")) : head();
-        const std::string text = c_.diagram(count_through(at), f);
+        const string_t text = c_.diagram(count_through(at), f);
         detail::print(o_.out, "{}", format == "svg" ? svg_of(text) : text);
         return cli::exit_ok;
     }
     // (C and POSIX calls, not <filesystem>: it costs every header-only unit of the CLI about 0.2 s)
-    static std::string temp_directory() {
+    static string_t temp_directory() {
         for (const char* v : {"TMPDIR", "TMP", "TEMP", "TEMPDIR"})
             if (const char* d = std::getenv(v); d && *d) return d;
         return "/tmp";
     }
     // Graphviz draws the digraph: `dot -Tsvg` on a temporary file, its output read back.
-    static std::string svg_of(const std::string& dot) {
+    static string_t svg_of(const string_t& dot) {
 #if !__has_include(<unistd.h>)
         (void)dot;
         throw std::runtime_error("strata: diagram --format svg needs a POSIX system; use --format dot");
 #else
-        std::string path = temp_directory() + "/strata-diagram-XXXXXX";
+        string_t path = temp_directory() + "/strata-diagram-XXXXXX";
         const int fd = ::mkstemp(path.data());
         if (fd < 0) throw std::runtime_error("strata: diagram --format svg: cannot make a temporary file");
         const bool written = ::write(fd, dot.data(), dot.size()) == static_cast<ssize_t>(dot.size());
         ::close(fd);
-        std::string svg;
+        string_t svg;
         int status = -1;
         if (written)
             if (std::FILE* p = ::popen(("dot -Tsvg '" + path + "' 2>&1").c_str(), "r")) {
@@ -1051,7 +1056,7 @@ class cli_runner_t {
         if (status != 0)
             throw std::runtime_error("strata: diagram --format svg needs Graphviz's dot on PATH (Debian: apt-get install "
                                      "graphviz); --format dot prints what it would draw" +
-                                     (svg.empty() ? std::string() : ". dot said: " + svg));
+                                     (svg.empty() ? string_t() : ". dot said: " + svg));
         return svg;
 #endif
     }
@@ -1066,11 +1071,11 @@ class cli_runner_t {
 
     const cli_chain& c_;
     cli::options o_;
-    std::string program_;
-    std::map<dependent_t<std::string, Tag>, std::string> values_;  // (dependent: see above)
-    std::vector<std::string> positional_;
+    string_t program_;
+    std::map<dependent_t<string_t, Tag>, string_t> values_;  // (dependent: see above)
+    vector_t<string_t> positional_;
     std::unique_ptr<driver> db_;
-    std::string where_;              // a missing SQLite file read as empty (see open)
+    string_t where_;              // a missing SQLite file read as empty (see open)
     bool log_in_terminal_ = false;   // the default log shows progress where results go
 };
 using cli_runner = cli_runner_t<void>;

@@ -332,11 +332,16 @@ class migrator_engine_t {
     using run_report = dependent_t<strata::run_report, Tag>;
     using plan_report = dependent_t<strata::plan_report, Tag>;
     using verify_report = dependent_t<strata::verify_report, Tag>;
+    // (std::string and std::vector likewise, for every body: what a body calls on them is then
+    // checked and instantiated where the class is, not where it is defined)
+    using string_t = dependent_t<std::string, Tag>;
+    template <class T>
+    using vector_t = std::vector<dependent_t<T, Tag>>;
 
    public:
     // `cli`: the command the CLI runs as ("app db"), for messages that name the verb to type;
     // empty: they name the library's calls.
-    migrator_engine_t(driver& db, migrator_options options, const chain_info& chain, std::string cli = {})
+    migrator_engine_t(driver& db, migrator_options options, const chain_info& chain, string_t cli = {})
         : db_(db), opt_(std::move(options)), chain_(chain), cli_(std::move(cli)) {
         if (opt_.chain.empty()) throw std::invalid_argument("strata: migrator: the chain's name must not be empty");
         if (!opt_.log) opt_.log = log_nowhere;
@@ -359,10 +364,10 @@ class migrator_engine_t {
     // The explicit way out of a refusal, for a person who has looked: a dirty migration is
     // recorded as done or as not applied, whichever the live schema shows (neither: refused,
     // with the difference); a changed checksum or name is replaced by the code's.
-    std::vector<std::string> repair() { return named([&] { return repair_impl(); }); }
+    vector_t<string_t> repair() { return named([&] { return repair_impl(); }); }
     // The way out of a background step that cannot succeed: migration `version`'s background
     // steps are recorded done without running ("" when none is pending).
-    std::string skip_background(std::uint64_t version) { return named([&] { return skip_background_impl(version); }); }
+    string_t skip_background(std::uint64_t version) { return named([&] { return skip_background_impl(version); }); }
 
    private:
     using clock = std::chrono::steady_clock;
@@ -388,7 +393,7 @@ class migrator_engine_t {
                 row != r.applied.end()) {
                 // (who holds it, read from pg_locks: the lock is not taken, even for a moment, so
                 // that a script or migrator that tries it once is not turned away by a status)
-                if (const std::string who = db_.lock_holder(opt_.chain); !who.empty()) {
+                if (const string_t who = db_.lock_holder(opt_.chain); !who.empty()) {
                     row->being_applied = true;
                     r.problem = detail::format(
                         "strata: chain \"{}\": migration {} \"{}\" is marked dirty while another migrator holds the "
@@ -406,7 +411,7 @@ class migrator_engine_t {
         for (std::size_t i = 0, k = 0; i < chain_.size; ++i) {
             while (k < r.applied.size() && r.applied[k].version < chain_.descs[i].version) ++k;
             if (k == r.applied.size() || r.applied[k].version != chain_.descs[i].version)
-                r.pending.push_back({chain_.descs[i].version, std::string(chain_.descs[i].name)});
+                r.pending.push_back({chain_.descs[i].version, string_t(chain_.descs[i].name)});
         }
         return r;
     }
@@ -414,7 +419,7 @@ class migrator_engine_t {
     // Nothing recorded, and a table the first migration creates there already (a database
     // made before strata, its rows of strata_migrations deleted, another chain's name): the
     // problem, in words, else empty. Upgrading would fail on "already exists" after the lock.
-    std::string unrecorded_tables() {
+    string_t unrecorded_tables() {
         if (chain_.size == 0) return {};
         const migration_desc& m = chain_.descs[0];
         for (std::size_t k = 0; k < m.nops; ++k)
@@ -433,12 +438,12 @@ class migrator_engine_t {
     // schema there already (its row of strata_migrations deleted by hand, or it was applied
     // outside strata): running it would repeat its steps, data steps included, or fail half-way.
     // The problem, in words, else empty. (i = 0: unrecorded_tables.)
-    std::string changes_there_unrecorded(std::size_t i) {
+    string_t changes_there_unrecorded(std::size_t i) {
         if (i == 0) return unrecorded_tables();
         if (i >= chain_.size) return {};
-        const std::vector<dependent_t<std::string, Tag>> at = keys_once(chain_.facts_after(i, db_.dialect())),
+        const vector_t<dependent_t<string_t, Tag>> at = keys_once(chain_.facts_after(i, db_.dialect())),
                                                          after = keys_once(chain_.facts_after(i + 1, db_.dialect()));
-        std::vector<dependent_t<std::string, Tag>> added, removed, missing, unexpected;
+        vector_t<dependent_t<string_t, Tag>> added, removed, missing, unexpected;
         std::set_difference(after.begin(), after.end(), at.begin(), at.end(), std::back_inserter(added));
         std::set_difference(at.begin(), at.end(), after.begin(), after.end(), std::back_inserter(removed));
         // Only a migration that adds something shows it ran: what it removes may be missing for
@@ -458,7 +463,7 @@ class migrator_engine_t {
         // The version to record: the first whose schema the live one is exactly (later migrations
         // may have been applied outside strata too), as baseline checks it; not a later one of the
         // same schema, whose data steps or seeds no schema shows ran.
-        std::vector<dependent_t<std::string, Tag>> live;
+        vector_t<dependent_t<string_t, Tag>> live;
         std::set_difference(at.begin(), at.end(), missing.begin(), missing.end(), std::back_inserter(live));
         live.insert(live.end(), unexpected.begin(), unexpected.end());
         std::sort(live.begin(), live.end());
@@ -470,14 +475,14 @@ class migrator_engine_t {
             } else if (exact) {
                 break;
             }
-        const std::string record =
+        const string_t record =
             exact ? detail::format("record it with {} (the version whose schema the live one is; it checks it first){}",
                                    call("baseline", std::to_string(version_at(exact))),
                                    last_exact > exact
                                        ? detail::format("; the migrations after it through version {} change no schema, so "
                                                         "whether they ran no schema shows: record them too only if they did",
                                                         version_at(last_exact))
-                                       : std::string())
+                                       : string_t())
                   : detail::format("record it with {} once the live schema is the schema of the version given (baseline "
                                    "checks it first; the live schema is no version's of this chain now: {} says what differs)",
                                    call("baseline", "V"), call("verify"));
@@ -502,7 +507,7 @@ class migrator_engine_t {
         inspection in = checked(read_rows(true));
         report.from = version_at(in.applied);
         if (in.applied < target)
-            if (const std::string unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
+            if (const string_t unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
                 throw refusal(migration_failure::unknown_state, unrecorded);
         if (in.applied > target)
             throw refusal(migration_failure::wrong_direction,
@@ -572,7 +577,7 @@ class migrator_engine_t {
                                                  report.migrations.empty() ? "nothing was changed"
                                                                            : "stopped there (another migrator applied it while "
                                                                              "this one waited)"),
-                                  migrations[i].version, std::string(migrations[i].name));
+                                  migrations[i].version, string_t(migrations[i].name));
                 }
         };
         refuse_irreversible(in.applied);
@@ -620,17 +625,17 @@ class migrator_engine_t {
         const char* const before_it = up ? "after the migrations before it" : "after the downs before it";
         const bool lite = db_.dialect() == dialect_id::sqlite;
         auto same = [&](std::string_view a, std::string_view b) { return lite ? detail::same_ignoring_case(a, b) : a == b; };
-        std::vector<std::string> released;  // tables the downs run so far on the way drop, or drop a key or column of
-        std::vector<std::string> dropped;   // what those downs drop: tables, views, triggers, functions
+        vector_t<string_t> released;  // tables the downs run so far on the way drop, or drop a key or column of
+        vector_t<string_t> dropped;   // what those downs drop: tables, views, triggers, functions
         // A name as the database reads it: PostgreSQL folds an unquoted one to lower case.
         auto name_of = [&](const sql_token& t) {
-            std::string n = detail::sql_unquote(t);
+            string_t n = detail::sql_unquote(t);
             if (!lite && t.kind == sql_token::word)
                 for (char& c : n) c = detail::sql_lower(c);
             return n;
         };
-        auto release = [&](const std::string& text) {  // (statement by statement: an execute<>'s own, in any spelling)
-            std::vector<const sql_token*> words;  // the current statement's words and quoted names
+        auto release = [&](const string_t& text) {  // (statement by statement: an execute<>'s own, in any spelling)
+            vector_t<const sql_token*> words;  // the current statement's words and quoted names
             auto word = [&](std::size_t k, std::string_view w) {
                 return k < words.size() && words[k]->kind == sql_token::word && detail::sql_iequal(words[k]->text, w);
             };
@@ -651,33 +656,33 @@ class migrator_engine_t {
                 }
                 words.clear();
             };
-            const std::vector<sql_token> tokens = detail::sql_tokens(text, !lite);
+            const vector_t<sql_token> tokens = detail::sql_tokens(text, !lite);
             for (const sql_token& t : tokens) {
                 if (t.kind == sql_token::punct && t.text == ";") settle();
                 else if (t.kind == sql_token::word || t.kind == sql_token::quoted) words.push_back(&t);
             }
             settle();
         };
-        auto path_names = [&](const std::string& t) {
-            return std::any_of(released.begin(), released.end(), [&](const std::string& r) { return same(r, t); });
+        auto path_names = [&](const string_t& t) {
+            return std::any_of(released.begin(), released.end(), [&](const string_t& r) { return same(r, t); });
         };
-        auto gone = [&](const std::string& t) {
-            return std::any_of(dropped.begin(), dropped.end(), [&](const std::string& r) { return same(r, t); });
+        auto gone = [&](const string_t& t) {
+            return std::any_of(dropped.begin(), dropped.end(), [&](const string_t& r) { return same(r, t); });
         };
         // The name a table (and column) of migration i's state has now: down, the migrations after
         // it may have renamed them; up, those before it on the path (empty: the path makes it).
-        auto live_names = [&](std::size_t i, std::string table, std::string column) {
+        auto live_names = [&](std::size_t i, string_t table, string_t column) {
             if (up) {
                 for (std::size_t j = i; j-- > from;)
                     for (std::size_t k = chain_.descs[j].nops; k-- > 0;) {
                         const auto& op = chain_.descs[j].ops[k];
                         if (op.kind == op_kind::rename_column && same(op.table, table) && same(op.new_name, column))
-                            column = std::string(op.name);
+                            column = string_t(op.name);
                         else if (op.kind == op_kind::rename_table && same(op.new_name, table))
-                            table = std::string(op.table);
+                            table = string_t(op.table);
                         else if ((op.kind == op_kind::create_table && same(op.table, table)) ||
                                  (op.kind == op_kind::add_column && same(op.table, table) && same(op.name, column)))
-                            return std::pair{std::string(), std::string()};
+                            return std::pair{string_t(), string_t()};
                     }
                 return std::pair{table, column};
             }
@@ -685,9 +690,9 @@ class migrator_engine_t {
                 for (std::size_t k = 0; k < chain_.descs[j].nops; ++k) {
                     const auto& op = chain_.descs[j].ops[k];
                     if (op.kind == op_kind::rename_column && same(op.table, table) && same(op.name, column))
-                        column = std::string(op.new_name);
+                        column = string_t(op.new_name);
                     else if (op.kind == op_kind::rename_table && same(op.table, table))
-                        table = std::string(op.new_name);
+                        table = string_t(op.new_name);
                 }
             return std::pair{table, column};
         };
@@ -699,28 +704,28 @@ class migrator_engine_t {
                 for (std::size_t k = 0; k < chain_.descs[i].nops && !there; ++k) {
                     const auto& op = chain_.descs[i].ops[k];
                     if (op.kind == op_kind::drop_table || op.kind == op_kind::drop_column)
-                        there = !live_names(i, std::string(op.table), "").first.empty();
+                        there = !live_names(i, string_t(op.table), "").first.empty();
                 }
                 for (const step& st : migrations[i].up_steps)  // (a SQLite rebuild's guard names its table, quoted)
                     if (!there && st.kind == step_kind::rebuild_guard && !st.fragments.empty() && st.fragments[0].view().size() >= 2) {
                         const std::string_view q = st.fragments[0].view();
-                        there = !live_names(i, std::string(q.substr(1, q.size() - 2)), "").first.empty();
+                        there = !live_names(i, string_t(q.substr(1, q.size() - 2)), "").first.empty();
                     }
             }
             if (!there) return;
         }
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);  // (after the early return)
-        auto chain_table = [&](const std::string& t) {
-            return std::any_of(names.tables.begin(), names.tables.end(), [&](const std::string& c) { return same(c, t); });
+        auto chain_table = [&](const string_t& t) {
+            return std::any_of(names.tables.begin(), names.tables.end(), [&](const string_t& c) { return same(c, t); });
         };
         for (std::size_t n = 0; n < (up ? target - from : from - target); ++n) {
             const std::size_t i = up ? from + n : from - 1 - n;
-            std::vector<std::string> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
+            vector_t<string_t> rebuilt;  // (a SQLite rebuild drops the table it makes again: no row goes)
             const std::span<const step> steps = up ? migrations[i].up_steps : migrations[i].down_steps;
             // The renames of the migration's statements so far (strata's spelling): a drop after
             // one names what it renamed, which the database has under its old name now.
-            std::vector<std::array<std::string, 3>> renamed;  // table (before), column ("": the table), new name
-            auto now_names = [&](std::string table, std::string column) {
+            vector_t<std::array<string_t, 3>> renamed;  // table (before), column ("": the table), new name
+            auto now_names = [&](string_t table, string_t column) {
                 for (std::size_t r = renamed.size(); r-- > 0;) {
                     const auto& [t, c, to] = renamed[r];
                     if (c.empty() && same(table, to)) table = t;
@@ -730,31 +735,31 @@ class migrator_engine_t {
             };
             for (const step& st : steps) {
                 if (st.kind != step_kind::sql) continue;
-                const std::string text = st.sql();
+                const string_t text = st.sql();
                 release(text);  // (a statement that drops the table is no block of its own drop)
                 if (constexpr std::string_view alter = "ALTER TABLE \""; text.starts_with(alter) && text.ends_with("\"")) {
                     const std::size_t end = text.find('"', alter.size());
-                    const std::string t = text.substr(alter.size(), end - alter.size());
+                    const string_t t = text.substr(alter.size(), end - alter.size());
                     const std::string_view rest = std::string_view(text).substr(end);
                     constexpr std::string_view to_table = "\" RENAME TO \"", to_column = "\" RENAME COLUMN \"", to = "\" TO \"";
                     if (rest.starts_with(to_table) && !t.starts_with("_strata_new_")) {  // (not a rebuild's own)
-                        renamed.push_back({t, "", std::string(rest.substr(to_table.size(), rest.size() - to_table.size() - 1))});
+                        renamed.push_back({t, "", string_t(rest.substr(to_table.size(), rest.size() - to_table.size() - 1))});
                     } else if (rest.starts_with(to_column)) {
                         const std::size_t mid = rest.find(to, to_column.size());
                         if (mid != std::string_view::npos)
-                            renamed.push_back({t, std::string(rest.substr(to_column.size(), mid - to_column.size())),
-                                               std::string(rest.substr(mid + to.size(), rest.size() - mid - to.size() - 1))});
+                            renamed.push_back({t, string_t(rest.substr(to_column.size(), mid - to_column.size())),
+                                               string_t(rest.substr(mid + to.size(), rest.size() - mid - to.size() - 1))});
                     }
                 }
                 // A view the chain does not know, over what the statement drops (or, SQLite,
                 // rebuilds), as strata spells them.
-                auto refuse_used = [&](const std::string& what, const std::string& table, const std::string& column) {
+                auto refuse_used = [&](const string_t& what, const string_t& table, const string_t& column) {
                     const auto [live, live_column] = now_names(table, column);
                     if (live.empty()) return;  // (made on the way: nothing uses it yet)
                     // (a foreign key is no block from a table a statement before drops, or drops a column
                     // or key of: the chain's own keys to what it drops go so, the typed state says)
-                    const std::string by = view_using(live, live_column, !what.starts_with("drops table"), gone,
-                                                      [&](const std::string& t) { return gone(t) || path_names(t); });
+                    const string_t by = view_using(live, live_column, !what.starts_with("drops table"), gone,
+                                                      [&](const string_t& t) { return gone(t) || path_names(t); });
                     if (by.empty()) return;
                     if (by.front() == '!')  // (SQLite: a view or trigger it cannot read any more)
                         throw refusal(migration_failure::unknown_objects,
@@ -763,15 +768,15 @@ class migrator_engine_t {
                                                      "every ALTER TABLE fails on that. Mend or drop it first; nothing was changed",
                                                      call(verb, std::to_string(target_version)), migrations[i].version,
                                                      migrations[i].name, side, what,
-                                                     live == table ? std::string() : detail::format(" (\"{}\" now)", live), by.substr(1)),
-                                      migrations[i].version, std::string(migrations[i].name));
+                                                     live == table ? string_t() : detail::format(" (\"{}\" now)", live), by.substr(1)),
+                                      migrations[i].version, string_t(migrations[i].name));
                     throw refusal(migration_failure::unknown_objects,
                                   detail::format("{} would pass migration {} \"{}\", whose {} {}{}, which {} uses (not an object of "
                                                  "this chain): {}. Drop it first (and make it again after the {} if it is still "
                                                  "wanted){}; nothing was changed",
                                                  call(verb, std::to_string(target_version)), migrations[i].version,
                                                  migrations[i].name, side, what,
-                                                 live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
+                                                 live == table ? string_t() : detail::format(" (\"{}\" now)", live), by,
                                                  !lite ? detail::format("PostgreSQL would refuse it there (that depends on "
                                                                         "it), {}", before_it)
                                                  : by.starts_with("trigger") && column.empty()
@@ -788,8 +793,8 @@ class migrator_engine_t {
                                                  up ? detail::format(", or restate it around the change (execute<> steps before "
                                                                      "and after it in migration {})",
                                                                      migrations[i].version)
-                                                    : std::string()),
-                                  migrations[i].version, std::string(migrations[i].name));
+                                                    : string_t()),
+                                  migrations[i].version, string_t(migrations[i].name));
                 };
                 if (constexpr std::string_view made = "CREATE TABLE \"_strata_new_"; text.starts_with(made)) {
                     rebuilt.push_back(text.substr(made.size(), text.find('"', made.size()) - made.size()));
@@ -799,26 +804,26 @@ class migrator_engine_t {
                 if (constexpr std::string_view alter = "ALTER TABLE \"", drop = "\" DROP COLUMN \"";
                     text.starts_with(alter) && text.ends_with("\"")) {
                     const std::size_t mid = text.find(drop, alter.size());
-                    if (mid != std::string::npos && text.find('"', alter.size()) == mid) {
-                        const std::string table = text.substr(alter.size(), mid - alter.size());
-                        const std::string column = text.substr(mid + drop.size(), text.size() - 1 - mid - drop.size());
-                        if (column.find('"') == std::string::npos)
+                    if (mid != string_t::npos && text.find('"', alter.size()) == mid) {
+                        const string_t table = text.substr(alter.size(), mid - alter.size());
+                        const string_t column = text.substr(mid + drop.size(), text.size() - 1 - mid - drop.size());
+                        if (column.find('"') == string_t::npos)
                             refuse_used(detail::format("drops column \"{}\".\"{}\"", table, column), table, column);
                     }
                 }
                 if (!text.starts_with("DROP TABLE \"") || text.find('"', 12) != text.size() - 1) continue;
-                const std::string table = text.substr(12, text.size() - 13);
+                const string_t table = text.substr(12, text.size() - 13);
                 if (std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end()) continue;
-                const std::string live = now_names(table, "").first;
+                const string_t live = now_names(table, "").first;
                 if (live.empty()) continue;  // (made on the way: nothing references it yet)
                 const value p[] = {live};
-                std::string by;
+                string_t by;
                 // (PostgreSQL: a table of another schema is no table of the chain's, whatever its name)
                 auto note = [&](const row& r) {
-                    const std::string t = r.get<std::string>(0);
+                    const string_t t = r.get<string_t>(0);
                     const bool here = lite || r.get<bool>(2);
                     if (by.empty() && !(here && (chain_table(t) || path_names(t))))
-                        by = detail::format("table {} (column {})", here ? "\"" + t + "\"" : r.get<std::string>(3), r.get<std::string>(1));
+                        by = detail::format("table {} (column {})", here ? "\"" + t + "\"" : r.get<string_t>(3), r.get<string_t>(1));
                 };
                 if (lite)
                     db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE "
@@ -839,14 +844,14 @@ class migrator_engine_t {
                                                  "table, first; nothing was changed",
                                                  call(verb, std::to_string(target_version)), migrations[i].version,
                                                  migrations[i].name, side, table,
-                                                 live == table ? std::string() : detail::format(" (\"{}\" now)", live), by,
+                                                 live == table ? string_t() : detail::format(" (\"{}\" now)", live), by,
                                                  lite ? " (SQLite's DROP TABLE would delete or change its rows)" : " (PostgreSQL)",
                                                  before_it),
-                                  migrations[i].version, std::string(migrations[i].name));
+                                  migrations[i].version, string_t(migrations[i].name));
                 // SQLite reads a view's (or trigger's) names when it runs it: a table the migration
                 // makes again after the drop leaves it as it was. (PostgreSQL's views hold the table
                 // itself: it refuses the drop.)
-                const std::string again = "CREATE TABLE \"" + table + "\" (";
+                const string_t again = "CREATE TABLE \"" + table + "\" (";
                 if (lite && std::any_of(steps.begin() + (&st - steps.data()) + 1, steps.end(),
                                         [&](const step& later) { return later.kind == step_kind::sql && later.sql().starts_with(again); }))
                     continue;
@@ -862,16 +867,16 @@ class migrator_engine_t {
     // DROP COLUMN SQLite allows, after which every write to its table, and every later ALTER
     // TABLE, fails on it.
     template <class Released, class Unkeyed>
-    std::string view_using(const std::string& table, const std::string& column, bool alters, const Released& released,
+    string_t view_using(const string_t& table, const string_t& column, bool alters, const Released& released,
                            const Unkeyed& unkeyed) {
-        std::string by;
+        string_t by;
         const value p[] = {table, column};
         if (db_.dialect() != dialect_id::sqlite) {
             // (an object of another schema is no object a down drops, whatever its name: named with its schema)
             auto named = [&](const row& r) {
-                return r.get<bool>(1) ? "\"" + r.get<std::string>(0) + "\"" : r.get<std::string>(2);
+                return r.get<bool>(1) ? "\"" + r.get<string_t>(0) + "\"" : r.get<string_t>(2);
             };
-            const std::string same = "n.nspname = current_schema(), '\"' || replace(n.nspname, '\"', '\"\"') || '\".\"' || "
+            const string_t same = "n.nspname = current_schema(), '\"' || replace(n.nspname, '\"', '\"\"') || '\".\"' || "
                                      "replace(v.relname, '\"', '\"\"') || '\"'";
             db_.execute("SELECT v.relname, " + same + ", v.relkind = 'm' FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid "
                         "JOIN pg_class v ON v.oid = w.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace WHERE d.classid = "
@@ -879,7 +884,7 @@ class migrator_engine_t {
                         "AND v.oid <> d.refobjid AND ($2 = '' OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a WHERE "
                         "a.attrelid = d.refobjid AND a.attname = $2)) ORDER BY 2 DESC, 1",
                         p, [&](const row& r) {
-                            if (by.empty() && !(r.get<bool>(1) && released(r.get<std::string>(0))))
+                            if (by.empty() && !(r.get<bool>(1) && released(r.get<string_t>(0))))
                                 by = detail::format("{} {}", r.get<bool>(3) ? "materialized view" : "view", named(r));
                         });
             if (by.empty() && !column.empty())
@@ -888,7 +893,7 @@ class migrator_engine_t {
                             "to_regclass(quote_ident($1)) AND c.conrelid <> c.confrelid AND (SELECT a.attnum FROM pg_attribute a "
                             "WHERE a.attrelid = c.confrelid AND a.attname = $2) = ANY (c.confkey) ORDER BY 2 DESC, 1",
                             p, [&](const row& r) {
-                                if (by.empty() && !(r.get<bool>(1) && unkeyed(r.get<std::string>(0))))
+                                if (by.empty() && !(r.get<bool>(1) && unkeyed(r.get<string_t>(0))))
                                     by = detail::format("the foreign key of table {}", named(r));
                             });
             // (a function whose body is SQL-standard, BEGIN ATOMIC: PostgreSQL keeps what it uses)
@@ -899,8 +904,8 @@ class migrator_engine_t {
                             "AND ($2 = '' OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = d.refobjid AND "
                             "a.attname = $2)) ORDER BY 2 DESC, 3",
                             p, [&](const row& r) {
-                                if (by.empty() && !(r.get<bool>(1) && released(r.get<std::string>(0))))
-                                    by = "function " + r.get<std::string>(2);
+                                if (by.empty() && !(r.get<bool>(1) && released(r.get<string_t>(0))))
+                                    by = "function " + r.get<string_t>(2);
                             });
             return by;
         }
@@ -916,20 +921,20 @@ class migrator_engine_t {
                     column.empty() ? std::span<const value>(tp) : std::span<const value>(p), [&](const row&) { there = true; });
         if (!there) return by;  // (missing now: the down fails on that, not on a view)
         auto objects = [&] {
-            std::vector<std::array<std::string, 4>> o;  // type, name, table, SQL
+            vector_t<std::array<string_t, 4>> o;  // type, name, table, SQL
             db_.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND NOT (type = "
                         "'trigger' AND tbl_name = 'strata_migrations') UNION ALL SELECT type, name, tbl_name, sql FROM sqlite_temp_master WHERE type IN "
                         "('view', 'trigger')",
                         {}, [&](const row& r) {
-                            o.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                                         r.is_null(3) ? std::string() : r.get<std::string>(3)});
+                            o.push_back({r.get<string_t>(0), r.get<string_t>(1), r.get<string_t>(2),
+                                         r.is_null(3) ? string_t() : r.get<string_t>(3)});
                         });
             return o;
         };
         const auto before = objects();
         if (before.empty()) return by;
-        std::vector<std::array<std::string, 4>> after;
-        std::string broken;
+        vector_t<std::array<string_t, 4>> after;
+        string_t broken;
         const bool outer = !db_.in_transaction();
         db_.execute(outer ? "BEGIN" : "SAVEPOINT \"strata_probe\"", {}, {});
         try {
@@ -944,7 +949,7 @@ class migrator_engine_t {
                 // A view or trigger broken already (or of a module this connection lacks): SQLite
                 // cannot read the schema, and every ALTER TABLE fails on it; said when the down
                 // alters a table (a DROP TABLE does not read it). Anything else: nothing to tell.
-                const std::string why = e.driver_message();
+                const string_t why = e.driver_message();
                 if (alters && (why.starts_with("error in view") || why.starts_with("error in trigger"))) broken = why;
             }
             db_.execute(outer ? "ROLLBACK" : "ROLLBACK TO \"strata_probe\"", {}, {});
@@ -974,26 +979,26 @@ class migrator_engine_t {
         if (db_.dialect() != dialect_id::postgres || from == to) return;
         const bool up = from < to;
         const path_names along = names_along(chain_.descs, from, to);
-        const std::vector<std::string>&relations = along.relations, &types = along.types;
-        const std::vector<std::size_t>&relation_at = along.relation_at, &type_at = along.type_at;
+        const vector_t<string_t>&relations = along.relations, &types = along.types;
+        const vector_t<std::size_t>&relation_at = along.relation_at, &type_at = along.type_at;
         // The first name that PostgreSQL finds in another schema (as a relation, or as a type).
-        auto elsewhere = [&](const std::vector<std::string>& names, const char* lookup) {
-            std::tuple<std::string, std::string, std::string, std::size_t> found;
-            std::string list;  // (one text, split by the server: no array parameter needed)
-            for (const std::string& x : names) list += (list.empty() ? "" : "\x1f") + x;
+        auto elsewhere = [&](const vector_t<string_t>& names, const char* lookup) {
+            std::tuple<string_t, string_t, string_t, std::size_t> found;
+            string_t list;  // (one text, split by the server: no array parameter needed)
+            for (const string_t& x : names) list += (list.empty() ? "" : "\x1f") + x;
             if (list.empty()) return found;
             const value p[] = {list};
             db_.execute(detail::format("SELECT t.name, n.nspname, current_schema(), t.i FROM unnest(string_to_array($1, chr(31))) "
                                        "WITH ORDINALITY t(name, i) {} WHERE n.nspname <> current_schema() ORDER BY t.i LIMIT 1",
                                        lookup),
                         p, [&](const row& r) {
-                            found = {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                            found = {r.get<string_t>(0), r.get<string_t>(1), r.get<string_t>(2),
                                      static_cast<std::size_t>(r.get<std::int64_t>(3) - 1)};
                         });
             return found;
         };
-        auto refuse = [&](const std::tuple<std::string, std::string, std::string, std::size_t>& f, const char* what,
-                          const std::vector<std::size_t>& at) {
+        auto refuse = [&](const std::tuple<string_t, string_t, string_t, std::size_t>& f, const char* what,
+                          const vector_t<std::size_t>& at) {
             const auto& [x, there, here, k] = f;
             if (x.empty()) return;
             const migration_desc& m = chain_.descs[at[k]];
@@ -1004,7 +1009,7 @@ class migrator_engine_t {
                                          "what differs), or correct the search_path; nothing was changed",
                                          call(verb, std::to_string(target_version)), m.version, m.name, what, x, here, there,
                                          up ? "change" : "change, or drop with its rows,", here),
-                          m.version, std::string(m.name));
+                          m.version, string_t(m.name));
         };
         refuse(elsewhere(relations, "JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name)) JOIN pg_namespace n ON n.oid = "
                                     "c.relnamespace"),
@@ -1021,17 +1026,17 @@ class migrator_engine_t {
     // Said, as a warning (both are upgrades from version 0 of this schema).
     void note_history_elsewhere() {
         if (db_.dialect() != dialect_id::postgres) return;
-        std::vector<std::string> schemas;
-        std::string here;
+        vector_t<string_t> schemas;
+        string_t here;
         db_.execute("SELECT n.nspname, current_schema() FROM unnest(current_schemas(false)) WITH ORDINALITY s(name, i) JOIN "
                     "pg_namespace n ON n.nspname = s.name JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = "
                     "'strata_migrations' AND c.relkind IN ('r', 'p') WHERE n.nspname <> current_schema() ORDER BY s.i",
                     {}, [&](const row& r) {
-                        schemas.push_back(r.get<std::string>(0));
-                        here = r.get<std::string>(1);
+                        schemas.push_back(r.get<string_t>(0));
+                        here = r.get<string_t>(1);
                     });
         const value p[] = {opt_.chain};
-        for (const std::string& schema : schemas) {
+        for (const string_t& schema : schemas) {
             std::int64_t n = 0, top = 0;
             try {
                 db_.execute("SELECT count(*), coalesce(max(\"version\"), 0) FROM " + detail::sql_quoted(schema) +
@@ -1076,7 +1081,7 @@ class migrator_engine_t {
         const auto& migrations = sql().migrations();
         const bool up = in.applied < target;
         if (up)  // (what upgrade would refuse)
-            if (const std::string unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
+            if (const string_t unrecorded = changes_there_unrecorded(in.applied); !unrecorded.empty())
                 throw refusal(migration_failure::unknown_state, unrecorded);
         // (what either would refuse before its first migration, from the catalog alone; an
         // irreversible one, below. Not the blocked drops: SQLite's check of them takes the write lock.)
@@ -1090,7 +1095,7 @@ class migrator_engine_t {
                     throw refusal(migration_failure::irreversible,
                                   detail::format("plan({}) passes migration {} \"{}\", which is irreversible", target_version,
                                               migrations[i].version, migrations[i].name),
-                                  migrations[i].version, std::string(migrations[i].name));
+                                  migrations[i].version, string_t(migrations[i].name));
                 add(migrations[i], direction::down);
             }
         return p;
@@ -1100,7 +1105,7 @@ class migrator_engine_t {
         verify_report r;
         // The rows, then the live schema, then the rows again: a migration another process
         // committed in between would be drift (verify takes no lock); read again, a few times.
-        std::vector<applied_migration> rows = read_rows();
+        vector_t<applied_migration> rows = read_rows();
         for (int attempt = 1;; ++attempt) {
             r = verify_report{};
             r.chain = opt_.chain;
@@ -1115,7 +1120,7 @@ class migrator_engine_t {
             if (at == npos) break;
             diff_live(at, r.missing, r.unexpected);
             if (r.ok() || attempt == 5) break;
-            std::vector<applied_migration> again = read_rows();
+            vector_t<applied_migration> again = read_rows();
             if (same_rows(again, rows)) break;
             rows = std::move(again);
         }
@@ -1128,7 +1133,7 @@ class migrator_engine_t {
         return r;
     }
 
-    static bool same_rows(const std::vector<applied_migration>& a, const std::vector<applied_migration>& b) {
+    static bool same_rows(const vector_t<applied_migration>& a, const vector_t<applied_migration>& b) {
         return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const applied_migration& x, const applied_migration& y) {
             return x.version == y.version && x.checksum == y.checksum && x.dirty == y.dirty && x.applied_at == y.applied_at;
         });
@@ -1141,7 +1146,7 @@ class migrator_engine_t {
         // migrations after them up to V are recorded, as Alembic's stamp does, when the rows are
         // this code's, clean, and below V.
         auto recorded = [&] {
-            const std::vector<applied_migration> rows = read_rows();
+            const vector_t<applied_migration> rows = read_rows();
             if (rows.empty()) return std::size_t{0};
             const inspection in = inspect(rows);
             if (in.problem || in.applied >= n)
@@ -1150,12 +1155,12 @@ class migrator_engine_t {
                                              "database strata has not migrated, or records the migrations after the "
                                              "chain's last row up to V",
                                              call("baseline", std::to_string(version)), db_.describe(),
-                                             in.problem ? " (" + std::string(after_strata(in.problem->what())) + ")"
+                                             in.problem ? " (" + string_t(after_strata(in.problem->what())) + ")"
                                                         : detail::format(", through version {}", version_at(in.applied))));
             return in.applied;
         };
         const std::size_t from = recorded();
-        std::vector<std::string> missing, unexpected;
+        vector_t<string_t> missing, unexpected;
         diff_live(n, missing, unexpected);
         if (!missing.empty() || !unexpected.empty())
             throw refusal(migration_failure::schema_mismatch,
@@ -1185,7 +1190,7 @@ class migrator_engine_t {
                                          db_.describe(), version, migrations_text(n - from)));
     }
 
-    std::string skip_background_impl(std::uint64_t version) {
+    string_t skip_background_impl(std::uint64_t version) {
         const std::size_t i = index_of(version);
         if (i == npos)
             throw refusal(migration_failure::no_such_version,
@@ -1203,7 +1208,7 @@ class migrator_engine_t {
                             "WHERE \"chain\" = $2 AND \"version\" = $3",
                             p, {});
                 reseal();
-                const std::string done = detail::format(
+                const string_t done = detail::format(
                     "migration {} \"{}\": its background steps are recorded done without running; what they were to "
                     "fill is yours to check",
                     version, name);
@@ -1216,20 +1221,20 @@ class migrator_engine_t {
                           detail::format("{}: migration {} \"{}\" is not applied: its background steps run after it; nothing "
                                          "was changed",
                                          call("skip_background", std::to_string(version)), version, name),
-                          version, std::string(name));
+                          version, string_t(name));
         log(log_level::info, detail::format("strata: {}: migration {} \"{}\" has no background step pending: nothing to skip",
                                             opt_.chain, version, name));
         return {};
     }
 
-    std::vector<std::string> repair_impl() {
-        std::vector<std::string> done;
+    vector_t<string_t> repair_impl() {
+        vector_t<string_t> done;
         if (!db_.has_table(tracking_table)) {
             log(log_level::info, detail::format("strata: {}: repair: nothing recorded, nothing to repair", opt_.chain));
             return done;
         }
         lock_guard lock(*this);
-        const std::vector<applied_migration> rows = read_rows(true);
+        const vector_t<applied_migration> rows = read_rows(true);
         // What cannot be repaired here is refused before anything is written.
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const applied_migration& r = rows[k];
@@ -1257,7 +1262,7 @@ class migrator_engine_t {
             const std::size_t i = index_of(r.version);
             const migration_desc& m = chain_.descs[i];
             if (r.dirty) {
-                std::vector<std::string> missing_done, unexpected_done, missing_undone, unexpected_undone;
+                vector_t<string_t> missing_done, unexpected_done, missing_undone, unexpected_undone;
                 diff_live(i + 1, missing_done, unexpected_done);
                 diff_live(i, missing_undone, unexpected_undone);
                 if (missing_done.empty() && unexpected_done.empty()) {
@@ -1290,7 +1295,7 @@ class migrator_engine_t {
                 }
             }
             if (r.checksum != hex16(checksum(i)) || r.name != m.name) {
-                const value p[] = {hex16(checksum(i)), std::string(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
+                const value p[] = {hex16(checksum(i)), string_t(m.name), opt_.chain, static_cast<std::int64_t>(r.version)};
                 db_.execute("UPDATE \"strata_migrations\" SET \"checksum\" = $1, \"name\" = $2 WHERE \"chain\" = $3 AND \"version\" = $4",
                             p, {});
                 done.push_back(detail::format("migration {} \"{}\": checksum {} recorded (was {}, \"{}\")", r.version, m.name,
@@ -1329,14 +1334,14 @@ class migrator_engine_t {
         try {
             return f();
         } catch (const database_error& e) {
-            std::string why(after_strata(e.what()));
+            string_t why(after_strata(e.what()));
             if (e.lock_timeout() && db_.dialect() == dialect_id::postgres)
                 why = detail::format("waited {} for a lock on {}; stopped there. End the blocking transaction, or raise "
                                      "lock_timeout\n  statement: {}",
                                      opt_.lock_timeout.count() > 0 ? duration_text(opt_.lock_timeout) + " (lock_timeout)"
-                                                                   : std::string("the session's lock_timeout"),
+                                                                   : string_t("the session's lock_timeout"),
                                      holders_text(pg_lock_holders(db_, e.statement())), e.statement());
-            std::string what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), why);
+            string_t what = detail::format("strata: chain \"{}\": {}: {}", opt_.chain, db_.describe(), why);
             log(log_level::error, what);
             throw migration_error(failure_kind(e), std::move(what), opt_.chain, 0, {}, e.statement(), e.driver_message());
         }
@@ -1350,7 +1355,7 @@ class migrator_engine_t {
     struct inspection {
         std::size_t applied = 0;  // how many of the chain's migrations the database has
         std::optional<migration_error> problem;
-        std::vector<std::string> checksum_problems;
+        vector_t<string_t> checksum_problems;
     };
 
     // The chain's lock, and whether it keeps other migrators out (see recorded_version).
@@ -1361,7 +1366,7 @@ class migrator_engine_t {
         ~lock_guard() { m.exclusive_ = false; }
     };
 
-    void log(log_level l, const std::string& line) const { opt_.log(l, line); }
+    void log(log_level l, const string_t& line) const { opt_.log(l, line); }
     lock_wait lock_wait_of() const { return {opt_.chain, opt_.lock_wait_budget, opt_.log}; }
 
     run_report start_report() const {
@@ -1419,8 +1424,8 @@ class migrator_engine_t {
     static bool shows_row(const row& r, std::uint64_t version, std::uint64_t sum, std::string_view name, bool dirty_text) {
         const value &c = r[2], &n = r[3];
         if (recorded_count(r[0], false) != version || recorded_count(r[1], true, dirty_text) != 0u) return false;
-        auto* ct = std::get_if<std::string>(&c);
-        auto* nt = std::get_if<std::string>(&n);
+        auto* ct = std::get_if<string_t>(&c);
+        auto* nt = std::get_if<string_t>(&n);
         return ct && nt && is_hex16_of(*ct, sum) && *nt == name;
     }
 
@@ -1435,7 +1440,7 @@ class migrator_engine_t {
             db_.execute("SELECT \"history_checksum\" FROM \"strata_migrations_seal\" WHERE \"chain\" = $1 AND \"rows\" = $2 "
                         "AND \"head\" = $3 AND \"schema_version\" = (SELECT \"schema_version\" FROM pragma_schema_version())",
                         p, [&](const row& r) {
-                            auto* h = std::get_if<std::string>(&r[0]);
+                            auto* h = std::get_if<string_t>(&r[0]);
                             same = h && is_hex16_of(*h, history_checksum(applied - 1));
                         });
         } catch (const database_error&) {
@@ -1451,7 +1456,7 @@ class migrator_engine_t {
         try {
             ensure_start_up_aids();
             db_transaction tx(db_);
-            const std::vector<applied_migration> rows = read_rows(true);
+            const vector_t<applied_migration> rows = read_rows(true);
             const inspection in = inspect(rows);
             const value c[] = {opt_.chain};
             db_.execute("DELETE FROM \"strata_migrations_seal\" WHERE \"chain\" = $1", c, {});
@@ -1481,9 +1486,9 @@ class migrator_engine_t {
         return i + 1;
     }
 
-    migration_error refusal(migration_failure kind, const std::string& what, std::uint64_t version = 0,
-                            std::string migration = {}) const {
-        std::string text = detail::format("strata: chain \"{}\": {}", opt_.chain, what);
+    migration_error refusal(migration_failure kind, const string_t& what, std::uint64_t version = 0,
+                            string_t migration = {}) const {
+        string_t text = detail::format("strata: chain \"{}\": {}", opt_.chain, what);
         log(log_level::error, text);
         return migration_error(kind, std::move(text), opt_.chain, version, std::move(migration));
     }
@@ -1516,8 +1521,8 @@ class migrator_engine_t {
         if (chain_has_background(chain_)) db_.execute(create_background_failures, {}, {});
     }
 
-    std::vector<applied_migration> read_rows(bool table_exists = false) {
-        std::vector<applied_migration> rows;
+    vector_t<applied_migration> read_rows(bool table_exists = false) {
+        vector_t<applied_migration> rows;
         refuse_temp_shadows();
         if (!table_exists && !db_.has_table(tracking_table)) return rows;
         read_rows_into(rows);
@@ -1528,11 +1533,11 @@ class migrator_engine_t {
     // statement strata runs (a program's staging table, on a borrowed connection): the
     // migrations would alter it, and be recorded in the database. Refused before anything is read.
     void refuse_temp_shadows() {
-        std::vector<std::string> temp;
+        vector_t<string_t> temp;
         db_.execute(db_.dialect() == dialect_id::sqlite
                         ? "SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view')"
                         : "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'p', 'v', 'm', 'f')",
-                    {}, [&](const row& r) { temp.push_back(r.get<std::string>(0)); });
+                    {}, [&](const row& r) { temp.push_back(r.get<string_t>(0)); });
         if (temp.empty()) return;
         const bool lite = db_.dialect() == dialect_id::sqlite;  // (PostgreSQL's names are alike only in the same case)
         if (!lite) {  // (a search_path that names pg_temp after a schema looks there last: nothing is hidden)
@@ -1545,9 +1550,9 @@ class migrator_engine_t {
         // (every table name of the chain's: one it drops or renames away is still named by the
         // migrations of a database behind, or by a downgrade)
         const dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
-        for (const std::string& t : temp) {
+        for (const string_t& t : temp) {
             bool hides = same(t, tracking_table) || same(t, background_failures_table);
-            for (const std::string& c : names.tables) hides = hides || same(t, c);
+            for (const string_t& c : names.tables) hides = hides || same(t, c);
             if (hides)
                 throw refusal(migration_failure::unknown_state,
                               detail::format("{}'s connection has a TEMP table \"{}\", which hides the database's table of that "
@@ -1558,7 +1563,7 @@ class migrator_engine_t {
     }
     // Every row of the chain, in version order. A cell that is not what strata wrote (edited by
     // hand: 'abc', 3.5, -1, NULL) is refused, naming the row and the column, never guessed at.
-    void read_rows_into(std::vector<applied_migration>& rows) {
+    void read_rows_into(vector_t<applied_migration>& rows) {
         rows.clear();
         const value p[] = {opt_.chain};
         db_.execute(
@@ -1586,7 +1591,7 @@ class migrator_engine_t {
     // shown: the verdict does not depend on it, so a table this role may not read (made by
     // another role) or a row edited by hand leaves the fields empty, and inside a transaction
     // it is not read (a failed read would end a PostgreSQL one).
-    void read_background_failures(std::vector<applied_migration>& rows) {
+    void read_background_failures(vector_t<applied_migration>& rows) {
         const auto pending = [](const applied_migration& a) { return a.background_pending; };
         if (std::none_of(rows.begin(), rows.end(), pending) || db_.in_transaction()) return;
         try {
@@ -1597,11 +1602,11 @@ class migrator_engine_t {
                         p, [&](const row& r) {
                             try {
                                 const auto version = static_cast<std::uint64_t>(detail::cell_integer(r[0]));
-                                const std::string applied_at = detail::cell_text(r[1]);
+                                const string_t applied_at = detail::cell_text(r[1]);
                                 for (applied_migration& a : rows) {
                                     if (a.version != version || !a.background_pending || a.applied_at != applied_at) continue;
                                     const std::int64_t n = detail::cell_integer(r[2]);
-                                    std::string at = detail::cell_text(r[3]), error = detail::cell_text(r[4]);
+                                    string_t at = detail::cell_text(r[3]), error = detail::cell_text(r[4]);
                                     a.background_failures = static_cast<std::uint64_t>(std::max<std::int64_t>(1, n));
                                     a.background_failed_at = std::move(at);
                                     a.background_error = std::move(error);
@@ -1639,8 +1644,8 @@ class migrator_engine_t {
     [[noreturn]] void bad_record(std::size_t n, std::string_view name, std::string_view column, const value& v,
                                  std::string_view want) const {
         // PostgreSQL's text of a number shows as SQLite's number does: unquoted.
-        auto* text = std::get_if<std::string>(&v);
-        const std::string shown = text && number_text(*text) ? *text : shown_cell(v);
+        auto* text = std::get_if<string_t>(&v);
+        const string_t shown = text && number_text(*text) ? *text : shown_cell(v);
         throw refusal(migration_failure::unknown_state,
                       detail::format("{}: table strata_migrations, row {} of the chain's (by version{}), column \"{}\" holds "
                                   "{}, not {}: the bookkeeping was edited outside strata. Restore the row as strata wrote "
@@ -1657,16 +1662,16 @@ class migrator_engine_t {
             bad_record(n, name, column, v, flag ? "a boolean" : min ? "a version (a positive integer)" : "a non-negative integer");
         return *got;
     }
-    std::string recorded_text(const value& v, std::size_t n, const applied_migration& a, std::string_view column) const {
-        if (auto* t = std::get_if<std::string>(&v)) return *t;
+    string_t recorded_text(const value& v, std::size_t n, const applied_migration& a, std::string_view column) const {
+        if (auto* t = std::get_if<string_t>(&v)) return *t;
         bad_record(n, a.name, column, v, "text");
     }
 
     // What the recorded rows say, checked against the chain: the first problem (a refusal), and
     // every changed checksum.
-    inspection inspect(const std::vector<applied_migration>& rows) const {
+    inspection inspect(const vector_t<applied_migration>& rows) const {
         inspection in;
-        auto problem = [&](migration_failure k, const std::string& what, const applied_migration& r) {
+        auto problem = [&](migration_failure k, const string_t& what, const applied_migration& r) {
             if (!in.problem)
                 in.problem.emplace(k, detail::format("strata: chain \"{}\": {}", opt_.chain, what), opt_.chain, r.version, r.name);
         };
@@ -1715,8 +1720,8 @@ class migrator_engine_t {
                 continue;
             }
             if (!same_as_code(r, i)) {
-                const std::string code = hex16(checksum(i));
-                const std::string what =
+                const string_t code = hex16(checksum(i));
+                const string_t what =
                     detail::format("migration {} \"{}\" changed after it was applied (checksum {} in the database, {} in the "
                                 "code{}). Restore it and add a new migration instead; or, if the change is harmless, "
                                 "use {} to record the new checksum; nothing was changed",
@@ -1745,7 +1750,7 @@ class migrator_engine_t {
     // one made by hand looks the same: every difference refuses. A new name alone is recorded
     // without a look. (With a dirty row, the schema decides that row, against the changed chain
     // too.)
-    void refuse_changes_the_database_lacks(const std::vector<applied_migration>& rows) {
+    void refuse_changes_the_database_lacks(const vector_t<applied_migration>& rows) {
         if (std::any_of(rows.begin(), rows.end(), [](const applied_migration& r) { return r.dirty; })) return;
         const applied_migration* changed = nullptr;
         for (const applied_migration& r : rows) {
@@ -1761,7 +1766,7 @@ class migrator_engine_t {
             break;
         }
         if (!changed) return;
-        std::vector<std::string> missing, unexpected;
+        vector_t<string_t> missing, unexpected;
         diff_live(rows.size(), missing, unexpected);
         if (missing.empty() && unexpected.empty()) return;
         const std::uint64_t at = rows.back().version;
@@ -1778,7 +1783,7 @@ class migrator_engine_t {
     // repair() records a changed migration's new checksum only if the rows its seeds name now
     // are in the database: otherwise the record would claim data the database never got.
     void refuse_missing_seed_rows(const applied_migration& recorded, std::size_t i) {
-        if (const std::string missing = missing_seed_row(i); !missing.empty())
+        if (const string_t missing = missing_seed_row(i); !missing.empty())
             throw refusal(migration_failure::schema_mismatch,
                           detail::format("{}: migration {} \"{}\" changed after it was applied, and {} that its seed now "
                                          "inserts: recording the new checksum would claim rows the database never got. "
@@ -1796,7 +1801,7 @@ class migrator_engine_t {
             bool seeds = false;
             for (std::size_t k = 0; k < chain_.descs[i].nops; ++k) seeds = seeds || chain_.descs[i].ops[k].kind == op_kind::seed;
             if (!seeds) continue;
-            std::string missing;
+            string_t missing;
             try {
                 missing = missing_seed_row(i, n);
             } catch (const database_error&) {  // (a value the database cannot compare as text: not said)
@@ -1813,7 +1818,7 @@ class migrator_engine_t {
     // "roles" has no row (id = 1, name = 'admin')`; empty when none is missing. With `through`,
     // only the seeds whose table no later operation before migration `through` names, when
     // none of those is a data step.
-    std::string missing_seed_row(std::size_t i, std::size_t through = 0) {
+    string_t missing_seed_row(std::size_t i, std::size_t through = 0) {
         const migration_desc& m = chain_.descs[i];
         std::size_t seed_op = 0;  // the seed's operation in migration i
         auto untouched_after = [&](std::string_view table) {
@@ -1834,8 +1839,8 @@ class migrator_engine_t {
             const std::size_t n = op.nnames;
             for (std::size_t r = 0; r * n < op.ncells; ++r) {
                 // The row's values as the seed's INSERT spells them; strings bound.
-                std::string sql = detail::format("SELECT count(*) FROM \"{}\" WHERE ", op.table), shown;
-                std::vector<value> params;
+                string_t sql = detail::format("SELECT count(*) FROM \"{}\" WHERE ", op.table), shown;
+                vector_t<value> params;
                 for (std::size_t c = 0; c < n; ++c) {
                     const seed_cell& v = op.cells[r * n + c];
                     // (a string compared as text: a json column has no = of its own on PostgreSQL)
@@ -1845,7 +1850,7 @@ class migrator_engine_t {
                     switch (v.kind) {
                         case default_kind::none: sql += " IS NULL"; shown += "NULL"; break;
                         case default_kind::string:
-                            params.emplace_back(std::string(v.text));
+                            params.emplace_back(string_t(v.text));
                             sql += detail::format(" = ${}", params.size());
                             shown += shown_cell(params.back());
                             break;
@@ -1869,7 +1874,7 @@ class migrator_engine_t {
     // How many of the chain's migrations the rows record, whatever their checksums and dirty
     // flags say: npos when the rows are not a prefix of the chain (ahead, unknown or missing
     // migrations, duplicates).
-    std::size_t recorded_prefix(const std::vector<applied_migration>& rows) const {
+    std::size_t recorded_prefix(const vector_t<applied_migration>& rows) const {
         if (rows.size() > chain_.size) return npos;
         for (std::size_t k = 0; k < rows.size(); ++k)
             if (rows[k].version != chain_.descs[k].version) return npos;
@@ -1877,18 +1882,18 @@ class migrator_engine_t {
     }
     // How a message names the call that leads on: the library's function, or under the CLI the
     // verb to type (`app db repair`).
-    std::string call(std::string_view fn, std::string_view arg = {}) const {
+    string_t call(std::string_view fn, std::string_view arg = {}) const {
         if (cli_.empty()) return detail::format("{}({})", fn, arg);
         const std::string_view verb = fn == "upgrade_to"     ? "upgrade --to"
                                       : fn == "downgrade_to" ? "downgrade --to"
                                       : fn == "plan"         ? "sql --to"
                                       : fn == "skip_background" ? "repair --skip-background"
                                                              : fn;
-        std::string a(arg);
+        string_t a(arg);
         if (a.empty() && verb.ends_with("--to")) a = "V";
         return detail::format("`{} {}{}{}`", cli_, verb, a.empty() ? "" : " ", a);
     }
-    inspection checked(const std::vector<applied_migration>& rows) const {
+    inspection checked(const vector_t<applied_migration>& rows) const {
         inspection in = inspect(rows);
         if (in.problem) {
             log(log_level::error, in.problem->what());
@@ -1901,7 +1906,7 @@ class migrator_engine_t {
         const migration_desc& m = chain_.descs[i];
         const value p[] = {opt_.chain,
                            static_cast<std::int64_t>(m.version),
-                           std::string(m.name),
+                           string_t(m.name),
                            hex16(checksum(i)),
                            utc_now(),
                            static_cast<std::int64_t>(took.count() / 1000),
@@ -1927,40 +1932,40 @@ class migrator_engine_t {
         return static_cast<std::uint64_t>(v);
     }
 
-    void diff_live(std::size_t applied, std::vector<std::string>& missing, std::vector<std::string>& unexpected) {
+    void diff_live(std::size_t applied, vector_t<string_t>& missing, vector_t<string_t>& unexpected) {
         // (dependent: see detail::dependent)
         dependent_t<chain_names, Tag> names = names_of(chain_.descs, chain_.size);
-        const std::vector<dependent_t<std::string, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
+        const vector_t<dependent_t<string_t, Tag>> want = keys_once(chain_.facts_after(applied, db_.dialect()));
         // A table the chain had before `applied`, or makes after it, back in the database is
         // drift; but where another chain keeps rows (modules sharing the database), it may be
         // that module's table now: then only the tables the chain holds at `applied` are read.
         if (other_chains_recorded()) {
-            std::erase_if(names.tables, [&](const std::string& t) { return !std::binary_search(want.begin(), want.end(), "table " + t); });
-            std::erase_if(names.enums, [&](const std::string& e) {
-                return std::none_of(want.begin(), want.end(), [&](const std::string& f) { return f.starts_with("enum " + e + "("); });
+            std::erase_if(names.tables, [&](const string_t& t) { return !std::binary_search(want.begin(), want.end(), "table " + t); });
+            std::erase_if(names.enums, [&](const string_t& e) {
+                return std::none_of(want.begin(), want.end(), [&](const string_t& f) { return f.starts_with("enum " + e + "("); });
             });
         }
-        std::vector<dependent_t<std::string, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
+        vector_t<dependent_t<string_t, Tag>> got = keys_once(db_.schema_facts(names.tables, names.enums));
         // What the chain's execute<> made is the chain's, not drift: triggers, rules and views by
         // name; on PostgreSQL, UNLOGGED tables, EXCLUDE and DEFERRABLE constraints and GENERATED
         // ALWAYS identities are not compared at all once its text says so (schema_facts.ipp).
-        const std::vector<std::string> made = execute_made_objects(chain_.descs, applied, db_.dialect());
+        const vector_t<string_t> made = execute_made_objects(chain_.descs, applied, db_.dialect());
         auto is_made = [&](std::string_view k) { return std::find(made.begin(), made.end(), k) != made.end(); };
         if (is_made("says generated always")) {
             for (auto& f : got)
-                if (const std::size_t at = f.find(" identity always"); f.starts_with("column ") && at != std::string::npos)
+                if (const std::size_t at = f.find(" identity always"); f.starts_with("column ") && at != string_t::npos)
                     f.erase(at + 9, 7);
             std::sort(got.begin(), got.end());
         }
         std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
         std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(unexpected));
-        std::erase_if(unexpected, [&](const std::string& f) {
+        std::erase_if(unexpected, [&](const string_t& f) {
             if ((f.starts_with("unlogged table ") && is_made("says unlogged")) || (f.starts_with("exclude ") && is_made("says exclude")) ||
                 (f.starts_with("deferrable ") && is_made("says deferrable")))
                 return true;
             if (!f.starts_with("trigger ") && !f.starts_with("rule ")) return is_made(f);
             // "trigger NAME on TABLE": the name may say " on " itself
-            return std::any_of(made.begin(), made.end(), [&](const std::string& m) {
+            return std::any_of(made.begin(), made.end(), [&](const string_t& m) {
                 return f.size() > m.size() + 4 && f.starts_with(m) && std::string_view(f).substr(m.size()).starts_with(" on ");
             });
         });
@@ -1972,12 +1977,12 @@ class migrator_engine_t {
         db_.execute("SELECT 1 FROM \"strata_migrations\" WHERE \"chain\" <> $1 LIMIT 1", p, [&](const row&) { other = true; });
         return other;
     }
-    static std::string trimmed(std::string s) {
+    static string_t trimmed(string_t s) {
         while (!s.empty() && s.back() == '\n') s.pop_back();
         return s;
     }
-    static std::string diff_text(std::uint64_t version, const std::vector<std::string>& missing,
-                                 const std::vector<std::string>& unexpected) {
+    static string_t diff_text(std::uint64_t version, const vector_t<string_t>& missing,
+                                 const vector_t<string_t>& unexpected) {
         verify_report r;
         r.version = version;
         r.missing = missing;
@@ -2070,17 +2075,17 @@ class migrator_engine_t {
                          m.transactional ? "nothing of it was applied"
                                          : detail::format("if it is marked dirty, see {} and {}", call("verify"), call("repair")));
         }
-        const migration_run run{m.version, std::string(m.name), dir, statements, since(started)};
+        const migration_run run{m.version, string_t(m.name), dir, statements, since(started)};
         log(log_level::info, detail::format("strata: {} [{}/{}] {} {} \"{}\" {}", opt_.chain, k, total, up ? "up" : "down",
                                          m.version, m.name, ms_text(run.duration)));
         return run;
     }
 
     // `known`: false when the outcome says itself where the database is.
-    migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const std::string& why,
-                           const std::string& statement, const std::string& driver_message, std::string_view outcome,
+    migration_error failed(const migration_sql& m, direction dir, migration_failure kind, const string_t& why,
+                           const string_t& statement, const string_t& driver_message, std::string_view outcome,
                            bool known = true) const {
-        std::string what = detail::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
+        string_t what = detail::format("strata: chain \"{}\": migration {} \"{}\" ({}) failed on {}: {}", opt_.chain, m.version,
                                        m.name, dir == direction::up ? "up" : "down", db_.describe(), why);
         if (!statement.empty()) what += "\n  statement: " + statement;
         // (outside a transaction the outcome says itself where the database is: the rows of
@@ -2090,21 +2095,21 @@ class migrator_engine_t {
                                 dir == direction::up ? version_at(index_of(m.version)) : m.version);
         else
             what += detail::format("\n  {}", outcome);
-        if (const std::string index = concurrent_index_of(statement); !index.empty() && !m.transactional) {
+        if (const string_t index = concurrent_index_of(statement); !index.empty() && !m.transactional) {
             // The migration's statements before this one ran, each on its own, and stay: repair
             // settles it once the live schema is the one before the migration or after it.
-            std::vector<std::string> undo;
+            vector_t<string_t> undo;
             for (const step& st : dir == direction::up ? m.up_steps : m.down_steps) {
                 if (st.kind != step_kind::sql) continue;
-                const std::string text = st.sql();
+                const string_t text = st.sql();
                 if (text == statement) break;
-                const std::string other = concurrent_index_of(text);
+                const string_t other = concurrent_index_of(text);
                 undo.push_back(text.starts_with("DROP")
                                    ? detail::format("build \"{}\" again as it was", other)
                                    : detail::format("DROP INDEX CONCURRENTLY IF EXISTS \"{}\"", other));
             }
-            std::string rest;
-            for (const std::string& u : undo) rest += (rest.empty() ? "" : "; ") + u;
+            string_t rest;
+            for (const string_t& u : undo) rest += (rest.empty() ? "" : "; ") + u;
             what += undo.empty()
                         ? detail::format("\n  a concurrent build or drop that fails part-way leaves the index \"{}\" "
                                          "INVALID: if {} shows it so, drop it (DROP INDEX CONCURRENTLY IF EXISTS \"{}\"), "
@@ -2117,18 +2122,18 @@ class migrator_engine_t {
                                          index, call("verify"), index, undo.size(), rest, call("repair"));
         }
         if (kind != migration_failure::lock_timeout) log(log_level::error, what);  // (apply_waiting logs those)
-        return migration_error(kind, std::move(what), opt_.chain, m.version, std::string(m.name), statement, driver_message);
+        return migration_error(kind, std::move(what), opt_.chain, m.version, string_t(m.name), statement, driver_message);
     }
 
     // The index a CREATE or DROP INDEX CONCURRENTLY names (as strata spells them: quoted), or "".
-    static std::string concurrent_index_of(std::string_view statement) {
+    static string_t concurrent_index_of(std::string_view statement) {
         std::size_t at = statement.find("INDEX CONCURRENTLY ");
         if (at == std::string_view::npos) return {};
         statement.remove_prefix(at + 19);
         for (std::string_view skip : {"IF NOT EXISTS ", "IF EXISTS "})
             if (statement.starts_with(skip)) statement.remove_prefix(skip.size());
         if (!statement.starts_with('"')) return {};
-        std::string name;
+        string_t name;
         for (std::size_t k = 1; k < statement.size(); ++k) {
             if (statement[k] == '"') {
                 if (k + 1 < statement.size() && statement[k + 1] == '"') ++k;
@@ -2142,9 +2147,9 @@ class migrator_engine_t {
     // What a database error says about a migration: the driver's own text, except for a lost
     // connection, said in words (the driver's text is then often libpqxx's "Could not obtain
     // client encoding").
-    static std::string reason(const database_error& e) {
+    static string_t reason(const database_error& e) {
         if (dynamic_cast<const connection_lost*>(&e)) {
-            const std::string what = e.what();
+            const string_t what = e.what();
             return what.substr(0, what.find('\n'));
         }
         return e.driver_message().empty() ? e.what() : e.driver_message();
@@ -2179,13 +2184,13 @@ class migrator_engine_t {
                 throw *timed_out;
             }
             const auto holders = pg_lock_holders(db_, timed_out->statement());
-            std::string held = holders_text(holders);
-            if (const std::string& st = timed_out->statement();
-                holders.empty() && (st.find("CONCURRENTLY") != std::string::npos || st.find("concurrently") != std::string::npos))
-                if (std::string older = pg_older_transactions_text(db_); !older.empty()) held = std::move(older);
+            string_t held = holders_text(holders);
+            if (const string_t& st = timed_out->statement();
+                holders.empty() && (st.find("CONCURRENTLY") != string_t::npos || st.find("concurrently") != string_t::npos))
+                if (string_t older = pg_older_transactions_text(db_); !older.empty()) held = std::move(older);
             // (lock_timeout 0: strata set none, and the session's own ran out)
             const bool ours = opt_.lock_timeout.count() > 0;
-            const std::string waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
+            const string_t waited = ours ? duration_text(opt_.lock_timeout) : "the session's lock_timeout";
             const auto pause = retry_pause(attempt + 1);
             const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
             if (retries && attempt < opt_.lock_attempts && (opt_.lock_wait_budget.count() == 0 || spent + pause < opt_.lock_wait_budget)) {
@@ -2197,7 +2202,7 @@ class migrator_engine_t {
                 std::this_thread::sleep_for(pause);
                 continue;
             }
-            const std::string why =
+            const string_t why =
                 retries ? detail::format("gave up waiting for a lock on {}: {} attempt{} in {} ({} each). End the blocking "
                                       "transaction, or raise lock_timeout, lock_attempts or lock_wait_budget",
                                       held, attempt, attempt == 1 ? "" : "s", duration_text(spent),
@@ -2221,9 +2226,9 @@ class migrator_engine_t {
         one_transaction own(db_, "the migration's transaction");  // (data steps and execute<> may not end it)
         session s(own);
         std::size_t statements = 0;
-        std::string text;
-        auto failure = [&](migration_failure kind, const std::string& why, const std::string& statement,
-                           const std::string& driver_message) {
+        string_t text;
+        auto failure = [&](migration_failure kind, const string_t& why, const string_t& statement,
+                           const string_t& driver_message) {
             return failed(m, dir, kind, why, statement, driver_message, outcome);
         };
         // SQLite runs a rebuilding migration with foreign keys off: a step after a rebuild's own
@@ -2243,7 +2248,7 @@ class migrator_engine_t {
                     case step_kind::sql:
                         text = st.sql();
                         if (guard && text.starts_with("INSERT INTO \"_strata_new_")) {
-                            const std::string lost = rebuild_would_lose(guard->fragments);
+                            const string_t lost = rebuild_would_lose(guard->fragments);
                             guard = nullptr;
                             if (!lost.empty()) throw failure(migration_failure::unknown_objects, lost, "", "");
                         }
@@ -2253,9 +2258,9 @@ class migrator_engine_t {
                         if (const seeded_delete seed = seeded_delete_of(st); !seed.table.empty())
                             refuse_cascading_delete(seed, st, failure);
                         {
-                            const std::vector<std::string> relying = unique_index_users(text);
+                            const vector_t<string_t> relying = unique_index_users(text);
                             db_.execute(text, {}, {});
-                            for (const std::string& t : relying)
+                            for (const string_t& t : relying)
                                 if (!keys_checkable(t))
                                     throw failure(migration_failure::foreign_key_violation,
                                                   detail::format("table \"{}\" has a foreign key that relies on this unique index (the "
@@ -2274,7 +2279,7 @@ class migrator_engine_t {
                         break;
                     case step_kind::foreign_key_check: {
                         text = st.sql();
-                        const std::string violation = foreign_key_violation(text, dangling_before.rows);
+                        const string_t violation = foreign_key_violation(text, dangling_before.rows);
                         ++statements;
                         if (!violation.empty())
                             throw failure(migration_failure::foreign_key_violation, "foreign key violation after a table rebuild: " + violation,
@@ -2299,7 +2304,7 @@ class migrator_engine_t {
             } catch (const migration_error&) {
                 throw;
             } catch (const database_error& e) {
-                std::string why = reason(e);
+                string_t why = reason(e);
                 if (st.kind == step_kind::sql && text.starts_with("ALTER TABLE \"_strata_new_") &&
                     (why.starts_with("error in view") || why.starts_with("error in trigger")))
                     why += " (SQLite's table rebuild renames the new table into place, which fails while a view or another "
@@ -2307,7 +2312,7 @@ class migrator_engine_t {
                            "in this migration)";
                 throw failure(failure_kind(e), why, e.statement().empty() ? text : e.statement(), e.driver_message());
             } catch (const std::exception& e) {
-                throw failure(migration_failure::data_step_failed, std::string("data step threw: ") + e.what(), text, "");
+                throw failure(migration_failure::data_step_failed, string_t("data step threw: ") + e.what(), text, "");
             } catch (...) {  // an int, a string: still this migration's failure, rolled back, not std::terminate
                 throw failure(migration_failure::data_step_failed,
                               "data step threw an exception that is not a std::exception", text, "");
@@ -2322,8 +2327,8 @@ class migrator_engine_t {
                 throw failure(migration_failure::statement_failed, e.driver_message(), e.statement(), e.driver_message());
             }
             // (multisets: a row without a rowid is "row ?", and one row may break two keys alike)
-            std::vector<dangling_row> added;
-            std::vector<std::string> unchecked;
+            vector_t<dangling_row> added;
+            vector_t<string_t> unchecked;
             std::set_difference(after.rows.begin(), after.rows.end(), dangling_before.rows.begin(), dangling_before.rows.end(),
                                 std::back_inserter(added));
             std::set_difference(after.unchecked.begin(), after.unchecked.end(), dangling_before.unchecked.begin(),
@@ -2348,16 +2353,16 @@ class migrator_engine_t {
     // referencing no table, breaks: refused while another table references it, as PostgreSQL
     // refuses such a drop. (Not a rebuild's drop of the table it is making again.)
     template <class Failure>
-    void refuse_referenced_drop(const std::string& text, const Failure& failure) {
-        const std::string table = text.substr(12, text.find('"', 12) - 12);
+    void refuse_referenced_drop(const string_t& text, const Failure& failure) {
+        const string_t table = text.substr(12, text.find('"', 12) - 12);
         const value p[] = {table}, q[] = {"_strata_new_" + table};
-        std::string rebuilt, by;
+        string_t rebuilt, by;
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = $1", q,
-                    [&](const row& r) { rebuilt = r.get<std::string>(0); });
+                    [&](const row& r) { rebuilt = r.get<string_t>(0); });
         if (!rebuilt.empty()) return;
         db_.execute("SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
                     "AND f.\"table\" = $1 COLLATE NOCASE AND m.name <> $1 COLLATE NOCASE LIMIT 1",
-                    p, [&](const row& r) { by = detail::format("table \"{}\" (column {})", r.get<std::string>(0), r.get<std::string>(1)); });
+                    p, [&](const row& r) { by = detail::format("table \"{}\" (column {})", r.get<string_t>(0), r.get<string_t>(1)); });
         if (!by.empty())
             throw failure(migration_failure::foreign_key_violation,
                           detail::format("{} references table \"{}\" by a foreign key: SQLite's DROP TABLE would delete or "
@@ -2375,31 +2380,31 @@ class migrator_engine_t {
     template <class Failure>
     void refuse_cascading_delete(const seeded_delete& seed, const step& st, const Failure& failure) {
         const std::string_view quoted_table = seed.table;
-        const std::string table(quoted_table.substr(1, quoted_table.size() - 2));
-        const std::string& where = seed.where;  // the seeded rows, by the table's key, unqualified names
+        const string_t table(quoted_table.substr(1, quoted_table.size() - 2));
+        const string_t& where = seed.where;  // the seeded rows, by the table's key, unqualified names
         struct reference {
-            std::string child, child_sql, key, action;  // child_sql: the child table as SQL names it
-            std::vector<std::pair<std::string, std::string>> columns;  // (child's, parent's)
+            string_t child, child_sql, key, action;  // child_sql: the child table as SQL names it
+            vector_t<std::pair<string_t, string_t>> columns;  // (child's, parent's)
             bool self = false;  // the seeded table's own rows reference it
         };
-        std::vector<reference> refs;
+        vector_t<reference> refs;
         const value p[] = {table};
         if (db_.dialect() == dialect_id::sqlite) {
-            std::vector<std::string> pk;  // a reference without parent columns names the primary key
+            vector_t<string_t> pk;  // a reference without parent columns names the primary key
             db_.execute("SELECT name FROM pragma_table_info($1) WHERE pk > 0 ORDER BY pk", p,
-                        [&](const row& r) { pk.push_back(r.get<std::string>(0)); });
+                        [&](const row& r) { pk.push_back(r.get<string_t>(0)); });
             db_.execute("SELECT m.name, f.id, f.seq, f.\"from\", f.\"to\", f.on_delete FROM sqlite_master m, "
                         "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = $1 COLLATE NOCASE AND "
                         "f.on_delete IN ('CASCADE', 'SET NULL', 'SET DEFAULT') ORDER BY m.name, f.id, f.seq",
                         p, [&](const row& r) {
                             const auto seq = static_cast<std::size_t>(r.get<std::int64_t>(2));
-                            const std::string child = r.get<std::string>(0);
+                            const string_t child = r.get<string_t>(0);
                             // (SQLite compares names without case: "Roles" is roles)
                             if (seq == 0)
-                                refs.push_back({child, detail::sql_quoted(child), {}, r.get<std::string>(5), {}, detail::same_ignoring_case(child, table)});
-                            refs.back().columns.emplace_back(r.get<std::string>(3),
-                                                             r.is_null(4) ? (seq < pk.size() ? pk[seq] : std::string())
-                                                                          : r.get<std::string>(4));
+                                refs.push_back({child, detail::sql_quoted(child), {}, r.get<string_t>(5), {}, detail::same_ignoring_case(child, table)});
+                            refs.back().columns.emplace_back(r.get<string_t>(3),
+                                                             r.is_null(4) ? (seq < pk.size() ? pk[seq] : string_t())
+                                                                          : r.get<string_t>(4));
                         });
         } else {
             db_.execute("SELECT c.conrelid::regclass::text, c.conname, a.attname, b.attname, c.confdeltype, "
@@ -2408,24 +2413,24 @@ class migrator_engine_t {
                         "AND c.confdeltype IN ('c', 'n', 'd') AND a.attrelid = c.conrelid AND a.attnum = k.ck "
                         "AND b.attrelid = c.confrelid AND b.attnum = k.fk AND t.oid = c.conrelid ORDER BY 1, 2, k.n",
                         p, [&](const row& r) {
-                            const std::string child_sql = r.get<std::string>(0), key = r.get<std::string>(1), kind = r.get<std::string>(4);
+                            const string_t child_sql = r.get<string_t>(0), key = r.get<string_t>(1), kind = r.get<string_t>(4);
                             // (PostgreSQL: "Roles" and roles are two tables; the same one by its oid)
                             if (refs.empty() || refs.back().child_sql != child_sql || refs.back().key != key)
-                                refs.push_back({r.get<std::string>(6), child_sql, key,
+                                refs.push_back({r.get<string_t>(6), child_sql, key,
                                                 kind == "c" ? "CASCADE" : kind == "n" ? "SET NULL" : "SET DEFAULT", {}, r.get<bool>(5)});
-                            refs.back().columns.emplace_back(r.get<std::string>(2), r.get<std::string>(3));
+                            refs.back().columns.emplace_back(r.get<string_t>(2), r.get<string_t>(3));
                         });
         }
         for (const reference& ref : refs) {
-            std::string joined, from_names;
+            string_t joined, from_names;
             for (const auto& [from, to] : ref.columns) {
                 joined += " AND p." + detail::sql_quoted(to) + " = c." + detail::sql_quoted(from);
                 from_names += (from_names.empty() ? "" : ", ") + from;
             }
             // (the seeded rows' own references go with them: not counted)
             const bool self = ref.self;
-            const std::string count_sql = "SELECT count(*) FROM " + ref.child_sql + " c WHERE EXISTS (SELECT 1 FROM " +
-                                          std::string(quoted_table) + " p WHERE (" + where + ")" + joined + ")" +
+            const string_t count_sql = "SELECT count(*) FROM " + ref.child_sql + " c WHERE EXISTS (SELECT 1 FROM " +
+                                          string_t(quoted_table) + " p WHERE (" + where + ")" + joined + ")" +
                                           (self ? " AND NOT (" + where + ")" : "");
             std::int64_t n = 0;
             db_.execute(count_sql, {}, [&](const row& r) { n = r.get<std::int64_t>(0); });
@@ -2445,25 +2450,25 @@ class migrator_engine_t {
     // a rowid are alike. (By the key's columns, not its number: SQLite numbers a table's keys
     // anew when a rebuild adds or drops one.)
     struct dangling_row {
-        std::string table, rowid, parent, columns;
+        string_t table, rowid, parent, columns;
         bool operator<(const dangling_row& o) const {
             return std::tie(table, rowid, parent, columns) < std::tie(o.table, o.rowid, o.parent, o.columns);
         }
-        std::string text() const { return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent); }
+        string_t text() const { return detail::format("table \"{}\" row {} references missing \"{}\"", table, rowid, parent); }
     };
     // The rows of table $1 that break a key, as dangling_of reads them.
     static constexpr std::string_view dangling_query =
         "SELECT c.\"table\", c.rowid, c.parent, (SELECT group_concat(\"from\") FROM (SELECT \"from\" FROM "
         "pragma_foreign_key_list(c.\"table\") WHERE id = c.fkid ORDER BY seq)) FROM pragma_foreign_key_check($1) c";
     static dangling_row dangling_of(const row& r) {
-        return {r.get<std::string>(0), r.is_null(1) ? std::string("?") : r.get<std::string>(1), r.get<std::string>(2),
-                r.is_null(3) ? std::string() : r.get<std::string>(3)};
+        return {r.get<string_t>(0), r.is_null(1) ? string_t("?") : r.get<string_t>(1), r.get<string_t>(2),
+                r.is_null(3) ? string_t() : r.get<string_t>(3)};
     }
     // Every row of the database that breaks a foreign key, sorted; and apart, the tables whose
     // keys SQLite cannot check ("foreign key mismatch"). Table by table.
     struct dangling {
-        std::vector<dangling_row> rows;
-        std::vector<std::string> unchecked;
+        vector_t<dangling_row> rows;
+        vector_t<string_t> unchecked;
         // After a rename of a table or column the migration ran (as strata spells it), the rows
         // under the new names.
         void follow_rename(std::string_view sql) {
@@ -2477,7 +2482,7 @@ class migrator_engine_t {
                     if (same(d.table, from)) d.table = into;
                     if (same(d.parent, from)) d.parent = into;
                 }
-                for (std::string& t : unchecked)
+                for (string_t& t : unchecked)
                     if (same(t, from)) t = into;
             } else if (const std::size_t c = sql.find(column); c != std::string_view::npos) {
                 const std::string_view table = sql.substr(start.size(), c - start.size()), rest = sql.substr(c + column.size());
@@ -2486,11 +2491,11 @@ class migrator_engine_t {
                 const std::string_view from = rest.substr(0, mid), into = rest.substr(mid + 6, rest.size() - mid - 7);
                 for (dangling_row& d : rows) {
                     if (!same(d.table, table)) continue;
-                    std::string out;
+                    string_t out;
                     for (std::size_t b = 0; b <= d.columns.size();) {
                         const std::size_t e = std::min(d.columns.find(',', b), d.columns.size());
                         const std::string_view name = std::string_view(d.columns).substr(b, e - b);
-                        out += (out.empty() ? "" : ",") + std::string(same(name, from) ? into : name);
+                        out += (out.empty() ? "" : ",") + string_t(same(name, from) ? into : name);
                         b = e + 1;
                     }
                     d.columns = out;
@@ -2503,11 +2508,11 @@ class migrator_engine_t {
     // (the tables whose SQL says REFERENCES in any case: LIKE minds the case when the program
     // set case_sensitive_like)
     dangling dangling_rows() {
-        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
+        vector_t<dependent_t<string_t, Tag>> tables;  // (dependent: see detail::dependent)
         dangling out;
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND instr(upper(sql), 'REFERENCES') > 0", {},
-                    [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
-        for (const std::string& t : tables) {
+                    [&](const row& r) { tables.push_back(r.get<string_t>(0)); });
+        for (const string_t& t : tables) {
             const value p[] = {t};
             try {
                 db_.execute(dangling_query, p, [&](const row& r) { out.rows.push_back(dangling_of(r)); });
@@ -2534,21 +2539,21 @@ class migrator_engine_t {
     // (Counted in the new table against the old one: values the column held before, in a
     // column of the same kind, are its own.)
     template <class Failure>
-    void refuse_rounding_copy(const std::string& text, const Failure& failure) {
+    void refuse_rounding_copy(const string_t& text, const Failure& failure) {
         constexpr std::string_view start = "INSERT INTO \"_strata_new_";
         if (!text.starts_with(start)) return;
-        const std::string table = text.substr(start.size(), text.find('"', start.size()) - start.size());
-        const std::string made = "_strata_new_" + table;
+        const string_t table = text.substr(start.size(), text.find('"', start.size()) - start.size());
+        const string_t made = "_strata_new_" + table;
         const value p[] = {table}, q[] = {made};
-        std::vector<std::pair<std::string, std::string>> old_types;  // name, declared type
+        vector_t<std::pair<string_t, string_t>> old_types;  // name, declared type
         db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", p,
-                    [&](const row& r) { old_types.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
+                    [&](const row& r) { old_types.emplace_back(r.get<string_t>(0), r.get<string_t>(1)); });
         struct changed_column {
-            std::string name;
+            string_t name;
             char kind;       // 'i'nteger, 'n'umeric, 'b'oolean
             bool same_kind;  // the old type's kind was the same (its values were converted before)
         };
-        std::vector<changed_column> changed;
+        vector_t<changed_column> changed;
         auto kind_of = [](std::string_view type) {
             const char a = sqlite_affinity(type);
             if (a == 'i') return 'i';
@@ -2558,12 +2563,12 @@ class migrator_engine_t {
             return ' ';
         };
         db_.execute("SELECT name, type FROM pragma_table_xinfo($1)", q, [&](const row& r) {
-            const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
+            const string_t name = r.get<string_t>(0), type = r.get<string_t>(1);
             for (const auto& [n, t] : old_types)
                 if (n == name && !sql_iequal(t, type))
                     if (const char k = kind_of(type); k != ' ') changed.push_back({name, k, kind_of(t) == k});
         });
-        auto refuse = [&](const std::string& column, const std::string& what) {
+        auto refuse = [&](const string_t& column, const string_t& what) {
             throw failure(migration_failure::statement_failed,
                           detail::format("column \"{}\" of table \"{}\": {} by the type change (SQLite converts as the new "
                                          "type's affinity does, where PostgreSQL's ALTER ... TYPE keeps the value whole or refuses "
@@ -2571,16 +2576,16 @@ class migrator_engine_t {
                                          column, table, what),
                           text, "");
         };
-        auto count = [&](const std::string& t, const std::string& c, std::string_view type) {
+        auto count = [&](const string_t& t, const string_t& c, std::string_view type) {
             std::int64_t n = 0;
             db_.execute(detail::format("SELECT count(*) FROM \"{}\" WHERE typeof(\"{}\") = '{}'", t, c, type), {},
                         [&](const row& r) { n = r.get<std::int64_t>(0); });
             return n;
         };
-        auto first = [&](const std::string& c, std::string_view type) {
-            std::string v;
+        auto first = [&](const string_t& c, std::string_view type) {
+            string_t v;
             db_.execute(detail::format("SELECT CAST(\"{}\" AS TEXT) FROM \"{}\" WHERE typeof(\"{}\") = '{}' LIMIT 1", c, made, c, type), {},
-                        [&](const row& r) { v = r.get<std::string>(0); });
+                        [&](const row& r) { v = r.get<string_t>(0); });
             return v.size() > 60 ? v.substr(0, 60) + "..." : v;
         };
         for (const changed_column& c : changed) {
@@ -2593,10 +2598,10 @@ class migrator_engine_t {
                                                   n, first(c.name, "real")));
             if (c.kind == 'n') {
                 std::int64_t rounded = 0;
-                std::string first_rounded;
+                string_t first_rounded;
                 db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'", c.name, table, c.name), {},
                             [&](const row& r) {
-                                const std::string v = r.get<std::string>(0);
+                                const string_t v = r.get<string_t>(0);
                                 if (sqlite_numeric_keeps(v)) return;
                                 if (!rounded++) first_rounded = v.size() > 60 ? v.substr(0, 60) + "..." : v;
                             });
@@ -2607,20 +2612,20 @@ class migrator_engine_t {
             }
             // (texts PostgreSQL reads as such a value too: NaN and Infinity for NUMERIC; true, yes,
             // on, f, no, off... for BOOLEAN, which SQLite keeps as they are)
-            const std::string accepted = c.kind == 'n'   ? " AND lower(trim(\"" + c.name + "\")) NOT IN ('nan', 'infinity', '+infinity', '-infinity')"
+            const string_t accepted = c.kind == 'n'   ? " AND lower(trim(\"" + c.name + "\")) NOT IN ('nan', 'infinity', '+infinity', '-infinity')"
                                          : c.kind == 'b' ? " AND lower(trim(\"" + c.name + "\")) NOT IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', "
                                                            "'on', 'f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '1', '0')"
-                                                         : std::string();
-            auto texts = [&](const std::string& t) {
+                                                         : string_t();
+            auto texts = [&](const string_t& t) {
                 std::int64_t n = 0;
                 db_.execute(detail::format("SELECT count(*) FROM \"{}\" WHERE typeof(\"{}\") = 'text'{}", t, c.name, accepted), {},
                             [&](const row& r) { n = r.get<std::int64_t>(0); });
                 return n;
             };
             if (const std::int64_t n = texts(made) - (c.same_kind ? texts(table) : 0); n > 0) {
-                std::string v;
+                string_t v;
                 db_.execute(detail::format("SELECT \"{}\" FROM \"{}\" WHERE typeof(\"{}\") = 'text'{} LIMIT 1", c.name, made, c.name, accepted),
-                            {}, [&](const row& r) { v = r.get<std::string>(0); });
+                            {}, [&](const row& r) { v = r.get<string_t>(0); });
                 refuse(c.name, detail::format("{} text value(s) that are no {} (the first: '{}') would be kept as TEXT", n,
                                               c.kind == 'i' ? "integer" : c.kind == 'n' ? "number" : "boolean",
                                               v.size() > 60 ? v.substr(0, 60) + "..." : v));
@@ -2632,12 +2637,12 @@ class migrator_engine_t {
     // it: columns only) on a column the table lacks (dropped by hand) made an index on the text
     // 'note', and a unique one let the table hold one row. Failed after it, in its transaction.
     template <class Failure>
-    void refuse_index_on_text(const std::string& text, const Failure& failure) {
+    void refuse_index_on_text(const string_t& text, const Failure& failure) {
         if (db_.dialect() != dialect_id::sqlite) return;
         // CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (keys): strata's, or an execute<>'s,
         // whose keys are each a quoted name alone (with COLLATE, ASC, DESC); an expression's index
         // is its own (helper 62).
-        std::vector<sql_token> ts;
+        vector_t<sql_token> ts;
         for (const sql_token& t : detail::sql_tokens(text))
             if (t.kind != sql_token::space) ts.push_back(t);
         auto word = [&](std::size_t k, std::string_view w) {
@@ -2649,7 +2654,7 @@ class migrator_engine_t {
         if (!word(k++, "INDEX")) return;
         if (word(k, "IF") && word(k + 1, "NOT") && word(k + 2, "EXISTS")) k += 3;
         if (k >= ts.size() || (ts[k].kind != sql_token::word && ts[k].kind != sql_token::quoted)) return;
-        const std::string index = detail::sql_unquote(ts[k++]);
+        const string_t index = detail::sql_unquote(ts[k++]);
         if (!word(k++, "ON")) return;
         ++k;  // (the table)
         if (k >= ts.size() || ts[k].text != "(") return;
@@ -2675,21 +2680,21 @@ class migrator_engine_t {
     // SQLite: before a DROP INDEX as strata spells it, of a unique index: the other tables with a
     // foreign key to its table whose keys SQLite can check now (one may rely on the index, as
     // the UNIQUE key of the columns it references; after the drop it is checked again).
-    std::vector<std::string> unique_index_users(const std::string& text) {
-        std::vector<std::string> users;
+    vector_t<string_t> unique_index_users(const string_t& text) {
+        vector_t<string_t> users;
         if (db_.dialect() != dialect_id::sqlite || !text.starts_with("DROP INDEX \"") || text.find('"', 12) != text.size() - 1)
             return users;
         const value p[] = {text.substr(12, text.size() - 13)};
-        std::vector<dependent_t<std::string, Tag>> tables;  // (dependent: see detail::dependent)
+        vector_t<dependent_t<string_t, Tag>> tables;  // (dependent: see detail::dependent)
         db_.execute("SELECT DISTINCT m.name FROM sqlite_master i, pragma_index_list(i.tbl_name) x, sqlite_master m, "
                     "pragma_foreign_key_list(m.name) f WHERE i.type = 'index' AND i.name = $1 AND x.name = i.name AND x.\"unique\" "
                     "AND m.type = 'table' AND f.\"table\" = i.tbl_name COLLATE NOCASE",
-                    p, [&](const row& r) { tables.push_back(r.get<std::string>(0)); });
-        for (const std::string& t : tables)
+                    p, [&](const row& r) { tables.push_back(r.get<string_t>(0)); });
+        for (const string_t& t : tables)
             if (keys_checkable(t)) users.push_back(t);
         return users;
     }
-    bool keys_checkable(const std::string& table) {
+    bool keys_checkable(const string_t& table) {
         const value p[] = {table};
         try {
             db_.execute("SELECT count(*) FROM pragma_foreign_key_check($1)", p, {});
@@ -2702,14 +2707,14 @@ class migrator_engine_t {
     // The first row a rebuild's `PRAGMA foreign_key_check("t")` returns that did not break a
     // key before the migration (`before`, dangling_rows), in words ("" when none). (Read as
     // dangling_rows reads a table.)
-    std::string foreign_key_violation(const std::string& pragma, const std::vector<dangling_row>& before) {
+    string_t foreign_key_violation(const string_t& pragma, const vector_t<dangling_row>& before) {
         constexpr std::string_view start = "PRAGMA foreign_key_check(\"";
-        const value p[] = {pragma.starts_with(start) ? pragma.substr(start.size(), pragma.size() - start.size() - 2) : std::string()};
-        std::vector<dangling_row> rows, added;
+        const value p[] = {pragma.starts_with(start) ? pragma.substr(start.size(), pragma.size() - start.size() - 2) : string_t()};
+        vector_t<dangling_row> rows, added;
         db_.execute(dangling_query, p, [&](const row& r) { rows.push_back(dangling_of(r)); });
         std::sort(rows.begin(), rows.end());
         std::set_difference(rows.begin(), rows.end(), before.begin(), before.end(), std::back_inserter(added));
-        return added.empty() ? std::string() : added.front().text();
+        return added.empty() ? string_t() : added.front().text();
     }
 
     // SQLite: what the live table about to be rebuilt holds that the typed state does not (see
@@ -2717,40 +2722,40 @@ class migrator_engine_t {
     // columns, indexes and triggers with it, and the new table has only the constraints and
     // options the state gives it. (A view or another table's trigger that uses the table is not
     // lost: the RENAME that follows fails on it, and the migration rolls back.)
-    std::string rebuild_would_lose(std::span<const sql_fragment> frags) {
+    string_t rebuild_would_lose(std::span<const sql_fragment> frags) {
         auto unquoted = [](std::string_view q) { return q.substr(1, q.size() - 2); };
         // (SQLite's names are alike whatever their case)
         auto lower = [](std::string_view n) {
-            std::string l(n);
+            string_t l(n);
             for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return l;
         };
-        using names = std::vector<dependent_t<std::string, Tag>>;  // (dependent: see detail::dependent)
+        using names = vector_t<dependent_t<string_t, Tag>>;  // (dependent: see detail::dependent)
         struct foreign_key {
-            std::string from, table, to, on_delete;
+            string_t from, table, to, on_delete;
             bool operator==(const foreign_key&) const = default;
         };
         struct index_shape {
-            std::string name;
+            string_t name;
             bool unique = false;
             names columns;
         };
         // The state's, from the guard's fragments (see generator::rebuild_guard).
-        const std::string table(unquoted(frags[0]));
-        std::vector<dependent_t<std::string_view, Tag>> columns;
+        const string_t table(unquoted(frags[0]));
+        vector_t<dependent_t<std::string_view, Tag>> columns;
         names not_null, primary_key;  // lower case
-        std::vector<names> unique_keys;  // each sorted
-        std::vector<foreign_key> foreign_keys;
-        std::vector<index_shape> indexes;
-        std::vector<std::string> checks;  // each one's expression
-        std::vector<std::string> check_names;  // a table check's name, lower case; empty: a column's
-        std::vector<std::string> enum_checks;  // "column in(", of an enum's CHECK whose values the rebuild changes
+        vector_t<names> unique_keys;  // each sorted
+        vector_t<foreign_key> foreign_keys;
+        vector_t<index_shape> indexes;
+        vector_t<string_t> checks;  // each one's expression
+        vector_t<string_t> check_names;  // a table check's name, lower case; empty: a column's
+        vector_t<string_t> enum_checks;  // "column in(", of an enum's CHECK whose values the rebuild changes
         std::int64_t autoincrements = 0;
         struct declared_as {
-            std::string type, default_;  // as SQLite keeps them: pragma table_info's type and dflt_value
+            string_t type, default_;  // as SQLite keeps them: pragma table_info's type and dflt_value
             bool has_default = false;
         };
-        std::vector<declared_as> declared;  // by column, in the order of `columns`
+        vector_t<declared_as> declared;  // by column, in the order of `columns`
         enum { in_columns, in_not_null, in_key, in_primary_key, in_foreign_key, in_index_name, in_index, in_default, in_check, in_check_name, in_enum_check, elsewhere } at =
             in_columns;
         int fk_part = 0;
@@ -2811,7 +2816,7 @@ class migrator_engine_t {
                         (fk_part == 0 ? foreign_keys.back().from : fk_part == 1 ? foreign_keys.back().table : foreign_keys.back().to) = lower(n);
                         ++fk_part;
                         break;
-                    case in_index_name: indexes.back().name = std::string(n); break;
+                    case in_index_name: indexes.back().name = string_t(n); break;
                     case in_index: indexes.back().columns.push_back(lower(n)); break;
                     case in_enum_check: enum_checks.push_back(check_text_key(f) + " in("), at = elsewhere; break;
                     case in_default:  // (read above)
@@ -2820,7 +2825,7 @@ class migrator_engine_t {
                     case elsewhere: break;
                 }
             } else if (at == in_foreign_key && fk_part == 3) {
-                foreign_keys.back().on_delete = std::string(f);
+                foreign_keys.back().on_delete = string_t(f);
                 at = elsewhere;
             } else if (at == in_index_name && (f == "on" || f == "unique on")) {
                 indexes.back().unique = f == "unique on";
@@ -2846,7 +2851,7 @@ class migrator_engine_t {
         }
         auto stripped = [](std::string_view x) {  // of the white space around it
             const std::size_t from = x.find_first_not_of(" \t\r\n\f\v");
-            return from == std::string_view::npos ? std::string() : std::string(x.substr(from, x.find_last_not_of(" \t\r\n\f\v") + 1 - from));
+            return from == std::string_view::npos ? string_t() : string_t(x.substr(from, x.find_last_not_of(" \t\r\n\f\v") + 1 - from));
         };
         for (declared_as& c : declared)  // DEFAULT (expr): SQLite keeps expr, without the white space around it
             if (c.default_.size() >= 2 && c.default_.front() == '(' && c.default_.back() == ')')
@@ -2854,31 +2859,31 @@ class migrator_engine_t {
         for (auto& k : unique_keys) std::sort(k.begin(), k.end());
         auto known = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
         auto joined = [](const names& xs) {
-            std::string s;
-            for (const std::string& x : xs) s += (s.empty() ? "" : ", ") + x;
+            string_t s;
+            for (const string_t& x : xs) s += (s.empty() ? "" : ", ") + x;
             return s;
         };
         // What the run makes of each column, from its new table (created before the copy): a
         // type or default the run sets, or a column it drops, is the migration's to change.
         struct becomes {
-            std::string name, type;
-            std::optional<std::string> default_;
+            string_t name, type;
+            std::optional<string_t> default_;
         };
-        std::vector<becomes> after_run;
+        vector_t<becomes> after_run;
         {
             const value q[] = {"_strata_new_" + table};
             db_.execute("SELECT name, type, dflt_value FROM pragma_table_xinfo($1)", q, [&](const row& r) {
-                after_run.push_back({r.get<std::string>(0), r.get<std::string>(1),
-                                r.is_null(2) ? std::nullopt : std::optional<std::string>(r.get<std::string>(2))});
+                after_run.push_back({r.get<string_t>(0), r.get<string_t>(1),
+                                r.is_null(2) ? std::nullopt : std::optional<string_t>(r.get<string_t>(2))});
             });
         }
-        std::vector<std::string> lost;
+        vector_t<string_t> lost;
         const value p[] = {table};
         names live_key(64);  // by position in the primary key
         std::size_t key_size = 0;
-        std::vector<bool> there(columns.size());  // the state's columns the live table has
+        vector_t<bool> there(columns.size());  // the state's columns the live table has
         db_.execute("SELECT name, hidden, \"notnull\", pk, type, dflt_value FROM pragma_table_xinfo($1)", p, [&](const row& r) {
-            const std::string c = r.get<std::string>(0);
+            const string_t c = r.get<string_t>(0);
             const auto at_column = std::find(columns.begin(), columns.end(), std::string_view(c));
             if (at_column != columns.end()) there[static_cast<std::size_t>(at_column - columns.begin())] = true;
             if (at_column == columns.end()) {
@@ -2894,15 +2899,15 @@ class migrator_engine_t {
                 // lost; so is DEFAULT NULL.
                 const declared_as& want = declared[static_cast<std::size_t>(at_column - columns.begin())];
                 const auto to = std::find_if(after_run.begin(), after_run.end(), [&](const becomes& b) { return b.name == c; });
-                const std::string type = r.get<std::string>(4);
+                const string_t type = r.get<string_t>(4);
                 if (to != after_run.end() && to->type == want.type && type != want.type)
                     lost.push_back(detail::format("type {} of column \"{}\" (the chain's: {}) changed by hand", type.empty() ? "(none)" : type,
                                                   c, want.type));
-                const std::optional<std::string> kept = want.has_default ? std::optional<std::string>(want.default_) : std::nullopt;
-                if (to != after_run.end() && to->default_ == kept && !r.is_null(5) && !sql_iequal(r.get<std::string>(5), "null") &&
-                    r.get<std::string>(5) != want.default_)
-                    lost.push_back(detail::format("DEFAULT {} on column \"{}\" (the chain's: {}) changed by hand", r.get<std::string>(5), c,
-                                                  want.has_default ? want.default_ : std::string("none")));
+                const std::optional<string_t> kept = want.has_default ? std::optional<string_t>(want.default_) : std::nullopt;
+                if (to != after_run.end() && to->default_ == kept && !r.is_null(5) && !sql_iequal(r.get<string_t>(5), "null") &&
+                    r.get<string_t>(5) != want.default_)
+                    lost.push_back(detail::format("DEFAULT {} on column \"{}\" (the chain's: {}) changed by hand", r.get<string_t>(5), c,
+                                                  want.has_default ? want.default_ : string_t("none")));
             }
             if (const std::int64_t k = r.get<std::int64_t>(3); k > 0 && k <= 64) {
                 live_key[static_cast<std::size_t>(k - 1)] = lower(c);
@@ -2932,18 +2937,18 @@ class migrator_engine_t {
                     [&](const row& r) {
                         lost.push_back(detail::format("the table's name as spelled by hand, \"{}\" (the chain's: \"{}\"), with "
                                                       "the AUTOINCREMENT sequence kept under it",
-                                                      r.get<std::string>(0), table));
+                                                      r.get<string_t>(0), table));
                     });
-        std::vector<std::string> unique_indexes;
+        vector_t<string_t> unique_indexes;
         struct live_index {
-            std::string name;
+            string_t name;
             bool unique = false, partial = false;
         };
-        std::vector<live_index> made;  // (read after: one statement at a time)
+        vector_t<live_index> made;  // (read after: one statement at a time)
         db_.execute("SELECT name, origin, \"unique\", partial FROM pragma_index_list($1) WHERE origin IN ('c', 'u')", p,
                     [&](const row& r) {
-                        if (r.get<std::string>(1) == "u") unique_indexes.push_back(r.get<std::string>(0));
-                        else made.push_back({r.get<std::string>(0), r.get<std::int64_t>(2) != 0, r.get<std::int64_t>(3) != 0});
+                        if (r.get<string_t>(1) == "u") unique_indexes.push_back(r.get<string_t>(0));
+                        else made.push_back({r.get<string_t>(0), r.get<std::int64_t>(2) != 0, r.get<std::int64_t>(3) != 0});
                     });
         for (const live_index& i : made) {
             const auto shape = std::find_if(indexes.begin(), indexes.end(), [&](const index_shape& x) { return x.name == i.name; });
@@ -2956,8 +2961,8 @@ class migrator_engine_t {
             names cols;
             const value q[] = {i.name};
             db_.execute("SELECT name, \"desc\", coll FROM pragma_index_xinfo($1) WHERE key = 1 ORDER BY seqno", q, [&](const row& c) {
-                cols.push_back(c.is_null(0) ? std::string("(an expression)") : lower(c.get<std::string>(0)));
-                same = same && c.get<std::int64_t>(1) == 0 && lower(c.get<std::string>(2)) == "binary";
+                cols.push_back(c.is_null(0) ? string_t("(an expression)") : lower(c.get<string_t>(0)));
+                same = same && c.get<std::int64_t>(1) == 0 && lower(c.get<string_t>(2)) == "binary";
             });
             if (!same || cols != shape->columns)
                 lost.push_back(detail::format("index \"{}\" as made by hand (not the chain's: its columns, UNIQUE, a WHERE, DESC "
@@ -2969,12 +2974,12 @@ class migrator_engine_t {
         // One on the primary key's columns loses nothing: the key is unique already.
         names key_sorted = primary_key;
         std::sort(key_sorted.begin(), key_sorted.end());
-        for (const std::string& i : unique_indexes) {
+        for (const string_t& i : unique_indexes) {
             names key;
-            std::string spelled;
+            string_t spelled;
             const value q[] = {i};
             db_.execute("SELECT name FROM pragma_index_info($1) ORDER BY seqno", q, [&](const row& r) {
-                const std::string c = r.is_null(0) ? std::string("(an expression)") : r.get<std::string>(0);
+                const string_t c = r.is_null(0) ? string_t("(an expression)") : r.get<string_t>(0);
                 spelled += (spelled.empty() ? "" : ", ") + c;
                 key.push_back(lower(c));
             });
@@ -2986,22 +2991,22 @@ class migrator_engine_t {
         {
             struct live_fk {
                 foreign_key fk;
-                std::string on_update;
+                string_t on_update;
                 std::size_t columns = 0;
             };
-            std::vector<live_fk> live;
+            vector_t<live_fk> live;
             std::int64_t id = -1;
             db_.execute("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list($1) ORDER BY id, seq", p,
                         [&](const row& r) {
                 if (r.get<std::int64_t>(0) != id) {
                     id = r.get<std::int64_t>(0);
-                    live.push_back({{lower(r.get<std::string>(2)), lower(r.get<std::string>(1)),
-                                     r.is_null(3) ? std::string() : lower(r.get<std::string>(3)), r.get<std::string>(5)},
-                                    r.get<std::string>(4), 0});
+                    live.push_back({{lower(r.get<string_t>(2)), lower(r.get<string_t>(1)),
+                                     r.is_null(3) ? string_t() : lower(r.get<string_t>(3)), r.get<string_t>(5)},
+                                    r.get<string_t>(4), 0});
                 }
                 ++live.back().columns;
             });
-            std::vector<foreign_key> left = foreign_keys;
+            vector_t<foreign_key> left = foreign_keys;
             for (const live_fk& l : live) {
                 const auto match = std::find(left.begin(), left.end(), l.fk);
                 if (l.columns == 1 && l.on_update == "NO ACTION" && match != left.end()) {
@@ -3016,14 +3021,14 @@ class migrator_engine_t {
         }
         db_.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE "
                     "UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = $1 COLLATE NOCASE",
-                    p, [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<std::string>(0))); });
+                    p, [&](const row& r) { lost.push_back(detail::format("trigger \"{}\"", r.get<string_t>(0))); });
         sqlite_table_definition def{}, new_def{};
         db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1 COLLATE NOCASE", p,
-                    [&](const row& r) { def = read_sqlite_table_definition(r.get<std::string>(0)); });
+                    [&](const row& r) { def = read_sqlite_table_definition(r.get<string_t>(0)); });
         {
             const value q[] = {"_strata_new_" + table};
             db_.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $1", q,
-                        [&](const row& r) { new_def = read_sqlite_table_definition(r.get<std::string>(0)); });
+                        [&](const row& r) { new_def = read_sqlite_table_definition(r.get<string_t>(0)); });
         }
         // Checks by expression, in one spelling (check_text_key): a live one the chain has (as
         // often) is the chain's; one it has not was made, or changed, by hand, unless it stands
@@ -3032,60 +3037,60 @@ class migrator_engine_t {
         // ("c in(...)") of its column. The hand change goes with it.
         {
             struct check_text {
-                std::string key, text, name;
+                string_t key, text, name;
             };
-            std::vector<check_text> chain_only;
+            vector_t<check_text> chain_only;
             for (std::size_t k = 0; k < checks.size(); ++k) chain_only.push_back({check_text_key(checks[k]), checks[k], check_names[k]});
-            std::vector<std::string> by_hand, new_keys;
-            for (const std::string& c : new_def.checks) new_keys.push_back(check_text_key(c));
-            std::vector<std::size_t> unmatched;  // of the live checks
-            std::vector<std::string> matched;
+            vector_t<string_t> by_hand, new_keys;
+            for (const string_t& c : new_def.checks) new_keys.push_back(check_text_key(c));
+            vector_t<std::size_t> unmatched;  // of the live checks
+            vector_t<string_t> matched;
             for (std::size_t k = 0; k < def.checks.size(); ++k) {
-                const std::string key = check_text_key(def.checks[k]);
+                const string_t key = check_text_key(def.checks[k]);
                 const auto m = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) { return x.key == key; });
-                const auto e = std::find_if(enum_checks.begin(), enum_checks.end(), [&](const std::string& x) { return key.starts_with(x); });
+                const auto e = std::find_if(enum_checks.begin(), enum_checks.end(), [&](const string_t& x) { return key.starts_with(x); });
                 if (m != chain_only.end()) chain_only.erase(m), matched.push_back(key);
                 else if (e != enum_checks.end()) enum_checks.erase(e);  // (any values: the run changes them)
                 else if (known(matched, key) && known(new_keys, key)) continue;  // a copy of one the new table keeps: no loss
                 else unmatched.push_back(k);
             }
-            auto in_list_of = [](const std::string& key) {  // "c in(" of a column's IN list, or empty
+            auto in_list_of = [](const string_t& key) {  // "c in(" of a column's IN list, or empty
                 const std::size_t at = key.find(" in(");
-                return at != std::string::npos && at > 0 && key.find_first_of(" ()") == at ? key.substr(0, at + 4) : std::string();
+                return at != string_t::npos && at > 0 && key.find_first_of(" ()") == at ? key.substr(0, at + 4) : string_t();
             };
             for (std::size_t k : unmatched) {
-                const std::string key = check_text_key(def.checks[k]);
-                const std::string& name = def.check_names[k];
+                const string_t key = check_text_key(def.checks[k]);
+                const string_t& name = def.check_names[k];
                 const auto stands_for = std::find_if(chain_only.begin(), chain_only.end(), [&](const check_text& x) {
                     if (known(new_keys, x.key)) return false;  // (kept by the run)
                     if (!x.name.empty()) return x.name == name;
-                    const std::string list = in_list_of(x.key);
+                    const string_t list = in_list_of(x.key);
                     return name.empty() && !list.empty() && key.starts_with(list);
                 });
                 if (stands_for != chain_only.end()) chain_only.erase(stands_for);
                 else by_hand.push_back(stripped(def.checks[k]));
             }
-            std::vector<std::string> kept;
+            vector_t<string_t> kept;
             for (const check_text& c : chain_only)
                 if (known(new_keys, c.key)) kept.push_back(stripped(c.text));
             if (!by_hand.empty() && kept.empty()) {
-                for (const std::string& c : by_hand) lost.push_back(detail::format("a CHECK constraint ({}) the chain does not declare", c));
+                for (const string_t& c : by_hand) lost.push_back(detail::format("a CHECK constraint ({}) the chain does not declare", c));
             } else if (!by_hand.empty()) {
-                std::string live, chain;
-                for (const std::string& c : by_hand) live += (live.empty() ? "CHECK (" : ", CHECK (") + c + ")";
-                for (const std::string& c : kept) chain += (chain.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                string_t live, chain;
+                for (const string_t& c : by_hand) live += (live.empty() ? "CHECK (" : ", CHECK (") + c + ")";
+                for (const string_t& c : kept) chain += (chain.empty() ? "CHECK (" : ", CHECK (") + c + ")";
                 lost.push_back(detail::format("{} (the chain's: {}) changed by hand", live, chain));
             }
         }
         if (def.autoincrements > autoincrements)
             lost.push_back(def.autoincrements - autoincrements == 1
-                               ? std::string("an AUTOINCREMENT the chain does not declare")
+                               ? string_t("an AUTOINCREMENT the chain does not declare")
                                : detail::format("{} AUTOINCREMENTs the chain does not declare", def.autoincrements - autoincrements));
-        if (def.collations) lost.push_back(def.collations == 1 ? std::string("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
+        if (def.collations) lost.push_back(def.collations == 1 ? string_t("a COLLATE clause") : detail::format("{} COLLATE clauses", def.collations));
         if (def.conflict_clauses)
-            lost.push_back(def.conflict_clauses == 1 ? std::string("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));
+            lost.push_back(def.conflict_clauses == 1 ? string_t("an ON CONFLICT clause") : detail::format("{} ON CONFLICT clauses", def.conflict_clauses));
         if (def.deferred_keys)  // (strata's are checked at each statement)
-            lost.push_back(def.deferred_keys == 1 ? std::string("a foreign key checked at commit (DEFERRABLE INITIALLY DEFERRED)")
+            lost.push_back(def.deferred_keys == 1 ? string_t("a foreign key checked at commit (DEFERRABLE INITIALLY DEFERRED)")
                                                   : detail::format("{} foreign keys checked at commit (DEFERRABLE INITIALLY DEFERRED)",
                                                                    def.deferred_keys));
         if (def.strict) lost.push_back("table option STRICT");
@@ -3093,7 +3098,7 @@ class migrator_engine_t {
         // A column of the state the live table lacks (dropped or renamed by hand): the copy has
         // nothing to copy into it (and, with SQLite's double-quoted strings on, would fill it with
         // its own name). Refused first: the rest compares a table that is not the chain's.
-        std::string missing;
+        string_t missing;
         for (std::size_t k = 0; k < columns.size(); ++k)
             if (!there[k]) missing += detail::format("{}\"{}\"", missing.empty() ? "" : ", ", columns[k]);
         if (!missing.empty())
@@ -3102,7 +3107,7 @@ class migrator_engine_t {
                                   "to keep. Make the column again as the chain has it (verify() lists what differs)",
                                   table, missing);
         if (lost.empty()) return {};
-        std::string what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
+        string_t what = detail::format("rebuilding table \"{}\" (SQLite: new table, copy, drop, rename) would lose what the "
                                        "chain does not know: ",
                                        table);
         bool changed = false, deferred = def.deferred_keys != 0;
@@ -3125,9 +3130,9 @@ class migrator_engine_t {
     driver& db_;
     migrator_options opt_;
     chain_info chain_;
-    std::string cli_;  // the CLI's command ("app db"), or empty
+    string_t cli_;  // the CLI's command ("app db"), or empty
     std::optional<generated_sql> sql_;
-    std::vector<std::uint64_t> history_;
+    vector_t<std::uint64_t> history_;
     bool exclusive_ = false;  // the chain's lock is held and keeps other migrators out
     bool in_verb_ = false;    // inside named(): the verb's wait limits are set
     bool marked_dirty_ = false;  // apply() recorded the migration outside a transaction dirty
